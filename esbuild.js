@@ -1,0 +1,42 @@
+// Builds the three shipped bundles (extension client, language server, CLI) plus the demo API.
+// `--production` minifies and drops source maps; `--watch` rebuilds on change.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** One entry per bundle: the extension host loads `extension`, editors spawn `server`, users run `cli`. */
+const bundles = [
+  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'server/src/server.ts' } },
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { 'demo-server': 'examples/server/main.ts' } },
+];
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  // VS Code >= 1.97 and the CLI's own engine (undici 7) both need Node >= 20.18.
+  target: 'node20',
+  outdir: 'dist',
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'warning',
+};
+
+async function main() {
+  const contexts = await Promise.all(bundles.map((b) => esbuild.context({ ...common, ...b })));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('esbuild: watching for changes');
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}
+
+main().catch((err) => {
+  console.error(err.message || err);
+  process.exit(1);
+});
