@@ -13,7 +13,10 @@ const bundles = [
   { entryPoints: { 'demo-server': 'examples/server/main.ts' } },
 ];
 
+const { version } = require('./package.json');
+
 const common = {
+  define: { __ETAG_GUARD_VERSION__: JSON.stringify(version) },
   bundle: true,
   platform: 'node',
   format: 'cjs',

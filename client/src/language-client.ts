@@ -1,0 +1,24 @@
+/** Starts the etag-guard language server (dist/server.js) over IPC for .http files and client code. */
+import * as path from 'node:path';
+import type { ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** Languages the server lints; kept in one place so the selector and the manifest agree. */
+export const LINTED_LANGUAGES = ['http', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python'];
+
+export function createLanguageClient(context: ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      ...LINTED_LANGUAGES.map((language) => ({ language })),
+      // Lint .http/.rest files whichever extension's grammar claimed them (REST Client, httpYac).
+      { pattern: '**/*.{http,rest}' },
+    ],
+    synchronize: { configurationSection: 'etagGuard' },
+  };
+  return new LanguageClient('etagGuard', 'etag-guard', serverOptions, clientOptions);
+}

@@ -1,0 +1,56 @@
+/**
+ * Lints open documents once per version and keeps the result, so diagnostics, code actions, lenses, hovers
+ * and symbols of the same version share one analysis (an unchanged document is never re-parsed).
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { HttpFile, LintFinding } from './engine';
+import { lintHttp } from './engine';
+import type { Settings } from './settings';
+
+export interface Analysis {
+  version: number;
+  findings: LintFinding[];
+  /** The parsed `.http` file, for lenses, symbols and hovers; undefined for client code. */
+  file?: HttpFile;
+}
+
+export class Analyzer {
+  private readonly results = new Map<string, Promise<Analysis>>();
+  private readonly reportedFailures = new Set<string>();
+
+  constructor(private readonly settings: Settings, private readonly log: (message: string) => void) {}
+
+  analyze(doc: TextDocument): Promise<Analysis> {
+    const key = `${doc.uri}#${doc.version}`;
+    let pending = this.results.get(doc.uri);
+    if (!pending || (pending as Promise<Analysis> & { key?: string }).key !== key) {
+      pending = this.run(doc);
+      (pending as Promise<Analysis> & { key?: string }).key = key;
+      this.results.set(doc.uri, pending);
+    }
+    return pending;
+  }
+
+  forget(uri: string): void {
+    this.results.delete(uri);
+  }
+
+  clear(): void {
+    this.results.clear();
+  }
+
+  private async run(doc: TextDocument): Promise<Analysis> {
+    const config = await this.settings.forDocument(doc.uri);
+    const text = doc.getText();
+    if (doc.languageId !== 'http' && !/\.(http|rest)$/i.test(doc.uri)) return { version: doc.version, findings: [] };
+    const result = lintHttp(text, config);
+    for (const f of result.failures) {
+      // A rule that throws is reported once per rule and message, not on every keystroke.
+      const id = `${f.ruleId}:${f.error}`;
+      if (this.reportedFailures.has(id)) continue;
+      this.reportedFailures.add(id);
+      this.log(`etag-guard: rule ${f.ruleId} failed and was skipped: ${f.error}`);
+    }
+    return { version: doc.version, findings: result.findings, file: result.file };
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * `etag-guard lint [--format stylish|json|sarif] [--max-warnings N] [--rule id=level]… [--fix] PATHS…`
+ * Exit 0 when clean, 1 when a finding reaches error level or warnings exceed --max-warnings, 2 on usage or
+ * I/O errors.
+ */
+import { parseArgs } from 'node:util';
+import { DEFAULT_CONFIG, parseLevel, ruleById, SYNTAX_RULE_ID } from '../engine';
+import { VERSION } from '../version';
+import { discover } from './discover';
+import { formatJson } from './formatters/eslint-json';
+import { formatSarif } from './formatters/sarif';
+import { formatStylish } from './formatters/stylish';
+import { lintFile } from './lint-files';
+import { UsageError } from './usage-error';
+
+export interface CommandIO {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  color: boolean;
+}
+
+export const LINT_USAGE = `Usage: etag-guard lint [options] PATHS...
+
+Lints .http/.rest files and client code (JS/TS/Python) for HTTP precondition problems.
+PATHS are files, folders (recursive, honouring .gitignore) or globs.
+
+Options:
+  --format stylish|json|sarif   output format (default stylish; json is ESLint's JSON shape)
+  --max-warnings N              exit 1 when there are more than N warnings
+  --rule id=off|info|warn|error override a rule's level (repeatable)
+  --fix                         apply the preferred quick fix of each finding and write the files
+  -h, --help                    show this help`;
+
+export function lintCommand(argv: string[], io: CommandIO): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'stylish' },
+      'max-warnings': { type: 'string' },
+      rule: { type: 'string', multiple: true, default: [] },
+      fix: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout(LINT_USAGE);
+    return 0;
+  }
+  const format = values.format!;
+  if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown format '${format}' (stylish, json, sarif).`);
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, got '${values['max-warnings']}'.`);
+  }
+  const ruleOverrides: Record<string, string> = {};
+  for (const r of values.rule ?? []) {
+    const [id, level] = r.split('=');
+    if (!id || !level || !parseLevel(level)) throw new UsageError(`--rule takes id=off|info|warn|error, got '${r}'.`);
+    if (!ruleById(id) && id !== SYNTAX_RULE_ID) throw new UsageError(`Unknown rule '${id}'.`);
+    ruleOverrides[id] = parseLevel(level)!;
+  }
+  if (positionals.length === 0) throw new UsageError('No PATHS given. Try: etag-guard lint .');
+  const files = discover(positionals, io.cwd);
+  const reports = files.map((f) => lintFile(f, { base: DEFAULT_CONFIG, ruleOverrides, fix: values.fix! }));
+  for (const r of reports) for (const f of r.failures) io.stderr(`etag-guard: rule ${f.ruleId} failed on ${r.filePath}: ${f.error}`);
+  if (format === 'json') io.stdout(formatJson(reports));
+  else if (format === 'sarif') io.stdout(formatSarif(reports, io.cwd, VERSION));
+  else {
+    const text = formatStylish(reports, io.cwd, io.color);
+    if (text) io.stdout(text);
+  }
+  const errors = reports.some((r) => r.fatal || r.findings.some((f) => f.level === 'error'));
+  const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.level !== 'error').length, 0);
+  return errors || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
+}

@@ -1,0 +1,47 @@
+/**
+ * The `etag-guard` command: `lint` and `run` over the same engine as the language server. Usage and I/O
+ * errors print one line and exit 2; nothing prints a stack trace.
+ */
+import { VERSION } from '../version';
+import { PathError } from './discover';
+import { lintCommand, LINT_USAGE, type CommandIO } from './lint-command';
+import { UsageError } from './usage-error';
+
+const USAGE = `etag-guard ${VERSION}: HTTP preconditions linter & runner
+
+Usage:
+  etag-guard lint [options] PATHS...     lint .http files and client code
+  etag-guard --version
+
+Run 'etag-guard lint --help' for options.`;
+
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'lint': return lintCommand(rest, io);
+      case '--version': case '-v': io.stdout(VERSION); return 0;
+      case '--help': case '-h': case undefined: io.stdout(USAGE); return command === undefined ? 2 : 0;
+      default: throw new UsageError(`Unknown command '${command}'. ${LINT_USAGE.split('\n')[0]}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof PathError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`etag-guard: ${(err as Error).message}`);
+      return 2;
+    }
+    io.stderr(`etag-guard: ${(err as Error).message ?? String(err)}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const io: CommandIO = {
+    cwd: process.cwd(),
+    stdout: (s) => process.stdout.write(s + '\n'),
+    stderr: (s) => process.stderr.write(s + '\n'),
+    color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+  };
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * The syntax tree of a `.http` / `.rest` file, shared by the three dialects users write (JetBrains
+ * http-request-in-editor, REST Client, httpYac). Every piece keeps its exact range so rules, hovers and quick
+ * fixes can point at it and edit it.
+ */
+import type { Range } from '../text/types';
+
+/** A piece of text with where it stands. */
+export interface Spanned {
+  value: string;
+  range: Range;
+}
+
+/** `@name = value` at file level (REST Client, httpYac) or before a request. */
+export interface FileVariable {
+  name: Spanned;
+  value: Spanned;
+  range: Range;
+}
+
+/** `# @key value` / `// @key value` before a request: `@name`, `@no-redirect`, `@timeout 5000`, … */
+export interface Metadata {
+  key: string;
+  value: string;
+  range: Range;
+}
+
+export interface Header {
+  name: Spanned;
+  value: Spanned;
+  /** The whole `Name: value` line. */
+  range: Range;
+}
+
+export type ScriptKind = 'pre-request' | 'response-handler' | 'httpyac-script';
+
+/** A script block or file reference. etag-guard never runs these; it only reads captures from them. */
+export interface Script {
+  kind: ScriptKind;
+  /** Inline source, or '' when the script lives in a file. */
+  source: string;
+  /** Path of `> ./handler.js`, when the script is a file. */
+  file?: string;
+  range: Range;
+  /** Line of the first source line (for mapping offsets inside the script back to the document). */
+  sourceStartLine: number;
+}
+
+export interface Body {
+  /** Inline body text as written (lines joined with \n), or '' for a file body. */
+  text: string;
+  /** `< path` or `<@ path`: the body is read from a file (with variables substituted for `<@`). */
+  file?: { path: Spanned; substitute: boolean };
+  range: Range;
+}
+
+export interface RequestLine {
+  method: Spanned;
+  /** The URL as written, continuation lines joined without their indentation. */
+  url: Spanned;
+  /** The ranges of each URL line (one per continuation line) for edits and templates. */
+  urlParts: Spanned[];
+  version?: Spanned;
+  /** True when the method was omitted (`https://…` alone means GET in every dialect). */
+  implicitMethod: boolean;
+  range: Range;
+}
+
+export interface HttpRequest {
+  /** 0-based position among the requests of the file. */
+  index: number;
+  /** The whole block, from its first comment or metadata line to its last non-blank line. */
+  range: Range;
+  /** Text after `###` on the separator that opened this block, if any. */
+  title?: string;
+  /** From `# @name x`, `// @name x` or JetBrains `### x` title when no @name is given. */
+  name?: Spanned;
+  metadata: Metadata[];
+  /** Variables declared inside this block before the request line. */
+  variables: FileVariable[];
+  requestLine: RequestLine;
+  headers: Header[];
+  body?: Body;
+  scripts: Script[];
+  /** Line where a new header can be inserted: right after the last header (or the request line). */
+  headerInsertLine: number;
+}
+
+export type ParseSeverity = 'error' | 'warning';
+
+/** A problem in the file's syntax, phrased as what is wrong and how to fix it. */
+export interface ParseDiagnostic {
+  code: string;
+  message: string;
+  severity: ParseSeverity;
+  range: Range;
+}
+
+/** A `# etag-guard-disable…` comment. */
+export interface Directive {
+  kind: 'disable-next-line' | 'disable';
+  rules: string[];
+  line: number;
+}
+
+export interface HttpFile {
+  requests: HttpRequest[];
+  /** File-level variables in file order (including those inside request blocks). */
+  variables: FileVariable[];
+  /** httpYac / JetBrains scripts outside any request (global scripts). */
+  scripts: Script[];
+  directives: Directive[];
+  diagnostics: ParseDiagnostic[];
+  lineCount: number;
+  /** '\r\n' or '\n': the terminator edits should use. */
+  eol: string;
+}

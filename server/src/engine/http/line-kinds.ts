@@ -1,0 +1,148 @@
+/**
+ * Recognisers for the kinds of line a `.http` file is made of. Each is a cheap, linear test on one line
+ * (no regex here can backtrack over a long line), so the parser stays linear on hostile input.
+ */
+
+/** Methods every dialect knows, plus WebDAV and the httpYac/JetBrains protocol keywords. */
+export const KNOWN_METHODS: ReadonlySet<string> = new Set([
+  'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT',
+  'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'REPORT', 'SEARCH', 'MKCALENDAR',
+  'GRAPHQL', 'GRPC', 'WS', 'WEBSOCKET', 'SSE', 'MQTT', 'AMQP', 'QUERY',
+]);
+
+export function isBlank(text: string): boolean {
+  return text.trim() === '';
+}
+
+/** `###` (optionally followed by a title) separates requests in every dialect. */
+export function separatorTitle(text: string): string | undefined {
+  if (!text.startsWith('###')) return undefined;
+  return text.replace(/^#+/, '').trim();
+}
+
+/** `# …` or `// …` (leading blanks allowed). Returns the comment body, or undefined. */
+export function commentBody(text: string): string | undefined {
+  const t = text.trimStart();
+  if (t.startsWith('#')) return t.slice(1);
+  if (t.startsWith('//')) return t.slice(2);
+  return undefined;
+}
+
+/** `@key value`, `@key = value` or `@key` inside a comment. */
+export function metadataOf(comment: string): { key: string; value: string } | undefined {
+  const m = /^\s*@([A-Za-z_][\w.-]*)/.exec(comment);
+  if (!m) return undefined;
+  const value = comment.slice(m[0].length).trim().replace(/^=\s*/, '');
+  return { key: m[1], value };
+}
+
+/** `@name = value` (REST Client / httpYac file variable). */
+export function variableOf(text: string): { name: string; nameStart: number; valueStart: number; value: string } | undefined {
+  const m = /^(\s*)@([^\s=]+)\s*=/.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m[0].length);
+  const lead = rest.length - rest.trimStart().length;
+  return { name: m[2], nameStart: m[1].length + 1, valueStart: m[0].length + lead, value: rest.trim() };
+}
+
+export interface RequestLineMatch {
+  method: string;
+  methodStart: number;
+  implicitMethod: boolean;
+  urlStart: number;
+  url: string;
+  version?: { value: string; start: number };
+}
+
+const URL_ONLY = /^(https?:\/\/|wss?:\/\/|\/[^/])/i;
+const TEMPLATE_URL = /^\{\{[^{}\s]+\}\}\S*$/;
+
+/**
+ * `METHOD target [HTTP/x.y]`, or a bare URL meaning GET. `strict` accepts only known methods (used where a
+ * request line may end a body without a `###`, as httpYac allows).
+ */
+export function requestLineOf(text: string, strict: boolean): RequestLineMatch | undefined {
+  const lead = text.length - text.trimStart().length;
+  if (lead > 0) return undefined;
+  // Methods are case-sensitive (RFC 9110 §9.1): `query {` in a GraphQL body is not the QUERY method.
+  const m = /^([A-Z]+)[ \t]+(?=\S)/.exec(text);
+  if (m) {
+    const method = m[1];
+    if (KNOWN_METHODS.has(method) || (!strict && method.length > 1)) return splitVersion(method, 0, false, m[0].length, text);
+    return undefined;
+  }
+  if (strict) return undefined;
+  if (URL_ONLY.test(text) || TEMPLATE_URL.test(text.trimEnd())) return splitVersion('GET', 0, true, 0, text);
+  return undefined;
+}
+
+function splitVersion(method: string, methodStart: number, implicitMethod: boolean, urlStart: number, text: string): RequestLineMatch {
+  let end = text.trimEnd().length;
+  let version: RequestLineMatch['version'];
+  const lastSpace = Math.max(text.lastIndexOf(' ', end - 1), text.lastIndexOf('\t', end - 1));
+  if (lastSpace > urlStart) {
+    const token = text.slice(lastSpace + 1, end);
+    if (/^HTTP\/\d(\.\d)?$/i.test(token)) {
+      version = { value: token, start: lastSpace + 1 };
+      end = text.slice(0, lastSpace).trimEnd().length;
+    }
+  }
+  return { method, methodStart, implicitMethod, urlStart, url: text.slice(urlStart, end), version };
+}
+
+/** An indented `/…`, or a `?…` / `&…` line right after the request line continues the URL. */
+export function urlContinuationOf(text: string): { start: number; value: string } | undefined {
+  const start = text.length - text.trimStart().length;
+  const first = text[start];
+  if (first === '?' || first === '&' || (first === '/' && start > 0 && text[start + 1] !== '/')) {
+    return { start, value: text.trim() };
+  }
+  return undefined;
+}
+
+/** A header name is an RFC 9110 token, possibly with `{{variables}}` in it (so `{"a": 1}` is not a header). */
+const HEADER_NAME = /^((?:[!#$%&'*+.^_`|~0-9A-Za-z-]|\{\{[^{}]*\}\})+)[ \t]*:/;
+
+/** `Name: value`; values are trimmed. */
+export function headerOf(text: string): { name: string; valueStart: number; value: string } | undefined {
+  const m = HEADER_NAME.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m[0].length);
+  const lead = rest.length - rest.trimStart().length;
+  return { name: m[1], valueStart: m[0].length + lead, value: rest.trim() };
+}
+
+/** `< path` or `<@ path` (file body), but not the `< {%` pre-request script opener. */
+export function fileBodyOf(text: string): { path: string; pathStart: number; substitute: boolean } | undefined {
+  const m = /^<(@)?[ \t]+(?!\{%)(?=\S)/.exec(text);
+  if (!m) return undefined;
+  return { path: text.slice(m[0].length).trimEnd(), pathStart: m[0].length, substitute: m[1] === '@' };
+}
+
+/** A line that opens a script: `> {%`, `< {%` (JetBrains) or `{{` alone (httpYac). */
+export function scriptOpenerOf(text: string): { kind: 'response-handler' | 'pre-request' | 'httpyac-script'; close: string; bodyStart: number } | undefined {
+  let m = /^>[ \t]*\{%/.exec(text);
+  if (m) return { kind: 'response-handler', close: '%}', bodyStart: m[0].length };
+  m = /^<[ \t]*\{%/.exec(text);
+  if (m) return { kind: 'pre-request', close: '%}', bodyStart: m[0].length };
+  m = /^\{\{([@+][\w+-]*)?[ \t]*$/.exec(text);
+  if (m) return { kind: 'httpyac-script', close: '}}', bodyStart: text.length };
+  return undefined;
+}
+
+/** `> ./handler.js` (a response handler file). */
+export function handlerFileOf(text: string): { path: string; start: number } | undefined {
+  const m = /^>[ \t]+(?=[^\s{>])/.exec(text);
+  if (!m) return undefined;
+  return { path: text.slice(m[0].length).trimEnd(), start: m[0].length };
+}
+
+/** `>> file` / `>>! file`: JetBrains' response-output redirection. */
+export function isOutputRedirect(text: string): boolean {
+  return /^>>!?[ \t]/.test(text);
+}
+
+/** `/*` opens an httpYac block comment that runs to the next `*\/`. */
+export function opensBlockComment(text: string): boolean {
+  return text.trimStart().startsWith('/*');
+}

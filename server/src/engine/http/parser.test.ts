@@ -1,0 +1,169 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parseHttp } from './parser';
+
+describe('parser: REST Client dialect', () => {
+  const text = [
+    '@host = https://api.example.com',
+    '',
+    '### Read it',
+    '# @name item',
+    'GET {{host}}/items/1 HTTP/1.1',
+    'Accept: application/json',
+    '',
+    '###',
+    '// @name update',
+    'PUT {{host}}/items/1',
+    'Content-Type: application/json',
+    'If-Match: {{item.response.headers.ETag}}',
+    '',
+    '{',
+    '  "name": "new"',
+    '}',
+    '',
+    '',
+  ].join('\n');
+  const file = parseHttp(text);
+
+  it('reads requests, names, titles and file variables', () => {
+    assert.equal(file.diagnostics.length, 0);
+    assert.equal(file.requests.length, 2);
+    assert.deepEqual(file.variables.map((v) => [v.name.value, v.value.value]), [['host', 'https://api.example.com']]);
+    const [get, put] = file.requests;
+    assert.equal(get.title, 'Read it');
+    assert.equal(get.name?.value, 'item');
+    assert.equal(put.name?.value, 'update');
+  });
+
+  it('gives exact ranges for method, URL, version, headers and body', () => {
+    const [get, put] = file.requests;
+    assert.deepEqual(get.requestLine.method.range, { start: { line: 4, character: 0 }, end: { line: 4, character: 3 } });
+    assert.equal(get.requestLine.url.value, '{{host}}/items/1');
+    assert.deepEqual(get.requestLine.url.range, { start: { line: 4, character: 4 }, end: { line: 4, character: 20 } });
+    assert.equal(get.requestLine.version?.value, 'HTTP/1.1');
+    const ifMatch = put.headers[1];
+    assert.equal(ifMatch.name.value, 'If-Match');
+    assert.deepEqual(ifMatch.value.range, { start: { line: 11, character: 10 }, end: { line: 11, character: 40 } });
+    assert.equal(put.body?.text, '{\n  "name": "new"\n}');
+    assert.deepEqual(put.body?.range, { start: { line: 13, character: 0 }, end: { line: 15, character: 1 } });
+    assert.deepEqual(put.range.start, { line: 8, character: 0 });
+    assert.deepEqual(put.range.end, { line: 15, character: 1 });
+  });
+});
+
+describe('parser: JetBrains dialect', () => {
+  const text = [
+    '### Create',
+    '< {%',
+    '  request.variables.set("id", "42")',
+    '%}',
+    'POST https://example.com/items',
+    '    ?draft=true',
+    '    &notify=false',
+    'Content-Type: application/json',
+    '',
+    '< ./item.json',
+    '',
+    '> {%',
+    '  client.global.set("etag", response.headers.valueOf("ETag"));',
+    '%}',
+    '>> out.json',
+  ].join('\n');
+  const file = parseHttp(text);
+
+  it('reads pre-request scripts, multi-line URLs, file bodies and handlers', () => {
+    assert.deepEqual(file.diagnostics, []);
+    const [req] = file.requests;
+    assert.equal(req.requestLine.url.value, 'https://example.com/items?draft=true&notify=false');
+    assert.equal(req.requestLine.urlParts.length, 3);
+    assert.equal(req.scripts.length, 2);
+    assert.equal(req.scripts[0].kind, 'pre-request');
+    assert.equal(req.scripts[1].kind, 'response-handler');
+    assert.match(req.scripts[1].source, /client\.global\.set/);
+    assert.equal(req.body?.file?.path.value, './item.json');
+    assert.equal(req.title, 'Create');
+    assert.equal(req.headerInsertLine, 8);
+  });
+
+  it('reads a handler file reference', () => {
+    const f = parseHttp('GET https://example.com\n\n> ./check.js\n');
+    assert.equal(f.requests[0].scripts[0].file, './check.js');
+    assert.equal(f.diagnostics.length, 0);
+  });
+});
+
+describe('parser: httpYac dialect', () => {
+  it('reads requests without separators, {{ }} scripts and block comments', () => {
+    const text = [
+      '{{',
+      '  exports.token = "x";',
+      '}}',
+      '',
+      '/*',
+      ' A description',
+      '*/',
+      'GET /json',
+      '',
+      '{{',
+      '  console.log(response);',
+      '}}',
+      '',
+      '# @name second',
+      'GET /xml',
+      '',
+      '',
+      'POST /anything',
+      'Content-Type: application/json',
+      '',
+      '{"a": 1}',
+    ].join('\n');
+    const file = parseHttp(text);
+    assert.deepEqual(file.diagnostics, []);
+    assert.deepEqual(file.requests.map((r) => `${r.requestLine.method.value} ${r.requestLine.url.value}`), ['GET /json', 'GET /xml', 'POST /anything']);
+    assert.equal(file.requests[1].name?.value, 'second');
+    // A script in the same region before the request line runs before that request (httpYac).
+    assert.equal(file.scripts.length, 0);
+    assert.equal(file.requests[0].scripts.length, 2);
+    assert.equal(file.requests[2].body?.text, '{"a": 1}');
+  });
+
+  it('does not take a GraphQL `query` line for a method', () => {
+    const file = parseHttp('POST https://api.github.com/graphql\nContent-Type: application/json\n\nquery test {\n  viewer { login }\n}\n');
+    assert.equal(file.requests.length, 1);
+    assert.match(file.requests[0].body!.text, /^query test/);
+  });
+});
+
+describe('parser: errors', () => {
+  it('reports a line that is no request line and goes on', () => {
+    const file = parseHttp('this is not http\n\n###\nGET https://example.com\n');
+    assert.equal(file.diagnostics.length, 1);
+    assert.equal(file.diagnostics[0].code, 'expected-request-line');
+    assert.equal(file.requests.length, 1);
+  });
+
+  it('warns about a body that follows the headers without a blank line', () => {
+    const file = parseHttp('PUT https://example.com/a\nContent-Type: application/json\n{"a": 1}\n');
+    assert.equal(file.diagnostics[0].code, 'missing-blank-line');
+    assert.equal(file.diagnostics[0].severity, 'warning');
+    assert.equal(file.requests[0].body?.text, '{"a": 1}');
+  });
+
+  it('reports an unclosed handler without swallowing the next request', () => {
+    const file = parseHttp('GET https://example.com/a\n\n> {%\n  client.log(1);\n###\nGET https://example.com/b\n');
+    assert.equal(file.diagnostics[0].code, 'unclosed-script');
+    assert.equal(file.requests.length, 2);
+  });
+
+  it('keeps scripts of a region without a request as global scripts', () => {
+    const file = parseHttp('{{\n  exports.a = 1;\n}}\n\n###\nGET /json\n');
+    assert.equal(file.scripts.length, 1);
+    assert.equal(file.requests[0].scripts.length, 0);
+  });
+
+  it('never throws on empty or odd input', () => {
+    for (const t of ['', '\n', '###', '{{', '> {%', '< ', 'GET', '\u0000\u0001', '\r\r\n\n', '\uFEFFGET https://x.test']) {
+      assert.doesNotThrow(() => parseHttp(t));
+    }
+  });
+});

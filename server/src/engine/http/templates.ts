@@ -1,0 +1,74 @@
+/**
+ * `{{ … }}` expressions in URLs, header values, bodies and variable values, classified into what the three
+ * dialects mean by them: a variable, a `$dynamic` value, or a reference into an earlier request's response.
+ */
+import type { Range } from '../text/types';
+import { lineRange } from '../text/types';
+
+export type TemplateKind =
+  | { kind: 'variable'; name: string }
+  | { kind: 'dynamic'; name: string; args: string }
+  /** REST Client `name.response.headers.X` / `name.response.body.$.path` / `name.request.headers.X`. */
+  | { kind: 'request-ref'; request: string; part: 'request' | 'response'; section: 'headers' | 'body'; path: string; dialect: 'rest-client' | 'httpyac' }
+  /** Anything else (httpYac evaluates JavaScript expressions). */
+  | { kind: 'expression'; source: string };
+
+export interface Template {
+  /** The text between the braces, trimmed. */
+  source: string;
+  /** The whole `{{ … }}` including braces. */
+  range: Range;
+  parsed: TemplateKind;
+}
+
+const REST_CLIENT_REF = /^([\w-]+)\.(response|request)\.(headers|body)(?:\.(.*))?$/;
+const HTTPYAC_HEADER_REF = /^([\w-]+)Response\.headers\.([\w-]+)$/;
+const HTTPYAC_BRACKET_REF = /^([\w-]+)Response\.headers\[\s*(['"])([\w-]+)\2\s*\]$/;
+const DYNAMIC = /^\$([\w.-]+)\s*(.*)$/;
+const IDENTIFIER = /^[A-Za-z_][\w.-]*$/;
+
+export function classifyTemplate(source: string): TemplateKind {
+  let m = DYNAMIC.exec(source);
+  if (m) return { kind: 'dynamic', name: m[1], args: m[2] };
+  m = REST_CLIENT_REF.exec(source);
+  if (m) {
+    return {
+      kind: 'request-ref', request: m[1], part: m[2] as 'request' | 'response', section: m[3] as 'headers' | 'body',
+      path: m[4] ?? '', dialect: 'rest-client',
+    };
+  }
+  m = HTTPYAC_HEADER_REF.exec(source);
+  if (m) return { kind: 'request-ref', request: m[1], part: 'response', section: 'headers', path: m[2], dialect: 'httpyac' };
+  m = HTTPYAC_BRACKET_REF.exec(source);
+  if (m) return { kind: 'request-ref', request: m[1], part: 'response', section: 'headers', path: m[3], dialect: 'httpyac' };
+  if (IDENTIFIER.test(source)) return { kind: 'variable', name: source };
+  return { kind: 'expression', source };
+}
+
+/**
+ * Finds the `{{ … }}` in one line of text. `line`/`offset` place them in the document. Linear: each `{{`
+ * is matched with the first `}}` after it; an unclosed `{{` ends the scan.
+ */
+export function findTemplates(text: string, line: number, offset = 0): Template[] {
+  const found: Template[] = [];
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('{{', from);
+    if (open < 0) break;
+    const close = text.indexOf('}}', open + 2);
+    if (close < 0) break;
+    const source = text.slice(open + 2, close).trim();
+    found.push({ source, range: lineRange(line, offset + open, offset + close + 2), parsed: classifyTemplate(source) });
+    from = close + 2;
+  }
+  return found;
+}
+
+/** The single template a value consists of, when the value is exactly one `{{ … }}` and nothing else. */
+export function wholeTemplate(text: string): TemplateKind | undefined {
+  const t = text.trim();
+  if (!t.startsWith('{{') || !t.endsWith('}}')) return undefined;
+  const inner = t.slice(2, -2);
+  if (inner.includes('{{') || inner.includes('}}')) return undefined;
+  return classifyTemplate(inner.trim());
+}

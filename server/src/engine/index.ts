@@ -1,0 +1,25 @@
+/**
+ * The engine's public surface. Pure: no `vscode`, no `vscode-languageserver`, no I/O. The language server
+ * and the CLI both call these.
+ */
+export type { EngineConfig, WrapperConfig, ConfigProblem } from './config/config';
+export { DEFAULT_CONFIG, mergeConfig } from './config/config';
+export type { Level } from './config/levels';
+export { LEVELS, parseLevel } from './config/levels';
+export type * from './http/ast';
+export { parseHttp } from './http/parser';
+export { findTemplates, classifyTemplate } from './http/templates';
+export type { Template, TemplateKind } from './http/templates';
+export { languageOfPath, isLanguage } from './language';
+export type { DocumentLanguage } from './language';
+export { lintHttp, runRules, levelOf } from './lint';
+export type { LintFinding, LintResult, RuleFailure } from './lint';
+export { RULES, SYNTAX_RULE_ID, ruleById } from './rules/registry';
+export type { Rule, Finding, Fix } from './rules/types';
+export { docsUrl } from './rules/types';
+export type { Position, Range, TextEdit } from './text/types';
+export { PRECONDITION_HEADERS, headerDoc, headerHoverMarkdown } from './docs/header-docs';
+export type { HeaderDoc } from './docs/header-docs';
+export { buildHttpModel } from './model/http-model';
+export type { DocumentModel, RequestModel, HeaderModel, ValueSource } from './model/types';
+export { applyTextEdits } from './text/edits';

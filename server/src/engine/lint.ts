@@ -1,0 +1,74 @@
+/**
+ * The one entry point both hosts call: text in, findings out. Applies rule levels and in-file directives,
+ * and isolates rules from each other (a rule that throws is reported once; the others still run).
+ */
+import type { EngineConfig } from './config/config';
+import type { Level } from './config/levels';
+import type { Directive, HttpFile } from './http/ast';
+import { isSuppressed } from './http/directives';
+import { parseHttp } from './http/parser';
+import { buildHttpModel } from './model/http-model';
+import type { DocumentModel } from './model/types';
+import { RULES, SYNTAX_RULE_ID } from './rules/registry';
+import type { Finding, Rule } from './rules/types';
+
+export interface LintFinding extends Finding {
+  level: Exclude<Level, 'off'>;
+}
+
+export interface RuleFailure {
+  ruleId: string;
+  error: string;
+}
+
+export interface LintResult {
+  findings: LintFinding[];
+  /** Rules that threw: reported, never fatal. */
+  failures: RuleFailure[];
+}
+
+/** Levels in force: the configured override, else the rule's default. */
+export function levelOf(rule: Pick<Rule, 'id' | 'defaultLevel'>, config: EngineConfig): Level {
+  return config.rules[rule.id] ?? rule.defaultLevel;
+}
+
+/** Lints a `.http` / `.rest` document. `rules` lets tests and benchmarks run a subset. */
+export function lintHttp(text: string, config: EngineConfig, rules: readonly Rule[] = RULES): LintResult & { file: HttpFile; model: DocumentModel } {
+  const file = parseHttp(text);
+  const model = buildHttpModel(file, config.environment);
+  const result = runRules(model, 'http', file.directives, config, rules);
+  const syntaxLevel = config.rules[SYNTAX_RULE_ID];
+  if (syntaxLevel !== 'off') {
+    const syntax: LintFinding[] = file.diagnostics
+      .filter((d) => !isSuppressed(file.directives, SYNTAX_RULE_ID, d.range.start.line))
+      .map((d) => ({ ruleId: SYNTAX_RULE_ID, message: d.message, range: d.range, fixes: [], level: syntaxLevel ?? d.severity }));
+    result.findings.unshift(...syntax);
+  }
+  return { ...result, file, model };
+}
+
+/** Runs rules over a model (shared by `.http` files and client code). */
+export function runRules(
+  model: DocumentModel, language: 'http' | 'code', directives: readonly Directive[], config: EngineConfig,
+  rules: readonly Rule[] = RULES,
+): LintResult {
+  const findings: LintFinding[] = [];
+  const failures: RuleFailure[] = [];
+  for (const rule of rules) {
+    if (!rule.languages.includes(language)) continue;
+    const configured = levelOf(rule, config);
+    if (configured === 'off') continue;
+    // `configured` is narrowed to a reporting level from here on.
+    try {
+      rule.check({ model, config, language }, (f) => {
+        if (isSuppressed(directives, rule.id, f.range.start.line)) return;
+        // An explicit setting wins; else the finding's own level (e.g. obsolete date forms); else the default.
+        findings.push({ ...f, ruleId: rule.id, level: config.rules[rule.id] !== undefined ? configured : f.level ?? configured });
+      });
+    } catch (err) {
+      failures.push({ ruleId: rule.id, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { findings, failures };
+}

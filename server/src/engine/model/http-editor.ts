@@ -1,0 +1,63 @@
+/**
+ * Quick-fix edits in `.http` syntax: add a header line, name an earlier request, or insert a read that
+ * captures the ETag before a write. References are written in REST Client syntax, which httpYac reads too.
+ */
+import type { HttpFile, HttpRequest } from '../http/ast';
+import type { TextEdit } from '../text/types';
+import { lineRange } from '../text/types';
+import type { RequestEditor, RequestModel } from './types';
+
+/** Headers worth copying into an inserted read: the ones that authenticate or select the representation. */
+const COPIED_HEADERS = /^(authorization|cookie|accept|x-api-key|api-key|ocp-apim-subscription-key|x-ms-version)$/i;
+
+export class HttpRequestEditor implements RequestEditor {
+  constructor(
+    private readonly file: HttpFile,
+    private readonly request: HttpRequest,
+    private readonly earlier: readonly RequestModel[],
+  ) {}
+
+  addHeader(name: string, value: string): TextEdit[] {
+    const line = this.request.headerInsertLine;
+    return [{ range: lineRange(line, 0, 0), newText: `${name}: ${value}${this.file.eol}` }];
+  }
+
+  insertReadBefore(): { edits: TextEdit[]; etagExpression: string } {
+    const eol = this.file.eol;
+    const name = this.freshName(`${this.request.name?.value ?? 'resource'}Before${this.request.index + 1}`);
+    const copied = this.request.headers.filter((h) => COPIED_HEADERS.test(h.name.value));
+    const lines = [
+      `# @name ${name}`,
+      `GET ${this.request.requestLine.urlParts.map((p) => p.value).join('')}`,
+      ...copied.map((h) => `${h.name.value}: ${h.value.value}`),
+      '',
+      '###',
+    ];
+    const at = this.request.range.start.line;
+    return {
+      edits: [{ range: lineRange(at, 0, 0), newText: lines.join(eol) + eol }],
+      etagExpression: `{{${name}.response.headers.ETag}}`,
+    };
+  }
+
+  referenceTo(target: RequestModel): { edits: TextEdit[]; expression: string } | undefined {
+    const req = this.file.requests[target.index];
+    if (!req) return undefined;
+    if (req.name) return { edits: [], expression: `{{${req.name.value}.response.headers.ETag}}` };
+    const name = this.freshName(`read${target.index + 1}`);
+    const at = req.requestLine.range.start.line;
+    return {
+      edits: [{ range: lineRange(at, 0, 0), newText: `# @name ${name}${this.file.eol}` }],
+      expression: `{{${name}.response.headers.ETag}}`,
+    };
+  }
+
+  private freshName(base: string): string {
+    const taken = new Set(this.file.requests.map((r) => r.name?.value).filter((n): n is string => !!n));
+    for (const r of this.earlier) if (r.name) taken.add(r.name);
+    const clean = base.replace(/[^\w-]/g, '');
+    let name = clean;
+    for (let n = 2; taken.has(name); n++) name = `${clean}${n}`;
+    return name;
+  }
+}

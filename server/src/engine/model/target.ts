@@ -1,0 +1,36 @@
+/**
+ * Resource identity of a request target: scheme and host lower-cased, query and fragment dropped, trailing
+ * slash removed. Unresolved `{{templates}}` stay as written, so `/items/{{id}}` equals only itself.
+ */
+
+export function resourceKey(url: string): string {
+  let u = url.trim();
+  const hash = u.indexOf('#');
+  if (hash >= 0 && !u.slice(hash).startsWith('#{')) u = u.slice(0, hash);
+  const query = u.indexOf('?');
+  if (query >= 0) u = u.slice(0, query);
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/]*)(.*)$/i.exec(u);
+  if (m) u = m[1].toLowerCase() + m[2].toLowerCase() + m[3];
+  return u.length > 1 && u.endsWith('/') ? u.slice(0, -1) : u;
+}
+
+/** Names of the query parameters in a URL (`?a=1&b` → a, b). */
+export function queryParamNames(url: string): Set<string> {
+  const names = new Set<string>();
+  const q = url.indexOf('?');
+  if (q < 0) return names;
+  for (const pair of url.slice(q + 1).split('#')[0].split('&')) {
+    const name = pair.split('=')[0].trim();
+    if (name) names.add(name);
+  }
+  return names;
+}
+
+/** The host of an absolute URL, lower-cased, without port; undefined for relative or templated hosts. */
+export function hostOf(url: string): string | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url.trim());
+  if (!m) return undefined;
+  const authority = m[1].slice(m[1].lastIndexOf('@') + 1);
+  const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.split(':')[0];
+  return host.includes('{{') || host === '' ? undefined : host.toLowerCase();
+}

@@ -1,0 +1,78 @@
+/**
+ * The language-neutral model the rules read: every HTTP request a document makes (a `.http` request or a call
+ * in client code), with its method, target resource, headers and where each precondition value comes from.
+ * `.http` files and client code are both lowered into this, so one rule serves both.
+ */
+import type { Range, TextEdit } from '../text/types';
+
+/** Where a header's value comes from. */
+export type ValueSource =
+  | { kind: 'literal' }
+  /** Read from a response header of an earlier request in the same document. */
+  | { kind: 'capture'; request: number; header: string; via: string }
+  /** Anything the analysis cannot follow: stay silent about it. */
+  | { kind: 'unknown' };
+
+export interface HeaderModel {
+  name: string;
+  /** The value as written; for client code only when it is a literal. */
+  value: string | undefined;
+  nameRange: Range;
+  valueRange: Range;
+  /** The whole header (line in `.http`, property in code), for removal. */
+  range: Range;
+  source: ValueSource;
+}
+
+/** Language-specific edits a quick fix needs; the rules stay language-neutral. */
+export interface RequestEditor {
+  /** Adds a header to the request. */
+  addHeader(name: string, value: string): TextEdit[];
+  /**
+   * Inserts, before this request, a read (GET) of the same resource that captures its ETag, and returns the
+   * edits plus the expression the write should use for it. Undefined where the idiom is unknown.
+   */
+  insertReadBefore?(): { edits: TextEdit[]; etagExpression: string } | undefined;
+  /** The expression that refers to the ETag captured by `request` (naming that request when needed). */
+  referenceTo?(request: RequestModel): { edits: TextEdit[]; expression: string } | undefined;
+}
+
+export interface RequestModel {
+  index: number;
+  /** `@name`, title, or undefined. */
+  name?: string;
+  /** Upper-case method, or undefined when the analysis cannot tell. */
+  method: string | undefined;
+  /** The URL as written (templates resolved where possible). */
+  url: string | undefined;
+  /** The resource identity used to compare requests: scheme://host/path, query and fragment dropped. */
+  target: string | undefined;
+  /** Query parameter names present in the URL. */
+  queryParams: ReadonlySet<string>;
+  host: string | undefined;
+  headers: HeaderModel[];
+  /** Where request-level findings are shown: the request line, or the call's callee. */
+  anchor: Range;
+  range: Range;
+  editor: RequestEditor;
+}
+
+/** A reference to an earlier request that names none (`{{nope.response.headers.ETag}}`). */
+export interface UnresolvedReference {
+  text: string;
+  range: Range;
+  /** 'request' when a request name is missing; 'variable' for a plain `{{var}}` defined nowhere. */
+  kind: 'request' | 'variable';
+  name: string;
+}
+
+export interface DocumentModel {
+  requests: RequestModel[];
+  unresolved: UnresolvedReference[];
+}
+
+/** Case-insensitive header lookup (header names are case-insensitive everywhere, RFC 9110 §5.1). */
+export function findHeaders(request: RequestModel, name: string): HeaderModel[] {
+  const lower = name.toLowerCase();
+  return request.headers.filter((h) => h.name.toLowerCase() === lower);
+}

@@ -1,0 +1,98 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { applyHttpFix, checkHttpFixture, configWith } from '../testing/lint-fixture';
+
+const ID = 'missing-precondition';
+
+describe(ID, () => {
+  it('flags PUT, PATCH and DELETE without a precondition (REST Client)', () => {
+    checkHttpFixture(ID, `
+PUT https://api.example.com/items/1
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: PUT without a precondition
+Content-Type: application/json
+
+{"name": "x"}
+
+###
+PATCH https://api.example.com/items/1 HTTP/1.1
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition
+
+###
+DELETE https://api.example.com/items/1
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition
+`);
+  });
+
+  it('accepts every standard and service-specific precondition', () => {
+    checkHttpFixture(ID, `
+PUT https://api.example.com/items/1
+If-Match: "abc"
+###
+PUT https://api.example.com/items/2
+if-unmodified-since: Sun, 06 Nov 1994 08:49:37 GMT
+###
+PUT https://api.example.com/items/3
+If-None-Match: *
+###
+PUT https://storage.googleapis.com/upload/b/o
+x-goog-if-generation-match: 0
+###
+POST https://storage.googleapis.com/upload/storage/v1/b/bucket/o?uploadType=media&ifGenerationMatch=0
+###
+PUT http://localhost:9200/idx/_doc/1?if_seq_no=3&if_primary_term=1
+###
+PUT http://localhost:5984/db/doc?rev=1-abc
+`);
+  });
+
+  it('needs both Elasticsearch parameters, and If-None-Match with a tag is no write guard', () => {
+    checkHttpFixture(ID, `
+PUT http://localhost:9200/idx/_doc/1?if_seq_no=3
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition
+###
+PUT https://api.example.com/items/1
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition
+If-None-Match: "abc"
+`);
+  });
+
+  it('ignores reads and POST, unless POST is included by a setting', () => {
+    const text = `GET https://api.example.com/items\n\n###\nPOST https://api.example.com/items\n`;
+    checkHttpFixture(ID, text);
+    checkHttpFixture(ID, `GET https://api.example.com/items\n\n###\nPOST https://api.example.com/items\n^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition\n`,
+      configWith({ includePost: true }));
+  });
+
+  it('honours extra preconditions from the configuration', () => {
+    checkHttpFixture(ID, 'PUT https://api.example.com/items/1\nX-Expected-Version: 4\n', configWith({ extraPreconditions: ['X-Expected-Version'] }));
+  });
+
+  it('is silenced by etag-guard-disable-next-line', () => {
+    checkHttpFixture(ID, '# etag-guard-disable-next-line missing-precondition\nPUT https://api.example.com/items/1\n');
+  });
+
+  it('adds If-Match from an earlier named GET of the same resource', () => {
+    const text = '# @name item\nGET https://api.example.com/items/1\n\n###\nPUT https://api.example.com/items/1\nContent-Type: application/json\n\n{}\n';
+    const fixed = applyHttpFix(text, ID, 'Add If-Match from item');
+    assert.match(fixed, /Content-Type: application\/json\nIf-Match: \{\{item\.response\.headers\.ETag\}\}\n\n\{\}/);
+  });
+
+  it('names an unnamed earlier GET so it can be referenced', () => {
+    const text = 'GET https://api.example.com/items/1\n\n###\nDELETE https://api.example.com/items/1\n';
+    const fixed = applyHttpFix(text, ID, 'Add If-Match from');
+    assert.equal(fixed, '# @name read1\nGET https://api.example.com/items/1\n\n###\nDELETE https://api.example.com/items/1\nIf-Match: {{read1.response.headers.ETag}}\n');
+  });
+
+  it('inserts a capturing GET before the write, copying its Authorization', () => {
+    const text = '# @name update\nPUT https://api.example.com/items/1\nAuthorization: Bearer {{token}}\n\n{}\n';
+    const fixed = applyHttpFix(text, ID, 'Insert a GET');
+    assert.equal(fixed,
+      '# @name updateBefore1\nGET https://api.example.com/items/1\nAuthorization: Bearer {{token}}\n\n###\n' +
+      '# @name update\nPUT https://api.example.com/items/1\nAuthorization: Bearer {{token}}\nIf-Match: {{updateBefore1.response.headers.ETag}}\n\n{}\n');
+  });
+
+  it('offers a create-only If-None-Match: * on PUT, keeping CRLF line ends', () => {
+    const fixed = applyHttpFix('PUT https://api.example.com/items/9\r\nContent-Type: text/plain\r\n\r\nhi\r\n', ID, 'Add If-None-Match');
+    assert.equal(fixed, 'PUT https://api.example.com/items/9\r\nContent-Type: text/plain\r\nIf-None-Match: *\r\n\r\nhi\r\n');
+  });
+});

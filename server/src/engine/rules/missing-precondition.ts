@@ -1,0 +1,46 @@
+/**
+ * missing-precondition: a PUT, PATCH or DELETE (POST when configured) without If-Match, If-Unmodified-Since,
+ * `If-None-Match: *` or a service-specific precondition can overwrite someone else's update unseen.
+ */
+import type { Fix, Rule } from './types';
+import { hasWritePrecondition, isWrite } from './vocabulary';
+
+export const missingPrecondition: Rule = {
+  id: 'missing-precondition',
+  defaultLevel: 'warning',
+  summary: 'A write (PUT, PATCH, DELETE) carries no precondition, so it can silently overwrite a concurrent update.',
+  languages: ['http', 'code'],
+  check({ model, config }, report) {
+    for (const req of model.requests) {
+      if (!isWrite(req.method, config) || hasWritePrecondition(req, config)) continue;
+      const fixes: Fix[] = [];
+      const read = [...model.requests.slice(0, req.index)].reverse()
+        .find((r) => (r.method === 'GET' || r.method === 'HEAD') && r.target !== undefined && r.target === req.target);
+      const ref = read && req.editor.referenceTo?.(read);
+      if (read && ref) {
+        fixes.push({
+          title: `Add If-Match from ${read.name ?? `the ${read.method} on line ${read.anchor.start.line + 1}`}`,
+          edits: [...ref.edits, ...req.editor.addHeader('If-Match', ref.expression)],
+          preferred: true,
+        });
+      }
+      const inserted = req.editor.insertReadBefore?.();
+      if (inserted) {
+        fixes.push({
+          title: 'Insert a GET that captures the ETag before this write',
+          edits: [...inserted.edits, ...req.editor.addHeader('If-Match', inserted.etagExpression)],
+          preferred: fixes.length === 0,
+        });
+      }
+      if (req.method === 'PUT' || req.method === 'POST') {
+        fixes.push({ title: 'Add If-None-Match: * (create only, fail if it exists)', edits: req.editor.addHeader('If-None-Match', '*') });
+      }
+      report({
+        message: `${req.method} without a precondition can overwrite a concurrent update unseen. ` +
+          'Send If-Match with the ETag you read (or If-None-Match: * to create only).',
+        range: req.anchor,
+        fixes,
+      });
+    }
+  },
+};

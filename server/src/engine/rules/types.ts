@@ -1,0 +1,48 @@
+/**
+ * Rules as data: an id (the public contract: diagnostic code, CLI ruleId, settings key, docs page), a default
+ * level, a one-line summary, and a check over the document model. Fixes travel with each finding.
+ */
+import type { EngineConfig } from '../config/config';
+import type { Level } from '../config/levels';
+import type { DocumentModel } from '../model/types';
+import type { Range, TextEdit } from '../text/types';
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix an editor offers first (and `--fix` applies). */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  message: string;
+  range: Range;
+  fixes: Fix[];
+  /** Overrides the rule's level for this finding (e.g. obsolete date forms are warnings, not errors). */
+  level?: Exclude<Level, 'off'>;
+}
+
+export interface RuleContext {
+  model: DocumentModel;
+  config: EngineConfig;
+  /** 'http' for `.http`/`.rest`, 'code' for client code. */
+  language: 'http' | 'code';
+}
+
+export interface Rule {
+  id: string;
+  defaultLevel: Exclude<Level, 'off'>;
+  /** One sentence: what the rule finds. Shown in SARIF, docs and hovers. */
+  summary: string;
+  /** Languages the rule applies to. */
+  languages: ReadonlyArray<'http' | 'code'>;
+  check(ctx: RuleContext, report: (finding: Omit<Finding, 'ruleId'>) => void): void;
+}
+
+/** Where the rule's documentation lives; `codeDescription.href` and SARIF `helpUri` point here. */
+export const DOCS_BASE = 'https://github.com/etag-guard/etag-guard/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}

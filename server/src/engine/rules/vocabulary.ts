@@ -1,0 +1,52 @@
+/**
+ * The HTTP vocabulary the rules share: which methods write, which headers and parameters are preconditions
+ * (RFC 9110 §13.1 and the service-specific forms), and small helpers over the request model.
+ */
+import type { EngineConfig } from '../config/config';
+import type { HeaderModel, RequestModel } from '../model/types';
+import { findHeaders } from '../model/types';
+
+/** Methods that change state and can lose someone else's update (POST only when configured). */
+export function isWrite(method: string | undefined, config: EngineConfig): boolean {
+  if (method === undefined) return false;
+  return method === 'PUT' || method === 'PATCH' || method === 'DELETE' || (config.includePost && method === 'POST');
+}
+
+/** Service-specific preconditions: header names (lower-case) and query parameters. */
+export const SERVICE_HEADERS = ['x-goog-if-generation-match', 'x-goog-if-metageneration-match', 'x-ms-if-match', 'x-amz-if-match'];
+export const SERVICE_QUERY_PARAMS = ['ifGenerationMatch', 'ifMetagenerationMatch', 'rev'];
+/** Elasticsearch needs both parameters together. */
+export const PAIRED_QUERY_PARAMS: ReadonlyArray<readonly [string, string]> = [['if_seq_no', 'if_primary_term']];
+
+export function header(request: RequestModel, name: string): HeaderModel | undefined {
+  return findHeaders(request, name)[0];
+}
+
+/** True when the request carries any precondition that protects a write against lost updates. */
+export function hasWritePrecondition(request: RequestModel, config: EngineConfig): boolean {
+  if (header(request, 'If-Match') || header(request, 'If-Unmodified-Since')) return true;
+  const inm = header(request, 'If-None-Match');
+  if (inm && inm.value?.trim() === '*') return true;
+  const names = new Set(request.headers.map((h) => h.name.toLowerCase()));
+  if (SERVICE_HEADERS.some((h) => names.has(h))) return true;
+  if (SERVICE_QUERY_PARAMS.some((p) => request.queryParams.has(p))) return true;
+  if (PAIRED_QUERY_PARAMS.some(([a, b]) => request.queryParams.has(a) && request.queryParams.has(b))) return true;
+  return config.extraPreconditions.some((x) => names.has(x.toLowerCase()) || request.queryParams.has(x));
+}
+
+/** Headers whose value the rules read as an entity-tag list. */
+export const ETAG_HEADERS = ['if-match', 'if-none-match'];
+
+/** True for a value that is, or holds, a `{{template}}` (its content is only known at run time). */
+export function isTemplated(value: string | undefined): boolean {
+  return value === undefined || value.includes('{{');
+}
+
+/** Matches a host against `*.example.org` / `example.org` patterns. */
+export function hostMatches(host: string | undefined, patterns: readonly string[]): boolean {
+  if (!host) return false;
+  return patterns.some((p) => {
+    const pat = p.toLowerCase();
+    return pat.startsWith('*.') ? host.endsWith(pat.slice(1)) || host === pat.slice(2) : host === pat;
+  });
+}

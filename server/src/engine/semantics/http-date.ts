@@ -1,0 +1,74 @@
+/**
+ * HTTP-date (RFC 9110 §5.6.7): the preferred IMF-fixdate, and the obsolete RFC 850 and asctime forms a
+ * recipient must still accept but a sender must not generate.
+ */
+
+export type HttpDateForm = 'imf-fixdate' | 'rfc850' | 'asctime';
+
+export interface HttpDate {
+  form: HttpDateForm;
+  date: Date;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const IMF = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+const RFC850 = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{2})-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+const ASCTIME = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/;
+
+function build(year: number, month: string, day: number, h: string, m: string, s: string): Date | undefined {
+  const mon = MONTHS.indexOf(month);
+  const date = new Date(Date.UTC(year, mon, day, Number(h), Number(m), Number(s)));
+  // Reject 31 Feb, 25:00:00 and the like: Date.UTC would silently roll them over.
+  if (date.getUTCDate() !== day || date.getUTCMonth() !== mon || date.getUTCHours() !== Number(h) ||
+      date.getUTCMinutes() !== Number(m) || Number(s) > 60) return undefined;
+  return date;
+}
+
+/** Parses any of the three forms; undefined when the text is not an HTTP-date. */
+export function parseHttpDate(text: string): HttpDate | undefined {
+  const t = text.trim();
+  let m = IMF.exec(t);
+  if (m) {
+    const date = build(Number(m[4]), m[3], Number(m[2]), m[5], m[6], m[7]);
+    return date && { form: 'imf-fixdate', date };
+  }
+  m = RFC850.exec(t);
+  if (m) {
+    // Two-digit years: RFC 9110 says to read a year more than 50 years in the future as the past century.
+    const yy = Number(m[4]);
+    const nowYear = new Date().getUTCFullYear();
+    let year = Math.floor(nowYear / 100) * 100 + yy;
+    if (year > nowYear + 50) year -= 100;
+    const date = build(year, m[3], Number(m[2]), m[5], m[6], m[7]);
+    return date && { form: 'rfc850', date };
+  }
+  m = ASCTIME.exec(t);
+  if (m) {
+    const date = build(Number(m[7]), m[2], Number(m[3].trim()), m[4], m[5], m[6]);
+    return date && { form: 'asctime', date };
+  }
+  return undefined;
+}
+
+/** Formats a date as IMF-fixdate, the only form a sender should generate. */
+export function formatImfFixdate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[date.getUTCDay()]}, ${pad(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ` +
+    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} GMT`;
+}
+
+/**
+ * Reads dates people write by mistake (ISO 8601, RFC 2822 with a numeric zone, day names in full) so a quick
+ * fix can rewrite them as IMF-fixdate. Returns undefined for anything not clearly a date.
+ */
+export function parseLooseDate(text: string): Date | undefined {
+  const t = text.trim();
+  if (!/\d{4}|\d{2}:\d{2}/.test(t) || t.length > 64) return undefined;
+  const longDay = LONG_DAYS.find((d) => t.startsWith(d));
+  const normalized = longDay ? t.replace(longDay, longDay.slice(0, 3)) : t;
+  const ms = Date.parse(normalized);
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}

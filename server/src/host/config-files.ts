@@ -1,0 +1,43 @@
+/**
+ * Reads the project configuration file `.etagguardrc.json`, nearest to the linted file first (like ESLint's
+ * legacy lookup), for both hosts: the CLI and the language server must judge a file the same way.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ConfigProblem, EngineConfig } from '../engine';
+import { mergeConfig } from '../engine';
+
+export const RC_FILE = '.etagguardrc.json';
+
+/** The nearest `.etagguardrc.json` at or above `dir`, stopping at `stopAt` (inclusive) or the file system root. */
+export function findRcFile(dir: string, stopAt?: string): string | undefined {
+  let current = path.resolve(dir);
+  for (;;) {
+    const candidate = path.join(current, RC_FILE);
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(current);
+    if (parent === current || (stopAt && path.resolve(stopAt) === current)) return undefined;
+    current = parent;
+  }
+}
+
+export interface LoadedConfig {
+  config: EngineConfig;
+  file?: string;
+  problems: ConfigProblem[];
+}
+
+/** Applies the rc file nearest to `forFile` over `base`. Problems (bad JSON, bad values) are returned, not thrown. */
+export function applyRcFile(base: EngineConfig, forFile: string, stopAt?: string): LoadedConfig {
+  const file = findRcFile(path.dirname(forFile), stopAt);
+  if (!file) return { config: base, problems: [] };
+  const problems: ConfigProblem[] = [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    problems.push({ path: file, message: `cannot read: ${err instanceof Error ? err.message : String(err)}` });
+    return { config: base, file, problems };
+  }
+  return { config: mergeConfig(base, raw, problems), file, problems };
+}

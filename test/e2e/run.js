@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: etag-guard's integration suite in a real VS Code (code-server 1.139.1, offline) plus a
+// UI smoke test of the packaged .vsix. Ends with one line `N passed, N failed`; exits non-zero on any failure,
+// on zero tests, or when VS Code cannot be started. Flags: --suite-only, --ui-only, --no-build (use dist/ as is), --keep, --grep=<regex>.
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { E2E, ROOT, SUITE_OUT, WORKSPACE } = require('./paths');
+
+const argv = process.argv.slice(2);
+const flag = (f) => argv.includes(f);
+const grep = (argv.find((a) => a.startsWith('--grep=')) || '').slice('--grep='.length);
+const T0 = Date.now();
+const secs = (t = T0) => `${((Date.now() - t) / 1000).toFixed(1)}s`;
+const log = (s) => console.log(s);
+const results = [];
+
+function sh(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: opts.capture ? 'pipe' : 'inherit', ...opts });
+  if (r.error) throw r.error;
+  return r;
+}
+
+async function main() {
+  let t = Date.now();
+  if (sh('bash', [path.join(E2E, 'setup.sh')]).status !== 0) throw new Error('test/e2e/setup.sh failed');
+  log(`[e2e] toolchain ready (${secs(t)})`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'etag-guard-e2e-'));
+  log(`[e2e] state under ${tmp}`);
+  try {
+    const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+    const vsix = path.join(tmp, `etag-guard-${version}.vsix`);
+    if (!flag('--suite-only')) {
+      t = Date.now();
+      // `npm run package` = production build + vsce; `-o` keeps the .vsix out of the working tree.
+      const r = sh('npm', ['run', 'package', '--', '-o', vsix], { capture: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      const ok = r.status === 0 && fs.existsSync(vsix);
+      results.push({ name: 'ui: npm run package produces the .vsix', ok, error: ok ? undefined : `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-25).join('\n') });
+      log(`TEST ${ok ? 'PASS' : 'FAIL'} ui: npm run package produces the .vsix (${secs(t)})${ok ? '' : '\n' + results.at(-1).error}`);
+    }
+    t = Date.now();
+    if (!flag('--no-build')) {
+      if (sh('node', ['esbuild.js']).status !== 0) throw new Error('extension build (node esbuild.js) failed');
+      log(`[e2e] extension built into dist/ (${secs(t)})`);
+    }
+
+    if (!flag('--ui-only')) {
+      t = Date.now();
+      const { buildSuite } = require('./build-suite');
+      const built = await buildSuite();
+      const folder = path.join(tmp, 'workspace');
+      fs.cpSync(WORKSPACE, folder, { recursive: true }); // tests may edit files; keep the fixture pristine
+      const resultsFile = path.join(tmp, 'suite-results.json');
+      const codeServer = require('./code-server');
+      const server = await codeServer.start(path.join(tmp, 'suite'), {
+        extraEnv: { ETAG_E2E_RESULTS: resultsFile, ETAG_E2E_EXTENSION_PATH: ROOT, ...(grep ? { ETAG_E2E_GREP: grep } : {}) },
+      });
+      log(`[e2e] code-server ${server.url} (pgid ${server.pid}); suite ${path.relative(ROOT, SUITE_OUT)} from ${built.files.join(', ')}`);
+      let run;
+      try {
+        run = await require('./run-suite').runSuite(server, { dir: path.join(tmp, 'suite'), folder, devPath: ROOT, testsPath: SUITE_OUT, resultsFile, log });
+      } finally {
+        await server.stop();
+      }
+      results.push(...run.results);
+      const failedInSuite = run.results.filter((r) => !r.ok).length;
+      if (run.exitCode !== 0 && failedInSuite === 0) {
+        results.push({ name: 'suite: extension host run ends with exit code 0', ok: false, error: `codeAutomationExit(${run.exitCode}); see ${server.logFile}` });
+        log(`TEST FAIL suite: extension host exit code ${run.exitCode} (code-server log: ${server.logFile})`);
+      }
+      log(`[e2e] suite: ${run.results.length} tests, exit code ${run.exitCode} (${secs(t)})`);
+    }
+
+    if (!flag('--suite-only')) {
+      t = Date.now();
+      const shotsDir = path.join(ROOT, 'docs', 'images');
+      fs.mkdirSync(shotsDir, { recursive: true });
+      const demo = process.env.ETAG_E2E_DEMO || WORKSPACE;
+      const folder = path.join(tmp, 'demo');
+      fs.cpSync(demo, folder, { recursive: true });
+      const { uiSmoke } = require('./ui-smoke');
+      const ui = await uiSmoke({ dir: path.join(tmp, 'ui'), vsix, folder, file: process.env.ETAG_E2E_DEMO_FILE || 'requests.http', shotsDir, log });
+      results.push(...ui);
+      log(`[e2e] UI smoke: ${ui.filter((r) => r.ok).length}/${ui.length} (${secs(t)}); screenshots in docs/images/`);
+    }
+  } finally {
+    if (flag('--keep') || process.env.ETAG_E2E_KEEP) log(`[e2e] kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function summary(fatal) {
+  if (fatal) {
+    console.error(`[e2e] FATAL: ${fatal.stack || fatal}`);
+    results.push({ name: 'launcher', ok: false, error: String(fatal) });
+  }
+  const failed = results.filter((r) => !r.ok);
+  const passed = results.length - failed.length;
+  if (failed.length) log(`[e2e] failed:\n${failed.map((r) => `  - ${r.name}`).join('\n')}`);
+  if (results.length === 0) log('[e2e] no tests ran');
+  log(`[e2e] total ${secs()}`);
+  log(`${passed} passed, ${failed.length} failed`);
+  process.exitCode = failed.length === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then(() => summary(), (e) => summary(e));
