@@ -14,10 +14,12 @@ async function runSuite(server, o) {
   const log = o.log || ((s) => console.log(s));
   const { ctx, page } = await launch(o.dir);
   try {
+    const consoleLog = fs.createWriteStream(path.join(o.dir, 'browser-console.log'));
     page.on('console', (m) => {
-      // extension-host console output is relayed to the page with %c styling; keep the test lines
-      const s = m.text().replace(/%c/g, '').replace(/^\s*\[Extension Host\]\s*/, '');
-      if (/^(TEST (PASS|FAIL)|\d+ passed, \d+ failed)|^\s+at |extension at |rror/.test(s) && !/color: /.test(s)) log(`  [ext host] ${s.slice(0, 2000)}`);
+      consoleLog.write(`[${m.type()}] ${m.text()}\n`);
+      // extension-host console output is relayed to the page as `%c INFO color: #33f <text>`; keep the test lines
+      const s = m.text().replace(/%c/g, '').replace(/^\s*(?:\[Extension Host\]\s*)?(?:[A-Z]+\s+)?color:\s*\S+\s*/, '');
+      if (/^(TEST (PASS|FAIL)|\d+ passed, \d+ failed|extension at )/.test(s)) log(`  [ext host] ${s.slice(0, 3000)}`);
     });
     page.on('pageerror', (e) => log(`  [page error] ${e.message}`));
     let exit;

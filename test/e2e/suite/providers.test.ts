@@ -24,6 +24,8 @@ test('a "Send request" code lens per request', async () => {
     assert.ok(l.range.start.line <= reqs[i] && (i === 0 || l.range.start.line > reqs[i - 1]), `lens ${i} on line ${l.range.start.line}, request on ${reqs[i]}`);
     assert.ok(l.command!.command, 'lens without a command id');
   }
+  const all = lenses.filter((l) => l.command && /send all/i.test(l.command.title));
+  assert.deepStrictEqual(all.map((l) => [l.range.start.line, l.command!.title]), [[reqs[0], 'Send all (3)']]);
 });
 
 test('a document symbol per request, named after method and URL', async () => {
@@ -48,6 +50,16 @@ test('hover on an If-Match header explains it', async () => {
   assert.ok(hovers.length > 0, 'no hover on If-Match');
   assert.match(text, /If-Match/i);
   assert.match(text, /ETag|entity.tag|412|precondition/i);
+});
+
+test('hover on a response reference names the request it comes from', async () => {
+  const { doc, uri } = await openWithDiagnostics('stale.http', hasCode('stale-etag'));
+  const line = lineOf(doc, /^If-Match: \{\{widget/);
+  const at = doc.lineAt(line).text.indexOf('widget') + 2;
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, at))) ?? [];
+  const text = hovers.map(hoverText).join('\n---\n');
+  assert.match(text, /widget/);
+  assert.match(text, new RegExp(`GET.*line ${lineOf(doc, /^GET /) + 1}`), `hover: ${text}`);
 });
 
 test('no etag-guard hover on a request body', async () => {

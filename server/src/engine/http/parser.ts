@@ -170,7 +170,8 @@ class Parser {
       this.state = 'after-body';
       return handled;
     }
-    if ((previousBlank || this.bodyLines.length === 0) && this.startsNewRequest(i)) {
+    // A multipart body (an OData $batch, say) holds whole HTTP messages: never split it into requests.
+    if ((previousBlank || this.bodyLines.length === 0) && !isMultipart(req) && this.startsNewRequest(i)) {
       this.finishRequest();
       this.pending = this.freshPending(i);
       this.state = 'preamble';
@@ -384,6 +385,10 @@ class Parser {
   private diagnostic(line: number, start: number, end: number, code: string, severity: ParseDiagnostic['severity'], message: string): void {
     this.out.diagnostics.push({ code, severity, message, range: lineRange(line, start, Math.max(end, start + 1)) });
   }
+}
+
+function isMultipart(req: HttpRequest): boolean {
+  return req.headers.some((h) => h.name.value.toLowerCase() === 'content-type' && /^\s*multipart\//i.test(h.value.value));
 }
 
 /** Parses a `.http` / `.rest` document. Total: any string gives a file, problems become diagnostics. */

@@ -1,0 +1,81 @@
+/**
+ * A minimal LSP client for tests: spawns `dist/server.js --stdio` as any non-VS Code editor would and speaks
+ * JSON-RPC over its stdin/stdout, collecting published diagnostics as events to wait on.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { EventEmitter } from 'node:events';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+  InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
+  PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, ConfigurationRequest,
+  type PublishDiagnosticsParams, type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+export class LspTestClient {
+  readonly connection: ProtocolConnection;
+  private readonly child: ChildProcess;
+  private readonly events = new EventEmitter();
+  private readonly latest = new Map<string, PublishDiagnosticsParams>();
+  stderr = '';
+
+  constructor(private readonly settings: Record<string, unknown> = {}) {
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (d) => (this.stderr += String(d)));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.latest.set(p.uri, p);
+      this.events.emit('diagnostics', p);
+    });
+    this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'etagGuard' ? this.settings : null)));
+    this.connection.listen();
+  }
+
+  async initialize(): Promise<void> {
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid, rootUri: null, workspaceFolders: null,
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Resolves with the next diagnostics for `uri` that satisfy `accept` (the latest one if it already does). */
+  diagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
+    const now = this.latest.get(uri);
+    if (now && accept(now)) return Promise.resolve(now);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.events.off('diagnostics', on);
+        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr}`));
+      }, timeoutMs);
+      const on = (p: PublishDiagnosticsParams) => {
+        if (p.uri !== uri || !accept(p)) return;
+        clearTimeout(timer);
+        this.events.off('diagnostics', on);
+        resolve(p);
+      };
+      this.events.on('diagnostics', on);
+    });
+  }
+
+  open(uri: string, text: string, languageId = 'http'): Promise<void> {
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  async close(): Promise<number | null> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    const code = await new Promise<number | null>((resolve) => {
+      if (this.child.exitCode !== null) resolve(this.child.exitCode);
+      else this.child.once('exit', (c) => resolve(c));
+    });
+    this.connection.dispose();
+    return code;
+  }
+}
