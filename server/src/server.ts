@@ -11,7 +11,6 @@ import { completions } from './features/completion';
 import { toDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import { documentSymbols, foldingRanges } from './features/symbols';
-import { COMMANDS } from './protocol';
 import { Settings } from './settings';
 import { VERSION } from './version';
 
@@ -32,7 +31,6 @@ connection.onInitialize((params) => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '{'] },
-      executeCommandProvider: undefined,
     },
     serverInfo: { name: 'etag-guard', version: VERSION },
   };
@@ -97,6 +95,5 @@ connection.onCompletion(withDoc([], async (doc, p) => {
   return completions(file, lineText.replace(/\r?\n$/, ''), p.position);
 }));
 
-void COMMANDS;
 documents.listen(connection);
 connection.listen();

@@ -24,7 +24,11 @@ async function uiSmoke(o) {
     await check('ui: packaged .vsix installs into code-server', async () => {
       if (!fs.existsSync(o.vsix)) throw new Error(`no .vsix at ${o.vsix}`);
       const out = codeServer.installExtension(o.dir, o.vsix);
-      if (!/etag-guard\.etag-guard/.test(out)) throw new Error(`unexpected --install-extension output: ${out}`);
+      const dirs = fs.readdirSync(path.join(o.dir, 'extensions')).filter((d) => d.startsWith('etag-guard.etag-guard-'));
+      if (dirs.length !== 1) throw new Error(`etag-guard.etag-guard not in the extensions dir after --install-extension: ${out}`);
+      for (const f of ['package.json', 'dist/extension.js', 'dist/server.js']) {
+        if (!fs.existsSync(path.join(o.dir, 'extensions', dirs[0], f))) throw new Error(`installed extension lacks ${f}`);
+      }
     });
     await check('ui: squiggle appears in the editor for the demo file', async () => {
       server = await codeServer.start(o.dir);

@@ -23,3 +23,7 @@ export type { HeaderDoc } from './docs/header-docs';
 export { buildHttpModel } from './model/http-model';
 export type { DocumentModel, RequestModel, HeaderModel, ValueSource } from './model/types';
 export { applyTextEdits } from './text/edits';
+export { evaluatePreconditions } from './explain/evaluate';
+export type { CurrentState, Evaluation, Outcome } from './explain/evaluate';
+export { diagnose } from './explain/diagnose';
+export type { Cause, Diagnosis, DiagnoseInput, Snapshot } from './explain/diagnose';

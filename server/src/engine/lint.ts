@@ -58,7 +58,6 @@ export function runRules(
     if (!rule.languages.includes(language)) continue;
     const configured = levelOf(rule, config);
     if (configured === 'off') continue;
-    // `configured` is narrowed to a reporting level from here on.
     try {
       rule.check({ model, config, language }, (f) => {
         if (isSuppressed(directives, rule.id, f.range.start.line)) return;

@@ -55,6 +55,7 @@ function lowerRequest(
   const headers: HeaderModel[] = req.headers.map((h) => ({
     name: vars.resolve(h.name.value),
     value: h.value.value,
+    resolvedValue: vars.resolve(h.value.value),
     nameRange: h.name.range,
     valueRange: h.value.range,
     range: h.range,

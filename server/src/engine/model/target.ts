@@ -34,3 +34,17 @@ export function hostOf(url: string): string | undefined {
   const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.split(':')[0];
   return host.includes('{{') || host === '' ? undefined : host.toLowerCase();
 }
+
+/**
+ * False only when two resource keys certainly name different resources. An unresolved `{{template}}` may stand
+ * for anything, so `/items/{{id}}` may be `/items/42`; the rules must not claim a difference they cannot prove.
+ */
+export function mayBeSameResource(a: string, b: string): boolean {
+  if (a === b) return true;
+  return templatePattern(a).test(b) || templatePattern(b).test(a);
+}
+
+function templatePattern(key: string): RegExp {
+  const parts = key.split(/\{\{.*?\}\}/);
+  return new RegExp('^' + parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+}

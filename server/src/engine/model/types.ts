@@ -17,6 +17,11 @@ export interface HeaderModel {
   name: string;
   /** The value as written; for client code only when it is a literal. */
   value: string | undefined;
+  /**
+   * The value with the variables the analysis knows substituted (`{{etag}}` with `@etag = "a1"` gives `"a1"`);
+   * unknown templates stay as written. Undefined where it equals `value` or cannot be computed.
+   */
+  resolvedValue?: string;
   nameRange: Range;
   valueRange: Range;
   /** The whole header (line in `.http`, property in code), for removal. */

@@ -3,7 +3,7 @@
  * `If-None-Match: *` or a service-specific precondition can overwrite someone else's update unseen.
  */
 import type { Fix, Rule } from './types';
-import { hasWritePrecondition, isWrite } from './vocabulary';
+import { describeRequest, freshReadBefore, hasWritePrecondition, isWrite } from './vocabulary';
 
 export const missingPrecondition: Rule = {
   id: 'missing-precondition',
@@ -14,12 +14,12 @@ export const missingPrecondition: Rule = {
     for (const req of model.requests) {
       if (!isWrite(req.method, config) || hasWritePrecondition(req, config)) continue;
       const fixes: Fix[] = [];
-      const read = [...model.requests.slice(0, req.index)].reverse()
-        .find((r) => (r.method === 'GET' || r.method === 'HEAD') && r.target !== undefined && r.target === req.target);
+      // Only a read with no write to the resource after it: an older one would give a stale ETag.
+      const read = freshReadBefore(model.requests, req);
       const ref = read && req.editor.referenceTo?.(read);
       if (read && ref) {
         fixes.push({
-          title: `Add If-Match from ${read.name ?? `the ${read.method} on line ${read.anchor.start.line + 1}`}`,
+          title: `Add If-Match from ${describeRequest(read)}`,
           edits: [...ref.edits, ...req.editor.addHeader('If-Match', ref.expression)],
           preferred: true,
         });

@@ -50,3 +50,36 @@ export function hostMatches(host: string | undefined, patterns: readonly string[
     return pat.startsWith('*.') ? host.endsWith(pat.slice(1)) || host === pat.slice(2) : host === pat;
   });
 }
+
+/** The conditional request headers of RFC 9110 §13.1, lower-case. */
+export const CONDITIONAL_HEADERS = ['if-match', 'if-none-match', 'if-modified-since', 'if-unmodified-since', 'if-range'];
+
+/** The value the server will see, as far as the analysis knows it. */
+export function effectiveValue(h: HeaderModel): string | undefined {
+  return h.resolvedValue ?? h.value;
+}
+
+/** True for a method that may change the target resource (anything but the safe methods, RFC 9110 §9.2.1). */
+export function changesResource(method: string | undefined): boolean {
+  return method !== undefined && !['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(method);
+}
+
+/**
+ * The latest GET/HEAD of `request`'s resource before it with no change to that resource in between: the
+ * read whose ETag a precondition on `request` can use without going stale.
+ */
+export function freshReadBefore(requests: readonly RequestModel[], request: RequestModel): RequestModel | undefined {
+  if (request.target === undefined) return undefined;
+  for (let i = request.index - 1; i >= 0; i--) {
+    const r = requests[i];
+    if (r.target !== request.target) continue;
+    if (r.method === 'GET' || r.method === 'HEAD') return r;
+    if (changesResource(r.method)) return undefined;
+  }
+  return undefined;
+}
+
+/** How findings name a request: its `@name`, else its method and line. */
+export function describeRequest(r: RequestModel): string {
+  return r.name ?? `the ${r.method ?? 'request'} on line ${r.anchor.start.line + 1}`;
+}

@@ -89,7 +89,7 @@ export function parseEntityTagList(value: string): EntityTagList {
 }
 
 /** Splits a list on commas outside quotes and `{{ }}`, trimming each element, with its start offset. */
-function splitList(value: string): { text: string; start: number }[] {
+export function splitList(value: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let inQuotes = false;
   let depth = 0;

@@ -1,0 +1,57 @@
+/**
+ * The one keep-alive undici dispatcher a session reuses for all its requests. TLS verification stays on
+ * except for hosts the user lists (self-signed development servers); `HTTP(S)_PROXY` / `NO_PROXY` select
+ * undici's EnvHttpProxyAgent. The connector reports how long each new connection took, for the timings.
+ */
+import { Agent, buildConnector, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+
+export interface DispatcherOptions {
+  /** Hosts (`name` or `*.suffix`) whose certificates are not verified. `*` alone means every host. */
+  allowSelfSignedHosts?: readonly string[];
+  /** Milliseconds to establish a connection (DNS + TCP + TLS). */
+  connectTimeoutMs?: number;
+  /** Process environment to read proxy variables from (tests pass their own). */
+  env?: NodeJS.ProcessEnv;
+  /** Called after each new connection with its duration. */
+  onConnect?: (host: string, ms: number) => void;
+}
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+/** Builds the session's dispatcher. */
+export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
+  const timeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const verified = buildConnector({ timeout, rejectUnauthorized: true });
+  const unverified = buildConnector({ timeout, rejectUnauthorized: false });
+  const allowed = options.allowSelfSignedHosts ?? [];
+  const connect: buildConnector.connector = (opts, callback) => {
+    const started = performance.now();
+    const connector = hostMatches(opts.hostname, allowed) ? unverified : verified;
+    return connector(opts, (...args) => {
+      if (args[0] === null) options.onConnect?.(opts.hostname, performance.now() - started);
+      callback(...args);
+    });
+  };
+  const env = options.env ?? process.env;
+  const proxied = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy'].some((k) => env[k]);
+  if (!proxied) return new Agent({ connect, keepAliveTimeout: 30_000 });
+  // Through a proxy the tunnel's own connector is undici's; per-host exceptions apply only when every host
+  // is allowed, so a proxy never silently weakens verification for one host.
+  return new EnvHttpProxyAgent({
+    connect,
+    httpProxy: env.HTTP_PROXY ?? env.http_proxy,
+    httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
+    noProxy: env.NO_PROXY ?? env.no_proxy,
+    requestTls: { rejectUnauthorized: !allowed.includes('*') },
+  });
+}
+
+/** True when `host` is listed exactly, matches a `*.suffix` pattern, or the list holds `*`. */
+export function hostMatches(host: string, patterns: readonly string[]): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return patterns.some((p) => {
+    const pattern = p.trim().toLowerCase();
+    if (pattern === '*' || pattern === h) return true;
+    return pattern.startsWith('*.') && (h.endsWith(pattern.slice(1)) || h === pattern.slice(2));
+  });
+}
