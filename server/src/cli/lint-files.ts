@@ -38,6 +38,9 @@ export function lintFile(filePath: string, options: LintOptions): FileReport {
   } catch (err) {
     return { filePath, findings: [], failures: [], fatal: `Cannot read file: ${(err as Error).message}`, source: '' };
   }
+  // Editors hide a byte-order mark; so do we, so lines and columns match what the user sees (and --fix keeps it).
+  const bom = source.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+  source = source.slice(bom.length);
   const loaded = applyRcFile(options.base, filePath);
   const config = mergeConfig(loaded.config, { rules: options.ruleOverrides });
   let result = lintText(source, filePath, config);
@@ -52,7 +55,7 @@ export function lintFile(filePath: string, options: LintOptions): FileReport {
       result = lintText(fixed, filePath, config);
     }
     if (fixed !== source) {
-      fs.writeFileSync(filePath, fixed);
+      fs.writeFileSync(filePath, bom + fixed);
       source = fixed;
     }
   }

@@ -64,17 +64,23 @@ export function parseEntityTag(text: string, start = 0): EntityTag | EntityTagPr
   return { weak, opaque: body, start, end };
 }
 
-/** Parses `*` or a comma-separated list of entity-tags, keeping every problem with its offsets. */
+/** More problems than this in one header value are not worth listing (and a hostile value could hold millions). */
+const MAX_PROBLEMS = 20;
+
+/** Parses `*` or a comma-separated list of entity-tags, keeping the problems (at most MAX_PROBLEMS) with their offsets. */
 export function parseEntityTagList(value: string): EntityTagList {
   const result: EntityTagList = { any: false, tags: [], templated: 0, problems: [] };
   if (value.trim() === '*') return { ...result, any: true };
   let offset = 0;
   const elements = splitList(value);
   for (const element of elements) {
+    if (result.problems.length >= MAX_PROBLEMS) break;
     const text = element.text;
     offset = element.start;
     if (text === '') {
-      result.problems.push({ message: 'Empty list element: remove the extra comma.', start: offset, end: offset + 1 });
+      // Point at the comma that makes the empty element (the last one, for a trailing comma).
+      const at = Math.min(offset, value.length - 1);
+      result.problems.push({ message: 'Empty list element: remove the extra comma.', start: at, end: at + 1 });
     } else if (text === '*') {
       result.problems.push({ message: '`*` must stand alone: it cannot be combined with entity-tags.', start: offset, end: offset + 1 });
     } else if (text.includes('{{')) {
