@@ -1,0 +1,47 @@
+/**
+ * The file edit refresh-and-retry makes, as one undoable change: a literal validator is replaced by the
+ * current one; a validator that comes from a reference gets a refreshing named read inserted before the write
+ * (so the file stays correct for the next run); a missing precondition (428) is added the same way.
+ */
+import type { HttpFile } from '../http/ast';
+import { buildHttpModel } from '../model/http-model';
+import { findHeaders } from '../model/types';
+import type { TextEdit } from '../text/types';
+
+export interface PreconditionEdit {
+  edits: TextEdit[];
+  /** What the edit does, for the confirmation and the log. */
+  description: string;
+}
+
+/** The response header a precondition's value is read from. */
+const SOURCE_HEADER: Record<string, string> = { 'if-match': 'ETag', 'if-unmodified-since': 'Last-Modified' };
+
+export function preconditionEdit(file: HttpFile, requestIndex: number, header: 'If-Match' | 'If-Unmodified-Since', current: string): PreconditionEdit {
+  const model = buildHttpModel(file);
+  const req = model.requests[requestIndex];
+  if (!req) return { edits: [], description: 'The request is no longer in the file: nothing to edit.' };
+  const existing = findHeaders(req, header)[0];
+  if (existing && existing.value !== undefined && !existing.value.includes('{{')) {
+    return { edits: [{ range: existing.valueRange, newText: current }], description: `${header}: ${existing.value} → ${current}` };
+  }
+  if (existing && existing.source.kind === 'capture') {
+    const from = model.requests[existing.source.request];
+    const writesBetween = model.requests.slice(from.index + 1, requestIndex)
+      .some((w) => w.target === req.target && w.method !== undefined && !['GET', 'HEAD', 'OPTIONS'].includes(w.method));
+    if (!writesBetween && from.target === req.target) {
+      return { edits: [], description: `${header} already comes from ${from.name ?? 'the read'} just before this write: the next run reads it fresh.` };
+    }
+  }
+  const read = req.editor.insertReadBefore?.();
+  if (!read) return { edits: [], description: 'No edit: the request cannot be given a refreshing read.' };
+  const expression = read.etagExpression.replace('.headers.ETag}}', `.headers.${SOURCE_HEADER[header.toLowerCase()]}}}`);
+  const headerEdits = existing
+    ? [{ range: existing.valueRange, newText: expression }]
+    : req.editor.addHeader(header, expression);
+  return {
+    edits: [...read.edits, ...headerEdits],
+    description: existing ? `Inserted a read before this write and pointed ${header} at it (${expression}).`
+      : `Inserted a read before this write and added ${header}: ${expression}.`,
+  };
+}
