@@ -60,6 +60,11 @@ export class LspTestClient {
     });
   }
 
+  /** Writes bytes straight to the server's stdin, bypassing JSON-RPC framing (for malformed-input tests). */
+  writeRaw(data: string): void {
+    this.child.stdin!.write(data);
+  }
+
   open(uri: string, text: string, languageId = 'http'): Promise<void> {
     return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
   }
