@@ -86,7 +86,10 @@ async function handleCollection(req: IncomingMessage, ctx: AppContext, variant: 
   const item = ctx.store.create(value);
   return {
     status: 201,
-    headers: { Location: `${variant.prefix}/items/${encodeURIComponent(item.id)}`, ...writeValidators(ctx, variant, item) },
+    headers: {
+      Location: `${variant.prefix}/items/${encodeURIComponent(item.id)}`,
+      ...writeValidators(ctx, variant, item),
+    },
     body: item.body,
     representation: true,
   };
@@ -137,21 +140,28 @@ async function handleItem(req: IncomingMessage, ctx: AppContext, variant: Varian
       const { item: saved, created } = ctx.store.put(id, parseJsonObject(raw!));
       const headers = writeValidators(ctx, variant, saved);
       if (created) headers['Location'] = `${variant.prefix}/items/${encodeURIComponent(id)}`;
-      return writeReply(req, variant, created ? 201 : 200, headers, saved);
+      return afterWrite(req, variant, created ? 201 : 200, headers, saved);
     }
     default: {
       // PATCH
       const type = requireMediaType(req, ['application/merge-patch+json', 'application/json', '']);
       const patch = parseJsonObject(raw!);
-      const merged = type === 'application/merge-patch+json' ? mergePatch(item!.value, patch) : shallowMerge(item!.value, patch);
+      const merged =
+        type === 'application/merge-patch+json' ? mergePatch(item!.value, patch) : shallowMerge(item!.value, patch);
       const saved = ctx.store.put(id, merged as JsonObject).item;
-      return writeReply(req, variant, 200, writeValidators(ctx, variant, saved), saved);
+      return afterWrite(req, variant, 200, writeValidators(ctx, variant, saved), saved);
     }
   }
 }
 
 /** Body of a successful PUT/PATCH: the new representation, unless the client or variant says otherwise. */
-function writeReply(req: IncomingMessage, variant: Variant, status: number, headers: Record<string, string>, saved: StoredItem): Reply {
+function afterWrite(
+  req: IncomingMessage,
+  variant: Variant,
+  status: number,
+  headers: Record<string, string>,
+  saved: StoredItem,
+): Reply {
   // mod_dav answers writes with an empty 201/204 — the client must re-read to learn the tag.
   const minimal = variant.weakWindow || /\breturn=minimal\b/.test(String(req.headers['prefer'] ?? ''));
   if (minimal) return { status: status === 201 ? 201 : 204, headers };
@@ -192,7 +202,8 @@ function requireMediaType(req: IncomingMessage, allowed: string[]): string {
   const accepted = allowed.filter((t) => t !== '').join(', ');
   // Accept-Patch (RFC 5789 §3.1) tells a PATCH client which patch formats would work.
   const headers: Record<string, string> = req.method === 'PATCH' ? { 'Accept-Patch': ACCEPT_PATCH } : {};
-  throw new HttpError(415, 'Unsupported Media Type', `Content-Type ${type} is not supported here; use ${accepted}.`, headers);
+  const detail = `Content-Type ${type || '(none)'} is not supported here; use ${accepted}.`;
+  throw new HttpError(415, 'Unsupported Media Type', detail, headers);
 }
 
 function parseJsonObject(raw: Buffer): JsonObject {
