@@ -20,8 +20,9 @@ function freePort() {
 }
 
 /** Private state folders under `dir`, plus the env and flags that point code-server at them. */
-function privateState(dir) {
+function privateState(dir, settings) {
   const d = (...p) => { const f = path.join(dir, ...p); fs.mkdirSync(f, { recursive: true }); return f; };
+  if (settings) fs.writeFileSync(path.join(d('user-data', 'User'), 'settings.json'), JSON.stringify(settings, null, 2));
   fs.mkdirSync(dir, { recursive: true });
   const config = path.join(dir, 'config.yaml');
   fs.writeFileSync(config, '');
@@ -50,11 +51,11 @@ function installExtension(dir, vsix) {
 /**
  * Starts code-server and resolves once /healthz answers.
  * @param {string} dir temp dir for private state
- * @param {{ extraEnv?: Record<string,string>, trust?: boolean }} [opts]
+ * @param {{ extraEnv?: Record<string,string>, trust?: boolean, settings?: object }} [opts]
  * @returns {Promise<{ url: string, authority: string, stop: () => Promise<void>, logFile: string }>}
  */
 async function start(dir, opts = {}) {
-  const { env, args } = privateState(dir);
+  const { env, args } = privateState(dir, opts.settings);
   const port = await freePort();
   const logFile = path.join(dir, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
@@ -70,13 +71,15 @@ async function start(dir, opts = {}) {
   child.on('exit', (code, sig) => { exited = { code, sig }; });
   const killGroup = (sig) => { try { process.kill(-child.pid, sig); } catch { /* already gone */ } };
   const onExit = () => killGroup('SIGKILL');
+  const onSignal = (sig) => { killGroup('SIGKILL'); process.exit(sig === 'SIGINT' ? 130 : 143); };
   process.on('exit', onExit);
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
 
   const stop = async () => {
     killGroup('SIGTERM');
     for (let i = 0; i < 50 && groupAlive(child.pid); i++) await delay(100);
     killGroup('SIGKILL');
-    process.off('exit', onExit);
+    process.off('exit', onExit).off('SIGINT', onSignal).off('SIGTERM', onSignal);
   };
 
   const url = `http://127.0.0.1:${port}`;

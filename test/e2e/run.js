@@ -28,10 +28,17 @@ async function main() {
   log(`[e2e] toolchain ready (${secs(t)})`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'etag-guard-e2e-'));
   log(`[e2e] state under ${tmp}`);
+  const keep = flag('--keep') || !!process.env.ETAG_E2E_KEEP;
+  const cleanup = () => {
+    if (keep) return;
+    try { fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }); } catch (e) { log(`[e2e] could not remove ${tmp}: ${e.message}`); }
+  };
+  process.on('exit', cleanup); // also on Ctrl-C (code-server.js exits the process after killing its group)
   try {
     const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
-    const vsix = path.join(tmp, `etag-guard-${version}.vsix`);
-    if (!flag('--suite-only')) {
+    // ETAG_E2E_VSIX=<file> smoke-tests a .vsix built elsewhere instead of running `npm run package`
+    const vsix = process.env.ETAG_E2E_VSIX ? path.resolve(process.env.ETAG_E2E_VSIX) : path.join(tmp, `etag-guard-${version}.vsix`);
+    if (!flag('--suite-only') && !process.env.ETAG_E2E_VSIX) {
       t = Date.now();
       // `npm run package` = production build + vsce; `-o` keeps the .vsix out of the working tree.
       const r = sh('npm', ['run', 'package', '--', '-o', vsix], { capture: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -76,17 +83,17 @@ async function main() {
       t = Date.now();
       const shotsDir = path.join(ROOT, 'docs', 'images');
       fs.mkdirSync(shotsDir, { recursive: true });
-      const demo = process.env.ETAG_E2E_DEMO || WORKSPACE;
+      const demo = process.env.ETAG_E2E_DEMO || path.join(E2E, 'demo');
       const folder = path.join(tmp, 'demo');
       fs.cpSync(demo, folder, { recursive: true });
       const { uiSmoke } = require('./ui-smoke');
-      const ui = await uiSmoke({ dir: path.join(tmp, 'ui'), vsix, folder, file: process.env.ETAG_E2E_DEMO_FILE || 'requests.http', shotsDir, log });
+      const ui = await uiSmoke({ dir: path.join(tmp, 'ui'), vsix, folder, file: process.env.ETAG_E2E_DEMO_FILE || 'items.http', shotsDir, log });
       results.push(...ui);
       log(`[e2e] UI smoke: ${ui.filter((r) => r.ok).length}/${ui.length} (${secs(t)}); screenshots in docs/images/`);
     }
   } finally {
-    if (flag('--keep') || process.env.ETAG_E2E_KEEP) log(`[e2e] kept ${tmp}`);
-    else fs.rmSync(tmp, { recursive: true, force: true });
+    if (keep) log(`[e2e] kept ${tmp}`);
+    cleanup();
   }
 }
 

@@ -5,6 +5,18 @@ const path = require('path');
 const codeServer = require('./code-server');
 const { launch } = require('./browser');
 
+/** A calm workbench for README screenshots: no chat side bar, no welcome page, no minimap. */
+const SCREENSHOT_SETTINGS = {
+  'workbench.colorTheme': 'Default Dark Modern',
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'editor.minimap.enabled': false,
+  'editor.fontSize': 14,
+  'window.commandCenter': false,
+  'workbench.tips.enabled': false,
+};
+
 /**
  * @param {{ dir: string, vsix: string, folder: string, file: string, shotsDir: string, log?: (s: string) => void }} o
  * @returns {Promise<{ name: string, ok: boolean, error?: string }[]>}
@@ -31,7 +43,7 @@ async function uiSmoke(o) {
       }
     });
     await check('ui: squiggle appears in the editor for the demo file', async () => {
-      server = await codeServer.start(o.dir);
+      server = await codeServer.start(o.dir, { settings: SCREENSHOT_SETTINGS });
       browser = await launch(o.dir);
       page = browser.page;
       page.on('pageerror', (e) => log(`  [page error] ${e.message}`));
@@ -43,6 +55,12 @@ async function uiSmoke(o) {
       await page.waitForSelector('.monaco-editor :is(.squiggly-warning, .squiggly-error)', { timeout: 60_000 });
       const mode = await page.locator('[id="status.editor.mode"]').innerText().catch(() => '?');
       if (!/http/i.test(mode)) throw new Error(`status bar language mode is "${mode}", expected HTTP`);
+    });
+    await check('ui: "Send request" code lenses render above the requests', async () => {
+      const lens = page.locator('.monaco-editor .codelens-decoration', { hasText: 'Send request' });
+      await lens.first().waitFor({ timeout: 30_000 });
+      const n = await lens.count();
+      if (n < 2) throw new Error(`${n} "Send request" lens(es) rendered, expected one per request`);
     });
     await check('ui: Problems panel lists the etag-guard diagnostic', async () => {
       await page.keyboard.press('Control+Shift+M');
@@ -56,8 +74,13 @@ async function uiSmoke(o) {
     });
     await check('ui: hovering the squiggle shows the diagnostic', async () => {
       await page.keyboard.press('Control+Shift+M'); // toggle the panel closed for a clean editor shot
-      const squiggle = page.locator('.monaco-editor :is(.squiggly-warning, .squiggly-error)').first();
-      await squiggle.hover();
+      const squiggles = page.locator('.monaco-editor :is(.squiggly-warning, .squiggly-error)');
+      await squiggles.first().waitFor({ timeout: 15_000 });
+      // the topmost squiggle; it sits under the text layer, so hover its middle with the mouse, like a user
+      const boxes = (await Promise.all((await squiggles.all()).map((l) => l.boundingBox()))).filter(Boolean);
+      const box = boxes.sort((a, b) => a.y - b.y)[0];
+      if (!box) throw new Error('squiggle has no bounding box');
+      await page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2 - 2, { steps: 5 });
       const hover = page.locator('.monaco-hover:visible, .monaco-resizable-hover:visible').first();
       await hover.waitFor({ timeout: 15_000 });
       await page.waitForFunction(() => /If-Match|precondition/i.test(document.querySelector('.monaco-hover')?.textContent || ''), null, { timeout: 15_000 });

@@ -78,3 +78,12 @@ test('diagnostics follow edits: adding If-Match clears missing-precondition', as
   await vscode.commands.executeCommand('undo');
   await back;
 });
+
+test('hardcoded-etag: a literal tag in If-Match on a write is an Information on the value', async () => {
+  const { doc, diags } = await openWithDiagnostics('requests.http', hasCode('hardcoded-etag'));
+  const found = withCode(diags, 'hardcoded-etag');
+  const del = lineOf(doc, /^DELETE /);
+  assert.deepStrictEqual(found.map((d) => d.range.start.line), [lineOf(doc, /^If-Match: "v7"$/, del)], describeDiagnostics(diags));
+  assert.strictEqual(doc.getText(found[0].range), '"v7"');
+  assert.strictEqual(found[0].severity, vscode.DiagnosticSeverity.Information);
+});
