@@ -28,7 +28,24 @@ const common = {
   logLevel: 'warning',
 };
 
+/** The tree-sitter runtime and grammars, loaded at run time from dist/grammars (see server/src/host/code-parsers.ts). */
+const wasmFiles = [
+  'web-tree-sitter/web-tree-sitter.wasm',
+  'tree-sitter-javascript/tree-sitter-javascript.wasm',
+  'tree-sitter-typescript/tree-sitter-typescript.wasm',
+  'tree-sitter-typescript/tree-sitter-tsx.wasm',
+  'tree-sitter-python/tree-sitter-python.wasm',
+];
+
+function copyGrammars() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  fs.mkdirSync(path.join('dist', 'grammars'), { recursive: true });
+  for (const f of wasmFiles) fs.copyFileSync(require.resolve(f), path.join('dist', 'grammars', path.basename(f)));
+}
+
 async function main() {
+  copyGrammars();
   const contexts = await Promise.all(bundles.map((b) => esbuild.context({ ...common, ...b })));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

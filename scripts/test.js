@@ -7,6 +7,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
+// TEST_OUT_DIR (a sibling of out/, e.g. out-mine) lets parallel local runs compile into separate folders
+// instead of wiping each other's out/; tests find the repository two levels above their compiled folder.
+const outDir = path.resolve(root, process.env.TEST_OUT_DIR || 'out');
 const unitOnly = process.argv.includes('--unit');
 const filter = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
@@ -35,12 +38,12 @@ function counts(text) {
   return { passed: pass ? Number(pass[1]) : 0, failed: fail ? Number(fail[1]) : 0 };
 }
 
-fs.rmSync(path.join(root, 'out'), { recursive: true, force: true });
+fs.rmSync(outDir, { recursive: true, force: true });
 if (run(process.execPath, ['esbuild.js']) !== 0) process.exit(1);
-if (run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.']) !== 0) process.exit(1);
+if (run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.', '--outDir', outDir]) !== 0) process.exit(1);
 
-const files = testFiles(path.join(root, 'out'));
-const tap = path.join(root, 'out', 'unit.tap');
+const files = testFiles(outDir);
+const tap = path.join(outDir, 'unit.tap');
 const unitStatus = run(process.execPath, [
   '--test', '--test-concurrency=2',
   '--test-reporter=spec', '--test-reporter-destination=stdout',

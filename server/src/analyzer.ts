@@ -3,8 +3,9 @@
  * and symbols of the same version share one analysis (an unchanged document is never re-parsed).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { HttpFile, LintFinding } from './engine';
-import { lintHttp } from './engine';
+import type { CodeLanguage, HttpFile, LintFinding } from './engine';
+import { isCodeLanguage, lintCode, lintHttp } from './engine';
+import { loadCodeParsers } from './host/code-parsers';
 import type { Settings } from './settings';
 
 export interface Analysis {
@@ -42,8 +43,11 @@ export class Analyzer {
   private async run(doc: TextDocument): Promise<Analysis> {
     const config = await this.settings.forDocument(doc.uri);
     const text = doc.getText();
-    if (doc.languageId !== 'http' && !/\.(http|rest)$/i.test(doc.uri)) return { version: doc.version, findings: [] };
-    const result = lintHttp(text, config);
+    const isHttp = doc.languageId === 'http' || /\.(http|rest)$/i.test(doc.uri);
+    if (!isHttp && !isCodeLanguage(doc.languageId)) return { version: doc.version, findings: [] };
+    // Client code: the grammars load once per process (loadCodeParsers memoises), on the first code document.
+    const http = isHttp ? lintHttp(text, config) : undefined;
+    const result = http ?? lintCode(text, doc.languageId as CodeLanguage, config, await loadCodeParsers(undefined, this.log));
     for (const f of result.failures) {
       // A rule that throws is reported once per rule and message, not on every keystroke.
       const id = `${f.ruleId}:${f.error}`;
@@ -51,6 +55,6 @@ export class Analyzer {
       this.reportedFailures.add(id);
       this.log(`etag-guard: rule ${f.ruleId} failed and was skipped: ${f.error}`);
     }
-    return { version: doc.version, findings: result.findings, file: result.file };
+    return { version: doc.version, findings: result.findings, file: http?.file };
   }
 }

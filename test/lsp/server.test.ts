@@ -47,7 +47,7 @@ describe('language server over stdio (a non-VS Code client)', () => {
   it('re-lints after an incremental edit', async () => {
     await client.change(URI, 2, [{ range: { start: { line: 6, character: 10 }, end: { line: 6, character: 13 } }, text: '"abc"' }]);
     const { diagnostics, version } = await client.diagnostics(URI, (p) => p.version === 2);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['missing-precondition']);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['hardcoded-etag', 'missing-precondition']);
     assert.equal(version, 2);
   });
 
@@ -57,10 +57,10 @@ describe('language server over stdio (a non-VS Code client)', () => {
       textDocument: { uri: URI }, range: diagnostics[0].range, context: { diagnostics },
     }) as CodeAction[];
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.includes('Add If-Match from item'), titles.join(' | '));
+    assert.ok(titles.includes('Use the ETag read by item'), titles.join(' | '));
     const preferred = actions.find((a) => a.isPreferred)!;
     const edits = preferred.edit!.changes![URI];
-    assert.deepEqual(edits.map((e) => e.newText), ['If-Match: {{item.response.headers.ETag}}\n']);
+    assert.deepEqual(edits.map((e) => e.newText), ['{{item.response.headers.ETag}}']);
   });
 
   it('serves a Send lens per request plus Send all', async () => {

@@ -6,7 +6,7 @@
 
 export type FailureKind =
   | 'refused' | 'dns' | 'tls' | 'timeout' | 'cancelled' | 'network' | 'too-large'
-  | 'redirects' | 'variable' | 'body-file' | 'invalid-url' | 'request-missing';
+  | 'redirects' | 'variable' | 'environment' | 'body-file' | 'invalid-url';
 
 /** A failure the user can act on; `message` is one line. */
 export class RunnerError extends Error {

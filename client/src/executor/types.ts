@@ -58,6 +58,8 @@ export interface Exchange {
   attempts: Attempt[];
   response?: RunResponse;
   error?: { kind: string; message: string };
+  /** Things that did not stop the request but deserve a line (a handler capture that found nothing). */
+  warnings: string[];
   timings: Timings;
   startedAt: number;
 }

@@ -4,6 +4,7 @@
  * I/O errors.
  */
 import { parseArgs } from 'node:util';
+import type { CodeParsers } from '../engine';
 import { DEFAULT_CONFIG, parseLevel, ruleById, SYNTAX_RULE_ID } from '../engine';
 import { VERSION } from '../version';
 import { discover } from './discover';
@@ -32,7 +33,8 @@ Options:
   --fix                         apply the preferred quick fix of each finding and write the files
   -h, --help                    show this help`;
 
-export function lintCommand(argv: string[], io: CommandIO): number {
+/** `parsers` lint client code; without them only `.http` files are linted. */
+export function lintCommand(argv: string[], io: CommandIO, parsers?: CodeParsers): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -64,7 +66,7 @@ export function lintCommand(argv: string[], io: CommandIO): number {
   }
   if (positionals.length === 0) throw new UsageError('No PATHS given. Try: etag-guard lint .');
   const files = discover(positionals, io.cwd);
-  const reports = files.map((f) => lintFile(f, { base: DEFAULT_CONFIG, ruleOverrides, fix: values.fix! }));
+  const reports = files.map((f) => lintFile(f, { base: DEFAULT_CONFIG, ruleOverrides, fix: values.fix!, parsers }));
   for (const r of reports) for (const f of r.failures) io.stderr(`etag-guard: rule ${f.ruleId} failed on ${r.filePath}: ${f.error}`);
   if (format === 'json') io.stdout(formatJson(reports));
   else if (format === 'sarif') io.stdout(formatSarif(reports, io.cwd, VERSION));

@@ -3,8 +3,8 @@
  * overrides, and (with `--fix`) applies the preferred fixes until none is left.
  */
 import * as fs from 'node:fs';
-import type { EngineConfig, LintFinding, RuleFailure, TextEdit } from '../engine';
-import { applyTextEdits, languageOfPath, lintHttp, mergeConfig } from '../engine';
+import type { CodeParsers, EngineConfig, LintFinding, RuleFailure, TextEdit } from '../engine';
+import { applyTextEdits, languageOfPath, lintCode, lintHttp, mergeConfig } from '../engine';
 import { applyRcFile } from '../host/config-files';
 
 
@@ -21,13 +21,16 @@ export interface LintOptions {
   base: EngineConfig;
   ruleOverrides: Record<string, string>;
   fix: boolean;
+  /** Parsers for client code; without them, code files yield nothing. */
+  parsers?: CodeParsers;
 }
 
 const MAX_FIX_PASSES = 10;
 
-export function lintText(text: string, filePath: string, config: EngineConfig): { findings: LintFinding[]; failures: RuleFailure[] } {
+export function lintText(text: string, filePath: string, config: EngineConfig, parsers?: CodeParsers): { findings: LintFinding[]; failures: RuleFailure[] } {
   const language = languageOfPath(filePath);
   if (language === 'http') return lintHttp(text, config);
+  if (language && parsers) return lintCode(text, language, config, parsers);
   return { findings: [], failures: [] };
 }
 
@@ -43,7 +46,7 @@ export function lintFile(filePath: string, options: LintOptions): FileReport {
   source = source.slice(bom.length);
   const loaded = applyRcFile(options.base, filePath);
   const config = mergeConfig(loaded.config, { rules: options.ruleOverrides });
-  let result = lintText(source, filePath, config);
+  let result = lintText(source, filePath, config, options.parsers);
   if (options.fix) {
     let fixed = source;
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -52,7 +55,7 @@ export function lintFile(filePath: string, options: LintOptions): FileReport {
       const next = applyTextEdits(fixed, edits);
       if (next === fixed) break;
       fixed = next;
-      result = lintText(fixed, filePath, config);
+      result = lintText(fixed, filePath, config, options.parsers);
     }
     if (fixed !== source) {
       fs.writeFileSync(filePath, bom + fixed);

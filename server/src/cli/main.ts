@@ -2,24 +2,28 @@
  * The `etag-guard` command: `lint` and `run` over the same engine as the language server. Usage and I/O
  * errors print one line and exit 2; nothing prints a stack trace.
  */
+import { loadCodeParsers } from '../host/code-parsers';
 import { VERSION } from '../version';
 import { PathError } from './discover';
 import { lintCommand, LINT_USAGE, type CommandIO } from './lint-command';
+import { runCommand } from './run-command';
 import { UsageError } from './usage-error';
 
 const USAGE = `etag-guard ${VERSION}: HTTP preconditions linter & runner
 
 Usage:
   etag-guard lint [options] PATHS...     lint .http files and client code
+  etag-guard run [options] FILE          send the requests of a .http file
   etag-guard --version
 
-Run 'etag-guard lint --help' for options.`;
+Run 'etag-guard lint --help' or 'etag-guard run --help' for options.`;
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case 'lint': return lintCommand(rest, io);
+      case 'lint': return lintCommand(rest, io, await loadCodeParsers(undefined, io.stderr));
+      case 'run': return await runCommand(rest, io);
       case '--version': case '-v': io.stdout(VERSION); return 0;
       case '--help': case '-h': case undefined: io.stdout(USAGE); return command === undefined ? 2 : 0;
       default: throw new UsageError(`Unknown command '${command}'. ${LINT_USAGE.split('\n')[0]}`);

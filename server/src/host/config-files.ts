@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigProblem, EngineConfig } from '../engine';
 import { mergeConfig } from '../engine';
+import { environmentNamesFor } from './environment-files';
 
 export const RC_FILE = '.etagguardrc.json';
 
@@ -27,8 +28,17 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
 }
 
-/** Applies the rc file nearest to `forFile` over `base`. Problems (bad JSON, bad values) are returned, not thrown. */
+/**
+ * Applies the rc file nearest to `forFile` over `base`, then adds the names its environment files define.
+ * Problems (bad JSON, bad values) are returned, not thrown.
+ */
 export function applyRcFile(base: EngineConfig, forFile: string, stopAt?: string): LoadedConfig {
+  const loaded = readRcFile(base, forFile, stopAt);
+  const environmentNames = [...loaded.config.environmentNames, ...environmentNamesFor(forFile)];
+  return { ...loaded, config: { ...loaded.config, environmentNames } };
+}
+
+function readRcFile(base: EngineConfig, forFile: string, stopAt?: string): LoadedConfig {
   const file = findRcFile(path.dirname(forFile), stopAt);
   if (!file) return { config: base, problems: [] };
   const problems: ConfigProblem[] = [];

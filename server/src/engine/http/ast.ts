@@ -55,6 +55,7 @@ export interface Body {
 }
 
 export interface RequestLine {
+  /** Upper-cased (REST Client sends `Get` as GET); the range covers the word as written. */
   method: Spanned;
   /** The URL as written, continuation lines joined without their indentation. */
   url: Spanned;
@@ -63,6 +64,19 @@ export interface RequestLine {
   version?: Spanned;
   /** True when the method was omitted (`https://…` alone means GET in every dialect). */
   implicitMethod: boolean;
+  range: Range;
+}
+
+/**
+ * A response written in the file: `HTTP/1.1 200 OK`, headers, body. httpYac and JetBrains keep an example or
+ * expected response under its request; go-restclient's response files hold only these. Never sent.
+ */
+export interface ResponseBlock {
+  /** The whole status line. */
+  statusLine: Spanned;
+  status: number;
+  headers: Header[];
+  body?: Body;
   range: Range;
 }
 
@@ -82,6 +96,8 @@ export interface HttpRequest {
   headers: Header[];
   body?: Body;
   scripts: Script[];
+  /** A response written under the request (`HTTP/1.1 200 OK` after a blank line), if any. */
+  response?: ResponseBlock;
   /** Line where a new header can be inserted: right after the last header (or the request line). */
   headerInsertLine: number;
 }
@@ -110,6 +126,8 @@ export interface HttpFile {
   /** httpYac / JetBrains scripts outside any request (global scripts). */
   scripts: Script[];
   directives: Directive[];
+  /** Responses that follow no request (a response file). */
+  responses: ResponseBlock[];
   diagnostics: ParseDiagnostic[];
   lineCount: number;
   /** '\r\n' or '\n': the terminator edits should use. */

@@ -7,7 +7,8 @@
 export const KNOWN_METHODS: ReadonlySet<string> = new Set([
   'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT',
   'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'REPORT', 'SEARCH', 'MKCALENDAR',
-  'GRAPHQL', 'GRPC', 'WS', 'WEBSOCKET', 'SSE', 'MQTT', 'AMQP', 'QUERY',
+  'CHECKOUT', 'CHECKIN', 'MERGE', 'MKACTIVITY', 'MKWORKSPACE', 'VERSION-CONTROL', 'BASELINE-CONTROL',
+  'GRAPHQL', 'GRPC', 'WS', 'WSS', 'WEBSOCKET', 'SSE', 'EVENTSOURCE', 'MQTT', 'MQTTS', 'AMQP', 'QUERY',
 ]);
 
 export function isBlank(text: string): boolean {
@@ -46,8 +47,11 @@ export function variableOf(text: string): { name: string; nameStart: number; val
 }
 
 export interface RequestLineMatch {
+  /** Upper-cased. */
   method: string;
   methodStart: number;
+  /** Length of the method word as written (0 when implicit). */
+  methodLength: number;
   implicitMethod: boolean;
   urlStart: number;
   url: string;
@@ -64,11 +68,10 @@ const TEMPLATE_URL = /^\{\{[^{}\s]+\}\}\S*$/;
 export function requestLineOf(text: string, strict: boolean): RequestLineMatch | undefined {
   const lead = text.length - text.trimStart().length;
   if (lead > 0) return undefined;
-  // Methods are case-sensitive (RFC 9110 §9.1): `query {` in a GraphQL body is not the QUERY method.
-  const m = /^([A-Z]+)[ \t]+(?=\S)/.exec(text);
+  const m = /^([A-Za-z][A-Za-z-]*)[ \t]+(?=\S)/.exec(text);
   if (m) {
-    const method = m[1];
-    if (KNOWN_METHODS.has(method) || (!strict && method.length > 1)) return splitVersion(method, 0, false, m[0].length, text);
+    const method = methodOf(m[1], strict);
+    if (method) return splitVersion(method, m[1].length, false, m[0].length, text);
     return undefined;
   }
   if (strict) return undefined;
@@ -76,7 +79,24 @@ export function requestLineOf(text: string, strict: boolean): RequestLineMatch |
   return undefined;
 }
 
-function splitVersion(method: string, methodStart: number, implicitMethod: boolean, urlStart: number, text: string): RequestLineMatch {
+/**
+ * The method a request line's first word names, upper-cased. Methods are case-sensitive (RFC 9110 §9.1), yet REST
+ * Client sends `Get` or `get` as GET, so a known method is accepted in any case — except where a request line may
+ * end a body (`strict`): there only `GET` or `Get` counts, so `query {` in a GraphQL body is not the QUERY method.
+ * Outside a body an unknown upper-case word is an extension method (`PURGE`).
+ */
+function methodOf(word: string, strict: boolean): string | undefined {
+  const upper = word.toUpperCase();
+  if (KNOWN_METHODS.has(upper)) {
+    const lowerTail = word.slice(1) === word.slice(1).toLowerCase();
+    if (word === upper || !strict || (lowerTail && word[0] === upper[0])) return upper;
+    return undefined;
+  }
+  if (!strict && word === upper && word.length > 1) return word;
+  return undefined;
+}
+
+function splitVersion(method: string, methodLength: number, implicitMethod: boolean, urlStart: number, text: string): RequestLineMatch {
   let end = text.trimEnd().length;
   let version: RequestLineMatch['version'];
   const lastSpace = Math.max(text.lastIndexOf(' ', end - 1), text.lastIndexOf('\t', end - 1));
@@ -87,7 +107,7 @@ function splitVersion(method: string, methodStart: number, implicitMethod: boole
       end = text.slice(0, lastSpace).trimEnd().length;
     }
   }
-  return { method, methodStart, implicitMethod, urlStart, url: text.slice(urlStart, end), version };
+  return { method, methodStart: 0, methodLength, implicitMethod, urlStart, url: text.slice(urlStart, end), version };
 }
 
 /** An indented `/…`, or a `?…` / `&…` line right after the request line continues the URL. */
@@ -125,7 +145,8 @@ export function scriptOpenerOf(text: string): { kind: 'response-handler' | 'pre-
   if (m) return { kind: 'response-handler', close: '%}', bodyStart: m[0].length };
   m = /^<[ \t]*\{%/.exec(text);
   if (m) return { kind: 'pre-request', close: '%}', bodyStart: m[0].length };
-  m = /^\{\{([@+][\w+-]*)?[ \t]*$/.exec(text);
+  // httpYac: `{{`, `{{+`, `{{+after`, `{{@response`, `{{@js +request`, …
+  m = /^\{\{(?:@js[ \t]+)?(?:[@+][\w-]*)?[ \t]*$/.exec(text);
   if (m) return { kind: 'httpyac-script', close: '}}', bodyStart: text.length };
   return undefined;
 }

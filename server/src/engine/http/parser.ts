@@ -6,26 +6,26 @@
 import type { Line } from '../text/lines';
 import { preferredEol, splitLines } from '../text/lines';
 import { lineRange, range } from '../text/types';
-import type { Body, Directive, FileVariable, Header, HttpFile, HttpRequest, Metadata, ParseDiagnostic, Script, Spanned } from './ast';
+import type { Body, Directive, HttpFile, HttpRequest, ParseDiagnostic, ResponseBlock, Script, Spanned } from './ast';
+import { readScript, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine } from './blocks';
+import { isAssertion, isHeaderSpread, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
 import { directiveOf } from './directives';
+import { bodyOf, extendUrl, headerAt, isMultipart, requestAt, scriptFileAt, variableAt, type PendingBlock } from './nodes';
+import { notAHeader, parseDiagnostic, TEXT_AFTER_HANDLER, unreadableLine } from './parse-diagnostics';
 import {
   commentBody, fileBodyOf, opensBlockComment, handlerFileOf, headerOf, isBlank, isOutputRedirect, metadataOf, requestLineOf,
-  scriptOpenerOf, separatorTitle, urlContinuationOf, variableOf,
+  scriptOpenerOf, separatorTitle, urlContinuationOf, variableOf, type RequestLineMatch,
 } from './line-kinds';
 
 /** How far a body line may look ahead over comments for a request line that starts a new request (httpYac). */
 const LOOKAHEAD_LIMIT = 50;
 
-type State = 'preamble' | 'headers' | 'body' | 'after-body';
+type State = 'preamble' | 'headers' | 'body' | 'after-body' | 'response-headers' | 'response-body';
 
-interface Pending {
+interface Pending extends PendingBlock {
   startLine: number;
   /** Set once a request line claims this block's metadata and scripts. */
   claimed: boolean;
-  title?: string;
-  metadata: Metadata[];
-  variables: FileVariable[];
-  scripts: Script[];
 }
 
 class Parser {
@@ -34,13 +34,18 @@ class Parser {
   private state: State = 'preamble';
   private pending: Pending;
   private current: HttpRequest | undefined;
+  private response: ResponseBlock | undefined;
+  private responseEnd = -1;
   private bodyLines: number[] = [];
   private lastContentLine = -1;
+  /** Set on syntax only httpYac reads: such a file follows httpYac's rules, where a body needs no blank line. */
+  private httpYac = false;
+  private blankLineWarnings: ParseDiagnostic[] = [];
 
   constructor(text: string) {
     this.lines = splitLines(text);
     this.out = {
-      requests: [], variables: [], scripts: [], directives: [], diagnostics: [],
+      requests: [], variables: [], scripts: [], directives: [], responses: [], diagnostics: [],
       lineCount: this.lines.length, eol: preferredEol(this.lines),
     };
     this.pending = this.freshPending(0);
@@ -51,6 +56,8 @@ class Parser {
     while (i < this.lines.length) i = this.step(i);
     this.finishRequest();
     this.pending = this.freshPending(this.lines.length);
+    if (!this.httpYac) for (const d of this.blankLineWarnings) this.out.diagnostics.push(d);
+    this.out.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line);
     return this.out;
   }
 
@@ -58,29 +65,23 @@ class Parser {
   private step(i: number): number {
     const text = this.lines[i].text;
     const title = separatorTitle(text);
-    if (title !== undefined) {
-      this.finishRequest();
-      this.pending = this.freshPending(i + 1, title || undefined);
-      this.state = 'preamble';
-      return i + 1;
-    }
+    if (title !== undefined) return this.startBlockAt(i + 1, title || undefined);
     switch (this.state) {
       case 'preamble': return this.preambleLine(i, text);
       case 'headers': return this.headerLine(i, text);
       case 'body': return this.bodyLine(i, text);
       case 'after-body': return this.afterBodyLine(i, text);
+      case 'response-headers': return this.responseHeaderLine(i, text);
+      case 'response-body': return this.responseBodyLine(i, text);
     }
   }
 
   private preambleLine(i: number, text: string): number {
     if (isBlank(text)) return i + 1;
-    if (opensBlockComment(text)) return this.skipBlockComment(i);
+    if (opensBlockComment(text)) return this.blockComment(i);
+    if (this.startsNewResponse(i, text)) return i + 1;
     const opener = scriptOpenerOf(text);
-    if (opener) {
-      const { script, next } = this.readScript(i, opener);
-      this.pending.scripts.push(script);
-      return next;
-    }
+    if (opener) return this.script(i, opener, this.pending.scripts);
     const comment = commentBody(text);
     if (comment !== undefined) {
       this.comment(i, comment, true);
@@ -88,24 +89,40 @@ class Parser {
     }
     const variable = variableOf(text);
     if (variable) {
-      const v: FileVariable = {
-        name: { value: variable.name, range: lineRange(i, variable.nameStart, variable.nameStart + variable.name.length) },
-        value: { value: variable.value, range: lineRange(i, variable.valueStart, variable.valueStart + variable.value.length) },
-        range: lineRange(i, 0, text.length),
-      };
+      const v = variableAt(i, text, variable);
       this.pending.variables.push(v);
       this.out.variables.push(v);
       return i + 1;
     }
+    const extension = this.dialectLine(i, text);
+    if (extension !== undefined) return extension;
     const rl = requestLineOf(text, false);
     if (rl) {
       this.startRequest(i, text, rl);
       return i + 1;
     }
-    this.diagnostic(i, 0, text.length, 'expected-request-line', 'error',
-      'Expected a request line such as `GET https://example.com/items` here. ' +
-      'Start comments with `#` or `//`, declare variables as `@name = value`, and separate requests with `###`.');
+    this.out.diagnostics.push(unreadableLine(i, text));
     return i + 1;
+  }
+
+  /** One dialect's line before a request line (proto/gql imports, fragments, kulala commands, curl, script files). */
+  private dialectLine(i: number, text: string): number | undefined {
+    const line = preambleLineOf(text);
+    if (!line) return undefined;
+    switch (line.kind) {
+      case 'declaration':
+        this.httpYac ||= line.httpYac;
+        this.pending.metadata.push({ key: line.key, value: line.value, range: lineRange(i, 0, text.length) });
+        return line.optionLines ? skipOptionLines(this.lines, i) : i + 1;
+      case 'graphql':
+        this.httpYac = true;
+        return skipToBlankLine(this.lines, i);
+      case 'curl':
+        return skipCurlCommand(this.lines, i);
+      case 'script-file':
+        this.pending.scripts.push(scriptFileAt('pre-request', i, text, line.path));
+        return i + 1;
+    }
   }
 
   private headerLine(i: number, text: string): number {
@@ -117,7 +134,8 @@ class Parser {
     if (req.headers.length === 0) {
       const cont = urlContinuationOf(text);
       if (cont) {
-        this.extendUrl(req, i, cont.start, cont.value);
+        extendUrl(req, i, cont.start, cont.value);
+        this.lastContentLine = i;
         return i + 1;
       }
     }
@@ -128,12 +146,13 @@ class Parser {
     }
     const header = headerOf(text);
     if (header) {
-      const h: Header = {
-        name: { value: header.name, range: lineRange(i, 0, header.name.length) },
-        value: { value: header.value, range: lineRange(i, header.valueStart, header.valueStart + header.value.length) },
-        range: lineRange(i, 0, text.trimEnd().length),
-      };
-      req.headers.push(h);
+      req.headers.push(headerAt(i, text, header));
+      req.headerInsertLine = i + 1;
+      this.lastContentLine = i;
+      return i + 1;
+    }
+    if (isHeaderSpread(text)) {
+      this.httpYac = true;
       req.headerInsertLine = i + 1;
       this.lastContentLine = i;
       return i + 1;
@@ -143,10 +162,14 @@ class Parser {
       this.state = 'body';
       return i;
     }
-    // httpYac reads this as the body; JetBrains and REST Client need the blank line, so say so, softly.
-    this.diagnostic(i, 0, text.length, 'missing-blank-line', 'warning',
-      'This line is not a header (`Name: value`), so it is read as the start of the body. Insert a blank line ' +
-      'before it (JetBrains and REST Client need one), or add the missing `:` if it is a header.');
+    // httpYac starts the next request at a request line, with or without a blank line or `###`.
+    if (requestLineOf(text, true)) {
+      this.httpYac = true;
+      return this.startBlockAt(i);
+    }
+    // httpYac reads this as the body; JetBrains and REST Client need the blank line. Reported unless the file
+    // is written for httpYac (see `httpYac`).
+    this.blankLineWarnings.push(notAHeader(i, text));
     this.state = 'body';
     return i;
   }
@@ -166,16 +189,18 @@ class Parser {
     }
     const handled = this.handlerLine(i, text);
     if (handled !== undefined) {
-      this.closeBody();
+      req.body ??= this.takeBody();
       this.state = 'after-body';
       return handled;
     }
-    // A multipart body (an OData $batch, say) holds whole HTTP messages: never split it into requests.
-    if ((previousBlank || this.bodyLines.length === 0) && !isMultipart(req) && this.startsNewRequest(i)) {
-      this.finishRequest();
-      this.pending = this.freshPending(i);
-      this.state = 'preamble';
-      return i;
+    const startsBlock = previousBlank || this.bodyLines.length === 0;
+    if (startsBlock && this.startsNewResponse(i, text)) return i + 1;
+    if (startsBlock && !isMultipart(req) && this.startsNewRequest(i)) return this.startBlockAt(i);
+    if (isHttpYacBodyLine(text)) this.httpYac = true;
+    if (isAssertion(text)) {
+      // httpYac's `?? status == 200` assertions belong to the request, not to its body.
+      this.lastContentLine = i;
+      return i + 1;
     }
     this.bodyLines.push(i);
     if (!isBlank(text)) this.lastContentLine = i;
@@ -184,49 +209,97 @@ class Parser {
 
   private afterBodyLine(i: number, text: string): number {
     if (isBlank(text)) return i + 1;
-    if (opensBlockComment(text)) return this.skipBlockComment(i);
+    if (opensBlockComment(text)) return this.blockComment(i);
     const handled = this.handlerLine(i, text);
     if (handled !== undefined) return handled;
+    if (this.startsNewResponse(i, text)) return i + 1;
+    if (isAssertion(text)) {
+      this.httpYac = true;
+      this.lastContentLine = i;
+      return i + 1;
+    }
     const comment = commentBody(text);
     if (comment !== undefined) {
-      if (this.startsNewRequest(i)) return this.startPendingAt(i);
+      if (this.startsNewRequest(i)) return this.startBlockAt(i);
       this.comment(i, comment, false);
       return i + 1;
     }
-    if (requestLineOf(text, true) || variableOf(text)) return this.startPendingAt(i);
-    this.diagnostic(i, 0, text.length, 'text-after-handler', 'error',
-      'Unexpected text after the response handler or file body. Put further body text before the handler, ' +
-      'or start a new request with `###`.');
+    if (requestLineOf(text, true) || variableOf(text)) return this.startBlockAt(i);
+    this.out.diagnostics.push(parseDiagnostic(i, 0, text.length, 'text-after-handler', 'error', TEXT_AFTER_HANDLER));
     return i + 1;
   }
 
-  private startPendingAt(i: number): number {
+  /** `HTTP/1.1 200 OK` at line i opens a response block (under the current request, or on its own); true when read. */
+  private startsNewResponse(i: number, text: string): boolean {
+    const status = responseStatusOf(text);
+    if (!status) return false;
+    if (this.current) this.current.body ??= this.takeBody();
+    this.finishResponse();
+    const statusLine: Spanned = { value: text.trimEnd(), range: lineRange(i, 0, text.trimEnd().length) };
+    this.response = { statusLine, status: status.status, headers: [], range: statusLine.range };
+    this.noteContent(i);
+    this.state = 'response-headers';
+    return true;
+  }
+
+  private responseHeaderLine(i: number, text: string): number {
+    const header = isBlank(text) ? undefined : headerOf(text);
+    if (!header) {
+      this.state = 'response-body';
+      return isBlank(text) ? i + 1 : i;
+    }
+    this.response!.headers.push(headerAt(i, text, header));
+    this.noteContent(i);
+    return i + 1;
+  }
+
+  private responseBodyLine(i: number, text: string): number {
+    const previousBlank = i > 0 && isBlank(this.lines[i - 1].text);
+    if (previousBlank && this.startsNewResponse(i, text)) return i + 1;
+    if (previousBlank && this.startsNewRequest(i)) return this.startBlockAt(i);
+    this.bodyLines.push(i);
+    if (!isBlank(text)) this.noteContent(i);
+    return i + 1;
+  }
+
+  private noteContent(i: number): void {
+    this.responseEnd = i;
+    if (this.current) this.lastContentLine = i;
+  }
+
+  /** Ends the current request: a new block (`###`'s title, metadata, request) starts at `line`. */
+  private startBlockAt(line: number, title?: string): number {
     this.finishRequest();
-    this.pending = this.freshPending(i);
+    this.pending = this.freshPending(line, title);
     this.state = 'preamble';
-    return i;
+    return line;
   }
 
   /** A response handler (`> {% %}`, `> file.js`), httpYac `{{ }}` script or `>>` redirect at line i. */
   private handlerLine(i: number, text: string): number | undefined {
     const req = this.current!;
     const opener = scriptOpenerOf(text);
-    if (opener && opener.kind !== 'pre-request') {
-      const { script, next } = this.readScript(i, opener);
-      req.scripts.push(script);
-      return next;
-    }
+    if (opener && opener.kind !== 'pre-request') return this.script(i, opener, req.scripts);
     const file = handlerFileOf(text);
-    if (file) {
-      req.scripts.push({ kind: 'response-handler', source: '', file: file.path, range: lineRange(i, 0, text.length), sourceStartLine: i });
-      this.lastContentLine = i;
-      return i + 1;
-    }
-    if (isOutputRedirect(text)) {
-      this.lastContentLine = i;
-      return i + 1;
-    }
-    return undefined;
+    if (file) req.scripts.push(scriptFileAt('response-handler', i, text, file.path));
+    if (!file && !isOutputRedirect(text)) return undefined;
+    this.lastContentLine = i;
+    return i + 1;
+  }
+
+  private script(i: number, opener: NonNullable<ReturnType<typeof scriptOpenerOf>>, into: Script[]): number {
+    const read = readScript(this.lines, i, opener);
+    if (opener.kind === 'httpyac-script') this.httpYac = true;
+    if (read.diagnostic) this.out.diagnostics.push(read.diagnostic);
+    into.push(read.script);
+    this.lastContentLine = read.last;
+    return read.next;
+  }
+
+  private blockComment(i: number): number {
+    const { next, diagnostic } = skipBlockComment(this.lines, i);
+    if (diagnostic) this.out.diagnostics.push(diagnostic);
+    return next;
   }
 
   /**
@@ -243,49 +316,6 @@ class Parser {
     return false;
   }
 
-  /** Skips an httpYac `/* … *\/` block comment; an unclosed one is reported and ends at the block's end. */
-  private skipBlockComment(i: number): number {
-    const first = this.lines[i].text;
-    if (first.indexOf('*/', first.indexOf('/*') + 2) >= 0) return i + 1;
-    for (let j = i + 1; j < this.lines.length; j++) {
-      if (separatorTitle(this.lines[j].text) !== undefined) break;
-      if (this.lines[j].text.includes('*/')) return j + 1;
-    }
-    this.diagnostic(i, 0, first.length, 'unclosed-comment', 'error', 'This `/*` comment is never closed: add `*/` where it ends.');
-    let j = i + 1;
-    while (j < this.lines.length && separatorTitle(this.lines[j].text) === undefined) j++;
-    return j;
-  }
-
-  /** Reads a script from its opener to its closing marker. */
-  private readScript(i: number, opener: NonNullable<ReturnType<typeof scriptOpenerOf>>): { script: Script; next: number } {
-    const first = this.lines[i].text;
-    const sameLineClose = first.indexOf(opener.close, opener.bodyStart);
-    if (sameLineClose >= 0) {
-      this.lastContentLine = i;
-      const source = first.slice(opener.bodyStart, sameLineClose);
-      return { script: { kind: opener.kind, source, range: lineRange(i, 0, first.length), sourceStartLine: i }, next: i + 1 };
-    }
-    const parts: string[] = [first.slice(opener.bodyStart)];
-    for (let j = i + 1; j < this.lines.length; j++) {
-      const text = this.lines[j].text;
-      if (separatorTitle(text) !== undefined) break;
-      const close = opener.kind === 'httpyac-script' ? (text.trim() === '}}' ? text.indexOf('}}') : -1) : text.indexOf(opener.close);
-      if (close >= 0) {
-        parts.push(text.slice(0, close));
-        this.lastContentLine = j;
-        return { script: { kind: opener.kind, source: parts.join('\n'), range: range(i, 0, j, text.length), sourceStartLine: i }, next: j + 1 };
-      }
-      parts.push(text);
-    }
-    const last = i + parts.length - 1;
-    this.diagnostic(i, 0, first.length, 'unclosed-script', 'error',
-      `This script is never closed: add a line with \`${opener.close}\` where it ends.`);
-    this.lastContentLine = last;
-    const script: Script = { kind: opener.kind, source: parts.join('\n'), range: range(i, 0, last, this.lines[last].text.length), sourceStartLine: i };
-    return { script, next: last + 1 };
-  }
-
   private comment(i: number, body: string, inPreamble: boolean): void {
     const directive: Directive | undefined = directiveOf(body, i);
     if (directive) {
@@ -294,83 +324,56 @@ class Parser {
     }
     if (!inPreamble) return;
     const meta = metadataOf(body);
-    if (meta) this.pending.metadata.push({ key: meta.key, value: meta.value, range: lineRange(i, 0, this.lines[i].text.length) });
+    if (!meta) return;
+    this.httpYac ||= isHttpYacMetadata(meta.key);
+    this.pending.metadata.push({ key: meta.key, value: meta.value, range: lineRange(i, 0, this.lines[i].text.length) });
   }
 
-  private startRequest(i: number, text: string, rl: NonNullable<ReturnType<typeof requestLineOf>>): void {
+  private startRequest(i: number, text: string, rl: RequestLineMatch): void {
+    this.finishResponse();
     const p = this.pending;
     p.claimed = true;
-    const url: Spanned = { value: rl.url, range: lineRange(i, rl.urlStart, rl.urlStart + rl.url.length) };
-    const nameMeta = p.metadata.find((m) => m.key === 'name' && m.value !== '');
-    const name: Spanned | undefined = nameMeta
-      ? { value: nameMeta.value.split(/\s/)[0], range: nameMeta.range }
-      : undefined;
-    this.current = {
-      index: this.out.requests.length,
-      range: range(p.startLine, 0, i, text.length),
-      title: p.title,
-      name,
-      metadata: p.metadata,
-      variables: p.variables,
-      requestLine: {
-        method: { value: rl.method, range: lineRange(i, rl.methodStart, rl.implicitMethod ? 0 : rl.methodStart + rl.method.length) },
-        url,
-        urlParts: [url],
-        version: rl.version && { value: rl.version.value, range: lineRange(i, rl.version.start, rl.version.start + rl.version.value.length) },
-        implicitMethod: rl.implicitMethod,
-        range: lineRange(i, 0, text.trimEnd().length),
-      },
-      headers: [],
-      scripts: p.scripts,
-      headerInsertLine: i + 1,
-    };
-    this.firstContentLine(p, i);
+    this.httpYac ||= isHttpYacMethod(rl.method);
+    this.current = requestAt(this.out.requests.length, p, this.firstContentLine(p, i), i, text, rl);
     this.lastContentLine = i;
     this.bodyLines = [];
     this.state = 'headers';
   }
 
   /** The block starts at its first comment or metadata line, not at blank lines above it. */
-  private firstContentLine(p: Pending, requestLine: number): void {
+  private firstContentLine(p: Pending, requestLine: number): number {
     let start = requestLine;
     for (let j = requestLine - 1; j >= p.startLine; j--) {
       if (isBlank(this.lines[j].text)) break;
       start = j;
     }
-    const first = Math.min(start, ...p.metadata.map((m) => m.range.start.line), ...p.scripts.map((s) => s.range.start.line));
-    this.current!.range.start = { line: first, character: 0 };
+    // Metadata and scripts are kept in line order, so the first of each is the earliest (no spread: a block may
+    // hold more lines than a call has room for arguments).
+    return Math.min(start, p.metadata[0]?.range.start.line ?? start, p.scripts[0]?.range.start.line ?? start);
   }
 
-  private extendUrl(req: HttpRequest, i: number, start: number, value: string): void {
-    const part: Spanned = { value, range: lineRange(i, start, start + value.length) };
-    req.requestLine.urlParts.push(part);
-    req.requestLine.url = { value: req.requestLine.url.value + value, range: { start: req.requestLine.url.range.start, end: part.range.end } };
-    req.requestLine.range = { start: req.requestLine.range.start, end: part.range.end };
-    req.headerInsertLine = i + 1;
-    this.lastContentLine = i;
-  }
-
-  private closeBody(): void {
-    const req = this.current;
-    if (!req || req.body || this.bodyLines.length === 0) return;
-    let last = this.bodyLines.length - 1;
-    while (last >= 0 && isBlank(this.lines[this.bodyLines[last]].text)) last--;
-    if (last < 0) {
-      this.bodyLines = [];
-      return;
-    }
-    const first = this.bodyLines[0];
-    const end = this.bodyLines[last];
-    const text = this.bodyLines.slice(0, last + 1).map((l) => this.lines[l].text).join('\n');
-    const body: Body = { text, range: range(first, 0, end, this.lines[end].text.length) };
-    req.body = body;
+  /** The body read so far, or undefined when there is none. */
+  private takeBody(): Body | undefined {
+    const body = bodyOf(this.lines, this.bodyLines);
     this.bodyLines = [];
+    return body;
+  }
+
+  private finishResponse(): void {
+    const res = this.response;
+    if (!res) return;
+    this.response = undefined;
+    res.body = this.takeBody();
+    res.range = range(res.range.start.line, 0, this.responseEnd, this.lines[this.responseEnd].text.length);
+    if (this.current && !this.current.response) this.current.response = res;
+    else this.out.responses.push(res);
   }
 
   private finishRequest(): void {
+    this.finishResponse();
     const req = this.current;
     if (!req) return;
-    this.closeBody();
+    req.body ??= this.takeBody();
     req.range.end = { line: this.lastContentLine, character: this.lines[this.lastContentLine].text.length };
     this.out.requests.push(req);
     this.current = undefined;
@@ -378,20 +381,16 @@ class Parser {
 
   private freshPending(startLine: number, title?: string): Pending {
     // Scripts of a block that never got a request line are global scripts (httpYac, JetBrains).
-    if (this.pending && !this.pending.claimed) this.out.scripts.push(...this.pending.scripts);
+    // (A loop, not push(...): a block may hold more scripts than a call has room for arguments.)
+    if (this.pending && !this.pending.claimed) for (const s of this.pending.scripts) this.out.scripts.push(s);
     return { startLine, title, claimed: false, metadata: [], variables: [], scripts: [] };
   }
-
-  private diagnostic(line: number, start: number, end: number, code: string, severity: ParseDiagnostic['severity'], message: string): void {
-    this.out.diagnostics.push({ code, severity, message, range: lineRange(line, start, Math.max(end, start + 1)) });
-  }
 }
 
-function isMultipart(req: HttpRequest): boolean {
-  return req.headers.some((h) => h.name.value.toLowerCase() === 'content-type' && /^\s*multipart\//i.test(h.value.value));
-}
-
-/** Parses a `.http` / `.rest` document. Total: any string gives a file, problems become diagnostics. */
+/**
+ * Parses a `.http` / `.rest` document. Total: any string gives a file, problems become diagnostics. A leading
+ * byte-order mark is dropped (editors hide it), so ranges count from the first visible character.
+ */
 export function parseHttp(text: string): HttpFile {
-  return new Parser(text).parse();
+  return new Parser(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).parse();
 }

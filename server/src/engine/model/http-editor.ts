@@ -53,11 +53,23 @@ export class HttpRequestEditor implements RequestEditor {
   }
 
   private freshName(base: string): string {
-    const taken = new Set(this.file.requests.map((r) => r.name?.value).filter((n): n is string => !!n));
-    for (const r of this.earlier) if (r.name) taken.add(r.name);
+    const taken = takenNames(this.file, this.earlier);
     const clean = base.replace(/[^\w-]/g, '');
     let name = clean;
     for (let n = 2; taken.has(name); n++) name = `${clean}${n}`;
     return name;
   }
+}
+
+/** Names already in use, per file: built once, since every finding's fix asks (rebuilding it per fix was O(n²)). */
+const takenByFile = new WeakMap<HttpFile, Set<string>>();
+
+function takenNames(file: HttpFile, models: readonly RequestModel[]): Set<string> {
+  let taken = takenByFile.get(file);
+  if (!taken) {
+    taken = new Set(file.requests.map((r) => r.name?.value).filter((n): n is string => !!n));
+    for (const r of models) if (r.name) taken.add(r.name);
+    takenByFile.set(file, taken);
+  }
+  return taken;
 }

@@ -11,6 +11,9 @@ import { hostOf, queryParamNames, resourceKey } from './target';
 import { StaticVariables } from './variables';
 import { HttpRequestEditor } from './http-editor';
 
+/** Names httpYac templates (JavaScript expressions) can always use: the last response, the request, Node's process. */
+const HTTPYAC_BUILTINS = new Set(['response', 'request', 'process']);
+
 interface HandlerCaptureAt {
   request: number;
   header: string;
@@ -29,12 +32,14 @@ export function buildHttpModel(file: HttpFile, environment: Readonly<Record<stri
   // Scripts can define any variable at run time: with any script present, stay silent about plain variables.
   const scriptsDefineVariables = file.scripts.length > 0 || file.requests.some((r) => r.scripts.some((s) => s.source !== '' || s.file));
 
+  // httpYac `# @import other.http` brings that file's named requests (and variables) in: unseen from here.
+  const importsRequests = file.requests.some((r) => r.metadata.some((m) => m.key === 'import'));
   const requests: RequestModel[] = [];
   const unresolved: UnresolvedReference[] = [];
   for (const req of file.requests) {
     const model = lowerRequest(req, file, vars, byName, handlerVars, requests);
     requests.push(model);
-    collectUnresolved(req, vars, byName, scriptsDefineVariables ? undefined : handlerVarNames, unresolved);
+    collectUnresolved(req, vars, byName, scriptsDefineVariables || importsRequests ? undefined : handlerVarNames, importsRequests, unresolved);
     if (req.name) byName.set(req.name.value, req.index);
     if (req.title && !req.name) byName.set(req.title, req.index);
     for (const s of req.scripts) {
@@ -112,17 +117,22 @@ function captureOf(t: TemplateKind, byName: ReadonlyMap<string, number>): Extrac
  */
 function collectUnresolved(
   req: HttpRequest, vars: StaticVariables, byName: ReadonlyMap<string, number>, handlerVars: ReadonlySet<string> | undefined,
-  out: UnresolvedReference[],
+  importsRequests: boolean, out: UnresolvedReference[],
 ): void {
   const pieces = [...req.requestLine.urlParts, ...req.headers.flatMap((h) => [h.name, h.value])];
   for (const piece of pieces) {
     for (const t of findTemplates(piece.value, piece.range.start.line, piece.range.start.character)) {
       const p = t.parsed;
-      if (p.kind === 'request-ref' && !byName.has(p.request)) {
+      if (p.kind === 'request-ref' && !byName.has(p.request) && !importsRequests) {
         if (p.dialect === 'rest-client' || !vars.has(p.request + 'Response')) {
           out.push({ text: t.source, range: t.range, kind: 'request', name: p.request });
         }
-      } else if (p.kind === 'variable' && handlerVars && !vars.has(p.name) && !handlerVars.has(p.name) && !byName.has(p.name)) {
+      } else if (p.kind === 'variable' && handlerVars) {
+        // httpYac reads `{{item.id}}` as property `id` of variable `item`: the root is what must be defined.
+        const root = p.name.split('.')[0];
+        if (vars.has(p.name) || vars.has(root) || handlerVars.has(root) || byName.has(root) || HTTPYAC_BUILTINS.has(root)) continue;
+        // httpYac `# @loop` keeps each iteration's response as `name0`, `name1`, …
+        if (byName.has(root.replace(/\d+$/, ''))) continue;
         out.push({ text: t.source, range: t.range, kind: 'variable', name: p.name });
       }
     }

@@ -60,6 +60,11 @@ export interface RequestModel {
   anchor: Range;
   range: Range;
   editor: RequestEditor;
+  /**
+   * Client code: the choice points (if/else arms, try/catch, functions) on the way to the call, as
+   * `<point>:<alternative>` steps. Two requests that part at a choice point never run one after the other.
+   */
+  branch?: readonly string[];
 }
 
 /** A reference to an earlier request that names none (`{{nope.response.headers.ETag}}`). */
@@ -80,4 +85,18 @@ export interface DocumentModel {
 export function findHeaders(request: RequestModel, name: string): HeaderModel[] {
   const lower = name.toLowerCase();
   return request.headers.filter((h) => h.name.toLowerCase() === lower);
+}
+
+/**
+ * True when two requests can never run one after the other (different arms of the same choice point).
+ * `.http` requests carry no branch and always run in file order.
+ */
+export function exclusive(a: RequestModel, b: RequestModel): boolean {
+  const x = a.branch ?? [];
+  const y = b.branch ?? [];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] === y[i]) continue;
+    return x[i].slice(0, x[i].lastIndexOf(':')) === y[i].slice(0, y[i].lastIndexOf(':'));
+  }
+  return false;
 }

@@ -5,7 +5,7 @@
  */
 import { parseEntityTagList } from '../semantics/entity-tag';
 import type { Fix, Rule } from './types';
-import { describeRequest, effectiveValue, freshReadBefore, isWrite } from './vocabulary';
+import { describeRequest, effectiveValue, freshReadBefore, headersOnWrites } from './vocabulary';
 
 export const hardcodedEtag: Rule = {
   id: 'hardcoded-etag',
@@ -13,39 +13,36 @@ export const hardcodedEtag: Rule = {
   summary: 'An If-Match on a write holds a literal entity-tag, which goes stale with the next change to the resource.',
   languages: ['http', 'code'],
   check({ model, config }, report) {
-    for (const req of model.requests) {
-      if (!isWrite(req.method, config)) continue;
-      for (const h of req.headers) {
-        // If-None-Match with a tag on a write is inverted-precondition's finding: reporting it twice is noise.
-        if (h.name.toLowerCase() !== 'if-match' || h.source.kind !== 'literal') continue;
-        const value = effectiveValue(h);
-        if (value === undefined || value.includes('{{') || parseEntityTagList(value).tags.length === 0) continue;
-        const fixes: Fix[] = [];
-        const read = freshReadBefore(model.requests, req);
-        const ref = read && req.editor.referenceTo?.(read);
-        if (read && ref) {
+    // If-None-Match with a tag on a write is inverted-precondition's finding: reporting it twice is noise.
+    for (const { req, h } of headersOnWrites(model.requests, config, 'If-Match')) {
+      if (h.source.kind !== 'literal') continue;
+      const value = effectiveValue(h);
+      if (value === undefined || value.includes('{{') || parseEntityTagList(value).tags.length === 0) continue;
+      const fixes: Fix[] = [];
+      const read = freshReadBefore(model.requests, req);
+      const ref = read && req.editor.referenceTo?.(read);
+      if (read && ref) {
+        fixes.push({
+          title: `Use the ETag read by ${describeRequest(read)}`,
+          edits: [...ref.edits, { range: h.valueRange, newText: ref.expression }],
+          preferred: true,
+        });
+      } else {
+        const inserted = req.editor.insertReadBefore?.();
+        if (inserted) {
           fixes.push({
-            title: `Use the ETag read by ${describeRequest(read)}`,
-            edits: [...ref.edits, { range: h.valueRange, newText: ref.expression }],
+            title: 'Insert a GET that captures the ETag, and use it',
+            edits: [...inserted.edits, { range: h.valueRange, newText: inserted.etagExpression }],
             preferred: true,
           });
-        } else {
-          const inserted = req.editor.insertReadBefore?.();
-          if (inserted) {
-            fixes.push({
-              title: 'Insert a GET that captures the ETag, and use it',
-              edits: [...inserted.edits, { range: h.valueRange, newText: inserted.etagExpression }],
-              preferred: true,
-            });
-          }
         }
-        report({
-          message: `${h.name} holds a fixed entity-tag (${value.trim()}): it matches only until the resource next changes, ` +
-            'then this write fails with 412. Capture the ETag from a read of the resource instead.',
-          range: h.valueRange,
-          fixes,
-        });
       }
+      report({
+        message: `${h.name} holds a fixed entity-tag (${value.trim()}): it matches only until the resource next changes, ` +
+          'then this write fails with 412. Capture the ETag from a read of the resource instead.',
+        range: h.valueRange,
+        fixes,
+      });
     }
   },
 };

@@ -2,8 +2,9 @@
  * missing-precondition: a PUT, PATCH or DELETE (POST when configured) without If-Match, If-Unmodified-Since,
  * `If-None-Match: *` or a service-specific precondition can overwrite someone else's update unseen.
  */
+import type { RequestModel } from '../model/types';
 import type { Fix, Rule } from './types';
-import { describeRequest, freshReadBefore, hasWritePrecondition, isWrite } from './vocabulary';
+import { describeRequest, freshReadBefore, hasWritePrecondition, header, isWrite } from './vocabulary';
 
 export const missingPrecondition: Rule = {
   id: 'missing-precondition',
@@ -13,34 +14,40 @@ export const missingPrecondition: Rule = {
   check({ model, config }, report) {
     for (const req of model.requests) {
       if (!isWrite(req.method, config) || hasWritePrecondition(req, config)) continue;
-      const fixes: Fix[] = [];
-      // Only a read with no write to the resource after it: an older one would give a stale ETag.
-      const read = freshReadBefore(model.requests, req);
-      const ref = read && req.editor.referenceTo?.(read);
-      if (read && ref) {
-        fixes.push({
-          title: `Add If-Match from ${describeRequest(read)}`,
-          edits: [...ref.edits, ...req.editor.addHeader('If-Match', ref.expression)],
-          preferred: true,
-        });
-      }
-      const inserted = req.editor.insertReadBefore?.();
-      if (inserted) {
-        fixes.push({
-          title: 'Insert a GET that captures the ETag before this write',
-          edits: [...inserted.edits, ...req.editor.addHeader('If-Match', inserted.etagExpression)],
-          preferred: fixes.length === 0,
-        });
-      }
-      if (req.method === 'PUT' || req.method === 'POST') {
-        fixes.push({ title: 'Add If-None-Match: * (create only, fail if it exists)', edits: req.editor.addHeader('If-None-Match', '*') });
-      }
       report({
         message: `${req.method} without a precondition can overwrite a concurrent update unseen. ` +
           'Send If-Match with the ETag you read (or If-None-Match: * to create only).',
         range: req.anchor,
-        fixes,
+        // An If-None-Match with a tag is inverted-precondition's to fix (rename it): adding If-Match beside it
+        // would give a request that fails whenever the two tags agree.
+        fixes: header(req, 'If-None-Match') ? [] : guardFixes(req, model.requests),
       });
     }
   },
 };
+
+function guardFixes(req: RequestModel, requests: readonly RequestModel[]): Fix[] {
+  const fixes: Fix[] = [];
+  // Only a read with no write to the resource after it: an older one would give a stale ETag.
+  const read = freshReadBefore(requests, req);
+  const ref = read && req.editor.referenceTo?.(read);
+  if (read && ref) {
+    fixes.push({
+      title: `Add If-Match from ${describeRequest(read)}`,
+      edits: [...ref.edits, ...req.editor.addHeader('If-Match', ref.expression)],
+      preferred: true,
+    });
+  }
+  const inserted = req.editor.insertReadBefore?.();
+  if (inserted) {
+    fixes.push({
+      title: 'Insert a GET that captures the ETag before this write',
+      edits: [...inserted.edits, ...req.editor.addHeader('If-Match', inserted.etagExpression)],
+      preferred: fixes.length === 0,
+    });
+  }
+  if (req.method === 'PUT' || req.method === 'POST') {
+    fixes.push({ title: 'Add If-None-Match: * (create only, fail if it exists)', edits: req.editor.addHeader('If-None-Match', '*') });
+  }
+  return fixes;
+}

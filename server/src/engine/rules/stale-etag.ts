@@ -3,8 +3,9 @@
  * happened between that capture and this request. The write changed R's ETag, so this request is bound to
  * get 412 (or, with a server that ignores the precondition, to overwrite the other write).
  */
+import { exclusive } from '../model/types';
 import type { Fix, Rule } from './types';
-import { ETAG_HEADERS } from './vocabulary';
+import { describeRequest, ETAG_HEADERS } from './vocabulary';
 
 export const staleEtag: Rule = {
   id: 'stale-etag',
@@ -20,7 +21,8 @@ export const staleEtag: Rule = {
         const captured = model.requests[h.source.request];
         if (!captured || captured.target !== req.target) continue;
         const between = model.requests.slice(captured.index + 1, req.index)
-          .find((w) => w.target === req.target && w.method !== undefined && !['GET', 'HEAD', 'OPTIONS'].includes(w.method));
+          // In client code, a write in the other arm of an `if` (or another function) never runs in between.
+          .find((w) => w.target === req.target && w.method !== undefined && !['GET', 'HEAD', 'OPTIONS'].includes(w.method) && !exclusive(w, req));
         if (!between) continue;
         const fixes: Fix[] = [];
         const inserted = req.editor.insertReadBefore?.();
@@ -39,7 +41,7 @@ export const staleEtag: Rule = {
           });
         }
         report({
-          message: `${h.name} uses the ETag captured by ${captured.name ?? `line ${captured.anchor.start.line + 1}`}, ` +
+          message: `${h.name} uses the ETag captured by ${describeRequest(captured)}, ` +
             `but the ${between.method} on line ${between.anchor.start.line + 1} changed this resource since: ` +
             'the value is stale and the server will answer 412. Re-read the resource before this write.',
           range: h.valueRange,

@@ -83,3 +83,31 @@ export function freshReadBefore(requests: readonly RequestModel[], request: Requ
 export function describeRequest(r: RequestModel): string {
   return r.name ?? `the ${r.method ?? 'request'} on line ${r.anchor.start.line + 1}`;
 }
+
+/** Common FHIR resource types: a URL path naming one (`/Patient/123`) addresses a FHIR server. */
+const FHIR_RESOURCE_PATH = new RegExp('/(' + [
+  'Patient', 'Practitioner', 'PractitionerRole', 'Organization', 'Observation', 'Encounter', 'Condition', 'Procedure',
+  'Medication', 'MedicationRequest', 'AllergyIntolerance', 'DiagnosticReport', 'Immunization', 'CarePlan', 'Location',
+  'HealthcareService', 'Coverage', 'Claim', 'Bundle', 'Questionnaire', 'QuestionnaireResponse', 'ServiceRequest',
+  'Appointment', 'Device', 'DocumentReference', 'Group', 'Consent', 'Endpoint', 'InsurancePlan', 'ValueSet',
+  'CodeSystem', 'StructureDefinition', 'Subscription',
+].join('|') + ')(/|\\?|$)|/_history(/|$)');
+
+/**
+ * True when a request evidently talks to a FHIR server (a FHIR media type, a resource-type path or `_history`).
+ * FHIR servers issue weak ETags and accept them in If-Match (FHIR RESTful API, "Managing Resource Contention").
+ */
+export function looksLikeFhir(request: RequestModel): boolean {
+  if (request.headers.some((h) => /application\/fhir\+/i.test(h.value ?? ''))) return true;
+  return request.url !== undefined && FHIR_RESOURCE_PATH.test(request.url.split('#')[0]);
+}
+
+/** Each header called `name` (case-insensitively) on each write of the model, with its request. */
+export function* headersOnWrites(
+  requests: readonly RequestModel[], config: EngineConfig, name: string,
+): Iterable<{ req: RequestModel; h: HeaderModel }> {
+  for (const req of requests) {
+    if (!isWrite(req.method, config)) continue;
+    for (const h of findHeaders(req, name)) yield { req, h };
+  }
+}

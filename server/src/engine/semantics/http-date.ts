@@ -60,15 +60,31 @@ export function formatImfFixdate(date: Date): string {
     `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} GMT`;
 }
 
+const MONTH_NAME = new RegExp(`\\b(${MONTHS.join('|')})`, 'i');
+const ZONE_SUFFIX = /(?:\b(?:GMT|UTC|UT)|\dZ|[+-]\d{2}:?\d{2}|\b[ECMP][SD]T)$/i;
+
+/**
+ * HTTP-dates are always GMT, and `Date.parse` would read a zoneless date in the machine's own zone: make it UTC
+ * so a fix rewrites it the same way on every machine.
+ */
+function asUtcWhenZoneless(text: string): string {
+  if (ZONE_SUFFIX.test(text)) return text;
+  if (/^\d{4}-\d{2}-\d{2}/.test(text)) return text.includes(':') ? `${text.replace(' ', 'T')}Z` : text;
+  return `${text} GMT`;
+}
+
 /**
  * Reads dates people write by mistake (ISO 8601, RFC 2822 with a numeric zone, day names in full) so a quick
- * fix can rewrite them as IMF-fixdate. Returns undefined for anything not clearly a date.
+ * fix can rewrite them as IMF-fixdate; a date without a zone is read as GMT. Returns undefined for anything not
+ * clearly a date.
  */
 export function parseLooseDate(text: string): Date | undefined {
   const t = text.trim();
-  if (!/\d{4}|\d{2}:\d{2}/.test(t) || t.length > 64) return undefined;
+  // Date.parse accepts nearly anything with a number in it: insist on an ISO date or a month name.
+  const looksLikeDate = /^\d{4}-\d{2}-\d{2}/.test(t) || (/\d{4}/.test(t) && MONTH_NAME.test(t));
+  if (!looksLikeDate || t.length > 64) return undefined;
   const longDay = LONG_DAYS.find((d) => t.startsWith(d));
   const normalized = longDay ? t.replace(longDay, longDay.slice(0, 3)) : t;
-  const ms = Date.parse(normalized);
+  const ms = Date.parse(asUtcWhenZoneless(normalized));
   return Number.isNaN(ms) ? undefined : new Date(ms);
 }

@@ -1,0 +1,108 @@
+/**
+ * Environments as JetBrains and REST Client users keep them: `http-client.env.json` and
+ * `http-client.private.env.json` (`{"$shared": {…}, "dev": {…}}`) found next to the request file or in a
+ * folder above it (up to the workspace root), plus the `etagGuard.environments` setting in the same shape.
+ * Precedence, lowest first: setting, env file, private file; within each, the named environment over `$shared`.
+ * Also reads `.env` files for `{{$dotenv X}}`. The caller checks workspace trust before calling these.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RunnerError } from './errors';
+
+/** `{"$shared": {...}, "<env>": {...}}`: values are strings, numbers or booleans (objects are ignored). */
+export type EnvironmentDocument = Record<string, Record<string, unknown>>;
+
+export const ENV_FILE = 'http-client.env.json';
+export const PRIVATE_ENV_FILE = 'http-client.private.env.json';
+const SHARED = '$shared';
+
+/** The environments available to one request file. */
+export interface Environments {
+  /** Environment names (not `$shared`), sorted. */
+  names: string[];
+  /** Files that contributed, for messages. */
+  files: string[];
+  /** The variables of `name` (with `$shared` underneath); `$shared` alone when name is undefined. */
+  variables(name?: string): Record<string, string>;
+}
+
+/** Loads the environments visible from `httpFileDir`, searching up to `workspaceRoot`. */
+export function loadEnvironments(httpFileDir: string, workspaceRoot: string, fromSettings: EnvironmentDocument = {}): Environments {
+  const dir = findUp(httpFileDir, workspaceRoot, (d) => fs.existsSync(path.join(d, ENV_FILE)) || fs.existsSync(path.join(d, PRIVATE_ENV_FILE)));
+  const files = dir ? [ENV_FILE, PRIVATE_ENV_FILE].map((f) => path.join(dir, f)).filter((f) => fs.existsSync(f)) : [];
+  const layers = [fromSettings, ...files.map(readEnvironmentFile)];
+  const names = new Set<string>();
+  for (const layer of layers) for (const key of Object.keys(layer)) if (key !== SHARED) names.add(key);
+  return {
+    names: [...names].sort(),
+    files,
+    variables(name?: string): Record<string, string> {
+      const merged: Record<string, string> = {};
+      for (const layer of layers) Object.assign(merged, scalars(layer[SHARED]));
+      if (name !== undefined) for (const layer of layers) Object.assign(merged, scalars(layer[name]));
+      return merged;
+    },
+  };
+}
+
+/** Reads the `.env` file next to the request file (or above it, up to the workspace root). */
+export function loadDotenv(httpFileDir: string, workspaceRoot: string): Map<string, string> {
+  const dir = findUp(httpFileDir, workspaceRoot, (d) => fs.existsSync(path.join(d, '.env')));
+  return dir ? parseDotenv(fs.readFileSync(path.join(dir, '.env'), 'utf8')) : new Map();
+}
+
+/** `KEY=value` lines; `export` prefixes, `#` comments and single/double quotes as in dotenv. */
+export function parseDotenv(text: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*(?:export\s+)?([\w.-]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!m) continue;
+    let value = m[2];
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) {
+      value = value.slice(1, -1);
+      if (quote === '"') value = value.replace(/\\n/g, '\n');
+    } else {
+      value = value.replace(/\s+#.*$/, '');
+    }
+    values.set(m[1], value);
+  }
+  return values;
+}
+
+function readEnvironmentFile(file: string): EnvironmentDocument {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new RunnerError('environment', `${path.basename(file)} is not valid JSON: ${(err as Error).message}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new RunnerError('environment', `${path.basename(file)} must hold an object of environments.`);
+  }
+  return parsed as EnvironmentDocument;
+}
+
+function scalars(values: Record<string, unknown> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values ?? {})) {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+  }
+  return out;
+}
+
+/** The first folder from `start` up to `root` (inclusive) that satisfies `test`. */
+function findUp(start: string, root: string, test: (dir: string) => boolean): string | undefined {
+  const top = path.resolve(root);
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (test(dir)) return dir;
+    const parent = path.dirname(dir);
+    if (dir === top || parent === dir || !isInside(parent, top)) return undefined;
+  }
+}
+
+/** True when `p` is `root` or inside it. */
+export function isInside(p: string, root: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}

@@ -1,0 +1,64 @@
+/**
+ * Masks secrets before anything reaches a log, the output channel or the history: credentials headers
+ * (`Authorization`, `Cookie`, `Set-Cookie`, `Proxy-Authorization`), any header or query parameter whose name
+ * contains token/secret/password/key, and variables with such names.
+ */
+
+const ALWAYS_SECRET = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+const SECRET_NAME = /token|secret|password|passwd|key|session|credential/i;
+export const MASK = '•••';
+
+/** True when a header, parameter or variable called `name` holds a secret. */
+export function isSecretName(name: string): boolean {
+  return ALWAYS_SECRET.has(name.toLowerCase()) || SECRET_NAME.test(name);
+}
+
+/** The value to show for header `name`: the auth scheme stays visible (`Bearer •••`), the credential does not. */
+export function maskHeaderValue(name: string, value: string): string {
+  if (!isSecretName(name)) return value;
+  const n = name.toLowerCase();
+  if (n === 'authorization' || n === 'proxy-authorization') {
+    const scheme = /^(\S+)\s+\S/.exec(value);
+    return scheme ? `${scheme[1]} ${MASK}` : MASK;
+  }
+  if (n === 'cookie' || n === 'set-cookie') {
+    // Names and attributes help debugging; values are the secret.
+    return value.replace(/(^|;\s*)([^=;\s]+)=([^;]*)/g, (_m, sep: string, key: string) =>
+      /^(path|domain|expires|max-age|samesite)$/i.test(key) ? _m : `${sep}${key}=${MASK}`);
+  }
+  return MASK;
+}
+
+/** Header pairs with secrets masked. */
+export function maskHeaderPairs(headers: readonly [string, string][]): [string, string][] {
+  return headers.map(([n, v]) => [n, maskHeaderValue(n, v)]);
+}
+
+/** A header record (string or repeated values) with secrets masked. */
+export function maskHeaderRecord(headers: Readonly<Record<string, string | string[]>>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [n, v] of Object.entries(headers)) out[n] = Array.isArray(v) ? v.map((x) => maskHeaderValue(n, x)) : maskHeaderValue(n, v);
+  return out;
+}
+
+/** A URL with secret-looking query parameters and any userinfo password masked. */
+export function maskUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  let changed = false;
+  if (parsed.password) {
+    parsed.password = 'xxx';
+    changed = true;
+  }
+  for (const key of [...parsed.searchParams.keys()]) {
+    if (isSecretName(key)) {
+      parsed.searchParams.set(key, 'xxx');
+      changed = true;
+    }
+  }
+  return changed ? parsed.href.replace(/xxx/g, MASK) : url;
+}

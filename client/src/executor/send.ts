@@ -1,0 +1,117 @@
+/**
+ * One HTTP round trip over the session's dispatcher: headers in file order plus the jar's cookies, a deadline
+ * for the whole exchange (headers and body), cancellation, and a streamed body read that stops at the size cap.
+ */
+import { STATUS_CODES } from 'node:http';
+import type { Dispatcher } from 'undici';
+import { describeFailure, RunnerError } from './errors';
+import type { PreparedRequest } from './request-builder';
+import type { Session } from './session';
+import type { ResponseHeaders } from './types';
+
+export interface SendLimits {
+  /** 0 disables the deadline. */
+  timeoutMs: number;
+  maxResponseBytes: number;
+  signal?: AbortSignal;
+}
+
+/** What one hop returned. */
+export interface HopResult {
+  status: number;
+  statusText: string;
+  headers: ResponseHeaders;
+  sentHeaders: [string, string][];
+  body: Buffer;
+  size: number;
+  truncated: boolean;
+  connectMs?: number;
+  waitMs: number;
+  downloadMs: number;
+}
+
+const USER_AGENT = 'etag-guard';
+
+/** Sends `request` and reads its response. Throws `RunnerError`. */
+export async function sendOnce(session: Session, request: PreparedRequest, limits: SendLimits): Promise<HopResult> {
+  const sentHeaders = withSessionHeaders(session, request);
+  const deadline = new AbortController();
+  let phase = 'waiting for the response headers';
+  const timer = limits.timeoutMs > 0
+    ? setTimeout(() => deadline.abort(new RunnerError('timeout',
+      `No response from ${request.url.host} within ${limits.timeoutMs} ms (${phase}); raise @timeout or etagGuard.runner.timeoutMs.`)), limits.timeoutMs)
+    : undefined;
+  const signal = limits.signal ? AbortSignal.any([limits.signal, deadline.signal]) : deadline.signal;
+  const mark = session.connectMark();
+  const started = performance.now();
+  try {
+    const response = await session.dispatcher.request({
+      origin: request.url.origin,
+      path: request.url.pathname + request.url.search,
+      method: request.method as Dispatcher.HttpMethod,
+      headers: sentHeaders.flat(),
+      body: request.body,
+      signal,
+      headersTimeout: limits.timeoutMs,
+      bodyTimeout: limits.timeoutMs,
+    });
+    const headersAt = performance.now();
+    const headers = response.headers as ResponseHeaders;
+    storeCookies(session, request.url, headers['set-cookie']);
+    phase = 'reading the body';
+    const read = await readCapped(response.body, limits.maxResponseBytes, contentLength(headers));
+    const downloadMs = performance.now() - headersAt;
+    // The body ends a moment before undici marks the connection idle; without this turn of the event loop the
+    // next request of the session would open a second connection instead of reusing this one.
+    await new Promise(setImmediate);
+    const connectMs = session.connectSince(mark);
+    return {
+      status: response.statusCode, statusText: STATUS_CODES[response.statusCode] ?? '', headers, sentHeaders, ...read,
+      connectMs, waitMs: headersAt - started - (connectMs ?? 0), downloadMs,
+    };
+  } catch (err) {
+    throw describeFailure(signal.aborted && signal.reason instanceof RunnerError ? signal.reason : err, request.url.href);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function withSessionHeaders(session: Session, request: PreparedRequest): [string, string][] {
+  const headers = request.headers.filter(([n]) => n.toLowerCase() !== 'cookie');
+  const jar = session.cookies.headerFor(request.url);
+  const own = request.headers.filter(([n]) => n.toLowerCase() === 'cookie').map(([, v]) => v);
+  const cookie = [...own, ...(jar ? [jar] : [])].join('; ');
+  if (cookie) headers.push(['Cookie', cookie]);
+  if (!headers.some(([n]) => n.toLowerCase() === 'user-agent')) headers.push(['User-Agent', USER_AGENT]);
+  return headers;
+}
+
+function storeCookies(session: Session, url: URL, setCookie: string | string[] | undefined): void {
+  if (setCookie) session.cookies.store(url, Array.isArray(setCookie) ? setCookie : [setCookie]);
+}
+
+function contentLength(headers: ResponseHeaders): number | undefined {
+  const v = headers['content-length'];
+  const n = typeof v === 'string' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Reads at most `cap` bytes; past it, stops reading (the connection is dropped) and reports the size seen. */
+async function readCapped(body: Dispatcher.ResponseData['body'], cap: number, declared: number | undefined) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let kept = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (kept < cap) {
+      const part = kept + chunk.length > cap ? chunk.subarray(0, cap - kept) : chunk;
+      chunks.push(part);
+      kept += part.length;
+    }
+    if (size > cap) {
+      body.destroy();
+      return { body: Buffer.concat(chunks, kept), size: Math.max(size, declared ?? 0), truncated: true };
+    }
+  }
+  return { body: Buffer.concat(chunks, kept), size, truncated: false };
+}

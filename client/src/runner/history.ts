@@ -1,0 +1,35 @@
+/** The last 50 runs, kept in the extension's global state (not the workspace), masked; pick one to re-run. */
+import * as vscode from 'vscode';
+import type { Exchange } from '../executor';
+import { addToHistory, historyEntry, historyLabel, type HistoryEntry } from './history-entry';
+
+const KEY = 'etagGuard.history';
+
+export class History {
+  constructor(private readonly state: vscode.Memento) {}
+
+  entries(): HistoryEntry[] {
+    return this.state.get<HistoryEntry[]>(KEY, []);
+  }
+
+  async add(uri: vscode.Uri, exchange: Exchange): Promise<void> {
+    await this.state.update(KEY, addToHistory(this.entries(), historyEntry(uri.toString(), exchange)));
+  }
+
+  async clear(): Promise<void> {
+    await this.state.update(KEY, []);
+  }
+
+  /** Lets the user pick an entry; undefined when dismissed or empty. */
+  async pick(): Promise<HistoryEntry | undefined> {
+    const entries = this.entries();
+    if (entries.length === 0) {
+      void vscode.window.showInformationMessage('etag-guard: no requests sent yet.');
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(entries.map((entry) => ({ ...historyLabel(entry), entry })), {
+      title: 'etag-guard: request history (pick one to send again)', matchOnDescription: true,
+    });
+    return picked?.entry;
+  }
+}

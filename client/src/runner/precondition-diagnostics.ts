@@ -1,0 +1,30 @@
+/**
+ * Puts a diagnostic on the request line of a request that got 412 or 428 (its own collection, source
+ * `etag-guard`, code `precondition-failed`), and removes it when that request runs again without one.
+ */
+import * as vscode from 'vscode';
+import type { Exchange } from '../executor';
+import { PRECONDITION_FAILED_CODE, preconditionMessage } from './precondition-diagnostic';
+
+export class PreconditionDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('etag-guard-runner');
+  private readonly closed = vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri));
+
+  /** Updates the request's diagnostic after `exchange`. */
+  update(document: vscode.TextDocument, exchange: Exchange): void {
+    const others = (this.collection.get(document.uri) ?? []).filter((d) => d.range.start.line !== exchange.line);
+    const message = preconditionMessage(exchange);
+    if (message) {
+      const diagnostic = new vscode.Diagnostic(document.lineAt(exchange.line).range, message, vscode.DiagnosticSeverity.Warning);
+      diagnostic.source = 'etag-guard';
+      diagnostic.code = PRECONDITION_FAILED_CODE;
+      others.push(diagnostic);
+    }
+    this.collection.set(document.uri, others);
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+    this.closed.dispose();
+  }
+}

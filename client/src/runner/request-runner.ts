@@ -1,0 +1,143 @@
+/**
+ * Sends requests from the editor: checks workspace trust, resolves environment and settings, keeps one
+ * session per request file (so later sends see earlier responses and cookies), shows progress with cancel,
+ * and hands each exchange to the response view, history, log and 412/428 diagnostics.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { parseHttp, type HttpFile, type HttpRequest } from '../../../server/src/engine';
+import { loadDotenv, loadEnvironments, requestAtLine, runAll, Session, type Exchange } from '../executor';
+import type { EnvironmentPicker } from './environment-picker';
+import type { History } from './history';
+import type { HistoryEntry } from './history-entry';
+import type { PreconditionDiagnostics } from './precondition-diagnostics';
+import type { ResponseView } from './response-view';
+import type { RunLog } from './run-log';
+import { readRunnerSettings } from './settings';
+
+export interface RunnerParts {
+  view: ResponseView;
+  history: History;
+  log: RunLog;
+  diagnostics: PreconditionDiagnostics;
+  environments: EnvironmentPicker;
+}
+
+const UNTRUSTED = 'etag-guard: sending requests is disabled in an untrusted workspace (it reads environment and .env files ' +
+  'and contacts servers). Trust the workspace to send requests.';
+
+export class RequestRunner implements vscode.Disposable {
+  private readonly sessions = new Map<string, { session: Session; hosts: string }>();
+
+  constructor(private readonly parts: RunnerParts) {}
+
+  /** Sends the request at `line` (0-based) of `uri`; without arguments, the one at the cursor. */
+  async sendRequest(uri?: string | vscode.Uri, line?: number): Promise<Exchange[]> {
+    const target = await this.document(uri);
+    if (!target) return [];
+    const file = parseHttp(target.document.getText());
+    const request = requestAtLine(file, line ?? target.cursorLine);
+    if (!request) return this.nothingToSend();
+    return this.execute(target.document, file, [request], `Sending ${request.requestLine.method.value} ${request.requestLine.url.value}`);
+  }
+
+  /** Sends every request of `uri` (default: the active editor) in order. */
+  async sendAll(uri?: string | vscode.Uri): Promise<Exchange[]> {
+    const target = await this.document(uri);
+    if (!target) return [];
+    const file = parseHttp(target.document.getText());
+    if (file.requests.length === 0) return this.nothingToSend();
+    return this.execute(target.document, file, file.requests, `Sending ${file.requests.length} requests`);
+  }
+
+  /** Sends a history entry again: the request with the same name, else the one at the same line. */
+  async rerun(entry: HistoryEntry): Promise<Exchange[]> {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(entry.uri));
+    const file = parseHttp(document.getText());
+    const request = file.requests.find((r) => entry.name !== undefined && r.name?.value === entry.name) ?? requestAtLine(file, entry.line);
+    return request ? this.execute(document, file, [request], `Sending ${entry.method} ${entry.url}`) : this.nothingToSend();
+  }
+
+  /** Runs `requests` (parsed from `file`, so references between them are found by identity). */
+  private async execute(document: vscode.TextDocument, file: HttpFile, requests: HttpRequest[], title: string): Promise<Exchange[]> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(UNTRUSTED);
+      return [];
+    }
+    const settings = readRunnerSettings(document.uri);
+    const fileDir = path.dirname(document.uri.fsPath);
+    const workspaceRoot = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? fileDir;
+    const envName = this.parts.environments.selected(document.uri);
+    let environment: Record<string, string>;
+    try {
+      environment = loadEnvironments(fileDir, workspaceRoot, settings.environments).variables(envName);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`etag-guard: ${(err as Error).message}`);
+      return [];
+    }
+    let dotenv: Map<string, string> | undefined;
+    const session = this.session(document.uri, settings.allowSelfSignedHosts);
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const cancel = new AbortController();
+      const subscription = token.onCancellationRequested(() => cancel.abort());
+      try {
+        return await runAll({ path: document.uri.fsPath, file }, session, {
+          requests, environment, workspaceRoot, signal: cancel.signal,
+          timeoutMs: settings.timeoutMs, maxResponseBytes: settings.maxResponseBytes,
+          followRedirects: settings.followRedirects, allowFilesOutsideWorkspace: settings.allowFilesOutsideWorkspace,
+          dotenv: (name) => (dotenv ??= loadDotenv(fileDir, workspaceRoot)).get(name),
+          onExchange: (exchange) => {
+            progress.report({ message: `${exchange.request.method} ${exchange.response?.status ?? 'failed'}` });
+            void this.finished(document, exchange);
+          },
+        });
+      } finally {
+        subscription.dispose();
+      }
+    });
+  }
+
+  private async finished(document: vscode.TextDocument, exchange: Exchange): Promise<void> {
+    this.parts.log.exchange(exchange);
+    this.parts.diagnostics.update(document, exchange);
+    if (exchange.error && exchange.error.kind !== 'cancelled') void vscode.window.showErrorMessage(`etag-guard: ${exchange.error.message}`);
+    await Promise.all([this.parts.history.add(document.uri, exchange), this.parts.view.show(exchange, document.uri)]);
+  }
+
+  /** The file's session; a new one when the self-signed host list changed (it is baked into the dispatcher). */
+  private session(uri: vscode.Uri, allowSelfSignedHosts: string[]): Session {
+    const key = uri.toString();
+    const hosts = JSON.stringify(allowSelfSignedHosts);
+    const existing = this.sessions.get(key);
+    if (existing && existing.hosts === hosts) return existing.session;
+    void existing?.session.close();
+    const session = new Session({ allowSelfSignedHosts });
+    this.sessions.set(key, { session, hosts });
+    return session;
+  }
+
+  private async document(uri?: string | vscode.Uri): Promise<{ document: vscode.TextDocument; cursorLine: number } | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    if (uri === undefined) {
+      if (!editor) {
+        void vscode.window.showInformationMessage('etag-guard: open a .http file to send a request.');
+        return undefined;
+      }
+      return { document: editor.document, cursorLine: editor.selection.active.line };
+    }
+    const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+    const document = await vscode.workspace.openTextDocument(target);
+    const cursorLine = editor?.document.uri.toString() === target.toString() ? editor.selection.active.line : 0;
+    return { document, cursorLine };
+  }
+
+  private nothingToSend(): Exchange[] {
+    void vscode.window.showInformationMessage('etag-guard: there is no request to send here.');
+    return [];
+  }
+
+  dispose(): void {
+    for (const { session } of this.sessions.values()) void session.close();
+    this.sessions.clear();
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * `etag-guard run FILE [--all | --name NAME | --line N] [--env NAME] [--var k=v]… [--format pretty|json]
+ * [--bail] [--insecure]`: sends the requests of a .http file in order (responses feed later references).
+ * Exit 0 when every request got a response below 400, 1 otherwise (failures, ≥ 400, Ctrl+C), 2 on usage errors.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  exchangeText, isInside, loadDotenv, loadEnvironments, requestAtLine, requestLabel, runAll, Session, succeeded, type Exchange,
+} from '../../../client/src/executor';
+import { parseHttp, type HttpFile, type HttpRequest } from '../engine';
+import type { CommandIO } from './lint-command';
+import { UsageError } from './usage-error';
+
+export const RUN_USAGE = `Usage: etag-guard run FILE [options]
+
+Sends the requests of a .http/.rest file in file order; later requests can use earlier responses.
+
+Options:
+  --all                 run every request (the default)
+  --name NAME           run the request named NAME (# @name NAME or its ### title)
+  --line N              run the request at line N (1-based; any line of the request)
+  --env NAME            environment from http-client.env.json / http-client.private.env.json
+  --var k=v             set a variable (repeatable; wins over file and environment)
+  --format pretty|json  output format (default pretty)
+  --bail                stop after the first failure or status >= 400
+  --insecure            do not verify TLS certificates
+  -h, --help            show this help`;
+
+/** Runs the command; resolves to the exit code. */
+export async function runCommand(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      all: { type: 'boolean', default: false },
+      name: { type: 'string' },
+      line: { type: 'string' },
+      env: { type: 'string' },
+      var: { type: 'string', multiple: true, default: [] },
+      format: { type: 'string', default: 'pretty' },
+      bail: { type: 'boolean', default: false },
+      insecure: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout(RUN_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('run takes exactly one FILE. Try: etag-guard run requests.http');
+  if (!['pretty', 'json'].includes(values.format!)) throw new UsageError(`Unknown format '${values.format}' (pretty, json).`);
+  if ([values.all, values.name !== undefined, values.line !== undefined].filter(Boolean).length > 1) {
+    throw new UsageError('Use only one of --all, --name and --line.');
+  }
+  const filePath = path.resolve(io.cwd, positionals[0]);
+  let text: string;
+  try {
+    text = fs.readFileSync(filePath, 'utf8');
+  } catch (err) {
+    throw new UsageError(`Cannot read ${positionals[0]}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+  }
+  const file = parseHttp(text);
+  const requests = selectRequests(file, values.name, values.line);
+  const fileDir = path.dirname(filePath);
+  const workspaceRoot = isInside(filePath, io.cwd) ? io.cwd : fileDir;
+  const environments = loadEnvironments(fileDir, workspaceRoot);
+  if (values.env !== undefined && !environments.names.includes(values.env)) {
+    const known = environments.names.length > 0 ? environments.names.join(', ') : 'none: no http-client.env.json found';
+    throw new UsageError(`Unknown environment '${values.env}' (${known}).`);
+  }
+  const dotenv = loadDotenv(fileDir, workspaceRoot);
+  const session = new Session({ allowSelfSignedHosts: values.insecure ? ['*'] : [] });
+  const cancel = new AbortController();
+  const onSigint = () => cancel.abort();
+  process.once('SIGINT', onSigint);
+  const results: Exchange[] = [];
+  try {
+    await runAll({ path: filePath, file }, session, {
+      requests, bail: values.bail, signal: cancel.signal, workspaceRoot,
+      environment: environments.variables(values.env), overrides: parseVars(values.var ?? []),
+      dotenv: (name) => dotenv.get(name),
+      onExchange: (exchange) => {
+        results.push(exchange);
+        if (values.format === 'pretty') io.stdout(exchangeText(exchange) + '\n');
+      },
+    });
+  } finally {
+    process.off('SIGINT', onSigint);
+    await session.close();
+  }
+  if (values.format === 'json') io.stdout(JSON.stringify({ results: results.map(jsonResult) }, null, 2));
+  if (cancel.signal.aborted) io.stderr('etag-guard: cancelled.');
+  for (const r of results) if (r.error && values.format === 'json') io.stderr(`etag-guard: ${r.error.message}`);
+  return results.length > 0 && results.every(succeeded) && !cancel.signal.aborted ? 0 : 1;
+}
+
+function selectRequests(file: HttpFile, name: string | undefined, line: string | undefined): HttpRequest[] {
+  if (file.requests.length === 0) throw new UsageError('The file holds no requests.');
+  if (name !== undefined) {
+    const found = file.requests.filter((r) => requestLabel(r) === name);
+    if (found.length === 0) throw new UsageError(`No request named '${name}' (known: ${file.requests.map(requestLabel).filter(Boolean).join(', ') || 'none'}).`);
+    return found.slice(0, 1);
+  }
+  if (line !== undefined) {
+    const n = Number(line);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--line needs a line number (1-based), got '${line}'.`);
+    if (n > file.lineCount) throw new UsageError(`Line ${n} is past the end of the file (${file.lineCount} lines).`);
+    return [requestAtLine(file, n - 1)!];
+  }
+  return file.requests;
+}
+
+function parseVars(pairs: string[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--var takes name=value, got '${pair}'.`);
+    vars[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
+  }
+  return vars;
+}
+
+/** The `--format json` shape: name, 1-based line, method, url, status, lower-case headers, durationMs, attempts. */
+function jsonResult(e: Exchange) {
+  return {
+    name: e.name ?? null,
+    line: e.line + 1,
+    method: e.request.method,
+    url: e.request.url,
+    status: e.response?.status ?? null,
+    headers: e.response?.headers ?? {},
+    durationMs: Math.round(e.timings.totalMs * 10) / 10,
+    attempts: e.attempts.map((a) => ({ status: a.status, headers: a.headers })),
+    ...(e.error ? { error: e.error.message } : {}),
+  };
+}

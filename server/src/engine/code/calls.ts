@@ -1,0 +1,170 @@
+/**
+ * Recognises the HTTP calls of a document: library calls through their shapes (libraries.ts) and the team's
+ * wrappers (config.wrappers). For each: the method, the URL expression and where its headers come from.
+ * When the options cannot be read (built elsewhere, spread from an unknown object), the call is marked
+ * opaque so the rules stay silent about what it might carry.
+ */
+import type { WrapperConfig } from '../config/config';
+import type { CodeContext } from './context';
+import { GLOBAL_FETCH, shapeOf, type CallShape } from './libraries';
+import { argumentsOf, followValue, readObject, type Arguments, type Options } from './options';
+import { resolveCallee } from './resolve';
+import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
+
+/** A header set outside any headers object: `.set(name, value)` on a chain, `req.setHeader(name, value)`. */
+export interface HeaderPair {
+  name: Node;
+  value: Node;
+  whole: Node;
+}
+
+export interface HttpCall {
+  call: Node;
+  callee: Node;
+  library: string;
+  /** Upper-case; undefined when it cannot be told. */
+  method: string | undefined;
+  url: Node | undefined;
+  /** The options' `headers` value (object, dict, name, `new Headers()`), if any. */
+  headers: Node | undefined;
+  /** Headers set one by one on the chain or on the returned request object. */
+  pairs: HeaderPair[];
+  /** The options object or keyword arguments, when readable: where a fix adds `headers`. */
+  options: Options | undefined;
+  /** Header information exists that the analysis cannot see. */
+  opaque: boolean;
+  shape: CallShape;
+  args: Arguments;
+  /** For a team wrapper: the precondition argument, when passed. */
+  wrapper?: { config: WrapperConfig; etag: Node | undefined };
+}
+
+export function recogniseCall(call: Node, ctx: CodeContext): HttpCall | undefined {
+  if (call.type === 'new_expression') return undefined;
+  const callee = call.childForFieldName('function');
+  if (!callee) return undefined;
+  const text = calleeText(callee);
+  if (!mayBeHttpCall(text, ctx)) return undefined;
+  const args = argumentsOf(call);
+  if (!args) return undefined;
+  const wrapper = wrapperFor(text, ctx.config.wrappers);
+  if (wrapper) return wrapperCall(call, callee, args, wrapper);
+  const resolved = resolveCallee(callee, ctx);
+  const shape = resolved && shapeOf(resolved.module, resolved.path);
+  if (!resolved || !shape) return undefined;
+
+  let optionsNode = typeof shape.options === 'number' ? args.positional[shape.options] : undefined;
+  let urlNode = shape.urlArg !== undefined ? args.positional[shape.urlArg] ?? args.keywords.props.get('url')?.value : undefined;
+  // axios(config), http.request(options), got({ url }): the URL position holds the options.
+  if (urlNode && shape.urlOption && ['object', 'dictionary'].includes(followValue(urlNode, ctx).type)) {
+    optionsNode = urlNode;
+    urlNode = undefined;
+  }
+  const options = shape.options === 'kwargs' ? args.keywords : optionsNode ? readObject(optionsNode, ctx) : undefined;
+  const unreadable = (optionsNode !== undefined && !options) || args.splat;
+  if (!urlNode && shape.urlOption) urlNode = options?.props.get(shape.urlOption)?.value;
+
+  const headers = options?.props.get('headers')?.value;
+  const pairs = shape.chained ? chainedPairs(call, shape.chained, ctx) : [];
+  const instanceHidden = resolved.instance !== undefined && instanceSetsHeaders(resolved.instance, ctx);
+  return {
+    call, callee, library: shape.library, args, shape, options, headers, pairs,
+    method: methodOf(shape, args, options, unreadable, ctx),
+    url: urlNode,
+    opaque: unreadable || (!headers && !!options?.spread) || instanceHidden || objectSetsDefaults(callee, ctx),
+  };
+}
+
+/** Method names of the recognised APIs: a cheap first test that skips most calls (`map`, `log`, …). */
+const HTTP_NAMES = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'dispatch', 'stream', 'fetch']);
+
+function mayBeHttpCall(callee: string, ctx: CodeContext): boolean {
+  const last = callee.slice(callee.lastIndexOf('.') + 1);
+  return HTTP_NAMES.has(last) || ctx.modules.has(callee) || GLOBAL_FETCH.has(callee)
+    || ctx.config.wrappers.some((w) => w.callee === last || w.callee.endsWith(`.${last}`));
+}
+
+function methodOf(shape: CallShape, args: Arguments, options: Options | undefined, unreadable: boolean, ctx: CodeContext): string | undefined {
+  const m = shape.method;
+  if ('fixed' in m) return m.fixed;
+  if ('arg' in m) return methodText(args.positional[m.arg] ?? args.keywords.props.get('method')?.value, ctx);
+  if (unreadable) return undefined;
+  const given = options?.props.get(m.option);
+  if (given) return methodText(given.value, ctx);
+  return options?.spread ? undefined : m.fallback;
+}
+
+/** `'put'`, `"PUT"`, or a name holding one in scope. */
+function methodText(node: Node | undefined, ctx: CodeContext): string | undefined {
+  const literal = node && stringLiteral(followValue(node, ctx));
+  return literal && /^[A-Za-z]+$/.test(literal.value) ? literal.value.toUpperCase() : undefined;
+}
+
+function wrapperFor(callee: string, wrappers: readonly WrapperConfig[]): WrapperConfig | undefined {
+  return wrappers.find((w) => callee === w.callee || callee.endsWith(`.${w.callee}`));
+}
+
+function wrapperCall(call: Node, callee: Node, args: Arguments, config: WrapperConfig): HttpCall | undefined {
+  // After a spread the positions are unknown: stay silent.
+  if (args.splat) return undefined;
+  const etag = args.positional[config.etagArg];
+  const absent = !etag || ['undefined', 'null', 'None'].includes(etag.text);
+  return {
+    call, callee, library: 'wrapper', args, options: undefined, headers: undefined, pairs: [], opaque: false,
+    shape: { library: 'wrapper', method: { fixed: config.method } },
+    method: config.method,
+    url: config.urlArg !== undefined ? args.positional[config.urlArg] : undefined,
+    wrapper: { config, etag: absent ? undefined : etag },
+  };
+}
+
+/** `.set('If-Match', tag)` further down a superagent chain; `req.setHeader(…)` on the request a variable holds. */
+function chainedPairs(call: Node, kind: 'set' | 'setHeader', ctx: CodeContext): HeaderPair[] {
+  const out: HeaderPair[] = [];
+  const add = (c: Node) => {
+    const a = argumentsOf(c);
+    // `.set(name, value)`, or superagent's `.set({ … })` (name and value are then the object).
+    if (a && a.positional.length >= 1) out.push({ name: a.positional[0], value: a.positional[1] ?? a.positional[0], whole: c });
+  };
+  if (kind === 'set') {
+    for (let n = call; n.parent?.type === 'member_expression' && n.parent.parent?.type === 'call_expression'; n = n.parent.parent) {
+      if (n.parent.childForFieldName('property')?.text === 'set') add(n.parent.parent);
+    }
+    return out;
+  }
+  const holder = call.parent?.type === 'variable_declarator' ? call.parent.childForFieldName('name') : undefined;
+  if (holder?.type !== 'identifier') return out;
+  for (const c of ctx.index.calls) {
+    const f = c.childForFieldName('function');
+    if (f && c.startIndex > call.startIndex && calleeText(f) === `${holder.text}.setHeader`) add(c);
+  }
+  return out;
+}
+
+const DEFAULT_HEADER_KEYS = ['headers', 'hooks', 'event_hooks'];
+
+/** A client made with default headers or hooks can add a precondition to every call. */
+function instanceSetsHeaders(factory: Node, ctx: CodeContext): boolean {
+  const args = argumentsOf(factory);
+  if (!args) return false;
+  if (args.keywords.spread || DEFAULT_HEADER_KEYS.some((k) => args.keywords.props.has(k))) return true;
+  return args.positional.some((a) => {
+    const o = readObject(a, ctx);
+    // A name that holds no literal may be an options object with headers.
+    return o ? o.spread || DEFAULT_HEADER_KEYS.some((k) => o.props.has(k)) : followValue(a, ctx).type === 'identifier';
+  });
+}
+
+/** `api.interceptors…`, `axios.defaults…`, `session.headers…` anywhere in the file: headers added out of sight. */
+function objectSetsDefaults(callee: Node, ctx: CodeContext): boolean {
+  const object = unwrap(callee).childForFieldName('object');
+  if (!object) return false;
+  const text = calleeText(object);
+  let answer = ctx.memo.get(text);
+  if (answer === undefined) {
+    const name = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    answer = new RegExp(`(^|[^\\w.])${name}\\s*\\.\\s*(interceptors|defaults|headers|hooks)\\b`).test(ctx.text);
+    ctx.memo.set(text, answer);
+  }
+  return answer;
+}

@@ -1,0 +1,123 @@
+/**
+ * Quick-fix edits in client code, in the idiom of the library at hand: add a header to the call's headers
+ * (or a `headers` option, a `.set()` on a superagent chain, the wrapper's precondition argument), refer to an
+ * ETag variable already in scope, or insert a read of the resource that captures its ETag before the write.
+ */
+import type { RequestEditor, RequestModel } from '../model/types';
+import type { TextEdit } from '../text/types';
+import type { HttpCall } from './calls';
+import type { CodeContext } from './context';
+import type { HeaderSet } from './headers';
+import { readIdiom, etagOfResponse } from './read-idioms';
+import { rangeOf, urlExpressionText, type Node, type StringLiteral } from './syntax';
+
+/** What lint-code.ts needs to make fixes safe inside string literals (see fix-safety.ts). */
+export interface FixSupport {
+  /** Header names and values written as literals. */
+  literals: StringLiteral[];
+  /** Expressions the editor produced: an edit replacing a literal's content with one replaces the whole literal. */
+  produced: Set<string>;
+}
+
+const STATEMENT_PARENTS = new Set(['statement_block', 'program', 'switch_case', 'switch_default', 'block', 'module']);
+
+export class CodeRequestEditor implements RequestEditor {
+  constructor(
+    private readonly ctx: CodeContext,
+    private readonly call: HttpCall,
+    private readonly headers: HeaderSet,
+    private readonly calls: readonly HttpCall[],
+    private readonly fixes: FixSupport,
+  ) {}
+
+  addHeader(name: string, value: string): TextEdit[] {
+    const valueText = this.fixes.produced.has(value) ? value : this.quote(value);
+    const py = this.ctx.family === 'python';
+    const pair = `${this.quote(name)}: ${valueText}`;
+    const { call } = this;
+    if (call.wrapper) {
+      // The wrapper's precondition argument, when it is the next one to write.
+      const args = call.args.positional;
+      return name === 'If-Match' && args.length === call.wrapper.config.etagArg && args.length > 0
+        ? [insertAt(args[args.length - 1].endPosition, `, ${valueText}`)] : [];
+    }
+    const literal = this.headers.literal;
+    if (literal && contains(call.call, literal)) return [insertIntoLiteral(literal, pair, this.ctx.text)];
+    if (call.library === 'superagent') return [insertAt(call.call.endPosition, `.set(${this.quote(name)}, ${valueText})`)];
+    if (call.headers) return [];
+    const options = call.options;
+    const headersProp = py ? `headers={${pair}}` : `headers: { ${pair} }`;
+    if (options && options.node.type === 'argument_list') return [insertIntoLiteral(options.node, headersProp, this.ctx.text)];
+    if (options && contains(call.call, options.node)) return [insertIntoLiteral(options.node, headersProp, this.ctx.text)];
+    const at = call.shape.options;
+    if (!options && typeof at === 'number' && call.args.positional.length === at && at > 0) {
+      return [insertAt(call.args.positional[at - 1].endPosition, `, { ${headersProp} }`)];
+    }
+    return [];
+  }
+
+  insertReadBefore(): { edits: TextEdit[]; etagExpression: string } | undefined {
+    const statement = statementOf(this.call.call);
+    const url = this.call.url;
+    if (!statement || !url || urlExpressionText(url) === undefined) return undefined;
+    const scope = this.ctx.scopes.functionOf(this.call.call);
+    const fresh = (base: string) => freshName(base, this.ctx.text.slice(scope.startIndex, scope.endIndex));
+    const idiom = readIdiom(this.ctx, this.call, this.headers.entries, url.text, fresh('current'), fresh('etag'));
+    if (!idiom) return undefined;
+    const indent = /^[ \t]*/.exec(this.ctx.text.slice(this.ctx.text.lastIndexOf('\n', statement.startIndex - 1) + 1))?.[0] ?? '';
+    const eol = this.ctx.text.includes('\r\n') ? '\r\n' : '\n';
+    const lines = idiom.lines.map((l) => l + eol + indent).join('');
+    this.fixes.produced.add(idiom.etag);
+    return { edits: [insertAt(statement.startPosition, lines)], etagExpression: idiom.etag };
+  }
+
+  referenceTo(read: RequestModel): { edits: TextEdit[]; expression: string } | undefined {
+    const readCall = this.calls[read.index];
+    const expression = readCall && etagOfResponse(this.ctx, this.call.call, readCall);
+    if (expression) this.fixes.produced.add(expression);
+    return expression === undefined ? undefined : { edits: [], expression };
+  }
+
+  private quote(text: string): string {
+    const q = this.ctx.family === 'python' ? '"' : "'";
+    return q + text.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`) + q;
+  }
+}
+
+function insertAt(p: { row: number; column: number }, newText: string): TextEdit {
+  const position = { line: p.row, character: p.column };
+  return { range: { start: position, end: position }, newText };
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** Adds an entry to an object, dict or argument list: on its own line when the literal spans lines. */
+function insertIntoLiteral(literal: Node, entry: string, text: string): TextEdit {
+  const close = literal.lastChild!;
+  const entries = literal.namedChildren.filter((c) => c.type !== 'comment');
+  const last = entries[entries.length - 1];
+  if (!last) return { range: rangeOf(close), newText: (literal.type === 'argument_list' ? entry : ` ${entry} `) + close.text };
+  const trailingComma = text.slice(last.endIndex, close.startIndex).includes(',');
+  if (literal.startPosition.row !== close.startPosition.row) {
+    const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', last.startIndex - 1) + 1))?.[0] ?? '';
+    return insertAt(last.endPosition, `${trailingComma ? '' : ','}\n${indent}${entry}${trailingComma ? ',' : ''}`);
+  }
+  return insertAt(last.endPosition, `, ${entry}`);
+}
+
+/** The statement holding the call, in a block where another statement can go before it. */
+function statementOf(node: Node): Node | undefined {
+  for (let n: Node | null = node; n?.parent; n = n.parent) {
+    if (STATEMENT_PARENTS.has(n.parent.type)) return n;
+  }
+  return undefined;
+}
+
+function freshName(base: string, scopeText: string): string {
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? base : `${base}${i}`;
+    if (!new RegExp(`\\b${name}\\b`).test(scopeText)) return name;
+  }
+}

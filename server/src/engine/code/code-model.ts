@@ -1,0 +1,98 @@
+/**
+ * Lowers the recognised calls of a JS/TS/Python document into the language-neutral DocumentModel the rules
+ * read: one RequestModel per call, in source order, with its headers and where each value comes from.
+ */
+import { hostOf, queryParamNames, resourceKey } from '../model/target';
+import type { DocumentModel, HeaderModel, RequestModel } from '../model/types';
+import { hasWritePrecondition } from '../rules/vocabulary';
+import { branchPath } from './branches';
+import { recogniseCall, type HttpCall } from './calls';
+import { CodeRequestEditor, type FixSupport } from './code-editor';
+import type { CodeContext } from './context';
+import { valueInfo, type RequestIndexOf } from './etag-flow';
+import { resolveHeaders, type HeaderEntry, type HeaderSet } from './headers';
+import { followValue, readObject } from './options';
+import { rangeOf, stringLiteral, urlExpressionText, type Node } from './syntax';
+
+export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentModel {
+  const calls: HttpCall[] = [];
+  for (const node of ctx.index.calls) {
+    const call = recogniseCall(node, ctx);
+    if (call) calls.push(call);
+  }
+  const indexById = new Map(calls.map((c, i) => [c.call.id, i]));
+  const requestOf: RequestIndexOf = (n) => indexById.get(n.id);
+  const requests: RequestModel[] = [];
+  calls.forEach((call, index) => requests.push(lowerCall(call, index, ctx, requestOf, calls, fixes)));
+  return { requests, unresolved: [] };
+}
+
+function lowerCall(call: HttpCall, index: number, ctx: CodeContext, requestOf: RequestIndexOf, calls: readonly HttpCall[], fixes: FixSupport): RequestModel {
+  const set = headerSetOf(call, ctx);
+  const headers: HeaderModel[] = [];
+  for (const e of set.entries) {
+    const info = valueInfo(e.value, ctx, requestOf);
+    if (info === 'absent') continue;
+    if (info.literal) fixes.literals.push(info.literal);
+    const name = stringLiteral(e.nameNode);
+    if (name) fixes.literals.push(name);
+    headers.push({
+      name: e.name,
+      value: info.literal?.value,
+      nameRange: name?.contentRange ?? rangeOf(e.nameNode),
+      valueRange: info.range,
+      range: rangeOf(e.whole),
+      source: info.source,
+    });
+  }
+  const url = call.url && urlText(call.url, ctx);
+  const request: RequestModel = {
+    index,
+    method: call.method,
+    url,
+    target: url === undefined ? undefined : resourceKey(url),
+    queryParams: new Set([...(url ? queryParamNames(url) : []), ...paramNames(call, ctx)]),
+    host: url && hostOf(url),
+    headers,
+    anchor: rangeOf(call.callee),
+    range: rangeOf(call.call),
+    branch: branchPath(call.call),
+    editor: new CodeRequestEditor(ctx, call, set, calls, fixes),
+  };
+  // Headers we cannot see may hold the precondition (so may an If-None-Match whose value may be `*`): judge
+  // the call only when what we see already has one.
+  const unknownInm = headers.some((h) => h.name.toLowerCase() === 'if-none-match' && h.source.kind === 'unknown');
+  if ((!set.complete || call.opaque || unknownInm) && !hasWritePrecondition(request, ctx.config)) request.method = undefined;
+  return request;
+}
+
+function headerSetOf(call: HttpCall, ctx: CodeContext): HeaderSet {
+  if (call.wrapper) {
+    const etag = call.wrapper.etag;
+    return { entries: etag ? [{ name: 'If-Match', nameNode: etag, value: etag, whole: etag }] : [], complete: true };
+  }
+  const set: HeaderSet = call.headers ? resolveHeaders(call.headers, ctx) : { entries: [], complete: true };
+  const pairs: HeaderEntry[] = [];
+  for (const p of call.pairs) {
+    const name = stringLiteral(followValue(p.name, ctx));
+    if (name) pairs.push({ name: name.value, nameNode: p.name, value: p.value, whole: p.whole });
+    // `.set({ … })` on a superagent chain: an object of headers.
+    else if (p.name.type === 'object') {
+      const inner = resolveHeaders(p.name, ctx);
+      pairs.push(...inner.entries);
+    } else set.complete = false;
+  }
+  return { ...set, entries: [...set.entries, ...pairs] };
+}
+
+/** The URL as comparable text; a name that holds something else stands for itself (`{{url}}`). */
+function urlText(node: Node, ctx: CodeContext): string | undefined {
+  return urlExpressionText(followValue(node, ctx)) ?? urlExpressionText(node);
+}
+
+/** Query parameters given as options: axios `params`, got/ky `searchParams`, requests/httpx `params=`. */
+function paramNames(call: HttpCall, ctx: CodeContext): string[] {
+  const given = call.options?.props.get('params') ?? call.options?.props.get('searchParams');
+  const object = given && readObject(given.value, ctx);
+  return object ? [...object.props.keys()] : [];
+}

@@ -1,0 +1,17 @@
+/** What every step of the client-code analysis of one document shares. */
+import type { EngineConfig } from '../config/config';
+import type { ModuleBindings } from './imports';
+import type { Family } from './parsers';
+import type { Scopes } from './scope';
+import type { SyntaxIndex } from './syntax-index';
+
+export interface CodeContext {
+  family: Family;
+  text: string;
+  index: SyntaxIndex;
+  scopes: Scopes;
+  modules: ModuleBindings;
+  config: EngineConfig;
+  /** Answers to file-wide questions, asked once per document (e.g. "does `api.interceptors` appear?"). */
+  memo: Map<string, boolean>;
+}

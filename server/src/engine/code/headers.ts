@@ -1,0 +1,97 @@
+/**
+ * The headers a call sends, from wherever they are spelled: an object or dict literal, a variable holding
+ * one (plus `h['If-Match'] = …` / `h.set(…)` / `h.update(…)` on it before the call), spreads of those, and
+ * `new Headers(…)` filled with `.set` / `.append`. Anything else makes the set incomplete.
+ */
+import type { CodeContext } from './context';
+import { argumentsOf, followValue, isName, keyText, readObject } from './options';
+import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
+
+export interface HeaderEntry {
+  name: string;
+  nameNode: Node;
+  value: Node;
+  whole: Node;
+}
+
+export interface HeaderSet {
+  entries: HeaderEntry[];
+  /** False when some headers may come from somewhere the analysis cannot see. */
+  complete: boolean;
+  /** The object or dict literal the headers are written in: where a fix adds one. */
+  literal?: Node;
+}
+
+const MAX_DEPTH = 5;
+
+export function resolveHeaders(expr: Node, ctx: CodeContext, depth = 0): HeaderSet {
+  const raw = unwrap(expr);
+  const n = followValue(raw, ctx);
+  if (depth > MAX_DEPTH) return { entries: [], complete: false };
+  let set: HeaderSet;
+  const object = readObject(n, ctx);
+  if (object) {
+    set = { entries: [], complete: true, literal: object.node };
+    for (const [name, p] of object.props) set.entries.push({ name, nameNode: p.key, value: p.value, whole: p.whole });
+    for (const c of n.namedChildren) {
+      if (c.type === 'pair' && keyText(c.childForFieldName('key') ?? c) === undefined) set.complete &&= addComputed(c, set, ctx);
+      if (c.type !== 'spread_element' && c.type !== 'dictionary_splat') continue;
+      const inner = c.firstNamedChild ? resolveHeaders(c.firstNamedChild, ctx, depth + 1) : { entries: [], complete: false };
+      set.entries.push(...inner.entries);
+      set.complete &&= inner.complete;
+    }
+  } else if (n.type === 'new_expression' && n.childForFieldName('constructor')?.text === 'Headers') {
+    const init = argumentsOf(n)?.positional[0];
+    set = init ? resolveHeaders(init, ctx, depth + 1) : { entries: [], complete: true };
+  } else {
+    return { entries: [], complete: false };
+  }
+  if (isName(raw)) addMutations(raw, n, set, ctx, depth);
+  return set;
+}
+
+/** `[IF_MATCH]: tag` with a constant name in scope. */
+function addComputed(pair: Node, set: HeaderSet, ctx: CodeContext): boolean {
+  const key = pair.childForFieldName('key');
+  const value = pair.childForFieldName('value');
+  const inner = key?.type === 'computed_property_name' ? key.firstNamedChild : key;
+  const name = inner && stringLiteral(followValue(inner, ctx));
+  if (!key || !value || !name) return false;
+  set.entries.push({ name: name.value, nameNode: key, value, whole: pair });
+  return true;
+}
+
+/** Headers added to the named object between its definition and the call. */
+function addMutations(name: Node, definition: Node, set: HeaderSet, ctx: CodeContext, depth: number): void {
+  const between = ctx.text.slice(definition.endIndex, name.startIndex);
+  // Cheap text test first: most header objects are never touched after they are written.
+  if (!new RegExp(`(^|[^\\w.])${name.text.replace(/\$/g, "\\$")}\\s*[.[]`).test(between)) return;
+  const within = (n: Node) => n.startIndex > definition.endIndex && n.endIndex <= name.startIndex;
+  for (const c of ctx.index.calls) {
+    if (!within(c)) continue;
+    const f = c.childForFieldName('function');
+    const method = f && /^(.*)\.(set|append|update)$/.exec(calleeText(f));
+    if (!method || method[1] !== name.text) continue;
+    const args = argumentsOf(c)?.positional ?? [];
+    if (method[2] === 'update') {
+      const inner = args[0] ? resolveHeaders(args[0], ctx, depth + 1) : { entries: [], complete: false };
+      set.entries.push(...inner.entries);
+      set.complete &&= inner.complete;
+      continue;
+    }
+    const key = args[0] && stringLiteral(followValue(args[0], ctx));
+    if (key && args[1]) set.entries.push({ name: key.value, nameNode: args[0], value: args[1], whole: c });
+    else set.complete = false;
+  }
+  for (const a of ctx.index.assignments) {
+    const left = a.childForFieldName('left');
+    const value = a.childForFieldName('right');
+    if (!left || !value || !within(a)) continue;
+    const object = left.childForFieldName('object') ?? left.childForFieldName('value');
+    if (object?.text !== name.text) continue;
+    const key = left.childForFieldName('index') ?? left.childForFieldName('subscript') ?? left.childForFieldName('property');
+    const text = key && (key.type === 'property_identifier' ? key.text : stringLiteral(followValue(key, ctx))?.value);
+    if (key && typeof text === 'string') set.entries.push({ name: text, nameNode: key, value, whole: a });
+    else set.complete = false;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Which local names stand for which modules: ES `import`, CommonJS `require`, Python `import` and
+ * `from … import`. `node:http` is read as `http`.
+ */
+import type { SyntaxIndex } from './syntax-index';
+import { stringLiteral, unwrap, type Node } from './syntax';
+
+export interface ModuleBinding {
+  module: string;
+  /** Export path inside the module: empty for the module itself (namespace, default or `require`). */
+  path: string[];
+}
+
+export type ModuleBindings = Map<string, ModuleBinding>;
+
+const moduleName = (raw: string) => raw.replace(/^node:/, '');
+
+export function moduleBindings(index: SyntaxIndex): ModuleBindings {
+  const out: ModuleBindings = new Map();
+  for (const node of index.imports) {
+    if (node.type === 'import_statement' && node.childForFieldName('source')) readEsImport(node, out);
+    else readPythonImport(node, out);
+  }
+  for (const decl of index.assignments) {
+    if (decl.type !== 'variable_declarator') continue;
+    const value = decl.childForFieldName('value');
+    const call = value && unwrap(value);
+    if (call?.type !== 'call_expression' || call.childForFieldName('function')?.text !== 'require') continue;
+    const source = stringLiteral(call.childForFieldName('arguments')?.firstNamedChild);
+    const name = decl.childForFieldName('name');
+    if (!source || !name) continue;
+    const module = moduleName(source.value);
+    if (name.type === 'identifier') out.set(name.text, { module, path: [] });
+    else if (name.type === 'object_pattern') {
+      for (const p of name.namedChildren) {
+        if (p.type === 'shorthand_property_identifier_pattern') out.set(p.text, { module, path: [p.text] });
+        else if (p.type === 'pair_pattern') {
+          const key = p.childForFieldName('key')?.text;
+          const local = p.childForFieldName('value');
+          if (key && local?.type === 'identifier') out.set(local.text, { module, path: key === 'default' ? [] : [key] });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function readEsImport(node: Node, out: ModuleBindings): void {
+  const source = stringLiteral(node.childForFieldName('source'));
+  const clause = node.namedChildren.find((c) => c.type === 'import_clause');
+  if (!source || !clause) return;
+  const module = moduleName(source.value);
+  for (const c of clause.namedChildren) {
+    if (c.type === 'identifier') out.set(c.text, { module, path: [] });
+    else if (c.type === 'namespace_import') {
+      const local = c.namedChildren.find((x) => x.type === 'identifier');
+      if (local) out.set(local.text, { module, path: [] });
+    } else if (c.type === 'named_imports') {
+      for (const spec of c.namedChildren) {
+        const name = spec.childForFieldName('name')?.text.replace(/^['"]|['"]$/g, '');
+        const alias = spec.childForFieldName('alias')?.text ?? name;
+        if (name && alias) out.set(alias, { module, path: name === 'default' ? [] : [name] });
+      }
+    }
+  }
+}
+
+function readPythonImport(node: Node, out: ModuleBindings): void {
+  const from = node.type === 'import_from_statement' ? node.childForFieldName('module_name')?.text : undefined;
+  for (const item of node.childrenForFieldName('name')) {
+    const name = (item.type === 'aliased_import' ? item.childForFieldName('name') : item)?.text;
+    const alias = item.type === 'aliased_import' ? item.childForFieldName('alias')?.text : undefined;
+    if (!name) continue;
+    if (from !== undefined) out.set(alias ?? name, { module: from, path: name.split('.') });
+    // `import a.b` binds `a`; `import a.b as c` binds c to a.b.
+    else if (alias) out.set(alias, { module: name.split('.')[0], path: name.split('.').slice(1) });
+    else out.set(name.split('.')[0], { module: name.split('.')[0], path: [] });
+  }
+}

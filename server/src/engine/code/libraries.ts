@@ -1,0 +1,89 @@
+/**
+ * The HTTP client APIs recognised, as data: for each function (module plus export path), where the method,
+ * the URL and the options (headers) are found. Instances (`axios.create()`, `requests.Session()`, undici
+ * `new Client()`…) map to the path their methods are listed under.
+ */
+
+/** Where a call's method comes from. */
+export type MethodSpec =
+  | { fixed: string }
+  /** A positional argument (Python `request("PUT", url)`), or the `method=` keyword. */
+  | { arg: number }
+  /** A property of the options object; `fallback` when the options say nothing. */
+  | { option: string; fallback?: string };
+
+export interface CallShape {
+  library: string;
+  method: MethodSpec;
+  /** Argument index of the URL; when that argument is an object, it is the options and the URL is its `urlOption`. */
+  urlArg?: number;
+  urlOption?: string;
+  /** Argument index of the options object; 'kwargs' for Python keyword arguments. */
+  options?: number | 'kwargs';
+  /** Headers also set on the chain (`superagent.put(u).set(k, v)`) or on the returned request (`req.setHeader`). */
+  chained?: 'set' | 'setHeader';
+}
+
+const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+const SHAPES = new Map<string, CallShape>();
+
+function add(keys: string[], shape: CallShape): void {
+  for (const k of keys) SHAPES.set(k, shape);
+}
+
+function verbs(prefix: string, shapeOf: (verb: string) => Omit<CallShape, 'method'>, names = VERBS): void {
+  for (const v of names) SHAPES.set(`${prefix}${v}`, { ...shapeOf(v), method: { fixed: (v === 'del' ? 'DELETE' : v.toUpperCase()) } });
+}
+
+// fetch and its ponyfills: fetch(url, { method, headers }).
+add(['global:fetch', 'undici:fetch', 'node-fetch:', 'node-fetch:default', 'cross-fetch:', 'cross-fetch:fetch', 'isomorphic-fetch:'],
+  { library: 'fetch', method: { option: 'method', fallback: 'GET' }, urlArg: 0, options: 1 });
+// undici: request(url, { method, headers }); client.request({ path, method, headers }).
+add(['undici:request'], { library: 'undici', method: { option: 'method', fallback: 'GET' }, urlArg: 0, options: 1 });
+add(['undici:Client.request', 'undici:Client.dispatch'], { library: 'undici', method: { option: 'method' }, urlOption: 'path', options: 0 });
+// axios: axios(config) / axios(url, config) / axios.request(config) / axios.put(url, data, config).
+add(['axios:'], { library: 'axios', method: { option: 'method', fallback: 'GET' }, urlArg: 0, urlOption: 'url', options: 1 });
+add(['axios:request'], { library: 'axios', method: { option: 'method', fallback: 'GET' }, urlOption: 'url', options: 0 });
+verbs('axios:', (v) => ({ library: 'axios', urlArg: 0, options: ['post', 'put', 'patch'].includes(v) ? 2 : 1 }));
+// got and ky: got(url, { method, headers }), got.put(url, { headers }).
+for (const lib of ['got', 'ky']) {
+  add([`${lib}:`], { library: lib, method: { option: 'method', fallback: 'GET' }, urlArg: 0, urlOption: 'url', options: 1 });
+  verbs(`${lib}:`, () => ({ library: lib, urlArg: 0, options: 1 }));
+}
+// superagent: superagent.put(url).set('If-Match', tag); superagent('PUT', url).
+verbs('superagent:', () => ({ library: 'superagent', urlArg: 0, chained: 'set' }), [...VERBS, 'del']);
+add(['superagent:'], { library: 'superagent', method: { arg: 0 }, urlArg: 1, chained: 'set' });
+// Node: http.request(url, { method, headers }) or http.request({ path, method, headers }); req.setHeader(…).
+add(['http:request', 'https:request'], { library: 'node-http', method: { option: 'method', fallback: 'GET' }, urlArg: 0, urlOption: 'path', options: 1, chained: 'setHeader' });
+// Python: requests / httpx module functions and their Session / Client objects; aiohttp sessions.
+for (const prefix of ['requests:', 'httpx:', 'aiohttp:ClientSession.']) {
+  const library = prefix.split(':')[0];
+  verbs(prefix, () => ({ library, urlArg: 0, options: 'kwargs' }));
+  add([`${prefix}request`, ...(library === 'httpx' ? ['httpx:stream'] : [])], { library, method: { arg: 0 }, urlArg: 1, options: 'kwargs' });
+}
+
+/** The shape of a call to `module` export `path`, if it is an HTTP call this analysis knows. */
+export function shapeOf(module: string, path: readonly string[]): CallShape | undefined {
+  return SHAPES.get(`${module}:${path.join('.')}`);
+}
+
+/**
+ * Factories whose result is a client object: module → factory export → the path its methods are listed under.
+ * `axios.create()` gives an object used like `axios`; undici's `new Client()` has `Client.request`.
+ */
+const FACTORIES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  axios: { create: [] },
+  got: { extend: [] },
+  ky: { create: [], extend: [] },
+  undici: { Client: ['Client'], Pool: ['Client'], Agent: ['Client'] },
+  requests: { Session: [], session: [] },
+  httpx: { Client: [], AsyncClient: [] },
+  aiohttp: { ClientSession: ['ClientSession'] },
+};
+
+export function factoryPrefix(module: string, path: readonly string[]): readonly string[] | undefined {
+  return path.length === 1 ? FACTORIES[module]?.[path[0]] : undefined;
+}
+
+/** Names that reach the built-in fetch without an import. */
+export const GLOBAL_FETCH = new Set(['fetch', 'globalThis.fetch', 'window.fetch', 'self.fetch']);

@@ -1,0 +1,68 @@
+/**
+ * The client-code entry point: parse a JS/TS/JSX/TSX/Python document with the parsers the host supplies,
+ * lower its HTTP calls into the document model, and run the same rules, levels and directives as `.http`.
+ */
+import type { EngineConfig } from '../config/config';
+import type { Directive } from '../http/ast';
+import { directiveOf } from '../http/directives';
+import { runRules, type LintResult } from '../lint';
+import { RULES } from '../rules/registry';
+import type { Rule } from '../rules/types';
+import { lineRange } from '../text/types';
+import { buildCodeModel } from './code-model';
+import type { FixSupport } from './code-editor';
+import type { CodeContext } from './context';
+import { literalsByLine, safeFixes } from './fix-safety';
+import { moduleBindings } from './imports';
+import { familyOf, grammarOf, type CodeLanguage, type CodeParsers } from './parsers';
+import { Scopes } from './scope';
+import { indexTree } from './syntax-index';
+
+/** The pseudo-rule of the one info message shown for a file too large to analyse (`maxCodeFileBytes`). */
+export const FILE_TOO_LARGE_ID = 'file-too-large';
+
+/** Lints client code. Returns no findings (and one failure) when no parser for the language was supplied. */
+export function lintCode(text: string, language: CodeLanguage, config: EngineConfig, parsers: CodeParsers, rules: readonly Rule[] = RULES): LintResult {
+  const bytes = utf8Length(text);
+  if (bytes > config.maxCodeFileBytes) {
+    return {
+      failures: [],
+      findings: [{
+        ruleId: FILE_TOO_LARGE_ID, level: 'info', range: lineRange(0, 0, 0), fixes: [],
+        message: `Not analysed: ${bytes} bytes is over etagGuard.maxCodeFileBytes (${config.maxCodeFileBytes}).`,
+      }],
+    };
+  }
+  const parser = parsers.parserFor(grammarOf(language));
+  const tree = parser?.parse(text);
+  if (!tree) return { findings: [], failures: [{ ruleId: 'code-parser', error: `no ${grammarOf(language)} parser is loaded` }] };
+  try {
+    const index = indexTree(tree);
+    const ctx: CodeContext = {
+      family: familyOf(language), text, index, scopes: new Scopes(index), modules: moduleBindings(index), config, memo: new Map(),
+    };
+    const support: FixSupport = { literals: [], produced: new Set() };
+    const model = buildCodeModel(ctx, support);
+    const directives: Directive[] = [];
+    for (const c of index.comments) {
+      const d = directiveOf(c.text.replace(/^(\/\/|\/\*|#)/, '').replace(/\*\/$/, ''), c.startPosition.row);
+      if (d) directives.push(d);
+    }
+    const result = runRules(model, 'code', directives, config, rules);
+    const literals = literalsByLine(support);
+    for (const f of result.findings) f.fixes = safeFixes(f.fixes, support, literals);
+    return result;
+  } finally {
+    tree.delete();
+  }
+}
+
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes: 2 for each half.
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xe000 ? 2 : 3;
+  }
+  return n;
+}

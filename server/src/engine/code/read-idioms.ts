@@ -1,0 +1,86 @@
+/**
+ * How each library reads a resource and its ETag, for the fixes: the statements that fetch the current ETag
+ * before a write, and the expression that reads the ETag of a response already in a variable.
+ */
+import type { HttpCall } from './calls';
+import type { CodeContext } from './context';
+import type { HeaderEntry } from './headers';
+import { calleeText, unwrap, type Node } from './syntax';
+
+/** Request headers worth sending with the inserted read: the ones that authenticate. */
+const COPIED = /^(authorization|cookie|x-api-key|api-key|ocp-apim-subscription-key)$/i;
+
+/** How a response's ETag is read, by library. */
+function etagAccessor(library: string, family: 'js' | 'python'): string {
+  if (family === 'python') return '.headers["ETag"]';
+  return library === 'fetch' || library === 'ky' ? ".headers.get('ETag')" : '.headers.etag';
+}
+
+export interface ReadIdiom {
+  lines: string[];
+  etag: string;
+}
+
+/** Statements that read the write's resource and keep its ETag in `etag`; undefined where there is no idiom. */
+export function readIdiom(ctx: CodeContext, call: HttpCall, entries: readonly HeaderEntry[], url: string, current: string, etag: string): ReadIdiom | undefined {
+  const awaited = isAwaited(call.call);
+  const py = ctx.family === 'python';
+  if (!py && !awaited) return undefined;
+  const callee = unwrap(call.callee);
+  const object = callee.childForFieldName('object');
+  // `axios.put` reads with `axios.get`; a bare `axios(…)` / `got(…)` with `axios.get` / `got.get`.
+  const client = object ? calleeText(object) : calleeText(callee);
+  const auth = entries.filter((e) => COPIED.test(e.name)).map((e) => `${e.nameNode.text}: ${e.value.text}`);
+  const headers = auth.length === 0 ? '' : py ? `, headers={${auth.join(', ')}}` : `{ headers: { ${auth.join(', ')} } }`;
+  const jsOptions = headers ? `, ${headers}` : '';
+  const get = (expr: string) => `const ${current} = await ${expr};`;
+  const read = `${py ? '' : 'const '}${etag} = ${current}${etagAccessor(call.library, ctx.family)}${py ? '' : ';'}`;
+  switch (call.library) {
+    case 'fetch': return { lines: [get(`${calleeText(callee)}(${url}${jsOptions})`), read], etag };
+    case 'axios': case 'got': case 'ky': case 'superagent':
+      return { lines: [get(`${client}.get(${url}${call.library === 'superagent' ? '' : jsOptions})`), read], etag };
+    case 'undici':
+      if (call.shape.urlOption === 'path') return object ? { lines: [get(`${client}.request({ path: ${url}, method: 'HEAD' })`), read], etag } : undefined;
+      return { lines: [get(`${calleeText(callee)}(${url}, { method: 'HEAD'${headers ? `, ${headers.slice(2, -2)}` : ''} })`), read], etag };
+    case 'requests': case 'httpx':
+      if (!object) return undefined;
+      return { lines: [`${current} = ${awaited ? 'await ' : ''}${client}.get(${url}${headers})`, read], etag };
+    case 'aiohttp':
+      return object ? { lines: [`async with ${client}.get(${url}${headers}) as ${current}:`, `    ${read}`], etag } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The expression, valid at `use`, for the ETag of `read`'s response: a variable that already holds it, else
+ * the response variable with the library's accessor. Undefined when the response was not kept.
+ */
+export function etagOfResponse(ctx: CodeContext, use: Node, read: HttpCall): string | undefined {
+  let response: string | undefined;
+  let headersName: string | undefined;
+  for (const key of ctx.scopes.all.keys()) {
+    const b = ctx.scopes.lookup(key, use);
+    if (!b || unwrap(b.value).id !== read.call.id) continue;
+    if (b.path.length === 0) response = key;
+    else if (b.path[0] === 'headers') headersName = key;
+  }
+  if (response) {
+    for (const key of ctx.scopes.all.keys()) {
+      const b = ctx.scopes.lookup(key, use);
+      const text = b && b.path.length === 0 ? calleeText(b.value) : '';
+      if (text.startsWith(`${response}.header`) && /etag/i.test(text)) return key;
+    }
+  }
+  const accessor = etagAccessor(read.library, ctx.family);
+  if (response) return response + accessor;
+  return headersName && headersName + accessor.slice('.headers'.length);
+}
+
+function isAwaited(node: Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'await_expression' || n.type === 'await') return true;
+    if (n.type.endsWith('statement') || n.type === 'variable_declarator') return false;
+  }
+  return false;
+}

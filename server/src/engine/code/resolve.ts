@@ -1,0 +1,63 @@
+/**
+ * What a callee stands for: a module export (`axios.put`, `requests.put`, an imported `request`), a method
+ * of a client object made by a known factory (`api.put` after `const api = axios.create()`), or the global
+ * fetch. Anything else resolves to nothing, and the call is left alone.
+ */
+import type { CodeContext } from './context';
+import { factoryPrefix, GLOBAL_FETCH } from './libraries';
+import type { Binding } from './scope';
+import { calleeText, unwrap, type Node } from './syntax';
+
+export interface Resolved {
+  module: string;
+  path: string[];
+  /** The factory call that made the client object, for calls on an instance. */
+  instance?: Node;
+}
+
+const MAX_DEPTH = 6;
+
+export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved | undefined {
+  const n = unwrap(node);
+  if (depth > MAX_DEPTH) return undefined;
+  const text = calleeText(n);
+  if (n.type === 'identifier') {
+    const binding = ctx.scopes.lookup(text, n);
+    const imported = ctx.modules.get(text);
+    if (imported && (!binding || isRequire(binding))) return { module: imported.module, path: [...imported.path] };
+    if (binding) return binding.path.length === 0 ? instanceOf(binding.value, ctx, depth) : undefined;
+    return GLOBAL_FETCH.has(text) ? { module: 'global', path: ['fetch'] } : undefined;
+  }
+  if (n.type !== 'member_expression' && n.type !== 'attribute') return undefined;
+  if (GLOBAL_FETCH.has(text)) return { module: 'global', path: ['fetch'] };
+  const stored = bindingOfMember(text, n, ctx);
+  if (stored) return stored.path.length === 0 ? instanceOf(stored.value, ctx, depth) : undefined;
+  const object = n.childForFieldName('object');
+  const property = n.childForFieldName(n.type === 'attribute' ? 'attribute' : 'property');
+  if (!object || !property) return undefined;
+  const base = resolveCallee(object, ctx, depth + 1);
+  return base && { ...base, path: [...base.path, property.text] };
+}
+
+/** A client object made by a known factory (`axios.create(…)`, `requests.Session()`, `new Client(…)`). */
+export function instanceOf(value: Node, ctx: CodeContext, depth = 0): Resolved | undefined {
+  const call = unwrap(value);
+  if (call.type !== 'call_expression' && call.type !== 'new_expression' && call.type !== 'call') return undefined;
+  const callee = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
+  const made = callee && resolveCallee(callee, ctx, depth + 1);
+  const prefix = made && factoryPrefix(made.module, made.path);
+  return prefix && made ? { module: made.module, path: [...prefix], instance: call } : undefined;
+}
+
+/** `this.api` / `self.session`: assigned in another method, so looked up file-wide when there is one binding. */
+function bindingOfMember(key: string, use: Node, ctx: CodeContext): Binding | undefined {
+  const local = ctx.scopes.lookup(key, use);
+  if (local) return local;
+  const all = ctx.scopes.all.get(key);
+  return all?.length === 1 ? all[0] : undefined;
+}
+
+function isRequire(b: Binding): boolean {
+  const v = unwrap(b.value);
+  return v.type === 'call_expression' && v.childForFieldName('function')?.text === 'require';
+}

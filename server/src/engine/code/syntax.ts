@@ -1,0 +1,162 @@
+/**
+ * Small readers over tree-sitter nodes shared by the JavaScript/TypeScript and Python analyses: ranges,
+ * string literals, wrapper expressions to look through, and URL expressions normalised for comparison.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Range } from '../text/types';
+
+export type { Node };
+
+export function rangeOf(node: Node): Range {
+  return {
+    start: { line: node.startPosition.row, character: node.startPosition.column },
+    end: { line: node.endPosition.row, character: node.endPosition.column },
+  };
+}
+
+/** Expressions that only wrap a value: `await x`, `(x)`, `x!`, `x as T`, `x satisfies T`. */
+const WRAPPERS = new Set(['await_expression', 'await', 'parenthesized_expression', 'non_null_expression', 'as_expression', 'satisfies_expression', 'type_assertion']);
+
+/** The expression inside any wrappers. */
+export function unwrap(node: Node): Node {
+  let n = node;
+  while (WRAPPERS.has(n.type)) {
+    const inner = n.type === 'type_assertion' ? n.lastNamedChild : n.firstNamedChild;
+    if (!inner) break;
+    n = inner;
+  }
+  return n;
+}
+
+/** A string literal's value and where its content sits (for edits inside it). */
+export interface StringLiteral {
+  value: string;
+  node: Node;
+  /** The content between the quotes. */
+  contentRange: Range;
+  quote: string;
+  /** True when the source spells the value with escapes, so source columns and value offsets differ. */
+  escaped: boolean;
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', v: '\v' };
+
+function decodeEscape(raw: string): string {
+  const c = raw.slice(1);
+  if (c.startsWith('u') || c.startsWith('x')) return String.fromCodePoint(parseInt(c.replace(/[ux{}]/g, ''), 16));
+  return ESCAPES[c] ?? c;
+}
+
+function decodeWithin(content: Node, escapes: Node[]): string {
+  let out = '';
+  let at = content.startIndex;
+  for (const e of escapes) {
+    out += content.text.slice(at - content.startIndex, e.startIndex - content.startIndex) + decodeEscape(e.text);
+    at = e.endIndex;
+  }
+  return out + content.text.slice(at - content.startIndex);
+}
+
+/**
+ * Reads a string literal with no interpolation: JS `'…'`, `"…"`, `` `…` `` without `${}`, Python strings
+ * without `{}` fields (raw and byte prefixes allowed). Undefined for anything else.
+ */
+export function stringLiteral(node: Node | null | undefined): StringLiteral | undefined {
+  if (!node) return undefined;
+  const n = unwrap(node);
+  if (n.type !== 'string' && n.type !== 'template_string') return undefined;
+  const open = n.child(0);
+  const close = n.child(n.childCount - 1);
+  if (!open || !close || n.childCount < 2) return undefined;
+  const prefix = open.type === 'string_start' ? open.text.replace(/["']+$/, '').toLowerCase() : '';
+  if (prefix.includes('f') && n.namedChildren.some((c) => c.type === 'interpolation')) return undefined;
+  let value = '';
+  let escaped = false;
+  for (const c of n.namedChildren) {
+    if (c.type === 'string_fragment') value += c.text;
+    else if (c.type === 'string_content') {
+      // Python nests its escapes inside the content.
+      const inner = prefix.includes('r') ? [] : c.namedChildren.filter((e) => e.type === 'escape_sequence');
+      value += inner.length === 0 ? c.text : decodeWithin(c, inner);
+      escaped ||= inner.length > 0;
+    } else if (c.type === 'escape_sequence' && !prefix.includes('r')) {
+      value += decodeEscape(c.text);
+      escaped = true;
+    } else if (c.type === 'string_start' || c.type === 'string_end') continue;
+    else return undefined;
+  }
+  const quote = open.text.slice(prefix.length);
+  return {
+    value, node: n, quote, escaped,
+    contentRange: { start: { line: open.endPosition.row, character: open.endPosition.column }, end: { line: close.startPosition.row, character: close.startPosition.column } },
+  };
+}
+
+/**
+ * A URL expression as comparable text: literal parts kept, every interpolated or concatenated expression
+ * written `{{expr}}` (so `` `${base}/items/${id}` ``, `base + '/items/' + id` and `f"{base}/items/{id}"` compare
+ * equal). Undefined for shapes that are not a string, a template, a concatenation or a name.
+ */
+export function urlExpressionText(node: Node): string | undefined {
+  const n = unwrap(node);
+  const literal = stringLiteral(n);
+  if (literal) return literal.value;
+  switch (n.type) {
+    case 'identifier': case 'member_expression': case 'attribute': case 'subscript_expression': case 'subscript':
+      return `{{${compact(n.text)}}}`;
+    case 'template_string': case 'string': {
+      let out = '';
+      for (const c of n.namedChildren) {
+        if (c.type === 'string_fragment' || c.type === 'string_content') out += c.text;
+        else if (c.type === 'escape_sequence') out += decodeEscape(c.text);
+        else if (c.type === 'template_substitution' || c.type === 'interpolation') {
+          const inner = c.firstNamedChild;
+          if (!inner) return undefined;
+          out += `{{${compact(inner.text)}}}`;
+        } else if (c.type !== 'string_start' && c.type !== 'string_end') return undefined;
+      }
+      return out;
+    }
+    case 'binary_expression': case 'binary_operator': {
+      const left = n.childForFieldName('left');
+      const right = n.childForFieldName('right');
+      if (n.childForFieldName('operator')?.text !== '+' || !left || !right) return undefined;
+      const l = urlExpressionText(left);
+      const r = urlExpressionText(right);
+      return l === undefined || r === undefined ? undefined : l + r;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** The callee as written, without blanks (`api . update` → `api.update`). */
+export function calleeText(node: Node): string {
+  return compact(unwrap(node).text);
+}
+
+const FUNCTIONS = new Set([
+  'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration',
+  'generator_function', 'function_definition', 'lambda',
+]);
+
+/** A function, method, arrow or lambda: the unit of the per-function dataflow. */
+export function isFunction(node: Node): boolean {
+  return FUNCTIONS.has(node.type);
+}
+
+/** The nearest enclosing function, or the file's root node. */
+export function enclosingFunction(node: Node): Node {
+  let n: Node | null = node.parent;
+  while (n && !FUNCTIONS.has(n.type) && n.parent) n = n.parent;
+  return n ?? node;
+}
+
+/** True when `a` starts before `b`. */
+export function before(a: Node, b: Node): boolean {
+  return a.startIndex < b.startIndex;
+}

@@ -1,0 +1,81 @@
+/**
+ * Readers for the multi-line pieces of a `.http` file that run to a closing marker or a blank line: scripts,
+ * `/* … *\/` comments, GraphQL fragments, proto options and curl commands. Each returns the line to go on from;
+ * none reads past a `###` separator, so an unclosed piece never hides the requests after it.
+ */
+import type { Line } from '../text/lines';
+import { lineRange, range } from '../text/types';
+import type { ParseDiagnostic, Script } from './ast';
+import { headerOf, isBlank, separatorTitle, type scriptOpenerOf } from './line-kinds';
+import { parseDiagnostic } from './parse-diagnostics';
+
+type Opener = NonNullable<ReturnType<typeof scriptOpenerOf>>;
+
+/** A script, the line after it and, when it is never closed, the diagnostic saying so. */
+export interface ScriptRead {
+  script: Script;
+  next: number;
+  /** Its last line (the closing marker, or the last line before the separator that cut it off). */
+  last: number;
+  diagnostic?: ParseDiagnostic;
+}
+
+/** Reads a script from its opener at line i to its closing marker (`%}`, or `}}` alone on a line for httpYac). */
+export function readScript(lines: readonly Line[], i: number, opener: Opener): ScriptRead {
+  const first = lines[i].text;
+  const sameLineClose = first.indexOf(opener.close, opener.bodyStart);
+  if (sameLineClose >= 0) {
+    const source = first.slice(opener.bodyStart, sameLineClose);
+    return { script: { kind: opener.kind, source, range: lineRange(i, 0, first.length), sourceStartLine: i }, next: i + 1, last: i };
+  }
+  const parts: string[] = [first.slice(opener.bodyStart)];
+  for (let j = i + 1; j < lines.length; j++) {
+    const text = lines[j].text;
+    if (separatorTitle(text) !== undefined) break;
+    const close = opener.kind === 'httpyac-script' ? (text.trim() === '}}' ? text.indexOf('}}') : -1) : text.indexOf(opener.close);
+    if (close >= 0) {
+      parts.push(text.slice(0, close));
+      const script: Script = { kind: opener.kind, source: parts.join('\n'), range: range(i, 0, j, text.length), sourceStartLine: i };
+      return { script, next: j + 1, last: j };
+    }
+    parts.push(text);
+  }
+  const last = i + parts.length - 1;
+  const diagnostic = parseDiagnostic(i, 0, first.length, 'unclosed-script', 'error',
+    `This script is never closed: add a line with \`${opener.close}\` where it ends.`);
+  const script: Script = { kind: opener.kind, source: parts.join('\n'), range: range(i, 0, last, lines[last].text.length), sourceStartLine: i };
+  return { script, next: last + 1, last, diagnostic };
+}
+
+/** Skips an httpYac `/* … *\/` block comment; an unclosed one is reported and ends before the next `###`. */
+export function skipBlockComment(lines: readonly Line[], i: number): { next: number; diagnostic?: ParseDiagnostic } {
+  const first = lines[i].text;
+  if (first.indexOf('*/', first.indexOf('/*') + 2) >= 0) return { next: i + 1 };
+  let j = i + 1;
+  for (; j < lines.length && separatorTitle(lines[j].text) === undefined; j++) {
+    if (lines[j].text.includes('*/')) return { next: j + 1 };
+  }
+  const diagnostic = parseDiagnostic(i, 0, first.length, 'unclosed-comment', 'error', 'This `/*` comment is never closed: add `*/` where it ends.');
+  return { next: j, diagnostic };
+}
+
+/** The line after a piece that runs to the next blank line or `###` (a GraphQL fragment, as httpYac reads it). */
+export function skipToBlankLine(lines: readonly Line[], i: number): number {
+  let j = i + 1;
+  while (j < lines.length && !isBlank(lines[j].text) && separatorTitle(lines[j].text) === undefined) j++;
+  return j;
+}
+
+/** The line after httpYac's `key: value` proto-loader options under `proto < file`. */
+export function skipOptionLines(lines: readonly Line[], i: number): number {
+  let j = i + 1;
+  while (j < lines.length && headerOf(lines[j].text)) j++;
+  return j;
+}
+
+/** The line after a `curl …` command and its `\`-continued lines. */
+export function skipCurlCommand(lines: readonly Line[], i: number): number {
+  let j = i;
+  while (j < lines.length - 1 && lines[j].text.trimEnd().endsWith('\\')) j++;
+  return j + 1;
+}

@@ -1,0 +1,85 @@
+/** Builders for the syntax-tree nodes the parser makes out of single lines. */
+import type { Line } from '../text/lines';
+import { lineRange, range } from '../text/types';
+import type { Body, FileVariable, Header, HttpRequest, Metadata, Script, Spanned } from './ast';
+import { isBlank, type headerOf, type RequestLineMatch, type variableOf } from './line-kinds';
+
+/** What the lines before a request line gathered for it. */
+export interface PendingBlock {
+  title?: string;
+  metadata: Metadata[];
+  variables: FileVariable[];
+  scripts: Script[];
+}
+
+/** The request whose request line is line i; its block starts at `firstLine`. */
+export function requestAt(index: number, block: PendingBlock, firstLine: number, i: number, text: string, rl: RequestLineMatch): HttpRequest {
+  const url: Spanned = { value: rl.url, range: lineRange(i, rl.urlStart, rl.urlStart + rl.url.length) };
+  const nameMeta = block.metadata.find((m) => m.key === 'name' && m.value !== '');
+  return {
+    index,
+    range: range(firstLine, 0, i, text.length),
+    title: block.title,
+    name: nameMeta && { value: nameMeta.value.split(/\s/)[0], range: nameMeta.range },
+    metadata: block.metadata,
+    variables: block.variables,
+    requestLine: {
+      method: { value: rl.method, range: lineRange(i, rl.methodStart, rl.methodStart + rl.methodLength) },
+      url,
+      urlParts: [url],
+      version: rl.version && { value: rl.version.value, range: lineRange(i, rl.version.start, rl.version.start + rl.version.value.length) },
+      implicitMethod: rl.implicitMethod,
+      range: lineRange(i, 0, text.trimEnd().length),
+    },
+    headers: [],
+    scripts: block.scripts,
+    headerInsertLine: i + 1,
+  };
+}
+
+/** Appends a `?…` / `&…` continuation line (line i, from `start`) to the request's URL. */
+export function extendUrl(req: HttpRequest, i: number, start: number, value: string): void {
+  const part: Spanned = { value, range: lineRange(i, start, start + value.length) };
+  req.requestLine.urlParts.push(part);
+  req.requestLine.url = { value: req.requestLine.url.value + value, range: { start: req.requestLine.url.range.start, end: part.range.end } };
+  req.requestLine.range = { start: req.requestLine.range.start, end: part.range.end };
+  req.headerInsertLine = i + 1;
+}
+
+/** A `Name: value` header at line i. */
+export function headerAt(i: number, text: string, header: NonNullable<ReturnType<typeof headerOf>>): Header {
+  return {
+    name: { value: header.name, range: lineRange(i, 0, header.name.length) },
+    value: { value: header.value, range: lineRange(i, header.valueStart, header.valueStart + header.value.length) },
+    range: lineRange(i, 0, text.trimEnd().length),
+  };
+}
+
+/** An `@name = value` variable at line i. */
+export function variableAt(i: number, text: string, variable: NonNullable<ReturnType<typeof variableOf>>): FileVariable {
+  return {
+    name: { value: variable.name, range: lineRange(i, variable.nameStart, variable.nameStart + variable.name.length) },
+    value: { value: variable.value, range: lineRange(i, variable.valueStart, variable.valueStart + variable.value.length) },
+    range: lineRange(i, 0, text.length),
+  };
+}
+
+/** A script that lives in a file: `< ./pre.js` before a request line, `> ./handler.js` after it. */
+export function scriptFileAt(kind: Script['kind'], i: number, text: string, file: string): Script {
+  return { kind, source: '', file, range: lineRange(i, 0, text.length), sourceStartLine: i };
+}
+
+/** The body made of the given lines, trailing blank lines dropped; undefined when nothing but blanks is left. */
+export function bodyOf(lines: readonly Line[], bodyLines: readonly number[]): Body | undefined {
+  let last = bodyLines.length - 1;
+  while (last >= 0 && isBlank(lines[bodyLines[last]].text)) last--;
+  if (last < 0) return undefined;
+  const end = bodyLines[last];
+  const text = bodyLines.slice(0, last + 1).map((l) => lines[l].text).join('\n');
+  return { text, range: range(bodyLines[0], 0, end, lines[end].text.length) };
+}
+
+/** A multipart body (an OData $batch, say) holds whole HTTP messages, which must not be read as requests. */
+export function isMultipart(req: HttpRequest): boolean {
+  return req.headers.some((h) => h.name.value.toLowerCase() === 'content-type' && /^\s*multipart\//i.test(h.value.value));
+}

@@ -1,0 +1,56 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { applyHttpFix, checkHttpFixture } from '../testing/lint-fixture';
+
+const ID = 'hardcoded-etag';
+
+describe(ID, () => {
+  it('flags a literal If-Match on a write, typed in or held by a file variable', () => {
+    checkHttpFixture(ID, `
+PUT https://api.example.com/items/1
+If-Match: "33a64df5"
+          ^^^^^^^^^^ info hardcoded-etag: fixed entity-tag ("33a64df5")
+###
+@tag = "v7"
+DELETE https://api.example.com/items/2
+If-Match: {{tag}}
+          ^^^^^^^ info hardcoded-etag: "v7"
+`);
+  });
+
+  it('stays silent for *, captured ETags, unknown variables, reads and invalid tags', () => {
+    checkHttpFixture(ID, `
+# @name item
+GET https://api.example.com/items/1
+If-Match: "abc"
+###
+PUT https://api.example.com/items/1
+If-Match: {{item.response.headers.ETag}}
+###
+PATCH https://api.example.com/items/1
+If-Match: *
+###
+DELETE https://api.example.com/items/1
+If-Match: {{etagFromEnvironment}}
+###
+PUT https://api.example.com/items/1
+If-Match: abc
+###
+PUT https://api.example.com/items/1
+If-None-Match: "abc"
+`);
+  });
+
+  it('replaces the tag with the ETag of an earlier read of the same resource (httpYac file)', () => {
+    const text = '# @name item\nGET https://api.example.com/items/1\n\n###\nPUT https://api.example.com/items/1\nIf-Match: "abc"\n\n{}\n';
+    const fixed = applyHttpFix(text, ID, 'Use the ETag read by item');
+    assert.equal(fixed, '# @name item\nGET https://api.example.com/items/1\n\n###\nPUT https://api.example.com/items/1\nIf-Match: {{item.response.headers.ETag}}\n\n{}\n');
+  });
+
+  it('inserts a capturing GET when the only read is older than another write', () => {
+    const read = 'GET https://api.example.com/items/1\n\n###\nPATCH https://api.example.com/items/1\nIf-Match: *\n\n###\n';
+    const fixed = applyHttpFix(read + 'DELETE https://api.example.com/items/1\nIf-Match: "abc"\n', ID, 'Insert a GET');
+    assert.equal(fixed, read + '# @name resourceBefore3\nGET https://api.example.com/items/1\n\n###\n' +
+      'DELETE https://api.example.com/items/1\nIf-Match: {{resourceBefore3.response.headers.ETag}}\n');
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * ignored-precondition: a conditional header the server must ignore (RFC 9110 §13.1.3–13.1.5, §13.2.1), so the
+ * request runs as if it were not there, and whoever wrote it believes it is protected when it is not.
+ */
+import type { HeaderModel, RequestModel } from '../model/types';
+import type { Rule } from './types';
+import { CONDITIONAL_HEADERS, header } from './vocabulary';
+
+export const ignoredPrecondition: Rule = {
+  id: 'ignored-precondition',
+  defaultLevel: 'warning',
+  summary: 'A conditional header the server must ignore in this request (RFC 9110 §13.1.3–13.1.5, §13.2.1).',
+  languages: ['http', 'code'],
+  check({ model }, report) {
+    for (const req of model.requests) {
+      for (const h of req.headers) {
+        const why = whyIgnored(req, h);
+        if (why) report({ message: `${h.name} is ignored: ${why}`, range: h.range, fixes: [] });
+      }
+    }
+  },
+};
+
+/** The reason a server must ignore header `h` of `req`, or undefined when it is evaluated. */
+function whyIgnored(req: RequestModel, h: HeaderModel): string | undefined {
+  const name = h.name.toLowerCase();
+  if (!CONDITIONAL_HEADERS.includes(name)) return undefined;
+  if (req.method === 'CONNECT' || req.method === 'OPTIONS' || req.method === 'TRACE') {
+    return `a server ignores preconditions on ${req.method}, which selects no representation (RFC 9110 §13.2.1).`;
+  }
+  if (name === 'if-unmodified-since' && header(req, 'If-Match')) {
+    return 'a recipient must ignore If-Unmodified-Since when the request has If-Match (RFC 9110 §13.1.4). Keep one of them.';
+  }
+  if (name === 'if-modified-since' && header(req, 'If-None-Match')) {
+    return 'a recipient must ignore If-Modified-Since when the request has If-None-Match (RFC 9110 §13.1.3). Keep one of them.';
+  }
+  if (name === 'if-modified-since' && req.method !== undefined && req.method !== 'GET' && req.method !== 'HEAD') {
+    return `If-Modified-Since only applies to GET and HEAD, not ${req.method} (RFC 9110 §13.1.3). ` +
+      'To guard a write, use If-Unmodified-Since or If-Match.';
+  }
+  if (name === 'if-range' && !header(req, 'Range')) {
+    return 'If-Range only qualifies a Range request, and this request has no Range header (RFC 9110 §13.1.5).';
+  }
+  return undefined;
+}

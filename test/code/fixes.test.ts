@@ -1,0 +1,87 @@
+/** Quick fixes in client code: each applied fix gives code in the library's idiom, and the finding goes away. */
+import { describe, it, before } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { applyTextEdits, DEFAULT_CONFIG, lintCode, mergeConfig, type CodeLanguage, type CodeParsers, type EngineConfig } from '../../server/src/engine';
+import { testParsers } from './parsers';
+
+let parsers: CodeParsers;
+
+/** Applies the fix titled `title…` of the first `ruleId` finding and checks that finding is gone. */
+function applyFix(text: string, language: CodeLanguage, ruleId: string, title: string, config: EngineConfig = DEFAULT_CONFIG): string {
+  const before = lintCode(text, language, config, parsers).findings.filter((f) => f.ruleId === ruleId);
+  assert.ok(before.length > 0, `expected a ${ruleId} finding`);
+  const fix = before[0].fixes.find((f) => f.title.startsWith(title));
+  assert.ok(fix, `no fix "${title}"; fixes: ${before[0].fixes.map((f) => f.title).join(' | ')}`);
+  const fixed = applyTextEdits(text, fix.edits);
+  const after = lintCode(fixed, language, config, parsers).findings.filter((f) => f.ruleId === ruleId);
+  assert.equal(after.length, before.length - 1, `${ruleId} still fires after "${fix.title}":\n${fixed}`);
+  return fixed;
+}
+
+describe('client-code quick fixes', () => {
+  before(async () => {
+    parsers = await testParsers();
+  });
+
+  it('inserts a fetch read of the ETag before an unguarded write, copying Authorization', () => {
+    const text = [
+      'async function save(url: string, token: string) {',
+      "  await fetch(url, { method: 'PUT', headers: { Authorization: token }, body: '{}' });",
+      '}',
+    ].join('\n');
+    assert.equal(applyFix(text, 'typescript', 'missing-precondition', 'Insert a GET'), [
+      'async function save(url: string, token: string) {',
+      '  const current = await fetch(url, { headers: { Authorization: token } });',
+      "  const etag = current.headers.get('ETag');",
+      "  await fetch(url, { method: 'PUT', headers: { Authorization: token, 'If-Match': etag }, body: '{}' });",
+      '}',
+    ].join('\n'));
+  });
+
+  it('adds If-Match from the ETag variable in scope (requests)', () => {
+    const text = 'import requests\n\ndef save(url):\n    r = requests.get(url)\n    tag = r.headers["ETag"]\n    requests.put(url, json={})\n';
+    assert.equal(applyFix(text, 'python', 'missing-precondition', 'Add If-Match from'),
+      'import requests\n\ndef save(url):\n    r = requests.get(url)\n    tag = r.headers["ETag"]\n    requests.put(url, json={}, headers={"If-Match": tag})\n');
+  });
+
+  it('reads the ETag off the kept response when no variable holds it (axios)', () => {
+    const text = "import axios from 'axios';\nasync function f(u: string) {\n  const res = await axios.get(u);\n  await axios.delete(u);\n}\n";
+    assert.match(applyFix(text, 'typescript', 'missing-precondition', 'Add If-Match from'), /axios\.delete\(u, \{ headers: \{ 'If-Match': res\.headers\.etag \} \}\)/);
+  });
+
+  it('inserts a refreshing read before a stale write and points If-Match at it (Python)', () => {
+    const text = [
+      'import requests', 'def f(url):', '    r = requests.get(url)', '    etag = r.headers["ETag"]',
+      '    requests.put(url, headers={"If-Match": etag})', '    requests.patch(url, headers={"If-Match": etag})', '',
+    ].join('\n');
+    assert.match(applyFix(text, 'python', 'stale-etag', 'Insert a refreshing GET'),
+      /    current = requests\.get\(url\)\n    etag2 = current\.headers\["ETag"\]\n    requests\.patch\(url, headers=\{"If-Match": etag2\}\)/);
+  });
+
+  it('uses aiohttp\'s async with idiom for the inserted read', () => {
+    const text = 'import aiohttp\nasync def f(url):\n    async with aiohttp.ClientSession() as s:\n        await s.delete(url)\n';
+    assert.match(applyFix(text, 'python', 'missing-precondition', 'Insert a GET'),
+      /        async with s\.get\(url\) as current:\n            etag = current\.headers\["ETag"\]\n        await s\.delete\(url, headers=\{"If-Match": etag\}\)/);
+  });
+
+  it('adds the header on a superagent chain', () => {
+    const text = "const superagent = require('superagent');\nasync function f(u) {\n  const res = await superagent.get(u);\n  await superagent.put(u).send({});\n}\n";
+    assert.match(applyFix(text, 'javascript', 'missing-precondition', 'Add If-Match from'), /superagent\.put\(u\)\.set\('If-Match', res\.headers\.etag\)\.send/);
+  });
+
+  it('passes the precondition argument to a team wrapper', () => {
+    const config = mergeConfig(DEFAULT_CONFIG, { wrappers: [{ callee: 'api.update', method: 'PUT', urlArg: 0, etagArg: 2 }] });
+    const text = 'async function f(u: string, body: unknown) {\n  const { etag } = await api.read(u);\n  const res = await fetch(u);\n  await api.update(u, body);\n}\n';
+    assert.match(applyFix(text, 'typescript', 'missing-precondition', 'Add If-Match from', config), /api\.update\(u, body, res\.headers\.get\('ETag'\)\)/);
+  });
+
+  it('escapes a quoting fix inside a double-quoted string', () => {
+    const text = 'import requests\nrequests.put("https://x.test/i/1", headers={"If-Match": "abc"})\n';
+    assert.equal(applyFix(text, 'python', 'invalid-etag', 'Write'), 'import requests\nrequests.put("https://x.test/i/1", headers={"If-Match": "\\"abc\\""})\n');
+  });
+
+  it('replaces a hard-coded tag literal by the captured ETag as a whole expression', () => {
+    const text = "async function f(u: string) {\n  const r = await fetch(u);\n  await fetch(u, { method: 'PUT', headers: { 'If-Match': '\"v1\"' } });\n}\n";
+    assert.match(applyFix(text, 'typescript', 'hardcoded-etag', 'Use the ETag'), /headers: \{ 'If-Match': r\.headers\.get\('ETag'\) \}/);
+  });
+});
