@@ -5,7 +5,12 @@
  */
 'use strict';
 
-/** One group of five requests on item `id`: a read, a guarded write, an unguarded write, a stale reuse, a delete. */
+/**
+ * One group of five requests on item `id`. Most groups are clean: a named read, a write guarded by its ETag, a
+ * re-read, a delete guarded by the fresh ETag and a write guarded by a date. Every fifth group is the kind of
+ * mistake the linter exists for (an unguarded PATCH, a stale ETag reused) plus a JetBrains handler capture:
+ * about 8 findings per 100 requests.
+ */
 function httpGroup(id) {
   const lines = [
     `### Read item ${id} and keep its ETag`,
@@ -15,37 +20,23 @@ function httpGroup(id) {
     'Authorization: Bearer {{token}}',
     '',
     `### Replace item ${id}, guarded by the ETag just read`,
-    `# @name put${id}`,
     `PUT {{base}}/items/${id}`,
     `If-Match: {{item${id}.response.headers.ETag}}`,
     'Content-Type: application/json',
     '',
     `{"title": "Item ${id}", "done": ${id % 2 === 0}, "tags": ["a", "b"], "count": ${id}}`,
     '',
-    `### Patch item ${id} with no precondition (a finding: missing-precondition)`,
-    `PATCH {{base}}/items/${id}`,
-    'Content-Type: application/merge-patch+json',
-    '',
-    `{"done": true}`,
-    '',
-    `### Reuse the first ETag after the write changed it (a finding: stale-etag)`,
-    `DELETE {{base}}/items/${id}`,
-    `If-Match: {{item${id}.response.headers.ETag}}`,
-    '',
   ];
-  // Every fifth group adds the other dialects' shapes: a JetBrains handler capture, a hard-coded and a weak tag.
-  if (id % 5 === 0) {
+  if (id % 5 !== 0) {
     lines.push(
-      `### JetBrains-style capture, then a write guarded by a date`,
-      `GET {{base}}/items/${id}/meta`,
+      `### Re-read item ${id}`,
+      `# @name again${id}`,
+      `GET {{base}}/items/${id}`,
       '',
-      '> {%',
-      `  client.global.set("etag${id}", response.headers.valueOf("ETag"));`,
-      '%}',
+      `### Delete it, guarded by the fresh ETag`,
+      `DELETE {{base}}/items/${id}`,
+      `If-Match: {{again${id}.response.headers.ETag}}`,
       '',
-    );
-  } else {
-    lines.push(
       `### Guarded by a date`,
       `PATCH {{base}}/items/${id}/notes`,
       'If-Unmodified-Since: Wed, 21 Oct 2015 07:28:00 GMT',
@@ -54,7 +45,27 @@ function httpGroup(id) {
       '{"note": "ok"}',
       '',
     );
+    return lines;
   }
+  lines.push(
+    `### Patch item ${id} with no precondition (a finding: missing-precondition)`,
+    `PATCH {{base}}/items/${id}`,
+    'Content-Type: application/merge-patch+json',
+    '',
+    '{"done": true}',
+    '',
+    `### Reuse the first ETag after the write changed it (a finding: stale-etag)`,
+    `DELETE {{base}}/items/${id}`,
+    `If-Match: {{item${id}.response.headers.ETag}}`,
+    '',
+    `### JetBrains-style capture`,
+    `GET {{base}}/items/${id}/meta`,
+    '',
+    '> {%',
+    `  client.global.set("etag${id}", response.headers.valueOf("ETag"));`,
+    '%}',
+    '',
+  );
   return lines;
 }
 

@@ -19,7 +19,7 @@ const TARGETS = { firstDiagnosticsMs: 300, p95Ms: 10, rssMiB: 80 };
 /** Types up to `EDITS` characters at the end of a title line in the middle of the file, one didChange each. */
 async function typeCharacters(session, uri, text) {
   const lines = text.split('\n');
-  const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('### Patch item'));
+  const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('### Guarded by a date'));
   let character = lines[line].length;
   const latencies = [];
   const begun = process.hrtime.bigint();

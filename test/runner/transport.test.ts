@@ -81,6 +81,7 @@ describe('runner transport', () => {
     before(async () => {
       server = await startLocalServer((req, res) => {
         if (req.url === '/hang') return; // never answers
+        if (req.url === '/stall') return void res.writeHead(200, { 'Content-Type': 'text/plain' }).write('partial'); // never ends
         if (req.url === '/big') return void res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': big.length }).end(big);
         if (req.url === '/png') return void res.writeHead(200, { 'Content-Type': 'image/png' }).end(png);
         if (req.url === '/cookie') return void res.writeHead(200, { 'Set-Cookie': ['sid=s3cret; Path=/', 'gone=1; Max-Age=0'] }).end();
@@ -93,6 +94,12 @@ describe('runner transport', () => {
       const [r] = await runAll(source(`# @timeout 200\nGET ${server.url}/hang`), session);
       assert.equal(r.error?.kind, 'timeout');
       assert.match(r.error!.message, /within 200 ms \(waiting for the response headers\)/);
+    });
+
+    it('times out a body that stops arriving', async () => {
+      const [r] = await runAll(source(`GET ${server.url}/stall`), session, { timeoutMs: 200 });
+      assert.equal(r.error?.kind, 'timeout');
+      assert.match(r.error!.message, /within 200 ms \(reading the body\)/);
     });
 
     it('cancels through an AbortSignal', async () => {

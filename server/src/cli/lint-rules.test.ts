@@ -111,7 +111,8 @@ describe('etag-guard lint: configuration', () => {
     const dir = tempCopy([]);
     fs.writeFileSync(path.join(dir, 'api.http'), 'GET {{baseUrl}}/items/{{itemId}}\n');
     const names = async () => (await lintJson(path.join(dir, 'api.http')))[0].messages.map((m) => m.message.slice(0, 13));
-    assert.deepEqual(await names(), ['`{{baseUrl}}`', '`{{itemId}}` ']);
+    // No environment in sight: the variables may come from editor settings, so nothing is said.
+    assert.deepEqual(await names(), []);
     fs.writeFileSync(path.join(dir, 'http-client.env.json'), '{"dev": {"baseUrl": "http://localhost:3412"}}');
     assert.deepEqual(await names(), ['`{{itemId}}` ']);
     fs.rmSync(dir, { recursive: true });

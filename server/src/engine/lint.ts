@@ -35,7 +35,7 @@ export function levelOf(rule: Pick<Rule, 'id' | 'defaultLevel'>, config: EngineC
 /** Lints a `.http` / `.rest` document. `rules` lets tests and benchmarks run a subset. */
 export function lintHttp(text: string, config: EngineConfig, rules: readonly Rule[] = RULES): LintResult & { file: HttpFile; model: DocumentModel } {
   const file = parseHttp(text);
-  const model = buildHttpModel(file, config.environment);
+  const model = buildHttpModel(file, config.environmentVariables);
   const result = runRules(model, 'http', file.directives, config, rules);
   const syntaxLevel = config.rules[SYNTAX_RULE_ID];
   if (syntaxLevel !== 'off') {

@@ -22,6 +22,8 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
   if (depth > MAX_DEPTH) return undefined;
   const text = calleeText(n);
   if (n.type === 'identifier') {
+    // File-wide map checks first: most names are neither imported nor assigned (loop variables, parameters).
+    if (!ctx.modules.has(text) && !ctx.scopes.all.has(text)) return GLOBAL_FETCH.has(text) ? { module: 'global', path: ['fetch'] } : undefined;
     const binding = ctx.scopes.lookup(text, n);
     const imported = ctx.modules.get(text);
     if (imported && (!binding || isRequire(binding))) return { module: imported.module, path: [...imported.path] };
@@ -51,6 +53,7 @@ export function instanceOf(value: Node, ctx: CodeContext, depth = 0): Resolved |
 
 /** `this.api` / `self.session`: assigned in another method, so looked up file-wide when there is one binding. */
 function bindingOfMember(key: string, use: Node, ctx: CodeContext): Binding | undefined {
+  if (!ctx.scopes.all.has(key)) return undefined;
   const local = ctx.scopes.lookup(key, use);
   if (local) return local;
   const all = ctx.scopes.all.get(key);

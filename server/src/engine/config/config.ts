@@ -16,8 +16,11 @@ export interface EngineConfig {
   weakEtagHosts: readonly string[];
   /** The server returns the new ETag on writes, so a later write may reuse it. */
   serverReturnsEtagOnWrite: boolean;
-  /** Variables of the active environment, used to resolve targets. */
-  environment: Readonly<Record<string, string>>;
+  /**
+   * Variables of the active environment, used to resolve targets. (Not `environment`: that setting is the
+   * runner's name of the active environment.)
+   */
+  environmentVariables: Readonly<Record<string, string>>;
   /** Names defined in any environment file: a `{{name}}` among them is not "defined nowhere". */
   environmentNames: readonly string[];
   /** Client code: team wrappers whose argument N is the precondition (see docs/configuration.md). */
@@ -42,7 +45,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   extraPreconditions: [],
   weakEtagHosts: [],
   serverReturnsEtagOnWrite: false,
-  environment: {},
+  environmentVariables: {},
   environmentNames: [],
   wrappers: [],
   maxCodeFileBytes: 2 * 1024 * 1024,
@@ -92,10 +95,11 @@ export function mergeConfig(base: EngineConfig, raw: unknown, problems: ConfigPr
   strings('extraPreconditions');
   strings('weakEtagHosts');
   strings('environmentNames');
-  if (o.environment !== undefined) {
-    if (typeof o.environment === 'object' && o.environment !== null && !Array.isArray(o.environment)) {
-      out.environment = Object.fromEntries(Object.entries(o.environment).map(([k, v]) => [k, String(v)]));
-    } else problems.push({ path: 'environment', message: 'must be an object of name → value' });
+  if (o.environmentVariables !== undefined) {
+    const ev = o.environmentVariables;
+    if (typeof ev === 'object' && ev !== null && !Array.isArray(ev)) {
+      out.environmentVariables = Object.fromEntries(Object.entries(ev).map(([k, v]) => [k, String(v)]));
+    } else problems.push({ path: 'environmentVariables', message: 'must be an object of name → value' });
   }
   if (o.maxCodeFileBytes !== undefined) {
     if (typeof o.maxCodeFileBytes === 'number' && o.maxCodeFileBytes > 0) out.maxCodeFileBytes = o.maxCodeFileBytes;

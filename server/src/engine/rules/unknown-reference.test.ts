@@ -23,11 +23,15 @@ If-Match: {{nopeResponse.headers.etag}}
 `);
   });
 
-  it('reports a plain variable defined nowhere as info, unless an environment names it', () => {
+  it('reports a plain variable no visible environment defines as info', () => {
     const text = 'GET {{baseUrl}}/items\n    ^^^^^^^^^^^ info unknown-reference: environmentNames\n';
-    checkHttpFixture(ID, text);
+    checkHttpFixture(ID, text, configWith({ environmentNames: ['host'] }));
     checkHttpFixture(ID, 'GET {{baseUrl}}/items\n', configWith({ environmentNames: ['baseUrl'] }));
-    checkHttpFixture(ID, 'GET {{baseUrl}}/items\n', configWith({ environment: { baseUrl: 'http://localhost' } }));
+    checkHttpFixture(ID, 'GET {{baseUrl}}/items\n', configWith({ environmentVariables: { baseUrl: 'http://localhost' } }));
+  });
+
+  it('stays silent about plain variables when no environment is visible (it may live in editor settings)', () => {
+    checkHttpFixture(ID, 'GET {{baseUrl}}/items\n');
   });
 
   it('accepts file variables, JetBrains handler variables, httpYac properties and $dynamic values', () => {

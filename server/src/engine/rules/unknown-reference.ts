@@ -13,10 +13,13 @@ export const unknownReference: Rule = {
   summary: 'A reference names no earlier request (error), or a `{{variable}}` is defined nowhere (info).',
   languages: ['http', 'code'],
   check({ model, config }, report) {
-    const environmentNames = new Set([...config.environmentNames, ...Object.keys(config.environment)]);
+    const environmentNames = new Set([...config.environmentNames, ...Object.keys(config.environmentVariables)]);
+    // With no environment in sight, a variable may come from one we cannot read (editor settings): precision
+    // first, so plain variables are only judged against environments we can see.
+    const environmentsVisible = environmentNames.size > 0;
     for (const u of model.unresolved) {
       if (u.kind === 'variable') {
-        if (environmentNames.has(u.name) || environmentNames.has(ANY_NAME)) continue;
+        if (!environmentsVisible || environmentNames.has(u.name) || environmentNames.has(ANY_NAME)) continue;
         report({
           message: `\`{{${u.text}}}\` is defined neither in this file nor in a handler script, and no known environment ` +
             'defines it: unless an environment etag-guard cannot see does (editor settings, a CI variable), it is sent as ' +
