@@ -58,3 +58,11 @@ describe('dialect constructs each tool reads (found in real-world files)', () =>
     assert.equal(parseHttp('GET /a\nX: 1\n{\n\n###\n'.repeat(50_000)).diagnostics.length, 50_000);
   });
 });
+
+describe('httpYac lazy variables', () => {
+  it('reads `@name := value` as a variable declaration', () => {
+    const file = parseHttp('@token := {{$guid}}\nGET https://x.test\nAuthorization: {{token}}\n');
+    assert.deepEqual(file.variables.map((v) => [v.name.value, v.value.value]), [['token', '{{$guid}}']]);
+    assert.deepEqual(file.diagnostics, []);
+  });
+});

@@ -39,7 +39,8 @@ export function metadataOf(comment: string): { key: string; value: string } | un
 
 /** `@name = value` (REST Client / httpYac file variable). */
 export function variableOf(text: string): { name: string; nameStart: number; valueStart: number; value: string } | undefined {
-  const m = /^(\s*)@([^\s=]+)\s*=/.exec(text);
+  // `@name := value` is httpYac's lazy variable (evaluated when used): the same declaration for analysis.
+  const m = /^(\s*)@([^\s=:]+)\s*:?=/.exec(text);
   if (!m) return undefined;
   const rest = text.slice(m[0].length);
   const lead = rest.length - rest.trimStart().length;
