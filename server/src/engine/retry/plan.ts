@@ -6,8 +6,11 @@
 import type { Cause, Diagnosis } from '../explain/diagnose';
 
 export type RetryAction =
-  /** Re-read, show what changed, confirm, update the precondition in the file, resend once. */
-  | { kind: 'refresh'; header: 'If-Match' | 'If-Unmodified-Since' }
+  /**
+   * Re-read, show what changed, confirm, update the precondition in the file, resend once. `mustConfirm`: ask
+   * whatever the policy says (a POST may not be idempotent).
+   */
+  | { kind: 'refresh'; header: 'If-Match' | 'If-Unmodified-Since'; mustConfirm?: boolean }
   /** Wait with backoff and re-read until the server serves a usable validator, then resend. */
   | { kind: 'wait-and-retry' }
   | { kind: 'stop'; reason: string };
@@ -19,9 +22,7 @@ export function planRetry(method: string, diagnosis: Diagnosis): RetryAction {
   if (diagnosis.cause === 'weak-etag' && diagnosis.transient) return { kind: 'wait-and-retry' };
   if (diagnosis.cause === 'modified-since') return { kind: 'refresh', header: 'If-Unmodified-Since' };
   if (REFRESHABLE.has(diagnosis.cause) && diagnosis.current) {
-    return method === 'POST' && diagnosis.cause !== 'precondition-required'
-      ? { kind: 'stop', reason: 'A POST is never retried without your explicit confirmation: it may not be idempotent.' }
-      : { kind: 'refresh', header: 'If-Match' };
+    return method === 'POST' ? { kind: 'refresh', header: 'If-Match', mustConfirm: true } : { kind: 'refresh', header: 'If-Match' };
   }
   const reasons: Partial<Record<Cause, string>> = {
     exists: 'The resource exists and the request asked to create only: retrying cannot succeed without changing its intent.',
