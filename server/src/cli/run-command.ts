@@ -7,9 +7,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  exchangeText, isInside, loadDotenv, loadEnvironments, requestAtLine, requestLabel, runAll, Session, succeeded, type Exchange,
+  DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, exchangeText, isInside, loadDotenv, loadEnvironments, requestAtLine, requestLabel,
+  runRequest, Session, succeeded, type Exchange,
 } from '../../../client/src/executor';
-import { parseHttp, type HttpFile, type HttpRequest } from '../engine';
+import type { RetryOutcome } from '../../../client/src/retry/refresh-and-retry';
+import { applyTextEdits, parseHttp, type HttpFile, type HttpRequest } from '../engine';
+import { needsRetry, retryStep, type RetryStepContext } from './retry-step';
 import type { CommandIO } from './lint-command';
 import { UsageError } from './usage-error';
 
@@ -26,6 +29,8 @@ Options:
   --format pretty|json  output format (default pretty)
   --bail                stop after the first failure or status >= 400
   --insecure            do not verify TLS certificates
+  --refresh-and-retry   after a 412/428: re-read, explain, update the precondition, resend (never a POST)
+  --write               with --refresh-and-retry: write the precondition edits into FILE
   -h, --help            show this help`;
 
 /** Runs the command; resolves to the exit code. */
@@ -42,6 +47,8 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
       format: { type: 'string', default: 'pretty' },
       bail: { type: 'boolean', default: false },
       insecure: { type: 'boolean', default: false },
+      'refresh-and-retry': { type: 'boolean', default: false },
+      write: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -49,6 +56,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
     io.stdout(RUN_USAGE);
     return 0;
   }
+  if (values.write && !values['refresh-and-retry']) throw new UsageError('--write only goes with --refresh-and-retry.');
   if (positionals.length !== 1) throw new UsageError('run takes exactly one FILE. Try: etag-guard run requests.http');
   if (!['pretty', 'json'].includes(values.format!)) throw new UsageError(`Unknown format '${values.format}' (pretty, json).`);
   if ([values.all, values.name !== undefined, values.line !== undefined].filter(Boolean).length > 1) {
@@ -76,24 +84,40 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   const onSigint = () => cancel.abort();
   process.once('SIGINT', onSigint);
   const results: Exchange[] = [];
+  const retries = new Map<Exchange, RetryOutcome>();
+  const pretty = values.format === 'pretty';
+  const retry: RetryStepContext = {
+    session, file, timeoutMs: DEFAULT_TIMEOUT_MS, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, edits: [],
+    print: pretty ? (line) => io.stdout(line) : undefined,
+  };
+  const options = {
+    signal: cancel.signal, workspaceRoot,
+    environment: environments.variables(values.env), overrides: parseVars(values.var ?? []),
+    dotenv: (name: string) => dotenv.get(name),
+    onExchange: (exchange: Exchange) => {
+      results.push(exchange);
+      if (pretty) io.stdout(exchangeText(exchange) + '\n');
+    },
+  };
   try {
-    await runAll({ path: filePath, file }, session, {
-      requests, bail: values.bail, signal: cancel.signal, workspaceRoot,
-      environment: environments.variables(values.env), overrides: parseVars(values.var ?? []),
-      dotenv: (name) => dotenv.get(name),
-      onExchange: (exchange) => {
-        results.push(exchange);
-        if (values.format === 'pretty') io.stdout(exchangeText(exchange) + '\n');
-      },
-    });
+    // One request at a time, so a refresh-and-retry happens before the requests after it run.
+    for (const request of requests) {
+      const exchange = await runRequest({ path: filePath, file }, request, session, options);
+      if (values['refresh-and-retry'] && needsRetry(exchange) && !cancel.signal.aborted) {
+        const outcome = await retryStep(exchange, retry);
+        if (outcome) retries.set(exchange, outcome);
+      }
+      if (cancel.signal.aborted || (values.bail && !finalSucceeded(exchange, retries))) break;
+    }
+    if (values.write && retry.edits.length > 0) fs.writeFileSync(filePath, applyTextEdits(text, retry.edits));
   } finally {
     process.off('SIGINT', onSigint);
     await session.close();
   }
-  if (values.format === 'json') io.stdout(JSON.stringify({ results: results.map(jsonResult) }, null, 2));
+  if (values.format === 'json') io.stdout(JSON.stringify({ results: results.map((r) => jsonResult(r, retries.get(r))) }, null, 2));
   if (cancel.signal.aborted) io.stderr('etag-guard: cancelled.');
   for (const r of results) if (r.error && values.format === 'json') io.stderr(`etag-guard: ${r.error.message}`);
-  return results.length > 0 && results.every(succeeded) && !cancel.signal.aborted ? 0 : 1;
+  return results.length > 0 && results.every((r) => finalSucceeded(r, retries)) && !cancel.signal.aborted ? 0 : 1;
 }
 
 function selectRequests(file: HttpFile, name: string | undefined, line: string | undefined): HttpRequest[] {
@@ -122,17 +146,32 @@ function parseVars(pairs: string[]): Record<string, string> {
   return vars;
 }
 
-/** The `--format json` shape: name, 1-based line, method, url, status, lower-case headers, durationMs, attempts. */
-function jsonResult(e: Exchange) {
+/** True when the request, or its refresh-and-retry, ended with a response below 400. */
+function finalSucceeded(e: Exchange, retries: ReadonlyMap<Exchange, RetryOutcome>): boolean {
+  const final = retries.get(e)?.final;
+  return final ? final.status < 400 : succeeded(e);
+}
+
+/**
+ * The `--format json` shape: name, 1-based line, method, url, status, lower-case headers, durationMs, attempts;
+ * a retried request also lists the resend in `attempts` and carries the `diagnosis`.
+ */
+function jsonResult(e: Exchange, retry: RetryOutcome | undefined) {
+  const final = retry?.final;
   return {
     name: e.name ?? null,
     line: e.line + 1,
     method: e.request.method,
     url: e.request.url,
-    status: e.response?.status ?? null,
-    headers: e.response?.headers ?? {},
+    status: final?.status ?? e.response?.status ?? null,
+    headers: final?.headers ?? e.response?.headers ?? {},
     durationMs: Math.round(e.timings.totalMs * 10) / 10,
-    attempts: e.attempts.map((a) => ({ status: a.status, headers: a.headers })),
+    attempts: [...e.attempts, ...(retry?.attempts.slice(1) ?? [])].map((a) => ({ status: a.status, headers: a.headers })),
+    ...(retry ? { diagnosis: diagnosisJson(retry) } : {}),
     ...(e.error ? { error: e.error.message } : {}),
   };
+}
+
+function diagnosisJson({ diagnosis: d, stopped }: RetryOutcome) {
+  return { failed: d.failed, sent: d.sent ?? null, current: d.current ?? null, cause: d.cause, advice: d.advice, steps: d.steps, ...(stopped ? { stopped } : {}) };
 }

@@ -36,3 +36,4 @@ export { jsonDiff, formatChanges } from './retry/json-diff';
 export type { Change } from './retry/json-diff';
 export { preconditionEdit } from './retry/precondition-edit';
 export type { PreconditionEdit } from './retry/precondition-edit';
+export { capturedBy } from './retry/captured-by';

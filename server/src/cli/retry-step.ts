@@ -1,0 +1,49 @@
+/**
+ * `etag-guard run --refresh-and-retry`: after a 412 or 428, the same refresh-and-retry flow the editor runs,
+ * non-interactively. What changed on the server is always printed (never a silent overwrite); a POST is not
+ * resent (that needs the editor's explicit confirmation); `--write` applies the file edits at the end.
+ */
+import type { Exchange, Session } from '../../../client/src/executor';
+import { refreshAndRetry, type RetryOutcome } from '../../../client/src/retry/refresh-and-retry';
+import { capturedBy, type HttpFile, type TextEdit } from '../engine';
+
+export interface RetryStepContext {
+  session: Session;
+  file: HttpFile;
+  timeoutMs: number;
+  maxResponseBytes: number;
+  /** Pretty-mode output, one line at a time. */
+  print?: (line: string) => void;
+  /** Edits collected for `--write`, all relative to the file as read. */
+  edits: TextEdit[];
+}
+
+export function needsRetry(exchange: Exchange): boolean {
+  return exchange.response?.status === 412 || exchange.response?.status === 428;
+}
+
+export async function retryStep(exchange: Exchange, ctx: RetryStepContext): Promise<RetryOutcome | undefined> {
+  const requestIndex = ctx.file.requests.findIndex((r) => r.requestLine.range.start.line === exchange.line);
+  if (requestIndex < 0 || !exchange.response) return undefined;
+  const print = ctx.print ?? (() => undefined);
+  const outcome = await refreshAndRetry(ctx.session, {
+    file: ctx.file, requestIndex, sent: exchange.request, failed: exchange.attempts.at(-1)!, capturedBy: capturedBy(ctx.file, requestIndex),
+  }, {
+    confirm: async (q) => {
+      for (const line of q.changes) print(`    ${line}`);
+      if (q.mandatory) print(`  not resent: a ${exchange.request.method} is resent only after an explicit confirmation in the editor`);
+      return !q.mandatory;
+    },
+    applyEdit: async (edit) => {
+      ctx.edits.push(...edit.edits);
+      print(`  file: ${edit.description}`);
+    },
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  }, { confirm: 'whenChanged', limits: { timeoutMs: ctx.timeoutMs, maxResponseBytes: ctx.maxResponseBytes } });
+  const d = outcome.diagnosis;
+  print(`  ${exchange.response.status} explained: ${d.failed ?? 'no precondition'} failed, cause ${d.cause}${d.sent ? `; sent ${d.sent}` : ''}${d.current ? `, current ${d.current}` : ''}`);
+  for (const step of d.steps) print(`    ${step}`);
+  print(`  advice: ${d.advice}`);
+  print(outcome.final ? `  retried → ${outcome.final.status}` : `  not retried: ${outcome.stopped}`);
+  return outcome;
+}
