@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { formatEtag } from './etag';
 import { formatHttpDate } from './http-date';
 import { HttpError, json, readBody, Reply } from './http-io';
-import { isJsonObject, mergePatch, shallowMerge } from './merge-patch';
+import { isJsonObject, mergePatch, shallowMerge } from '../../server/src/engine/semantics/merge-patch';
 import { evaluatePreconditions, Validators } from './preconditions';
 import { ItemStore, JsonObject, StoredItem } from './store';
 import { presentedEtag, Variant, VARIANTS } from './variants';

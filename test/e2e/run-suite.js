@@ -19,7 +19,7 @@ async function runSuite(server, o) {
       consoleLog.write(`[${m.type()}] ${m.text()}\n`);
       // extension-host console output is relayed to the page as `%c INFO color: #33f <text>`; keep the test lines
       const s = m.text().replace(/%c/g, '').replace(/^\s*(?:\[Extension Host\]\s*)?(?:[A-Z]+\s+)?color:\s*\S+\s*/, '');
-      if (/^(TEST (PASS|FAIL)|\d+ passed, \d+ failed|extension at )/.test(s)) log(`  [ext host] ${s.slice(0, 3000)}`);
+      if (/^(TEST (PASS|FAIL|STEP)|\d+ passed, \d+ failed|extension at )/.test(s)) log(`  [ext host] ${s.slice(0, 3000)}`);
     });
     page.on('pageerror', (e) => log(`  [page error] ${e.message}`));
     let exit;

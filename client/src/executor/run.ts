@@ -160,7 +160,8 @@ function hasMetadata(request: HttpRequest, key: string): boolean {
   return request.metadata.some((m) => m.key === key);
 }
 
-function toResponse(hop: HopResult): RunResponse {
+/** The final response of a hop, as an exchange holds it. */
+export function toResponse(hop: HopResult): RunResponse {
   const type = hop.headers['content-type'];
   return {
     status: hop.status, statusText: hop.statusText, headers: hop.headers, body: hop.body, size: hop.size,

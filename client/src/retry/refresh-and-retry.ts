@@ -4,15 +4,15 @@
  * precondition in the file as one edit, resend. Transient causes (Apache's weak-after-write window) are ridden
  * out with bounded backoff; every other cause stops and explains. Never a silent overwrite.
  */
-import type { HttpFile } from '../../../server/src/engine';
+import type { HttpFile, Snapshot } from '../../../server/src/engine';
 import {
-  backoffDelays, DEFAULT_BACKOFF, diagnose, formatChanges, jsonDiff, planRetry, preconditionEdit,
+  backoffDelays, DEFAULT_BACKOFF, diagnose, formatChanges, isJsonObject, jsonDiff, mergePatch, planRetry, preconditionEdit, shallowMerge,
   type BackoffOptions, type Diagnosis, type PreconditionEdit, type RetryAction,
 } from '../../../server/src/engine';
 import { sendOnce, type HopResult, type SendLimits } from '../executor/send';
 import type { Session } from '../executor/session';
 import type { Attempt, ResponseHeaders, SentRequest } from '../executor/types';
-import { reread } from './reread';
+import { reread, rereadHeaders } from './reread';
 
 export type ConfirmPolicy = 'always' | 'whenChanged' | 'never';
 
@@ -23,10 +23,19 @@ export interface RetryQuestion {
   changes: string[];
   /** True when the policy would not ask, but the method demands it (POST). */
   mandatory: boolean;
+  /** The server's current JSON and the JSON it will hold after the write (PATCH applied), when both are JSON. */
+  written?: WrittenVersion;
+}
+
+export interface WrittenVersion {
+  before: unknown;
+  after: unknown;
 }
 
 /** The host's side: asking, editing the file, waiting. */
 export interface RetryPorts {
+  /** Told the diagnosis as soon as it is known, before anything is resent. */
+  explain?(diagnosis: Diagnosis): void;
   confirm(question: RetryQuestion): Promise<boolean>;
   applyEdit(edit: PreconditionEdit): Promise<void>;
   sleep(ms: number): Promise<void>;
@@ -39,6 +48,8 @@ export interface RetryInput {
   sent: SentRequest;
   failed: Attempt;
   capturedBy?: string;
+  /** The response the validator was captured from: a cached ETag is compared with the origin's. */
+  captured?: Snapshot;
 }
 
 export interface RetryOptions {
@@ -57,6 +68,8 @@ export interface RetryOutcome {
   /** Set when the flow stopped without a successful resend: why. */
   stopped?: string;
   final?: HopResult;
+  /** The last re-read (what the diagnosis and the resend were based on), for the incident report. */
+  reread?: HopResult;
 }
 
 const ASKS_WHEN_CHANGED = new Set(['changed', 'modified-since', 'unexplained', 'precondition-required']);
@@ -79,14 +92,10 @@ export async function refreshAndRetry(session: Session, input: RetryInput, ports
   const attempts: Attempt[] = [input.failed];
   const wantsBody = sent.method !== 'DELETE' && sent.body !== undefined;
   let current = await reread(session, sent, options.limits, wantsBody);
-  const diagnose412 = (read: HopResult) => diagnose({
-    method: sent.method, sent: Object.fromEntries(sent.headers), capturedBy: input.capturedBy, localTime: Date.now(),
-    response: { status: input.failed.status, headers: snapshot(input.failed.headers) },
-    reread: { status: read.status, headers: snapshot(read.headers) },
-  });
-  const diagnosis = diagnose412(current);
+  const diagnosis = diagnoseFailure(sent, input.failed, current, input.capturedBy, input.captured);
+  ports.explain?.(diagnosis);
   const action = planRetry(sent.method, diagnosis);
-  const stop = (reason: string, extra: Partial<RetryOutcome> = {}): RetryOutcome => ({ attempts, diagnosis, action, changes: [], stopped: reason, ...extra });
+  const stop = (reason: string, extra: Partial<RetryOutcome> = {}): RetryOutcome => ({ attempts, diagnosis, action, changes: [], stopped: reason, reread: current, ...extra });
   if (action.kind === 'stop') return stop(action.reason);
 
   const header = action.kind === 'refresh' ? action.header : 'If-Match';
@@ -102,10 +111,11 @@ export async function refreshAndRetry(session: Session, input: RetryInput, ports
 
   const value = headerOf(current.headers, header === 'If-Match' ? 'etag' : 'last-modified');
   if (!value) return stop(`The re-read gave no ${header === 'If-Match' ? 'ETag' : 'Last-Modified'} to retry with.`);
-  const changes = wantsBody ? bodyChanges(current, sent) : [];
+  const written = wantsBody ? writtenVersion(current, sent) : undefined;
+  const changes = written ? formatChanges(jsonDiff(written.before, written.after)) : [];
   const mandatory = action.kind === 'refresh' && !!action.mustConfirm;
   const ask = mandatory || options.confirm === 'always' || (options.confirm === 'whenChanged' && ASKS_WHEN_CHANGED.has(diagnosis.cause));
-  if (ask && !(await ports.confirm({ diagnosis, changes, mandatory }))) return stop('Not resent: you declined after seeing what changed.', { changes });
+  if (ask && !(await ports.confirm({ diagnosis, changes, mandatory, written }))) return stop('Not resent: you declined after seeing what changed.', { changes });
 
   const edit = preconditionEdit(input.file, input.requestIndex, header, value);
   await ports.applyEdit(edit);
@@ -113,14 +123,35 @@ export async function refreshAndRetry(session: Session, input: RetryInput, ports
   headers.push([header, value]);
   const final = await sendOnce(session, { method: sent.method, url: new URL(sent.url), headers, body: sent.body }, options.limits);
   attempts.push({ url: sent.url, status: final.status, headers: final.headers });
-  return { attempts, diagnosis, action, edit, changes, final, stopped: final.status >= 400 ? `The resend answered ${final.status} too.` : undefined };
+  return { attempts, diagnosis, action, edit, changes, final, reread: current, stopped: final.status >= 400 ? `The resend answered ${final.status} too.` : undefined };
 }
 
-/** What the write would change relative to the server's current JSON (empty when either side is not JSON). */
-function bodyChanges(current: HopResult, sent: SentRequest): string[] {
+/** Explains a 412/428 from the request as sent, the failing response and a re-read (undefined when it failed). */
+export function diagnoseFailure(sent: SentRequest, failed: Attempt, read: HopResult | undefined, capturedBy?: string, captured?: Snapshot): Diagnosis {
+  return diagnose({
+    method: sent.method, sent: Object.fromEntries(sent.headers), capturedBy, localTime: Date.now(), captured,
+    rereadRequest: Object.fromEntries(rereadHeaders(sent)),
+    response: { status: failed.status, headers: snapshot(failed.headers) },
+    reread: read && { status: read.status, headers: snapshot(read.headers) },
+  });
+}
+
+/**
+ * The server's current JSON and what it will be after the write (undefined when either side is not JSON). A
+ * PATCH is applied to the current document first, so only the fields it really touches differ.
+ */
+function writtenVersion(current: HopResult, sent: SentRequest): WrittenVersion | undefined {
+  let before: unknown;
+  let body: unknown;
   try {
-    return formatChanges(jsonDiff(JSON.parse(current.body.toString('utf8')), JSON.parse(sent.body ?? '')));
+    before = JSON.parse(current.body.toString('utf8'));
+    body = JSON.parse(sent.body ?? '');
   } catch {
-    return [];
+    return undefined;
   }
+  const type = sent.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '';
+  const after = sent.method !== 'PATCH' ? body
+    : /merge-patch/i.test(type) ? mergePatch(before, body)
+    : isJsonObject(before) && isJsonObject(body) ? shallowMerge(before, body) : body;
+  return { before, after };
 }

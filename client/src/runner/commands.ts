@@ -1,10 +1,16 @@
 /**
  * The runner's commands, as a table: id → handler. `registerRunner` builds the parts and registers them;
- * the ids match package.json `contributes.commands` and, for the first two, server/src/protocol.ts (the
- * language server's code lenses carry them).
+ * the ids match package.json `contributes.commands` and, for the first three, server/src/protocol.ts (the
+ * language server's code lenses carry the send commands; the client's own 412 CodeLens and quick fix carry
+ * refreshAndRetry).
  */
 import * as vscode from 'vscode';
-import { SEND_ALL, SEND_REQUEST } from '../../../server/src/protocol';
+import { REFRESH_AND_RETRY, SEND_ALL, SEND_REQUEST } from '../../../server/src/protocol';
+import { RefreshAndRetryCommand } from '../retry-ui/command';
+import { BodyDiffs } from '../retry-ui/diff-view';
+import { FailureExplainer } from '../retry-ui/explainer';
+import { PreconditionFailures } from '../retry-ui/failures';
+import { registerRetryProviders } from '../retry-ui/register';
 import { EnvironmentPicker } from './environment-picker';
 import { History } from './history';
 import { PreconditionDiagnostics } from './precondition-diagnostics';
@@ -26,10 +32,14 @@ export function registerRunner(context: vscode.ExtensionContext): RequestRunner 
   const environments = new EnvironmentPicker(context.workspaceState, SELECT_ENVIRONMENT);
   const view = new ResponseView();
   const diagnostics = new PreconditionDiagnostics();
-  const runner = new RequestRunner({ view, history, log, diagnostics, environments });
+  const failures = new PreconditionFailures();
+  const diffs = new BodyDiffs();
+  const runner = new RequestRunner({ view, history, log, diagnostics, environments, failures, explainer: new FailureExplainer({ view, log, failures }) });
+  const retry = new RefreshAndRetryCommand({ runner, failures, view, log, diagnostics, diffs });
   const commands: Record<string, Handler> = {
     [SEND_REQUEST]: (uri?: string | vscode.Uri, line?: number) => runner.sendRequest(uri, line),
     [SEND_ALL]: (uri?: string | vscode.Uri) => runner.sendAll(uri),
+    [REFRESH_AND_RETRY]: (uri?: string | vscode.Uri, line?: number) => retry.run(uri, line),
     [SELECT_ENVIRONMENT]: () => environments.pick(),
     [SHOW_HISTORY]: async () => {
       const entry = await history.pick();
@@ -38,6 +48,6 @@ export function registerRunner(context: vscode.ExtensionContext): RequestRunner 
     [CLEAR_HISTORY]: () => history.clear(),
     [SHOW_LOG]: () => log.channel.show(true),
   };
-  context.subscriptions.push(log, environments, view, diagnostics, runner, ...Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run)));
+  context.subscriptions.push(log, environments, view, diagnostics, failures, diffs, runner, ...registerRetryProviders(failures), ...Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run)));
   return runner;
 }

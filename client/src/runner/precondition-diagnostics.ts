@@ -23,6 +23,11 @@ export class PreconditionDiagnostics implements vscode.Disposable {
     this.collection.set(document.uri, others);
   }
 
+  /** Removes the diagnostic on `line` (refresh-and-retry inserted a read above the request, moving it). */
+  clear(uri: vscode.Uri, line: number): void {
+    this.collection.set(uri, (this.collection.get(uri) ?? []).filter((d) => d.range.start.line !== line));
+  }
+
   dispose(): void {
     this.collection.dispose();
     this.closed.dispose();

@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseHttp, type HttpFile, type HttpRequest } from '../../../server/src/engine';
 import { loadDotenv, loadEnvironments, requestAtLine, runAll, Session, type Exchange } from '../executor';
+import type { FailureExplainer } from '../retry-ui/explainer';
+import type { PreconditionFailures } from '../retry-ui/failures';
 import type { EnvironmentPicker } from './environment-picker';
 import type { History } from './history';
 import type { HistoryEntry } from './history-entry';
@@ -21,6 +23,9 @@ export interface RunnerParts {
   log: RunLog;
   diagnostics: PreconditionDiagnostics;
   environments: EnvironmentPicker;
+  /** The 412 workflow: remembers each 412/428 and explains it right after the run. */
+  failures: PreconditionFailures;
+  explainer: FailureExplainer;
 }
 
 const UNTRUSTED = 'etag-guard: sending requests is disabled in an untrusted workspace (it reads environment and .env files ' +
@@ -81,7 +86,7 @@ export class RequestRunner implements vscode.Disposable {
       const cancel = new AbortController();
       const subscription = token.onCancellationRequested(() => cancel.abort());
       try {
-        return await runAll({ path: document.uri.fsPath, file }, session, {
+        const exchanges = await runAll({ path: document.uri.fsPath, file }, session, {
           requests, environment, workspaceRoot, signal: cancel.signal,
           timeoutMs: settings.timeoutMs, maxResponseBytes: settings.maxResponseBytes,
           followRedirects: settings.followRedirects, allowFilesOutsideWorkspace: settings.allowFilesOutsideWorkspace,
@@ -91,21 +96,26 @@ export class RequestRunner implements vscode.Disposable {
             void this.finished(document, exchange);
           },
         });
+        // After the run, so the re-read cannot race a later request of a Send All.
+        await this.parts.explainer.explainAll(document, file, exchanges, session, { timeoutMs: settings.timeoutMs, maxResponseBytes: settings.maxResponseBytes, signal: cancel.signal });
+        return exchanges;
       } finally {
         subscription.dispose();
       }
     });
   }
 
-  private async finished(document: vscode.TextDocument, exchange: Exchange): Promise<void> {
+  /** Reports a finished exchange (also a refresh-and-retry's resend, with its `explanation` lines). */
+  async finished(document: vscode.TextDocument, exchange: Exchange, explanation?: string[]): Promise<void> {
     this.parts.log.exchange(exchange);
     this.parts.diagnostics.update(document, exchange);
+    this.parts.failures.record(document.uri, exchange);
     if (exchange.error && exchange.error.kind !== 'cancelled') void vscode.window.showErrorMessage(`etag-guard: ${exchange.error.message}`);
-    await Promise.all([this.parts.history.add(document.uri, exchange), this.parts.view.show(exchange, document.uri)]);
+    await Promise.all([this.parts.history.add(document.uri, exchange), this.parts.view.show(exchange, document.uri, explanation)]);
   }
 
   /** The file's session; a new one when the self-signed host list changed (it is baked into the dispatcher). */
-  private session(uri: vscode.Uri, allowSelfSignedHosts: string[]): Session {
+  session(uri: vscode.Uri, allowSelfSignedHosts: string[]): Session {
     const key = uri.toString();
     const hosts = JSON.stringify(allowSelfSignedHosts);
     const existing = this.sessions.get(key);
@@ -116,7 +126,8 @@ export class RequestRunner implements vscode.Disposable {
     return session;
   }
 
-  private async document(uri?: string | vscode.Uri): Promise<{ document: vscode.TextDocument; cursorLine: number } | undefined> {
+  /** The document of `uri` (default: the active editor) and the cursor line when it is the active one. */
+  async document(uri?: string | vscode.Uri): Promise<{ document: vscode.TextDocument; cursorLine: number } | undefined> {
     const editor = vscode.window.activeTextEditor;
     if (uri === undefined) {
       if (!editor) {

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { exchangeText, type Exchange } from '../executor';
+import { withExplanation } from '../retry-ui/explanation-text';
 
 export const RESPONSE_SCHEME = 'etag-guard-response';
 
@@ -18,11 +19,14 @@ export class ResponseView implements vscode.TextDocumentContentProvider, vscode.
     return this.contents.get(uri.toString()) ?? 'This response is no longer available: send the request again.';
   }
 
-  /** Shows `exchange` in the tab for its request (beside the editor, keeping focus where it is). */
-  async show(exchange: Exchange, requestFile: vscode.Uri): Promise<vscode.TextEditor> {
+  /**
+   * Shows `exchange` in the tab for its request (beside the editor, keeping focus where it is), with the 412/428
+   * `explanation` lines (or a refresh-and-retry's attempts) under the status line.
+   */
+  async show(exchange: Exchange, requestFile: vscode.Uri, explanation: readonly string[] = []): Promise<vscode.TextEditor> {
     const uri = responseUri(exchange, requestFile);
     const header = `# ${exchange.name ?? 'Request'} — ${vscode.workspace.asRelativePath(requestFile)}:${exchange.line + 1} — ${new Date(exchange.startedAt).toLocaleTimeString()}`;
-    this.contents.set(uri.toString(), `${header}\n${exchangeText(exchange, { requestHeaders: true })}\n`);
+    this.contents.set(uri.toString(), `${header}\n${withExplanation(exchangeText(exchange, { requestHeaders: true }), explanation)}\n`);
     this.changed.fire(uri);
     const document = await vscode.workspace.openTextDocument(uri);
     return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });

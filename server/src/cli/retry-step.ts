@@ -29,7 +29,13 @@ export async function retryStep(exchange: Exchange, ctx: RetryStepContext): Prom
   const outcome = await refreshAndRetry(ctx.session, {
     file: ctx.file, requestIndex, sent: exchange.request, failed: exchange.attempts.at(-1)!, capturedBy: capturedBy(ctx.file, requestIndex),
   }, {
+    explain: (d) => {
+      print(`  ${exchange.response!.status} explained: ${d.failed ?? 'no precondition'} failed, cause ${d.cause}${d.sent ? `; sent ${d.sent}` : ''}${d.current ? `, current ${d.current}` : ''}`);
+      for (const step of d.steps) print(`    ${step}`);
+      print(`  advice: ${d.advice}`);
+    },
     confirm: async (q) => {
+      if (q.changes.length > 0) print('  what the write changes on the server now:');
       for (const line of q.changes) print(`    ${line}`);
       if (q.mandatory) print(`  not resent: a ${exchange.request.method} is resent only after an explicit confirmation in the editor`);
       return !q.mandatory;
@@ -40,10 +46,6 @@ export async function retryStep(exchange: Exchange, ctx: RetryStepContext): Prom
     },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   }, { confirm: 'whenChanged', limits: { timeoutMs: ctx.timeoutMs, maxResponseBytes: ctx.maxResponseBytes } });
-  const d = outcome.diagnosis;
-  print(`  ${exchange.response.status} explained: ${d.failed ?? 'no precondition'} failed, cause ${d.cause}${d.sent ? `; sent ${d.sent}` : ''}${d.current ? `, current ${d.current}` : ''}`);
-  for (const step of d.steps) print(`    ${step}`);
-  print(`  advice: ${d.advice}`);
   print(outcome.final ? `  retried → ${outcome.final.status}` : `  not retried: ${outcome.stopped}`);
   return outcome;
 }

@@ -172,6 +172,9 @@ function jsonResult(e: Exchange, retry: RetryOutcome | undefined) {
   };
 }
 
-function diagnosisJson({ diagnosis: d, stopped }: RetryOutcome) {
-  return { failed: d.failed, sent: d.sent ?? null, current: d.current ?? null, cause: d.cause, advice: d.advice, steps: d.steps, ...(stopped ? { stopped } : {}) };
+function diagnosisJson({ diagnosis: d, stopped, changes }: RetryOutcome) {
+  return {
+    failed: d.failed, sent: d.sent ?? null, current: d.current ?? null, cause: d.cause, advice: d.advice, steps: d.steps,
+    changes, ...(stopped ? { stopped } : {}),
+  };
 }

@@ -37,3 +37,4 @@ export type { Change } from './retry/json-diff';
 export { preconditionEdit } from './retry/precondition-edit';
 export type { PreconditionEdit } from './retry/precondition-edit';
 export { capturedBy } from './retry/captured-by';
+export { mergePatch, shallowMerge, isJsonObject } from './semantics/merge-patch';

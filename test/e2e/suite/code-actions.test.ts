@@ -2,18 +2,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { test } from './harness';
-import { applyCodeAction, describeDiagnostics, hasCode, lacksCode, lineOf, openWithDiagnostics, waitForDiagnostics, withCode } from './util';
-
-async function actionsAt(uri: vscode.Uri, range: vscode.Range): Promise<(vscode.CodeAction | vscode.Command)[]> {
-  return (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider', uri, range, undefined, 50)) ?? [];
-}
-
-/** Quick fixes only (VS Code itself may add others, e.g. chat "Fix"/"Explain" actions). */
-function quickFixes(actions: (vscode.CodeAction | vscode.Command)[]): vscode.CodeAction[] {
-  return actions.filter((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
-}
-const titles = (as: (vscode.CodeAction | vscode.Command)[]) => as.map((a) => a.title).join(' | ') || 'none';
+import {
+  actionsAt, applyCodeAction, describeDiagnostics, hasCode, lacksCode, lineOf, openWithDiagnostics, quickFixes, titles, waitForDiagnostics, withCode,
+} from './util';
 
 // the rule's fix for an unquoted tag is titled `Write "abc"`: it writes the quoted form
 const QUOTE_FIX = /^Write "abc"$|quot/i;

@@ -106,6 +106,31 @@ export async function applyCodeAction(action: vscode.CodeAction | vscode.Command
   if (ca.command) await vscode.commands.executeCommand(ca.command.command, ...(ca.command.arguments ?? []));
 }
 
+/**
+ * Code actions at `range`, as the lightbulb would ask for them. Asked again (at most 3 times) when the request is
+ * cancelled: VS Code cancels it when another provider (TypeScript's, while its project loads) reports a change,
+ * and the lightbulb simply asks again too.
+ */
+export async function actionsAt(uri: vscode.Uri, range: vscode.Range): Promise<(vscode.CodeAction | vscode.Command)[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider', uri, range, undefined, 50)) ?? [];
+    } catch (err) {
+      console.log(`TEST STEP attempt ${attempt}: ${(err as Error).name} ${(err as Error).message}`);
+      if (attempt >= 3 || (err as Error).name !== 'Canceled') throw err;
+    }
+  }
+}
+
+/** Quick fixes only (VS Code itself may add others, e.g. chat "Fix"/"Explain" actions). */
+export function quickFixes(actions: (vscode.CodeAction | vscode.Command)[]): vscode.CodeAction[] {
+  return actions.filter((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
+}
+
+/** The titles of `actions`, for assertion messages. */
+export const titles = (as: (vscode.CodeAction | vscode.Command)[]): string => as.map((a) => a.title).join(' | ') || 'none';
+
 /** Text of a hover's contents, whatever shape each part has. */
 export function hoverText(h: vscode.Hover): string {
   return h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : String(c))).join('\n');

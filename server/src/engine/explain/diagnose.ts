@@ -5,6 +5,7 @@
  */
 import { parseEntityTagList } from '../semantics/entity-tag';
 import { parseHttpDate } from '../semantics/http-date';
+import { compareCache, headerValue as header, intermediaryHeaders } from './cache';
 import { evaluatePreconditions } from './evaluate';
 import { likelyCulprit, untransform } from './transforms';
 
@@ -29,6 +30,10 @@ export interface DiagnoseInput {
   capturedBy?: string;
   /** The local clock when the failing response arrived (ms since epoch). */
   localTime: number;
+  /** The response the sent validator was captured from, to compare a cached ETag with the origin's. */
+  captured?: Snapshot;
+  /** The headers the re-read sent (does it bypass caches with Cache-Control: no-cache?). */
+  rereadRequest?: Readonly<Record<string, string>>;
 }
 
 export interface Diagnosis {
@@ -46,26 +51,34 @@ export interface Diagnosis {
   intermediaries: string[];
   /** Server Date minus local time, in seconds, when the response had a Date. */
   clockSkewSeconds?: number;
+  /** The ETag of the capturing response when it came through an intermediary (compare with `current`). */
+  cachedEtag?: string;
+  /** True when the re-read sent Cache-Control: no-cache, so `current` is the origin's. */
+  rereadBypassedCache?: boolean;
+  /** What the cache comparison found, in words (also the first step). */
+  cacheNote?: string;
 }
 
-const INTERMEDIARY_HEADERS = ['via', 'age', 'x-cache', 'x-cache-hits', 'cf-cache-status', 'x-served-by', 'x-varnish', 'x-proxy-cache', 'x-akamai-transformed'];
 const SKEW_TOLERANCE_SECONDS = 2;
-
-function header(h: Readonly<Record<string, string>>, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(h)) if (k.toLowerCase() === lower) return v;
-  return undefined;
-}
 
 export function diagnose(input: DiagnoseInput): Diagnosis {
   const { response, reread } = input;
-  const intermediaries = [response, reread].flatMap((s) => (s ? INTERMEDIARY_HEADERS.filter((h) => header(s.headers, h) !== undefined).map((h) => `${h}: ${header(s.headers, h)}`) : []));
+  const intermediaries = [input.captured, response, reread].flatMap((s) => (s ? intermediaryHeaders(s) : []));
   const serverDate = parseHttpDate(header(response.headers, 'date') ?? '');
   const clockSkewSeconds = serverDate ? Math.round((serverDate.date.getTime() - input.localTime) / 1000) : undefined;
   const current = reread ? header(reread.headers, 'etag') : undefined;
+  const cache = compareCache(input);
   const base = { intermediaries: [...new Set(intermediaries)], clockSkewSeconds, current };
-  const done = (d: Omit<Diagnosis, 'intermediaries' | 'clockSkewSeconds' | 'current' | 'steps'> & { steps?: string[] }): Diagnosis =>
-    ({ steps: [], ...base, ...d, advice: withIntermediaries(d.advice, base.intermediaries) });
+  const cacheFields = {
+    ...(input.rereadRequest ? { rereadBypassedCache: cache.rereadBypassedCache } : {}),
+    ...(cache.cachedEtag !== undefined ? { cachedEtag: cache.cachedEtag } : {}),
+    ...(cache.note ? { cacheNote: cache.note } : {}),
+  };
+  const done = (d: Omit<Diagnosis, 'intermediaries' | 'clockSkewSeconds' | 'current' | 'steps'> & { steps?: string[] }): Diagnosis => ({
+    ...base, ...d, ...cacheFields,
+    steps: cache.note ? [...(d.steps ?? []), cache.note] : d.steps ?? [],
+    advice: withIntermediaries(cache.stale ? `${d.advice} ${cache.note}` : d.advice, base.intermediaries, cache.rereadBypassedCache),
+  });
 
   if (response.status === 428) {
     return done({
@@ -139,7 +152,8 @@ function firstPrecondition(sent: Readonly<Record<string, string>>): string | nul
   return null;
 }
 
-function withIntermediaries(advice: string, intermediaries: readonly string[]): string {
-  return intermediaries.length === 0 ? advice
-    : `${advice} Intermediaries are in the path (${intermediaries.join('; ')}): the ETag you hold may have come from a cache; re-read with Cache-Control: no-cache.`;
+function withIntermediaries(advice: string, intermediaries: readonly string[], bypassed: boolean): string {
+  if (intermediaries.length === 0) return advice;
+  const reread = bypassed ? 'the re-read already bypassed caches with Cache-Control: no-cache' : 're-read with Cache-Control: no-cache';
+  return `${advice} Intermediaries are in the path (${intermediaries.join('; ')}): the ETag you hold may have come from a cache; ${reread}.`;
 }

@@ -87,6 +87,8 @@ export interface HttpRequest {
   range: Range;
   /** Text after `###` on the separator that opened this block, if any. */
   title?: string;
+  /** Line of the `###` separator that opened this block, if one did. */
+  separatorLine?: number;
   /** From `# @name x`, `// @name x` or JetBrains `### x` title when no @name is given. */
   name?: Spanned;
   metadata: Metadata[];

@@ -7,6 +7,7 @@ import { isBlank, type headerOf, type RequestLineMatch, type variableOf } from '
 /** What the lines before a request line gathered for it. */
 export interface PendingBlock {
   title?: string;
+  separatorLine?: number;
   metadata: Metadata[];
   variables: FileVariable[];
   scripts: Script[];
@@ -20,6 +21,7 @@ export function requestAt(index: number, block: PendingBlock, firstLine: number,
     index,
     range: range(firstLine, 0, i, text.length),
     title: block.title,
+    separatorLine: block.separatorLine,
     name: nameMeta && { value: nameMeta.value.split(/\s/)[0], range: nameMeta.range },
     metadata: block.metadata,
     variables: block.variables,

@@ -65,7 +65,7 @@ class Parser {
   private step(i: number): number {
     const text = this.lines[i].text;
     const title = separatorTitle(text);
-    if (title !== undefined) return this.startBlockAt(i + 1, title || undefined);
+    if (title !== undefined) return this.startBlockAt(i + 1, title || undefined, i);
     switch (this.state) {
       case 'preamble': return this.preambleLine(i, text);
       case 'headers': return this.headerLine(i, text);
@@ -268,9 +268,9 @@ class Parser {
   }
 
   /** Ends the current request: a new block (`###`'s title, metadata, request) starts at `line`. */
-  private startBlockAt(line: number, title?: string): number {
+  private startBlockAt(line: number, title?: string, separatorLine?: number): number {
     this.finishRequest();
-    this.pending = this.freshPending(line, title);
+    this.pending = this.freshPending(line, title, separatorLine);
     this.state = 'preamble';
     return line;
   }
@@ -379,11 +379,11 @@ class Parser {
     this.current = undefined;
   }
 
-  private freshPending(startLine: number, title?: string): Pending {
+  private freshPending(startLine: number, title?: string, separatorLine?: number): Pending {
     // Scripts of a block that never got a request line are global scripts (httpYac, JetBrains).
     // (A loop, not push(...): a block may hold more scripts than a call has room for arguments.)
     if (this.pending && !this.pending.claimed) for (const s of this.pending.scripts) this.out.scripts.push(s);
-    return { startLine, title, claimed: false, metadata: [], variables: [], scripts: [] };
+    return { startLine, title, separatorLine, claimed: false, metadata: [], variables: [], scripts: [] };
   }
 }
 

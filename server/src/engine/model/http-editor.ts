@@ -26,14 +26,16 @@ export class HttpRequestEditor implements RequestEditor {
     const eol = this.file.eol;
     const name = this.freshName(`${this.request.name?.value ?? 'resource'}Before${this.request.index + 1}`);
     const copied = this.request.headers.filter((h) => COPIED_HEADERS.test(h.name.value));
-    const lines = [
+    const read = [
       `# @name ${name}`,
       `GET ${this.request.requestLine.urlParts.map((p) => p.value).join('')}`,
       ...copied.map((h) => `${h.name.value}: ${h.value.value}`),
       '',
-      '###',
     ];
-    const at = this.request.range.start.line;
+    // Insert above the write's own `###` so its title and comments stay with it; the first request has none.
+    const separator = this.request.separatorLine;
+    const lines = separator === undefined ? [...read, '###'] : ['### Fresh read for the write below', ...read];
+    const at = separator ?? this.request.range.start.line;
     return {
       edits: [{ range: lineRange(at, 0, 0), newText: lines.join(eol) + eol }],
       etagExpression: `{{${name}.response.headers.ETag}}`,

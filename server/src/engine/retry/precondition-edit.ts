@@ -6,18 +6,26 @@
 import type { HttpFile } from '../http/ast';
 import { buildHttpModel } from '../model/http-model';
 import { findHeaders } from '../model/types';
+import { changesResource } from '../rules/vocabulary';
 import type { TextEdit } from '../text/types';
 
 export interface PreconditionEdit {
   edits: TextEdit[];
   /** What the edit does, for the confirmation and the log. */
   description: string;
+  /** The precondition and the fresh value it was made for, so a host can recompute it on newer text. */
+  header: 'If-Match' | 'If-Unmodified-Since';
+  value: string;
 }
 
 /** The response header a precondition's value is read from. */
 const SOURCE_HEADER: Record<string, string> = { 'if-match': 'ETag', 'if-unmodified-since': 'Last-Modified' };
 
 export function preconditionEdit(file: HttpFile, requestIndex: number, header: 'If-Match' | 'If-Unmodified-Since', current: string): PreconditionEdit {
+  return { ...editsFor(file, requestIndex, header, current), header, value: current };
+}
+
+function editsFor(file: HttpFile, requestIndex: number, header: 'If-Match' | 'If-Unmodified-Since', current: string): Pick<PreconditionEdit, 'edits' | 'description'> {
   const model = buildHttpModel(file);
   const req = model.requests[requestIndex];
   if (!req) return { edits: [], description: 'The request is no longer in the file: nothing to edit.' };
@@ -28,7 +36,7 @@ export function preconditionEdit(file: HttpFile, requestIndex: number, header: '
   if (existing && existing.source.kind === 'capture') {
     const from = model.requests[existing.source.request];
     const writesBetween = model.requests.slice(from.index + 1, requestIndex)
-      .some((w) => w.target === req.target && w.method !== undefined && !['GET', 'HEAD', 'OPTIONS'].includes(w.method));
+      .some((w) => w.target === req.target && changesResource(w));
     if (!writesBetween && from.target === req.target) {
       return { edits: [], description: `${header} already comes from ${from.name ?? 'the read'} just before this write: the next run reads it fresh.` };
     }

@@ -49,7 +49,7 @@ describe('preconditionEdit', () => {
     const text = '# @name item\nGET https://x.test/items/1\n\n###\nPUT https://x.test/items/1\nIf-Match: {{item.response.headers.ETag}}\n\n###\nPUT https://x.test/items/1\nIf-Match: {{item.response.headers.ETag}}\n';
     const { edits } = preconditionEdit(parseHttp(text), 2, 'If-Match', '"v3"');
     const fixed = applyTextEdits(text, edits);
-    assert.match(fixed, /###\n# @name resourceBefore3\nGET https:\/\/x.test\/items\/1\n\n###\nPUT https:\/\/x.test\/items\/1\nIf-Match: \{\{resourceBefore3.response.headers.ETag\}\}\n$/);
+    assert.match(fixed, /### Fresh read for the write below\n# @name resourceBefore3\nGET https:\/\/x.test\/items\/1\n\n###\nPUT https:\/\/x.test\/items\/1\nIf-Match: \{\{resourceBefore3.response.headers.ETag\}\}\n$/);
   });
 
   it('leaves a file alone whose reference is already fresh', () => {

@@ -48,9 +48,10 @@ If-None-Match: "abc"
   });
 
   it('inserts a capturing GET when the only read is older than another write', () => {
-    const read = 'GET https://api.example.com/items/1\n\n###\nPATCH https://api.example.com/items/1\nIf-Match: *\n\n###\n';
-    const fixed = applyHttpFix(read + 'DELETE https://api.example.com/items/1\nIf-Match: "abc"\n', ID, 'Insert a GET');
-    assert.equal(fixed, read + '# @name resourceBefore3\nGET https://api.example.com/items/1\n\n###\n' +
-      'DELETE https://api.example.com/items/1\nIf-Match: {{resourceBefore3.response.headers.ETag}}\n');
+    const read = 'GET https://api.example.com/items/1\n\n###\nPATCH https://api.example.com/items/1\nIf-Match: *\n\n';
+    const fixed = applyHttpFix(read + '### Delete it\nDELETE https://api.example.com/items/1\nIf-Match: "abc"\n', ID, 'Insert a GET');
+    // The read goes above the write's own `###`, so the write keeps its title.
+    assert.equal(fixed, read + '### Fresh read for the write below\n# @name resourceBefore3\nGET https://api.example.com/items/1\n\n' +
+      '### Delete it\nDELETE https://api.example.com/items/1\nIf-Match: {{resourceBefore3.response.headers.ETag}}\n');
   });
 });

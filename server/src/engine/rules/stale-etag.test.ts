@@ -80,4 +80,18 @@ If-Match: "x"
     const fixed = applyHttpFix(text, ID, 'Use the ETag from', configWith({ serverReturnsEtagOnWrite: true }));
     assert.match(fixed, /PUT https:\/\/x.test\/i\/1\nIf-Match: \{\{upd.response.headers.ETag\}\}\n$/);
   });
+
+  it('does not count a create-only write (If-None-Match: *) as a change: it fails on a resource that exists', () => {
+    checkHttpFixture(ID, `
+# @name create
+PUT https://api.example.com/items/42
+If-None-Match: *
+###
+PUT https://api.example.com/items/42
+If-None-Match: *
+###
+DELETE https://api.example.com/items/42
+If-Match: {{create.response.headers.ETag}}
+`);
+  });
 });

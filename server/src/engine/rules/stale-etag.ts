@@ -5,7 +5,7 @@
  */
 import { exclusive } from '../model/types';
 import type { Fix, Rule } from './types';
-import { describeRequest, ETAG_HEADERS } from './vocabulary';
+import { changesResource, describeRequest, ETAG_HEADERS } from './vocabulary';
 
 export const staleEtag: Rule = {
   id: 'stale-etag',
@@ -22,7 +22,7 @@ export const staleEtag: Rule = {
         if (!captured || captured.target !== req.target) continue;
         const between = model.requests.slice(captured.index + 1, req.index)
           // In client code, a write in the other arm of an `if` (or another function) never runs in between.
-          .find((w) => w.target === req.target && w.method !== undefined && !['GET', 'HEAD', 'OPTIONS'].includes(w.method) && !exclusive(w, req));
+          .find((w) => w.target === req.target && changesResource(w) && !exclusive(w, req));
         if (!between) continue;
         const fixes: Fix[] = [];
         const inserted = req.editor.insertReadBefore?.();

@@ -60,8 +60,18 @@ export function effectiveValue(h: HeaderModel): string | undefined {
 }
 
 /** True for a method that may change the target resource (anything but the safe methods, RFC 9110 §9.2.1). */
-export function changesResource(method: string | undefined): boolean {
+function unsafeMethod(method: string | undefined): boolean {
   return method !== undefined && !['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(method);
+}
+
+/**
+ * True when `request` may change its target. A create-only write (`If-None-Match: *`) cannot change a
+ * resource that an earlier request already saw existing: it fails with 412, so it does not count.
+ */
+export function changesResource(request: RequestModel): boolean {
+  if (!unsafeMethod(request.method)) return false;
+  const inm = header(request, 'If-None-Match');
+  return !(inm && inm.value?.trim() === '*');
 }
 
 /**
@@ -74,7 +84,7 @@ export function freshReadBefore(requests: readonly RequestModel[], request: Requ
     const r = requests[i];
     if (r.target !== request.target) continue;
     if (r.method === 'GET' || r.method === 'HEAD') return r;
-    if (changesResource(r.method)) return undefined;
+    if (changesResource(r)) return undefined;
   }
   return undefined;
 }

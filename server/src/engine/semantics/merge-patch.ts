@@ -1,7 +1,9 @@
-// PATCH semantics. Two media types are accepted because both appear in the wild:
-// RFC 7396 merge-patch (recursive, null deletes) and "plain JSON" which many APIs treat as
-// a shallow field overwrite.
-import { JsonObject } from './store';
+/**
+ * PATCH semantics for JSON, shared by the demo API (which applies patches) and refresh-and-retry (which shows
+ * what a patch will change): RFC 7396 merge-patch (recursive, null deletes) and "plain JSON", which many APIs
+ * treat as a shallow field overwrite.
+ */
+export type JsonObject = Record<string, unknown>;
 
 export function isJsonObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

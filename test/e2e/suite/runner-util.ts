@@ -1,0 +1,64 @@
+// Helpers for the request-runner tests: the response view (a virtual document per request) and lenses.
+import * as vscode from 'vscode';
+
+/** The response view's URI scheme (client/src/runner/response-view.ts); part of the extension's contract. */
+export const RESPONSE_SCHEME = 'etag-guard-response';
+
+/** What the runner commands return per request (the subset the tests read; client/src/executor/types.ts). */
+export interface ExchangeSummary {
+  name?: string;
+  line: number;
+  request: { method: string; url: string; headers: [string, string][] };
+  attempts: { status: number }[];
+  response?: { status: number; headers: Record<string, string | string[]> };
+  error?: { message: string };
+}
+
+const responseDocs = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === RESPONSE_SCHEME);
+
+/**
+ * Resolves with the response-view document whose text satisfies `predicate`, checked now and whenever a
+ * response document opens or changes (never polls). Start it before the send when the text must be new.
+ */
+export function waitForResponseView(predicate: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<vscode.TextDocument> {
+  return new Promise((resolve, reject) => {
+    const subs: vscode.Disposable[] = [];
+    const finish = (settle: () => void) => { clearTimeout(timer); subs.forEach((s) => s.dispose()); settle(); };
+    const check = (doc: vscode.TextDocument) => {
+      if (doc.uri.scheme === RESPONSE_SCHEME && predicate(doc.getText())) finish(() => resolve(doc));
+    };
+    subs.push(vscode.workspace.onDidOpenTextDocument(check), vscode.workspace.onDidChangeTextDocument((e) => check(e.document)));
+    const timer = setTimeout(() => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for a response view with ${what}; ` +
+      `response documents: ${responseDocs().map((d) => `${d.uri.path}:\n${d.getText()}`).join('\n---\n') || 'none'}`))), timeoutMs);
+    responseDocs().forEach(check);
+  });
+}
+
+/** Open editor tabs showing a response view (optionally one URI). */
+export function responseTabs(uri?: vscode.Uri): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText &&
+    t.input.uri.scheme === RESPONSE_SCHEME && (!uri || t.input.uri.toString() === uri.toString()));
+}
+
+/** The language server's code lenses on `uri` whose title matches. */
+export async function lensesTitled(uri: vscode.Uri, title: RegExp): Promise<vscode.CodeLens[]> {
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+  return lenses.filter((l) => l.command && title.test(l.command.title)).sort((a, b) => a.range.start.line - b.range.start.line);
+}
+
+/** Runs a lens's command the way a click does, returning what the command returned. */
+export function clickLens<T>(lens: vscode.CodeLens): Thenable<T> {
+  if (!lens.command) throw new Error(`lens on line ${lens.range.start.line} has no command`);
+  return vscode.commands.executeCommand<T>(lens.command.command, ...(lens.command.arguments ?? []));
+}
+
+/** The single value of a response header (lower-case name). */
+export function header(exchange: ExchangeSummary, name: string): string | undefined {
+  const v = exchange.response?.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** The value of a header as it was sent. */
+export function sentHeader(exchange: ExchangeSummary, name: string): string | undefined {
+  return exchange.request.headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
+}

@@ -1,0 +1,97 @@
+// The request runner against the demo API started in the extension host: lenses, commands, the response view,
+// the session between requests, and the 412 diagnostic.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { currentEtag, demoApi } from './demo-api';
+import { test } from './harness';
+import { clickLens, header, lensesTitled, responseTabs, sentHeader, waitForResponseView, type ExchangeSummary } from './runner-util';
+import { describeDiagnostics, fixture, hasCode, lineOf, waitForDiagnostics, withCode } from './util';
+
+const STRONG_ETAG = /^"[0-9a-f]{16}"$/;
+
+async function openRequests(rel: string): Promise<{ doc: vscode.TextDocument; uri: vscode.Uri }> {
+  const uri = fixture(rel);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  return { doc, uri };
+}
+
+/** Sends the request whose request line matches `needle`, through the command its lens carries. */
+async function send(rel: string, needle: RegExp): Promise<{ doc: vscode.TextDocument; uri: vscode.Uri; exchanges: ExchangeSummary[] }> {
+  const { doc, uri } = await openRequests(rel);
+  const line = lineOf(doc, needle);
+  const lens = (await lensesTitled(uri, /^Send request$/)).find((l) => l.range.start.line === line);
+  assert.ok(lens, `no "Send request" lens on line ${line} of ${rel}`);
+  const exchanges = (await clickLens<ExchangeSummary[]>(lens)) ?? [];
+  return { doc, uri, exchanges };
+}
+
+test('runner: each request has a "Send request" lens running etagGuard.sendRequest(uri, line)', async () => {
+  const { doc, uri } = await openRequests('runner.http');
+  const lenses = await lensesTitled(uri, /^Send request$/);
+  const expected = [lineOf(doc, /^GET /), lineOf(doc, /^PUT /)];
+  assert.deepStrictEqual(lenses.map((l) => l.command!.command), ['etagGuard.sendRequest', 'etagGuard.sendRequest']);
+  assert.deepStrictEqual(lenses.map((l) => l.command!.arguments), expected.map((line) => [uri.toString(), line]));
+});
+
+test('runner: a GET gets 200 with the server\'s ETag, shown in the response view', async () => {
+  const base = await demoApi();
+  const { exchanges } = await send('runner.http', /^GET /);
+  assert.strictEqual(exchanges.length, 1);
+  const [get] = exchanges;
+  assert.strictEqual(get.error, undefined, get.error?.message);
+  assert.strictEqual(get.response?.status, 200);
+  assert.strictEqual(get.name, 'item');
+  const etag = header(get, 'etag');
+  assert.match(etag ?? '', STRONG_ETAG);
+  assert.strictEqual(etag, await currentEtag(`${base}/items/1`));
+  const view = await waitForResponseView((t) => t.includes(`${base}/items/1`) && t.includes('HTTP 200 OK'), 'HTTP 200 OK for items/1');
+  assert.ok(view.getText().includes(`ETag: ${etag}`), `no "ETag: ${etag}" line in the response view:\n${view.getText()}`);
+  assert.match(view.getText(), /"name": "Widget"/, 'the JSON body is pretty-printed in the view');
+});
+
+test('runner: sending the same request again reuses its response tab and refreshes it', async () => {
+  const base = await demoApi();
+  await send('runner.http', /^GET /);
+  const first = await waitForResponseView((t) => t.includes('"name": "Widget"'), 'the seed item');
+  const tabsBefore = responseTabs().length;
+  // the item changes behind the editor's back; the second send must show the new state in the same tab
+  const etag = await currentEtag(`${base}/items/1`);
+  const put = await fetch(`${base}/items/1`, { method: 'PUT', headers: { 'If-Match': etag, 'Content-Type': 'application/json' }, body: '{"name":"Changed elsewhere"}' });
+  assert.strictEqual(put.status, 200, await put.text());
+  const refreshed = waitForResponseView((t) => t.includes('"name": "Changed elsewhere"'), 'the changed item');
+  await send('runner.http', /^GET /);
+  const second = await refreshed;
+  assert.strictEqual(second.uri.toString(), first.uri.toString(), 'the second response went to another document');
+  assert.strictEqual(responseTabs(first.uri).length, 1, 'more than one tab shows this request\'s response');
+  assert.strictEqual(responseTabs().length, tabsBefore, 'sending again opened a new response tab');
+});
+
+test('runner: "Send all" runs GET then PUT in one session: If-Match is the ETag just read', async () => {
+  const base = await demoApi();
+  const { uri } = await openRequests('runner.http');
+  const all = await lensesTitled(uri, /^Send all/);
+  assert.strictEqual(all.length, 1);
+  assert.strictEqual(all[0].command!.command, 'etagGuard.sendAll');
+  const exchanges = (await clickLens<ExchangeSummary[]>(all[0])) ?? [];
+  assert.deepStrictEqual(exchanges.map((e) => `${e.request.method} ${e.response?.status ?? e.error?.message}`), ['GET 200', 'PUT 200']);
+  const [get, put] = exchanges;
+  assert.strictEqual(sentHeader(put, 'If-Match'), header(get, 'etag'));
+  assert.notStrictEqual(header(put, 'etag'), header(get, 'etag'), 'the write did not change the ETag');
+  assert.strictEqual(header(put, 'etag'), await currentEtag(`${base}/items/1`));
+});
+
+test('runner: a stale PUT gets 412 and a precondition-failed diagnostic on its request line', async () => {
+  await demoApi();
+  const uri = fixture('stale-write.http');
+  const diagnosed = waitForDiagnostics(uri, hasCode('precondition-failed'), 15_000, { afterEvent: true, what: 'precondition-failed after the 412' });
+  diagnosed.catch(() => undefined); // awaited below, after the send
+  const { doc, exchanges } = await send('stale-write.http', /^PUT /);
+  assert.deepStrictEqual(exchanges.map((e) => e.response?.status), [412]);
+  assert.strictEqual(sentHeader(exchanges[0], 'If-Match'), '"0123456789abcdef"');
+  const diags = withCode(await diagnosed, 'precondition-failed');
+  assert.strictEqual(diags.length, 1, describeDiagnostics(diags));
+  assert.strictEqual(diags[0].range.start.line, lineOf(doc, /^PUT /));
+  assert.match(diags[0].message, /^412 Precondition Failed: .*If-Match: "0123456789abcdef"/);
+  await waitForResponseView((t) => t.includes('HTTP 412 Precondition Failed') && t.includes('/items/2'), 'HTTP 412 for items/2');
+});
