@@ -1,5 +1,6 @@
-// Entity tags (RFC 9110 §8.8.3): generation, parsing and the two comparison functions.
+// Entity tags (RFC 9110 §8.8.3) for the demo API: generation here; parsing and comparison are the engine's.
 import { createHash } from 'node:crypto';
+import { formatEntityTag, parseEntityTagList, strongMatch, weakMatch } from '../../server/src/engine/semantics/entity-tag';
 
 /** A parsed entity-tag. `opaque` keeps its surrounding quotes, exactly as on the wire. */
 export interface EntityTag {
@@ -18,55 +19,21 @@ export function strongEtagFor(body: string | Buffer): EntityTag {
 }
 
 export function formatEtag(tag: EntityTag): string {
-  return tag.weak ? `W/${tag.opaque}` : tag.opaque;
+  return formatEntityTag(tag);
 }
 
 /** The value of If-Match / If-None-Match: either `*` or a list of entity-tags. */
 export type EtagCondition = { any: true } | { any: false; tags: EntityTag[] };
 
-// etagc = %x21 / %x23-7E / obs-text — anything visible except DQUOTE.
-const ENTITY_TAG = /^(W\/)?("[\x21\x23-\x7e\x80-\xff]*")$/;
-
 /**
- * Parses an If-Match / If-None-Match field value. Members that are not valid entity-tags
- * (the classic mistake is an unquoted `abc`) are dropped rather than rejected: they can
- * never match anything, so If-Match with only garbage fails (412) and If-None-Match with
- * only garbage passes — the same outcome a strict server gives, without a 400.
+ * Parses an If-Match / If-None-Match field value with the engine's RFC 9110 §8.8.3 parser. Members that are
+ * not valid entity-tags (the classic mistake is an unquoted `abc`) are dropped rather than rejected: they can
+ * never match anything, so If-Match with only garbage fails (412) and If-None-Match with only garbage passes —
+ * the same outcome a strict server gives, without a 400.
  */
 export function parseEtagCondition(value: string): EtagCondition {
-  if (value.trim() === '*') return { any: true };
-  const tags: EntityTag[] = [];
-  for (const member of splitList(value)) {
-    const m = ENTITY_TAG.exec(member);
-    if (m) tags.push({ weak: m[1] !== undefined, opaque: m[2] });
-  }
-  return { any: false, tags };
+  const list = parseEntityTagList(value);
+  return list.any ? { any: true } : { any: false, tags: list.tags.map(({ weak, opaque }) => ({ weak, opaque })) };
 }
 
-/** Splits a comma-separated list, ignoring commas inside quoted strings (etagc allows ','). */
-function splitList(value: string): string[] {
-  const out: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of value) {
-    if (ch === '"') quoted = !quoted;
-    if (ch === ',' && !quoted) {
-      out.push(current.trim());
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  out.push(current.trim());
-  return out.filter((m) => m.length > 0);
-}
-
-/** Strong comparison (used by If-Match): both must be strong and byte-identical. */
-export function strongMatch(a: EntityTag, b: EntityTag): boolean {
-  return !a.weak && !b.weak && a.opaque === b.opaque;
-}
-
-/** Weak comparison (used by If-None-Match): opaque-tags equal, W/ prefix ignored. */
-export function weakMatch(a: EntityTag, b: EntityTag): boolean {
-  return a.opaque === b.opaque;
-}
+export { strongMatch, weakMatch };

@@ -120,17 +120,20 @@ export function splitList(value: string): { text: string; start: number }[] {
   return out.length === 1 && out[0].text === '' ? [] : out;
 }
 
+/** The parts of a tag that comparisons and formatting look at. */
+export type TagValue = Pick<EntityTag, 'weak' | 'opaque'>;
+
 /** Strong comparison (§8.8.3.2): both strong and the opaque-tags identical. Used by If-Match. */
-export function strongMatch(a: EntityTag, b: EntityTag): boolean {
+export function strongMatch(a: TagValue, b: TagValue): boolean {
   return !a.weak && !b.weak && a.opaque === b.opaque;
 }
 
 /** Weak comparison: the opaque-tags identical, weakness ignored. Used by If-None-Match. */
-export function weakMatch(a: EntityTag, b: EntityTag): boolean {
+export function weakMatch(a: TagValue, b: TagValue): boolean {
   return a.opaque === b.opaque;
 }
 
 /** Formats a tag as it appears in a header. */
-export function formatEntityTag(tag: Pick<EntityTag, 'weak' | 'opaque'>): string {
+export function formatEntityTag(tag: TagValue): string {
   return (tag.weak ? 'W/' : '') + tag.opaque;
 }

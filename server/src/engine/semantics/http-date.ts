@@ -20,15 +20,19 @@ const ASCTIME = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug
 
 function build(year: number, month: string, day: number, h: string, m: string, s: string): Date | undefined {
   const mon = MONTHS.indexOf(month);
-  const date = new Date(Date.UTC(year, mon, day, Number(h), Number(m), Number(s)));
-  // Reject 31 Feb, 25:00:00 and the like: Date.UTC would silently roll them over.
-  if (date.getUTCDate() !== day || date.getUTCMonth() !== mon || date.getUTCHours() !== Number(h) ||
-      date.getUTCMinutes() !== Number(m) || Number(s) > 60) return undefined;
+  // Seconds up to 60 are grammatical (a leap second): clamp, so 23:59:60 is not rejected.
+  const date = new Date(Date.UTC(year, mon, day, Number(h), Number(m), Math.min(Number(s), 59)));
+  // Reject 31 Feb, 25:00:00 and the like: Date.UTC would silently roll them over (and map years < 100 to 19xx).
+  if (date.getUTCDate() !== day || date.getUTCMonth() !== mon || date.getUTCFullYear() !== year ||
+      date.getUTCHours() !== Number(h) || date.getUTCMinutes() !== Number(m) || Number(s) > 60) return undefined;
   return date;
 }
 
-/** Parses any of the three forms; undefined when the text is not an HTTP-date. */
-export function parseHttpDate(text: string): HttpDate | undefined {
+/**
+ * Parses any of the three forms; undefined when the text is not an HTTP-date. `now` (epoch ms) resolves the
+ * two-digit years of the RFC 850 form.
+ */
+export function parseHttpDate(text: string, now: number = Date.now()): HttpDate | undefined {
   const t = text.trim();
   let m = IMF.exec(t);
   if (m) {
@@ -39,7 +43,7 @@ export function parseHttpDate(text: string): HttpDate | undefined {
   if (m) {
     // Two-digit years: RFC 9110 says to read a year more than 50 years in the future as the past century.
     const yy = Number(m[4]);
-    const nowYear = new Date().getUTCFullYear();
+    const nowYear = new Date(now).getUTCFullYear();
     let year = Math.floor(nowYear / 100) * 100 + yy;
     if (year > nowYear + 50) year -= 100;
     const date = build(year, m[3], Number(m[2]), m[5], m[6], m[7]);
