@@ -5,7 +5,7 @@
 import { loadCodeParsers } from '../host/code-parsers';
 import { VERSION } from '../version';
 import { PathError } from './discover';
-import { lintCommand, LINT_USAGE, type CommandIO } from './lint-command';
+import { lintCommand, type CommandIO } from './lint-command';
 import { runCommand } from './run-command';
 import { UsageError } from './usage-error';
 
@@ -26,14 +26,12 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       case 'run': return await runCommand(rest, io);
       case '--version': case '-v': io.stdout(VERSION); return 0;
       case '--help': case '-h': case undefined: io.stdout(USAGE); return command === undefined ? 2 : 0;
-      default: throw new UsageError(`Unknown command '${command}'. ${LINT_USAGE.split('\n')[0]}`);
+      default: throw new UsageError(`Unknown command '${command}' (lint, run, --version).`);
     }
   } catch (err) {
-    if (err instanceof UsageError || err instanceof PathError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`etag-guard: ${(err as Error).message}`);
-      return 2;
-    }
-    io.stderr(`etag-guard: ${(err as Error).message ?? String(err)}`);
+    const expected = err instanceof UsageError || err instanceof PathError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    // One line either way; an unexpected error is labelled as ours so it gets reported, not blamed on the input.
+    io.stderr(`etag-guard: ${expected ? '' : 'internal error: '}${err instanceof Error ? err.message : String(err)}`);
     return 2;
   }
 }
