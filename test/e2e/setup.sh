@@ -45,6 +45,9 @@ npm rebuild node
 # 2) code-server's postinstall insists on Node 24 and builds native modules (kerberos, spdlog, pty, ...)
 #    against it: Node 24 first on PATH and its bundled headers as nodedir (the machine's npmrc may say otherwise).
 log "building code-server native modules with Node 24 (~2 minutes)"
+# Under `npm run`, the outer npm (Node 20) exports npm_config_user_agent, which the inner npm takes as its own
+# config: code-server's postinstall would then read "node/v20" from it and refuse. Start from a clean slate.
+unset npm_config_user_agent npm_node_execpath NODE
 PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm rebuild argon2 code-server > "$E2E/.cache/code-server-build.log" 2>&1 \
   || { tail -40 "$E2E/.cache/code-server-build.log" >&2; log "code-server build failed (see test/e2e/.cache/code-server-build.log)"; exit 1; }
 [ -d node_modules/code-server/lib/vscode/node_modules ] || { log "code-server postinstall did not install VS Code's modules"; exit 1; }
