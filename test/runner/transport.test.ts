@@ -141,6 +141,9 @@ describe('runner transport', () => {
         assert.match(results[1].response!.body.toString(), /^cookie=sid=s3cret;/);
         const [fresh] = await runAll(source(`GET ${server.url}/echo`), session);
         assert.match(fresh.response!.body.toString(), /^cookie=;/);
+        // A resend that already carries the jar's cookie (refresh-and-retry) does not get it twice.
+        const [resent] = await runAll(source(`GET ${server.url}/echo\nCookie: sid=s3cret; own=1`), own);
+        assert.match(resent.response!.body.toString(), /^cookie=sid=s3cret; own=1;body/);
       } finally {
         await own.close();
       }

@@ -82,9 +82,11 @@ function timeoutError(request: PreparedRequest, limits: SendLimits, phase: strin
 
 function withSessionHeaders(session: Session, request: PreparedRequest): [string, string][] {
   const headers = request.headers.filter(([n]) => n.toLowerCase() !== 'cookie');
-  const jar = session.cookies.headerFor(request.url);
   const own = request.headers.filter(([n]) => n.toLowerCase() === 'cookie').map(([, v]) => v);
-  const cookie = [...own, ...(jar ? [jar] : [])].join('; ');
+  // A resend (refresh-and-retry) carries the cookies it went out with: add only the jar's cookies it lacks.
+  const ownNames = new Set(own.flatMap((v) => v.split(';').map((pair) => pair.split('=')[0].trim())));
+  const jar = (session.cookies.headerFor(request.url) ?? '').split('; ').filter((pair) => pair && !ownNames.has(pair.split('=')[0].trim()));
+  const cookie = [...own, ...jar].join('; ');
   if (cookie) headers.push(['Cookie', cookie]);
   if (!headers.some(([n]) => n.toLowerCase() === 'user-agent')) headers.push(['User-Agent', USER_AGENT]);
   return headers;
