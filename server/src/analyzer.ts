@@ -4,7 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLanguage, HttpFile, LintFinding } from './engine';
-import { isCodeLanguage, lintCode, lintHttp } from './engine';
+import { IncrementalHttpParser, isCodeLanguage, lintCode, lintHttpFile } from './engine';
 import { loadCodeParsers } from './host/code-parsers';
 import type { Settings } from './settings';
 
@@ -18,6 +18,8 @@ export interface Analysis {
 export class Analyzer {
   private readonly results = new Map<string, Promise<Analysis>>();
   private readonly reportedFailures = new Set<string>();
+  /** Per open `.http` document: re-parses only the sections a keystroke touched. */
+  private readonly parsers = new Map<string, IncrementalHttpParser>();
 
   constructor(private readonly settings: Settings, private readonly log: (message: string) => void) {}
 
@@ -34,6 +36,7 @@ export class Analyzer {
 
   forget(uri: string): void {
     this.results.delete(uri);
+    this.parsers.delete(uri);
   }
 
   clear(): void {
@@ -46,7 +49,7 @@ export class Analyzer {
     const isHttp = doc.languageId === 'http' || /\.(http|rest)$/i.test(doc.uri);
     if (!isHttp && !isCodeLanguage(doc.languageId)) return { version: doc.version, findings: [] };
     // Client code: the grammars load once per process (loadCodeParsers memoises), on the first code document.
-    const http = isHttp ? lintHttp(text, config) : undefined;
+    const http = isHttp ? lintHttpFile(this.parserFor(doc.uri).parse(text), config) : undefined;
     const result = http ?? lintCode(text, doc.languageId as CodeLanguage, config, await loadCodeParsers(undefined, this.log));
     for (const f of result.failures) {
       // A rule that throws is reported once per rule and message, not on every keystroke.
@@ -56,5 +59,14 @@ export class Analyzer {
       this.log(`etag-guard: rule ${f.ruleId} failed and was skipped: ${f.error}`);
     }
     return { version: doc.version, findings: result.findings, file: http?.file };
+  }
+
+  private parserFor(uri: string): IncrementalHttpParser {
+    let parser = this.parsers.get(uri);
+    if (!parser) {
+      parser = new IncrementalHttpParser();
+      this.parsers.set(uri, parser);
+    }
+    return parser;
   }
 }

@@ -53,30 +53,12 @@ async function main() {
     }
 
     if (!flag('--ui-only')) {
-      t = Date.now();
       const { buildSuite } = require('./build-suite');
       const built = await buildSuite();
-      const folder = path.join(tmp, 'workspace');
-      fs.cpSync(WORKSPACE, folder, { recursive: true }); // tests may edit files; keep the fixture pristine
-      const resultsFile = path.join(tmp, 'suite-results.json');
-      const codeServer = require('./code-server');
-      const server = await codeServer.start(path.join(tmp, 'suite'), {
-        extraEnv: { ETAG_E2E_RESULTS: resultsFile, ETAG_E2E_EXTENSION_PATH: ROOT, ...(grep ? { ETAG_E2E_GREP: grep } : {}) },
-      });
-      log(`[e2e] code-server ${server.url} (pgid ${server.pid}); suite ${path.relative(ROOT, SUITE_OUT)} from ${built.files.join(', ')}`);
-      let run;
-      try {
-        run = await require('./run-suite').runSuite(server, { dir: path.join(tmp, 'suite'), folder, devPath: ROOT, testsPath: SUITE_OUT, resultsFile, log });
-      } finally {
-        await server.stop();
-      }
-      results.push(...run.results);
-      const failedInSuite = run.results.filter((r) => !r.ok).length;
-      if (run.exitCode !== 0 && failedInSuite === 0) {
-        results.push({ name: 'suite: extension host run ends with exit code 0', ok: false, error: `codeAutomationExit(${run.exitCode}); see ${server.logFile}` });
-        log(`TEST FAIL suite: extension host exit code ${run.exitCode} (code-server log: ${server.logFile})`);
-      }
-      log(`[e2e] suite: ${run.results.length} tests, exit code ${run.exitCode} (${secs(t)})`);
+      // the second pass runs the untrustedTest()s in restricted mode: trust enabled, no startup prompt
+      await suitePass({ tmp, label: 'suite', built });
+      await suitePass({ tmp, label: 'untrusted', built, trust: false, env: { ETAG_E2E_UNTRUSTED: '1' },
+        settings: { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' } });
     }
 
     if (!flag('--suite-only')) {
@@ -95,6 +77,37 @@ async function main() {
     if (keep) log(`[e2e] kept ${tmp}`);
     cleanup();
   }
+}
+
+/**
+ * One run of the compiled suite in a fresh code-server on a fresh copy of the fixture workspace (tests edit
+ * files). `trust: false` starts it with workspace trust enabled, so the folder opens in restricted mode.
+ */
+async function suitePass({ tmp, label, built, trust = true, env = {}, settings }) {
+  const t = Date.now();
+  const dir = path.join(tmp, label);
+  const folder = path.join(dir, 'workspace');
+  fs.cpSync(WORKSPACE, folder, { recursive: true });
+  const resultsFile = path.join(dir, 'suite-results.json');
+  const codeServer = require('./code-server');
+  const server = await codeServer.start(path.join(dir, 'code-server'), {
+    trust, settings,
+    extraEnv: { ETAG_E2E_RESULTS: resultsFile, ETAG_E2E_EXTENSION_PATH: ROOT, ...(grep ? { ETAG_E2E_GREP: grep } : {}), ...env },
+  });
+  log(`[e2e] ${label}: code-server ${server.url} (pgid ${server.pid}); suite ${path.relative(ROOT, SUITE_OUT)} from ${built.files.join(', ')}`);
+  let run;
+  try {
+    run = await require('./run-suite').runSuite(server, { dir: path.join(dir, 'code-server'), folder, devPath: ROOT, testsPath: SUITE_OUT, resultsFile, log });
+  } finally {
+    await server.stop();
+  }
+  results.push(...run.results);
+  const failedInSuite = run.results.filter((r) => !r.ok).length;
+  if (run.exitCode !== 0 && failedInSuite === 0) {
+    results.push({ name: `${label}: extension host run ends with exit code 0`, ok: false, error: `codeAutomationExit(${run.exitCode}); see ${server.logFile}` });
+    log(`TEST FAIL ${label}: extension host exit code ${run.exitCode} (code-server log: ${server.logFile})`);
+  }
+  log(`[e2e] ${label}: ${run.results.length} tests, exit code ${run.exitCode} (${secs(t)})`);
 }
 
 function summary(fatal) {

@@ -40,6 +40,13 @@ describe('refresh-and-retry against the demo API', () => {
     assert.match(run.edited, new RegExp(`If-Match: ${etag.replace(/"/g, '"')}\\n`));
   });
 
+  it('masks secret-looking fields in the change lines (they reach logs and CI output)', async () => {
+    const text = 'PUT {{base}}/items/2\nIf-Match: "stale"\nContent-Type: application/json\n\n{"id": 2, "name": "Gadget", "price": 25, "apiToken": "hunter2"}';
+    const run = await runAndRetry(session, text, { ...base(), answer: false });
+    assert.ok(run.questions[0].changes.includes('+ /apiToken: "•••"'), run.questions[0].changes.join('\n'));
+    assert.ok(!run.questions[0].changes.join('\n').includes('hunter2'));
+  });
+
   it('declining the confirmation sends nothing', async () => {
     const text = 'PUT {{base}}/items/1\nIf-Match: "stale"\nContent-Type: application/json\n\n{"name": "x"}';
     const run = await runAndRetry(session, text, { ...base(), answer: false });

@@ -5,7 +5,7 @@
  * cursor. Resolves to the `RetryOutcome` (undefined when nothing was attempted), which tests assert on.
  */
 import * as vscode from 'vscode';
-import { capturedBy, parseHttp } from '../../../server/src/engine';
+import { capturedBy, parseHttp, type HttpFile, type HttpRequest } from '../../../server/src/engine';
 import { requestAtLine, requestSummary, type Session } from '../executor';
 import { refreshAndRetry, type ConfirmPolicy, type RetryOutcome } from '../retry/refresh-and-retry';
 import type { PreconditionDiagnostics } from '../runner/precondition-diagnostics';
@@ -38,6 +38,9 @@ export function confirmPolicy(scope: vscode.Uri): ConfirmPolicy {
 }
 
 export class RefreshAndRetryCommand {
+  /** Failures being retried: a second click on the lens must not edit and resend twice. */
+  private readonly running = new Set<FailureRecord>();
+
   constructor(private readonly parts: RetryCommandParts) {}
 
   /** Runs refresh-and-retry on the request at `line` (0-based, any line of it) of `uri`; default: the cursor. */
@@ -57,6 +60,16 @@ export class RefreshAndRetryCommand {
       void vscode.window.showWarningMessage('etag-guard: refresh and retry is disabled in an untrusted workspace (it contacts servers and edits the file).');
       return undefined;
     }
+    if (this.running.has(failure)) return undefined;
+    this.running.add(failure);
+    try {
+      return await this.retry(document, version, file, request, failure);
+    } finally {
+      this.running.delete(failure);
+    }
+  }
+
+  private async retry(document: vscode.TextDocument, version: number, file: HttpFile, request: HttpRequest, failure: FailureRecord): Promise<RetryOutcome | undefined> {
     const settings = readRunnerSettings(document.uri);
     const session = this.parts.runner.session(document.uri, settings.allowSelfSignedHosts);
     const sent = failure.exchange.request;

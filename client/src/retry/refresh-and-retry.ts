@@ -7,8 +7,9 @@
 import type { HttpFile, Snapshot } from '../../../server/src/engine';
 import {
   backoffDelays, DEFAULT_BACKOFF, diagnose, formatChanges, isJsonObject, jsonDiff, mergePatch, planRetry, preconditionEdit, shallowMerge,
-  type BackoffOptions, type Diagnosis, type PreconditionEdit, type RetryAction,
+  type BackoffOptions, type Change, type Diagnosis, type PreconditionEdit, type RetryAction,
 } from '../../../server/src/engine';
+import { isSecretName, MASK } from '../executor/mask';
 import { sendOnce, type HopResult, type SendLimits } from '../executor/send';
 import type { Session } from '../executor/session';
 import type { Attempt, ResponseHeaders, SentRequest } from '../executor/types';
@@ -112,7 +113,8 @@ export async function refreshAndRetry(session: Session, input: RetryInput, ports
   const value = headerOf(current.headers, header === 'If-Match' ? 'etag' : 'last-modified');
   if (!value) return stop(`The re-read gave no ${header === 'If-Match' ? 'ETag' : 'Last-Modified'} to retry with.`);
   const written = wantsBody ? writtenVersion(current, sent) : undefined;
-  const changes = written ? formatChanges(jsonDiff(written.before, written.after)) : [];
+  // The change lines end up in logs and CI output: secret-looking fields keep their path, not their value.
+  const changes = written ? formatChanges(jsonDiff(written.before, written.after).map(maskChange)) : [];
   const mandatory = action.kind === 'refresh' && !!action.mustConfirm;
   const ask = mandatory || options.confirm === 'always' || (options.confirm === 'whenChanged' && ASKS_WHEN_CHANGED.has(diagnosis.cause));
   if (ask && !(await ports.confirm({ diagnosis, changes, mandatory, written }))) return stop('Not resent: you declined after seeing what changed.', { changes });
@@ -154,4 +156,10 @@ function writtenVersion(current: HopResult, sent: SentRequest): WrittenVersion |
     : /merge-patch/i.test(type) ? mergePatch(before, body)
     : isJsonObject(before) && isJsonObject(body) ? shallowMerge(before, body) : body;
   return { before, after };
+}
+
+function maskChange(change: Change): Change {
+  const key = change.path.slice(change.path.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  if (!isSecretName(key)) return change;
+  return { ...change, before: change.before === undefined ? undefined : MASK, after: change.after === undefined ? undefined : MASK };
 }

@@ -10,6 +10,7 @@ import { RefreshAndRetryCommand } from '../retry-ui/command';
 import { BodyDiffs } from '../retry-ui/diff-view';
 import { FailureExplainer } from '../retry-ui/explainer';
 import { PreconditionFailures } from '../retry-ui/failures';
+import { escalationStore, registerEscalation } from '../report/escalation';
 import { registerRetryProviders } from '../retry-ui/register';
 import { EnvironmentPicker } from './environment-picker';
 import { History } from './history';
@@ -28,8 +29,10 @@ type Handler = (...args: never[]) => unknown;
 /** Creates the runner and registers its commands; everything is disposed with the extension. */
 export function registerRunner(context: vscode.ExtensionContext): RequestRunner {
   const log = new RunLog();
-  const history = new History(context.globalState);
+  const escalation = escalationStore();
+  const history = new History(context.globalState, escalation.tap, escalation.historyHook);
   const environments = new EnvironmentPicker(context.workspaceState, SELECT_ENVIRONMENT);
+  registerEscalation(context, escalation.runs, history, environments);
   const view = new ResponseView();
   const diagnostics = new PreconditionDiagnostics();
   const failures = new PreconditionFailures();

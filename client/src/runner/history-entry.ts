@@ -3,6 +3,8 @@
  * summary of each run, newest first, at most 50. Pure, so it is tested without VS Code.
  */
 import { maskUrl, type Exchange } from '../executor';
+import { traceOf, type Trace } from '../trace/trace';
+import type { WireTap } from '../trace/wire-tap';
 
 export const HISTORY_LIMIT = 50;
 
@@ -20,11 +22,14 @@ export interface HistoryEntry {
   durationMs: number;
   /** Epoch ms. */
   at: number;
+  /** What was sent and received, masked ("Show trace"). */
+  trace?: Trace;
 }
 
-/** The entry for a finished exchange. */
-export function historyEntry(uri: string, exchange: Exchange): HistoryEntry {
+/** The entry for a finished exchange; with the wire tap, its trace has the connection details. */
+export function historyEntry(uri: string, exchange: Exchange, tap?: WireTap): HistoryEntry {
   return {
+    trace: traceOf(exchange, tap),
     uri, line: exchange.line, name: exchange.name, method: exchange.request.method, url: maskUrl(exchange.request.url),
     status: exchange.response?.status, error: exchange.error?.message, durationMs: Math.round(exchange.timings.totalMs), at: exchange.startedAt,
   };

@@ -1,19 +1,23 @@
 /** The last 50 runs, kept in the extension's global state (not the workspace), masked; pick one to re-run. */
 import * as vscode from 'vscode';
 import type { Exchange } from '../executor';
+import type { WireTap } from '../trace/wire-tap';
 import { addToHistory, historyEntry, historyLabel, type HistoryEntry } from './history-entry';
 
 const KEY = 'etagGuard.history';
 
 export class History {
-  constructor(private readonly state: vscode.Memento) {}
+  /** `onAdd` sees every run with its entry (the trace view and the report keep the run in memory). */
+  constructor(private readonly state: vscode.Memento, private readonly tap?: WireTap, private readonly onAdd?: (uri: vscode.Uri, exchange: Exchange, entry: HistoryEntry) => void) {}
 
   entries(): HistoryEntry[] {
     return this.state.get<HistoryEntry[]>(KEY, []);
   }
 
   async add(uri: vscode.Uri, exchange: Exchange): Promise<void> {
-    await this.state.update(KEY, addToHistory(this.entries(), historyEntry(uri.toString(), exchange)));
+    const entry = historyEntry(uri.toString(), exchange, this.tap);
+    this.onAdd?.(uri, exchange, entry);
+    await this.state.update(KEY, addToHistory(this.entries(), entry));
   }
 
   async clear(): Promise<void> {

@@ -4,6 +4,7 @@
  * resent (that needs the editor's explicit confirmation); `--write` applies the file edits at the end.
  */
 import type { Exchange, Session } from '../../../client/src/executor';
+import type { RunRecorder } from '../../../client/src/report/recorder';
 import { refreshAndRetry, type RetryOutcome } from '../../../client/src/retry/refresh-and-retry';
 import { capturedBy, type HttpFile, type TextEdit } from '../engine';
 
@@ -16,6 +17,8 @@ export interface RetryStepContext {
   print?: (line: string) => void;
   /** Edits collected for `--write`, all relative to the file as read. */
   edits: TextEdit[];
+  /** The run so far (`--trace`/`--report`): gives the capturing response and receives the findings. */
+  recorder?: RunRecorder;
 }
 
 export function needsRetry(exchange: Exchange): boolean {
@@ -26,10 +29,13 @@ export async function retryStep(exchange: Exchange, ctx: RetryStepContext): Prom
   const requestIndex = ctx.file.requests.findIndex((r) => r.requestLine.range.start.line === exchange.line);
   if (requestIndex < 0 || !exchange.response) return undefined;
   const print = ctx.print ?? (() => undefined);
+  let rereadAt: number | undefined;
   const outcome = await refreshAndRetry(ctx.session, {
     file: ctx.file, requestIndex, sent: exchange.request, failed: exchange.attempts.at(-1)!, capturedBy: capturedBy(ctx.file, requestIndex),
+    captured: ctx.recorder?.capturedSnapshot(exchange),
   }, {
     explain: (d) => {
+      rereadAt = Date.now();
       print(`  ${exchange.response!.status} explained: ${d.failed ?? 'no precondition'} failed, cause ${d.cause}${d.sent ? `; sent ${d.sent}` : ''}${d.current ? `, current ${d.current}` : ''}`);
       for (const step of d.steps) print(`    ${step}`);
       print(`  advice: ${d.advice}`);
@@ -47,5 +53,8 @@ export async function retryStep(exchange: Exchange, ctx: RetryStepContext): Prom
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   }, { confirm: 'whenChanged', limits: { timeoutMs: ctx.timeoutMs, maxResponseBytes: ctx.maxResponseBytes } });
   print(outcome.final ? `  retried → ${outcome.final.status}` : `  not retried: ${outcome.stopped}`);
+  ctx.recorder?.found(exchange, {
+    diagnosis: outcome.diagnosis, reread: outcome.reread, rereadAt, retry: outcome.final, retryAt: outcome.final && Date.now(), stopped: outcome.stopped,
+  });
   return outcome;
 }

@@ -1,6 +1,7 @@
 /**
  * `etag-guard run FILE [--all | --name NAME | --line N] [--env NAME] [--var k=v]… [--format pretty|json]
- * [--bail] [--insecure]`: sends the requests of a .http file in order (responses feed later references).
+ * [--bail] [--insecure] [--refresh-and-retry [--write] [--report FILE]] [--trace]`: sends the requests of a .http
+ * file in order (responses feed later references).
  * Exit 0 when every request got a response below 400, 1 otherwise (failures, ≥ 400, Ctrl+C), 2 on usage errors.
  */
 import * as fs from 'node:fs';
@@ -10,10 +11,14 @@ import {
   DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, exchangeText, isInside, loadDotenv, loadEnvironments, requestAtLine, requestLabel,
   runRequest, Session, succeeded, type Exchange,
 } from '../../../client/src/executor';
+import { RunRecorder } from '../../../client/src/report/recorder';
 import type { RetryOutcome } from '../../../client/src/retry/refresh-and-retry';
+import { traceText } from '../../../client/src/trace/trace-text';
+import { wireTap } from '../../../client/src/trace/wire-tap';
 import { applyTextEdits, parseHttp, type HttpFile, type HttpRequest } from '../engine';
 import { needsRetry, retryStep, type RetryStepContext } from './retry-step';
 import type { CommandIO } from './lint-command';
+import { VERSION } from '../version';
 import { UsageError } from './usage-error';
 
 export const RUN_USAGE = `Usage: etag-guard run FILE [options]
@@ -31,6 +36,10 @@ Options:
   --insecure            do not verify TLS certificates
   --refresh-and-retry   after a 412/428: re-read, explain, update the precondition, resend (never a POST)
   --write               with --refresh-and-retry: write the precondition edits into FILE
+  --trace               print each request's trace (as sent, secrets masked; remote address, HTTP version);
+                        with --format json, each result gets a "trace" object
+  --report FILE         with --refresh-and-retry: write a Markdown 412 incident report (timeline, traces,
+                        clocks, diagnosis) to FILE
   -h, --help            show this help`;
 
 /** Runs the command; resolves to the exit code. */
@@ -49,6 +58,8 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
       insecure: { type: 'boolean', default: false },
       'refresh-and-retry': { type: 'boolean', default: false },
       write: { type: 'boolean', default: false },
+      trace: { type: 'boolean', default: false },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -57,6 +68,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
     return 0;
   }
   if (values.write && !values['refresh-and-retry']) throw new UsageError('--write only goes with --refresh-and-retry.');
+  if (values.report !== undefined && !values['refresh-and-retry']) throw new UsageError('--report only goes with --refresh-and-retry.');
   if (positionals.length !== 1) throw new UsageError('run takes exactly one FILE. Try: etag-guard run requests.http');
   if (!['pretty', 'json'].includes(values.format!)) throw new UsageError(`Unknown format '${values.format}' (pretty, json).`);
   if ([values.all, values.name !== undefined, values.line !== undefined].filter(Boolean).length > 1) {
@@ -86,9 +98,11 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   const results: Exchange[] = [];
   const retries = new Map<Exchange, RetryOutcome>();
   const pretty = values.format === 'pretty';
+  // The wire tap sees what undici sends (remote address, HTTP version); it is only started when asked for.
+  const recorder = values.trace || values.report !== undefined ? new RunRecorder(wireTap()) : undefined;
   const retry: RetryStepContext = {
     session, file, timeoutMs: DEFAULT_TIMEOUT_MS, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, edits: [],
-    print: pretty ? (line) => io.stdout(line) : undefined,
+    print: pretty ? (line) => io.stdout(line) : undefined, recorder,
   };
   const options = {
     signal: cancel.signal, workspaceRoot,
@@ -96,7 +110,9 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
     dotenv: (name: string) => dotenv.get(name),
     onExchange: (exchange: Exchange) => {
       results.push(exchange);
+      const trace = recorder?.exchange(exchange);
       if (pretty) io.stdout(exchangeText(exchange) + '\n');
+      if (pretty && values.trace && trace) io.stdout(`${traceText(trace)}\n`);
     },
   };
   try {
@@ -110,14 +126,23 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
       if (cancel.signal.aborted || (values.bail && !finalSucceeded(exchange, retries))) break;
     }
     if (values.write && retry.edits.length > 0) fs.writeFileSync(filePath, applyTextEdits(text, retry.edits));
+    if (values.report !== undefined) writeReport(path.resolve(io.cwd, values.report), recorder!, path.relative(io.cwd, filePath), io);
   } finally {
     process.off('SIGINT', onSigint);
     await session.close();
   }
-  if (values.format === 'json') io.stdout(JSON.stringify({ results: results.map((r) => jsonResult(r, retries.get(r))) }, null, 2));
+  if (values.format === 'json') {
+    io.stdout(JSON.stringify({ results: results.map((r) => ({ ...jsonResult(r, retries.get(r)), ...(values.trace ? { trace: recorder!.traceOf(r) } : {}) })) }, null, 2));
+  }
   if (cancel.signal.aborted) io.stderr('etag-guard: cancelled.');
   for (const r of results) if (r.error && values.format === 'json') io.stderr(`etag-guard: ${r.error.message}`);
   return results.length > 0 && results.every((r) => finalSucceeded(r, retries)) && !cancel.signal.aborted ? 0 : 1;
+}
+
+function writeReport(target: string, recorder: RunRecorder, file: string, io: CommandIO): void {
+  const markdown = recorder.report({ file, generatedAt: Date.now(), tool: `etag-guard ${VERSION}`, platform: `Node ${process.version} on ${process.platform}` });
+  fs.writeFileSync(target, markdown);
+  io.stderr(`etag-guard: 412 report written to ${target} (${recorder.incidents().length} incident(s)).`);
 }
 
 function selectRequests(file: HttpFile, name: string | undefined, line: string | undefined): HttpRequest[] {

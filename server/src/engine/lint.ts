@@ -10,7 +10,7 @@ import { parseHttp } from './http/parser';
 import { buildHttpModel } from './model/http-model';
 import type { DocumentModel } from './model/types';
 import { RULES, SYNTAX_RULE_ID } from './rules/registry';
-import type { Finding, Rule } from './rules/types';
+import type { Finding, Fix, Rule } from './rules/types';
 
 export interface LintFinding extends Finding {
   level: Exclude<Level, 'off'>;
@@ -34,7 +34,11 @@ export function levelOf(rule: Pick<Rule, 'id' | 'defaultLevel'>, config: EngineC
 
 /** Lints a `.http` / `.rest` document. `rules` lets tests and benchmarks run a subset. */
 export function lintHttp(text: string, config: EngineConfig, rules: readonly Rule[] = RULES): LintResult & { file: HttpFile; model: DocumentModel } {
-  const file = parseHttp(text);
+  return lintHttpFile(parseHttp(text), config, rules);
+}
+
+/** Lints an already parsed `.http` file (an editor's, parsed incrementally). */
+export function lintHttpFile(file: HttpFile, config: EngineConfig, rules: readonly Rule[] = RULES): LintResult & { file: HttpFile; model: DocumentModel } {
   const model = buildHttpModel(file, config.environmentVariables);
   const result = runRules(model, 'http', file.directives, config, rules);
   const syntaxLevel = config.rules[SYNTAX_RULE_ID];
@@ -62,7 +66,9 @@ export function runRules(
       rule.check({ model, config, language }, (f) => {
         if (isSuppressed(directives, rule.id, f.range.start.line)) return;
         // An explicit setting wins; else the finding's own level (e.g. obsolete date forms); else the default.
-        findings.push({ ...f, ruleId: rule.id, level: config.rules[rule.id] !== undefined ? configured : f.level ?? configured });
+        const level = config.rules[rule.id] !== undefined ? configured : f.level ?? configured;
+        const finding = { ...f, ruleId: rule.id, level };
+        findings.push(typeof f.fixes === 'function' ? deferFixes(finding, f.fixes) : finding as LintFinding);
       });
     } catch (err) {
       failures.push({ ruleId: rule.id, error: err instanceof Error ? err.message : String(err) });
@@ -70,4 +76,23 @@ export function runRules(
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { findings, failures };
+}
+
+/**
+ * Deferred fixes become a memoised, enumerable getter: the public shape stays a plain `Fix[]` (code actions,
+ * `--fix`, JSON output read it as before) while diagnostics never pay for edits nobody asks for.
+ */
+function deferFixes(finding: object, compute: () => Fix[]): LintFinding {
+  let computed: Fix[] | undefined;
+  const fixes = (): Fix[] => {
+    // Outside the rule's isolation now: a fix that cannot be built is offered as none, never a crash.
+    try {
+      return (computed ??= compute());
+    } catch {
+      return (computed = []);
+    }
+  };
+  // Writable like a plain field: client code replaces its fixes by their string-literal-safe forms.
+  const replace = (value: Fix[]): void => void (computed = value);
+  return Object.defineProperty(finding, 'fixes', { get: fixes, set: replace, enumerable: true, configurable: true }) as LintFinding;
 }

@@ -23,31 +23,26 @@ async function fixUnguardedWrite(rel: string, languageId: string, needle: RegExp
   assert.strictEqual(found.length, 1, describeDiagnostics(diags));
   assert.deepStrictEqual(found[0].range, calleeRange(doc, needle, callee), `diagnostic range: ${describeDiagnostics(found)}`);
   assert.strictEqual(found[0].severity, vscode.DiagnosticSeverity.Warning);
-  console.log('TEST STEP actions');
   const actions = await actionsAt(uri, found[0].range);
-  console.log('TEST STEP got actions');
   const fix = quickFixes(actions).find((a) => title.test(a.title));
   assert.ok(fix, `no quick fix matching ${title} among: ${titles(actions)}`);
   const cleared = waitForDiagnostics(uri, lacksCode('missing-precondition'), 15_000, { afterEvent: true, what: 'missing-precondition fixed' });
   await applyCodeAction(fix);
-  console.log('TEST STEP applied');
   await cleared;
-  console.log('TEST STEP cleared');
   return doc;
 }
 
 async function revert(doc: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(doc);
-  console.log('TEST STEP revert');
   await vscode.commands.executeCommand('workbench.action.files.revert');
 }
 
 test('client code (TypeScript): fetch PUT without If-Match → missing-precondition on `fetch`; the fix inserts a read', async () => {
-  const doc = await fixUnguardedWrite('client-code/save.ts', 'typescript', /return fetch\(url/, 'fetch', /^Insert a GET/);
+  const doc = await fixUnguardedWrite('client-code/save.ts', 'typescript', /await fetch\(url/, 'fetch', /^Insert a GET/);
   try {
     const text = doc.getText();
     assert.match(text, /\n {2}const current = await fetch\(url\);\n {2}const etag = current\.headers\.get\('ETag'\);\n/, text);
-    assert.match(text, /return fetch\(url, \{ method: 'PUT', body, headers: \{ 'If-Match': etag \} \}\);/, text);
+    assert.match(text, /\n {2}await fetch\(url, \{ method: 'PUT', body, headers: \{ 'If-Match': etag \} \}\);/, text);
   } finally {
     await revert(doc);
   }

@@ -5,6 +5,8 @@ export interface TestCase {
   name: string;
   fn: () => Promise<void> | void;
   timeoutMs: number;
+  /** Runs only in the untrusted-workspace pass (and only there). */
+  untrusted: boolean;
 }
 
 export interface TestResult {
@@ -16,10 +18,22 @@ export interface TestResult {
 
 const registry: TestCase[] = [];
 
+function register(name: string, fn: () => Promise<void> | void, timeoutMs: number, untrusted: boolean): void {
+  if (registry.some((t) => t.name === name)) throw new Error(`duplicate test name: ${name}`);
+  registry.push({ name, fn, timeoutMs, untrusted });
+}
+
 /** Registers a test; tests run in registration order (files alphabetically, then top to bottom). */
 export function test(name: string, fn: () => Promise<void> | void, timeoutMs = 30_000): void {
-  if (registry.some((t) => t.name === name)) throw new Error(`duplicate test name: ${name}`);
-  registry.push({ name, fn, timeoutMs });
+  register(name, fn, timeoutMs, false);
+}
+
+/**
+ * Registers a test for the untrusted-workspace pass: the launcher runs the suite a second time with workspace
+ * trust enabled and `ETAG_E2E_UNTRUSTED=1`; only these tests run then, and they never run in the trusted pass.
+ */
+export function untrustedTest(name: string, fn: () => Promise<void> | void, timeoutMs = 30_000): void {
+  register(name, fn, timeoutMs, true);
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, name: string): Promise<T> {
@@ -33,7 +47,8 @@ function withTimeout<T>(p: Promise<T>, ms: number, name: string): Promise<T> {
 /** Runs every registered test; prints `TEST PASS|FAIL name` lines and `N passed, N failed`. */
 export async function runAll(log: (line: string) => void = (l) => console.log(l)): Promise<TestResult[]> {
   const only = process.env.ETAG_E2E_GREP ? new RegExp(process.env.ETAG_E2E_GREP) : undefined;
-  const tests = only ? registry.filter((t) => only.test(t.name)) : registry;
+  const untrustedPass = process.env.ETAG_E2E_UNTRUSTED === '1';
+  const tests = registry.filter((t) => t.untrusted === untrustedPass && (!only || only.test(t.name)));
   const results: TestResult[] = [];
   for (const t of tests) {
     const t0 = Date.now();

@@ -10,6 +10,7 @@ export async function run(): Promise<void> {
     await closeDemoApi(); // a listening server or keep-alive socket would keep the extension host from exiting
   }
   const failed = results.filter((r) => !r.ok).length;
-  if (results.length === 0) throw new Error('no tests ran');
+  // (with --grep, one of the two passes may legitimately match nothing; run.js still fails a run of zero tests)
+  if (results.length === 0 && !process.env.ETAG_E2E_GREP) throw new Error('no tests ran');
   if (failed) throw new Error(`${failed} of ${results.length} test(s) failed`);
 }

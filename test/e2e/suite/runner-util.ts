@@ -1,5 +1,7 @@
 // Helpers for the request-runner tests: the response view (a virtual document per request) and lenses.
+import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { fixture, lineOf } from './util';
 
 /** The response view's URI scheme (client/src/runner/response-view.ts); part of the extension's contract. */
 export const RESPONSE_SCHEME = 'etag-guard-response';
@@ -61,4 +63,22 @@ export function header(exchange: ExchangeSummary, name: string): string | undefi
 /** The value of a header as it was sent. */
 export function sentHeader(exchange: ExchangeSummary, name: string): string | undefined {
   return exchange.request.headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
+}
+
+/** Opens a request file in the active editor. */
+export async function openRequests(rel: string): Promise<{ doc: vscode.TextDocument; uri: vscode.Uri }> {
+  const uri = fixture(rel);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  return { doc, uri };
+}
+
+/** Sends the request whose request line matches `needle`, through the command its "Send request" lens carries. */
+export async function send(rel: string, needle: RegExp): Promise<{ doc: vscode.TextDocument; uri: vscode.Uri; line: number; exchanges: ExchangeSummary[] }> {
+  const { doc, uri } = await openRequests(rel);
+  const line = lineOf(doc, needle);
+  const lens = (await lensesTitled(uri, /^Send request$/)).find((l) => l.range.start.line === line);
+  assert.ok(lens, `no "Send request" lens on line ${line} of ${rel}`);
+  const exchanges = (await clickLens<ExchangeSummary[]>(lens)) ?? [];
+  return { doc, uri, line, exchanges };
 }

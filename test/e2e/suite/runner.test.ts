@@ -4,27 +4,13 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { currentEtag, demoApi } from './demo-api';
 import { test } from './harness';
-import { clickLens, header, lensesTitled, responseTabs, sentHeader, waitForResponseView, type ExchangeSummary } from './runner-util';
-import { describeDiagnostics, fixture, hasCode, lineOf, waitForDiagnostics, withCode } from './util';
+import {
+  clickLens, header, lensesTitled, openRequests, responseTabs, send, sentHeader, waitForResponseView, type ExchangeSummary,
+} from './runner-util';
+import { STALE_TAG, staleWrite } from './stale-write';
+import { lineOf } from './util';
 
 const STRONG_ETAG = /^"[0-9a-f]{16}"$/;
-
-async function openRequests(rel: string): Promise<{ doc: vscode.TextDocument; uri: vscode.Uri }> {
-  const uri = fixture(rel);
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc);
-  return { doc, uri };
-}
-
-/** Sends the request whose request line matches `needle`, through the command its lens carries. */
-async function send(rel: string, needle: RegExp): Promise<{ doc: vscode.TextDocument; uri: vscode.Uri; exchanges: ExchangeSummary[] }> {
-  const { doc, uri } = await openRequests(rel);
-  const line = lineOf(doc, needle);
-  const lens = (await lensesTitled(uri, /^Send request$/)).find((l) => l.range.start.line === line);
-  assert.ok(lens, `no "Send request" lens on line ${line} of ${rel}`);
-  const exchanges = (await clickLens<ExchangeSummary[]>(lens)) ?? [];
-  return { doc, uri, exchanges };
-}
 
 test('runner: each request has a "Send request" lens running etagGuard.sendRequest(uri, line)', async () => {
   const { doc, uri } = await openRequests('runner.http');
@@ -82,16 +68,9 @@ test('runner: "Send all" runs GET then PUT in one session: If-Match is the ETag 
 });
 
 test('runner: a stale PUT gets 412 and a precondition-failed diagnostic on its request line', async () => {
-  await demoApi();
-  const uri = fixture('stale-write.http');
-  const diagnosed = waitForDiagnostics(uri, hasCode('precondition-failed'), 15_000, { afterEvent: true, what: 'precondition-failed after the 412' });
-  diagnosed.catch(() => undefined); // awaited below, after the send
-  const { doc, exchanges } = await send('stale-write.http', /^PUT /);
-  assert.deepStrictEqual(exchanges.map((e) => e.response?.status), [412]);
-  assert.strictEqual(sentHeader(exchanges[0], 'If-Match'), '"0123456789abcdef"');
-  const diags = withCode(await diagnosed, 'precondition-failed');
-  assert.strictEqual(diags.length, 1, describeDiagnostics(diags));
-  assert.strictEqual(diags[0].range.start.line, lineOf(doc, /^PUT /));
-  assert.match(diags[0].message, /^412 Precondition Failed: .*If-Match: "0123456789abcdef"/);
+  const { exchanges, diagnostic } = await staleWrite();
+  assert.strictEqual(sentHeader(exchanges[0], 'If-Match'), STALE_TAG);
+  assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+  assert.ok(diagnostic.message.startsWith(`412 Precondition Failed: The precondition did not hold (If-Match: ${STALE_TAG})`), diagnostic.message);
   await waitForResponseView((t) => t.includes('HTTP 412 Precondition Failed') && t.includes('/items/2'), 'HTTP 412 for items/2');
 });

@@ -117,7 +117,6 @@ export async function actionsAt(uri: vscode.Uri, range: vscode.Range): Promise<(
       return (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
         'vscode.executeCodeActionProvider', uri, range, undefined, 50)) ?? [];
     } catch (err) {
-      console.log(`TEST STEP attempt ${attempt}: ${(err as Error).name} ${(err as Error).message}`);
       if (attempt >= 3 || (err as Error).name !== 'Canceled') throw err;
     }
   }

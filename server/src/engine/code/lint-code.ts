@@ -49,8 +49,11 @@ export function lintCode(text: string, language: CodeLanguage, config: EngineCon
       if (d) directives.push(d);
     }
     const result = runRules(model, 'code', directives, config, rules);
+    // Fixes are built on first read: build them all now, while the tree lives and before the editors' records
+    // (literals, produced expressions) are read.
+    const built = result.findings.map((f) => f.fixes);
     const literals = literalsByLine(support);
-    for (const f of result.findings) f.fixes = safeFixes(f.fixes, support, literals);
+    result.findings.forEach((f, i) => (f.fixes = safeFixes(built[i], support, literals)));
     return result;
   } finally {
     tree.delete();

@@ -17,8 +17,8 @@ export interface CacheComparison {
   cachedEtag?: string;
   /** One or two sentences for the explanation; undefined when there is nothing to say. */
   note?: string;
-  /** True when the cached ETag differs from the origin's: the cache, not another writer, is the likely cause. */
-  stale: boolean;
+  /** Set when the cached ETag differs from the origin's (the cache, not another writer, is the likely cause): the sentence for the advice. */
+  staleAdvice?: string;
 }
 
 /** Headers an intermediary adds; shared with the diagnosis' list of suspects. */
@@ -47,13 +47,12 @@ export function compareCache(input: { captured?: Headers; reread?: Headers; rere
   if (rereadBypassedCache && servedByCache) notes.push(`Yet the re-read's response still looks cached (${servedByCache}): an intermediary ignores no-cache, so even the "current" ETag may be stale — ask the API provider.`);
   const via = input.captured ? intermediaryHeaders(input.captured) : [];
   const cachedEtag = via.length > 0 && input.captured ? headerValue(input.captured.headers, 'etag') : undefined;
-  const stale = cachedEtag !== undefined && current !== undefined && cachedEtag !== current;
-  if (cachedEtag !== undefined && current !== undefined) {
-    notes.push(stale
-      ? `The ETag you hold, ${cachedEtag}, came through an intermediary (${via.join('; ')}); the origin answers ${current}: a cache served a stale representation. Read with Cache-Control: no-cache before writing.`
-      : `The ETag captured through an intermediary (${via.join('; ')}) is the origin's too (${current}): the cache was not stale.`);
-  }
-  return { rereadBypassedCache, cachedEtag, stale, note: notes.length > 0 ? notes.join(' ') : undefined };
+  const staleAdvice = cachedEtag !== undefined && current !== undefined && cachedEtag !== current
+    ? `The ETag you hold, ${cachedEtag}, came through an intermediary (${via.join('; ')}); the origin answers ${current}: a cache served a stale representation. Read with Cache-Control: no-cache before writing.`
+    : undefined;
+  if (staleAdvice) notes.push(staleAdvice);
+  else if (cachedEtag !== undefined && current !== undefined) notes.push(`The ETag captured through an intermediary (${via.join('; ')}) is the origin's too (${current}): the cache was not stale.`);
+  return { rereadBypassedCache, cachedEtag, staleAdvice, note: notes.length > 0 ? notes.join(' ') : undefined };
 }
 
 /** Evidence that a response came from a cache rather than the origin, or undefined. */

@@ -77,7 +77,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const done = (d: Omit<Diagnosis, 'intermediaries' | 'clockSkewSeconds' | 'current' | 'steps'> & { steps?: string[] }): Diagnosis => ({
     ...base, ...d, ...cacheFields,
     steps: cache.note ? [...(d.steps ?? []), cache.note] : d.steps ?? [],
-    advice: withIntermediaries(cache.stale ? `${d.advice} ${cache.note}` : d.advice, base.intermediaries, cache.rereadBypassedCache),
+    advice: withIntermediaries(cache.staleAdvice ? `${d.advice} ${cache.staleAdvice}` : d.advice, base.intermediaries, cache.rereadBypassedCache),
   });
 
   if (response.status === 428) {

@@ -69,13 +69,13 @@ export function skipToBlankLine(lines: readonly Line[], i: number): number {
 /** The line after httpYac's `key: value` proto-loader options under `proto < file`. */
 export function skipOptionLines(lines: readonly Line[], i: number): number {
   let j = i + 1;
-  while (j < lines.length && headerOf(lines[j].text)) j++;
+  while (j < lines.length && separatorTitle(lines[j].text) === undefined && headerOf(lines[j].text)) j++;
   return j;
 }
 
 /** The line after a `curl …` command and its `\`-continued lines. */
 export function skipCurlCommand(lines: readonly Line[], i: number): number {
   let j = i;
-  while (j < lines.length - 1 && lines[j].text.trimEnd().endsWith('\\')) j++;
+  while (j < lines.length - 1 && lines[j].text.trimEnd().endsWith('\\') && separatorTitle(lines[j + 1].text) === undefined) j++;
   return j + 1;
 }

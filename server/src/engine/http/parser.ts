@@ -7,6 +7,7 @@ import type { Line } from '../text/lines';
 import { preferredEol, splitLines } from '../text/lines';
 import { lineRange, range } from '../text/types';
 import type { Body, Directive, HttpFile, HttpRequest, ParseDiagnostic, ResponseBlock, Script, Spanned } from './ast';
+import { assembleFile, sectionBounds, type ParsedSection } from './sections';
 import { readScript, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine } from './blocks';
 import { isAssertion, isHeaderSpread, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
 import { directiveOf } from './directives';
@@ -29,8 +30,7 @@ interface Pending extends PendingBlock {
 }
 
 class Parser {
-  private readonly lines: Line[];
-  private readonly out: HttpFile;
+  private readonly out: ParsedSection;
   private state: State = 'preamble';
   private pending: Pending;
   private current: HttpRequest | undefined;
@@ -42,22 +42,21 @@ class Parser {
   private httpYac = false;
   private blankLineWarnings: ParseDiagnostic[] = [];
 
-  constructor(text: string) {
-    this.lines = splitLines(text);
+  /** Parses lines [from, end) of `lines`, numbering its requests from `firstIndex`. */
+  constructor(private readonly lines: readonly Line[], private readonly from: number, private readonly end: number, private readonly firstIndex: number) {
     this.out = {
-      requests: [], variables: [], scripts: [], directives: [], responses: [], diagnostics: [],
-      lineCount: this.lines.length, eol: preferredEol(this.lines),
+      from, end, requests: [], variables: [], scripts: [], directives: [], responses: [], diagnostics: [], blankLineWarnings: [], httpYac: false,
     };
-    this.pending = this.freshPending(0);
+    this.pending = this.freshPending(from);
   }
 
-  parse(): HttpFile {
-    let i = 0;
-    while (i < this.lines.length) i = this.step(i);
+  parse(): ParsedSection {
+    let i = this.from;
+    while (i < this.end) i = this.step(i);
     this.finishRequest();
-    this.pending = this.freshPending(this.lines.length);
-    if (!this.httpYac) for (const d of this.blankLineWarnings) this.out.diagnostics.push(d);
-    this.out.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line);
+    this.pending = this.freshPending(this.end);
+    this.out.httpYac = this.httpYac;
+    this.out.blankLineWarnings = this.blankLineWarnings;
     return this.out;
   }
 
@@ -307,7 +306,7 @@ class Parser {
    * comments and metadata) ends the body. The look-ahead over comments is bounded to stay linear.
    */
   private startsNewRequest(i: number): boolean {
-    for (let j = i; j < this.lines.length && j < i + LOOKAHEAD_LIMIT; j++) {
+    for (let j = i; j < this.end && j < i + LOOKAHEAD_LIMIT; j++) {
       const text = this.lines[j].text;
       if (requestLineOf(text, true)) return true;
       const comment = commentBody(text);
@@ -334,7 +333,7 @@ class Parser {
     const p = this.pending;
     p.claimed = true;
     this.httpYac ||= isHttpYacMethod(rl.method);
-    this.current = requestAt(this.out.requests.length, p, this.firstContentLine(p, i), i, text, rl);
+    this.current = requestAt(this.firstIndex + this.out.requests.length, p, this.firstContentLine(p, i), i, text, rl);
     this.lastContentLine = i;
     this.bodyLines = [];
     this.state = 'headers';
@@ -388,9 +387,26 @@ class Parser {
 }
 
 /**
+ * Parses one section of a document: lines [from, end) of `lines`, where `from` is 0 or a `###` separator and
+ * `end` the next separator or the end. Sections parse independently (nothing reads across a separator), which
+ * is what lets an editor re-parse only the section an edit touched (see incremental.ts).
+ */
+export function parseSection(lines: readonly Line[], from: number, end: number, firstIndex: number): ParsedSection {
+  return new Parser(lines, from, end, firstIndex).parse();
+}
+
+/**
  * Parses a `.http` / `.rest` document. Total: any string gives a file, problems become diagnostics. A leading
  * byte-order mark is dropped (editors hide it), so ranges count from the first visible character.
  */
 export function parseHttp(text: string): HttpFile {
-  return new Parser(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).parse();
+  const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const sections: ParsedSection[] = [];
+  let index = 0;
+  for (const [from, end] of sectionBounds(lines)) {
+    const section = parseSection(lines, from, end, index);
+    index += section.requests.length;
+    sections.push(section);
+  }
+  return assembleFile(sections, lines.length, preferredEol(lines));
 }

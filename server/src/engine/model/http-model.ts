@@ -3,7 +3,7 @@
  * sources (REST Client and httpYac references, file variables holding them, JetBrains handler captures) and
  * the editor that lets quick fixes add headers and reads in the file's own syntax.
  */
-import type { HttpFile, HttpRequest } from '../http/ast';
+import type { HttpFile, HttpRequest, Spanned } from '../http/ast';
 import { handlerCaptures } from '../http/handlers';
 import { findTemplates, wholeTemplate, type TemplateKind } from '../http/templates';
 import type { DocumentModel, HeaderModel, RequestModel, UnresolvedReference, ValueSource } from './types';
@@ -119,8 +119,7 @@ function collectUnresolved(
   req: HttpRequest, vars: StaticVariables, byName: ReadonlyMap<string, number>, handlerVars: ReadonlySet<string> | undefined,
   importsRequests: boolean, out: UnresolvedReference[],
 ): void {
-  const pieces = [...req.requestLine.urlParts, ...req.headers.flatMap((h) => [h.name, h.value])];
-  for (const piece of pieces) {
+  for (const piece of templatedPieces(req)) {
     for (const t of findTemplates(piece.value, piece.range.start.line, piece.range.start.character)) {
       const p = t.parsed;
       if (p.kind === 'request-ref' && !byName.has(p.request) && !importsRequests) {
@@ -137,4 +136,15 @@ function collectUnresolved(
       }
     }
   }
+}
+
+/** The URL lines and header names and values that hold a `{{template}}`, in order (most hold none). */
+function templatedPieces(req: HttpRequest): Spanned[] {
+  const pieces: Spanned[] = [];
+  for (const p of req.requestLine.urlParts) if (p.value.includes('{{')) pieces.push(p);
+  for (const h of req.headers) {
+    if (h.name.value.includes('{{')) pieces.push(h.name);
+    if (h.value.value.includes('{{')) pieces.push(h.value);
+  }
+  return pieces;
 }

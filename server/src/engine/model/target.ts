@@ -14,11 +14,14 @@ export function resourceKey(url: string): string {
   return u.length > 1 && u.endsWith('/') ? u.slice(0, -1) : u;
 }
 
+/** Most URLs have no query: they share one empty set instead of allocating one each. */
+const NO_PARAMS: ReadonlySet<string> = new Set();
+
 /** Names of the query parameters in a URL (`?a=1&b` → a, b). */
-export function queryParamNames(url: string): Set<string> {
-  const names = new Set<string>();
+export function queryParamNames(url: string): ReadonlySet<string> {
   const q = url.indexOf('?');
-  if (q < 0) return names;
+  if (q < 0) return NO_PARAMS;
+  const names = new Set<string>();
   for (const pair of url.slice(q + 1).split('#')[0].split('&')) {
     const name = pair.split('=')[0].trim();
     if (name) names.add(name);

@@ -83,8 +83,24 @@ export interface DocumentModel {
 
 /** Case-insensitive header lookup (header names are case-insensitive everywhere, RFC 9110 §5.1). */
 export function findHeaders(request: RequestModel, name: string): HeaderModel[] {
-  const lower = name.toLowerCase();
-  return request.headers.filter((h) => h.name.toLowerCase() === lower);
+  const lower = lowerCaseName(name);
+  const found: HeaderModel[] = [];
+  for (const h of request.headers) if (lowerCaseName(h.name) === lower) found.push(h);
+  return found;
+}
+
+/** Header names repeat across a file (If-Match, Content-Type, …): lower-case each spelling once, not per rule. */
+const lowerCased = new Map<string, string>();
+const LOWER_CASED_LIMIT = 4096;
+
+/** `name.toLowerCase()`, memoised (bounded, so odd files cannot grow it without limit). */
+export function lowerCaseName(name: string): string {
+  let lower = lowerCased.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerCased.size < LOWER_CASED_LIMIT) lowerCased.set(name, lower);
+  }
+  return lower;
 }
 
 /**

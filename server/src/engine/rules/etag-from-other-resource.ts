@@ -3,6 +3,7 @@
  * Entity-tags are only comparable between representations of the same resource (RFC 9110 §8.8.3), so the write
  * fails with 412, or, if the two resources happen to share a tag, succeeds without protecting anything.
  */
+import { lowerCaseName } from '../model/types';
 import { mayBeSameResource } from '../model/target';
 import type { Rule } from './types';
 import { CONDITIONAL_HEADERS, describeRequest, isWrite } from './vocabulary';
@@ -16,7 +17,7 @@ export const etagFromOtherResource: Rule = {
     for (const req of model.requests) {
       if (!isWrite(req.method, config) || req.target === undefined) continue;
       for (const h of req.headers) {
-        if (!CONDITIONAL_HEADERS.includes(h.name.toLowerCase()) || h.source.kind !== 'capture') continue;
+        if (!CONDITIONAL_HEADERS.includes(lowerCaseName(h.name)) || h.source.kind !== 'capture') continue;
         const captured = model.requests[h.source.request];
         // A POST's validators describe the resource it created (RFC 9110 §15.3.2), whose URI is not the POST's.
         if (!captured || captured.target === undefined || captured.method === 'POST') continue;

@@ -3,6 +3,7 @@
  * It matches only until the resource next changes; from then on the write fails with 412 every time, and the
  * usual "fix" is to paste a newer tag, which throws away the lost-update protection the header is for.
  */
+import type { HeaderModel, RequestModel } from '../model/types';
 import { parseEntityTagList } from '../semantics/entity-tag';
 import type { Fix, Rule } from './types';
 import { describeRequest, effectiveValue, freshReadBefore, headersOnWrites } from './vocabulary';
@@ -18,31 +19,36 @@ export const hardcodedEtag: Rule = {
       if (h.source.kind !== 'literal') continue;
       const value = effectiveValue(h);
       if (value === undefined || value.includes('{{') || parseEntityTagList(value).tags.length === 0) continue;
-      const fixes: Fix[] = [];
-      const read = freshReadBefore(model.requests, req);
-      const ref = read && req.editor.referenceTo?.(read);
-      if (read && ref) {
-        fixes.push({
-          title: `Use the ETag read by ${describeRequest(read)}`,
-          edits: [...ref.edits, { range: h.valueRange, newText: ref.expression }],
-          preferred: true,
-        });
-      } else {
-        const inserted = req.editor.insertReadBefore?.();
-        if (inserted) {
-          fixes.push({
-            title: 'Insert a GET that captures the ETag, and use it',
-            edits: [...inserted.edits, { range: h.valueRange, newText: inserted.etagExpression }],
-            preferred: true,
-          });
-        }
-      }
       report({
         message: `${h.name} holds a fixed entity-tag (${value.trim()}): it matches only until the resource next changes, ` +
           'then this write fails with 412. Capture the ETag from a read of the resource instead.',
         range: h.valueRange,
-        fixes,
+        fixes: () => captureFixes(model.requests, req, h),
       });
     }
   },
 };
+
+/** Use the ETag of a fresh read of the resource, else insert one. */
+function captureFixes(requests: readonly RequestModel[], req: RequestModel, h: HeaderModel): Fix[] {
+  const fixes: Fix[] = [];
+  const read = freshReadBefore(requests, req);
+  const ref = read && req.editor.referenceTo?.(read);
+  if (read && ref) {
+    fixes.push({
+      title: `Use the ETag read by ${describeRequest(read)}`,
+      edits: [...ref.edits, { range: h.valueRange, newText: ref.expression }],
+      preferred: true,
+    });
+  } else {
+    const inserted = req.editor.insertReadBefore?.();
+    if (inserted) {
+      fixes.push({
+        title: 'Insert a GET that captures the ETag, and use it',
+        edits: [...inserted.edits, { range: h.valueRange, newText: inserted.etagExpression }],
+        preferred: true,
+      });
+    }
+  }
+  return fixes;
+}

@@ -3,6 +3,7 @@
  * (RFC 9110 §8.8.3, §13.1.1–13.1.2, §13.1.5); servers treat a malformed one as not matching, so the write fails
  * with 412 or, worse, the condition is ignored.
  */
+import { lowerCaseName } from '../model/types';
 import { parseEntityTagList } from '../semantics/entity-tag';
 import { parseHttpDate } from '../semantics/http-date';
 import { lineRange } from '../text/types';
@@ -17,7 +18,7 @@ export const invalidEtag: Rule = {
   check({ model }, report) {
     for (const req of model.requests) {
       for (const h of req.headers) {
-        const name = h.name.toLowerCase();
+        const name = lowerCaseName(h.name);
         if (h.value === undefined || (!ETAG_HEADERS.includes(name) && name !== 'if-range')) continue;
         // If-Range may hold a date instead (checked by invalid-http-date).
         if (name === 'if-range' && (parseHttpDate(h.value) || !/^\s*(W\/|w\/|")/.test(h.value))) continue;

@@ -4,6 +4,7 @@
  * condition silently disappears; an unparsable If-Range never matches, so the whole representation comes back.
  * The obsolete RFC 850 and asctime forms are still accepted, but a sender must not generate them: a warning.
  */
+import { lowerCaseName } from '../model/types';
 import { wholeTemplate } from '../http/templates';
 import { formatImfFixdate, parseHttpDate, parseLooseDate } from '../semantics/http-date';
 import type { HeaderModel } from '../model/types';
@@ -21,7 +22,7 @@ export const invalidHttpDate: Rule = {
   check({ model }, report) {
     for (const req of model.requests) {
       for (const h of req.headers) {
-        const finding = DATE_HEADERS.includes(h.name.toLowerCase()) ? judge(h) : undefined;
+        const finding = DATE_HEADERS.includes(lowerCaseName(h.name)) ? judge(h) : undefined;
         if (finding) report(finding);
       }
     }
@@ -33,8 +34,8 @@ function judge(h: HeaderModel): Omit<Finding, 'ruleId'> | undefined {
   const value = effectiveValue(h)?.trim();
   if (value === undefined) return undefined;
   // If-Range holds an entity-tag or a date; entity-tags are invalid-etag's business (§13.1.5: DQUOTE tells them apart).
-  if (h.name.toLowerCase() === 'if-range' && /^(W\/|w\/|")/.test(value)) return undefined;
-  const consequence = h.name.toLowerCase() === 'if-range'
+  if (lowerCaseName(h.name) === 'if-range' && /^(W\/|w\/|")/.test(value)) return undefined;
+  const consequence = lowerCaseName(h.name) === 'if-range'
     ? 'the server treats the condition as failed and sends the whole representation'
     : 'the server must ignore the header, so the condition silently disappears';
   if (value === '') return { message: `${h.name} has no value: ${consequence}. Write an IMF-fixdate such as \`${EXAMPLE}\`.`, range: h.range, fixes: [] };

@@ -20,7 +20,7 @@ export const missingPrecondition: Rule = {
         range: req.anchor,
         // An If-None-Match with a tag is inverted-precondition's to fix (rename it): adding If-Match beside it
         // would give a request that fails whenever the two tags agree.
-        fixes: header(req, 'If-None-Match') ? [] : guardFixes(req, model.requests),
+        fixes: header(req, 'If-None-Match') ? [] : () => guardFixes(req, model.requests),
       });
     }
   },

@@ -3,9 +3,10 @@
  * happened between that capture and this request. The write changed R's ETag, so this request is bound to
  * get 412 (or, with a server that ignores the precondition, to overwrite the other write).
  */
-import { exclusive } from '../model/types';
+import type { HeaderModel, RequestModel } from '../model/types';
+import { exclusive, lowerCaseName } from '../model/types';
 import type { Fix, Rule } from './types';
-import { changesResource, describeRequest, ETAG_HEADERS } from './vocabulary';
+import { changesBetween, describeRequest, ETAG_HEADERS } from './vocabulary';
 
 export const staleEtag: Rule = {
   id: 'stale-etag',
@@ -16,38 +17,43 @@ export const staleEtag: Rule = {
     for (const req of model.requests) {
       if (req.target === undefined) continue;
       for (const h of req.headers) {
-        if (!ETAG_HEADERS.includes(h.name.toLowerCase()) && h.name.toLowerCase() !== 'if-unmodified-since') continue;
+        const name = lowerCaseName(h.name);
+        if (!ETAG_HEADERS.includes(name) && name !== 'if-unmodified-since') continue;
         if (h.source.kind !== 'capture') continue;
         const captured = model.requests[h.source.request];
         if (!captured || captured.target !== req.target) continue;
-        const between = model.requests.slice(captured.index + 1, req.index)
-          // In client code, a write in the other arm of an `if` (or another function) never runs in between.
-          .find((w) => w.target === req.target && changesResource(w) && !exclusive(w, req));
+        // In client code, a write in the other arm of an `if` (or another function) never runs in between.
+        const between = changesBetween(model.requests, req.target, captured.index, req.index).find((w) => !exclusive(w, req));
         if (!between) continue;
-        const fixes: Fix[] = [];
-        const inserted = req.editor.insertReadBefore?.();
-        if (inserted) {
-          fixes.push({
-            title: 'Insert a refreshing GET before this write',
-            edits: [...inserted.edits, { range: h.valueRange, newText: inserted.etagExpression }],
-            preferred: true,
-          });
-        }
-        const reuse = config.serverReturnsEtagOnWrite ? req.editor.referenceTo?.(between) : undefined;
-        if (reuse) {
-          fixes.push({
-            title: `Use the ETag from the ${between.method} on line ${between.anchor.start.line + 1}`,
-            edits: [...reuse.edits, { range: h.valueRange, newText: reuse.expression }],
-          });
-        }
         report({
           message: `${h.name} uses the ETag captured by ${describeRequest(captured)}, ` +
             `but the ${between.method} on line ${between.anchor.start.line + 1} changed this resource since: ` +
             'the value is stale and the server will answer 412. Re-read the resource before this write.',
           range: h.valueRange,
-          fixes,
+          fixes: () => refreshFixes(req, h, between, config.serverReturnsEtagOnWrite),
         });
       }
     }
   },
 };
+
+/** Re-read before the write, or (when the server returns ETags on writes) reuse the intervening write's ETag. */
+function refreshFixes(req: RequestModel, h: HeaderModel, between: RequestModel, reuseWriteEtag: boolean): Fix[] {
+  const fixes: Fix[] = [];
+  const inserted = req.editor.insertReadBefore?.();
+  if (inserted) {
+    fixes.push({
+      title: 'Insert a refreshing GET before this write',
+      edits: [...inserted.edits, { range: h.valueRange, newText: inserted.etagExpression }],
+      preferred: true,
+    });
+  }
+  const reuse = reuseWriteEtag ? req.editor.referenceTo?.(between) : undefined;
+  if (reuse) {
+    fixes.push({
+      title: `Use the ETag from the ${between.method} on line ${between.anchor.start.line + 1}`,
+      edits: [...reuse.edits, { range: h.valueRange, newText: reuse.expression }],
+    });
+  }
+  return fixes;
+}

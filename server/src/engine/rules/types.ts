@@ -1,6 +1,8 @@
 /**
  * Rules as data: an id (the public contract: diagnostic code, CLI ruleId, settings key, docs page), a default
- * level, a one-line summary, and a check over the document model. Fixes travel with each finding.
+ * level, a one-line summary, and a check over the document model. Fixes travel with each finding; a rule may
+ * hand them over as a thunk, computed only when someone reads them (a code action, `--fix`), since building
+ * edits (inserted reads, fresh names) costs more than the diagnostic itself.
  */
 import type { EngineConfig } from '../config/config';
 import type { Level } from '../config/levels';
@@ -23,6 +25,9 @@ export interface Finding {
   level?: Exclude<Level, 'off'>;
 }
 
+/** What a rule reports: a finding without its rule id, whose fixes may be deferred. */
+export type ReportedFinding = Omit<Finding, 'ruleId' | 'fixes'> & { fixes: Fix[] | (() => Fix[]) };
+
 export interface RuleContext {
   model: DocumentModel;
   config: EngineConfig;
@@ -37,7 +42,7 @@ export interface Rule {
   summary: string;
   /** Languages the rule applies to. */
   languages: ReadonlyArray<'http' | 'code'>;
-  check(ctx: RuleContext, report: (finding: Omit<Finding, 'ruleId'>) => void): void;
+  check(ctx: RuleContext, report: (finding: ReportedFinding) => void): void;
 }
 
 /** Where the rule's documentation lives; `codeDescription.href` and SARIF `helpUri` point here. */

@@ -4,7 +4,7 @@
  */
 import type { EngineConfig } from '../config/config';
 import type { HeaderModel, RequestModel } from '../model/types';
-import { findHeaders } from '../model/types';
+import { findHeaders, lowerCaseName } from '../model/types';
 
 /** Methods that change state and can lose someone else's update (POST only when configured). */
 export function isWrite(method: string | undefined, config: EngineConfig): boolean {
@@ -27,7 +27,7 @@ export function hasWritePrecondition(request: RequestModel, config: EngineConfig
   if (header(request, 'If-Match') || header(request, 'If-Unmodified-Since')) return true;
   const inm = header(request, 'If-None-Match');
   if (inm && inm.value?.trim() === '*') return true;
-  const names = new Set(request.headers.map((h) => h.name.toLowerCase()));
+  const names = new Set(request.headers.map((h) => lowerCaseName(h.name)));
   if (SERVICE_HEADERS.some((h) => names.has(h))) return true;
   if (SERVICE_QUERY_PARAMS.some((p) => request.queryParams.has(p))) return true;
   if (PAIRED_QUERY_PARAMS.some(([a, b]) => request.queryParams.has(a) && request.queryParams.has(b))) return true;
@@ -79,14 +79,55 @@ export function changesResource(request: RequestModel): boolean {
  * read whose ETag a precondition on `request` can use without going stale.
  */
 export function freshReadBefore(requests: readonly RequestModel[], request: RequestModel): RequestModel | undefined {
-  if (request.target === undefined) return undefined;
-  for (let i = request.index - 1; i >= 0; i--) {
-    const r = requests[i];
-    if (r.target !== request.target) continue;
-    if (r.method === 'GET' || r.method === 'HEAD') return r;
-    if (changesResource(r)) return undefined;
+  return targetIndex(requests).freshRead[request.index];
+}
+
+/**
+ * The requests strictly between positions `after` and `before` that may change `target`, in file order
+ * (binary search in the target's list of changes, so a dataflow rule stays O(n log n) over the file).
+ */
+export function changesBetween(requests: readonly RequestModel[], target: string, after: number, before: number): RequestModel[] {
+  const changes = targetIndex(requests).changes.get(target);
+  if (!changes) return [];
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (changes[mid].index <= after) lo = mid + 1;
+    else hi = mid;
   }
-  return undefined;
+  const found: RequestModel[] = [];
+  for (let k = lo; k < changes.length && changes[k].index < before; k++) found.push(changes[k]);
+  return found;
+}
+
+/** Per model, built in one forward pass: each request's fresh read, and each target's changing requests. */
+interface TargetIndex {
+  freshRead: (RequestModel | undefined)[];
+  changes: Map<string, RequestModel[]>;
+}
+
+const targetIndexes = new WeakMap<readonly RequestModel[], TargetIndex>();
+
+function targetIndex(requests: readonly RequestModel[]): TargetIndex {
+  let index = targetIndexes.get(requests);
+  if (index) return index;
+  index = { freshRead: [], changes: new Map() };
+  /** Per target, the latest read not followed by a change to it (undefined once a change follows). */
+  const latestRead = new Map<string, RequestModel | undefined>();
+  for (const r of requests) {
+    if (r.target === undefined) continue;
+    index.freshRead[r.index] = latestRead.get(r.target);
+    if (r.method === 'GET' || r.method === 'HEAD') latestRead.set(r.target, r);
+    else if (changesResource(r)) {
+      latestRead.set(r.target, undefined);
+      const list = index.changes.get(r.target);
+      if (list) list.push(r);
+      else index.changes.set(r.target, [r]);
+    }
+  }
+  targetIndexes.set(requests, index);
+  return index;
 }
 
 /** How findings name a request: its `@name`, else its method and line. */

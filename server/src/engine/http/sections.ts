@@ -1,0 +1,55 @@
+/**
+ * A `.http` document as sections: each `###` separator line starts one, and the lines before the first
+ * separator make the first. The parser's state machine restarts at every separator and no multi-line reader
+ * crosses one, so each section parses on its own; the file is the sections' results put end to end.
+ */
+import type { Line } from '../text/lines';
+import type { HttpFile, ParseDiagnostic } from './ast';
+import { separatorTitle } from './line-kinds';
+
+/**
+ * One section parsed on its own, with absolute line numbers: the file's collections (diagnostics in the order
+ * the parser met them), plus what only the whole file decides.
+ */
+export interface ParsedSection extends Pick<HttpFile, 'requests' | 'variables' | 'scripts' | 'directives' | 'responses' | 'diagnostics'> {
+  /** First line (0 or a separator) and the line after its last. */
+  from: number;
+  end: number;
+  /** "Not a header" warnings: reported only when no section of the file is written for httpYac. */
+  blankLineWarnings: ParseDiagnostic[];
+  /** True when the section uses syntax only httpYac reads. */
+  httpYac: boolean;
+}
+
+/** The [from, end) line bounds of each non-empty section, in order. */
+export function sectionBounds(lines: readonly Line[]): Array<[number, number]> {
+  const bounds: Array<[number, number]> = [];
+  let from = 0;
+  for (let i = 1; i < lines.length; i++) {
+    if (separatorTitle(lines[i].text) === undefined) continue;
+    bounds.push([from, i]);
+    from = i;
+  }
+  if (from < lines.length) bounds.push([from, lines.length]);
+  return bounds;
+}
+
+/** Puts parsed sections (in document order, requests already numbered) together into the file. */
+export function assembleFile(sections: readonly ParsedSection[], lineCount: number, eol: string): HttpFile {
+  const file: HttpFile = { requests: [], variables: [], scripts: [], directives: [], responses: [], diagnostics: [], lineCount, eol };
+  let httpYac = false;
+  for (const s of sections) {
+    // Loops, not push(...spread): a section may hold more items than a call has room for arguments.
+    for (const r of s.requests) file.requests.push(r);
+    for (const v of s.variables) file.variables.push(v);
+    for (const x of s.scripts) file.scripts.push(x);
+    for (const d of s.directives) file.directives.push(d);
+    for (const r of s.responses) file.responses.push(r);
+    for (const d of s.diagnostics) file.diagnostics.push(d);
+    httpYac ||= s.httpYac;
+  }
+  // A file written for httpYac follows httpYac's rules, where a body needs no blank line.
+  if (!httpYac) for (const s of sections) for (const d of s.blankLineWarnings) file.diagnostics.push(d);
+  file.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line);
+  return file;
+}
