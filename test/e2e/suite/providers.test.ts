@@ -53,8 +53,6 @@ test('hover on an If-Match header explains it', async () => {
 });
 
 test('hover on a response reference names the request it comes from', async () => {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('/stale.http'));
-  console.log(`TEST STEP stale.http open=${!!open} v=${open?.version} dirty=${open?.isDirty} diags=${vscode.languages.getDiagnostics(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'stale.http')).length}`);
   const { doc, uri } = await openWithDiagnostics('stale.http', hasCode('stale-etag'));
   const line = lineOf(doc, /^If-Match: \{\{widget/);
   const at = doc.lineAt(line).text.indexOf('widget') + 2;
