@@ -1,0 +1,77 @@
+// The CLI contract of issue #2, through the bundled dist/cli.js as users and CI call it.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from '../runner/cli';
+
+describe('etag-guard lint contract', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etag-guard-cli-'));
+    fs.writeFileSync(path.join(dir, 'empty.http'), '');
+    fs.writeFileSync(path.join(dir, 'bad.http'), 'PUT https://api.example.com/items/1\nIf-Match: abc\n');
+    fs.mkdirSync(path.join(dir, 'node_modules', 'dep'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'node_modules', 'dep', 'x.http'), 'DELETE https://x.test/a\n');
+    fs.mkdirSync(path.join(dir, 'ignored'));
+    fs.writeFileSync(path.join(dir, 'ignored', 'y.http'), 'DELETE https://x.test/a\n');
+    fs.writeFileSync(path.join(dir, '.gitignore'), 'ignored/\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints one ESLint-shaped entry with no messages for an empty file, exit 0', async () => {
+    const r = await runCli(['lint', '--format', 'json', 'empty.http'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), [{
+      filePath: path.join(dir, 'empty.http'), messages: [], suppressedMessages: [], errorCount: 0, fatalErrorCount: 0,
+      warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, usedDeprecatedRules: [],
+    }]);
+  });
+
+  it('exits 2 with one line for a missing path', async () => {
+    const r = await runCli(['lint', 'nope.http'], dir);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.deepEqual(r.stderr.trim().split('\n'), ['etag-guard: No such file or directory: nope.http']);
+  });
+
+  it('reports 1-based positions with severity 2 for errors, and exits 1', async () => {
+    const r = await runCli(['lint', '--format', 'json', 'bad.http'], dir);
+    assert.equal(r.code, 1);
+    const [result] = JSON.parse(r.stdout);
+    const invalid = result.messages.find((m: { ruleId: string }) => m.ruleId === 'invalid-etag');
+    assert.deepEqual({ ...invalid, message: undefined }, { ruleId: 'invalid-etag', severity: 2, message: undefined, line: 2, column: 11, endLine: 2, endColumn: 14 });
+    assert.equal(result.errorCount, 1);
+  });
+
+  it('writes SARIF 2.1.0 with the rule list, help URIs and levels', async () => {
+    const r = await runCli(['lint', '--format', 'sarif', 'bad.http'], dir);
+    const sarif = JSON.parse(r.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const rules = sarif.runs[0].tool.driver.rules;
+    assert.ok(rules.length >= 12);
+    const invalid = rules.find((x: { id: string }) => x.id === 'invalid-etag');
+    assert.match(invalid.helpUri, /docs\/rules\/invalid-etag\.md$/);
+    assert.equal(invalid.defaultConfiguration.level, 'error');
+    const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'invalid-etag');
+    assert.equal(result.level, 'error');
+    assert.equal(result.locations[0].physicalLocation.region.startLine, 2);
+  });
+
+  it('recurses into folders, honouring .gitignore and skipping node_modules', async () => {
+    const r = await runCli(['lint', '--format', 'json', '.'], dir);
+    const files = JSON.parse(r.stdout).map((x: { filePath: string }) => path.basename(x.filePath)).sort();
+    assert.deepEqual(files, ['bad.http', 'empty.http']);
+  });
+
+  it('expands globs and fails --max-warnings when exceeded', async () => {
+    fs.writeFileSync(path.join(dir, 'warn.http'), 'DELETE https://x.test/a\n');
+    const ok = await runCli(['lint', '--format', 'json', '--max-warnings', '1', 'w*.http'], dir);
+    assert.equal(ok.code, 0);
+    assert.equal(JSON.parse(ok.stdout).length, 1);
+    const strict = await runCli(['lint', '--max-warnings', '0', 'w*.http'], dir);
+    assert.equal(strict.code, 1);
+    fs.rmSync(path.join(dir, 'warn.http'));
+  });
+});
