@@ -42,9 +42,9 @@ connection.onInitialized(() => {
 
 async function validate(doc: TextDocument): Promise<void> {
   const analysis = await analyzer.analyze(doc);
-  // A newer version may have arrived while settings loaded: only publish for the version still open.
-  if (documents.get(doc.uri)?.version !== doc.version) return;
-  connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: analysis.findings.map(toDiagnostic) });
+  // A newer version may have arrived meanwhile: its own validation publishes; never publish an older one.
+  if (documents.get(doc.uri)?.version !== analysis.version) return;
+  connection.sendDiagnostics({ uri: doc.uri, version: analysis.version, diagnostics: analysis.findings.map(toDiagnostic) });
 }
 
 documents.onDidChangeContent((e) => void validate(e.document));

@@ -60,6 +60,11 @@ export class LspTestClient {
     });
   }
 
+  /** Calls `listener` with every diagnostics notification, as it arrives. */
+  onDiagnostics(listener: (p: PublishDiagnosticsParams) => void): void {
+    this.events.on('diagnostics', listener);
+  }
+
   /** Writes bytes straight to the server's stdin, bypassing JSON-RPC framing (for malformed-input tests). */
   writeRaw(data: string): void {
     this.child.stdin!.write(data);

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import {
   CodeActionRequest, CodeLensRequest, CompletionRequest, DocumentSymbolRequest, FoldingRangeRequest, HoverRequest,
-  type CodeAction, type MarkupContent,
+  DidChangeConfigurationNotification, type CodeAction, type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from './lsp-client';
 
@@ -89,5 +89,30 @@ describe('language server over stdio (a non-VS Code client)', () => {
     const items = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: URI }, position: { line: 6, character: 10 } });
     const labels = (Array.isArray(items) ? items : items!.items).map((i) => i.label);
     assert.deepEqual(labels, ['{{item.response.headers.ETag}}']);
+  });
+});
+
+describe('language server under rapid edits', () => {
+  it('publishes each version with the diagnostics of that version\'s text, never an older analysis', async () => {
+    const client = new LspTestClient();
+    await client.initialize();
+    const uri = 'file:///tmp/etag-guard-lsp-test/rapid.http';
+    // Odd versions hold an unquoted tag (invalid-etag), even versions a quoted one (no invalid-etag).
+    const textOf = (v: number) => `PUT https://api.example.com/items/1\nIf-Match: ${v % 2 ? 'abc' : '"abc"'}\n`;
+    const seen: { version: number; invalid: boolean }[] = [];
+    client.onDiagnostics((p) => {
+      if (p.uri === uri) seen.push({ version: p.version!, invalid: p.diagnostics.some((d) => d.code === 'invalid-etag') });
+    });
+    await client.open(uri, textOf(1));
+    await client.diagnostics(uri, (p) => p.version === 1);
+    // A settings change makes every analysis wait for a workspace/configuration round trip: edits arrive meanwhile.
+    void client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    for (let v = 2; v <= 12; v++) {
+      void client.change(uri, v, [{ range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } }, text: textOf(v) }]);
+    }
+    await client.diagnostics(uri, (p) => p.version === 12);
+    assert.ok(seen.length > 0);
+    for (const s of seen) assert.equal(s.invalid, s.version % 2 === 1, `version ${s.version} was published with another version's diagnostics`);
+    assert.equal(await client.close(), 0);
   });
 });
