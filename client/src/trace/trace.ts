@@ -7,7 +7,9 @@
 import { maskHeaderPairs, maskHeaderRecord, maskUrl } from '../executor/mask';
 import type { Exchange, ResponseHeaders, Timings } from '../executor/types';
 import { bodyPreview } from './body-preview';
-import type { WireRecord, WireTap } from './wire-tap';
+import type { TraceConnection, WireRecord, WireTap } from './wire-tap';
+
+export type { TraceConnection };
 
 export interface TraceRequest {
   method: string;
@@ -25,16 +27,6 @@ export interface TraceResponse {
   headers: ResponseHeaders;
   size: number;
   truncated: boolean;
-}
-
-/** Where the connection went; absent when the tap did not see the request (it was not started). */
-export interface TraceConnection {
-  remoteAddress?: string;
-  remotePort?: number;
-  family?: string;
-  localAddress?: string;
-  localPort?: number;
-  tls?: string;
 }
 
 export interface Trace {

@@ -9,12 +9,8 @@ import * as diagnosticsChannel from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 
 /** One request as the HTTP client wrote it. */
-export interface WireRecord {
-  /** `PUT /dav/a.txt HTTP/1.1`. */
-  requestLine: string;
-  httpVersion: string;
-  /** The header block as written, in order. */
-  headers: [string, string][];
+/** Where the connection went; absent when the tap did not see the request (it was not started). */
+export interface TraceConnection {
   remoteAddress?: string;
   remotePort?: number;
   /** `IPv4` / `IPv6`. */
@@ -23,6 +19,14 @@ export interface WireRecord {
   localPort?: number;
   /** TLS protocol (`TLSv1.3`) when the connection is encrypted. */
   tls?: string;
+}
+
+export interface WireRecord extends TraceConnection {
+  /** `PUT /dav/a.txt HTTP/1.1`. */
+  requestLine: string;
+  httpVersion: string;
+  /** The header block as written, in order. */
+  headers: [string, string][];
 }
 
 interface SendHeadersMessage {
