@@ -32,6 +32,20 @@ async function main() {
   const { runTests } = require('@vscode/test-electron');
   const versions = process.env.VSCODE_VERSIONS ? process.env.VSCODE_VERSIONS.split(',') : [PINNED, minimumVersion()];
   const results = [];
+  // the suite's "against Apache" tests send to a private Apache httpd the launcher runs (test/e2e/apache.js)
+  const apache = await require('./apache').startApache().catch((e) => {
+    results.push({ name: 'private Apache httpd (mod_dav) starts', ok: false, error: e.message });
+    return undefined;
+  });
+  try {
+    await runVersions(versions, apache, results);
+  } finally {
+    await apache?.stop();
+  }
+  return results;
+}
+
+async function runVersions(versions, apache, results) {
   for (const version of versions) {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `etag-guard-desktop-${version}-`));
     const folder = path.join(tmp, 'workspace');
@@ -45,7 +59,7 @@ async function main() {
         cachePath: path.join(E2E, '.cache', 'vscode'),
         extensionDevelopmentPath: ROOT,
         extensionTestsPath: SUITE_OUT,
-        extensionTestsEnv: { ETAG_E2E_RESULTS: resultsFile, ETAG_E2E_EXTENSION_PATH: ROOT },
+        extensionTestsEnv: { ETAG_E2E_RESULTS: resultsFile, ETAG_E2E_EXTENSION_PATH: ROOT, ...(apache ? { ETAG_E2E_APACHE_URL: apache.url } : {}) },
         launchArgs: [folder, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
           '--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions')],
       });
@@ -58,7 +72,6 @@ async function main() {
     console.log(`[desktop] VS Code ${version}: ${ran.length} tests, exit ${exitCode}`);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  return results;
 }
 
 main().then((results) => report(results), (e) => report([{ name: 'launcher', ok: false, error: String(e) }], e));

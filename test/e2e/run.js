@@ -55,8 +55,13 @@ async function main() {
     if (!flag('--ui-only')) {
       const { buildSuite } = require('./build-suite');
       const built = await buildSuite();
+      const apache = await startApacheFor('suite');
+      try {
+        await suitePass({ tmp, label: 'suite', built, env: apache ? { ETAG_E2E_APACHE_URL: apache.url } : {} });
+      } finally {
+        await apache?.stop();
+      }
       // the second pass runs the untrustedTest()s in restricted mode: trust enabled, no startup prompt
-      await suitePass({ tmp, label: 'suite', built });
       await suitePass({ tmp, label: 'untrusted', built, trust: false, env: { ETAG_E2E_UNTRUSTED: '1' },
         settings: { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' } });
     }
@@ -76,6 +81,22 @@ async function main() {
   } finally {
     if (keep) log(`[e2e] kept ${tmp}`);
     cleanup();
+  }
+}
+
+/**
+ * The private Apache httpd (mod_dav) the suite's "against Apache" tests send to. A failure to start it is a
+ * failed result (those tests then fail too, saying the URL is missing), never a skip.
+ */
+async function startApacheFor(label) {
+  try {
+    const apache = await require('./apache').startApache();
+    log(`[e2e] ${label}: Apache httpd (mod_dav) on ${apache.url}`);
+    return apache;
+  } catch (e) {
+    results.push({ name: `${label}: private Apache httpd (mod_dav) starts`, ok: false, error: e.message });
+    log(`TEST FAIL ${label}: private Apache httpd (mod_dav) starts\n${e.message}`);
+    return undefined;
   }
 }
 

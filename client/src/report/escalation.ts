@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { copyAsCurl, importCurl, type CopyAsCurlOptions } from '../curl/curl-commands';
-import { resendWithoutPreconditionsCommand } from '../resend/resend-command';
+import { resendWithoutPreconditionsCommand, type ResendCommandOptions } from '../resend/resend-command';
 import type { EnvironmentPicker } from '../runner/environment-picker';
 import type { History } from '../runner/history';
 import type { HistoryEntry } from '../runner/history-entry';
@@ -34,7 +34,7 @@ export function registerEscalation(context: vscode.ExtensionContext, runs: RunSt
     [SHOW_TRACE]: (uri?: string | vscode.Uri, line?: number) => traces.show(uri, line),
     [COPY_AS_CURL]: (uri?: string | vscode.Uri, line?: number, options?: CopyAsCurlOptions) => copyAsCurl(runs, environments, uri, line, options),
     [IMPORT_CURL]: (command?: string) => importCurl(command),
-    [RESEND_WITHOUT_PRECONDITIONS]: (uri?: string | vscode.Uri, line?: number) => resendWithoutPreconditionsCommand(runs, uri, line),
+    [RESEND_WITHOUT_PRECONDITIONS]: (uri?: string | vscode.Uri, line?: number, options?: ResendCommandOptions) => resendWithoutPreconditionsCommand(runs, uri, line, options),
     [EXPORT_REPORT]: (uri?: string | vscode.Uri, target?: string) => exportReport(runs, uri, target),
   };
   context.subscriptions.push(traces, ...Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run)));

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { readRunnerSettings } from '../runner/settings';
 import { Session } from '../executor/session';
+import type { SentRequest } from '../executor/types';
 import type { RunStore } from '../trace/run-store';
 import { requestTarget } from '../trace/target';
 import { DEFAULT_PROTECTED_HOSTS } from './host-policy';
@@ -14,8 +15,17 @@ import { resendRefusal, resendWithoutPreconditions, withoutPreconditions, type R
 
 const CONFIRM = 'Resend without preconditions';
 
+export interface ResendCommandOptions {
+  /**
+   * The caller has already had the user confirm: skip the modal warning. Only a programmatic caller can pass it
+   * (`executeCommand`, e.g. the real-VS-Code tests, which cannot click a modal); no menu, lens or keybinding
+   * does, and the setting and the protected hosts are checked all the same.
+   */
+  confirmed?: boolean;
+}
+
 /** Runs the command; resolves to the result, or undefined when refused, declined or there is nothing to resend. */
-export async function resendWithoutPreconditionsCommand(runs: RunStore, uri?: string | vscode.Uri, line?: number): Promise<ResendResult | undefined> {
+export async function resendWithoutPreconditionsCommand(runs: RunStore, uri?: string | vscode.Uri, line?: number, options: ResendCommandOptions = {}): Promise<ResendResult | undefined> {
   const target = await requestTarget(uri, line);
   if (!target) return undefined;
   const file = target.document.uri.toString();
@@ -35,14 +45,7 @@ export async function resendWithoutPreconditionsCommand(runs: RunStore, uri?: st
     void vscode.window.showWarningMessage(`etag-guard: ${refusal}`);
     return undefined;
   }
-  const removed = withoutPreconditions(failing.request.headers).removed;
-  const answer = await vscode.window.showWarningMessage(
-    `Resend ${failing.request.method} ${failing.request.url} once WITHOUT ${removed.join(', ') || 'preconditions'}?`,
-    { modal: true, detail: 'The precondition is what protects someone else\'s update: without it, if the resource changed since you read it, ' +
-      'their change is overwritten. Do this only on a test system, to confirm that the 412 is about the precondition.' },
-    CONFIRM,
-  );
-  if (answer !== CONFIRM) return undefined;
+  if (options.confirmed !== true && !(await userConfirms(failing.request))) return undefined;
   const settings = readRunnerSettings(target.document.uri);
   const session = new Session({ allowSelfSignedHosts: settings.allowSelfSignedHosts });
   try {
@@ -56,4 +59,16 @@ export async function resendWithoutPreconditionsCommand(runs: RunStore, uri?: st
   } finally {
     await session.close();
   }
+}
+
+/** The modal warning: this can overwrite someone's update. */
+async function userConfirms(request: SentRequest): Promise<boolean> {
+  const removed = withoutPreconditions(request.headers).removed;
+  const answer = await vscode.window.showWarningMessage(
+    `Resend ${request.method} ${request.url} once WITHOUT ${removed.join(', ') || 'preconditions'}?`,
+    { modal: true, detail: 'The precondition is what protects someone else\'s update: without it, if the resource changed since you read it, ' +
+      'their change is overwritten. Do this only on a test system, to confirm that the 412 is about the precondition.' },
+    CONFIRM,
+  );
+  return answer === CONFIRM;
 }

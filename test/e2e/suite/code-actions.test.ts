@@ -82,5 +82,8 @@ test('stale-etag: reusing an ETag after another write is flagged on the value, a
   const name = /^# @name (\w+)$/.exec(doc.lineAt(refresh - 1).text)?.[1];
   assert.ok(name && name !== 'widget', `inserted GET is not freshly named: "${doc.lineAt(refresh - 1).text}"`);
   assert.strictEqual(doc.lineAt(lineOf(doc, /^If-Match:/, newPatch)).text, `If-Match: {{${name}.response.headers.ETag}}`);
+  // Later tests (providers.test.ts) read stale.http's diagnostics: leave it once the reverted text is diagnosed again.
+  const restored = waitForDiagnostics(uri, hasCode('stale-etag'), 15_000, { afterEvent: true, what: 'stale-etag back after the revert' });
   await vscode.commands.executeCommand('workbench.action.files.revert');
+  await restored;
 });

@@ -1,10 +1,7 @@
 // The demo API (examples/server) inside the extension host, started once on 127.0.0.1:0 by the first test that
 // needs it, and the `etagGuard.environments` setting that points the fixtures' `{{baseUrl}}` at it.
-import * as vscode from 'vscode';
 import { startDemoServer, type DemoServer } from '../../../examples/server/demo-server';
-
-/** The environment the suite selects; request fixtures use its `{{baseUrl}}`. */
-export const E2E_ENVIRONMENT = 'e2e';
+import { selectBaseUrl } from './environment';
 
 let running: Promise<DemoServer> | undefined;
 
@@ -15,11 +12,7 @@ let running: Promise<DemoServer> | undefined;
 export async function demoApi(): Promise<string> {
   running ??= startDemoServer({ host: '127.0.0.1', port: 0 });
   const { url } = await running;
-  const config = vscode.workspace.getConfiguration('etagGuard');
-  if (config.get<Record<string, { baseUrl?: string }>>('environments')?.[E2E_ENVIRONMENT]?.baseUrl !== url) {
-    await config.update('environments', { [E2E_ENVIRONMENT]: { baseUrl: url } }, vscode.ConfigurationTarget.Workspace);
-    await config.update('environment', E2E_ENVIRONMENT, vscode.ConfigurationTarget.Workspace);
-  }
+  await selectBaseUrl(url);
   const reset = await fetch(`${url}/admin/reset`, { method: 'POST' });
   if (reset.status !== 204) throw new Error(`demo API reset answered ${reset.status}`);
   return url;

@@ -1,7 +1,7 @@
 // Helpers for the request-runner tests: the response view (a virtual document per request) and lenses.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { fixture, lineOf } from './util';
+import { describeDiagnostics, fixture, hasCode, lineOf, waitForDiagnostics, withCode } from './util';
 
 /** The response view's URI scheme (client/src/runner/response-view.ts); part of the extension's contract. */
 export const RESPONSE_SCHEME = 'etag-guard-response';
@@ -81,4 +81,14 @@ export async function send(rel: string, needle: RegExp): Promise<{ doc: vscode.T
   assert.ok(lens, `no "Send request" lens on line ${line} of ${rel}`);
   const exchanges = (await clickLens<ExchangeSummary[]>(lens)) ?? [];
   return { doc, uri, line, exchanges };
+}
+
+/** Waits for the one precondition-failed diagnostic `act` causes on `uri`; resolves to it and what `act` returned. */
+export async function withPreconditionFailed<T>(uri: vscode.Uri, act: () => Promise<T>): Promise<{ result: T; diagnostic: vscode.Diagnostic }> {
+  const diagnosed = waitForDiagnostics(uri, hasCode('precondition-failed'), 15_000, { afterEvent: true, what: 'precondition-failed after the 412' });
+  diagnosed.catch(() => undefined); // awaited below, after the send
+  const result = await act();
+  const diagnostics = withCode(await diagnosed, 'precondition-failed');
+  assert.strictEqual(diagnostics.length, 1, describeDiagnostics(diagnostics));
+  return { result, diagnostic: diagnostics[0] };
 }
