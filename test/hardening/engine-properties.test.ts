@@ -5,25 +5,16 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DEFAULT_CONFIG, lintHttp, mergeConfig, RULES, type Range } from '../../server/src/engine';
+import { DEFAULT_CONFIG, lintHttp, mergeConfig, RULES } from '../../server/src/engine';
 import { httpDocument, lineLengths, pathologicalInputs } from './inputs';
+import { assertInside, assertSoundResult } from './ranges';
 
 const ALL_RULES_ON = mergeConfig(DEFAULT_CONFIG, { rules: Object.fromEntries(RULES.map((r) => [r.id, 'warning'])), includePost: true });
 
-function assertInside(range: Range, lengths: readonly number[], what: string): void {
-  const ok = (p: Range['start']) => p.line >= 0 && p.line < lengths.length && p.character >= 0 && p.character <= lengths[p.line];
-  assert.ok(ok(range.start) && ok(range.end), `${what} range ${JSON.stringify(range)} is outside the document`);
-  assert.ok(range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character), `${what} range is reversed`);
-}
-
 function checkDocument(text: string): void {
   const result = lintHttp(text, ALL_RULES_ON);
-  assert.deepEqual(result.failures, [], 'no rule may throw');
+  assertSoundResult(result, text);
   const lengths = lineLengths(text);
-  for (const f of result.findings) {
-    assertInside(f.range, lengths, f.ruleId);
-    for (const fix of f.fixes) for (const e of fix.edits) assertInside(e.range, lengths, `${f.ruleId} fix`);
-  }
   for (const r of result.file.requests) assertInside(r.range, lengths, 'request');
 }
 
@@ -40,6 +31,7 @@ describe('engine properties', () => {
   });
 
   for (const [name, text] of Object.entries(pathologicalInputs())) {
-    it(`survives ${name}`, () => checkDocument(text));
+    // A hang (super-linear work on the input) fails the test instead of stalling the run.
+    it(`survives ${name}`, { timeout: 60_000 }, () => checkDocument(text));
   }
 });

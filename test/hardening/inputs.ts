@@ -26,6 +26,9 @@ export function pathologicalInputs(): Record<string, string> {
   const headers = Array.from({ length: 10_000 }, (_, i) => `X-H${i}: ${i}`).join('\n');
   return {
     'a 1 MB line of {{': '{{'.repeat(512 * 1024),
+    // Where `{{` is scanned for templates: the request line and header values.
+    'a 1 MB URL of {{': `GET https://x.test/${'{{'.repeat(512 * 1024)}`,
+    'a 1 MB header value of {{': `PUT https://x.test/a\nX-Hostile: ${'{{'.repeat(512 * 1024)}\n`,
     '100,000 ###': '###\n'.repeat(100_000),
     '10,000 headers': `PUT https://x.test/a\n${headers}\n`,
     'deeply nested JSON body': `PUT https://x.test/a\nIf-Match: "x"\n\n${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,

@@ -1,6 +1,6 @@
 /**
  * Resilience (issue #9): a rule that throws is isolated and reported, the others still run; the language
- * server survives malformed LSP input and keeps serving.
+ * server survives malformed LSP input and hostile documents, and keeps serving.
  */
 import { it } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -24,6 +24,25 @@ it('the language server survives malformed JSON-RPC and still answers', async ()
   const uri = 'file:///tmp/resilience.http';
   await client.open(uri, 'DELETE https://x.test/a\n');
   const { diagnostics } = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+  assert.equal(diagnostics[0].code, 'missing-precondition');
+  assert.equal(await client.close(), 0);
+});
+
+it('the language server keeps serving after a document with a 1 MB line is opened and edited', async () => {
+  const client = new LspTestClient();
+  await client.initialize();
+  const hostile = 'file:///tmp/hostile.http';
+  const huge = '{{'.repeat(512 * 1024);
+  await client.open(hostile, `DELETE https://x.test/a\nX-Hostile: ${huge}\n`);
+  await client.diagnostics(hostile, (p) => p.diagnostics.some((d) => d.code === 'missing-precondition'), 30_000);
+  // Type into the middle of the huge line, then guard the DELETE: the server must follow both edits.
+  const middle = { line: 1, character: 'X-Hostile: '.length + huge.length / 2 };
+  await client.change(hostile, 2, [{ range: { start: middle, end: middle }, text: '}}\n### \u0000' }]);
+  await client.change(hostile, 3, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'If-Match: "x"\n\n' }]);
+  await client.diagnostics(hostile, (p) => p.version === 3 && !p.diagnostics.some((d) => d.code === 'missing-precondition'), 30_000);
+  const plain = 'file:///tmp/after-hostile.http';
+  await client.open(plain, 'PATCH https://x.test/b\n');
+  const { diagnostics } = await client.diagnostics(plain, (p) => p.diagnostics.length > 0);
   assert.equal(diagnostics[0].code, 'missing-precondition');
   assert.equal(await client.close(), 0);
 });

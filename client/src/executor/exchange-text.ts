@@ -7,7 +7,7 @@ import { maskHeaderPairs, maskHeaderRecord, maskUrl } from './mask';
 import type { Exchange, ResponseHeaders, Timings } from './types';
 
 export interface ExchangeTextOptions {
-  /** Mask credentials (for logs and history); the response view and the terminal show them. */
+  /** Mask credentials (logs, history, the CLI's terminal output); the response view shows them. */
   mask?: boolean;
   /** Include the request headers that were sent. */
   requestHeaders?: boolean;

@@ -4,6 +4,7 @@
  * the local clock and the server's `Date`. VS Code-free; the CLI and the extension feed it what they ran.
  */
 import type { Diagnosis, Snapshot } from '../../../server/src/engine';
+import { maskUrl } from '../executor/mask';
 import type { HopResult } from '../executor/send';
 import type { Exchange, ResponseHeaders } from '../executor/types';
 import type { ResendResult } from '../resend/resend';
@@ -106,9 +107,9 @@ export function snapshotOf(exchange: Exchange): Snapshot | undefined {
   return r && { status: r.status, headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v])) };
 }
 
-/** `read: GET http://… (line 2)`. */
+/** `read: GET http://… (line 2)`, secret query parameters masked (the title goes into the report). */
 export function label(e: Exchange): string {
-  return `${e.name ? `${e.name}: ` : ''}${e.request.method} ${e.request.url} (line ${e.line + 1})`;
+  return `${e.name ? `${e.name}: ` : ''}${e.request.method} ${maskUrl(e.request.url)} (line ${e.line + 1})`;
 }
 
 function hopEvent(kind: EventKind, title: string, hop: HopResult & { at?: number }): TimelineEvent {

@@ -4,7 +4,7 @@
  * the clocks (server `Date` vs local), the diagnosis with its RFC 9110 §13.2.2 replay and advice, and the
  * traces — every credential masked. Pure.
  */
-import { maskHeaderPairs, maskHeaderRecord } from '../executor/mask';
+import { maskHeaderPairs, maskHeaderRecord, maskUrl } from '../executor/mask';
 import { parseHttpDate } from '../../../server/src/engine/semantics/http-date';
 import { traceText } from '../trace/trace-text';
 import type { Incident, TimelineEvent } from './incident';
@@ -33,8 +33,9 @@ export function renderReport(incidents: readonly Incident[], meta: ReportMeta): 
 function renderIncident(incident: Incident, prefix: string): string[] {
   const { failing, diagnosis: d } = incident;
   const status = failing.response?.status ?? 'no response';
-  const out = [`## ${prefix}${failing.request.method} ${failing.request.url} → ${status}`, '', '### Summary', ''];
-  out.push(`- Request: \`${failing.request.method} ${failing.request.url}\` (line ${failing.line + 1}${failing.name ? `, \`${failing.name}\`` : ''}) at ${iso(failing.startedAt)}`);
+  const url = maskUrl(failing.request.url);
+  const out = [`## ${prefix}${failing.request.method} ${url} → ${status}`, '', '### Summary', ''];
+  out.push(`- Request: \`${failing.request.method} ${url}\` (line ${failing.line + 1}${failing.name ? `, \`${failing.name}\`` : ''}) at ${iso(failing.startedAt)}`);
   if (d) {
     out.push(`- Failed precondition: ${d.failed ?? 'none identified'}${d.sent ? ` — sent \`${d.sent}\`` : ''}${d.current ? `, current \`${d.current}\`` : ''}`);
     out.push(`- Cause: **${d.cause}**${d.transient ? ' (transient)' : ''}`);

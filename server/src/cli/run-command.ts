@@ -111,7 +111,8 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
     onExchange: (exchange: Exchange) => {
       results.push(exchange);
       const trace = recorder?.exchange(exchange);
-      if (pretty) io.stdout(exchangeText(exchange) + '\n');
+      // Terminal output ends up in CI logs: credentials are masked (the JSON output is the raw data for scripts).
+      if (pretty) io.stdout(exchangeText(exchange, { mask: true }) + '\n');
       if (pretty && values.trace && trace) io.stdout(`${traceText(trace)}\n`);
     },
   };

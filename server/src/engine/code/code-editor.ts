@@ -9,7 +9,7 @@ import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
 import type { HeaderSet } from './headers';
 import { readIdiom, etagOfResponse } from './read-idioms';
-import { rangeOf, urlExpressionText, type Node, type StringLiteral } from './syntax';
+import { rangeOf, typeOf, urlExpressionText, type Node, type StringLiteral } from './syntax';
 
 /** What lint-code.ts needs to make fixes safe inside string literals (see fix-safety.ts). */
 export interface FixSupport {
@@ -47,7 +47,7 @@ export class CodeRequestEditor implements RequestEditor {
     if (call.headers) return [];
     const options = call.options;
     const headersProp = py ? `headers={${pair}}` : `headers: { ${pair} }`;
-    if (options && options.node.type === 'argument_list') return [insertIntoLiteral(options.node, headersProp, this.ctx.text)];
+    if (options && typeOf(options.node) === 'argument_list') return [insertIntoLiteral(options.node, headersProp, this.ctx.text)];
     if (options && contains(call.call, options.node)) return [insertIntoLiteral(options.node, headersProp, this.ctx.text)];
     const at = call.shape.options;
     if (!options && typeof at === 'number' && call.args.positional.length === at && at > 0) {
@@ -57,11 +57,11 @@ export class CodeRequestEditor implements RequestEditor {
   }
 
   insertReadBefore(): { edits: TextEdit[]; etagExpression: string } | undefined {
-    const statement = statementOf(this.call.call);
+    const statement = statementOf(this.call.call, this.ctx.ancestry.of(this.call.call));
     const url = this.call.url;
     if (!statement || !url || urlExpressionText(url) === undefined) return undefined;
     const scope = this.ctx.scopes.functionOf(this.call.call);
-    const fresh = (base: string) => freshName(base, this.ctx.text.slice(scope.startIndex, scope.endIndex));
+    const fresh = (base: string) => freshName(base, scope, this.ctx);
     const idiom = readIdiom(this.ctx, this.call, this.headers.entries, url.text, fresh('current'), fresh('etag'));
     if (!idiom) return undefined;
     const indent = /^[ \t]*/.exec(this.ctx.text.slice(this.ctx.text.lastIndexOf('\n', statement.startIndex - 1) + 1))?.[0] ?? '';
@@ -96,9 +96,9 @@ function contains(outer: Node, inner: Node): boolean {
 /** Adds an entry to an object, dict or argument list: on its own line when the literal spans lines. */
 function insertIntoLiteral(literal: Node, entry: string, text: string): TextEdit {
   const close = literal.lastChild!;
-  const entries = literal.namedChildren.filter((c) => c.type !== 'comment');
+  const entries = literal.namedChildren.filter((c) => typeOf(c) !== 'comment');
   const last = entries[entries.length - 1];
-  if (!last) return { range: rangeOf(close), newText: (literal.type === 'argument_list' ? entry : ` ${entry} `) + close.text };
+  if (!last) return { range: rangeOf(close), newText: (typeOf(literal) === 'argument_list' ? entry : ` ${entry} `) + close.text };
   const trailingComma = text.slice(last.endIndex, close.startIndex).includes(',');
   if (literal.startPosition.row !== close.startPosition.row) {
     const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', last.startIndex - 1) + 1))?.[0] ?? '';
@@ -107,17 +107,27 @@ function insertIntoLiteral(literal: Node, entry: string, text: string): TextEdit
   return insertAt(last.endPosition, `, ${entry}`);
 }
 
-/** The statement holding the call, in a block where another statement can go before it. */
-function statementOf(node: Node): Node | undefined {
-  for (let n: Node | null = node; n?.parent; n = n.parent) {
-    if (STATEMENT_PARENTS.has(n.parent.type)) return n;
+/** The statement holding the call, in a block where another statement can go before it (`ancestors` root first). */
+function statementOf(node: Node, ancestors: readonly Node[]): Node | undefined {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    if (STATEMENT_PARENTS.has(typeOf(ancestors[i]))) return i === ancestors.length - 1 ? node : ancestors[i + 1];
   }
   return undefined;
 }
 
-function freshName(base: string, scopeText: string): string {
+/**
+ * `base`, or `base2`, `base3`… : the first name the scope does not use. Memoised per scope, so a file with
+ * thousands of calls in one scope (a minified bundle) scans the scope's text once per name, not once per call.
+ */
+function freshName(base: string, scope: Node, ctx: CodeContext): string {
   for (let i = 1; ; i++) {
     const name = i === 1 ? base : `${base}${i}`;
-    if (!new RegExp(`\\b${name}\\b`).test(scopeText)) return name;
+    const key = `name-used:${scope.startIndex}:${scope.endIndex}:${name}`;
+    let used = ctx.memo.get(key);
+    if (used === undefined) {
+      used = new RegExp(`\\b${name}\\b`).test(ctx.text.slice(scope.startIndex, scope.endIndex));
+      ctx.memo.set(key, used);
+    }
+    if (!used) return name;
   }
 }

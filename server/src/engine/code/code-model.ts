@@ -5,14 +5,14 @@
 import { hostOf, queryParamNames, resourceKey } from '../model/target';
 import type { DocumentModel, HeaderModel, RequestModel } from '../model/types';
 import { hasWritePrecondition } from '../rules/vocabulary';
-import { branchPath } from './branches';
+import { BranchPaths } from './branches';
 import { recogniseCall, type HttpCall } from './calls';
 import { CodeRequestEditor, type FixSupport } from './code-editor';
 import type { CodeContext } from './context';
 import { valueInfo, type RequestIndexOf } from './etag-flow';
 import { resolveHeaders, type HeaderEntry, type HeaderSet } from './headers';
 import { followValue, readObject } from './options';
-import { rangeOf, stringLiteral, urlExpressionText, type Node } from './syntax';
+import { rangeOf, stringLiteral, typeOf, urlExpressionText, type Node } from './syntax';
 
 export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentModel {
   const calls: HttpCall[] = [];
@@ -23,11 +23,14 @@ export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentMod
   const indexById = new Map(calls.map((c, i) => [c.call.id, i]));
   const requestOf: RequestIndexOf = (n) => indexById.get(n.id);
   const requests: RequestModel[] = [];
-  calls.forEach((call, index) => requests.push(lowerCall(call, index, ctx, requestOf, calls, fixes)));
+  const branches = new BranchPaths(ctx.ancestry);
+  calls.forEach((call, index) => requests.push(lowerCall(call, index, ctx, requestOf, calls, fixes, branches.of(call.call))));
   return { requests, unresolved: [] };
 }
 
-function lowerCall(call: HttpCall, index: number, ctx: CodeContext, requestOf: RequestIndexOf, calls: readonly HttpCall[], fixes: FixSupport): RequestModel {
+function lowerCall(
+  call: HttpCall, index: number, ctx: CodeContext, requestOf: RequestIndexOf, calls: readonly HttpCall[], fixes: FixSupport, branch: string[],
+): RequestModel {
   const set = headerSetOf(call, ctx);
   const headers: HeaderModel[] = [];
   for (const e of set.entries) {
@@ -56,7 +59,7 @@ function lowerCall(call: HttpCall, index: number, ctx: CodeContext, requestOf: R
     headers,
     anchor: rangeOf(call.callee),
     range: rangeOf(call.call),
-    branch: branchPath(call.call),
+    branch,
     editor: new CodeRequestEditor(ctx, call, set, calls, fixes),
   };
   // Headers we cannot see may hold the precondition (so may an If-None-Match whose value may be `*`): judge
@@ -77,7 +80,7 @@ function headerSetOf(call: HttpCall, ctx: CodeContext): HeaderSet {
     const name = stringLiteral(followValue(p.name, ctx));
     if (name) pairs.push({ name: name.value, nameNode: p.name, value: p.value, whole: p.whole });
     // `.set({ … })` on a superagent chain: an object of headers.
-    else if (p.name.type === 'object') {
+    else if (typeOf(p.name) === 'object') {
       const inner = resolveHeaders(p.name, ctx);
       pairs.push(...inner.entries);
     } else set.complete = false;

@@ -1,5 +1,6 @@
 /** What every step of the client-code analysis of one document shares. */
 import type { EngineConfig } from '../config/config';
+import type { Ancestry } from './ancestry';
 import type { ModuleBindings } from './imports';
 import type { Family } from './parsers';
 import type { Scopes } from './scope';
@@ -10,6 +11,8 @@ export interface CodeContext {
   text: string;
   index: SyntaxIndex;
   scopes: Scopes;
+  /** Ancestors of nodes (never use `Node.parent`: it re-descends from the root on every call). */
+  ancestry: Ancestry;
   modules: ModuleBindings;
   config: EngineConfig;
   /** Answers to file-wide questions, asked once per document (e.g. "does `api.interceptors` appear?"). */

@@ -11,6 +11,7 @@ import type { Rule } from '../rules/types';
 import { lineRange } from '../text/types';
 import { buildCodeModel } from './code-model';
 import type { FixSupport } from './code-editor';
+import { Ancestry } from './ancestry';
 import type { CodeContext } from './context';
 import { literalsByLine, safeFixes } from './fix-safety';
 import { moduleBindings } from './imports';
@@ -33,13 +34,16 @@ export function lintCode(text: string, language: CodeLanguage, config: EngineCon
       }],
     };
   }
+  // Editors and LSP break lines at a lone CR too; tree-sitter counts rows at LF only. A lone CR becomes LF (same
+  // length, so every offset and column stays put) so that finding and fix positions land on the editor's lines.
+  const source = text.replace(/\r(?!\n)/g, '\n');
   const parser = parsers.parserFor(grammarOf(language));
-  const tree = parser?.parse(text);
+  const tree = parser?.parse(source);
   if (!tree) return { findings: [], failures: [{ ruleId: 'code-parser', error: `no ${grammarOf(language)} parser is loaded` }] };
   try {
     const index = indexTree(tree);
     const ctx: CodeContext = {
-      family: familyOf(language), text, index, scopes: new Scopes(index), modules: moduleBindings(index), config, memo: new Map(),
+      family: familyOf(language), text: source, index, scopes: new Scopes(index), ancestry: new Ancestry(index.root), modules: moduleBindings(index), config, memo: new Map(),
     };
     const support: FixSupport = { literals: [], produced: new Set() };
     const model = buildCodeModel(ctx, support);

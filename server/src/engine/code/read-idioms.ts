@@ -5,7 +5,7 @@
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
 import type { HeaderEntry } from './headers';
-import { calleeText, unwrap, type Node } from './syntax';
+import { calleeText, typeOf, unwrap, type Node } from './syntax';
 
 /** Request headers worth sending with the inserted read: the ones that authenticate. */
 const COPIED = /^(authorization|cookie|x-api-key|api-key|ocp-apim-subscription-key)$/i;
@@ -23,7 +23,7 @@ export interface ReadIdiom {
 
 /** Statements that read the write's resource and keep its ETag in `etag`; undefined where there is no idiom. */
 export function readIdiom(ctx: CodeContext, call: HttpCall, entries: readonly HeaderEntry[], url: string, current: string, etag: string): ReadIdiom | undefined {
-  const awaited = isAwaited(call.call);
+  const awaited = isAwaited(ctx.ancestry.of(call.call));
   const py = ctx.family === 'python';
   if (!py && !awaited) return undefined;
   const callee = unwrap(call.callee);
@@ -77,10 +77,12 @@ export function etagOfResponse(ctx: CodeContext, use: Node, read: HttpCall): str
   return headersName && headersName + accessor.slice('.headers'.length);
 }
 
-function isAwaited(node: Node): boolean {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'await_expression' || n.type === 'await') return true;
-    if (n.type.endsWith('statement') || n.type === 'variable_declarator') return false;
+/** True when the call is awaited: an `await` between it and its statement (`ancestors` root first). */
+function isAwaited(ancestors: readonly Node[]): boolean {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const n = ancestors[i];
+    if (typeOf(n) === 'await_expression' || typeOf(n) === 'await') return true;
+    if (typeOf(n).endsWith('statement') || typeOf(n) === 'variable_declarator') return false;
   }
   return false;
 }

@@ -4,7 +4,8 @@
  * Destructuring keeps the property path (`const { headers } = res` → `headers` is `res.headers`).
  */
 import type { SyntaxIndex } from './syntax-index';
-import { calleeText, isFunction, type Node } from './syntax';
+import { EnclosingFunctions } from './functions';
+import { calleeText, typeOf, type Node } from './syntax';
 
 export interface Binding {
   /** The assigned name as written: `etag`, `this.api`, `self.session`. */
@@ -15,6 +16,8 @@ export interface Binding {
   path: string[];
   /** Where the binding takes effect. */
   at: Node;
+  /** Where `at` ends (read once: each read of `endIndex` is a call into WebAssembly). */
+  end: number;
   scope: Node;
 }
 
@@ -23,31 +26,16 @@ export class Scopes {
   /** Every binding by key, for the few questions asked about the whole file (instances, mutations). */
   readonly all = new Map<string, Binding[]>();
 
-  /** Enclosing function by node id: lookups walk the same parents again and again. */
-  private readonly functions = new Map<number, Node>();
+  private readonly functions: EnclosingFunctions;
 
   constructor(index: SyntaxIndex) {
-    for (const node of index.assignments) for (const b of bindingsOf(node, this.functionOf(node))) this.add(b);
+    this.functions = new EnclosingFunctions(index.functions, index.root);
+    for (const node of index.assignments) for (const b of bindingsOf(node, node.endIndex, this.functionOf(node))) this.add(b);
   }
 
-  /** The nearest enclosing function (or the file's root), memoised for every node on the way up. */
+  /** The nearest enclosing function (or the file's root). */
   functionOf(node: Node): Node {
-    const visited: number[] = [];
-    let n: Node = node;
-    let found: Node | undefined;
-    for (;;) {
-      found = this.functions.get(n.id);
-      if (found) break;
-      visited.push(n.id);
-      const parent = n.parent;
-      if (!parent || isFunction(parent) || !parent.parent) {
-        found = parent ?? n;
-        break;
-      }
-      n = parent;
-    }
-    for (const id of visited) this.functions.set(id, found);
-    return found;
+    return this.functions.of(node);
   }
 
   /** The binding of `key` in effect at `use`: the latest one before it, innermost function first. */
@@ -56,9 +44,9 @@ export class Scopes {
     for (;;) {
       const list = this.byScope.get(scope.id)?.get(key);
       if (list) {
-        for (let i = list.length - 1; i >= 0; i--) if (list[i].at.endIndex <= use.startIndex) return list[i];
+        for (let i = list.length - 1; i >= 0; i--) if (list[i].end <= use.startIndex) return list[i];
       }
-      if (!scope.parent) return undefined;
+      if (scope.id === this.functions.root.id) return undefined;
       scope = this.functionOf(scope);
     }
   }
@@ -74,26 +62,26 @@ export class Scopes {
   }
 }
 
-function bindingsOf(node: Node, scope: Node): Binding[] {
-  if (node.type === 'with_item') {
+function bindingsOf(node: Node, end: number, scope: Node): Binding[] {
+  if (typeOf(node) === 'with_item') {
     const pattern = node.childForFieldName('value');
-    if (pattern?.type !== 'as_pattern') return [];
+    if (!pattern || typeOf(pattern) !== 'as_pattern') return [];
     const value = pattern.firstNamedChild;
     const alias = pattern.childForFieldName('alias')?.firstNamedChild;
-    return value && alias ? [{ key: calleeText(alias), value, path: [], at: node, scope }] : [];
+    return value && alias ? [{ key: calleeText(alias), value, path: [], at: node, end, scope }] : [];
   }
-  const target = node.childForFieldName(node.type === 'variable_declarator' ? 'name' : 'left');
-  const value = node.childForFieldName(node.type === 'variable_declarator' ? 'value' : 'right');
+  const target = node.childForFieldName(typeOf(node) === 'variable_declarator' ? 'name' : 'left');
+  const value = node.childForFieldName(typeOf(node) === 'variable_declarator' ? 'value' : 'right');
   if (!target || !value) return [];
-  if (['identifier', 'member_expression', 'attribute'].includes(target.type)) return [{ key: calleeText(target), value, path: [], at: node, scope }];
-  if (target.type !== 'object_pattern') return [];
+  if (['identifier', 'member_expression', 'attribute'].includes(typeOf(target))) return [{ key: calleeText(target), value, path: [], at: node, end, scope }];
+  if (typeOf(target) !== 'object_pattern') return [];
   const out: Binding[] = [];
   for (const p of target.namedChildren) {
-    if (p.type === 'shorthand_property_identifier_pattern') out.push({ key: p.text, value, path: [p.text], at: node, scope });
-    else if (p.type === 'pair_pattern') {
+    if (typeOf(p) === 'shorthand_property_identifier_pattern') out.push({ key: p.text, value, path: [p.text], at: node, end, scope });
+    else if (typeOf(p) === 'pair_pattern') {
       const key = p.childForFieldName('key');
       const local = p.childForFieldName('value');
-      if (key && local?.type === 'identifier') out.push({ key: local.text, value, path: [key.text.replace(/^['"]|['"]$/g, '')], at: node, scope });
+      if (key && local && typeOf(local) === 'identifier') out.push({ key: local.text, value, path: [key.text.replace(/^['"]|['"]$/g, '')], at: node, end, scope });
     }
   }
   return out;

@@ -6,7 +6,7 @@
 import type { Line } from '../text/lines';
 import { lineRange, range } from '../text/types';
 import type { ParseDiagnostic, Script } from './ast';
-import { headerOf, isBlank, separatorTitle, type scriptOpenerOf } from './line-kinds';
+import { commentBody, headerOf, isBlank, metadataOf, requestLineOf, separatorTitle, type scriptOpenerOf } from './line-kinds';
 import { parseDiagnostic } from './parse-diagnostics';
 
 type Opener = NonNullable<ReturnType<typeof scriptOpenerOf>>;
@@ -78,4 +78,21 @@ export function skipCurlCommand(lines: readonly Line[], i: number): number {
   let j = i;
   while (j < lines.length - 1 && lines[j].text.trimEnd().endsWith('\\') && separatorTitle(lines[j + 1].text) === undefined) j++;
   return j + 1;
+}
+
+/** How far a body line may look ahead over comments for a request line that starts a new request (httpYac). */
+const LOOKAHEAD_LIMIT = 50;
+
+/**
+ * httpYac lets a request follow a body without `###`: a known method's request line at line i (possibly after
+ * comments and metadata) ends the body. The look-ahead is bounded to stay linear, and ends with the section.
+ */
+export function startsRequestAt(lines: readonly Line[], i: number, end: number): boolean {
+  for (let j = i; j < end && j < i + LOOKAHEAD_LIMIT; j++) {
+    const text = lines[j].text;
+    if (requestLineOf(text, true)) return true;
+    const comment = commentBody(text);
+    if (comment === undefined || metadataOf(comment) === undefined) return false;
+  }
+  return false;
 }

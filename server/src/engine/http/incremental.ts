@@ -29,8 +29,10 @@ export class IncrementalHttpParser {
     const lineCount = plan.length ? plan[plan.length - 1].end : 1;
     const next = new Map<string, CachedSection>();
     const parsed: ParsedSection[] = [];
-    /** The document's lines, filled only where a section is parsed again (one array per call, not per section). */
-    let lines: Line[] | undefined;
+    // The document's lines: all of them when most sections are new (opening a file), else one array filled only
+    // where a section is parsed again.
+    let lines: Line[] | undefined = plan.filter((p) => !p.cached).length * 2 > plan.length ? splitLines(body) : undefined;
+    const placed = lines === undefined;
     let index = 0;
     for (let k = 0; k < plan.length; k++) {
       const { text: sectionText, start, from, end, terminators } = plan[k];
@@ -39,7 +41,7 @@ export class IncrementalHttpParser {
       if (!cached || cached.parsed.from !== from || cached.parsed.end !== end || cached.firstIndex !== index) {
         lines ??= new Array<Line>(lineCount);
         // Its lines and the separator after it: readers stop at that separator, as in a full parse.
-        placeLines(lines, body, start, k + 1 < plan.length ? lineEnd(body, plan[k + 1].start) : body.length, from);
+        if (placed) placeLines(lines, body, start, k + 1 < plan.length ? lineEnd(body, plan[k + 1].start) : body.length, from);
         cached = { parsed: parseSection(lines, from, end, index), firstIndex: index, terminators };
       }
       next.set(sectionText, cached);

@@ -8,7 +8,7 @@ import { preferredEol, splitLines } from '../text/lines';
 import { lineRange, range } from '../text/types';
 import type { Body, Directive, HttpFile, HttpRequest, ParseDiagnostic, ResponseBlock, Script, Spanned } from './ast';
 import { assembleFile, sectionBounds, type ParsedSection } from './sections';
-import { readScript, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine } from './blocks';
+import { readScript, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine, startsRequestAt } from './blocks';
 import { isAssertion, isHeaderSpread, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
 import { directiveOf } from './directives';
 import { bodyOf, extendUrl, headerAt, isMultipart, requestAt, scriptFileAt, variableAt, type PendingBlock } from './nodes';
@@ -17,9 +17,6 @@ import {
   commentBody, fileBodyOf, opensBlockComment, handlerFileOf, headerOf, isBlank, isOutputRedirect, metadataOf, requestLineOf,
   scriptOpenerOf, separatorTitle, urlContinuationOf, variableOf, type RequestLineMatch,
 } from './line-kinds';
-
-/** How far a body line may look ahead over comments for a request line that starts a new request (httpYac). */
-const LOOKAHEAD_LIMIT = 50;
 
 type State = 'preamble' | 'headers' | 'body' | 'after-body' | 'response-headers' | 'response-body';
 
@@ -194,7 +191,7 @@ class Parser {
     }
     const startsBlock = previousBlank || this.bodyLines.length === 0;
     if (startsBlock && this.startsNewResponse(i, text)) return i + 1;
-    if (startsBlock && !isMultipart(req) && this.startsNewRequest(i)) return this.startBlockAt(i);
+    if (startsBlock && !isMultipart(req) && startsRequestAt(this.lines, i, this.end)) return this.startBlockAt(i);
     if (isHttpYacBodyLine(text)) this.httpYac = true;
     if (isAssertion(text)) {
       // httpYac's `?? status == 200` assertions belong to the request, not to its body.
@@ -219,7 +216,7 @@ class Parser {
     }
     const comment = commentBody(text);
     if (comment !== undefined) {
-      if (this.startsNewRequest(i)) return this.startBlockAt(i);
+      if (startsRequestAt(this.lines, i, this.end)) return this.startBlockAt(i);
       this.comment(i, comment, false);
       return i + 1;
     }
@@ -255,7 +252,7 @@ class Parser {
   private responseBodyLine(i: number, text: string): number {
     const previousBlank = i > 0 && isBlank(this.lines[i - 1].text);
     if (previousBlank && this.startsNewResponse(i, text)) return i + 1;
-    if (previousBlank && this.startsNewRequest(i)) return this.startBlockAt(i);
+    if (previousBlank && startsRequestAt(this.lines, i, this.end)) return this.startBlockAt(i);
     this.bodyLines.push(i);
     if (!isBlank(text)) this.noteContent(i);
     return i + 1;
@@ -299,20 +296,6 @@ class Parser {
     const { next, diagnostic } = skipBlockComment(this.lines, i);
     if (diagnostic) this.out.diagnostics.push(diagnostic);
     return next;
-  }
-
-  /**
-   * httpYac lets a request follow a body without `###`: a known method's request line (possibly after
-   * comments and metadata) ends the body. The look-ahead over comments is bounded to stay linear.
-   */
-  private startsNewRequest(i: number): boolean {
-    for (let j = i; j < this.end && j < i + LOOKAHEAD_LIMIT; j++) {
-      const text = this.lines[j].text;
-      if (requestLineOf(text, true)) return true;
-      const comment = commentBody(text);
-      if (comment === undefined || metadataOf(comment) === undefined) return false;
-    }
-    return false;
   }
 
   private comment(i: number, body: string, inPreamble: boolean): void {
