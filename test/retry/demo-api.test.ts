@@ -1,36 +1,22 @@
 // Refresh-and-retry against the demo API: every cause the 412 workflow distinguishes, end to end over HTTP.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { runAll, Session } from '../../client/src/executor';
-import { startDemoServer, type DemoServer } from '../../examples/server/demo-server';
+import { describe, it } from 'node:test';
+import { runAll } from '../../client/src/executor';
+import { useDemoApi } from '../runner/demo-session';
 import { source } from '../runner/helpers';
 import { runAndRetry } from './retry-harness';
 
 describe('refresh-and-retry against the demo API', () => {
-  let demo: DemoServer;
-  let session: Session;
   let now = Date.parse('2026-11-26T10:00:00Z');
-  before(async () => {
-    demo = await startDemoServer({ port: 0, clock: () => now, weakWindowMs: 1000 });
-    session = new Session();
-  });
-  after(async () => {
-    await session.close();
-    await demo.close();
-  });
-  beforeEach(async () => {
-    session.reset();
-    now += 60_000;
-    await runAll(source(`POST ${demo.url}/admin/reset`), session);
-  });
-  const base = () => ({ overrides: { base: demo.url } });
+  const api = useDemoApi({ clock: () => now, weakWindowMs: 1000, beforeEach: () => { now += 60_000; } });
+  const base = () => ({ overrides: { base: api.url() } });
 
   it('stale If-Match: explains "changed", shows the diff, edits the literal, resends → 200', async () => {
     const text = [
       'PATCH {{base}}/items/1', 'Content-Type: application/json', '', '{"price": 11}', '###',
       'PUT {{base}}/items/1', 'If-Match: "stale"', 'Content-Type: application/json', '', '{"id": 1, "name": "Widget", "price": 12}',
     ].join('\n');
-    const run = await runAndRetry(session, text, base());
+    const run = await runAndRetry(api.session(), text, base());
     assert.equal(run.outcome.diagnosis.cause, 'changed');
     assert.equal(run.outcome.diagnosis.failed, 'If-Match');
     assert.deepEqual(run.outcome.attempts.map((a) => a.status), [412, 200]);
@@ -42,14 +28,14 @@ describe('refresh-and-retry against the demo API', () => {
 
   it('masks secret-looking fields in the change lines (they reach logs and CI output)', async () => {
     const text = 'PUT {{base}}/items/2\nIf-Match: "stale"\nContent-Type: application/json\n\n{"id": 2, "name": "Gadget", "price": 25, "apiToken": "hunter2"}';
-    const run = await runAndRetry(session, text, { ...base(), answer: false });
+    const run = await runAndRetry(api.session(), text, { ...base(), answer: false });
     assert.ok(run.questions[0].changes.includes('+ /apiToken: "•••"'), run.questions[0].changes.join('\n'));
     assert.ok(!run.questions[0].changes.join('\n').includes('hunter2'));
   });
 
   it('declining the confirmation sends nothing', async () => {
     const text = 'PUT {{base}}/items/1\nIf-Match: "stale"\nContent-Type: application/json\n\n{"name": "x"}';
-    const run = await runAndRetry(session, text, { ...base(), answer: false });
+    const run = await runAndRetry(api.session(), text, { ...base(), answer: false });
     assert.deepEqual(run.outcome.attempts.map((a) => a.status), [412]);
     assert.match(run.outcome.stopped!, /declined/);
     assert.equal(run.edited, text);
@@ -60,7 +46,7 @@ describe('refresh-and-retry against the demo API', () => {
       '# @name item', 'GET {{base}}/gzip/items/1', 'Accept-Encoding: gzip', '###',
       'PUT {{base}}/gzip/items/1', 'If-Match: {{item.response.headers.ETag}}', 'Content-Type: application/json', '', '{"id": 1, "name": "Widget", "price": 10}',
     ].join('\n');
-    const run = await runAndRetry(session, text, base());
+    const run = await runAndRetry(api.session(), text, base());
     assert.match(run.results[0].response!.headers.etag as string, /-gzip"$/);
     assert.equal(run.outcome.diagnosis.cause, 'transformed-etag');
     assert.match(run.outcome.diagnosis.advice, /DeflateAlterETag NoChange/);
@@ -70,7 +56,7 @@ describe('refresh-and-retry against the demo API', () => {
 
   it('weak-after-write window: a strong tag sent while the server serves W/ is retried with backoff → 200', async () => {
     const body = '{"id": 1, "name": "Widget", "price": 30}';
-    await runAll(source(`PUT {{base}}/weak-window/items/1\nIf-Match: *\nContent-Type: application/json\n\n${body}`), session, base());
+    await runAll(source(`PUT {{base}}/weak-window/items/1\nIf-Match: *\nContent-Type: application/json\n\n${body}`), api.session(), base());
     now += 5000; // the first write is long past its window: reads now give the strong tag
     const text = [
       '# @name item', 'GET {{base}}/weak-window/items/1', '###',
@@ -78,7 +64,7 @@ describe('refresh-and-retry against the demo API', () => {
       'PUT {{base}}/weak-window/items/1', 'If-Match: *', 'Content-Type: application/json', '', body, '###',
       'PUT {{base}}/weak-window/items/1', 'If-Match: {{item.response.headers.ETag}}', 'Content-Type: application/json', '', body,
     ].join('\n');
-    const run = await runAndRetry(session, text, { ...base(), onSleep: (ms) => { now += ms; } });
+    const run = await runAndRetry(api.session(), text, { ...base(), onSleep: (ms) => { now += ms; } });
     assert.doesNotMatch(run.results[0].response!.headers.etag as string, /^W\//);
     assert.equal(run.outcome.diagnosis.cause, 'weak-etag');
     assert.equal(run.outcome.diagnosis.transient, true);
@@ -95,7 +81,7 @@ describe('refresh-and-retry against the demo API', () => {
       '# @name item', 'GET {{base}}/weak-window/items/1', '###',
       'PUT {{base}}/weak-window/items/1', 'If-Match: {{item.response.headers.ETag}}', 'Content-Type: application/json', '', body,
     ].join('\n');
-    const run = await runAndRetry(session, text, { ...base(), onSleep: (ms) => { now += ms; } });
+    const run = await runAndRetry(api.session(), text, { ...base(), onSleep: (ms) => { now += ms; } });
     assert.match(run.results[1].response!.headers.etag as string, /^W\//);
     assert.equal(run.outcome.diagnosis.cause, 'weak-etag');
     assert.equal(run.outcome.diagnosis.transient, false);
@@ -106,7 +92,7 @@ describe('refresh-and-retry against the demo API', () => {
   });
 
   it('If-None-Match: * on an existing resource: explained as "exists" and not retried', async () => {
-    const run = await runAndRetry(session, 'PUT {{base}}/items/1\nIf-None-Match: *\nContent-Type: application/json\n\n{"name": "dup"}', base());
+    const run = await runAndRetry(api.session(), 'PUT {{base}}/items/1\nIf-None-Match: *\nContent-Type: application/json\n\n{"name": "dup"}', base());
     assert.equal(run.outcome.diagnosis.cause, 'exists');
     assert.equal(run.outcome.action.kind, 'stop');
     assert.deepEqual(run.outcome.attempts.map((a) => a.status), [412]);
@@ -114,7 +100,7 @@ describe('refresh-and-retry against the demo API', () => {
 
   it('428 Precondition Required: a read and If-Match are added to the file, the resend succeeds', async () => {
     const text = 'PATCH {{base}}/strict/items/2\nContent-Type: application/json\n\n{"price": 5}';
-    const run = await runAndRetry(session, text, base());
+    const run = await runAndRetry(api.session(), text, base());
     assert.equal(run.outcome.diagnosis.cause, 'precondition-required');
     assert.deepEqual(run.outcome.attempts.map((a) => a.status), [428, 200]);
     assert.equal(run.edited, '# @name resourceBefore1\nGET {{base}}/strict/items/2\n\n###\nPATCH {{base}}/strict/items/2\nContent-Type: application/json\nIf-Match: {{resourceBefore1.response.headers.ETag}}\n\n{"price": 5}');

@@ -1,27 +1,13 @@
 // The runner against the demo API: the optimistic-concurrency round trips and the three reference dialects.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { runAll, runRequest, Session } from '../../client/src/executor';
-import { startDemoServer, type DemoServer } from '../../examples/server/demo-server';
+import { describe, it } from 'node:test';
+import { runAll, runRequest } from '../../client/src/executor';
+import { useDemoApi } from './demo-session';
 import { source } from './helpers';
 
 describe('runner against the demo API', () => {
-  let demo: DemoServer;
-  let session: Session;
-  before(async () => {
-    demo = await startDemoServer({ port: 0 });
-    session = new Session();
-  });
-  after(async () => {
-    await session.close();
-    await demo.close();
-  });
-  beforeEach(async () => {
-    session.reset();
-    await runAll(source(`POST ${demo.url}/admin/reset`), session);
-  });
-
-  const run = (text: string) => runAll(source(text), session, { overrides: { base: demo.url } });
+  const api = useDemoApi();
+  const run = (text: string) => runAll(source(text), api.session(), { overrides: { base: api.url() } });
 
   it('creates with If-None-Match: * once, then gets 412', async () => {
     const create = `PUT {{base}}/items/new-1\nIf-None-Match: *\nContent-Type: application/json\n\n{"name": "fresh"}`;
@@ -65,7 +51,7 @@ describe('runner against the demo API', () => {
   it('runs a referenced request first when only the dependent one is sent', async () => {
     const src = source(`# @name item\nGET {{base}}/items/1\n###\nPUT {{base}}/items/1\nIf-Match: {{item.response.headers.etag}}\n\n{"name": "x"}`);
     const seen: string[] = [];
-    const exchange = await runRequest(src, src.file.requests[1], session, { overrides: { base: demo.url }, onExchange: (e) => seen.push(e.request.method) });
+    const exchange = await runRequest(src, src.file.requests[1], api.session(), { overrides: { base: api.url() }, onExchange: (e) => seen.push(e.request.method) });
     assert.equal(exchange.response?.status, 200);
     assert.deepEqual(seen, ['GET', 'PUT']);
   });
