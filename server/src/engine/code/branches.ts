@@ -4,7 +4,7 @@
  * not read as a sequence. Each step is `<choice point id>:<alternative>`; see `exclusive` in model/types.ts.
  */
 import type { Ancestry } from './ancestry';
-import { isFunction, typeOf, type Node } from './syntax';
+import { isFunction, type Node } from './syntax';
 
 const EXITS = new Set(['return_statement', 'throw_statement', 'raise_statement', 'continue_statement', 'break_statement']);
 
@@ -25,7 +25,7 @@ export class BranchPaths {
       if (step) steps.push(step);
       // Statements after `if (…) { …; return; }` run only when the `if` did not (only blocks inside a
       // function can return, so module-level statement lists are not scanned: they are the long ones).
-      if (typeOf(n) !== 'statement_block' && typeOf(n) !== 'block') continue;
+      if (n.type !== 'statement_block' && n.type !== 'block') continue;
       const statements = this.statementsOf(n);
       const at = statements.findIndex((s) => s.id === child.id);
       for (let k = at - 1; k >= 0; k--) if (statements[k].step) steps.push(statements[k].step!);
@@ -38,7 +38,7 @@ export class BranchPaths {
     if (!statements) {
       statements = block.namedChildren.map((s) => ({
         id: s.id,
-        step: typeOf(s) === 'if_statement' && !s.childForFieldName('alternative') && exits(s.childForFieldName('consequence')) ? `${s.id}:else` : undefined,
+        step: s.type === 'if_statement' && !s.childForFieldName('alternative') && exits(s.childForFieldName('consequence')) ? `${s.id}:else` : undefined,
       }));
       this.blocks.set(block.id, statements);
     }
@@ -48,19 +48,19 @@ export class BranchPaths {
 
 function stepInto(parent: Node, child: Node, grandparent: Node | undefined): string | undefined {
   if (isFunction(parent)) return `fn:${parent.id}`;
-  switch (typeOf(parent)) {
+  switch (parent.type) {
     case 'if_statement': case 'ternary_expression': case 'conditional_expression': {
-      if (typeOf(child) === 'else_clause' || typeOf(child) === 'elif_clause') return `${parent.id}:${child.id}`;
+      if (child.type === 'else_clause' || child.type === 'elif_clause') return `${parent.id}:${child.id}`;
       const field = parent.childForFieldName('consequence')?.id === child.id ? 'then'
         : parent.childForFieldName('alternative')?.id === child.id ? 'else' : undefined;
       // Python's conditional_expression has no fields: `a if c else b` is children 0, 2, 4.
       if (field) return `${parent.id}:${field}`;
-      return typeOf(parent) === 'conditional_expression' ? `${parent.id}:${child.startIndex}` : undefined;
+      return parent.type === 'conditional_expression' ? `${parent.id}:${child.startIndex}` : undefined;
     }
     case 'switch_case': case 'switch_default': case 'case_clause':
       return grandparent ? `${grandparent.id}:${parent.id}` : undefined;
     case 'try_statement':
-      return `${parent.id}:${typeOf(child) === 'statement_block' || typeOf(child) === 'block' ? 'try' : child.id}`;
+      return `${parent.id}:${child.type === 'statement_block' || child.type === 'block' ? 'try' : child.id}`;
     default:
       return undefined;
   }
@@ -69,7 +69,7 @@ function stepInto(parent: Node, child: Node, grandparent: Node | undefined): str
 /** True when a branch always leaves the block: its last statement returns, throws, continues or breaks. */
 function exits(branch: Node | null): boolean {
   if (!branch) return false;
-  if (EXITS.has(typeOf(branch))) return true;
+  if (EXITS.has(branch.type)) return true;
   const last = branch.lastNamedChild;
-  return !!last && EXITS.has(typeOf(last));
+  return !!last && EXITS.has(last.type);
 }

@@ -9,7 +9,7 @@ import type { CodeContext } from './context';
 import { GLOBAL_FETCH, shapeOf, type CallShape } from './libraries';
 import { argumentsOf, followValue, readObject, type Arguments, type Options } from './options';
 import { resolveCallee } from './resolve';
-import { calleeText, stringLiteral, typeOf, unwrap, type Node } from './syntax';
+import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
 
 /** A header set outside any headers object: `.set(name, value)` on a chain, `req.setHeader(name, value)`. */
 export interface HeaderPair {
@@ -40,7 +40,7 @@ export interface HttpCall {
 }
 
 export function recogniseCall(call: Node, ctx: CodeContext): HttpCall | undefined {
-  if (typeOf(call) === 'new_expression') return undefined;
+  if (call.type === 'new_expression') return undefined;
   const callee = call.childForFieldName('function');
   if (!callee) return undefined;
   const text = calleeText(callee);
@@ -56,7 +56,7 @@ export function recogniseCall(call: Node, ctx: CodeContext): HttpCall | undefine
   let optionsNode = typeof shape.options === 'number' ? args.positional[shape.options] : undefined;
   let urlNode = shape.urlArg !== undefined ? args.positional[shape.urlArg] ?? args.keywords.props.get('url')?.value : undefined;
   // axios(config), http.request(options), got({ url }): the URL position holds the options.
-  if (urlNode && shape.urlOption && ['object', 'dictionary'].includes(typeOf(followValue(urlNode, ctx)))) {
+  if (urlNode && shape.urlOption && ['object', 'dictionary'].includes(followValue(urlNode, ctx).type)) {
     optionsNode = urlNode;
     urlNode = undefined;
   }
@@ -129,14 +129,14 @@ function chainedPairs(call: Node, kind: 'set' | 'setHeader', ctx: CodeContext): 
   const ancestors = ctx.ancestry.of(call);
   if (kind === 'set') {
     // `call` is the object of a member expression (`.set`) that is the callee of the next call up, and so on.
-    for (let i = ancestors.length - 1; typeOf(ancestors[i]) === 'member_expression' && typeOf(ancestors[i - 1]) === 'call_expression'; i -= 2) {
+    for (let i = ancestors.length - 1; ancestors[i]?.type === 'member_expression' && ancestors[i - 1]?.type === 'call_expression'; i -= 2) {
       if (ancestors[i].childForFieldName('property')?.text === 'set') add(ancestors[i - 1]);
     }
     return out;
   }
   const parent = ancestors[ancestors.length - 1];
-  const holder = typeOf(parent) === 'variable_declarator' ? parent.childForFieldName('name') : undefined;
-  if (!holder || typeOf(holder) !== 'identifier') return out;
+  const holder = parent?.type === 'variable_declarator' ? parent.childForFieldName('name') : undefined;
+  if (holder?.type !== 'identifier') return out;
   for (const c of ctx.index.calls) {
     const f = c.childForFieldName('function');
     if (f && c.startIndex > call.startIndex && calleeText(f) === `${holder.text}.setHeader`) add(c);
@@ -154,7 +154,7 @@ function instanceSetsHeaders(factory: Node, ctx: CodeContext): boolean {
   return args.positional.some((a) => {
     const o = readObject(a, ctx);
     // A name that holds no literal may be an options object with headers.
-    return o ? o.spread || DEFAULT_HEADER_KEYS.some((k) => o.props.has(k)) : typeOf(followValue(a, ctx)) === 'identifier';
+    return o ? o.spread || DEFAULT_HEADER_KEYS.some((k) => o.props.has(k)) : followValue(a, ctx).type === 'identifier';
   });
 }
 

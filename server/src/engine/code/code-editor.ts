@@ -9,7 +9,7 @@ import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
 import type { HeaderSet } from './headers';
 import { readIdiom, etagOfResponse } from './read-idioms';
-import { rangeOf, typeOf, urlExpressionText, type Node, type StringLiteral } from './syntax';
+import { rangeOf, urlExpressionText, type Node, type StringLiteral } from './syntax';
 
 /** What lint-code.ts needs to make fixes safe inside string literals (see fix-safety.ts). */
 export interface FixSupport {
@@ -47,7 +47,7 @@ export class CodeRequestEditor implements RequestEditor {
     if (call.headers) return [];
     const options = call.options;
     const headersProp = py ? `headers={${pair}}` : `headers: { ${pair} }`;
-    if (options && typeOf(options.node) === 'argument_list') return [insertIntoLiteral(options.node, headersProp, this.ctx.text)];
+    if (options && options.node.type === 'argument_list') return [insertIntoLiteral(options.node, headersProp, this.ctx.text)];
     if (options && contains(call.call, options.node)) return [insertIntoLiteral(options.node, headersProp, this.ctx.text)];
     const at = call.shape.options;
     if (!options && typeof at === 'number' && call.args.positional.length === at && at > 0) {
@@ -96,9 +96,9 @@ function contains(outer: Node, inner: Node): boolean {
 /** Adds an entry to an object, dict or argument list: on its own line when the literal spans lines. */
 function insertIntoLiteral(literal: Node, entry: string, text: string): TextEdit {
   const close = literal.lastChild!;
-  const entries = literal.namedChildren.filter((c) => typeOf(c) !== 'comment');
+  const entries = literal.namedChildren.filter((c) => c.type !== 'comment');
   const last = entries[entries.length - 1];
-  if (!last) return { range: rangeOf(close), newText: (typeOf(literal) === 'argument_list' ? entry : ` ${entry} `) + close.text };
+  if (!last) return { range: rangeOf(close), newText: (literal.type === 'argument_list' ? entry : ` ${entry} `) + close.text };
   const trailingComma = text.slice(last.endIndex, close.startIndex).includes(',');
   if (literal.startPosition.row !== close.startPosition.row) {
     const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', last.startIndex - 1) + 1))?.[0] ?? '';
@@ -110,7 +110,7 @@ function insertIntoLiteral(literal: Node, entry: string, text: string): TextEdit
 /** The statement holding the call, in a block where another statement can go before it (`ancestors` root first). */
 function statementOf(node: Node, ancestors: readonly Node[]): Node | undefined {
   for (let i = ancestors.length - 1; i >= 0; i--) {
-    if (STATEMENT_PARENTS.has(typeOf(ancestors[i]))) return i === ancestors.length - 1 ? node : ancestors[i + 1];
+    if (STATEMENT_PARENTS.has(ancestors[i].type)) return i === ancestors.length - 1 ? node : ancestors[i + 1];
   }
   return undefined;
 }

@@ -12,7 +12,7 @@ import type { CodeContext } from './context';
 import { valueInfo, type RequestIndexOf } from './etag-flow';
 import { resolveHeaders, type HeaderEntry, type HeaderSet } from './headers';
 import { followValue, readObject } from './options';
-import { rangeOf, stringLiteral, typeOf, urlExpressionText, type Node } from './syntax';
+import { rangeOf, stringLiteral, urlExpressionText, type Node } from './syntax';
 
 export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentModel {
   const calls: HttpCall[] = [];
@@ -80,7 +80,7 @@ function headerSetOf(call: HttpCall, ctx: CodeContext): HeaderSet {
     const name = stringLiteral(followValue(p.name, ctx));
     if (name) pairs.push({ name: name.value, nameNode: p.name, value: p.value, whole: p.whole });
     // `.set({ … })` on a superagent chain: an object of headers.
-    else if (typeOf(p.name) === 'object') {
+    else if (p.name.type === 'object') {
       const inner = resolveHeaders(p.name, ctx);
       pairs.push(...inner.entries);
     } else set.complete = false;

@@ -11,7 +11,7 @@ export interface CodeContext {
   text: string;
   index: SyntaxIndex;
   scopes: Scopes;
-  /** Ancestors of nodes (never use `Node.parent`: it re-descends from the root on every call). */
+  /** Ancestors of nodes: use it, not `Node.parent` (which re-descends from the root on every call). */
   ancestry: Ancestry;
   modules: ModuleBindings;
   config: EngineConfig;

@@ -7,7 +7,7 @@ import type { ValueSource } from '../model/types';
 import type { Range } from '../text/types';
 import type { CodeContext } from './context';
 import { argumentsOf, isName } from './options';
-import { rangeOf, stringLiteral, typeOf, unwrap, type Node, type StringLiteral } from './syntax';
+import { rangeOf, stringLiteral, unwrap, type Node, type StringLiteral } from './syntax';
 
 export interface ValueInfo {
   source: ValueSource;
@@ -55,21 +55,21 @@ const isEtagName = (s: string | undefined) => s !== undefined && s.toLowerCase()
 
 /** For an ETag read, the expression the headers belong to (`res` in `res.headers.get('etag')`). */
 function etagReadFrom(n: Node, ctx: CodeContext, requestOf: RequestIndexOf): Node | undefined {
-  if (typeOf(n) === 'call_expression' || typeOf(n) === 'call') {
+  if (n.type === 'call_expression' || n.type === 'call') {
     const f = n.childForFieldName('function');
     const name = stringLiteral(argumentsOf(n)?.positional[0])?.value;
-    if (!f || !isEtagName(name) || (typeOf(f) !== 'member_expression' && typeOf(f) !== 'attribute')) return undefined;
+    if (!f || !isEtagName(name) || (f.type !== 'member_expression' && f.type !== 'attribute')) return undefined;
     if ((f.childForFieldName('property') ?? f.childForFieldName('attribute'))?.text !== 'get') return undefined;
     const object = f.childForFieldName('object');
     if (!object) return undefined;
     // `res.headers.get('etag')`, or superagent's `res.get('ETag')` on a response itself.
     return headersOwner(object, ctx) ?? (responseRequest(object, ctx, requestOf) !== undefined ? object : undefined);
   }
-  if (typeOf(n) === 'member_expression') {
+  if (n.type === 'member_expression') {
     const object = n.childForFieldName('object');
     return object && isEtagName(n.childForFieldName('property')?.text) ? headersOwner(object, ctx) : undefined;
   }
-  if (typeOf(n) === 'subscript_expression' || typeOf(n) === 'subscript') {
+  if (n.type === 'subscript_expression' || n.type === 'subscript') {
     const object = n.childForFieldName('object') ?? n.childForFieldName('value');
     const key = stringLiteral(n.childForFieldName('index') ?? n.childForFieldName('subscript'));
     return object && isEtagName(key?.value) ? headersOwner(object, ctx) : undefined;
@@ -80,11 +80,11 @@ function etagReadFrom(n: Node, ctx: CodeContext, requestOf: RequestIndexOf): Nod
 /** `res.headers` / `res.header` → `res`; a `headers` name destructured from a response → that response. */
 function headersOwner(node: Node, ctx: CodeContext): Node | undefined {
   const n = unwrap(node);
-  if (typeOf(n) === 'member_expression' || typeOf(n) === 'attribute') {
+  if (n.type === 'member_expression' || n.type === 'attribute') {
     const property = (n.childForFieldName('property') ?? n.childForFieldName('attribute'))?.text;
     return property === 'headers' || property === 'header' ? n.childForFieldName('object') ?? undefined : undefined;
   }
-  if (typeOf(n) !== 'identifier') return undefined;
+  if (n.type !== 'identifier') return undefined;
   const b = ctx.scopes.lookup(n.text, n);
   return b && b.path.length === 1 && (b.path[0] === 'headers' || b.path[0] === 'header') ? b.value : undefined;
 }
@@ -93,7 +93,7 @@ function headersOwner(node: Node, ctx: CodeContext): Node | undefined {
 function responseRequest(node: Node, ctx: CodeContext, requestOf: RequestIndexOf, depth = 0): number | undefined {
   const n = unwrap(node);
   const direct = requestOf(n);
-  if (direct !== undefined || typeOf(n) !== 'identifier' || depth > MAX_DEPTH) return direct;
+  if (direct !== undefined || n.type !== 'identifier' || depth > MAX_DEPTH) return direct;
   const b = ctx.scopes.lookup(n.text, n);
   return b && b.path.length === 0 ? responseRequest(b.value, ctx, requestOf, depth + 1) : undefined;
 }

@@ -3,7 +3,7 @@
  * call that re-descends from the root each time). Functions nest properly, so the innermost one around a node
  * is on the chain of enclosing functions of the last function that starts at or before it.
  */
-import type { Node } from './syntax';
+import { lastStartingBy, type Node } from './syntax';
 
 export class EnclosingFunctions {
   private readonly ends: number[];
@@ -29,21 +29,10 @@ export class EnclosingFunctions {
     if (found) return found;
     const start = node.startIndex;
     const end = node.endIndex;
-    let i = this.lastStartingBy(start);
+    let i = lastStartingBy(this.functions, start);
     while (i >= 0 && (this.functions[i].id === node.id || end > this.ends[i])) i = this.outer[i];
     found = i >= 0 ? this.functions[i] : this.root;
     this.memo.set(node.id, found);
     return found;
-  }
-
-  private lastStartingBy(start: number): number {
-    let lo = 0;
-    let hi = this.functions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.functions[mid].startIndex <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
   }
 }

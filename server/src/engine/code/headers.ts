@@ -5,7 +5,7 @@
  */
 import type { CodeContext } from './context';
 import { argumentsOf, followValue, isName, keyText, readObject } from './options';
-import { calleeText, stringLiteral, typeOf, unwrap, type Node } from './syntax';
+import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
 
 export interface HeaderEntry {
   name: string;
@@ -34,13 +34,13 @@ export function resolveHeaders(expr: Node, ctx: CodeContext, depth = 0): HeaderS
     set = { entries: [], complete: true, literal: object.node };
     for (const [name, p] of object.props) set.entries.push({ name, nameNode: p.key, value: p.value, whole: p.whole });
     for (const c of n.namedChildren) {
-      if (typeOf(c) === 'pair' && keyText(c.childForFieldName('key') ?? c) === undefined) set.complete &&= addComputed(c, set, ctx);
-      if (typeOf(c) !== 'spread_element' && typeOf(c) !== 'dictionary_splat') continue;
+      if (c.type === 'pair' && keyText(c.childForFieldName('key') ?? c) === undefined) set.complete &&= addComputed(c, set, ctx);
+      if (c.type !== 'spread_element' && c.type !== 'dictionary_splat') continue;
       const inner = c.firstNamedChild ? resolveHeaders(c.firstNamedChild, ctx, depth + 1) : { entries: [], complete: false };
       set.entries.push(...inner.entries);
       set.complete &&= inner.complete;
     }
-  } else if (typeOf(n) === 'new_expression' && n.childForFieldName('constructor')?.text === 'Headers') {
+  } else if (n.type === 'new_expression' && n.childForFieldName('constructor')?.text === 'Headers') {
     const init = argumentsOf(n)?.positional[0];
     set = init ? resolveHeaders(init, ctx, depth + 1) : { entries: [], complete: true };
   } else {
@@ -54,7 +54,7 @@ export function resolveHeaders(expr: Node, ctx: CodeContext, depth = 0): HeaderS
 function addComputed(pair: Node, set: HeaderSet, ctx: CodeContext): boolean {
   const key = pair.childForFieldName('key');
   const value = pair.childForFieldName('value');
-  const inner = key && typeOf(key) === 'computed_property_name' ? key.firstNamedChild : key;
+  const inner = key?.type === 'computed_property_name' ? key.firstNamedChild : key;
   const name = inner && stringLiteral(followValue(inner, ctx));
   if (!key || !value || !name) return false;
   set.entries.push({ name: name.value, nameNode: key, value, whole: pair });
@@ -90,7 +90,7 @@ function addMutations(name: Node, definition: Node, set: HeaderSet, ctx: CodeCon
     const object = left.childForFieldName('object') ?? left.childForFieldName('value');
     if (object?.text !== name.text) continue;
     const key = left.childForFieldName('index') ?? left.childForFieldName('subscript') ?? left.childForFieldName('property');
-    const text = key && (typeOf(key) === 'property_identifier' ? key.text : stringLiteral(followValue(key, ctx))?.value);
+    const text = key && (key.type === 'property_identifier' ? key.text : stringLiteral(followValue(key, ctx))?.value);
     if (key && typeof text === 'string') set.entries.push({ name: text, nameNode: key, value, whole: a });
     else set.complete = false;
   }

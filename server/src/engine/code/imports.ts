@@ -3,7 +3,7 @@
  * `from … import`. `node:http` is read as `http`.
  */
 import type { SyntaxIndex } from './syntax-index';
-import { stringLiteral, typeOf, unwrap, type Node } from './syntax';
+import { stringLiteral, unwrap, type Node } from './syntax';
 
 export interface ModuleBinding {
   module: string;
@@ -18,26 +18,26 @@ const moduleName = (raw: string) => raw.replace(/^node:/, '');
 export function moduleBindings(index: SyntaxIndex): ModuleBindings {
   const out: ModuleBindings = new Map();
   for (const node of index.imports) {
-    if (typeOf(node) === 'import_statement' && node.childForFieldName('source')) readEsImport(node, out);
+    if (node.type === 'import_statement' && node.childForFieldName('source')) readEsImport(node, out);
     else readPythonImport(node, out);
   }
   for (const decl of index.assignments) {
-    if (typeOf(decl) !== 'variable_declarator') continue;
+    if (decl.type !== 'variable_declarator') continue;
     const value = decl.childForFieldName('value');
     const call = value && unwrap(value);
-    if (!call || typeOf(call) !== 'call_expression' || call.childForFieldName('function')?.text !== 'require') continue;
+    if (call?.type !== 'call_expression' || call.childForFieldName('function')?.text !== 'require') continue;
     const source = stringLiteral(call.childForFieldName('arguments')?.firstNamedChild);
     const name = decl.childForFieldName('name');
     if (!source || !name) continue;
     const module = moduleName(source.value);
-    if (typeOf(name) === 'identifier') out.set(name.text, { module, path: [] });
-    else if (typeOf(name) === 'object_pattern') {
+    if (name.type === 'identifier') out.set(name.text, { module, path: [] });
+    else if (name.type === 'object_pattern') {
       for (const p of name.namedChildren) {
-        if (typeOf(p) === 'shorthand_property_identifier_pattern') out.set(p.text, { module, path: [p.text] });
-        else if (typeOf(p) === 'pair_pattern') {
+        if (p.type === 'shorthand_property_identifier_pattern') out.set(p.text, { module, path: [p.text] });
+        else if (p.type === 'pair_pattern') {
           const key = p.childForFieldName('key')?.text;
           const local = p.childForFieldName('value');
-          if (key && local && typeOf(local) === 'identifier') out.set(local.text, { module, path: key === 'default' ? [] : [key] });
+          if (key && local?.type === 'identifier') out.set(local.text, { module, path: key === 'default' ? [] : [key] });
         }
       }
     }
@@ -47,15 +47,15 @@ export function moduleBindings(index: SyntaxIndex): ModuleBindings {
 
 function readEsImport(node: Node, out: ModuleBindings): void {
   const source = stringLiteral(node.childForFieldName('source'));
-  const clause = node.namedChildren.find((c) => typeOf(c) === 'import_clause');
+  const clause = node.namedChildren.find((c) => c.type === 'import_clause');
   if (!source || !clause) return;
   const module = moduleName(source.value);
   for (const c of clause.namedChildren) {
-    if (typeOf(c) === 'identifier') out.set(c.text, { module, path: [] });
-    else if (typeOf(c) === 'namespace_import') {
-      const local = c.namedChildren.find((x) => typeOf(x) === 'identifier');
+    if (c.type === 'identifier') out.set(c.text, { module, path: [] });
+    else if (c.type === 'namespace_import') {
+      const local = c.namedChildren.find((x) => x.type === 'identifier');
       if (local) out.set(local.text, { module, path: [] });
-    } else if (typeOf(c) === 'named_imports') {
+    } else if (c.type === 'named_imports') {
       for (const spec of c.namedChildren) {
         const name = spec.childForFieldName('name')?.text.replace(/^['"]|['"]$/g, '');
         const alias = spec.childForFieldName('alias')?.text ?? name;
@@ -66,10 +66,10 @@ function readEsImport(node: Node, out: ModuleBindings): void {
 }
 
 function readPythonImport(node: Node, out: ModuleBindings): void {
-  const from = typeOf(node) === 'import_from_statement' ? node.childForFieldName('module_name')?.text : undefined;
+  const from = node.type === 'import_from_statement' ? node.childForFieldName('module_name')?.text : undefined;
   for (const item of node.childrenForFieldName('name')) {
-    const name = (typeOf(item) === 'aliased_import' ? item.childForFieldName('name') : item)?.text;
-    const alias = typeOf(item) === 'aliased_import' ? item.childForFieldName('alias')?.text : undefined;
+    const name = (item.type === 'aliased_import' ? item.childForFieldName('name') : item)?.text;
+    const alias = item.type === 'aliased_import' ? item.childForFieldName('alias')?.text : undefined;
     if (!name) continue;
     if (from !== undefined) out.set(alias ?? name, { module: from, path: name.split('.') });
     // `import a.b` binds `a`; `import a.b as c` binds c to a.b.

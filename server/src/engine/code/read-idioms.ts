@@ -5,7 +5,7 @@
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
 import type { HeaderEntry } from './headers';
-import { calleeText, typeOf, unwrap, type Node } from './syntax';
+import { calleeText, unwrap, type Node } from './syntax';
 
 /** Request headers worth sending with the inserted read: the ones that authenticate. */
 const COPIED = /^(authorization|cookie|x-api-key|api-key|ocp-apim-subscription-key)$/i;
@@ -81,8 +81,8 @@ export function etagOfResponse(ctx: CodeContext, use: Node, read: HttpCall): str
 function isAwaited(ancestors: readonly Node[]): boolean {
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const n = ancestors[i];
-    if (typeOf(n) === 'await_expression' || typeOf(n) === 'await') return true;
-    if (typeOf(n).endsWith('statement') || typeOf(n) === 'variable_declarator') return false;
+    if (n.type === 'await_expression' || n.type === 'await') return true;
+    if (n.type.endsWith('statement') || n.type === 'variable_declarator') return false;
   }
   return false;
 }

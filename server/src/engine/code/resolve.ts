@@ -6,7 +6,7 @@
 import type { CodeContext } from './context';
 import { factoryPrefix, GLOBAL_FETCH } from './libraries';
 import type { Binding } from './scope';
-import { calleeText, typeOf, unwrap, type Node } from './syntax';
+import { calleeText, unwrap, type Node } from './syntax';
 
 export interface Resolved {
   module: string;
@@ -21,7 +21,7 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
   const n = unwrap(node);
   if (depth > MAX_DEPTH) return undefined;
   const text = calleeText(n);
-  if (typeOf(n) === 'identifier') {
+  if (n.type === 'identifier') {
     // File-wide map checks first: most names are neither imported nor assigned (loop variables, parameters).
     if (!ctx.modules.has(text) && !ctx.scopes.all.has(text)) return GLOBAL_FETCH.has(text) ? { module: 'global', path: ['fetch'] } : undefined;
     const binding = ctx.scopes.lookup(text, n);
@@ -30,12 +30,12 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
     if (binding) return binding.path.length === 0 ? instanceOf(binding.value, ctx, depth) : undefined;
     return GLOBAL_FETCH.has(text) ? { module: 'global', path: ['fetch'] } : undefined;
   }
-  if (typeOf(n) !== 'member_expression' && typeOf(n) !== 'attribute') return undefined;
+  if (n.type !== 'member_expression' && n.type !== 'attribute') return undefined;
   if (GLOBAL_FETCH.has(text)) return { module: 'global', path: ['fetch'] };
   const stored = bindingOfMember(text, n, ctx);
   if (stored) return stored.path.length === 0 ? instanceOf(stored.value, ctx, depth) : undefined;
   const object = n.childForFieldName('object');
-  const property = n.childForFieldName(typeOf(n) === 'attribute' ? 'attribute' : 'property');
+  const property = n.childForFieldName(n.type === 'attribute' ? 'attribute' : 'property');
   if (!object || !property) return undefined;
   const base = resolveCallee(object, ctx, depth + 1);
   return base && { ...base, path: [...base.path, property.text] };
@@ -44,8 +44,8 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
 /** A client object made by a known factory (`axios.create(…)`, `requests.Session()`, `new Client(…)`). */
 export function instanceOf(value: Node, ctx: CodeContext, depth = 0): Resolved | undefined {
   const call = unwrap(value);
-  if (typeOf(call) !== 'call_expression' && typeOf(call) !== 'new_expression' && typeOf(call) !== 'call') return undefined;
-  const callee = call.childForFieldName(typeOf(call) === 'new_expression' ? 'constructor' : 'function');
+  if (call.type !== 'call_expression' && call.type !== 'new_expression' && call.type !== 'call') return undefined;
+  const callee = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
   const made = callee && resolveCallee(callee, ctx, depth + 1);
   const prefix = made && factoryPrefix(made.module, made.path);
   return prefix && made ? { module: made.module, path: [...prefix], instance: call } : undefined;
@@ -62,5 +62,5 @@ function bindingOfMember(key: string, use: Node, ctx: CodeContext): Binding | un
 
 function isRequire(b: Binding): boolean {
   const v = unwrap(b.value);
-  return typeOf(v) === 'call_expression' && v.childForFieldName('function')?.text === 'require';
+  return v.type === 'call_expression' && v.childForFieldName('function')?.text === 'require';
 }

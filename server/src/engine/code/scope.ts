@@ -5,7 +5,7 @@
  */
 import type { SyntaxIndex } from './syntax-index';
 import { EnclosingFunctions } from './functions';
-import { calleeText, typeOf, type Node } from './syntax';
+import { calleeText, type Node } from './syntax';
 
 export interface Binding {
   /** The assigned name as written: `etag`, `this.api`, `self.session`. */
@@ -63,25 +63,25 @@ export class Scopes {
 }
 
 function bindingsOf(node: Node, end: number, scope: Node): Binding[] {
-  if (typeOf(node) === 'with_item') {
+  if (node.type === 'with_item') {
     const pattern = node.childForFieldName('value');
-    if (!pattern || typeOf(pattern) !== 'as_pattern') return [];
+    if (pattern?.type !== 'as_pattern') return [];
     const value = pattern.firstNamedChild;
     const alias = pattern.childForFieldName('alias')?.firstNamedChild;
     return value && alias ? [{ key: calleeText(alias), value, path: [], at: node, end, scope }] : [];
   }
-  const target = node.childForFieldName(typeOf(node) === 'variable_declarator' ? 'name' : 'left');
-  const value = node.childForFieldName(typeOf(node) === 'variable_declarator' ? 'value' : 'right');
+  const target = node.childForFieldName(node.type === 'variable_declarator' ? 'name' : 'left');
+  const value = node.childForFieldName(node.type === 'variable_declarator' ? 'value' : 'right');
   if (!target || !value) return [];
-  if (['identifier', 'member_expression', 'attribute'].includes(typeOf(target))) return [{ key: calleeText(target), value, path: [], at: node, end, scope }];
-  if (typeOf(target) !== 'object_pattern') return [];
+  if (['identifier', 'member_expression', 'attribute'].includes(target.type)) return [{ key: calleeText(target), value, path: [], at: node, end, scope }];
+  if (target.type !== 'object_pattern') return [];
   const out: Binding[] = [];
   for (const p of target.namedChildren) {
-    if (typeOf(p) === 'shorthand_property_identifier_pattern') out.push({ key: p.text, value, path: [p.text], at: node, end, scope });
-    else if (typeOf(p) === 'pair_pattern') {
+    if (p.type === 'shorthand_property_identifier_pattern') out.push({ key: p.text, value, path: [p.text], at: node, end, scope });
+    else if (p.type === 'pair_pattern') {
       const key = p.childForFieldName('key');
       const local = p.childForFieldName('value');
-      if (key && local && typeOf(local) === 'identifier') out.push({ key: local.text, value, path: [key.text.replace(/^['"]|['"]$/g, '')], at: node, end, scope });
+      if (key && local?.type === 'identifier') out.push({ key: local.text, value, path: [key.text.replace(/^['"]|['"]$/g, '')], at: node, end, scope });
     }
   }
   return out;

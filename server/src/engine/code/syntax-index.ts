@@ -3,7 +3,7 @@
  * imports, functions), so no later step walks the whole tree again: walking is the costly part of tree-sitter in WASM.
  */
 import type { Tree } from 'web-tree-sitter';
-import { FUNCTION_TYPES, typeOf, type Node } from './syntax';
+import { FUNCTION_TYPES, type Node } from './syntax';
 
 export interface SyntaxIndex {
   /** `f(…)`, `new F(…)` in JS; `f(…)` in Python; in source order. */
@@ -30,6 +30,6 @@ export function indexTree(tree: Tree): SyntaxIndex {
   const root = tree.rootNode;
   const index: SyntaxIndex = { calls: [], assignments: [], comments: [], imports: [], functions: [], root };
   // One native query for all types: far cheaper than visiting every node from JavaScript. Source order.
-  for (const node of root.descendantsOfType(Object.keys(BUCKET))) index[BUCKET[typeOf(node)]].push(node);
+  for (const node of root.descendantsOfType(Object.keys(BUCKET))) index[BUCKET[node.type]].push(node);
   return index;
 }

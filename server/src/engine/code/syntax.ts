@@ -8,29 +8,12 @@ import type { Range } from '../text/types';
 export type { Node };
 
 export function rangeOf(node: Node): Range {
+  // `endPosition` is a call into WebAssembly: read it once.
+  const end = node.endPosition;
   return {
     start: { line: node.startPosition.row, character: node.startPosition.column },
-    end: { line: node.endPosition.row, character: node.endPosition.column },
+    end: { line: end.row, character: end.column },
   };
-}
-
-/** Node types by node id (unique within a tree), per tree: dropped with the tree. */
-const TYPES = new WeakMap<Node['tree'], Map<number, string>>();
-
-/**
- * The node's type, read from WebAssembly once per node. `Node.type` is a call across the WebAssembly boundary
- * on every read, and the analysis reads types all the time (unwrapping, literal shapes, branch steps): 300,000
- * reads, a quarter of the lint time, in a dense 5,000-line file.
- */
-export function typeOf(node: Node): string;
-export function typeOf(node: Node | null | undefined): string | undefined;
-export function typeOf(node: Node | null | undefined): string | undefined {
-  if (!node) return undefined;
-  let types = TYPES.get(node.tree);
-  if (!types) TYPES.set(node.tree, (types = new Map()));
-  let type = types.get(node.id);
-  if (type === undefined) types.set(node.id, (type = node.type));
-  return type;
 }
 
 /** Expressions that only wrap a value: `await x`, `(x)`, `x!`, `x as T`, `x satisfies T`. */
@@ -39,8 +22,8 @@ const WRAPPERS = new Set(['await_expression', 'await', 'parenthesized_expression
 /** The expression inside any wrappers. */
 export function unwrap(node: Node): Node {
   let n = node;
-  while (WRAPPERS.has(typeOf(n))) {
-    const inner = typeOf(n) === 'type_assertion' ? n.lastNamedChild : n.firstNamedChild;
+  while (WRAPPERS.has(n.type)) {
+    const inner = n.type === 'type_assertion' ? n.lastNamedChild : n.firstNamedChild;
     if (!inner) break;
     n = inner;
   }
@@ -83,31 +66,32 @@ function decodeWithin(content: Node, escapes: Node[]): string {
 export function stringLiteral(node: Node | null | undefined): StringLiteral | undefined {
   if (!node) return undefined;
   const n = unwrap(node);
-  if (typeOf(n) !== 'string' && typeOf(n) !== 'template_string') return undefined;
+  if (n.type !== 'string' && n.type !== 'template_string') return undefined;
   const open = n.child(0);
   const close = n.child(n.childCount - 1);
   if (!open || !close || n.childCount < 2) return undefined;
-  const prefix = typeOf(open) === 'string_start' ? open.text.replace(/["']+$/, '').toLowerCase() : '';
-  if (prefix.includes('f') && n.namedChildren.some((c) => typeOf(c) === 'interpolation')) return undefined;
+  const prefix = open.type === 'string_start' ? open.text.replace(/["']+$/, '').toLowerCase() : '';
+  if (prefix.includes('f') && n.namedChildren.some((c) => c.type === 'interpolation')) return undefined;
   let value = '';
   let escaped = false;
   for (const c of n.namedChildren) {
-    if (typeOf(c) === 'string_fragment') value += c.text;
-    else if (typeOf(c) === 'string_content') {
+    if (c.type === 'string_fragment') value += c.text;
+    else if (c.type === 'string_content') {
       // Python nests its escapes inside the content.
-      const inner = prefix.includes('r') ? [] : c.namedChildren.filter((e) => typeOf(e) === 'escape_sequence');
+      const inner = prefix.includes('r') ? [] : c.namedChildren.filter((e) => e.type === 'escape_sequence');
       value += inner.length === 0 ? c.text : decodeWithin(c, inner);
       escaped ||= inner.length > 0;
-    } else if (typeOf(c) === 'escape_sequence' && !prefix.includes('r')) {
+    } else if (c.type === 'escape_sequence' && !prefix.includes('r')) {
       value += decodeEscape(c.text);
       escaped = true;
-    } else if (typeOf(c) === 'string_start' || typeOf(c) === 'string_end') continue;
+    } else if (c.type === 'string_start' || c.type === 'string_end') continue;
     else return undefined;
   }
   const quote = open.text.slice(prefix.length);
+  const opened = open.endPosition;
   return {
     value, node: n, quote, escaped,
-    contentRange: { start: { line: open.endPosition.row, character: open.endPosition.column }, end: { line: close.startPosition.row, character: close.startPosition.column } },
+    contentRange: { start: { line: opened.row, character: opened.column }, end: { line: close.startPosition.row, character: close.startPosition.column } },
   };
 }
 
@@ -120,19 +104,19 @@ export function urlExpressionText(node: Node): string | undefined {
   const n = unwrap(node);
   const literal = stringLiteral(n);
   if (literal) return literal.value;
-  switch (typeOf(n)) {
+  switch (n.type) {
     case 'identifier': case 'member_expression': case 'attribute': case 'subscript_expression': case 'subscript':
       return `{{${compact(n.text)}}}`;
     case 'template_string': case 'string': {
       let out = '';
       for (const c of n.namedChildren) {
-        if (typeOf(c) === 'string_fragment' || typeOf(c) === 'string_content') out += c.text;
-        else if (typeOf(c) === 'escape_sequence') out += decodeEscape(c.text);
-        else if (typeOf(c) === 'template_substitution' || typeOf(c) === 'interpolation') {
+        if (c.type === 'string_fragment' || c.type === 'string_content') out += c.text;
+        else if (c.type === 'escape_sequence') out += decodeEscape(c.text);
+        else if (c.type === 'template_substitution' || c.type === 'interpolation') {
           const inner = c.firstNamedChild;
           if (!inner) return undefined;
           out += `{{${compact(inner.text)}}}`;
-        } else if (typeOf(c) !== 'string_start' && typeOf(c) !== 'string_end') return undefined;
+        } else if (c.type !== 'string_start' && c.type !== 'string_end') return undefined;
       }
       return out;
     }
@@ -167,5 +151,17 @@ const FUNCTIONS = new Set(FUNCTION_TYPES);
 
 /** A function, method, arrow or lambda: the unit of the per-function dataflow. */
 export function isFunction(node: Node): boolean {
-  return FUNCTIONS.has(typeOf(node));
+  return FUNCTIONS.has(node.type);
+}
+
+/** The index of the last node of `sorted` (by start) starting at or before `start`; -1 when none does. */
+export function lastStartingBy(sorted: readonly Node[], start: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].startIndex <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
