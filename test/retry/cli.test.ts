@@ -47,7 +47,7 @@ describe('etag-guard run --refresh-and-retry against Apache', () => {
     await settledFile();
     const file = tempFile('session.http', STALE_SESSION);
     const result = await runCli(['run', file, '--var', `base=${apache.url}`, '--format', 'json', '--refresh-and-retry', '--write'], path.dirname(file));
-    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.code, 0, result.stderr + result.stdout);
     const { results } = JSON.parse(result.stdout);
     const last = results.at(-1);
     assert.deepEqual(last.attempts.map((a: { status: number }) => a.status), [412, 204]);

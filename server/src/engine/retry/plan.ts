@@ -40,7 +40,12 @@ export interface BackoffOptions {
   random: () => number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { attempts: 3, baseMs: 250, maxMs: 4000, random: Math.random };
+/**
+ * Three waits of 300–600, 600–1200 and 1200–2400 ms: at least 2.1 s in all, which outlasts Apache's weak-ETag
+ * window (its ETag stays weak while the file's mtime is within the current second, so up to 2 s after a
+ * write); a shorter budget made refresh-and-retry give up against a loaded Apache.
+ */
+export const DEFAULT_BACKOFF: BackoffOptions = { attempts: 3, baseMs: 600, maxMs: 4000, random: Math.random };
 
 /**
  * Delays before each retry: exponential growth with "equal jitter" (half fixed, half random), capped, so a

@@ -4,7 +4,7 @@ import { parseHttp } from '../http/parser';
 import { applyTextEdits } from '../text/edits';
 import type { Diagnosis } from '../explain/diagnose';
 import { formatChanges, jsonDiff } from './json-diff';
-import { backoffDelays, planRetry } from './plan';
+import { backoffDelays, DEFAULT_BACKOFF, planRetry } from './plan';
 import { preconditionEdit } from './precondition-edit';
 
 const diagnosis = (over: Partial<Diagnosis>): Diagnosis =>
@@ -25,6 +25,12 @@ describe('planRetry', () => {
 });
 
 describe('backoffDelays', () => {
+  it('by default waits at least 2.1 s in all, past Apache\'s weak-ETag window', () => {
+    const least = backoffDelays({ ...DEFAULT_BACKOFF, random: () => 0 });
+    assert.equal(least.length, 3);
+    assert.ok(least.reduce((a, b) => a + b, 0) >= 2100, String(least));
+  });
+
   it('grows exponentially with jitter, capped and bounded in count', () => {
     assert.deepEqual(backoffDelays({ attempts: 3, baseMs: 100, maxMs: 1000, random: () => 0 }), [50, 100, 200]);
     assert.deepEqual(backoffDelays({ attempts: 5, baseMs: 100, maxMs: 300, random: () => 0.999 }), [100, 200, 300, 300, 300]);
