@@ -43,7 +43,7 @@ describe('etag-guard lint on client code', () => {
     // Pass 1 quotes the tag (invalid-etag); pass 2 replaces the now valid but fixed tag by a fresh read (hardcoded-etag).
     assert.equal(fs.readFileSync(path.join(dir, 'svc.py'), 'utf8'),
       'import requests\n\ndef f(u):\n    current = requests.get(u)\n    etag = current.headers["ETag"]\n    requests.put(u, headers={"If-Match": etag})\n');
-    assert.match(fs.readFileSync(path.join(dir, 'app.ts'), 'utf8'), /const current = await fetch\(u\);\n  const etag = current\.headers\.get\('ETag'\);\n  await fetch\(u, \{ method: 'DELETE', headers: \{ 'If-Match': etag \} \}\);/);
+    assert.match(fs.readFileSync(path.join(dir, 'app.ts'), 'utf8'), /const current = await fetch\(u\);\n  const etag = current\.headers\.get\('ETag'\);\n  if \(etag === null\) throw new Error\('The server sent no ETag: refusing to write without a precondition\.'\);\n  await fetch\(u, \{ method: 'DELETE', headers: \{ 'If-Match': etag \} \}\);/);
     assert.equal(code, 0);
   });
 

@@ -33,6 +33,7 @@ describe('client-code quick fixes', () => {
       'async function save(url: string, token: string) {',
       '  const current = await fetch(url, { headers: { Authorization: token } });',
       "  const etag = current.headers.get('ETag');",
+      "  if (etag === null) throw new Error('The server sent no ETag: refusing to write without a precondition.');",
       "  await fetch(url, { method: 'PUT', headers: { Authorization: token, 'If-Match': etag }, body: '{}' });",
       '}',
     ].join('\n'));

@@ -41,7 +41,7 @@ test('client code (TypeScript): fetch PUT without If-Match → missing-precondit
   const doc = await fixUnguardedWrite('client-code/save.ts', 'typescript', /await fetch\(url/, 'fetch', /^Insert a GET/);
   try {
     const text = doc.getText();
-    assert.match(text, /\n {2}const current = await fetch\(url\);\n {2}const etag = current\.headers\.get\('ETag'\);\n/, text);
+    assert.match(text, /\n {2}const current = await fetch\(url\);\n {2}const etag = current\.headers\.get\('ETag'\);\n {2}if \(etag === null\) throw new Error\('The server sent no ETag: refusing to write without a precondition\.'\);\n/, text);
     assert.match(text, /\n {2}await fetch\(url, \{ method: 'PUT', body, headers: \{ 'If-Match': etag \} \}\);/, text);
   } finally {
     await revert(doc);

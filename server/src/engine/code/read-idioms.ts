@@ -16,6 +16,11 @@ function etagAccessor(library: string, family: 'js' | 'python'): string {
   return library === 'fetch' || library === 'ky' ? ".headers.get('ETag')" : '.headers.etag';
 }
 
+/** The statement that refuses to write when the read brought no ETag (`Headers.get` returns null). */
+function noEtagGuard(etag: string): string {
+  return `if (${etag} === null) throw new Error('The server sent no ETag: refusing to write without a precondition.');`;
+}
+
 export interface ReadIdiom {
   lines: string[];
   etag: string;
@@ -36,9 +41,13 @@ export function readIdiom(ctx: CodeContext, call: HttpCall, entries: readonly He
   const get = (expr: string) => `const ${current} = await ${expr};`;
   const read = `${py ? '' : 'const '}${etag} = ${current}${etagAccessor(call.library, ctx.family)}${py ? '' : ';'}`;
   switch (call.library) {
-    case 'fetch': return { lines: [get(`${calleeText(callee)}(${url}${jsOptions})`), read], etag };
-    case 'axios': case 'got': case 'ky': case 'superagent':
-      return { lines: [get(`${client}.get(${url}${call.library === 'superagent' ? '' : jsOptions})`), read], etag };
+    // `headers.get` may return null: stop rather than send a write without its precondition (and the check
+    // narrows the type, so the fix compiles under TypeScript's strict mode).
+    case 'fetch': return { lines: [get(`${calleeText(callee)}(${url}${jsOptions})`), read, noEtagGuard(etag)], etag };
+    case 'axios': case 'got': case 'ky': case 'superagent': {
+      const lines = [get(`${client}.get(${url}${call.library === 'superagent' ? '' : jsOptions})`), read];
+      return { lines: call.library === 'ky' ? [...lines, noEtagGuard(etag)] : lines, etag };
+    }
     case 'undici':
       if (call.shape.urlOption === 'path') return object ? { lines: [get(`${client}.request({ path: ${url}, method: 'HEAD' })`), read], etag } : undefined;
       return { lines: [get(`${calleeText(callee)}(${url}, { method: 'HEAD'${headers ? `, ${headers.slice(2, -2)}` : ''} })`), read], etag };
