@@ -53,17 +53,15 @@ documents.onDidClose((e) => {
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onDidChangeConfiguration(() => {
+/** Settings or an rc file changed: forget what was derived from them and lint every open document again. */
+function revalidateAll(): void {
   settings.reset();
   analyzer.clear();
   for (const doc of documents.all()) void validate(doc);
-});
+}
 
-connection.onDidChangeWatchedFiles(() => {
-  settings.reset();
-  analyzer.clear();
-  for (const doc of documents.all()) void validate(doc);
-});
+connection.onDidChangeConfiguration(revalidateAll);
+connection.onDidChangeWatchedFiles(revalidateAll);
 
 const withDoc = <P extends { textDocument: { uri: string } }, R>(empty: R, fn: (doc: TextDocument, p: P) => Promise<R> | R) =>
   async (p: P): Promise<R> => {

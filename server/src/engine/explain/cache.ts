@@ -4,6 +4,7 @@
  * intermediary (`Age`, `Via`, `X-Cache`, `CF-Cache-Status`…) — differ from the one the origin returns now?
  * A stale cached ETag makes every write fail with 412 until the cache is bypassed.
  */
+import { headerValue } from './header-value';
 
 /** A response as the explainer sees it (lower- or mixed-case header names). */
 interface Headers {
@@ -24,12 +25,6 @@ export interface CacheComparison {
 /** Headers an intermediary adds; shared with the diagnosis' list of suspects. */
 export const INTERMEDIARY_HEADERS = ['via', 'age', 'x-cache', 'x-cache-hits', 'cf-cache-status', 'x-served-by', 'x-varnish', 'x-proxy-cache', 'x-akamai-transformed'];
 
-/** Case-insensitive header lookup. */
-export function headerValue(h: Readonly<Record<string, string>>, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(h)) if (k.toLowerCase() === lower) return v;
-  return undefined;
-}
 
 /** `name: value` for each intermediary header present. */
 export function intermediaryHeaders(s: Headers): string[] {

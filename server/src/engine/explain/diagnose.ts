@@ -5,7 +5,8 @@
  */
 import { parseEntityTagList } from '../semantics/entity-tag';
 import { parseHttpDate } from '../semantics/http-date';
-import { compareCache, headerValue as header, intermediaryHeaders } from './cache';
+import { compareCache, intermediaryHeaders } from './cache';
+import { headerValue as header } from './header-value';
 import { evaluatePreconditions } from './evaluate';
 import { likelyCulprit, untransform } from './transforms';
 

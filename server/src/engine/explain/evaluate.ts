@@ -4,6 +4,7 @@
  */
 import { parseEntityTag, parseEntityTagList, strongMatch, weakMatch, type EntityTag } from '../semantics/entity-tag';
 import { parseHttpDate } from '../semantics/http-date';
+import { headerValue } from './header-value';
 
 /** What a re-read (HEAD or GET without preconditions) says about the resource now. */
 export interface CurrentState {
@@ -24,12 +25,6 @@ export interface Evaluation {
 
 type Headers = Readonly<Record<string, string | undefined>>;
 
-function get(headers: Headers, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === lower) return v;
-  return undefined;
-}
-
 function currentTag(state: CurrentState): EntityTag | undefined {
   if (!state.etag) return undefined;
   const tag = parseEntityTag(state.etag.trim());
@@ -40,10 +35,10 @@ function currentTag(state: CurrentState): EntityTag | undefined {
 export function evaluatePreconditions(method: string, headers: Headers, state: CurrentState): Evaluation {
   const steps: string[] = [];
   const current = currentTag(state);
-  const ifMatch = get(headers, 'If-Match');
-  const ius = get(headers, 'If-Unmodified-Since');
-  const inm = get(headers, 'If-None-Match');
-  const ims = get(headers, 'If-Modified-Since');
+  const ifMatch = headerValue(headers, 'If-Match');
+  const ius = headerValue(headers, 'If-Unmodified-Since');
+  const inm = headerValue(headers, 'If-None-Match');
+  const ims = headerValue(headers, 'If-Modified-Since');
   const isRead = method === 'GET' || method === 'HEAD';
 
   if (ifMatch !== undefined) {
