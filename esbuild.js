@@ -8,7 +8,7 @@ const watch = process.argv.includes('--watch');
 /** One entry per bundle: the extension host loads `extension`, editors spawn `server`, users run `cli`. */
 const bundles = [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/server.ts' } },
+  { entryPoints: { server: 'server/src/lsp/server.ts' } },
   { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { 'demo-server': 'examples/server/main.ts' } },
 ];

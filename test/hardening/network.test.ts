@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { runAll, Session } from '../../client/src/executor';
+import { runAll, Session } from '../../server/src/runner/executor';
 import { source, startLocalServer, type LocalServer } from '../runner/helpers';
 import { selfSignedCertificate } from './certificate';
 

@@ -7,12 +7,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { exchangeText, runAll, Session, type Exchange } from '../../client/src/executor';
-import { RunRecorder } from '../../client/src/report/recorder';
-import { historyEntry } from '../../client/src/runner/history-entry';
-import { runLogLines } from '../../client/src/runner/run-log-lines';
-import { traceOf } from '../../client/src/trace/trace';
-import { traceText } from '../../client/src/trace/trace-text';
+import { exchangeText, runAll, Session, type Exchange } from '../../server/src/runner/executor';
+import { RunRecorder } from '../../server/src/runner/report/recorder';
+import { historyEntry } from '../../server/src/runner/history/history-entry';
+import { runLogLines } from '../../server/src/runner/history/run-log-lines';
+import { traceOf } from '../../server/src/runner/trace/trace';
+import { traceText } from '../../server/src/runner/trace/trace-text';
 import { runCli } from '../runner/cli';
 import { source, startLocalServer, type LocalServer } from '../runner/helpers';
 

@@ -2,7 +2,7 @@
 // the weak-after-write window and the create-only conflict, as they really happen.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { runAll, Session } from '../../client/src/executor';
+import { runAll, Session } from '../../server/src/runner/executor';
 import { startApacheDav, type RealServer } from '../servers/real-servers';
 import { source } from '../runner/helpers';
 import { runAndRetry } from './retry-harness';

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runAll, Session } from '../../client/src/executor';
+import { runAll, Session } from '../../server/src/runner/executor';
 import { startDemoServer, type DemoServer } from '../../examples/server/demo-server';
 import { startApacheDav, type RealServer } from '../servers/real-servers';
 import { runCli } from '../runner/cli';

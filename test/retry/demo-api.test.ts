@@ -1,7 +1,7 @@
 // Refresh-and-retry against the demo API: every cause the 412 workflow distinguishes, end to end over HTTP.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runAll } from '../../client/src/executor';
+import { runAll } from '../../server/src/runner/executor';
 import { useDemoApi } from '../runner/demo-session';
 import { source } from '../runner/helpers';
 import { runAndRetry } from './retry-harness';

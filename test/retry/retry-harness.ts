@@ -3,8 +3,8 @@
  * ports were asked (confirmations, edits, sleeps) so each test can assert the whole flow.
  */
 import * as assert from 'node:assert/strict';
-import { runAll, type Exchange, type Session } from '../../client/src/executor';
-import { refreshAndRetry, type ConfirmPolicy, type RetryOutcome, type RetryQuestion } from '../../client/src/retry/refresh-and-retry';
+import { runAll, type Exchange, type Session } from '../../server/src/runner/executor';
+import { refreshAndRetry, type ConfirmPolicy, type RetryOutcome, type RetryQuestion } from '../../server/src/runner/retry/refresh-and-retry';
 import { applyTextEdits, parseHttp, type PreconditionEdit } from '../../server/src/engine';
 import { source } from '../runner/helpers';
 

@@ -1,7 +1,7 @@
 // The runner against the demo API: the optimistic-concurrency round trips and the three reference dialects.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runAll, runRequest } from '../../client/src/executor';
+import { runAll, runRequest } from '../../server/src/runner/executor';
 import { useDemoApi } from './demo-session';
 import { source } from './helpers';
 

@@ -4,7 +4,7 @@
  * restored, so tests do not see each other's writes.
  */
 import { after, before, beforeEach } from 'node:test';
-import { runAll, Session } from '../../client/src/executor';
+import { runAll, Session } from '../../server/src/runner/executor';
 import { startDemoServer, type DemoServer } from '../../examples/server/demo-server';
 import { source } from './helpers';
 

@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import type { HttpSource } from '../../client/src/executor';
+import type { HttpSource } from '../../server/src/runner/executor';
 import { parseHttp } from '../../server/src/engine';
 
 /** A parsed request file that claims to live at `filePath` (body files and .env resolve from there). */

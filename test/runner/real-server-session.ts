@@ -1,6 +1,6 @@
 /** Test-file setup for the real-server tests: start the server and a runner session, stop both after. */
 import { after, before } from 'node:test';
-import { runAll, Session, type Exchange } from '../../client/src/executor';
+import { runAll, Session, type Exchange } from '../../server/src/runner/executor';
 import type { RealServer } from '../servers/real-servers';
 import { source } from './helpers';
 

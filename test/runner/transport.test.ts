@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { exchangeText, formatBody, runAll, Session } from '../../client/src/executor';
+import { exchangeText, formatBody, runAll, Session } from '../../server/src/runner/executor';
 import { freePort } from '../servers/real-servers';
 import { source, startLocalServer, type LocalServer } from './helpers';
 

@@ -1,9 +1,9 @@
 // Resend without preconditions (test systems only) against the demo API, and its refusals.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { runAll, Session } from '../../client/src/executor';
-import { DEFAULT_PROTECTED_HOSTS, isProtectedHost } from '../../client/src/resend/host-policy';
-import { resendRefusal, resendVerdict, resendWithoutPreconditions, withoutPreconditions, withResendResult } from '../../client/src/resend/resend';
+import { runAll, Session } from '../../server/src/runner/executor';
+import { DEFAULT_PROTECTED_HOSTS, isProtectedHost } from '../../server/src/runner/resend/host-policy';
+import { resendRefusal, resendVerdict, resendWithoutPreconditions, withoutPreconditions, withResendResult } from '../../server/src/runner/resend/resend';
 import { diagnose } from '../../server/src/engine';
 import { startDemoServer, type DemoServer } from '../../examples/server/demo-server';
 import { source } from '../runner/helpers';

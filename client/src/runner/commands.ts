@@ -1,17 +1,17 @@
 /**
  * The runner's commands, as a table: id → handler. `registerRunner` builds the parts and registers them;
- * the ids match package.json `contributes.commands` and, for the first three, server/src/protocol.ts (the
+ * the ids match package.json `contributes.commands` and, for the first three, server/src/lsp/protocol.ts (the
  * language server's code lenses carry the send commands; the client's own 412 CodeLens and quick fix carry
  * refreshAndRetry).
  */
 import * as vscode from 'vscode';
-import { REFRESH_AND_RETRY, SEND_ALL, SEND_REQUEST } from '../../../server/src/protocol';
-import { RefreshAndRetryCommand } from '../retry-ui/command';
-import { BodyDiffs } from '../retry-ui/diff-view';
-import { FailureExplainer } from '../retry-ui/explainer';
-import { PreconditionFailures } from '../retry-ui/failures';
-import { escalationStore, registerEscalation } from '../report/escalation';
-import { registerRetryProviders } from '../retry-ui/register';
+import { REFRESH_AND_RETRY, SEND_ALL, SEND_REQUEST } from '../../../server/src/lsp/protocol';
+import { RefreshAndRetryCommand } from '../retry/command';
+import { BodyDiffs } from '../retry/diff-view';
+import { FailureExplainer } from '../retry/explainer';
+import { PreconditionFailures } from '../retry/failures';
+import { escalationStore, registerEscalation } from '../escalation/escalation';
+import { registerRetryProviders } from '../retry/register';
 import { EnvironmentPicker } from './environment-picker';
 import { History } from './history';
 import { PreconditionDiagnostics } from './precondition-diagnostics';

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadEnvironments } from '../executor';
+import { loadEnvironments } from '../../../server/src/runner/executor';
 import { readRunnerSettings } from './settings';
 
 const KEY = 'etagGuard.selectedEnvironment';

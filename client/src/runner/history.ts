@@ -1,8 +1,8 @@
 /** The last 50 runs, kept in the extension's global state (not the workspace), masked; pick one to re-run. */
 import * as vscode from 'vscode';
-import type { Exchange } from '../executor';
-import type { WireTap } from '../trace/wire-tap';
-import { addToHistory, historyEntry, historyLabel, type HistoryEntry } from './history-entry';
+import type { Exchange } from '../../../server/src/runner/executor';
+import type { WireTap } from '../../../server/src/runner/trace/wire-tap';
+import { addToHistory, historyEntry, historyLabel, type HistoryEntry } from '../../../server/src/runner/history/history-entry';
 
 const KEY = 'etagGuard.history';
 

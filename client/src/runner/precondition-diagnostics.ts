@@ -3,8 +3,8 @@
  * `etag-guard`, code `precondition-failed`), and removes it when that request runs again without one.
  */
 import * as vscode from 'vscode';
-import type { Exchange } from '../executor';
-import { PRECONDITION_FAILED_CODE, preconditionMessage } from './precondition-diagnostic';
+import type { Exchange } from '../../../server/src/runner/executor';
+import { PRECONDITION_FAILED_CODE, preconditionMessage } from '../../../server/src/runner/retry/failure-message';
 
 export class PreconditionDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('etag-guard-runner');

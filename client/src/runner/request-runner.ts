@@ -6,12 +6,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseHttp, type HttpFile, type HttpRequest } from '../../../server/src/engine';
-import { loadDotenv, loadEnvironments, requestAtLine, runAll, Session, type Exchange } from '../executor';
-import type { FailureExplainer } from '../retry-ui/explainer';
-import type { PreconditionFailures } from '../retry-ui/failures';
+import { loadDotenv, loadEnvironments, requestAtLine, runAll, Session, type Exchange } from '../../../server/src/runner/executor';
+import type { FailureExplainer } from '../retry/explainer';
+import type { PreconditionFailures } from '../retry/failures';
 import type { EnvironmentPicker } from './environment-picker';
 import type { History } from './history';
-import type { HistoryEntry } from './history-entry';
+import type { HistoryEntry } from '../../../server/src/runner/history/history-entry';
 import type { PreconditionDiagnostics } from './precondition-diagnostics';
 import type { ResponseView } from './response-view';
 import type { RunLog } from './run-log';

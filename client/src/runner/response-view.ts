@@ -4,8 +4,8 @@
  * content type, and timings.
  */
 import * as vscode from 'vscode';
-import { exchangeText, type Exchange } from '../executor';
-import { withExplanation } from '../retry-ui/explanation-text';
+import { exchangeText, type Exchange } from '../../../server/src/runner/executor';
+import { withExplanation } from '../../../server/src/runner/retry/explanation-text';
 
 export const RESPONSE_SCHEME = 'etag-guard-response';
 

@@ -3,8 +3,8 @@
  * parameters) and never include bodies, which may carry tokens.
  */
 import * as vscode from 'vscode';
-import type { Exchange } from '../executor';
-import { runLogLines } from './run-log-lines';
+import type { Exchange } from '../../../server/src/runner/executor';
+import { runLogLines } from '../../../server/src/runner/history/run-log-lines';
 
 export class RunLog implements vscode.Disposable {
   readonly channel = vscode.window.createOutputChannel('etag-guard runner', { log: true });

@@ -1,6 +1,6 @@
 /** The `etagGuard.*` settings the request runner reads, with their defaults. */
 import * as vscode from 'vscode';
-import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type EnvironmentDocument } from '../executor';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type EnvironmentDocument } from '../../../server/src/runner/executor';
 
 export interface RunnerSettings {
   environments: EnvironmentDocument;

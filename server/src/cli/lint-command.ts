@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { CodeParsers } from '../engine';
 import { DEFAULT_CONFIG, parseLevel, ruleById, SYNTAX_RULE_ID } from '../engine';
-import { VERSION } from '../version';
+import { VERSION } from '../host/version';
 import { discover } from './discover';
 import { formatJson } from './formatters/eslint-json';
 import { formatSarif } from './formatters/sarif';

@@ -10,8 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeActionParams } from 'vscode-languageserver';
 import { applyTextEdits, DEFAULT_CONFIG, lintHttp, RULES, SYNTAX_RULE_ID } from '../engine';
-import { codeActions } from '../features/code-actions';
-import { toDiagnostic } from '../features/diagnostics';
+import { codeActions } from '../lsp/features/code-actions';
+import { toDiagnostic } from '../lsp/features/diagnostics';
 import { main } from './main';
 import type { EslintResult } from './formatters/eslint-json';
 

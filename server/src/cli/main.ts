@@ -3,7 +3,7 @@
  * errors print one line and exit 2; nothing prints a stack trace.
  */
 import { loadCodeParsers } from '../host/code-parsers';
-import { VERSION } from '../version';
+import { VERSION } from '../host/version';
 import { PathError } from './discover';
 import { lintCommand, type CommandIO } from './lint-command';
 import { runCommand } from './run-command';

@@ -3,9 +3,9 @@
  * non-interactively. What changed on the server is always printed (never a silent overwrite); a POST is not
  * resent (that needs the editor's explicit confirmation); `--write` applies the file edits at the end.
  */
-import type { Exchange, Session } from '../../../client/src/executor';
-import type { RunRecorder } from '../../../client/src/report/recorder';
-import { refreshAndRetry, type RetryOutcome } from '../../../client/src/retry/refresh-and-retry';
+import type { Exchange, Session } from '../runner/executor';
+import type { RunRecorder } from '../runner/report/recorder';
+import { refreshAndRetry, type RetryOutcome } from '../runner/retry/refresh-and-retry';
 import { capturedBy, type HttpFile, type TextEdit } from '../engine';
 
 export interface RetryStepContext {

@@ -10,15 +10,15 @@ import { parseArgs } from 'node:util';
 import {
   DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, exchangeText, isInside, loadDotenv, loadEnvironments, requestAtLine, requestLabel,
   runRequest, Session, succeeded, type Exchange,
-} from '../../../client/src/executor';
-import { RunRecorder } from '../../../client/src/report/recorder';
-import type { RetryOutcome } from '../../../client/src/retry/refresh-and-retry';
-import { traceText } from '../../../client/src/trace/trace-text';
-import { wireTap } from '../../../client/src/trace/wire-tap';
+} from '../runner/executor';
+import { RunRecorder } from '../runner/report/recorder';
+import type { RetryOutcome } from '../runner/retry/refresh-and-retry';
+import { traceText } from '../runner/trace/trace-text';
+import { wireTap } from '../runner/trace/wire-tap';
 import { applyTextEdits, parseHttp, type HttpFile, type HttpRequest } from '../engine';
 import { needsRetry, retryStep, type RetryStepContext } from './retry-step';
 import type { CommandIO } from './lint-command';
-import { VERSION } from '../version';
+import { VERSION } from '../host/version';
 import { UsageError } from './usage-error';
 
 export const RUN_USAGE = `Usage: etag-guard run FILE [options]

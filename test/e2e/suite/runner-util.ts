@@ -6,7 +6,7 @@ import { describeDiagnostics, fixture, hasCode, lineOf, waitForDiagnostics, with
 /** The response view's URI scheme (client/src/runner/response-view.ts); part of the extension's contract. */
 export const RESPONSE_SCHEME = 'etag-guard-response';
 
-/** What the runner commands return per request (the subset the tests read; client/src/executor/types.ts). */
+/** What the runner commands return per request (the subset the tests read; server/src/runner/executor/types.ts). */
 export interface ExchangeSummary {
   name?: string;
   line: number;

@@ -10,7 +10,7 @@ import { APACHE_STALE_TAG, apacheSession, apacheStaleWrite, FIRST_VERSION } from
 import { test } from './harness';
 import { fixture, lineOf } from './util';
 
-/** What etagGuard.resendWithoutPreconditions resolves to (client/src/resend/resend.ts). */
+/** What etagGuard.resendWithoutPreconditions resolves to (server/src/runner/resend/resend.ts). */
 interface ResendSummary {
   status: number;
   verdict: string;

@@ -1,0 +1,59 @@
+/**
+ * "Export 412 report" in the editor: every 412/428 of the file's recent runs, explained (a re-read now, when
+ * the failure was not explained yet), as a Markdown incident report — saved where the user picks, or opened as
+ * an untitled document when the save dialog is dismissed. Tests pass a target path and get the Markdown back.
+ */
+import * as vscode from 'vscode';
+import { VERSION } from '../../../server/src/host/version';
+import { Session } from '../../../server/src/runner/executor/session';
+import type { Exchange } from '../../../server/src/runner/executor/types';
+import { diagnoseFailure } from '../../../server/src/runner/retry/refresh-and-retry';
+import { reread } from '../../../server/src/runner/retry/reread';
+import { readRunnerSettings } from '../runner/settings';
+import type { RunStore } from '../../../server/src/runner/trace/run-store';
+
+/** Exports the report of `uri` (default: the active editor); resolves to the Markdown, or undefined when there is no 412. */
+export async function exportReport(runs: RunStore, uri?: string | vscode.Uri, targetPath?: string): Promise<string | undefined> {
+  const documentUri = uri === undefined ? vscode.window.activeTextEditor?.document.uri : typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+  const recorder = documentUri && runs.recorder(documentUri.toString());
+  const incidents = recorder?.incidents() ?? [];
+  if (!documentUri || !recorder || incidents.length === 0) {
+    void vscode.window.showInformationMessage('etag-guard: no 412 or 428 in this file\'s recent runs: send the failing request first.');
+    return undefined;
+  }
+  await explainUnexplained(documentUri, incidents.filter((i) => !i.diagnosis).map((i) => i.failing), recorder);
+  const markdown = recorder.report({
+    file: vscode.workspace.asRelativePath(documentUri), generatedAt: Date.now(), tool: `etag-guard ${VERSION} (VS Code ${vscode.version})`,
+    platform: `Node ${process.version} on ${process.platform}`,
+  });
+  const target = targetPath !== undefined ? vscode.Uri.file(targetPath) : await vscode.window.showSaveDialog({
+    title: 'etag-guard: save the 412 incident report', filters: { Markdown: ['md'] },
+    defaultUri: vscode.Uri.joinPath(documentUri, '..', '412-report.md'),
+  });
+  if (target) {
+    await vscode.workspace.fs.writeFile(target, Buffer.from(markdown, 'utf8'));
+    void vscode.window.showInformationMessage(`etag-guard: 412 report saved to ${vscode.workspace.asRelativePath(target)}.`);
+  } else {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown }));
+  }
+  return markdown;
+}
+
+type Recorder = ReturnType<RunStore['recorder']>;
+
+/** Re-reads (no preconditions, Cache-Control: no-cache) and diagnoses failures nobody explained yet. */
+async function explainUnexplained(uri: vscode.Uri, failures: Exchange[], recorder: Recorder): Promise<void> {
+  if (failures.length === 0 || !vscode.workspace.isTrusted) return;
+  const settings = readRunnerSettings(uri);
+  const session = new Session({ allowSelfSignedHosts: settings.allowSelfSignedHosts });
+  const limits = { timeoutMs: settings.timeoutMs, maxResponseBytes: settings.maxResponseBytes };
+  try {
+    for (const failing of failures) {
+      const read = await reread(session, failing.request, limits, false).catch(() => undefined);
+      const diagnosis = diagnoseFailure(failing.request, failing.attempts.at(-1)!, read, undefined, recorder.capturedSnapshot(failing));
+      recorder.found(failing, { diagnosis, reread: read, rereadAt: Date.now() });
+    }
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Lints open documents once per version and keeps the result, so diagnostics, code actions, lenses, hovers
+ * and symbols of the same version share one analysis (an unchanged document is never re-parsed).
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeLanguage, HttpFile, LintFinding, LintResult } from '../engine';
+import { IncrementalHttpParser, isCodeLanguage, lintCode, lintHttpFile } from '../engine';
+import { loadCodeParsers } from '../host/code-parsers';
+import type { Settings } from './settings';
+
+export interface Analysis {
+  version: number;
+  findings: LintFinding[];
+  /** The parsed `.http` file, for lenses, symbols and hovers; undefined for client code. */
+  file?: HttpFile;
+}
+
+/** A document as it was at one version. */
+interface Snapshot {
+  uri: string;
+  version: number;
+  languageId: string;
+  text: string;
+}
+
+export class Analyzer {
+  private readonly results = new Map<string, Promise<Analysis>>();
+  private readonly reportedFailures = new Set<string>();
+  /** Per open `.http` document: re-parses only the sections a keystroke touched. */
+  private readonly parsers = new Map<string, IncrementalHttpParser>();
+
+  constructor(private readonly settings: Settings, private readonly log: (message: string) => void) {}
+
+  analyze(doc: TextDocument): Promise<Analysis> {
+    const key = `${doc.uri}#${doc.version}`;
+    let pending = this.results.get(doc.uri);
+    if (!pending || (pending as Promise<Analysis> & { key?: string }).key !== key) {
+      // The document object is updated in place by later changes: take the text and version now, so the
+      // analysis (and the version it is published under) is of exactly this version.
+      pending = this.run({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText() });
+      (pending as Promise<Analysis> & { key?: string }).key = key;
+      this.results.set(doc.uri, pending);
+    }
+    return pending;
+  }
+
+  forget(uri: string): void {
+    this.results.delete(uri);
+    this.parsers.delete(uri);
+  }
+
+  clear(): void {
+    this.results.clear();
+  }
+
+  private async run(doc: Snapshot): Promise<Analysis> {
+    const config = await this.settings.forDocument(doc.uri);
+    const text = doc.text;
+    const isHttp = doc.languageId === 'http' || /\.(http|rest)$/i.test(doc.uri);
+    if (!isHttp && !isCodeLanguage(doc.languageId)) return { version: doc.version, findings: [] };
+    // Client code: the grammars load once per process (loadCodeParsers memoises), on the first code document.
+    let http: ReturnType<typeof lintHttpFile> | undefined;
+    let result: LintResult;
+    try {
+      http = isHttp ? lintHttpFile(this.parserFor(doc.uri).parse(text), config) : undefined;
+      result = http ?? lintCode(text, doc.languageId as CodeLanguage, config, await loadCodeParsers(undefined, this.log));
+    } catch (err) {
+      // Rules are isolated and the parser is total (test/hardening), but a throw anywhere else would end the
+      // server's process: this version gets no findings and the failure goes to the log instead.
+      this.log(`etag-guard: analysis of ${doc.uri} failed: ${err instanceof Error ? err.message : String(err)}`);
+      return { version: doc.version, findings: [] };
+    }
+    for (const f of result.failures) {
+      // A rule that throws is reported once per rule and message, not on every keystroke.
+      const id = `${f.ruleId}:${f.error}`;
+      if (this.reportedFailures.has(id)) continue;
+      this.reportedFailures.add(id);
+      this.log(`etag-guard: rule ${f.ruleId} failed and was skipped: ${f.error}`);
+    }
+    return { version: doc.version, findings: result.findings, file: http?.file };
+  }
+
+  private parserFor(uri: string): IncrementalHttpParser {
+    let parser = this.parsers.get(uri);
+    if (!parser) {
+      parser = new IncrementalHttpParser();
+      this.parsers.set(uri, parser);
+    }
+    return parser;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The etag-guard language server: `node dist/server.js --stdio` for any LSP editor. Glue only: documents come
+ * in, the engine lints them, features turn results into LSP.
+ */
+import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyzer } from './analyzer';
+import { codeActions } from './features/code-actions';
+import { codeLenses } from './features/code-lens';
+import { completions } from './features/completion';
+import { toDiagnostic } from './features/diagnostics';
+import { hover } from './features/hover';
+import { documentSymbols, foldingRanges } from './features/symbols';
+import { Settings } from './settings';
+import { VERSION } from '../host/version';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let pullConfiguration = false;
+const settings = new Settings(connection, () => pullConfiguration);
+const analyzer = new Analyzer(settings, (message) => connection.console.error(message));
+
+connection.onInitialize((params) => {
+  pullConfiguration = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeLensProvider: { resolveProvider: false },
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      completionProvider: { triggerCharacters: [':', ' ', '{'] },
+    },
+    serverInfo: { name: 'etag-guard', version: VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  if (pullConfiguration) connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+});
+
+async function validate(doc: TextDocument): Promise<void> {
+  const analysis = await analyzer.analyze(doc);
+  // A newer version may have arrived meanwhile: its own validation publishes; never publish an older one.
+  if (documents.get(doc.uri)?.version !== analysis.version) return;
+  connection.sendDiagnostics({ uri: doc.uri, version: analysis.version, diagnostics: analysis.findings.map(toDiagnostic) });
+}
+
+documents.onDidChangeContent((e) => void validate(e.document));
+documents.onDidClose((e) => {
+  analyzer.forget(e.document.uri);
+  connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+/** Settings or an rc file changed: forget what was derived from them and lint every open document again. */
+function revalidateAll(): void {
+  settings.reset();
+  analyzer.clear();
+  for (const doc of documents.all()) void validate(doc);
+}
+
+connection.onDidChangeConfiguration(revalidateAll);
+connection.onDidChangeWatchedFiles(revalidateAll);
+
+const withDoc = <P extends { textDocument: { uri: string } }, R>(empty: R, fn: (doc: TextDocument, p: P) => Promise<R> | R) =>
+  async (p: P): Promise<R> => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc ? fn(doc, p) : empty;
+  };
+
+connection.onCodeAction(withDoc([], async (doc, p) => codeActions(p, (await analyzer.analyze(doc)).findings)));
+connection.onCodeLens(withDoc([], async (doc) => {
+  const file = (await analyzer.analyze(doc)).file;
+  return file ? codeLenses(doc.uri, file) : [];
+}));
+connection.onDocumentSymbol(withDoc([], async (doc) => {
+  const file = (await analyzer.analyze(doc)).file;
+  return file ? documentSymbols(file) : [];
+}));
+connection.onFoldingRanges(withDoc([], async (doc) => {
+  const file = (await analyzer.analyze(doc)).file;
+  return file ? foldingRanges(file) : [];
+}));
+connection.onHover(withDoc(null, async (doc, p) => {
+  const file = (await analyzer.analyze(doc)).file;
+  return (file && hover(file, p.position)) ?? null;
+}));
+connection.onCompletion(withDoc([], async (doc, p) => {
+  const file = (await analyzer.analyze(doc)).file;
+  if (!file) return [];
+  const lineText = doc.getText({ start: { line: p.position.line, character: 0 }, end: { line: p.position.line, character: Number.MAX_SAFE_INTEGER } });
+  return completions(file, lineText.replace(/\r?\n$/, ''), p.position);
+}));
+
+documents.listen(connection);
+connection.listen();
