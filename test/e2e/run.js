@@ -68,7 +68,9 @@ async function main() {
 
     if (!flag('--suite-only')) {
       t = Date.now();
-      const shotsDir = path.join(ROOT, 'docs', 'images');
+      // Screenshots go to an ignored folder: a test run never rewrites tracked files. Refreshing the README's
+      // pictures is a deliberate copy from here into docs/images (test/e2e/README.md).
+      const shotsDir = path.join(E2E, '.cache', 'screenshots');
       fs.mkdirSync(shotsDir, { recursive: true });
       const demo = process.env.ETAG_E2E_DEMO || path.join(E2E, 'demo');
       const folder = path.join(tmp, 'demo');
@@ -76,7 +78,7 @@ async function main() {
       const { uiSmoke } = require('./ui-smoke');
       const ui = await uiSmoke({ dir: path.join(tmp, 'ui'), vsix, folder, file: process.env.ETAG_E2E_DEMO_FILE || 'items.http', shotsDir, log });
       results.push(...ui);
-      log(`[e2e] UI smoke: ${ui.filter((r) => r.ok).length}/${ui.length} (${secs(t)}); screenshots in docs/images/`);
+      log(`[e2e] UI smoke: ${ui.filter((r) => r.ok).length}/${ui.length} (${secs(t)}); screenshots in ${path.relative(ROOT, shotsDir)}/`);
     }
   } finally {
     if (keep) log(`[e2e] kept ${tmp}`);
