@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { CodeParsers } from '../engine';
-import { DEFAULT_CONFIG, parseLevel, ruleById, SYNTAX_RULE_ID } from '../engine';
+import { DEFAULT_CONFIG, parseLevel, ruleById } from '../engine';
 import { VERSION } from '../host/version';
 import { discover } from './discover';
 import { formatJson } from './formatters/eslint-json';
@@ -61,7 +61,7 @@ export function lintCommand(argv: string[], io: CommandIO, parsers?: CodeParsers
   for (const r of values.rule ?? []) {
     const [id, level] = r.split('=');
     if (!id || !level || !parseLevel(level)) throw new UsageError(`--rule takes id=off|info|warn|error, got '${r}'.`);
-    if (!ruleById(id) && id !== SYNTAX_RULE_ID) throw new UsageError(`Unknown rule '${id}'.`);
+    if (!ruleById(id)) throw new UsageError(`Unknown rule '${id}'.`);
     ruleOverrides[id] = parseLevel(level)!;
   }
   if (positionals.length === 0) throw new UsageError('No PATHS given. Try: etag-guard lint .');

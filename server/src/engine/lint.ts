@@ -9,8 +9,8 @@ import { isSuppressed } from './http/directives';
 import { parseHttp } from './http/parser';
 import { buildHttpModel } from './model/http-model';
 import type { DocumentModel } from './model/types';
-import { RULES, SYNTAX_RULE_ID } from './rules/registry';
-import type { Finding, Fix, Rule } from './rules/types';
+import { RULES } from './rules/registry';
+import type { Finding, Fix, Rule, RuleInfo } from './rules/types';
 
 export interface LintFinding extends Finding {
   level: Exclude<Level, 'off'>;
@@ -28,7 +28,7 @@ export interface LintResult {
 }
 
 /** Levels in force: the configured override, else the rule's default. */
-export function levelOf(rule: Pick<Rule, 'id' | 'defaultLevel'>, config: EngineConfig): Level {
+export function levelOf(rule: Pick<RuleInfo, 'id' | 'defaultLevel'>, config: EngineConfig): Level {
   return config.rules[rule.id] ?? rule.defaultLevel;
 }
 
@@ -40,15 +40,7 @@ export function lintHttp(text: string, config: EngineConfig, rules: readonly Rul
 /** Lints an already parsed `.http` file (an editor's, parsed incrementally). */
 export function lintHttpFile(file: HttpFile, config: EngineConfig, rules: readonly Rule[] = RULES): LintResult & { file: HttpFile; model: DocumentModel } {
   const model = buildHttpModel(file, config.environmentVariables);
-  const result = runRules(model, 'http', file.directives, config, rules);
-  const syntaxLevel = config.rules[SYNTAX_RULE_ID];
-  if (syntaxLevel !== 'off') {
-    const syntax: LintFinding[] = file.diagnostics
-      .filter((d) => !isSuppressed(file.directives, SYNTAX_RULE_ID, d.range.start.line))
-      .map((d) => ({ ruleId: SYNTAX_RULE_ID, message: d.message, range: d.range, fixes: [], level: syntaxLevel ?? d.severity }));
-    result.findings.unshift(...syntax);
-  }
-  return { ...result, file, model };
+  return { ...runRules(model, 'http', file.directives, config, rules), file, model };
 }
 
 /** Runs rules over a model (shared by `.http` files and client code). */

@@ -5,16 +5,13 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Level } from '../../engine';
-import { docsUrl, RULES, SYNTAX_RULE_ID } from '../../engine';
+import { ALL_RULES, docsUrl, SYNTAX_RULE_ID } from '../../engine';
 import type { FileReport } from '../lint-files';
 
 const SARIF_LEVEL: Record<Exclude<Level, 'off'>, 'note' | 'warning' | 'error'> = { info: 'note', warning: 'warning', error: 'error' };
 
 export function formatSarif(reports: readonly FileReport[], cwd: string, version: string): string {
-  const rules = [
-    ...RULES.map((r) => ({ id: r.id, summary: r.summary, level: r.defaultLevel })),
-    { id: SYNTAX_RULE_ID, summary: 'The .http file has a syntax problem.', level: 'error' as const },
-  ];
+  const rules = ALL_RULES.map((r) => ({ id: r.id, summary: r.summary, level: r.defaultLevel }));
   const results = reports.flatMap((r) => {
     const uri = path.relative(cwd, r.filePath).split(path.sep).join('/');
     const location = (line: number, column: number, endLine: number, endColumn: number) => [{
@@ -27,7 +24,7 @@ export function formatSarif(reports: readonly FileReport[], cwd: string, version
       message: { text: f.message },
       locations: location(f.range.start.line + 1, f.range.start.character + 1, f.range.end.line + 1, f.range.end.character + 1),
     }));
-    return r.fatal ? [{ ruleId: SYNTAX_RULE_ID, ruleIndex: rules.length - 1, level: 'error', message: { text: r.fatal }, locations: location(1, 1, 1, 1) }, ...found] : found;
+    return r.fatal ? [{ ruleId: SYNTAX_RULE_ID, ruleIndex: rules.findIndex((x) => x.id === SYNTAX_RULE_ID), level: 'error', message: { text: r.fatal }, locations: location(1, 1, 1, 1) }, ...found] : found;
   });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

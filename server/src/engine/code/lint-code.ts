@@ -5,9 +5,11 @@
 import type { EngineConfig } from '../config/config';
 import type { Directive } from '../http/ast';
 import { directiveOf } from '../http/directives';
-import { runRules, type LintResult } from '../lint';
+import { levelOf, runRules, type LintResult } from '../lint';
 import { RULES } from '../rules/registry';
-import type { Rule } from '../rules/types';
+import { codeParser } from '../rules/code-parser';
+import { fileTooLarge } from '../rules/file-too-large';
+import type { Rule, RuleInfo } from '../rules/types';
 import { lineRange } from '../text/types';
 import { Ancestry } from './ancestry';
 import { buildCodeModel } from './code-model';
@@ -19,27 +21,21 @@ import { familyOf, grammarOf, type CodeLanguage, type CodeParsers } from './pars
 import { Scopes } from './scope';
 import { indexTree } from './syntax-index';
 
-/** The pseudo-rule of the one info message shown for a file too large to analyse (`maxCodeFileBytes`). */
-export const FILE_TOO_LARGE_ID = 'file-too-large';
+/** The id of the notice shown for a file too large to analyse (`maxCodeFileBytes`). */
+export const FILE_TOO_LARGE_ID = fileTooLarge.id;
 
-/** Lints client code. Returns no findings (and one failure) when no parser for the language was supplied. */
+/** Lints client code. A file too large, or of a language no parser was supplied for, gets one notice instead. */
 export function lintCode(text: string, language: CodeLanguage, config: EngineConfig, parsers: CodeParsers, rules: readonly Rule[] = RULES): LintResult {
   const bytes = utf8Length(text);
   if (bytes > config.maxCodeFileBytes) {
-    return {
-      failures: [],
-      findings: [{
-        ruleId: FILE_TOO_LARGE_ID, level: 'info', range: lineRange(0, 0, 0), fixes: [],
-        message: `Not analysed: ${bytes} bytes is over etagGuard.maxCodeFileBytes (${config.maxCodeFileBytes}).`,
-      }],
-    };
+    return notAnalysed(fileTooLarge, config, `Not analysed: ${bytes} bytes is over etagGuard.maxCodeFileBytes (${config.maxCodeFileBytes}).`);
   }
   // Editors and LSP break lines at a lone CR too; tree-sitter counts rows at LF only. A lone CR becomes LF (same
   // length, so every offset and column stays put) so that finding and fix positions land on the editor's lines.
   const source = text.replace(/\r(?!\n)/g, '\n');
   const parser = parsers.parserFor(grammarOf(language));
   const tree = parser?.parse(source);
-  if (!tree) return { findings: [], failures: [{ ruleId: 'code-parser', error: `no ${grammarOf(language)} parser is loaded` }] };
+  if (!tree) return notAnalysed(codeParser, config, `Not analysed: no ${grammarOf(language)} parser is loaded (see the etag-guard log).`);
   try {
     const index = indexTree(tree);
     const ctx: CodeContext = {
@@ -62,6 +58,13 @@ export function lintCode(text: string, language: CodeLanguage, config: EngineCon
   } finally {
     tree.delete();
   }
+}
+
+/** The one notice at the top of a file that was not analysed, at its configured level (none when off). */
+function notAnalysed(rule: RuleInfo, config: EngineConfig, message: string): LintResult {
+  const level = levelOf(rule, config);
+  if (level === 'off') return { findings: [], failures: [] };
+  return { findings: [{ ruleId: rule.id, level, range: lineRange(0, 0, 0), fixes: [], message }], failures: [] };
 }
 
 function utf8Length(text: string): number {

@@ -49,7 +49,7 @@ export function buildHttpModel(file: HttpFile, environment: Readonly<Record<stri
       }
     }
   }
-  return { requests, unresolved };
+  return { requests, unresolved, syntax: file.diagnostics };
 }
 
 function lowerRequest(

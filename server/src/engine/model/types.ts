@@ -4,6 +4,7 @@
  * `.http` files and client code are both lowered into this, so one rule serves both.
  */
 import type { Range, TextEdit } from '../text/types';
+import type { ParseDiagnostic } from '../http/ast';
 
 /** Where a header's value comes from. */
 export type ValueSource =
@@ -79,6 +80,8 @@ export interface UnresolvedReference {
 export interface DocumentModel {
   requests: RequestModel[];
   unresolved: UnresolvedReference[];
+  /** What the `.http` parser could not read (the `http-syntax` rule reports it); none for client code. */
+  syntax?: readonly ParseDiagnostic[];
 }
 
 /** Case-insensitive header lookup (header names are case-insensitive everywhere, RFC 9110 §5.1). */

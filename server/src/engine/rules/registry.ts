@@ -1,6 +1,12 @@
-/** Every rule, in the order their findings are listed. Adding a rule means adding it here and a docs page. */
+/**
+ * Every rule id the linter can emit. The model checks run in this order; the notices lintCode emits instead of
+ * analysing a file are listed after them. Adding a rule means adding it here and a docs page (a test checks).
+ */
+import { codeParser } from './code-parser';
 import { etagFromOtherResource } from './etag-from-other-resource';
+import { fileTooLarge } from './file-too-large';
 import { hardcodedEtag } from './hardcoded-etag';
+import { httpSyntax } from './http-syntax';
 import { ignoredPrecondition } from './ignored-precondition';
 import { invalidEtag } from './invalid-etag';
 import { invalidHttpDate } from './invalid-http-date';
@@ -10,9 +16,11 @@ import { staleEtag } from './stale-etag';
 import { unknownReference } from './unknown-reference';
 import { weakEtagInIfMatch } from './weak-etag-in-if-match';
 import { wildcardIfMatch } from './wildcard-if-match';
-import type { Rule } from './types';
+import type { Rule, RuleInfo } from './types';
 
+/** The rules that check a document model. */
 export const RULES: readonly Rule[] = [
+  httpSyntax,
   missingPrecondition,
   staleEtag,
   hardcodedEtag,
@@ -26,9 +34,15 @@ export const RULES: readonly Rule[] = [
   unknownReference,
 ];
 
-/** The pseudo-rule under which `.http` syntax problems are reported and configured. */
-export const SYNTAX_RULE_ID = 'http-syntax';
+/** The notices emitted when a client-code file is not analysed at all. */
+export const NOT_ANALYSED: readonly RuleInfo[] = [fileTooLarge, codeParser];
 
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
+/** Every rule id the linter can emit, with its default level and summary (docs, SARIF, settings, `--rule`). */
+export const ALL_RULES: readonly RuleInfo[] = [...RULES, ...NOT_ANALYSED];
+
+/** The rule under which `.http` syntax problems are reported and configured. */
+export const SYNTAX_RULE_ID = httpSyntax.id;
+
+export function ruleById(id: string): RuleInfo | undefined {
+  return ALL_RULES.find((r) => r.id === id);
 }

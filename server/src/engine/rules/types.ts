@@ -35,13 +35,18 @@ export interface RuleContext {
   language: 'http' | 'code';
 }
 
-export interface Rule {
+/** What every rule id the linter can emit has: its level, its one-line summary, where it applies. */
+export interface RuleInfo {
   id: string;
   defaultLevel: Exclude<Level, 'off'>;
   /** One sentence: what the rule finds. Shown in SARIF, docs and hovers. */
   summary: string;
   /** Languages the rule applies to. */
   languages: ReadonlyArray<'http' | 'code'>;
+}
+
+/** A rule that checks the document model. */
+export interface Rule extends RuleInfo {
   check(ctx: RuleContext, report: (finding: ReportedFinding) => void): void;
 }
 
