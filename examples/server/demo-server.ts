@@ -14,6 +14,11 @@ export interface DemoServerOptions {
   clock?: () => number;
   /** Length of the /weak-window ETag window after a write (Apache uses one second). */
   weakWindowMs?: number;
+  /**
+   * Ignore If-Match / If-None-Match / If-Unmodified-Since on writes, as nginx's DAV module does: a server that
+   * silently does not protect its clients (`etag-guard probe --write` reports it). Off by default.
+   */
+  ignorePreconditions?: boolean;
 }
 
 export interface DemoServer {
@@ -30,6 +35,7 @@ export function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServe
     store: new ItemStore(clock),
     clock,
     weakWindowMs: opts.weakWindowMs ?? DEFAULT_WEAK_WINDOW_MS,
+    ignorePreconditions: opts.ignorePreconditions ?? false,
   };
   const server = createServer((req, res) => void handle(req, res, ctx));
   // Malformed request lines/headers never reach the handler; answer 400 instead of hanging up.

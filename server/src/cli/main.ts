@@ -6,6 +6,7 @@ import { loadCodeParsers } from '../host/code-parsers';
 import { VERSION } from '../host/version';
 import { PathError } from './discover';
 import { lintCommand, type CommandIO } from './lint-command';
+import { probeCommand } from './probe-command';
 import { runCommand } from './run-command';
 import { UsageError } from './usage-error';
 
@@ -14,9 +15,10 @@ const USAGE = `etag-guard ${VERSION}: HTTP preconditions linter & runner
 Usage:
   etag-guard lint [options] PATHS...     lint .http files and client code
   etag-guard run [options] FILE          send the requests of a .http file
+  etag-guard probe [options] URL         check whether a server honours preconditions
   etag-guard --version
 
-Run 'etag-guard lint --help' or 'etag-guard run --help' for options.`;
+Run 'etag-guard lint --help', 'etag-guard run --help' or 'etag-guard probe --help' for options.`;
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -24,9 +26,10 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     switch (command) {
       case 'lint': return lintCommand(rest, io, await loadCodeParsers(undefined, io.stderr));
       case 'run': return await runCommand(rest, io);
+      case 'probe': return await probeCommand(rest, io);
       case '--version': case '-v': io.stdout(VERSION); return 0;
       case '--help': case '-h': case undefined: io.stdout(USAGE); return command === undefined ? 2 : 0;
-      default: throw new UsageError(`Unknown command '${command}' (lint, run, --version).`);
+      default: throw new UsageError(`Unknown command '${command}' (lint, run, probe, --version).`);
     }
   } catch (err) {
     const expected = err instanceof UsageError || err instanceof PathError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

@@ -11,6 +11,7 @@ import {
   DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, exchangeText, isInside, loadDotenv, loadEnvironments, requestAtLine, requestLabel,
   runRequest, Session, succeeded, type Exchange,
 } from '../runner/executor';
+import { readProbeStore } from '../runner/probe/store';
 import { RunRecorder } from '../runner/report/recorder';
 import type { RetryOutcome } from '../runner/retry/refresh-and-retry';
 import { traceText } from '../runner/trace/trace-text';
@@ -39,7 +40,7 @@ Options:
   --trace               print each request's trace (as sent, secrets masked; remote address, HTTP version);
                         with --format json, each result gets a "trace" object
   --report FILE         with --refresh-and-retry: write a Markdown 412 incident report (timeline, traces,
-                        clocks, diagnosis) to FILE
+                        clocks, diagnosis; the stored 'etag-guard probe' of the server as an appendix) to FILE
   -h, --help            show this help`;
 
 /** Runs the command; resolves to the exit code. */
@@ -127,7 +128,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
       if (cancel.signal.aborted || (values.bail && !finalSucceeded(exchange, retries))) break;
     }
     if (values.write && retry.edits.length > 0) fs.writeFileSync(filePath, applyTextEdits(text, retry.edits));
-    if (values.report !== undefined) writeReport(path.resolve(io.cwd, values.report), recorder!, path.relative(io.cwd, filePath), io);
+    if (values.report !== undefined) writeReport(path.resolve(io.cwd, values.report), recorder!, path.relative(io.cwd, filePath), io, workspaceRoot);
   } finally {
     process.off('SIGINT', onSigint);
     await session.close();
@@ -140,10 +141,23 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   return results.length > 0 && results.every((r) => finalSucceeded(r, retries)) && !cancel.signal.aborted ? 0 : 1;
 }
 
-function writeReport(target: string, recorder: RunRecorder, file: string, io: CommandIO): void {
-  const markdown = recorder.report({ file, generatedAt: Date.now(), tool: `etag-guard ${VERSION}`, platform: `Node ${process.version} on ${process.platform}` });
+function writeReport(target: string, recorder: RunRecorder, file: string, io: CommandIO, workspaceRoot: string): void {
+  const markdown = recorder.report({
+    file, generatedAt: Date.now(), tool: `etag-guard ${VERSION}`, platform: `Node ${process.version} on ${process.platform}`,
+    probes: storedProbes(workspaceRoot, io),
+  });
   fs.writeFileSync(target, markdown);
   io.stderr(`etag-guard: 412 report written to ${target} (${recorder.incidents().length} incident(s)).`);
+}
+
+/** The workspace's stored probe results for the report's appendix; a broken store is a warning, not a lost report. */
+function storedProbes(workspaceRoot: string, io: CommandIO) {
+  try {
+    return readProbeStore(workspaceRoot);
+  } catch (err) {
+    io.stderr(`etag-guard: ${(err as Error).message} The report has no probe appendix.`);
+    return [];
+  }
 }
 
 function selectRequests(file: HttpFile, name: string | undefined, line: string | undefined): HttpRequest[] {

@@ -7,7 +7,9 @@
 import { maskHeaderPairs, maskHeaderRecord, maskUrl } from '../executor/mask';
 import { parseHttpDate } from '../../engine/semantics/http-date';
 import { traceText } from '../trace/trace-text';
+import type { ProbeEvidence } from '../../engine/probe/evidence';
 import type { Incident, TimelineEvent } from './incident';
+import { probeAppendix } from './probe-appendix';
 
 export interface ReportMeta {
   /** The request file, as the reader should see it (relative path). */
@@ -17,6 +19,8 @@ export interface ReportMeta {
   tool: string;
   /** e.g. `Node v20.18.1 on linux`. */
   platform: string;
+  /** Stored probe results (`.etag-guard/probes.json`); those about the failing servers become an appendix. */
+  probes?: readonly ProbeEvidence[];
 }
 
 /** The whole report. */
@@ -27,6 +31,7 @@ export function renderReport(incidents: readonly Incident[], meta: ReportMeta): 
   ];
   if (incidents.length === 0) out.push('', 'No request failed with 412 or 428 in this run.');
   incidents.forEach((incident, i) => out.push('', ...renderIncident(incident, incidents.length > 1 ? `${i + 1}. ` : '')));
+  out.push(...probeAppendix(incidents, meta.probes ?? []));
   return out.join('\n') + '\n';
 }
 
