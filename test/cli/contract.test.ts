@@ -41,7 +41,11 @@ describe('etag-guard lint contract', () => {
     assert.equal(r.code, 1);
     const [result] = JSON.parse(r.stdout);
     const invalid = result.messages.find((m: { ruleId: string }) => m.ruleId === 'invalid-etag');
-    assert.deepEqual({ ...invalid, message: undefined }, { ruleId: 'invalid-etag', severity: 2, message: undefined, line: 2, column: 11, endLine: 2, endColumn: 14 });
+    assert.deepEqual({ ...invalid, message: undefined }, {
+      ruleId: 'invalid-etag', severity: 2, message: undefined, line: 2, column: 11, endLine: 2, endColumn: 14,
+      // ESLint's fix shape: UTF-16 offsets into the file's text and the replacement.
+      fix: { range: [46, 49], text: '"abc"' },
+    });
     assert.equal(result.errorCount, 1);
   });
 

@@ -1,5 +1,5 @@
 /**
- * `etag-guard lint [--format stylish|json|sarif] [--max-warnings N] [--rule id=level]… [--fix] PATHS…`
+ * `etag-guard lint [--format stylish|json|sarif] [--max-warnings N] [--rule id=level]… [--fix | --fix-dry-run] PATHS…`
  * Exit 0 when clean, 1 when a finding reaches error level or warnings exceed --max-warnings, 2 on usage or
  * I/O errors.
  */
@@ -11,6 +11,7 @@ import { discover } from './discover';
 import { formatJson } from './formatters/eslint-json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
+import { fixDiffs, fixSummary } from './fix-report';
 import { lintFile } from './lint-files';
 import { UsageError } from './usage-error';
 
@@ -31,6 +32,9 @@ Options:
   --max-warnings N              exit 1 when there are more than N warnings
   --rule id=off|info|warn|error override a rule's level (repeatable)
   --fix                         apply the preferred quick fix of each finding and write the files
+                                (every fix is checked: the result parses and the finding is gone)
+  --fix-dry-run                 show what --fix would change (a unified diff; in --format json
+                                each result's "output") without writing anything
   -h, --help                    show this help`;
 
 /** `parsers` lint client code; without them only `.http` files are linted. */
@@ -43,6 +47,7 @@ export function lintCommand(argv: string[], io: CommandIO, parsers?: CodeParsers
       'max-warnings': { type: 'string' },
       rule: { type: 'string', multiple: true, default: [] },
       fix: { type: 'boolean', default: false },
+      'fix-dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -65,15 +70,20 @@ export function lintCommand(argv: string[], io: CommandIO, parsers?: CodeParsers
     ruleOverrides[id] = parseLevel(level)!;
   }
   if (positionals.length === 0) throw new UsageError('No PATHS given. Try: etag-guard lint .');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
+  const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : false;
   const files = discover(positionals, io.cwd);
-  const reports = files.map((f) => lintFile(f, { base: DEFAULT_CONFIG, ruleOverrides, fix: values.fix!, parsers }));
+  const reports = files.map((f) => lintFile(f, { base: DEFAULT_CONFIG, ruleOverrides, fix, fixObjects: format === 'json', parsers }));
   for (const r of reports) for (const f of r.failures) io.stderr(`etag-guard: rule ${f.ruleId} failed on ${r.filePath}: ${f.error}`);
   if (format === 'json') io.stdout(formatJson(reports));
   else if (format === 'sarif') io.stdout(formatSarif(reports, io.cwd, VERSION));
   else {
+    if (fix === 'dry-run') for (const d of fixDiffs(reports, io.cwd)) io.stdout(d);
     const text = formatStylish(reports, io.cwd, io.color);
     if (text) io.stdout(text);
   }
+  const summary = fix && fixSummary(reports, fix);
+  if (summary) (format === 'stylish' ? io.stdout : io.stderr)(summary);
   const errors = reports.some((r) => r.fatal || r.findings.some((f) => f.level === 'error'));
   const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.level !== 'error').length, 0);
   return errors || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;

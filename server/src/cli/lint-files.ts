@@ -1,12 +1,11 @@
 /**
  * Lints files from disk for the CLI: reads each file, applies its `.etagguardrc.json` and the `--rule`
- * overrides, and (with `--fix`) applies the preferred fixes until none is left.
+ * overrides, and (with `--fix`) applies the preferred fixes, each checked, until none is left.
  */
 import * as fs from 'node:fs';
-import type { CodeParsers, EngineConfig, LintFinding, RuleFailure, TextEdit } from '../engine';
-import { applyTextEdits, languageOfPath, lintCode, lintHttp, mergeConfig } from '../engine';
+import type { CodeParsers, EngineConfig, EslintFix, LintFinding, LintResult, Relint, RuleFailure } from '../engine';
+import { asOneReplacement, FixChecker, fixUntilStable, languageOfPath, lintCode, lintHttp, mergeConfig, Offsets, preferredFix } from '../engine';
 import { applyRcFile } from '../host/config-files';
-
 
 export interface FileReport {
   filePath: string;
@@ -14,20 +13,26 @@ export interface FileReport {
   failures: RuleFailure[];
   /** Set when the file could not be read or was skipped: shown as one message. */
   fatal?: string;
+  /** The text the findings refer to (after --fix: the fixed text). */
   source: string;
+  /** With --fix or --fix-dry-run: the text before fixing, and what fixing did. */
+  fixing?: { original: string; applied: number; converged: boolean };
+  /** The checked preferred fix of each finding (same order as `findings`), for `--format json`. */
+  fixes?: Array<EslintFix | undefined>;
 }
 
 export interface LintOptions {
   base: EngineConfig;
   ruleOverrides: Record<string, string>;
-  fix: boolean;
+  /** 'write' applies the fixes to the file, 'dry-run' computes them only. */
+  fix: false | 'write' | 'dry-run';
+  /** Attach each finding's checked fix (`--format json`). */
+  fixObjects?: boolean;
   /** Parsers for client code; without them, code files yield nothing. */
   parsers?: CodeParsers;
 }
 
-const MAX_FIX_PASSES = 10;
-
-export function lintText(text: string, filePath: string, config: EngineConfig, parsers?: CodeParsers): { findings: LintFinding[]; failures: RuleFailure[] } {
+export function lintText(text: string, filePath: string, config: EngineConfig, parsers?: CodeParsers): LintResult {
   const language = languageOfPath(filePath);
   if (language === 'http') return lintHttp(text, config);
   if (language && parsers) return lintCode(text, language, config, parsers);
@@ -46,38 +51,48 @@ export function lintFile(filePath: string, options: LintOptions): FileReport {
   source = source.slice(bom.length);
   const loaded = applyRcFile(options.base, filePath);
   const config = mergeConfig(loaded.config, { rules: options.ruleOverrides });
-  let result = lintText(source, filePath, config, options.parsers);
+  const relint: Relint = (text) => lintText(text, filePath, config, options.parsers);
+  let result = relint(source);
+  let fixing: FileReport['fixing'];
   if (options.fix) {
-    let fixed = source;
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const edits = preferredEdits(result.findings);
-      if (edits.length === 0) break;
-      const next = applyTextEdits(fixed, edits);
-      if (next === fixed) break;
-      fixed = next;
-      result = lintText(fixed, filePath, config, options.parsers);
-    }
-    if (fixed !== source) {
-      fs.writeFileSync(filePath, bom + fixed);
-      source = fixed;
-    }
+    const run = fixUntilStable(source, relint, result);
+    fixing = { original: source, applied: run.applied, converged: run.converged };
+    if (run.output !== source && options.fix === 'write') fs.writeFileSync(filePath, bom + run.output);
+    source = run.output;
+    result = run.result;
   }
-  return { filePath, findings: result.findings, failures: result.failures, source };
+  const report: FileReport = { filePath, findings: result.findings, failures: result.failures, source, fixing };
+  if (options.fixObjects) report.fixes = checkedFixes(source, result, relint);
+  return report;
 }
 
-/** The preferred fix of each finding, skipping fixes whose edits overlap one already taken in this pass. */
-function preferredEdits(findings: readonly LintFinding[]): TextEdit[] {
-  const taken: TextEdit[] = [];
+/**
+ * Each finding's preferred fix, checked, as ESLint's `{range, text}`. All of them are tried together first
+ * (one re-lint); only when that fails is each checked alone.
+ */
+function checkedFixes(text: string, result: LintResult, relint: Relint): Array<EslintFix | undefined> {
+  const fixable = result.findings.filter((f) => preferredFix(f)?.edits.length);
+  if (fixable.length === 0) return result.findings.map(() => undefined);
+  const checker = new FixChecker(text, result, relint);
+  const together = fixable.length > 1 && disjointLines(fixable) && checker.apply(fixable.map((f) => ({ finding: f, edits: preferredFix(f)!.edits })));
+  const offsets = new Offsets(text);
+  return result.findings.map((f) => {
+    const fix = preferredFix(f);
+    if (!fix || fix.edits.length === 0) return undefined;
+    return together || checker.check(f, fix) ? asOneReplacement(text, fix.edits, offsets) : undefined;
+  });
+}
+
+/** True when no two findings' preferred fixes touch the same line. */
+function disjointLines(findings: readonly LintFinding[]): boolean {
+  const seen = new Set<number>();
   for (const f of findings) {
-    const fix = f.fixes.find((x) => x.preferred) ?? (f.fixes.length === 1 ? f.fixes[0] : undefined);
-    if (!fix) continue;
-    const touchedLines = (e: TextEdit) => [e.range.start.line, e.range.end.line];
-    const overlaps = fix.edits.some((e) => taken.some((t) => {
-      const [a1, a2] = touchedLines(e);
-      const [b1, b2] = touchedLines(t);
-      return a1 <= b2 && b1 <= a2;
-    }));
-    if (!overlaps) taken.push(...fix.edits);
+    const lines = new Set<number>();
+    for (const e of preferredFix(f)!.edits) for (let l = e.range.start.line; l <= e.range.end.line; l++) lines.add(l);
+    for (const l of lines) {
+      if (seen.has(l)) return false;
+      seen.add(l);
+    }
   }
-  return taken;
+  return true;
 }

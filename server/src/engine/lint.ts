@@ -25,6 +25,8 @@ export interface LintResult {
   findings: LintFinding[];
   /** Rules that threw: reported, never fatal. */
   failures: RuleFailure[];
+  /** Places the parser could not read (tree-sitter ERROR/MISSING nodes, `.http` parse problems): a fix must not add any. */
+  syntaxErrors?: number;
 }
 
 /** Levels in force: the configured override, else the rule's default. */
@@ -40,7 +42,7 @@ export function lintHttp(text: string, config: EngineConfig, rules: readonly Rul
 /** Lints an already parsed `.http` file (an editor's, parsed incrementally). */
 export function lintHttpFile(file: HttpFile, config: EngineConfig, rules: readonly Rule[] = RULES): LintResult & { file: HttpFile; model: DocumentModel } {
   const model = buildHttpModel(file, config.environmentVariables);
-  return { ...runRules(model, 'http', file.directives, config, rules), file, model };
+  return { ...runRules(model, 'http', file.directives, config, rules), file, model, syntaxErrors: file.diagnostics.length };
 }
 
 /** Runs rules over a model (shared by `.http` files and client code). */

@@ -3,8 +3,8 @@
  * and symbols of the same version share one analysis (an unchanged document is never re-parsed).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeLanguage, HttpFile, LintFinding, LintResult } from '../engine';
-import { IncrementalHttpParser, isCodeLanguage, lintCode, lintHttpFile } from '../engine';
+import type { CodeLanguage, HttpFile, LintFinding, LintResult, Relint } from '../engine';
+import { FixChecker, IncrementalHttpParser, isCodeLanguage, lintCode, lintHttp, lintHttpFile } from '../engine';
 import { loadCodeParsers } from '../host/code-parsers';
 import type { Settings } from './settings';
 
@@ -13,6 +13,8 @@ export interface Analysis {
   findings: LintFinding[];
   /** The parsed `.http` file, for lenses, symbols and hovers; undefined for client code. */
   file?: HttpFile;
+  /** Checks a fix before it is offered: the fixed text parses no worse and the finding is gone. */
+  checker?: FixChecker;
 }
 
 /** A document as it was at one version. */
@@ -61,9 +63,13 @@ export class Analyzer {
     // Client code: the grammars load once per process (loadCodeParsers memoises), on the first code document.
     let http: ReturnType<typeof lintHttpFile> | undefined;
     let result: LintResult;
+    let relint: Relint;
     try {
       http = isHttp ? lintHttpFile(this.parserFor(doc.uri).parse(text), config) : undefined;
-      result = http ?? lintCode(text, doc.languageId as CodeLanguage, config, await loadCodeParsers(undefined, this.log));
+      const parsers = isHttp ? undefined : await loadCodeParsers(undefined, this.log);
+      // The fixed text is linted from scratch (not through the incremental parser, which tracks the editor's text).
+      relint = parsers ? (t) => lintCode(t, doc.languageId as CodeLanguage, config, parsers) : (t) => lintHttp(t, config);
+      result = http ?? relint(text);
     } catch (err) {
       // Rules are isolated and the parser is total (test/hardening), but a throw anywhere else would end the
       // server's process: this version gets no findings and the failure goes to the log instead.
@@ -77,7 +83,7 @@ export class Analyzer {
       this.reportedFailures.add(id);
       this.log(`etag-guard: rule ${f.ruleId} failed and was skipped: ${f.error}`);
     }
-    return { version: doc.version, findings: result.findings, file: http?.file };
+    return { version: doc.version, findings: result.findings, file: http?.file, checker: new FixChecker(text, result, relint) };
   }
 
   private parserFor(uri: string): IncrementalHttpParser {

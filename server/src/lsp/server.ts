@@ -69,7 +69,10 @@ const withDoc = <P extends { textDocument: { uri: string } }, R>(empty: R, fn: (
     return doc ? fn(doc, p) : empty;
   };
 
-connection.onCodeAction(withDoc([], async (doc, p) => codeActions(p, (await analyzer.analyze(doc)).findings)));
+connection.onCodeAction(withDoc([], async (doc, p) => {
+  const analysis = await analyzer.analyze(doc);
+  return codeActions(p, analysis.findings, analysis.checker);
+}));
 connection.onCodeLens(withDoc([], async (doc) => {
   const file = (await analyzer.analyze(doc)).file;
   return file ? codeLenses(doc.uri, file) : [];

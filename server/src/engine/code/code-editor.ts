@@ -8,8 +8,10 @@ import type { TextEdit } from '../text/types';
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
 import type { HeaderSet } from './headers';
+import { eolOf, indentOf, insertEntry } from './insert-entry';
+import { quoteStyle } from './quote-style';
 import { readIdiom, etagOfResponse } from './read-idioms';
-import { rangeOf, urlExpressionText, type Node, type StringLiteral } from './syntax';
+import { urlExpressionText, type Node, type StringLiteral } from './syntax';
 
 /** What lint-code.ts needs to make fixes safe inside string literals (see fix-safety.ts). */
 export interface FixSupport {
@@ -42,13 +44,12 @@ export class CodeRequestEditor implements RequestEditor {
         ? [insertAt(args[args.length - 1].endPosition, `, ${valueText}`)] : [];
     }
     const literal = this.headers.literal;
-    if (literal && contains(call.call, literal)) return [insertIntoLiteral(literal, pair, this.ctx.text)];
+    if (literal && contains(call.call, literal)) return insertEntry(literal, pair, this.ctx.text);
     if (call.library === 'superagent') return [insertAt(call.call.endPosition, `.set(${this.quote(name)}, ${valueText})`)];
     if (call.headers) return [];
     const options = call.options;
     const headersProp = py ? `headers={${pair}}` : `headers: { ${pair} }`;
-    if (options && options.node.type === 'argument_list') return [insertIntoLiteral(options.node, headersProp, this.ctx.text)];
-    if (options && contains(call.call, options.node)) return [insertIntoLiteral(options.node, headersProp, this.ctx.text)];
+    if (options && (options.node.type === 'argument_list' || contains(call.call, options.node))) return insertEntry(options.node, headersProp, this.ctx.text);
     const at = call.shape.options;
     if (!options && typeof at === 'number' && call.args.positional.length === at && at > 0) {
       return [insertAt(call.args.positional[at - 1].endPosition, `, { ${headersProp} }`)];
@@ -64,8 +65,8 @@ export class CodeRequestEditor implements RequestEditor {
     const fresh = (base: string) => freshName(base, scope, this.ctx);
     const idiom = readIdiom(this.ctx, this.call, this.headers.entries, url.text, fresh('current'), fresh('etag'));
     if (!idiom) return undefined;
-    const indent = /^[ \t]*/.exec(this.ctx.text.slice(this.ctx.text.lastIndexOf('\n', statement.startIndex - 1) + 1))?.[0] ?? '';
-    const eol = this.ctx.text.includes('\r\n') ? '\r\n' : '\n';
+    const indent = indentOf(statement, this.ctx.text);
+    const eol = eolOf(this.ctx.text);
     const lines = idiom.lines.map((l) => l + eol + indent).join('');
     this.fixes.produced.add(idiom.etag);
     return { edits: [insertAt(statement.startPosition, lines)], etagExpression: idiom.etag };
@@ -78,8 +79,9 @@ export class CodeRequestEditor implements RequestEditor {
     return expression === undefined ? undefined : { edits: [], expression };
   }
 
+  /** A string literal in the quotes the call (else the file) already uses. */
   private quote(text: string): string {
-    const q = this.ctx.family === 'python' ? '"' : "'";
+    const q = quoteStyle(this.call.call, this.ctx);
     return q + text.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`) + q;
   }
 }
@@ -91,20 +93,6 @@ function insertAt(p: { row: number; column: number }, newText: string): TextEdit
 
 function contains(outer: Node, inner: Node): boolean {
   return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
-}
-
-/** Adds an entry to an object, dict or argument list: on its own line when the literal spans lines. */
-function insertIntoLiteral(literal: Node, entry: string, text: string): TextEdit {
-  const close = literal.lastChild!;
-  const entries = literal.namedChildren.filter((c) => c.type !== 'comment');
-  const last = entries[entries.length - 1];
-  if (!last) return { range: rangeOf(close), newText: (literal.type === 'argument_list' ? entry : ` ${entry} `) + close.text };
-  const trailingComma = text.slice(last.endIndex, close.startIndex).includes(',');
-  if (literal.startPosition.row !== close.startPosition.row) {
-    const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', last.startIndex - 1) + 1))?.[0] ?? '';
-    return insertAt(last.endPosition, `${trailingComma ? '' : ','}\n${indent}${entry}${trailingComma ? ',' : ''}`);
-  }
-  return insertAt(last.endPosition, `, ${entry}`);
 }
 
 /** The statement holding the call, in a block where another statement can go before it (`ancestors` root first). */

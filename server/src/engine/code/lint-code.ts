@@ -19,6 +19,7 @@ import { literalsByLine, safeFixes } from './fix-safety';
 import { moduleBindings } from './imports';
 import { familyOf, grammarOf, type CodeLanguage, type CodeParsers } from './parsers';
 import { Scopes } from './scope';
+import { syntaxErrorCount } from './syntax-errors';
 import { indexTree } from './syntax-index';
 
 /** The id of the notice shown for a file too large to analyse (`maxCodeFileBytes`). */
@@ -54,7 +55,7 @@ export function lintCode(text: string, language: CodeLanguage, config: EngineCon
     const built = result.findings.map((f) => f.fixes);
     const literals = literalsByLine(support);
     result.findings.forEach((f, i) => (f.fixes = safeFixes(built[i], support, literals)));
-    return result;
+    return { ...result, syntaxErrors: syntaxErrorCount(index.root) };
   } finally {
     tree.delete();
   }

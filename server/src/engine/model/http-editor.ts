@@ -19,7 +19,13 @@ export class HttpRequestEditor implements RequestEditor {
 
   addHeader(name: string, value: string): TextEdit[] {
     const line = this.request.headerInsertLine;
-    return [{ range: lineRange(line, 0, 0), newText: `${name}: ${value}${this.file.eol}` }];
+    const header = `${name}: ${value}`;
+    // The request's last line is the file's last and has no line end: the header goes after a new one.
+    if (line >= this.file.lineCount) {
+      const last = this.request.range.end;
+      return [{ range: lineRange(last.line, last.character, last.character), newText: `${this.file.eol}${header}` }];
+    }
+    return [{ range: lineRange(line, 0, 0), newText: `${header}${this.file.eol}` }];
   }
 
   insertReadBefore(): { edits: TextEdit[]; etagExpression: string } {

@@ -4,7 +4,7 @@
  */
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
-import type { LintFinding } from '../../engine';
+import type { FixChecker, LintFinding } from '../../engine';
 import { toDiagnostic } from './diagnostics';
 
 function sameDiagnostic(d: Diagnostic, f: LintFinding): boolean {
@@ -13,14 +13,15 @@ function sameDiagnostic(d: Diagnostic, f: LintFinding): boolean {
     d.range.end.character === f.range.end.character;
 }
 
-export function codeActions(params: CodeActionParams, findings: readonly LintFinding[]): CodeAction[] {
+/** `checker` (when given) drops a fix whose result does not parse or still has the finding. */
+export function codeActions(params: CodeActionParams, findings: readonly LintFinding[], checker?: FixChecker): CodeAction[] {
   const only = params.context.only;
   if (only && !only.some((k) => k === CodeActionKind.QuickFix || k.startsWith(CodeActionKind.QuickFix))) return [];
   const actions: CodeAction[] = [];
   for (const d of params.context.diagnostics) {
     const finding = findings.find((f) => sameDiagnostic(d, f));
     if (!finding) continue;
-    for (const fix of finding.fixes) {
+    for (const fix of checker ? checker.safeFixes(finding) : finding.fixes) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
