@@ -63,9 +63,10 @@ export function eolOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-/** An insertion right after `node`. */
+/** An insertion right after `node` (before the CR a Python comment's node takes in with it in a CRLF file). */
 function insertAt(node: Node, newText: string): TextEdit {
   const at = positionOf(node.endPosition);
+  if (node.type === 'comment' && node.text.endsWith('\r')) at.character--;
   return { range: { start: at, end: at }, newText };
 }
 

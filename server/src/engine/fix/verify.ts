@@ -65,7 +65,10 @@ export class FixChecker {
   }
 }
 
-/** The fix `--fix` applies for a finding: its preferred fix, else its only one. */
+/**
+ * The fix `--fix` applies for a finding: the one its rule marks preferred. A finding whose only fix is not
+ * preferred is left to the user (e.g. `If-None-Match: *` alone would turn an update into create-only).
+ */
 export function preferredFix(finding: LintFinding): Fix | undefined {
-  return finding.fixes.find((x) => x.preferred) ?? (finding.fixes.length === 1 ? finding.fixes[0] : undefined);
+  return finding.fixes.find((x) => x.preferred);
 }
