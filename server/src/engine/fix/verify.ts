@@ -50,6 +50,8 @@ export class FixChecker {
     } catch {
       return undefined;
     }
+    // A fixed text that was not parsed at all (grown over the size limit) proves nothing: refused too.
+    if (this.before.syntaxErrors !== undefined && result.syntaxErrors === undefined) return undefined;
     if ((result.syntaxErrors ?? 0) > (this.before.syntaxErrors ?? 0)) return undefined;
     const spans = spansOf(this.offsets, edits);
     const after = new Offsets(text);
