@@ -8,8 +8,9 @@ import { EventEmitter } from 'node:events';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
-  PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, ConfigurationRequest,
-  type PublishDiagnosticsParams, type TextDocumentContentChangeEvent,
+  PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, ConfigurationRequest, RegistrationRequest,
+  DidChangeWatchedFilesNotification, type ClientCapabilities, type FileEvent, type PublishDiagnosticsParams,
+  type Registration, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
@@ -19,6 +20,8 @@ export class LspTestClient {
   private readonly child: ChildProcess;
   private readonly events = new EventEmitter();
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
+  /** Capabilities the server registered dynamically (`client/registerCapability`), in order. */
+  readonly registrations: Registration[] = [];
   stderr = '';
 
   constructor(private readonly settings: Record<string, unknown> = {}) {
@@ -30,13 +33,18 @@ export class LspTestClient {
       this.events.emit('diagnostics', p);
     });
     this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'etagGuard' ? this.settings : null)));
+    this.connection.onRequest(RegistrationRequest.type, (p) => {
+      this.registrations.push(...p.registrations);
+      this.events.emit('registered');
+    });
     this.connection.listen();
   }
 
-  async initialize(): Promise<void> {
+  /** `workspace` capabilities are added to the defaults (configuration pull, versioned diagnostics). */
+  async initialize(workspace: ClientCapabilities['workspace'] = {}): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri: null, workspaceFolders: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { workspace: { configuration: true, ...workspace }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
@@ -58,6 +66,30 @@ export class LspTestClient {
       };
       this.events.on('diagnostics', on);
     });
+  }
+
+  /** Resolves once the server has registered `method` (e.g. `workspace/didChangeWatchedFiles`). */
+  registered(method: string, timeoutMs = 10000): Promise<Registration> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.registrations.find((r) => r.method === method);
+        if (!found) return;
+        clearTimeout(timer);
+        this.events.off('registered', check);
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        this.events.off('registered', check);
+        reject(new Error(`the server registered no ${method} within ${timeoutMs} ms; stderr: ${this.stderr}`));
+      }, timeoutMs);
+      this.events.on('registered', check);
+      check();
+    });
+  }
+
+  /** Tells the server that watched files changed, as an editor's file watcher would. */
+  filesChanged(changes: FileEvent[]): Promise<void> {
+    return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
   /** Calls `listener` with every diagnostics notification, as it arrives. */

@@ -12,16 +12,19 @@ import { toDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { Settings } from './settings';
+import { canWatchFiles, registerFileWatchers } from './watched-files';
 import { VERSION } from '../host/version';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let pullConfiguration = false;
+let watchFiles = false;
 const settings = new Settings(connection, () => pullConfiguration);
 const analyzer = new Analyzer(settings, (message) => connection.console.error(message));
 
 connection.onInitialize((params) => {
   pullConfiguration = !!params.capabilities.workspace?.configuration;
+  watchFiles = canWatchFiles(params);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -38,6 +41,7 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(() => {
   if (pullConfiguration) connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+  if (watchFiles) registerFileWatchers(connection);
 });
 
 async function validate(doc: TextDocument): Promise<void> {
