@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { loadDotenv, loadEnvironments } from '../../../server/src/runner/executor/environments';
 import { Session } from '../../../server/src/runner/executor/session';
 import type { EnvironmentPicker } from '../runner/environment-picker';
-import { readRunnerSettings } from '../runner/settings';
+import { maskSecretsInCurl, readRunnerSettings } from '../runner/settings';
 import type { RunStore } from '../../../server/src/runner/trace/run-store';
 import { requestTarget, type RequestTarget } from './trace-target';
 import { binaryBodySize } from '../../../server/src/runner/trace/body-preview';
@@ -36,7 +36,7 @@ export async function copyAsCurl(runs: RunStore, environments: EnvironmentPicker
     void vscode.window.showErrorMessage(`etag-guard: cannot copy as cURL: ${(err as Error).message}`);
     return undefined;
   }
-  const mask = options.mask ?? vscode.workspace.getConfiguration('etagGuard', target.document.uri).get<boolean>('copyAsCurl.maskSecrets', false);
+  const mask = options.mask ?? maskSecretsInCurl(target.document.uri);
   const command = toCurl(request, { mask });
   await vscode.env.clipboard.writeText(command);
   void vscode.window.setStatusBarMessage(`etag-guard: curl command copied${ran ? ' (as last sent)' : ''}${mask ? ', secrets masked' : ''}.`, 4000);

@@ -5,13 +5,13 @@
  * update. The verdict goes into the diagnosis the incident report shows.
  */
 import * as vscode from 'vscode';
-import { readRunnerSettings } from '../runner/settings';
+import { readRunnerSettings, resendPolicy } from '../runner/settings';
 import { Session } from '../../../server/src/runner/executor/session';
 import type { SentRequest } from '../../../server/src/runner/executor/types';
 import type { RunStore } from '../../../server/src/runner/trace/run-store';
 import { requestTarget } from './trace-target';
-import { DEFAULT_PROTECTED_HOSTS } from '../../../server/src/runner/resend/host-policy';
-import { resendRefusal, resendWithoutPreconditions, withoutPreconditions, type ResendPolicy, type ResendResult } from '../../../server/src/runner/resend/resend';
+import { isPreconditionFailure } from '../../../server/src/runner/retry/failure-message';
+import { resendRefusal, resendWithoutPreconditions, withoutPreconditions, type ResendResult } from '../../../server/src/runner/resend/resend';
 
 const CONFIRM = 'Resend without preconditions';
 
@@ -29,17 +29,13 @@ export async function resendWithoutPreconditionsCommand(runs: RunStore, uri?: st
   const target = await requestTarget(uri, line);
   if (!target) return undefined;
   const file = target.document.uri.toString();
-  const failing = runs.latest(file, target.key, (e) => e.response?.status === 412 || e.response?.status === 428)
+  const failing = runs.latest(file, target.key, isPreconditionFailure)
     ?? runs.latest(file, target.key, (e) => e.response !== undefined);
   if (!failing) {
     void vscode.window.showInformationMessage('etag-guard: send this request first; the resend repeats its last run without preconditions.');
     return undefined;
   }
-  const config = vscode.workspace.getConfiguration('etagGuard', target.document.uri);
-  const policy: ResendPolicy = {
-    allowUnconditionalResend: config.get<boolean>('allowUnconditionalResend', false),
-    protectedHosts: config.get<string[]>('protectedHosts', [...DEFAULT_PROTECTED_HOSTS]),
-  };
+  const policy = resendPolicy(target.document.uri);
   const refusal = resendRefusal(failing.request.url, policy);
   if (refusal) {
     void vscode.window.showWarningMessage(`etag-guard: ${refusal}`);

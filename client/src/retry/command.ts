@@ -7,12 +7,12 @@
 import * as vscode from 'vscode';
 import { capturedBy, parseHttp, type HttpFile, type HttpRequest } from '../../../server/src/engine';
 import { requestAtLine, requestSummary, type Session } from '../../../server/src/runner/executor';
-import { refreshAndRetry, type ConfirmPolicy, type RetryOutcome } from '../../../server/src/runner/retry/refresh-and-retry';
+import { refreshAndRetry, type RetryOutcome } from '../../../server/src/runner/retry/refresh-and-retry';
 import type { PreconditionDiagnostics } from '../runner/precondition-diagnostics';
 import type { RequestRunner } from '../runner/request-runner';
 import type { ResponseView } from '../runner/response-view';
 import type { RunLog } from '../runner/run-log';
-import { readRunnerSettings } from '../runner/settings';
+import { confirmPolicy, readRunnerSettings } from '../runner/settings';
 import { applyPreconditionEdit } from './apply-edit';
 import { askToRetry } from './confirm';
 import type { BodyDiffs } from './diff-view';
@@ -27,14 +27,6 @@ export interface RetryCommandParts {
   log: RunLog;
   diagnostics: PreconditionDiagnostics;
   diffs: BodyDiffs;
-}
-
-const POLICIES: readonly ConfirmPolicy[] = ['always', 'whenChanged', 'never'];
-
-/** `etagGuard.retry.confirm` for `scope`, `whenChanged` when unset or invalid. */
-export function confirmPolicy(scope: vscode.Uri): ConfirmPolicy {
-  const value = vscode.workspace.getConfiguration('etagGuard', scope).get<string>('retry.confirm');
-  return POLICIES.find((p) => p === value) ?? 'whenChanged';
 }
 
 export class RefreshAndRetryCommand {

@@ -11,7 +11,8 @@ import type { ResponseView } from '../runner/response-view';
 import type { RunLog } from '../runner/run-log';
 import { explainExchange } from '../../../server/src/runner/retry/explain-exchange';
 import { explanationLines, nextStepLine } from '../../../server/src/runner/retry/explanation-text';
-import { isPreconditionFailure, type PreconditionFailures } from './failures';
+import { isPreconditionFailure } from '../../../server/src/runner/retry/failure-message';
+import type { PreconditionFailures } from './failures';
 
 export interface ExplainerParts {
   view: ResponseView;

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Diagnosis, HttpRequest } from '../../../server/src/engine';
 import type { Exchange } from '../../../server/src/runner/executor';
-import { PRECONDITION_STATUSES } from '../../../server/src/runner/retry/failure-message';
+import { isPreconditionFailure } from '../../../server/src/runner/retry/failure-message';
 import { lineAfterEdits } from '../../../server/src/runner/retry/line-shift';
 
 export interface FailureRecord {
@@ -15,11 +15,6 @@ export interface FailureRecord {
   line: number;
   /** Set once the automatic re-read has explained the failure. */
   diagnosis?: Diagnosis;
-}
-
-/** True when `exchange` got 412 or 428. */
-export function isPreconditionFailure(exchange: Exchange): boolean {
-  return exchange.response !== undefined && PRECONDITION_STATUSES.has(exchange.response.status);
 }
 
 export class PreconditionFailures implements vscode.Disposable {

@@ -1,6 +1,13 @@
-/** The `etagGuard.*` settings the request runner reads, with their defaults. */
+/**
+ * Every `etagGuard.*` setting the extension itself reads (runner, 412 workflow, escalation), with its default:
+ * the one place the VS Code side calls getConfiguration. The language server reads the linting settings
+ * through LSP (server/src/lsp/settings.ts).
+ */
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type EnvironmentDocument } from '../../../server/src/runner/executor';
+import { DEFAULT_PROTECTED_HOSTS } from '../../../server/src/runner/resend/host-policy';
+import type { ResendPolicy } from '../../../server/src/runner/resend/resend';
+import type { ConfirmPolicy } from '../../../server/src/runner/retry/refresh-and-retry';
 
 export interface RunnerSettings {
   environments: EnvironmentDocument;
@@ -24,5 +31,27 @@ export function readRunnerSettings(scope?: vscode.Uri): RunnerSettings {
     allowSelfSignedHosts: c.get<string[]>('runner.allowSelfSignedHosts', []),
     allowFilesOutsideWorkspace: c.get<boolean>('runner.allowFilesOutsideWorkspace', false),
     followRedirects: c.get<boolean>('runner.followRedirects', true),
+  };
+}
+
+const CONFIRM_POLICIES: readonly ConfirmPolicy[] = ['always', 'whenChanged', 'never'];
+
+/** `etagGuard.retry.confirm` for `scope`, `whenChanged` when unset or invalid. */
+export function confirmPolicy(scope: vscode.Uri): ConfirmPolicy {
+  const value = vscode.workspace.getConfiguration('etagGuard', scope).get<string>('retry.confirm');
+  return CONFIRM_POLICIES.find((p) => p === value) ?? 'whenChanged';
+}
+
+/** `etagGuard.copyAsCurl.maskSecrets` for `scope`. */
+export function maskSecretsInCurl(scope: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('etagGuard', scope).get<boolean>('copyAsCurl.maskSecrets', false);
+}
+
+/** `etagGuard.allowUnconditionalResend` and `etagGuard.protectedHosts` for `scope`. */
+export function resendPolicy(scope: vscode.Uri): ResendPolicy {
+  const config = vscode.workspace.getConfiguration('etagGuard', scope);
+  return {
+    allowUnconditionalResend: config.get<boolean>('allowUnconditionalResend', false),
+    protectedHosts: config.get<string[]>('protectedHosts', [...DEFAULT_PROTECTED_HOSTS]),
   };
 }

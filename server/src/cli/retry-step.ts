@@ -21,10 +21,6 @@ export interface RetryStepContext {
   recorder?: RunRecorder;
 }
 
-export function needsRetry(exchange: Exchange): boolean {
-  return exchange.response?.status === 412 || exchange.response?.status === 428;
-}
-
 export async function retryStep(exchange: Exchange, ctx: RetryStepContext): Promise<RetryOutcome | undefined> {
   const requestIndex = ctx.file.requests.findIndex((r) => r.requestLine.range.start.line === exchange.line);
   if (requestIndex < 0 || !exchange.response) return undefined;

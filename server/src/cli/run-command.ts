@@ -17,7 +17,8 @@ import type { RetryOutcome } from '../runner/retry/refresh-and-retry';
 import { traceText } from '../runner/trace/trace-text';
 import { wireTap } from '../runner/trace/wire-tap';
 import { applyTextEdits, parseHttp, type HttpFile, type HttpRequest } from '../engine';
-import { needsRetry, retryStep, type RetryStepContext } from './retry-step';
+import { isPreconditionFailure } from '../runner/retry/failure-message';
+import { retryStep, type RetryStepContext } from './retry-step';
 import type { CommandIO } from './lint-command';
 import { VERSION } from '../host/version';
 import { UsageError } from './usage-error';
@@ -121,7 +122,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
     // One request at a time, so a refresh-and-retry happens before the requests after it run.
     for (const request of requests) {
       const exchange = await runRequest({ path: filePath, file }, request, session, options);
-      if (values['refresh-and-retry'] && needsRetry(exchange) && !cancel.signal.aborted) {
+      if (values['refresh-and-retry'] && isPreconditionFailure(exchange) && !cancel.signal.aborted) {
         const outcome = await retryStep(exchange, retry);
         if (outcome) retries.set(exchange, outcome);
       }

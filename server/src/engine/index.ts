@@ -6,6 +6,7 @@ export type { EngineConfig, WrapperConfig, ConfigProblem } from './config/config
 export { DEFAULT_CONFIG, mergeConfig } from './config/config';
 export type { Level } from './config/levels';
 export { LEVELS, parseLevel } from './config/levels';
+export { hostMatches } from './config/host-patterns';
 export type * from './http/ast';
 export { parseHttp } from './http/parser';
 export { IncrementalHttpParser } from './http/incremental';

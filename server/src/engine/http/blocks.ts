@@ -6,7 +6,7 @@
 import type { Line } from '../text/lines';
 import { lineRange, range } from '../text/types';
 import type { ParseDiagnostic, Script } from './ast';
-import { commentBody, headerOf, isBlank, metadataOf, requestLineOf, separatorTitle, type scriptOpenerOf } from './line-kinds';
+import { commentBody, headerLineOf, isBlank, metadataOf, requestLineOf, separatorTitle, type scriptOpenerOf } from './line-kinds';
 import { parseDiagnostic } from './parse-diagnostics';
 
 type Opener = NonNullable<ReturnType<typeof scriptOpenerOf>>;
@@ -69,7 +69,7 @@ export function skipToBlankLine(lines: readonly Line[], i: number): number {
 /** The line after httpYac's `key: value` proto-loader options under `proto < file`. */
 export function skipOptionLines(lines: readonly Line[], i: number): number {
   let j = i + 1;
-  while (j < lines.length && separatorTitle(lines[j].text) === undefined && headerOf(lines[j].text)) j++;
+  while (j < lines.length && separatorTitle(lines[j].text) === undefined && headerLineOf(lines[j].text)) j++;
   return j;
 }
 

@@ -132,7 +132,7 @@ export function urlContinuationOf(text: string): { start: number; value: string 
 const HEADER_NAME = /^((?:[!#$%&'*+.^_`|~0-9A-Za-z-]|\{\{[^{}]*\}\})+)[ \t]*:/;
 
 /** `Name: value`; values are trimmed. */
-export function headerOf(text: string): { name: string; valueStart: number; value: string } | undefined {
+export function headerLineOf(text: string): { name: string; valueStart: number; value: string } | undefined {
   const m = HEADER_NAME.exec(text);
   if (!m) return undefined;
   const rest = text.slice(m[0].length);

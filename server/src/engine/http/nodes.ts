@@ -2,7 +2,7 @@
 import type { Line } from '../text/lines';
 import { lineRange, range } from '../text/types';
 import type { Body, FileVariable, Header, HttpRequest, Metadata, Script, Spanned } from './ast';
-import { isBlank, type headerOf, type RequestLineMatch, type variableOf } from './line-kinds';
+import { isBlank, type headerLineOf, type RequestLineMatch, type variableOf } from './line-kinds';
 
 /** What the lines before a request line gathered for it. */
 export interface PendingBlock {
@@ -49,7 +49,7 @@ export function extendUrl(req: HttpRequest, i: number, start: number, value: str
 }
 
 /** A `Name: value` header at line i. */
-export function headerAt(i: number, text: string, header: NonNullable<ReturnType<typeof headerOf>>): Header {
+export function headerAt(i: number, text: string, header: NonNullable<ReturnType<typeof headerLineOf>>): Header {
   return {
     name: { value: header.name, range: lineRange(i, 0, header.name.length) },
     value: { value: header.value, range: lineRange(i, header.valueStart, header.valueStart + header.value.length) },

@@ -14,7 +14,7 @@ import { directiveOf } from './directives';
 import { bodyOf, extendUrl, headerAt, isMultipart, requestAt, scriptFileAt, variableAt, type PendingBlock } from './nodes';
 import { notAHeader, parseDiagnostic, TEXT_AFTER_HANDLER, unreadableLine } from './parse-diagnostics';
 import {
-  commentBody, fileBodyOf, opensBlockComment, handlerFileOf, headerOf, isBlank, isOutputRedirect, metadataOf, requestLineOf,
+  commentBody, fileBodyOf, opensBlockComment, handlerFileOf, headerLineOf, isBlank, isOutputRedirect, metadataOf, requestLineOf,
   scriptOpenerOf, separatorTitle, urlContinuationOf, variableOf, type RequestLineMatch,
 } from './line-kinds';
 
@@ -140,7 +140,7 @@ class Parser {
       this.comment(i, comment, false);
       return i + 1;
     }
-    const header = headerOf(text);
+    const header = headerLineOf(text);
     if (header) {
       req.headers.push(headerAt(i, text, header));
       req.headerInsertLine = i + 1;
@@ -239,7 +239,7 @@ class Parser {
   }
 
   private responseHeaderLine(i: number, text: string): number {
-    const header = isBlank(text) ? undefined : headerOf(text);
+    const header = isBlank(text) ? undefined : headerLineOf(text);
     if (!header) {
       this.state = 'response-body';
       return isBlank(text) ? i + 1 : i;

@@ -42,15 +42,6 @@ export function isTemplated(value: string | undefined): boolean {
   return value === undefined || value.includes('{{');
 }
 
-/** Matches a host against `*.example.org` / `example.org` patterns. */
-export function hostMatches(host: string | undefined, patterns: readonly string[]): boolean {
-  if (!host) return false;
-  return patterns.some((p) => {
-    const pat = p.toLowerCase();
-    return pat.startsWith('*.') ? host.endsWith(pat.slice(1)) || host === pat.slice(2) : host === pat;
-  });
-}
-
 /** The conditional request headers of RFC 9110 §13.1, lower-case. */
 export const CONDITIONAL_HEADERS = ['if-match', 'if-none-match', 'if-modified-since', 'if-unmodified-since', 'if-range'];
 

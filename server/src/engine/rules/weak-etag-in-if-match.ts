@@ -8,7 +8,8 @@ import { lowerCaseName } from '../model/types';
 import { splitList } from '../semantics/entity-tag';
 import { lineRange } from '../text/types';
 import type { Rule } from './types';
-import { hostMatches, looksLikeFhir } from './vocabulary';
+import { hostMatches } from '../config/host-patterns';
+import { looksLikeFhir } from './vocabulary';
 
 export const weakEtagInIfMatch: Rule = {
   id: 'weak-etag-in-if-match',

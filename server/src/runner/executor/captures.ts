@@ -5,7 +5,7 @@
 import type { HttpRequest } from '../../engine';
 import { handlerCaptures, type HandlerCapture } from '../../engine/http/handlers';
 import { RunnerError } from './errors';
-import { bodyValue, headerValue } from './response-refs';
+import { bodyValue, referencedHeader } from './response-refs';
 import type { Session } from './session';
 import type { RunResponse } from './types';
 
@@ -21,7 +21,7 @@ export function applyCaptures(request: HttpRequest, response: RunResponse, sessi
   for (const capture of capturesOf(request)) {
     try {
       const value = capture.source.kind === 'header'
-        ? headerValue(response.headers, capture.source.name, label)
+        ? referencedHeader(response.headers, capture.source.name, label)
         : bodyValue(response.body.toString('utf8'), capture.source.path, `the response body of ${label}`);
       session.globals.set(capture.variable, value);
     } catch (err) {

@@ -4,6 +4,7 @@
  * undici's EnvHttpProxyAgent. The connector reports how long each new connection took, for the timings.
  */
 import { Agent, buildConnector, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { hostMatches } from '../../engine';
 
 export interface DispatcherOptions {
   /** Hosts (`name` or `*.suffix`) whose certificates are not verified. `*` alone means every host. */
@@ -43,15 +44,5 @@ export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
     httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
     noProxy: env.NO_PROXY ?? env.no_proxy,
     requestTls: { rejectUnauthorized: !allowed.includes('*') },
-  });
-}
-
-/** True when `host` is listed exactly, matches a `*.suffix` pattern, or the list holds `*`. */
-export function hostMatches(host: string, patterns: readonly string[]): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return patterns.some((p) => {
-    const pattern = p.trim().toLowerCase();
-    if (pattern === '*' || pattern === h) return true;
-    return pattern.startsWith('*.') && (h.endsWith(pattern.slice(1)) || h === pattern.slice(2));
   });
 }

@@ -1,19 +1,21 @@
 /**
  * Environments as JetBrains and REST Client users keep them: `http-client.env.json` and
  * `http-client.private.env.json` (`{"$shared": {…}, "dev": {…}}`) found next to the request file or in a
- * folder above it (up to the workspace root), plus the `etagGuard.environments` setting in the same shape.
+ * folder above it (up to the workspace root; the search is host/environment-files.ts, the one the linter uses
+ * too), plus the `etagGuard.environments` setting in the same shape.
  * Precedence, lowest first: setting, env file, private file; within each, the named environment over `$shared`.
  * Also reads `.env` files for `{{$dotenv X}}`. The caller checks workspace trust before calling these.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findEnvironmentFiles } from '../../host/environment-files';
 import { RunnerError } from './errors';
+
+export { ENV_FILE, PRIVATE_ENV_FILE, isInside } from '../../host/environment-files';
 
 /** `{"$shared": {...}, "<env>": {...}}`: values are strings, numbers or booleans (objects are ignored). */
 export type EnvironmentDocument = Record<string, Record<string, unknown>>;
 
-export const ENV_FILE = 'http-client.env.json';
-export const PRIVATE_ENV_FILE = 'http-client.private.env.json';
 const SHARED = '$shared';
 
 /** The environments available to one request file. */
@@ -28,8 +30,7 @@ export interface Environments {
 
 /** Loads the environments visible from `httpFileDir`, searching up to `workspaceRoot`. */
 export function loadEnvironments(httpFileDir: string, workspaceRoot: string, fromSettings: EnvironmentDocument = {}): Environments {
-  const dir = findUp(httpFileDir, workspaceRoot, (d) => fs.existsSync(path.join(d, ENV_FILE)) || fs.existsSync(path.join(d, PRIVATE_ENV_FILE)));
-  const files = dir ? [ENV_FILE, PRIVATE_ENV_FILE].map((f) => path.join(dir, f)).filter((f) => fs.existsSync(f)) : [];
+  const files = findEnvironmentFiles(httpFileDir, workspaceRoot).httpClient;
   const layers = [fromSettings, ...files.map(readEnvironmentFile)];
   const names = new Set<string>();
   for (const layer of layers) for (const key of Object.keys(layer)) if (key !== SHARED) names.add(key);
@@ -47,8 +48,8 @@ export function loadEnvironments(httpFileDir: string, workspaceRoot: string, fro
 
 /** Reads the `.env` file next to the request file (or above it, up to the workspace root). */
 export function loadDotenv(httpFileDir: string, workspaceRoot: string): Map<string, string> {
-  const dir = findUp(httpFileDir, workspaceRoot, (d) => fs.existsSync(path.join(d, '.env')));
-  return dir ? parseDotenv(fs.readFileSync(path.join(dir, '.env'), 'utf8')) : new Map();
+  const file = findEnvironmentFiles(httpFileDir, workspaceRoot).dotenv;
+  return file ? parseDotenv(fs.readFileSync(file, 'utf8')) : new Map();
 }
 
 /** `KEY=value` lines; `export` prefixes, `#` comments and single/double quotes as in dotenv. */
@@ -89,20 +90,4 @@ function scalars(values: Record<string, unknown> | undefined): Record<string, st
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
   }
   return out;
-}
-
-/** The first folder from `start` up to `root` (inclusive) that satisfies `test`. */
-function findUp(start: string, root: string, test: (dir: string) => boolean): string | undefined {
-  const top = path.resolve(root);
-  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-    if (test(dir)) return dir;
-    const parent = path.dirname(dir);
-    if (dir === top || parent === dir || !isInside(parent, top)) return undefined;
-  }
-}
-
-/** True when `p` is `root` or inside it. */
-export function isInside(p: string, root: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

@@ -28,12 +28,12 @@ export function responseReference(ref: RequestRef, exchange: Exchange | undefine
   if (!exchange.response) {
     throw new RunnerError('variable', `Request '${ref.request}' got no response (${exchange.error?.message ?? 'it failed'}).`);
   }
-  if (ref.section === 'headers') return headerValue(exchange.response.headers, ref.path, ref.request);
+  if (ref.section === 'headers') return referencedHeader(exchange.response.headers, ref.path, ref.request);
   return bodyValue(exchange.response.body.toString('utf8'), ref.path, `the response body of '${ref.request}'`);
 }
 
 /** A response header by case-insensitive name; repeated headers are joined with `, `. */
-export function headerValue(headers: ResponseHeaders, name: string, requestName: string): string {
+export function referencedHeader(headers: ResponseHeaders, name: string, requestName: string): string {
   const value = headers[name.toLowerCase()];
   if (value === undefined) throw new RunnerError('variable', `The response of '${requestName}' has no ${name} header.`);
   return Array.isArray(value) ? value.join(', ') : value;

@@ -7,6 +7,7 @@ import type { Diagnosis } from '../../engine';
 import type { HopResult } from '../executor/send';
 import type { Exchange } from '../executor/types';
 import { withResendResult, type ResendResult } from '../resend/resend';
+import { isPreconditionFailure } from '../retry/failure-message';
 import { traceOf, type Trace } from '../trace/trace';
 import type { WireTap } from '../trace/wire-tap';
 import { collectIncident, findCapture, snapshotOf, type Incident } from './incident';
@@ -71,7 +72,7 @@ export class RunRecorder {
 
   /** The incidents: every 412/428 recorded, with its findings. */
   incidents(): Incident[] {
-    return this.exchanges.filter((e) => e.response?.status === 412 || e.response?.status === 428).map((failing) => {
+    return this.exchanges.filter(isPreconditionFailure).map((failing) => {
       const f = this.findings.get(failing) ?? {};
       return collectIncident({
         exchanges: this.exchanges, failing, traceOf: (e) => this.traceOf(e), stopped: f.stopped, resend: f.resend,

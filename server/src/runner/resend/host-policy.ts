@@ -3,7 +3,7 @@
  * and the last one that matches decides, as in .gitignore: `name`, `*.suffix` or `*` protect; a leading `!`
  * un-protects. The default protects everything except loopback names and the reserved test domains.
  */
-import { hostMatches } from '../executor/dispatcher';
+import { hostMatches } from '../../engine';
 
 export const DEFAULT_PROTECTED_HOSTS: readonly string[] = ['*', '!localhost', '!127.0.0.1', '!::1', '!*.test', '!*.local'];
 

@@ -5,12 +5,17 @@
 import type { Exchange } from '../executor';
 
 export const PRECONDITION_FAILED_CODE = 'precondition-failed';
-export const PRECONDITION_STATUSES = new Set([412, 428]);
+const PRECONDITION_STATUSES = new Set([412, 428]);
+
+/** True when `exchange` got 412 Precondition Failed or 428 Precondition Required: the 412 workflow's start. */
+export function isPreconditionFailure(exchange: Pick<Exchange, 'response'>): boolean {
+  return exchange.response !== undefined && PRECONDITION_STATUSES.has(exchange.response.status);
+}
 
 /** The message for an exchange that ended in 412/428, else undefined. */
 export function preconditionMessage(exchange: Exchange): string | undefined {
   const response = exchange.response;
-  if (!response || !PRECONDITION_STATUSES.has(response.status)) return undefined;
+  if (!response || !isPreconditionFailure(exchange)) return undefined;
   const sent = exchange.request.headers.filter(([n]) => /^if-/i.test(n)).map(([n, v]) => `${n}: ${v}`);
   const detail = problemDetail(response.body, response.contentType);
   if (response.status === 428) {

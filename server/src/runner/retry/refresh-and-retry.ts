@@ -80,10 +80,11 @@ function snapshot(headers: ResponseHeaders): Record<string, string> {
 }
 
 function isWeak(read: HopResult): boolean {
-  return headerOf(read.headers, 'etag')?.startsWith('W/') ?? false;
+  return firstHeader(read.headers, 'etag')?.startsWith('W/') ?? false;
 }
 
-function headerOf(h: ResponseHeaders, name: string): string | undefined {
+/** The first value of a response header (undici gives the names in lower case; repeated headers as a list). */
+function firstHeader(h: ResponseHeaders, name: string): string | undefined {
   const v = h[name];
   return Array.isArray(v) ? v[0] : v;
 }
@@ -110,7 +111,7 @@ export async function refreshAndRetry(session: Session, input: RetryInput, ports
     if (isWeak(current)) return stop('The server still serves only a weak ETag after the backoff: wait longer and retry.');
   }
 
-  const value = headerOf(current.headers, header === 'If-Match' ? 'etag' : 'last-modified');
+  const value = firstHeader(current.headers, header === 'If-Match' ? 'etag' : 'last-modified');
   if (!value) return stop(`The re-read gave no ${header === 'If-Match' ? 'ETag' : 'Last-Modified'} to retry with.`);
   const written = wantsBody ? writtenVersion(current, sent) : undefined;
   // The change lines end up in logs and CI output: secret-looking fields keep their path, not their value.
