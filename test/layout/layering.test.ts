@@ -59,6 +59,22 @@ describe('layering', () => {
     assert.deepEqual(plain, [], 'VS Code-free code belongs under server/src/runner');
   });
 
+  it('no two folders of the runner or of client/src import each other', () => {
+    const edges = new Set<string>();
+    for (const dir of ['server/src/runner', 'client/src']) {
+      for (const f of sources(path.join(ROOT, dir))) {
+        const from = path.relative(ROOT, path.dirname(f));
+        for (const s of importsOf(f)) {
+          if (!s.startsWith('server') && !s.startsWith('client')) continue;
+          const to = fs.existsSync(path.join(ROOT, s)) && fs.statSync(path.join(ROOT, s)).isDirectory() ? s : path.dirname(s);
+          if (to !== from) edges.add(`${from} → ${to}`);
+        }
+      }
+    }
+    const circles = [...edges].filter((e) => { const [a, b] = e.split(' → '); return a < b && edges.has(`${b} → ${a}`); });
+    assert.deepEqual(circles, []);
+  });
+
   it('no source file is over 400 lines', () => {
     const long = ['server/src', 'client/src'].flatMap((d) => sources(path.join(ROOT, d), true))
       .map((f) => ({ f: path.relative(ROOT, f), lines: fs.readFileSync(f, 'utf8').split('\n').length }))

@@ -10,7 +10,7 @@ import { loadDotenv, loadEnvironments } from '../../../server/src/runner/executo
 import { Session } from '../../../server/src/runner/executor/session';
 import type { EnvironmentPicker } from '../runner/environment-picker';
 import { maskSecretsInCurl, readRunnerSettings } from '../runner/settings';
-import type { RunStore } from '../../../server/src/runner/trace/run-store';
+import type { RunStore } from '../../../server/src/runner/report/run-store';
 import { requestTarget, type RequestTarget } from './trace-target';
 import { binaryBodySize } from '../../../server/src/runner/trace/body-preview';
 import { CurlImportError, fromCurl } from '../../../server/src/runner/curl/from-curl';

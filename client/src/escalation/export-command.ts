@@ -10,7 +10,7 @@ import type { Exchange } from '../../../server/src/runner/executor/types';
 import { diagnoseFailure } from '../../../server/src/runner/retry/refresh-and-retry';
 import { reread } from '../../../server/src/runner/retry/reread';
 import { readRunnerSettings } from '../runner/settings';
-import type { RunStore } from '../../../server/src/runner/trace/run-store';
+import type { RunStore } from '../../../server/src/runner/report/run-store';
 
 /** Exports the report of `uri` (default: the active editor); resolves to the Markdown, or undefined when there is no 412. */
 export async function exportReport(runs: RunStore, uri?: string | vscode.Uri, targetPath?: string): Promise<string | undefined> {

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { readRunnerSettings, resendPolicy } from '../runner/settings';
 import { Session } from '../../../server/src/runner/executor/session';
 import type { SentRequest } from '../../../server/src/runner/executor/types';
-import type { RunStore } from '../../../server/src/runner/trace/run-store';
+import type { RunStore } from '../../../server/src/runner/report/run-store';
 import { requestTarget } from './trace-target';
 import { isPreconditionFailure } from '../../../server/src/runner/retry/failure-message';
 import { resendRefusal, resendWithoutPreconditions, withoutPreconditions, type ResendResult } from '../../../server/src/runner/resend/resend';

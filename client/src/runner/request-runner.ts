@@ -7,8 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseHttp, type HttpFile, type HttpRequest } from '../../../server/src/engine';
 import { loadDotenv, loadEnvironments, requestAtLine, runAll, Session, type Exchange } from '../../../server/src/runner/executor';
-import type { FailureExplainer } from '../retry/explainer';
-import type { PreconditionFailures } from '../retry/failures';
+import type { SendLimits } from '../../../server/src/runner/executor/send';
 import type { EnvironmentPicker } from './environment-picker';
 import type { History } from './history';
 import type { HistoryEntry } from '../../../server/src/runner/history/history-entry';
@@ -23,9 +22,9 @@ export interface RunnerParts {
   log: RunLog;
   diagnostics: PreconditionDiagnostics;
   environments: EnvironmentPicker;
-  /** The 412 workflow: remembers each 412/428 and explains it right after the run. */
-  failures: PreconditionFailures;
-  explainer: FailureExplainer;
+  /** The 412 workflow (client/src/retry): remembers each 412/428 and explains it right after the run. */
+  failures: { record(uri: vscode.Uri, exchange: Exchange): void };
+  explainer: { explainAll(document: vscode.TextDocument, file: HttpFile, exchanges: readonly Exchange[], session: Session, limits: SendLimits): Promise<void> };
 }
 
 const UNTRUSTED = 'etag-guard: sending requests is disabled in an untrusted workspace (it reads environment and .env files ' +

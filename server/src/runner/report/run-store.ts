@@ -5,9 +5,9 @@
  * traces. VS Code-free.
  */
 import type { Exchange } from '../executor/types';
-import { RunRecorder } from '../report/recorder';
-import type { Trace } from './trace';
-import type { WireTap } from './wire-tap';
+import { RunRecorder } from './recorder';
+import type { Trace } from '../trace/trace';
+import type { WireTap } from '../trace/wire-tap';
 
 const FILES = 20;
 

@@ -1,0 +1,52 @@
+/**
+ * Builds the extension's long-lived parts once (run log, history, environments, response view, 412 workflow,
+ * trace store) and hands them to the command table and the providers; everything is disposed with the
+ * extension.
+ */
+import * as vscode from 'vscode';
+import type { HistoryEntry } from '../../server/src/runner/history/history-entry';
+import type { Exchange } from '../../server/src/runner/executor/types';
+import { RunStore } from '../../server/src/runner/report/run-store';
+import { wireTap } from '../../server/src/runner/trace/wire-tap';
+import { SELECT_ENVIRONMENT } from './commands';
+import { TraceView } from './escalation/trace-view';
+import { RefreshAndRetryCommand } from './retry/command';
+import { BodyDiffs } from './retry/diff-view';
+import { FailureExplainer } from './retry/explainer';
+import { PreconditionFailures } from './retry/failures';
+import { EnvironmentPicker } from './runner/environment-picker';
+import { History } from './runner/history';
+import { PreconditionDiagnostics } from './runner/precondition-diagnostics';
+import { RequestRunner } from './runner/request-runner';
+import { ResponseView } from './runner/response-view';
+import { RunLog } from './runner/run-log';
+
+export interface Parts {
+  log: RunLog;
+  history: History;
+  environments: EnvironmentPicker;
+  failures: PreconditionFailures;
+  runner: RequestRunner;
+  retry: RefreshAndRetryCommand;
+  /** The recent runs with their wire traces (Show trace, Copy as cURL, Resend, Export report). */
+  runs: RunStore;
+  traces: TraceView;
+}
+
+export function createParts(context: vscode.ExtensionContext): Parts {
+  const log = new RunLog();
+  const tap = wireTap();
+  const runs = new RunStore(tap);
+  // The history feeds the run store every finished run, with its trace.
+  const history = new History(context.globalState, tap, (uri: vscode.Uri, exchange: Exchange, entry: HistoryEntry) => runs.add(uri.toString(), exchange, entry.trace));
+  const environments = new EnvironmentPicker(context.workspaceState, SELECT_ENVIRONMENT);
+  const traces = new TraceView(history);
+  const view = new ResponseView();
+  const diagnostics = new PreconditionDiagnostics();
+  const failures = new PreconditionFailures();
+  const diffs = new BodyDiffs();
+  const runner = new RequestRunner({ view, history, log, diagnostics, environments, failures, explainer: new FailureExplainer({ view, log, failures }) });
+  const retry = new RefreshAndRetryCommand({ runner, failures, view, log, diagnostics, diffs });
+  context.subscriptions.push(log, environments, traces, view, diagnostics, failures, diffs, runner);
+  return { log, history, environments, failures, runner, retry, runs, traces };
+}
