@@ -9,6 +9,7 @@ import { REFRESH_AND_RETRY, SEND_ALL, SEND_REQUEST } from '../../server/src/lsp/
 import { copyAsCurl, importCurl, type CopyAsCurlOptions } from './escalation/curl-commands';
 import { exportReport } from './escalation/export-command';
 import { resendWithoutPreconditionsCommand, type ResendCommandOptions } from './escalation/resend-command';
+import { checkServerPreconditions, type ProbeCommandOptions } from './probe/probe-command';
 import type { Parts } from './parts';
 
 export const SELECT_ENVIRONMENT = 'etagGuard.selectEnvironment';
@@ -20,11 +21,12 @@ export const COPY_AS_CURL = 'etagGuard.copyAsCurl';
 export const IMPORT_CURL = 'etagGuard.importCurl';
 export const RESEND_WITHOUT_PRECONDITIONS = 'etagGuard.resendWithoutPreconditions';
 export const EXPORT_REPORT = 'etagGuard.exportReport';
+export const CHECK_SERVER_PRECONDITIONS = 'etagGuard.checkServerPreconditions';
 
 type Handler = (...args: never[]) => unknown;
 type Target = string | vscode.Uri;
 
-export function commandTable({ runner, retry, environments, history, log, runs, traces }: Parts): Record<string, Handler> {
+export function commandTable({ runner, retry, environments, history, log, runs, traces, probes }: Parts): Record<string, Handler> {
   return {
     // Run requests
     [SEND_REQUEST]: (uri?: Target, line?: number) => runner.sendRequest(uri, line),
@@ -44,6 +46,9 @@ export function commandTable({ runner, retry, environments, history, log, runs, 
     [IMPORT_CURL]: (command?: string) => importCurl(command),
     [RESEND_WITHOUT_PRECONDITIONS]: (uri?: Target, line?: number, options?: ResendCommandOptions) => resendWithoutPreconditionsCommand(runs, uri, line, options),
     [EXPORT_REPORT]: (uri?: Target, target?: string) => exportReport(runs, uri, target),
+    // Does the server honour preconditions? (the probe)
+    [CHECK_SERVER_PRECONDITIONS]: (uri?: Target, line?: number, options?: ProbeCommandOptions) =>
+      checkServerPreconditions(runs, environments, probes, uri, line, options),
   };
 }
 

@@ -10,6 +10,7 @@ import { RunStore } from '../../server/src/runner/report/run-store';
 import { wireTap } from '../../server/src/runner/trace/wire-tap';
 import { SELECT_ENVIRONMENT } from './commands';
 import { TraceView } from './escalation/trace-view';
+import { ProbeView } from './probe/probe-view';
 import { RefreshAndRetryCommand } from './retry/command';
 import { BodyDiffs } from './retry/diff-view';
 import { FailureExplainer } from './retry/explainer';
@@ -31,6 +32,8 @@ export interface Parts {
   /** The recent runs with their wire traces (Show trace, Copy as cURL, Resend, Export report). */
   runs: RunStore;
   traces: TraceView;
+  /** The probe's report cards (Check Server Precondition Support). */
+  probes: ProbeView;
 }
 
 export function createParts(context: vscode.ExtensionContext): Parts {
@@ -41,12 +44,13 @@ export function createParts(context: vscode.ExtensionContext): Parts {
   const history = new History(context.globalState, tap, (uri: vscode.Uri, exchange: Exchange, entry: HistoryEntry) => runs.add(uri.toString(), exchange, entry.trace));
   const environments = new EnvironmentPicker(context.workspaceState, SELECT_ENVIRONMENT);
   const traces = new TraceView(history);
+  const probes = new ProbeView();
   const view = new ResponseView();
   const diagnostics = new PreconditionDiagnostics();
   const failures = new PreconditionFailures();
   const diffs = new BodyDiffs();
   const runner = new RequestRunner({ view, history, log, diagnostics, environments, failures, explainer: new FailureExplainer({ view, log, failures }) });
   const retry = new RefreshAndRetryCommand({ runner, failures, view, log, diagnostics, diffs });
-  context.subscriptions.push(log, environments, traces, view, diagnostics, failures, diffs, runner);
-  return { log, history, environments, failures, runner, retry, runs, traces };
+  context.subscriptions.push(log, environments, traces, probes, view, diagnostics, failures, diffs, runner);
+  return { log, history, environments, failures, runner, retry, runs, traces, probes };
 }

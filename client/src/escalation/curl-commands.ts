@@ -4,17 +4,14 @@
  * the selected environment without sending anything. Import asks for a command and inserts the `.http` request
  * at the cursor.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadDotenv, loadEnvironments } from '../../../server/src/runner/executor/environments';
-import { Session } from '../../../server/src/runner/executor/session';
 import type { EnvironmentPicker } from '../runner/environment-picker';
-import { maskSecretsInCurl, readRunnerSettings } from '../runner/settings';
+import { maskSecretsInCurl } from '../runner/settings';
 import type { RunStore } from '../../../server/src/runner/report/run-store';
-import { requestTarget, type RequestTarget } from './trace-target';
+import { requestTarget } from './trace-target';
+import { resolveFromFile } from './resolve-from-file';
 import { binaryBodySize } from '../../../server/src/runner/trace/body-preview';
 import { CurlImportError, fromCurl } from '../../../server/src/runner/curl/from-curl';
-import { resolveRequest } from '../../../server/src/runner/curl/resolve';
 import { ShellSyntaxError } from '../../../server/src/runner/curl/shell-words';
 import { toCurl, type CurlRequest } from '../../../server/src/runner/curl/to-curl';
 
@@ -41,25 +38,6 @@ export async function copyAsCurl(runs: RunStore, environments: EnvironmentPicker
   await vscode.env.clipboard.writeText(command);
   void vscode.window.setStatusBarMessage(`etag-guard: curl command copied${ran ? ' (as last sent)' : ''}${mask ? ', secrets masked' : ''}.`, 4000);
   return command;
-}
-
-async function resolveFromFile({ document, file, request }: RequestTarget, runs: RunStore, environments: EnvironmentPicker): Promise<CurlRequest> {
-  if (!vscode.workspace.isTrusted) throw new Error('resolving variables reads environment files; trust the workspace, or send the request first.');
-  const settings = readRunnerSettings(document.uri);
-  const fileDir = path.dirname(document.uri.fsPath);
-  const workspaceRoot = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? fileDir;
-  const environment = loadEnvironments(fileDir, workspaceRoot, settings.environments).variables(environments.selected(document.uri));
-  const dotenv = loadDotenv(fileDir, workspaceRoot);
-  const session = new Session();
-  // Responses of named requests that already ran feed {{name.response…}} references.
-  for (const e of runs.recorder(document.uri.toString()).all()) if (e.name) session.responses.set(e.name, e);
-  try {
-    return await resolveRequest({ path: document.uri.fsPath, file }, request, session, {
-      environment, dotenv: (n) => dotenv.get(n), workspaceRoot, allowFilesOutsideWorkspace: settings.allowFilesOutsideWorkspace,
-    });
-  } finally {
-    await session.close();
-  }
 }
 
 /** Asks for a curl command (unless given) and inserts it as a `.http` request at the cursor; resolves to the text inserted. */

@@ -1,9 +1,13 @@
 /**
  * "Export 412 report" in the editor: every 412/428 of the file's recent runs, explained (a re-read now, when
  * the failure was not explained yet), as a Markdown incident report — saved where the user picks, or opened as
- * an untitled document when the save dialog is dismissed. Tests pass a target path and get the Markdown back.
+ * an untitled document when the save dialog is dismissed. The workspace's stored probe of the failing server, if
+ * any, is appended. Tests pass a target path and get the Markdown back.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { ProbeEvidence } from '../../../server/src/engine/probe/evidence';
+import { readProbeStore } from '../../../server/src/runner/probe/store';
 import { VERSION } from '../../../server/src/host/version';
 import { Session } from '../../../server/src/runner/executor/session';
 import type { Exchange } from '../../../server/src/runner/executor/types';
@@ -24,7 +28,7 @@ export async function exportReport(runs: RunStore, uri?: string | vscode.Uri, ta
   await explainUnexplained(documentUri, incidents.filter((i) => !i.diagnosis).map((i) => i.failing), recorder);
   const markdown = recorder.report({
     file: vscode.workspace.asRelativePath(documentUri), generatedAt: Date.now(), tool: `etag-guard ${VERSION} (VS Code ${vscode.version})`,
-    platform: `Node ${process.version} on ${process.platform}`,
+    platform: `Node ${process.version} on ${process.platform}`, probes: storedProbes(documentUri),
   });
   const target = targetPath !== undefined ? vscode.Uri.file(targetPath) : await vscode.window.showSaveDialog({
     title: 'etag-guard: save the 412 incident report', filters: { Markdown: ['md'] },
@@ -40,6 +44,17 @@ export async function exportReport(runs: RunStore, uri?: string | vscode.Uri, ta
 }
 
 type Recorder = ReturnType<RunStore['recorder']>;
+
+/** The workspace's stored probe results (`.etag-guard/probes.json`), for the report's appendix. */
+function storedProbes(document: vscode.Uri): ProbeEvidence[] {
+  if (document.scheme !== 'file') return [];
+  try {
+    return readProbeStore(vscode.workspace.getWorkspaceFolder(document)?.uri.fsPath ?? path.dirname(document.fsPath));
+  } catch (err) {
+    void vscode.window.showWarningMessage(`etag-guard: ${(err as Error).message} The report has no probe appendix.`);
+    return [];
+  }
+}
 
 /** Re-reads (no preconditions, Cache-Control: no-cache) and diagnoses failures nobody explained yet. */
 async function explainUnexplained(uri: vscode.Uri, failures: Exchange[], recorder: Recorder): Promise<void> {
