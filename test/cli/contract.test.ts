@@ -71,10 +71,10 @@ describe('etag-guard lint contract', () => {
 
   it('expands globs and fails --max-warnings when exceeded', async () => {
     fs.writeFileSync(path.join(dir, 'warn.http'), 'DELETE https://x.test/a\n');
-    const ok = await runCli(['lint', '--format', 'json', '--max-warnings', '1', 'w*.http'], dir);
+    const ok = await runCli(['lint', '--strict', '--format', 'json', '--max-warnings', '1', 'w*.http'], dir);
     assert.equal(ok.code, 0);
     assert.equal(JSON.parse(ok.stdout).length, 1);
-    const strict = await runCli(['lint', '--max-warnings', '0', 'w*.http'], dir);
+    const strict = await runCli(['lint', '--strict', '--max-warnings', '0', 'w*.http'], dir);
     assert.equal(strict.code, 1);
     fs.rmSync(path.join(dir, 'warn.http'));
   });

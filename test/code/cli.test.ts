@@ -11,7 +11,7 @@ let dir: string;
 async function lint(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(['lint', ...args], { cwd: dir, stdout: (s) => { out += s + '\n'; }, stderr: (s) => { err += s + '\n'; }, color: false });
+  const code = await main(['lint', '--strict', ...args], { cwd: dir, stdout: (s) => { out += s + '\n'; }, stderr: (s) => { err += s + '\n'; }, color: false });
   return { code, out, err };
 }
 

@@ -21,7 +21,9 @@ function fixtureFiles(dir: string): string[] {
 export function checkFixtureFile(file: string, parsers: CodeParsers): void {
   const { text, expected } = readFixture(fs.readFileSync(file, 'utf8'));
   const m = /fixture-config:\s*(\{.*\})\s*$/m.exec(text.split('\n')[0]);
-  const config = m ? mergeConfig(DEFAULT_CONFIG, JSON.parse(m[1])) : DEFAULT_CONFIG;
+  // Strict unless the fixture says otherwise: the fixtures of earlier issues judge every unguarded write.
+  const base = { ...DEFAULT_CONFIG, strict: true };
+  const config = m ? mergeConfig(base, JSON.parse(m[1])) : base;
   const language = languageOfPath(file);
   if (!language || language === 'http') throw new Error(`not a code fixture: ${file}`);
   const result = lintCode(text, language, config, parsers);

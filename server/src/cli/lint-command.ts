@@ -35,6 +35,8 @@ Options:
                                 (every fix is checked: the result parses and the finding is gone)
   --fix-dry-run                 show what --fix would change (a unified diff; in --format json
                                 each result's "output") without writing anything
+  --strict                      warn on every unguarded write, not only where evidence says the API
+                                versions the resource (same as "strict": true in .etagguardrc.json)
   -h, --help                    show this help`;
 
 /** `parsers` lint client code; without them only `.http` files are linted. */
@@ -48,6 +50,7 @@ export function lintCommand(argv: string[], io: CommandIO, parsers?: CodeParsers
       rule: { type: 'string', multiple: true, default: [] },
       fix: { type: 'boolean', default: false },
       'fix-dry-run': { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -73,7 +76,7 @@ export function lintCommand(argv: string[], io: CommandIO, parsers?: CodeParsers
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
   const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : false;
   const files = discover(positionals, io.cwd);
-  const reports = files.map((f) => lintFile(f, { base: DEFAULT_CONFIG, ruleOverrides, fix, fixObjects: format === 'json', parsers }));
+  const reports = files.map((f) => lintFile(f, { base: DEFAULT_CONFIG, ruleOverrides, fix, fixObjects: format === 'json', strict: values.strict, parsers }));
   for (const r of reports) for (const f of r.failures) io.stderr(`etag-guard: rule ${f.ruleId} failed on ${r.filePath}: ${f.error}`);
   if (format === 'json') io.stdout(formatJson(reports));
   else if (format === 'sarif') io.stdout(formatSarif(reports, io.cwd, VERSION));

@@ -28,15 +28,17 @@ export interface LintOptions {
   fix: false | 'write' | 'dry-run';
   /** Attach each finding's checked fix (`--format json`). */
   fixObjects?: boolean;
+  /** `--strict`: wins over the rc file's `strict`. */
+  strict?: boolean;
   /** Parsers for client code; without them, code files yield nothing. */
   parsers?: CodeParsers;
 }
 
+/** Lints one text as the CLI reports it: hints (findings without evidence) are for editors, never printed. */
 export function lintText(text: string, filePath: string, config: EngineConfig, parsers?: CodeParsers): LintResult {
   const language = languageOfPath(filePath);
-  if (language === 'http') return lintHttp(text, config);
-  if (language && parsers) return lintCode(text, language, config, parsers);
-  return { findings: [], failures: [] };
+  const result = language === 'http' ? lintHttp(text, config) : language && parsers ? lintCode(text, language, config, parsers) : { findings: [], failures: [] };
+  return { findings: result.findings.filter((f) => f.level !== 'hint'), failures: result.failures };
 }
 
 export function lintFile(filePath: string, options: LintOptions): FileReport {
@@ -50,7 +52,7 @@ export function lintFile(filePath: string, options: LintOptions): FileReport {
   const bom = source.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
   source = source.slice(bom.length);
   const loaded = applyRcFile(options.base, filePath);
-  const config = mergeConfig(loaded.config, { rules: options.ruleOverrides });
+  const config = mergeConfig(loaded.config, { rules: options.ruleOverrides, ...(options.strict ? { strict: true } : {}) });
   const relint: Relint = (text) => lintText(text, filePath, config, options.parsers);
   let result = relint(source);
   let fixing: FileReport['fixing'];

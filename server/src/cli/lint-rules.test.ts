@@ -21,7 +21,8 @@ const FIXTURES = path.join(ROOT, 'test/fixtures/rules');
 async function lint(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(['lint', ...args], { cwd: ROOT, stdout: (s) => { out += s + '\n'; }, stderr: (s) => { err += s + '\n'; }, color: false });
+  // Strict: these fixtures are about the rules themselves, not about the evidence that gates missing-precondition.
+  const code = await main(['lint', '--strict', ...args], { cwd: ROOT, stdout: (s) => { out += s + '\n'; }, stderr: (s) => { err += s + '\n'; }, color: false });
   return { code, out, err };
 }
 
@@ -42,7 +43,7 @@ function tempCopy(files: string[], rc?: unknown): string {
 /** What an editor user gets by accepting the preferred quick fix of one diagnostic after another. */
 function applyQuickFixesOneByOne(text: string): string {
   for (let step = 0; step < 20; step++) {
-    const findings = lintHttp(text, DEFAULT_CONFIG).findings;
+    const findings = lintHttp(text, { ...DEFAULT_CONFIG, strict: true }).findings;
     const params = (f: (typeof findings)[number]) => ({
       textDocument: { uri: 'file:///x.http' }, range: f.range, context: { diagnostics: [toDiagnostic(f)] },
     }) as CodeActionParams;

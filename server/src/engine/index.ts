@@ -4,7 +4,7 @@
  */
 export type { EngineConfig, WrapperConfig, ConfigProblem } from './config/config';
 export { DEFAULT_CONFIG, mergeConfig } from './config/config';
-export type { Level } from './config/levels';
+export type { Level, FindingLevel } from './config/levels';
 export { LEVELS, parseLevel } from './config/levels';
 export { hostMatches } from './config/host-patterns';
 export type * from './http/ast';
@@ -26,6 +26,16 @@ export type { Position, Range, TextEdit } from './text/types';
 export { PRECONDITION_HEADERS, headerDoc, headerHoverMarkdown } from './docs/header-docs';
 export type { HeaderDoc } from './docs/header-docs';
 export { buildHttpModel } from './model/http-model';
+export type { Evidence, EvidenceKind, EvidenceSource, ApiPolicy, Verdict, WriteTarget } from './evidence/types';
+export { evidenceIndex, evidenceSentence } from './evidence/index';
+export type { EvidenceIndex, Judgement } from './evidence/index';
+export { openApiSource, isApiDocument } from './evidence/openapi';
+export type { ApiDocument } from './evidence/openapi';
+export { observedSource, describeObservation, isTelling } from './evidence/observed';
+export type { Observation } from './evidence/observed';
+export { CATALOGUE, catalogueSource, serviceOf } from './evidence/catalogue';
+export type { ServiceEntry } from './evidence/catalogue';
+export { writeTargetOf, routeOf } from './evidence/route';
 export type { DocumentModel, RequestModel, HeaderModel, ValueSource } from './model/types';
 export { applyTextEdits } from './text/edits';
 export { evaluatePreconditions } from './explain/evaluate';

@@ -3,7 +3,7 @@
  * and isolates rules from each other (a rule that throws is reported once; the others still run).
  */
 import type { EngineConfig } from './config/config';
-import type { Level } from './config/levels';
+import type { FindingLevel, Level } from './config/levels';
 import type { Directive, HttpFile } from './http/ast';
 import { isSuppressed } from './http/directives';
 import { parseHttp } from './http/parser';
@@ -13,7 +13,7 @@ import { RULES } from './rules/registry';
 import type { Finding, Fix, Rule, RuleInfo } from './rules/types';
 
 export interface LintFinding extends Finding {
-  level: Exclude<Level, 'off'>;
+  level: FindingLevel;
 }
 
 export interface RuleFailure {
@@ -59,8 +59,9 @@ export function runRules(
     try {
       rule.check({ model, config, language }, (f) => {
         if (isSuppressed(directives, rule.id, f.range.start.line)) return;
-        // An explicit setting wins; else the finding's own level (e.g. obsolete date forms); else the default.
-        const level = config.rules[rule.id] !== undefined ? configured : f.level ?? configured;
+        // A hint stays a hint (no evidence the finding applies); else an explicit setting wins; else the
+        // finding's own level (e.g. obsolete date forms); else the default.
+        const level = f.level === 'hint' ? 'hint' : config.rules[rule.id] !== undefined ? configured : f.level ?? configured;
         const finding = { ...f, ruleId: rule.id, level };
         findings.push(typeof f.fixes === 'function' ? deferFixes(finding, f.fixes) : finding as LintFinding);
       });

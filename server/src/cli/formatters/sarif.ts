@@ -4,11 +4,12 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Level } from '../../engine';
+import type { FindingLevel } from '../../engine';
 import { ALL_RULES, docsUrl, SYNTAX_RULE_ID } from '../../engine';
 import type { FileReport } from '../lint-files';
 
-const SARIF_LEVEL: Record<Exclude<Level, 'off'>, 'note' | 'warning' | 'error'> = { info: 'note', warning: 'warning', error: 'error' };
+// The CLI drops hints before formatting; `none` keeps the table total.
+const SARIF_LEVEL: Record<FindingLevel, 'none' | 'note' | 'warning' | 'error'> = { hint: 'none', info: 'note', warning: 'warning', error: 'error' };
 
 export function formatSarif(reports: readonly FileReport[], cwd: string, version: string): string {
   const rules = ALL_RULES.map((r) => ({ id: r.id, summary: r.summary, level: r.defaultLevel }));

@@ -2,6 +2,7 @@
  * The engine's configuration: one shape for VS Code settings (`etagGuard.*`), `.etagguardrc.json` and CLI
  * flags, so the editor and CI judge a file the same way.
  */
+import type { ApiPolicy, EvidenceSource } from '../evidence/types';
 import type { Level } from './levels';
 import { parseLevel } from './levels';
 
@@ -27,6 +28,18 @@ export interface EngineConfig {
   wrappers: readonly WrapperConfig[];
   /** Client-code files larger than this many bytes are skipped with one info message. */
   maxCodeFileBytes: number;
+  /**
+   * Warn on every unguarded write, evidence or not (the behaviour before evidence). Off: a write warns only
+   * where evidence says the API versions the resource; elsewhere it is a hint.
+   */
+  strict: boolean;
+  /** `.etagguardrc.json` `apis`: what a team states about its own APIs (see docs/configuration.md). */
+  apis: readonly ApiPolicy[];
+  /**
+   * Evidence from outside the document (OpenAPI documents, the runner's observations). Set by hosts, never
+   * read from JSON.
+   */
+  evidenceSources: readonly EvidenceSource[];
 }
 
 export interface WrapperConfig {
@@ -49,6 +62,9 @@ export const DEFAULT_CONFIG: EngineConfig = {
   environmentNames: [],
   wrappers: [],
   maxCodeFileBytes: 2 * 1024 * 1024,
+  strict: false,
+  apis: [],
+  evidenceSources: [],
 };
 
 export interface ConfigProblem {
@@ -80,13 +96,14 @@ export function mergeConfig(base: EngineConfig, raw: unknown, problems: ConfigPr
       out.rules = rules;
     }
   }
-  const bool = (key: 'includePost' | 'serverReturnsEtagOnWrite') => {
+  const bool = (key: 'includePost' | 'serverReturnsEtagOnWrite' | 'strict') => {
     if (o[key] === undefined) return;
     if (typeof o[key] === 'boolean') out[key] = o[key] as boolean;
     else problems.push({ path: key, message: 'must be true or false' });
   };
   bool('includePost');
   bool('serverReturnsEtagOnWrite');
+  bool('strict');
   const strings = (key: 'extraPreconditions' | 'weakEtagHosts' | 'environmentNames') => {
     if (o[key] === undefined) return;
     if (Array.isArray(o[key]) && (o[key] as unknown[]).every((x) => typeof x === 'string')) out[key] = o[key] as string[];
@@ -106,6 +123,24 @@ export function mergeConfig(base: EngineConfig, raw: unknown, problems: ConfigPr
     else problems.push({ path: 'maxCodeFileBytes', message: 'must be a positive number' });
   }
   if (o.wrappers !== undefined) out.wrappers = readWrappers(o.wrappers, problems);
+  if (o.apis !== undefined) out.apis = readApis(o.apis, problems);
+  return out;
+}
+
+const PRECONDITION_POLICIES = ['required', 'supported', 'none'];
+
+function readApis(raw: unknown, problems: ConfigProblem[]): ApiPolicy[] {
+  if (!Array.isArray(raw)) {
+    problems.push({ path: 'apis', message: 'must be an array of { match, preconditions }' });
+    return [];
+  }
+  const out: ApiPolicy[] = [];
+  raw.forEach((a, i) => {
+    const o = (a ?? {}) as Record<string, unknown>;
+    if (typeof o.match === 'string' && o.match.trim() !== '' && PRECONDITION_POLICIES.includes(o.preconditions as string)) {
+      out.push({ match: o.match, preconditions: o.preconditions as ApiPolicy['preconditions'] });
+    } else problems.push({ path: `apis[${i}]`, message: 'needs match (a URL, route or host pattern) and preconditions (required, supported or none)' });
+  });
   return out;
 }
 

@@ -13,3 +13,9 @@ export function parseLevel(text: unknown): Level | undefined {
   if (t === 'hint') return 'info';
   return undefined;
 }
+
+/**
+ * The level of a reported finding: a configurable level, or `hint` — shown faintly in the editor, never in
+ * the Problems panel nor by the CLI. Rules give it where nothing says the finding applies (no evidence).
+ */
+export type FindingLevel = Exclude<Level, 'off'> | 'hint';

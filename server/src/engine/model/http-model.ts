@@ -10,6 +10,7 @@ import type { DocumentModel, HeaderModel, RequestModel, UnresolvedReference, Val
 import { hostOf, queryParamNames, resourceKey } from './target';
 import { StaticVariables } from './variables';
 import { HttpRequestEditor } from './http-editor';
+import { httpEvidence } from './http-evidence';
 
 /** Names httpYac templates (JavaScript expressions) can always use: the last response, the request, Node's process. */
 const HTTPYAC_BUILTINS = new Set(['response', 'request', 'process']);
@@ -49,7 +50,7 @@ export function buildHttpModel(file: HttpFile, environment: Readonly<Record<stri
       }
     }
   }
-  return { requests, unresolved, syntax: file.diagnostics };
+  return { requests, unresolved, syntax: file.diagnostics, ...httpEvidence(file, vars) };
 }
 
 function lowerRequest(
@@ -73,6 +74,7 @@ function lowerRequest(
     url,
     target: resourceKey(url),
     queryParams: queryParamNames(url),
+    body: req.body?.file ? undefined : req.body?.text,
     host: hostOf(url),
     headers,
     anchor: req.requestLine.range,

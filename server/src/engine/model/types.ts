@@ -55,6 +55,8 @@ export interface RequestModel {
   target: string | undefined;
   /** Query parameter names present in the URL. */
   queryParams: ReadonlySet<string>;
+  /** The body as written, when it is inline text (JSON Patch `test` operations, CouchDB `_rev`). */
+  body?: string;
   host: string | undefined;
   headers: HeaderModel[];
   /** Where request-level findings are shown: the request line, or the call's callee. */
@@ -77,11 +79,45 @@ export interface UnresolvedReference {
   name: string;
 }
 
+/**
+ * A later request using an earlier response: `{{item.response.body.id}}` in a URL, a captured ETag in a header.
+ * Read-modify-write (the lost-update pattern itself) is a write using what a read of its resource returned.
+ */
+export interface ResponseUse {
+  /** The request that uses the value. */
+  user: number;
+  /** The request whose response it comes from. */
+  source: number;
+  part: 'headers' | 'body' | 'status';
+  /** Header name or body path as written (`ETag`, `$.id`, `id`). */
+  path: string;
+  /** 0-based line of the use. */
+  line: number;
+}
+
+/**
+ * Evidence a document states about the API of one of its requests beyond its requests' headers: a handler
+ * that checks for 412/428, client code reading a response's `etag`. Client-code analysis and `.http` scripts
+ * produce these; the evidence index files them under the target of `request`.
+ */
+export interface DocumentEvidence {
+  /** The request whose target the evidence is about. */
+  request: number;
+  kind: 'same-file' | 'client-code';
+  verdict: 'versioned' | 'unversioned';
+  sentence: string;
+  line: number;
+}
+
 export interface DocumentModel {
   requests: RequestModel[];
   unresolved: UnresolvedReference[];
   /** What the `.http` parser could not read (the `http-syntax` rule reports it); none for client code. */
   syntax?: readonly ParseDiagnostic[];
+  /** Uses of earlier responses by later requests, in file order (absent where the analysis cannot tell). */
+  responseUses?: ResponseUse[];
+  /** Evidence about the requests' APIs stated elsewhere in the document. */
+  evidence?: DocumentEvidence[];
 }
 
 /** Case-insensitive header lookup (header names are case-insensitive everywhere, RFC 9110 §5.1). */

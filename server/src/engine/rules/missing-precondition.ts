@@ -1,7 +1,11 @@
 /**
  * missing-precondition: a PUT, PATCH or DELETE (POST when configured) without If-Match, If-Unmodified-Since,
- * `If-None-Match: *` or a service-specific precondition can overwrite someone else's update unseen.
+ * `If-None-Match: *` or a service-specific precondition can overwrite someone else's update unseen — where the
+ * server versions the resource. The evidence index says whether it does: with evidence, the configured level
+ * and the evidence in the message; without any, a hint; out of scope by construction, nothing. `strict`
+ * warns on every unguarded write.
  */
+import { evidenceIndex, evidenceSentence, type Judgement } from '../evidence/index';
 import type { RequestModel } from '../model/types';
 import type { Fix, Rule } from './types';
 import { describeRequest, freshReadBefore, hasWritePrecondition, header, isWrite } from './vocabulary';
@@ -12,12 +16,15 @@ export const missingPrecondition: Rule = {
   summary: 'A write (PUT, PATCH, DELETE) carries no precondition, so it can silently overwrite a concurrent update.',
   languages: ['http', 'code'],
   check({ model, config }, report) {
+    const index = evidenceIndex(model, config);
     for (const req of model.requests) {
       if (!isWrite(req.method, config) || hasWritePrecondition(req, config)) continue;
+      const judgement = index.judge(req);
+      if (!config.strict && judgement.decision === 'silent') continue;
       report({
-        message: `${req.method} without a precondition can overwrite a concurrent update unseen. ` +
-          'Send If-Match with the ETag you read (or If-None-Match: * to create only).',
+        message: messageFor(req, judgement, config.strict),
         range: req.anchor,
+        level: !config.strict && judgement.decision === 'hint' ? 'hint' : undefined,
         // An If-None-Match with a tag is inverted-precondition's to fix (rename it): adding If-Match beside it
         // would give a request that fails whenever the two tags agree.
         fixes: header(req, 'If-None-Match') ? [] : () => guardFixes(req, model.requests),
@@ -25,6 +32,17 @@ export const missingPrecondition: Rule = {
     }
   },
 };
+
+const ADVICE = 'Send If-Match with the ETag you read (or If-None-Match: * to create only).';
+
+function messageFor(req: RequestModel, j: Judgement, strict: boolean): string {
+  const risk = `${req.method} without a precondition can overwrite a concurrent update unseen`;
+  if (j.decision === 'warn') return `${risk}: ${evidenceSentence(j.evidence)}. ${ADVICE}`;
+  if (strict && j.outOfScope) return `${risk} (${j.outOfScope}). ${ADVICE}`;
+  if (strict) return `${risk}. ${ADVICE}`;
+  return `${risk}, if the server versions this resource (nothing in the workspace says it does; ` +
+    'run a GET of it, or see docs/precision.md). ' + ADVICE;
+}
 
 function guardFixes(req: RequestModel, requests: readonly RequestModel[]): Fix[] {
   const fixes: Fix[] = [];

@@ -5,7 +5,7 @@
  * edits (inserted reads, fresh names) costs more than the diagnostic itself.
  */
 import type { EngineConfig } from '../config/config';
-import type { Level } from '../config/levels';
+import type { FindingLevel, Level } from '../config/levels';
 import type { DocumentModel } from '../model/types';
 import type { Range, TextEdit } from '../text/types';
 
@@ -21,8 +21,11 @@ export interface Finding {
   message: string;
   range: Range;
   fixes: Fix[];
-  /** Overrides the rule's level for this finding (e.g. obsolete date forms are warnings, not errors). */
-  level?: Exclude<Level, 'off'>;
+  /**
+   * Overrides the rule's level for this finding (e.g. obsolete date forms are warnings, not errors). `hint`
+   * wins over any configured level: it means "no evidence this applies".
+   */
+  level?: FindingLevel;
 }
 
 /** What a rule reports: a finding without its rule id, whose fixes may be deferred. */

@@ -20,7 +20,7 @@ export interface Expectation {
   message?: string;
 }
 
-const ANNOTATION = /^(\s*(?:#|\/\/)?\s*)(\^+)\s+(error|warning|info)\s+([\w-]+)(?:\s*:\s*(.*))?$/;
+const ANNOTATION = /^(\s*(?:#|\/\/)?\s*)(\^+)\s+(error|warning|info|hint)\s+([\w-]+)(?:\s*:\s*(.*))?$/;
 
 /** Splits a fixture into the text to lint and the expectations, mapped to the text's line numbers. */
 export function readFixture(fixture: string): { text: string; expected: Expectation[] } {

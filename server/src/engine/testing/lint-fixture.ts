@@ -10,6 +10,9 @@ export function configWith(raw: Record<string, unknown> = {}): EngineConfig {
   return mergeConfig(DEFAULT_CONFIG, raw);
 }
 
+/** `--strict`: every unguarded write warns, evidence or not (fixtures about guards and fixes use it). */
+export const STRICT = configWith({ strict: true });
+
 /** Lints an annotated `.http` fixture and asserts exactly the annotated findings of `ruleId` appear. */
 export function checkHttpFixture(ruleId: string, fixture: string, config: EngineConfig = DEFAULT_CONFIG): { text: string; findings: LintFinding[] } {
   const { text, expected } = readFixture(fixture);

@@ -1,11 +1,13 @@
 /** Turns engine findings into LSP diagnostics: `code` = rule id, `codeDescription.href` = the rule's docs. */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import type { Level, LintFinding } from '../../engine';
+import type { FindingLevel, LintFinding } from '../../engine';
 import { docsUrl } from '../../engine';
 
 export const SOURCE = 'etag-guard';
 
-const SEVERITY: Record<Exclude<Level, 'off'>, DiagnosticSeverity> = {
+/** A hint is drawn faintly in the editor and kept out of the Problems panel (LSP DiagnosticSeverity.Hint). */
+const SEVERITY: Record<FindingLevel, DiagnosticSeverity> = {
+  hint: DiagnosticSeverity.Hint,
   info: DiagnosticSeverity.Information,
   warning: DiagnosticSeverity.Warning,
   error: DiagnosticSeverity.Error,

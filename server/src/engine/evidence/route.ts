@@ -1,0 +1,75 @@
+/**
+ * Routes: a write's origin and path reduced to a template (`/items/7` → `/items/{}`), so evidence about one
+ * item counts for its siblings, and OpenAPI paths, runner observations and configured routes compare with
+ * the URLs people write.
+ */
+import type { WriteTarget } from './types';
+
+/** A segment that names one item rather than a collection: a template, an `{id}` / `:id`, a number, a uuid, a long hex. */
+function isIdSegment(segment: string): boolean {
+  return segment.includes('{') || segment.startsWith(':') || /^\d+$/.test(segment) ||
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment) ||
+    (segment.length >= 16 && /\d/.test(segment) && /^[\w-]+$/.test(segment));
+}
+
+/** The route template of a path: id-like segments become `{}`; no trailing slash. */
+export function routeOf(path: string): string {
+  const segments = path.split('/').filter((s) => s !== '');
+  return '/' + segments.map((s) => (isIdSegment(s) ? '{}' : s)).join('/');
+}
+
+/** Splits a URL (as written or resolved) into origin and path; undefined for what is no URL at all. */
+export function splitUrl(url: string): { origin: string; path: string } | undefined {
+  let u = url.trim();
+  const cut = u.search(/[?#]/);
+  if (cut >= 0 && !u.slice(cut).startsWith('#{')) u = u.slice(0, cut);
+  const absolute = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)(.*)$/i.exec(u);
+  if (absolute) return { origin: absolute[1].toLowerCase(), path: absolute[2] || '/' };
+  // `{{baseUrl}}/items/1`: the base stays a template; the rest is the path.
+  const base = /^(\{\{[^}]*\}\})(.*)$/.exec(u);
+  if (base) return { origin: base[1], path: base[2] || '/' };
+  if (u.startsWith('/')) return { origin: '', path: u };
+  // httpYac / JetBrains accept `host/path` without a scheme.
+  const bare = /^([a-z0-9.-]+(?::\d+)?)(\/.*)?$/i.exec(u);
+  if (bare && (bare[1].includes('.') || bare[1].startsWith('localhost'))) return { origin: 'http://' + bare[1].toLowerCase(), path: bare[2] ?? '/' };
+  return undefined;
+}
+
+/** The write target of a request, when its method and URL are known. */
+export function writeTargetOf(method: string | undefined, url: string | undefined): WriteTarget | undefined {
+  if (!method || url === undefined) return undefined;
+  const parts = splitUrl(url);
+  if (!parts) return undefined;
+  return { method, origin: parts.origin, path: parts.path, route: routeOf(parts.path) };
+}
+
+/** True when an origin is only known at run time (a template) or not written (a relative URL). */
+export function unknownOrigin(origin: string): boolean {
+  return origin === '' || origin.includes('{{');
+}
+
+/** True when two origins may be the same server: equal, or either unknown. */
+export function originsMayMatch(a: string, b: string): boolean {
+  return a === b || unknownOrigin(a) || unknownOrigin(b);
+}
+
+/** True when two route templates may name the same resource: same length, each segment equal or a `{}`. */
+export function routesMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = a.split('/');
+  const y = b.split('/');
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i] && x[i] !== '{}' && y[i] !== '{}') return false;
+  return true;
+}
+
+/** True when `collection` is the route one level above `item` (`/items` above `/items/{}`). */
+export function isCollectionOf(collection: string, item: string): boolean {
+  const cut = item.lastIndexOf('/');
+  return cut > 0 && routesMatch(collection, item.slice(0, cut));
+}
+
+/** How a message names a target: `PUT /items/{id}` style, with the origin when it is known. */
+export function describeTarget(t: WriteTarget): string {
+  return `${t.method} ${unknownOrigin(t.origin) ? '' : t.origin}${t.path}`;
+}
