@@ -44,6 +44,8 @@ describe('etag-guard lint --fix / --fix-dry-run', () => {
 
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etag-guard-fix-'));
+    // Strict: these writes go to APIs nothing says are versioned; the fixes are what is under test.
+    fs.writeFileSync(path.join(dir, '.etagguardrc.json'), JSON.stringify({ strict: true }));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
