@@ -3,7 +3,7 @@
  * `https://api.example.com/items/{id}` (one route), `/items/*` (a route on any origin), `*.blob.core.windows.net`
  * (a host and its subdomains), with a trailing `/**` for "this route and everything below it".
  */
-import { hostMatches } from '../rules/vocabulary';
+import { hostMatches } from '../config/host-patterns';
 import { routeOf, routesMatch, splitUrl, unknownOrigin } from './route';
 import type { WriteTarget } from './types';
 

@@ -9,7 +9,7 @@
  */
 import type { RequestModel } from '../model/types';
 import { findHeaders, lowerCaseName } from '../model/types';
-import { hostMatches } from '../rules/vocabulary';
+import { hostMatches } from '../config/host-patterns';
 
 /** Echo, mock and fake-data services: requests there change nobody's data. */
 export const ECHO_AND_MOCK_HOSTS = [
