@@ -56,4 +56,21 @@ describe('client-code fixes over formatting variants (property)', () => {
       for (const sample of pySamples(layout)) checkSample(sample, layout);
     }), { numRuns: 60 });
   });
+
+  it('two writes in one block fixed in the same pass get their own names (no redeclared const)', () => {
+    const text = [
+      'export async function sync(u: string, v: string) {',
+      '  await fetch(u, { method: "PUT", body: "a" });',
+      '  await fetch(v, { method: "DELETE" });',
+      '}',
+      '',
+    ].join('\n');
+    const relint = (t: string) => lintCode(t, 'typescript', DEFAULT_CONFIG, parsers);
+    const run = fixUntilStable(text, relint);
+    assert.equal(run.applied, 2);
+    assert.equal(run.passes, 1, 'both in one pass');
+    assert.match(run.output, /const current = await fetch\(u\);[\s\S]*const current2 = await fetch\(v\);/);
+    // esbuild rejects a redeclared const in one block; tree-sitter would not notice.
+    assert.doesNotThrow(() => transformSync(run.output, { loader: 'ts' }));
+  });
 });

@@ -104,7 +104,7 @@ function statementOf(node: Node, ancestors: readonly Node[]): Node | undefined {
 }
 
 /**
- * `base`, or `base2`, `base3`… : the first name the scope does not use. Memoised per scope, so a file with
+ * `base`, or `base2`, `base3`… : the first name the scope does not use and no other fix of this lint took. Memoised per scope, so a file with
  * thousands of calls in one scope (a minified bundle) scans the scope's text once per name, not once per call.
  */
 function freshName(base: string, scope: Node, ctx: CodeContext): string {
@@ -116,6 +116,10 @@ function freshName(base: string, scope: Node, ctx: CodeContext): string {
       used = new RegExp(`\\b${name}\\b`).test(ctx.text.slice(scope.startIndex, scope.endIndex));
       ctx.memo.set(key, used);
     }
-    if (!used) return name;
+    if (!used) {
+      // Taken from now on: another write's inserted read in this scope (fixed in the same --fix pass) gets `base2`.
+      ctx.memo.set(key, true);
+      return name;
+    }
   }
 }
