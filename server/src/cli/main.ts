@@ -46,6 +46,10 @@ if (require.main === module) {
     stderr: (s) => process.stderr.write(s + '\n'),
     color: !!process.stdout.isTTY && !process.env.NO_COLOR,
   };
+  // `etag-guard lint --fix-dry-run . | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });

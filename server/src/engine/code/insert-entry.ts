@@ -23,14 +23,17 @@ export function insertEntry(literal: Node, entry: string, text: string): TextEdi
   const after = inner.slice(inner.indexOf(last) + 1);
   const trailingComma = after.some((c) => c.type === ',');
   const eol = eolOf(text);
-  if (last.endPosition.row < close.startPosition.row) {
-    // Multi-line: a line of its own after whatever ends the last entry's line (its comma, a comment).
+  // One entry per line (the last starts a line of its own) and the closing bracket below: the entry gets a line.
+  const before = entries.length > 1 ? entries[entries.length - 2].endPosition.row : open.endPosition.row;
+  if (last.endPosition.row < close.startPosition.row && before < last.startPosition.row) {
+    // A line of its own after whatever ends the last entry's line (its comma, a comment).
     const tail = after.length > 0 ? after[after.length - 1] : last;
     const line = `${eol}${indentOf(last, text)}${entry}${trailingComma ? ',' : ''}`;
     if (trailingComma || tail === last) return [insertAt(tail, trailingComma ? line : `,${line}`)];
     return [insertAt(last, ','), insertAt(tail, line)];
   }
-  // One line (or the closing bracket hugging the last entry): inline, after the trailing comma when there is one.
+  // One line, entries sharing lines, or the closing bracket hugging the last entry: inline, after the trailing
+  // comma when there is one.
   if (trailingComma) {
     const comma = after.find((c) => c.type === ',')!;
     return [insertAt(comma, ` ${entry},`)];
