@@ -65,4 +65,19 @@ describe('client-code fix layouts', () => {
     ], '\r\n');
     assert.equal(out, ['    requests.put(', '        url,', '        headers={', "            'Accept': 'text/plain',  # plain", "            'If-Match': etag,", '        },', '    )', ''].join('\r\n'));
   });
+
+  it('a Headers object made in the function: `.set` before the write, after the inserted read', () => {
+    const text = [
+      'async function f(url: string) {', '  const h = new Headers();', '  h.set("Accept", "text/plain");', '  await fetch(url, { method: "PUT", headers: h });', '}',
+    ].join('\n');
+    const run = fixUntilStable(text, (t) => lintCode(t, 'typescript', DEFAULT_CONFIG, parsers));
+    assert.match(run.output, /  const etag = current\.headers\.get\('ETag'\);\n.*\n  h\.set\("If-Match", etag\);\n  await fetch\(url, \{ method: "PUT", headers: h \}\);/);
+  });
+
+  it('a headers object from outside the function (maybe shared by other requests) is left alone', () => {
+    const text = ['const h = { Accept: "text/plain" };', 'async function f(url: string) {', '  await fetch(url, { method: "PUT", headers: h });', '}'].join('\n');
+    const run = fixUntilStable(text, (t) => lintCode(t, 'typescript', DEFAULT_CONFIG, parsers));
+    assert.equal(run.output, text);
+    assert.equal(run.result.findings.filter((f) => f.ruleId === 'missing-precondition').length, 1);
+  });
 });

@@ -11,7 +11,8 @@ import type { HeaderSet } from './headers';
 import { eolOf, indentOf, insertEntry } from './insert-entry';
 import { quoteStyle } from './quote-style';
 import { readIdiom, etagOfResponse } from './read-idioms';
-import { urlExpressionText, type Node, type StringLiteral } from './syntax';
+import { followValue, isName } from './options';
+import { unwrap, urlExpressionText, type Node, type StringLiteral } from './syntax';
 
 /** What lint-code.ts needs to make fixes safe inside string literals (see fix-safety.ts). */
 export interface FixSupport {
@@ -46,7 +47,7 @@ export class CodeRequestEditor implements RequestEditor {
     const literal = this.headers.literal;
     if (literal && contains(call.call, literal)) return insertEntry(literal, pair, this.ctx.text);
     if (call.library === 'superagent') return [insertAt(call.call.endPosition, `.set(${this.quote(name)}, ${valueText})`)];
-    if (call.headers) return [];
+    if (call.headers) return this.setOnLocalHeaders(call.headers, name, valueText);
     const options = call.options;
     const headersProp = py ? `headers={${pair}}` : `headers: { ${pair} }`;
     if (options && (options.node.type === 'argument_list' || contains(call.call, options.node))) return insertEntry(options.node, headersProp, this.ctx.text);
@@ -55,6 +56,27 @@ export class CodeRequestEditor implements RequestEditor {
       return [insertAt(call.args.positional[at - 1].endPosition, `, { ${headersProp} }`)];
     }
     return [];
+  }
+
+  /**
+   * Headers held in a variable made in the write's own function (`const h = new Headers(); … fetch(u, { headers:
+   * h })`, or a local object / dict): one statement right before the write sets the header on it (after any read
+   * a fix inserts there: same-position insertions keep their order). A variable from elsewhere may be shared by
+   * other requests: no edit.
+   */
+  private setOnLocalHeaders(expr: Node, name: string, valueText: string): TextEdit[] {
+    const raw = unwrap(expr);
+    if (!isName(raw)) return [];
+    const value = followValue(raw, this.ctx);
+    const scope = this.ctx.scopes.functionOf(this.call.call);
+    const local = value !== raw && value.startIndex > scope.startIndex && value.endIndex < this.call.call.startIndex && this.ctx.scopes.functionOf(value).id === scope.id;
+    const statement = statementOf(this.call.call, this.ctx.ancestry.of(this.call.call));
+    if (!local || !statement) return [];
+    const isHeaders = value.type === 'new_expression' && value.childForFieldName('constructor')?.text === 'Headers';
+    if (!isHeaders && value.type !== 'object' && value.type !== 'dictionary') return [];
+    const py = this.ctx.family === 'python';
+    const set = isHeaders ? `${raw.text}.set(${this.quote(name)}, ${valueText});` : `${raw.text}[${this.quote(name)}] = ${valueText}${py ? '' : ';'}`;
+    return [insertAt(statement.startPosition, set + eolOf(this.ctx.text) + indentOf(statement, this.ctx.text))];
   }
 
   insertReadBefore(): { edits: TextEdit[]; etagExpression: string } | undefined {

@@ -18,9 +18,10 @@ function offsetAt(starts: readonly number[], text: string, p: Position): number 
 
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const starts = lineStarts(text);
+  // Applied from the end; insertions at one position keep their array order in the result, as LSP specifies.
   const spans = edits
-    .map((e) => ({ start: offsetAt(starts, text, e.range.start), end: offsetAt(starts, text, e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
+    .map((e, index) => ({ start: offsetAt(starts, text, e.range.start), end: offsetAt(starts, text, e.range.end), newText: e.newText, index }))
+    .sort((a, b) => b.start - a.start || b.end - a.end || b.index - a.index);
   let out = text;
   for (const s of spans) out = out.slice(0, s.start) + s.newText + out.slice(s.end);
   return out;
