@@ -38,7 +38,8 @@ export interface LintOptions {
 export function lintText(text: string, filePath: string, config: EngineConfig, parsers?: CodeParsers): LintResult {
   const language = languageOfPath(filePath);
   const result = language === 'http' ? lintHttp(text, config) : language && parsers ? lintCode(text, language, config, parsers) : { findings: [], failures: [] };
-  return { findings: result.findings.filter((f) => f.level !== 'hint'), failures: result.failures };
+  // The rest (syntaxErrors) stays: the fix checker compares it before and after each fix.
+  return { ...result, findings: result.findings.filter((f) => f.level !== 'hint') };
 }
 
 export function lintFile(filePath: string, options: LintOptions): FileReport {

@@ -55,7 +55,7 @@ export function lintCode(text: string, language: CodeLanguage, config: EngineCon
     const built = result.findings.map((f) => f.fixes);
     const literals = literalsByLine(support);
     result.findings.forEach((f, i) => (f.fixes = safeFixes(built[i], support, literals)));
-    return { ...result, syntaxErrors: syntaxErrorCount(index.root) };
+    return { ...result, syntaxErrors: syntaxErrorCount(index.root, source) };
   } finally {
     tree.delete();
   }
