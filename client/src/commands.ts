@@ -11,6 +11,7 @@ import { exportReport } from './escalation/export-command';
 import { resendWithoutPreconditionsCommand, type ResendCommandOptions } from './escalation/resend-command';
 import { checkServerPreconditions, type ProbeCommandOptions } from './probe/probe-command';
 import type { Parts } from './parts';
+import { showHistory } from './runner/history-command';
 
 export const SELECT_ENVIRONMENT = 'etagGuard.selectEnvironment';
 export const SHOW_HISTORY = 'etagGuard.showHistory';
@@ -26,16 +27,13 @@ export const CHECK_SERVER_PRECONDITIONS = 'etagGuard.checkServerPreconditions';
 type Handler = (...args: never[]) => unknown;
 type Target = string | vscode.Uri;
 
-export function commandTable({ runner, retry, environments, history, log, runs, traces, probes }: Parts): Record<string, Handler> {
+export function commandTable({ runner, retry, environments, history, log, runs, traces, probes, view }: Parts): Record<string, Handler> {
   return {
     // Run requests
     [SEND_REQUEST]: (uri?: Target, line?: number) => runner.sendRequest(uri, line),
     [SEND_ALL]: (uri?: Target) => runner.sendAll(uri),
     [SELECT_ENVIRONMENT]: () => environments.pick(),
-    [SHOW_HISTORY]: async () => {
-      const entry = await history.pick();
-      return entry ? runner.rerun(entry) : [];
-    },
+    [SHOW_HISTORY]: () => showHistory({ history, runs, view, showTrace: (entry) => traces.showEntry(entry) }),
     [CLEAR_HISTORY]: () => history.clear(),
     [SHOW_LOG]: () => log.channel.show(true),
     // After a 412

@@ -34,6 +34,7 @@ export interface Parts {
   traces: TraceView;
   /** The probe's report cards (Check Server Precondition Support). */
   probes: ProbeView;
+  view: ResponseView;
 }
 
 export function createParts(context: vscode.ExtensionContext): Parts {
@@ -49,8 +50,8 @@ export function createParts(context: vscode.ExtensionContext): Parts {
   const diagnostics = new PreconditionDiagnostics();
   const failures = new PreconditionFailures();
   const diffs = new BodyDiffs();
-  const runner = new RequestRunner({ view, history, log, diagnostics, environments, failures, explainer: new FailureExplainer({ view, log, failures }) });
-  const retry = new RefreshAndRetryCommand({ runner, failures, view, log, diagnostics, diffs });
+  const runner = new RequestRunner({ view, history, log, diagnostics, environments, failures, explainer: new FailureExplainer({ view, log, failures, runs }) });
+  const retry = new RefreshAndRetryCommand({ runner, failures, view, log, diagnostics, diffs, runs });
   context.subscriptions.push(log, environments, traces, probes, view, diagnostics, failures, diffs, runner);
-  return { log, history, environments, failures, runner, retry, runs, traces, probes };
+  return { log, history, environments, failures, runner, retry, runs, traces, probes, view };
 }

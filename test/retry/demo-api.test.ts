@@ -1,7 +1,7 @@
 // Refresh-and-retry against the demo API: every cause the 412 workflow distinguishes, end to end over HTTP.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runAll } from '../../server/src/runner/executor';
+import { runAll, runRequest, type Exchange } from '../../server/src/runner/executor';
 import { useDemoApi } from '../runner/demo-session';
 import { source } from '../runner/helpers';
 import { runAndRetry } from './retry-harness';
@@ -22,8 +22,32 @@ describe('refresh-and-retry against the demo API', () => {
     assert.deepEqual(run.outcome.attempts.map((a) => a.status), [412, 200]);
     assert.equal(run.questions.length, 1, 'a real change is confirmed before the resend');
     assert.deepEqual(run.questions[0].changes, ['~ /price: 11 → 12']);
-    const etag = run.outcome.diagnosis.current!;
-    assert.match(run.edited, new RegExp(`If-Match: ${etag.replace(/"/g, '"')}\\n`));
+    // The file gets the ETag the write returned: the re-read's one is stale as soon as the write lands (issue 15).
+    const written = run.outcome.final!.headers.etag as string;
+    assert.notEqual(written, run.outcome.diagnosis.current);
+    assert.deepEqual(run.outcome.fresh && { value: run.outcome.fresh.value, from: run.outcome.fresh.from }, { value: written, from: 'write' });
+    assert.match(run.edited, new RegExp(`If-Match: ${written}\\n`));
+  });
+
+  it('a {{read.response.headers.ETag}} reference: the file is left alone and the capture holds the ETag after the write, so sending again passes (issue 15)', async () => {
+    const text = [
+      '# @name read', 'GET {{base}}/items/3', '###',
+      'PUT {{base}}/items/3', 'If-Match: {{read.response.headers.ETag}}', 'Content-Type: application/json', '', '{"id": 3, "name": "Gizmo", "price": 32}',
+    ].join('\n');
+    const session = api.session();
+    // Another client changes the item between the read and the write.
+    const otherClient = async (e: Exchange) => {
+      if (e.name === 'read') await fetch(`${api.url()}/items/3`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"price": 31}' });
+    };
+    const run = await runAndRetry(session, text, { ...base(), confirm: 'never', onExchange: otherClient });
+    assert.deepEqual(run.outcome.attempts.map((a) => a.status), [412, 200]);
+    assert.equal(run.edited, text, 'the reference stays in the file');
+    assert.equal(run.outcome.edit?.refreshes, 'read');
+    const written = run.outcome.final!.headers.etag as string;
+    assert.equal(session.responses.get('read')!.response!.headers.etag, written);
+    const src = source(text);
+    const again = await runRequest(src, src.file.requests[1], session, base());
+    assert.equal(again.response?.status, 200, 'the next send reuses the refreshed capture');
   });
 
   it('masks secret-looking fields in the change lines (they reach logs and CI output)', async () => {
@@ -68,10 +92,13 @@ describe('refresh-and-retry against the demo API', () => {
     assert.doesNotMatch(run.results[0].response!.headers.etag as string, /^W\//);
     assert.equal(run.outcome.diagnosis.cause, 'weak-etag');
     assert.equal(run.outcome.diagnosis.transient, true);
-    assert.deepEqual(run.sleeps, [300, 600, 1200].slice(0, run.sleeps.length));
-    assert.ok(run.sleeps.length >= 2 && run.sleeps.length <= 3, `bounded backoff, got ${run.sleeps}`);
-    // Writes on this route answer 204 with no ETag, as Apache mod_dav does.
+    // Two bounded backoffs: before the resend, and for the read after it (the write's own window).
+    assert.deepEqual(run.sleeps.slice(0, 2), [300, 600], `backoff before the resend, got ${run.sleeps}`);
+    assert.ok(run.sleeps.length >= 3 && run.sleeps.length <= 6, `bounded backoff, got ${run.sleeps}`);
+    // Writes on this route answer 204 with no ETag, as Apache mod_dav does: the file gets a read after the write.
     assert.deepEqual(run.outcome.attempts.map((a) => a.status), [412, 204]);
+    assert.equal(run.outcome.fresh?.from, 'read');
+    assert.doesNotMatch(run.outcome.fresh!.value, /^W\//);
   });
 
   it('a weak tag captured inside the window is replaced by the strong one once the server serves it', async () => {

@@ -22,12 +22,14 @@ export interface RetryRunOptions {
   answer?: boolean;
   /** Called by the sleep port instead of sleeping (e.g. to advance a fake clock); without it, it really sleeps. */
   onSleep?: (ms: number) => void;
+  /** Called as each request of the file finishes (e.g. to have another client change the resource meanwhile). */
+  onExchange?: (exchange: Exchange) => Promise<void>;
 }
 
 /** Runs `text`, then refresh-and-retry on the last request (which must have failed with 412/428). */
 export async function runAndRetry(session: Session, text: string, options: RetryRunOptions = {}): Promise<RetryRun> {
   const src = source(text);
-  const results = await runAll(src, session, { overrides: options.overrides });
+  const results = await runAll(src, session, { overrides: options.overrides, onExchange: options.onExchange });
   const failing = results.at(-1)!;
   assert.ok(failing.response && [412, 428].includes(failing.response.status), `expected 412/428, got ${failing.response?.status ?? failing.error?.message}`);
   const questions: RetryQuestion[] = [];

@@ -51,7 +51,7 @@ describe('runner against the demo API', () => {
   it('runs a referenced request first when only the dependent one is sent', async () => {
     const src = source(`# @name item\nGET {{base}}/items/1\n###\nPUT {{base}}/items/1\nIf-Match: {{item.response.headers.etag}}\n\n{"name": "x"}`);
     const seen: string[] = [];
-    const exchange = await runRequest(src, src.file.requests[1], api.session(), { overrides: { base: api.url() }, onExchange: (e) => seen.push(e.request.method) });
+    const exchange = await runRequest(src, src.file.requests[1], api.session(), { overrides: { base: api.url() }, onExchange: (e) => { seen.push(e.request.method); } });
     assert.equal(exchange.response?.status, 200);
     assert.deepEqual(seen, ['GET', 'PUT']);
   });

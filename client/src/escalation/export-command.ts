@@ -1,19 +1,15 @@
 /**
- * "Export 412 report" in the editor: every 412/428 of the file's recent runs, explained (a re-read now, when
- * the failure was not explained yet), as a Markdown incident report — saved where the user picks, or opened as
- * an untitled document when the save dialog is dismissed. The workspace's stored probe of the failing server, if
- * any, is appended. Tests pass a target path and get the Markdown back.
+ * "Export 412 report" in the editor: every 412/428 of the file's recent runs as a Markdown incident report,
+ * built from what happened — the explanation recorded when the 412 arrived, its re-read, the retry or resend —
+ * never from a request made at export time (the server has moved on by then) — saved where the user picks, or
+ * opened as an untitled document when the save dialog is dismissed. The workspace's stored probe of the failing
+ * server, if any, is appended. Tests pass a target path and get the Markdown back.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProbeEvidence } from '../../../server/src/engine/probe/evidence';
 import { readProbeStore } from '../../../server/src/runner/probe/store';
 import { VERSION } from '../../../server/src/host/version';
-import { Session } from '../../../server/src/runner/executor/session';
-import type { Exchange } from '../../../server/src/runner/executor/types';
-import { diagnoseFailure } from '../../../server/src/runner/retry/refresh-and-retry';
-import { reread } from '../../../server/src/runner/retry/reread';
-import { readRunnerSettings } from '../runner/settings';
 import type { RunStore } from '../../../server/src/runner/report/run-store';
 
 /** Exports the report of `uri` (default: the active editor); resolves to the Markdown, or undefined when there is no 412. */
@@ -25,7 +21,6 @@ export async function exportReport(runs: RunStore, uri?: string | vscode.Uri, ta
     void vscode.window.showInformationMessage('etag-guard: no 412 or 428 in this file\'s recent runs: send the failing request first.');
     return undefined;
   }
-  await explainUnexplained(documentUri, incidents.filter((i) => !i.diagnosis).map((i) => i.failing), recorder);
   const markdown = recorder.report({
     file: vscode.workspace.asRelativePath(documentUri), generatedAt: Date.now(), tool: `etag-guard ${VERSION} (VS Code ${vscode.version})`,
     platform: `Node ${process.version} on ${process.platform}`, probes: storedProbes(documentUri),
@@ -43,8 +38,6 @@ export async function exportReport(runs: RunStore, uri?: string | vscode.Uri, ta
   return markdown;
 }
 
-type Recorder = ReturnType<RunStore['recorder']>;
-
 /** The workspace's stored probe results (`.etag-guard/probes.json`), for the report's appendix. */
 function storedProbes(document: vscode.Uri): ProbeEvidence[] {
   if (document.scheme !== 'file') return [];
@@ -53,22 +46,5 @@ function storedProbes(document: vscode.Uri): ProbeEvidence[] {
   } catch (err) {
     void vscode.window.showWarningMessage(`etag-guard: ${(err as Error).message} The report has no probe appendix.`);
     return [];
-  }
-}
-
-/** Re-reads (no preconditions, Cache-Control: no-cache) and diagnoses failures nobody explained yet. */
-async function explainUnexplained(uri: vscode.Uri, failures: Exchange[], recorder: Recorder): Promise<void> {
-  if (failures.length === 0 || !vscode.workspace.isTrusted) return;
-  const settings = readRunnerSettings(uri);
-  const session = new Session({ allowSelfSignedHosts: settings.allowSelfSignedHosts });
-  const limits = { timeoutMs: settings.timeoutMs, maxResponseBytes: settings.maxResponseBytes };
-  try {
-    for (const failing of failures) {
-      const read = await reread(session, failing.request, limits, false).catch(() => undefined);
-      const diagnosis = diagnoseFailure(failing.request, failing.attempts.at(-1)!, read, undefined, recorder.capturedSnapshot(failing));
-      recorder.found(failing, { diagnosis, reread: read, rereadAt: Date.now() });
-    }
-  } finally {
-    await session.close();
   }
 }

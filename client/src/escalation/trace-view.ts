@@ -10,6 +10,9 @@ import { traceText } from '../../../server/src/runner/trace/trace-text';
 
 export const TRACE_SCHEME = 'etag-guard-trace';
 
+/** The picker's title says what picking does: a PUT in the list must not look like it is about to be resent. */
+export const PICK_TRACE = 'etag-guard: show the trace of a past run (read-only: nothing is sent)';
+
 export class TraceView implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly contents = new Map<string, string>();
   private readonly registration = vscode.workspace.registerTextDocumentContentProvider(TRACE_SCHEME, this);
@@ -25,9 +28,15 @@ export class TraceView implements vscode.TextDocumentContentProvider, vscode.Dis
    * user pick a history entry. Resolves to the trace text, or undefined when there is none.
    */
   async show(uri?: string | vscode.Uri, line?: number): Promise<string | undefined> {
-    const entry = uri === undefined && line === undefined ? await this.history.pick() : await this.entryFor(uri, line);
+    const entry = uri === undefined && line === undefined ? await this.history.pick(PICK_TRACE) : await this.entryFor(uri, line);
+    if (!entry && uri === undefined) return undefined;
+    return this.showEntry(entry);
+  }
+
+  /** Opens the stored (masked) trace of a history entry; nothing is sent. */
+  async showEntry(entry: HistoryEntry | undefined): Promise<string | undefined> {
     if (!entry?.trace) {
-      if (entry || uri !== undefined) void vscode.window.showInformationMessage('etag-guard: no trace for this request yet: send it first.');
+      void vscode.window.showInformationMessage('etag-guard: no trace for this request yet: send it first.');
       return undefined;
     }
     const text = `${traceText(entry.trace)}\n`;

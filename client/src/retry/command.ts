@@ -19,6 +19,7 @@ import type { BodyDiffs } from './diff-view';
 import { retryLines } from '../../../server/src/runner/retry/explanation-text';
 import type { FailureRecord, PreconditionFailures } from './failures';
 import { retriedExchange } from '../../../server/src/runner/retry/retried-exchange';
+import type { RunStore } from '../../../server/src/runner/report/run-store';
 
 export interface RetryCommandParts {
   runner: RequestRunner;
@@ -27,6 +28,8 @@ export interface RetryCommandParts {
   log: RunLog;
   diagnostics: PreconditionDiagnostics;
   diffs: BodyDiffs;
+  /** The incident report's memory: the retry's outcome is recorded as it happened. */
+  runs: RunStore;
 }
 
 export class RefreshAndRetryCommand {
@@ -97,6 +100,7 @@ export class RefreshAndRetryCommand {
     const lines = retryLines(outcome);
     this.parts.log.info(`refresh and retry ${requestSummary(failure.exchange, true)}: ${lines[0]}`);
     for (const l of lines.slice(1)) this.parts.log.info(l);
+    this.record(document, failure, outcome);
     const retried = retriedExchange(failure.exchange, outcome, line, startedAt);
     if (!retried) {
       void vscode.window.showWarningMessage(`etag-guard: not resent. ${outcome.stopped ?? ''}`.trim());
@@ -106,9 +110,20 @@ export class RefreshAndRetryCommand {
     // The diagnostic sits where the request was before a read was inserted above it.
     if (line !== failure.exchange.line) this.parts.diagnostics.clear(document.uri, failure.exchange.line);
     this.parts.failures.forget(document.uri, failure);
-    // Later requests that reference this one by name see the response that passed.
+    // Later requests that reference this one by name see the response that passed (and a reference the
+    // precondition read now holds the validator after the write: refreshAndRetry updated that capture).
     if (retried.name) session.responses.set(retried.name, retried);
     await this.parts.runner.finished(document, retried, lines);
+  }
+
+  /** The report tells what happened: the explanation made when the 412 arrived (else the retry's), and the retry. */
+  private record(document: vscode.TextDocument, failure: FailureRecord, outcome: RetryOutcome): void {
+    const recorder = this.parts.runs.recorder(document.uri.toString());
+    const live = recorder.findingsOf(failure.exchange)?.diagnosis !== undefined;
+    recorder.found(failure.exchange, {
+      ...(live ? {} : { diagnosis: outcome.diagnosis, reread: outcome.reread, rereadAt: outcome.reread?.receivedAt }),
+      retry: outcome.final, retryAt: outcome.final?.receivedAt, stopped: outcome.stopped,
+    });
   }
 }
 

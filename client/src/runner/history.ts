@@ -1,4 +1,4 @@
-/** The last 50 runs, kept in the extension's global state (not the workspace), masked; pick one to re-run. */
+/** The last 50 runs, kept in the extension's global state (not the workspace), masked; pick one to look at it again. */
 import * as vscode from 'vscode';
 import type { Exchange } from '../../../server/src/runner/executor';
 import type { WireTap } from '../../../server/src/runner/trace/wire-tap';
@@ -24,15 +24,15 @@ export class History {
     await this.state.update(KEY, []);
   }
 
-  /** Lets the user pick an entry; undefined when dismissed or empty. */
-  async pick(): Promise<HistoryEntry | undefined> {
+  /** Lets the user pick an entry, under a `title` that says what picking does; undefined when dismissed or empty. */
+  async pick(title: string): Promise<HistoryEntry | undefined> {
     const entries = this.entries();
     if (entries.length === 0) {
       void vscode.window.showInformationMessage('etag-guard: no requests sent yet.');
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(entries.map((entry) => ({ ...historyLabel(entry), entry })), {
-      title: 'etag-guard: request history (pick one to send again)', matchOnDescription: true,
+      title, matchOnDescription: true,
     });
     return picked?.entry;
   }

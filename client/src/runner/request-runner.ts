@@ -10,7 +10,6 @@ import { loadDotenv, loadEnvironments, requestAtLine, runAll, Session, type Exch
 import type { SendLimits } from '../../../server/src/runner/executor/send';
 import type { EnvironmentPicker } from './environment-picker';
 import type { History } from './history';
-import type { HistoryEntry } from '../../../server/src/runner/history/history-entry';
 import type { PreconditionDiagnostics } from './precondition-diagnostics';
 import type { ResponseView } from './response-view';
 import type { RunLog } from './run-log';
@@ -22,9 +21,9 @@ export interface RunnerParts {
   log: RunLog;
   diagnostics: PreconditionDiagnostics;
   environments: EnvironmentPicker;
-  /** The 412 workflow (client/src/retry): remembers each 412/428 and explains it right after the run. */
+  /** The 412 workflow (client/src/retry): remembers each 412/428 and explains it as it arrives. */
   failures: { record(uri: vscode.Uri, exchange: Exchange): void };
-  explainer: { explainAll(document: vscode.TextDocument, file: HttpFile, exchanges: readonly Exchange[], session: Session, limits: SendLimits): Promise<void> };
+  explainer: { explain(document: vscode.TextDocument, file: HttpFile, exchange: Exchange, session: Session, limits: SendLimits): Promise<void> };
 }
 
 const UNTRUSTED = 'etag-guard: sending requests is disabled in an untrusted workspace (it reads environment and .env files ' +
@@ -52,14 +51,6 @@ export class RequestRunner implements vscode.Disposable {
     const file = parseHttp(target.document.getText());
     if (file.requests.length === 0) return this.nothingToSend();
     return this.execute(target.document, file, file.requests, `Sending ${file.requests.length} requests`);
-  }
-
-  /** Sends a history entry again: the request with the same name, else the one at the same line. */
-  async rerun(entry: HistoryEntry): Promise<Exchange[]> {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(entry.uri));
-    const file = parseHttp(document.getText());
-    const request = file.requests.find((r) => entry.name !== undefined && r.name?.value === entry.name) ?? requestAtLine(file, entry.line);
-    return request ? this.execute(document, file, [request], `Sending ${entry.method} ${entry.url}`) : this.nothingToSend();
   }
 
   /** Runs `requests` (parsed from `file`, so references between them are found by identity). */
@@ -90,13 +81,13 @@ export class RequestRunner implements vscode.Disposable {
           timeoutMs: settings.timeoutMs, maxResponseBytes: settings.maxResponseBytes,
           followRedirects: settings.followRedirects, allowFilesOutsideWorkspace: settings.allowFilesOutsideWorkspace,
           dotenv: (name) => (dotenv ??= loadDotenv(fileDir, workspaceRoot)).get(name),
-          onExchange: (exchange) => {
+          onExchange: async (exchange) => {
             progress.report({ message: `${exchange.request.method} ${exchange.response?.status ?? 'failed'}` });
             void this.finished(document, exchange);
+            // Right away, before the next request of a "Send all" can change the resource or the clocks move on.
+            await this.parts.explainer.explain(document, file, exchange, session, { timeoutMs: settings.timeoutMs, maxResponseBytes: settings.maxResponseBytes, signal: cancel.signal });
           },
         });
-        // After the run, so the re-read cannot race a later request of a Send All.
-        await this.parts.explainer.explainAll(document, file, exchanges, session, { timeoutMs: settings.timeoutMs, maxResponseBytes: settings.maxResponseBytes, signal: cancel.signal });
         return exchanges;
       } finally {
         subscription.dispose();

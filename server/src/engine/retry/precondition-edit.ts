@@ -16,6 +16,11 @@ export interface PreconditionEdit {
   /** The precondition and the fresh value it was made for, so a host can recompute it on newer text. */
   header: 'If-Match' | 'If-Unmodified-Since';
   value: string;
+  /**
+   * Set when the file is left alone because the precondition reads a capture of the named request just before
+   * the write: after a successful resend the host updates that captured response instead.
+   */
+  refreshes?: string;
 }
 
 /** The response header a precondition's value is read from. */
@@ -25,7 +30,7 @@ export function preconditionEdit(file: HttpFile, requestIndex: number, header: '
   return { ...editsFor(file, requestIndex, header, current), header, value: current };
 }
 
-function editsFor(file: HttpFile, requestIndex: number, header: 'If-Match' | 'If-Unmodified-Since', current: string): Pick<PreconditionEdit, 'edits' | 'description'> {
+function editsFor(file: HttpFile, requestIndex: number, header: 'If-Match' | 'If-Unmodified-Since', current: string): Pick<PreconditionEdit, 'edits' | 'description' | 'refreshes'> {
   const model = buildHttpModel(file);
   const req = model.requests[requestIndex];
   if (!req) return { edits: [], description: 'The request is no longer in the file: nothing to edit.' };
@@ -38,7 +43,10 @@ function editsFor(file: HttpFile, requestIndex: number, header: 'If-Match' | 'If
     const writesBetween = model.requests.slice(from.index + 1, requestIndex)
       .some((w) => w.target === req.target && changesResource(w));
     if (!writesBetween && from.target === req.target) {
-      return { edits: [], description: `${header} already comes from ${from.name ?? 'the read'} just before this write: the next run reads it fresh.` };
+      return {
+        edits: [], refreshes: from.name,
+        description: `${header} already comes from ${from.name ?? 'the read'} just before this write: its captured response now holds the fresh value.`,
+      };
     }
   }
   const read = req.editor.insertReadBefore?.();

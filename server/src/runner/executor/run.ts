@@ -37,8 +37,11 @@ export interface RunOptions {
   /** `$dotenv` lookups; the caller decides whether `.env` may be read (workspace trust). */
   dotenv?: (name: string) => string | undefined;
   processEnv?: NodeJS.ProcessEnv;
-  /** Called with each finished exchange, dependencies included, in the order they finish. */
-  onExchange?: (exchange: Exchange) => void;
+  /**
+   * Called with each finished exchange, dependencies included, in the order they finish; the next request
+   * waits for a returned promise (the editor explains a 412 before a "Send all" goes on).
+   */
+  onExchange?: (exchange: Exchange) => void | Promise<void>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -91,7 +94,7 @@ class Runner {
       for (;;) {
         const hop = await sendOnce(this.session, prepared, this.limits(request));
         sent = describeSent(prepared, hop.sentHeaders);
-        attempts.push({ url: prepared.url.href, status: hop.status, headers: hop.headers });
+        attempts.push({ url: prepared.url.href, status: hop.status, headers: hop.headers, receivedAt: hop.receivedAt });
         exchange.timings.waitMs += hop.waitMs;
         exchange.timings.connectMs = hop.connectMs ?? exchange.timings.connectMs;
         const location = hop.headers.location;
@@ -114,7 +117,7 @@ class Runner {
     exchange.request = sent;
     exchange.timings.totalMs = performance.now() - started;
     if (request.name) this.session.responses.set(request.name.value, exchange);
-    this.options.onExchange?.(exchange);
+    await this.options.onExchange?.(exchange);
     return exchange;
   }
 

@@ -28,6 +28,10 @@ export interface HopResult {
   connectMs?: number;
   waitMs: number;
   downloadMs: number;
+  /** Local clock (epoch ms) when the request went out, and when the response headers arrived: the moment a
+   * response's `Date` is compared with (a later comparison would read as clock skew). */
+  sentAt?: number;
+  receivedAt?: number;
 }
 
 const USER_AGENT = 'etag-guard';
@@ -40,6 +44,7 @@ const USER_AGENT = 'etag-guard';
 export async function sendOnce(session: Session, request: PreparedRequest, limits: SendLimits): Promise<HopResult> {
   const sentHeaders = withSessionHeaders(session, request);
   const mark = session.connectMark();
+  const sentAt = Date.now();
   const started = performance.now();
   let bodyTimer: NodeJS.Timeout | undefined;
   try {
@@ -54,6 +59,7 @@ export async function sendOnce(session: Session, request: PreparedRequest, limit
       bodyTimeout: limits.timeoutMs,
     });
     const headersAt = performance.now();
+    const receivedAt = Date.now();
     const headers = response.headers as ResponseHeaders;
     storeCookies(session, request.url, headers['set-cookie']);
     if (limits.timeoutMs > 0) {
@@ -65,7 +71,7 @@ export async function sendOnce(session: Session, request: PreparedRequest, limit
     const connectMs = session.connectSince(mark);
     return {
       status: response.statusCode, statusText: STATUS_CODES[response.statusCode] ?? '', headers, sentHeaders, ...read,
-      connectMs, waitMs: headersAt - started - (connectMs ?? 0), downloadMs,
+      connectMs, waitMs: headersAt - started - (connectMs ?? 0), downloadMs, sentAt, receivedAt,
     };
   } catch (err) {
     const code = (err as { code?: string }).code;

@@ -11,6 +11,8 @@ export interface Attempt {
   url: string;
   status: number;
   headers: ResponseHeaders;
+  /** Local clock (epoch ms) when the response headers arrived: a 412's `Date` is judged against it. */
+  receivedAt?: number;
 }
 
 /** Where the time went, in milliseconds. `connectMs` only when a new connection was opened (DNS + TCP + TLS). */

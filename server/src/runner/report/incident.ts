@@ -69,7 +69,8 @@ export function collectIncident(input: IncidentInput): Incident {
   const before = index < 0 ? [...exchanges] : exchanges.slice(0, index);
   const capture = findCapture(before, failing);
   const event = (kind: EventKind, e: Exchange, title: string): TimelineEvent => ({
-    kind, at: e.startedAt, title, status: e.response?.status, etag: first(e.response?.headers.etag),
+    // When the response arrived: the moment its Date is compared with, as the diagnosis does.
+    kind, at: e.attempts.at(-1)?.receivedAt ?? e.startedAt, title, status: e.response?.status, etag: first(e.response?.headers.etag),
     serverDate: first(e.response?.headers.date), trace: input.traceOf(e),
   });
   const timeline: TimelineEvent[] = [];
@@ -114,7 +115,7 @@ export function label(e: Exchange): string {
 
 function hopEvent(kind: EventKind, title: string, hop: HopResult & { at?: number }): TimelineEvent {
   return {
-    kind, at: hop.at, title, status: hop.status, etag: first(hop.headers.etag), serverDate: first(hop.headers.date),
+    kind, at: hop.at ?? hop.receivedAt, title, status: hop.status, etag: first(hop.headers.etag), serverDate: first(hop.headers.date),
     hop: { status: hop.status, headers: hop.headers, sentHeaders: hop.sentHeaders },
   };
 }

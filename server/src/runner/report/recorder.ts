@@ -65,6 +65,11 @@ export class RunRecorder {
     return capture && snapshotOf(capture);
   }
 
+  /** What was found about `failing` so far. */
+  findingsOf(failing: Exchange): Readonly<FailureFindings> | undefined {
+    return this.findings.get(failing);
+  }
+
   /** Adds (merges) what was found about a failing exchange. */
   found(failing: Exchange, findings: FailureFindings): void {
     this.findings.set(failing, { ...this.findings.get(failing), ...findings });

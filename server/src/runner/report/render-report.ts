@@ -45,6 +45,8 @@ function renderIncident(incident: Incident, prefix: string): string[] {
     out.push(`- Failed precondition: ${d.failed ?? 'none identified'}${d.sent ? ` — sent \`${d.sent}\`` : ''}${d.current ? `, current \`${d.current}\`` : ''}`);
     out.push(`- Cause: **${d.cause}**${d.transient ? ' (transient)' : ''}`);
     if (d.cachedEtag) out.push(`- ETag seen through a cache: \`${d.cachedEtag}\` vs origin \`${d.current ?? 'unknown'}\``);
+  } else {
+    out.push('- Diagnosis: none recorded (the failure was not re-read when it happened; send it again to explain it)');
   }
   const retry = incident.timeline.find((e) => e.kind === 'retry');
   out.push(`- Outcome: ${retry ? `retried → ${retry.status}` : incident.stopped ? `not retried — ${incident.stopped}` : 'not retried'}`);
@@ -74,6 +76,10 @@ function clockLines(timeline: readonly TimelineEvent[], skew: number | undefined
     const diff = server ? Math.round((server.date.getTime() - e.at) / 1000) : undefined;
     lines.push(`| ${cell(e.title)} | ${iso(e.at)} | ${cell(e.serverDate)} | ${diff === undefined ? 'unparsable' : `${diff >= 0 ? '+' : ''}${diff} s`} |`);
   }
+  // The same figure as the failing request's row when the diagnosis has none (both use the arrival time).
+  const failure = timeline.find((e) => e.kind === 'failure');
+  const failureDate = failure?.serverDate && parseHttpDate(failure.serverDate);
+  skew ??= failure?.at !== undefined && failureDate ? Math.round((failureDate.date.getTime() - failure.at) / 1000) : undefined;
   const verdict = skew === undefined ? 'The failing response had no Date header, so the clocks cannot be compared.'
     : Math.abs(skew) <= 2 ? `Server and local clocks agree within ${Math.abs(skew)} s (HTTP dates have one-second resolution).`
       : `The server's clock differs from the local one by ${skew} s: If-Unmodified-Since built from the local clock can fail.`;

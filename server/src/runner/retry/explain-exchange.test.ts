@@ -1,6 +1,6 @@
 // The automatic explanation after a 412/428, against the demo API: one safe re-read, then the diagnosis.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it, mock } from 'node:test';
 import { startDemoServer, type DemoServer } from '../../../../examples/server/demo-server';
 import { parseHttp } from '../../engine';
 import { runAll, Session, type Exchange } from '../executor';
@@ -27,6 +27,19 @@ describe('explainExchange against the demo API', () => {
     assert.match(d.advice, /captured by item \(GET on line 1\)/);
     const lines = explanationLines(412, d);
     assert.match(lines.join('\n'), /1\. If-Match: "stale" against current ETag "[^"]+" \(strong comparison\) → false/);
+  });
+
+  it('judges the 412\'s Date against the local time it arrived, not the time it is explained (issue 15)', async () => {
+    const failed = await run('PUT {{base}}/items/1\nIf-Match: "stale"\nContent-Type: application/json\n\n{"name": "x"}');
+    const realNow = Date.now;
+    // Explained a minute later (a retry clicked after reading): the clocks did not drift apart meanwhile.
+    const later = mock.method(Date, 'now', () => realNow() + 60_000);
+    try {
+      const d = await explainExchange(session, failed, limits);
+      assert.ok(Math.abs(d.clockSkewSeconds!) <= 1, `clock skew ${d.clockSkewSeconds} s for a server on this machine`);
+    } finally {
+      later.mock.restore();
+    }
   });
 
   it('If-None-Match: * on an existing item: "exists"', async () => {

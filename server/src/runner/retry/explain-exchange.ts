@@ -6,15 +6,27 @@
  */
 import type { Diagnosis } from '../../engine';
 import type { Exchange, Session } from '../executor';
-import type { SendLimits } from '../executor/send';
+import type { HopResult, SendLimits } from '../executor/send';
 import { diagnoseFailure } from './refresh-and-retry';
 import { reread } from './reread';
+
+/** A diagnosis with the re-read it was made from (what the incident report records). */
+export interface Explained {
+  diagnosis: Diagnosis;
+  /** Undefined when the re-read failed. */
+  reread?: HopResult;
+}
 
 /**
  * The diagnosis of `exchange`, which ended in 412/428. A re-read that fails is part of the diagnosis ("could
  * not be re-read"); a cancelled one throws.
  */
 export async function explainExchange(session: Session, exchange: Exchange, limits: SendLimits, capturedBy?: string): Promise<Diagnosis> {
+  return (await explainWithReread(session, exchange, limits, capturedBy)).diagnosis;
+}
+
+/** `explainExchange` with the re-read it made. */
+export async function explainWithReread(session: Session, exchange: Exchange, limits: SendLimits, capturedBy?: string): Promise<Explained> {
   const failed = exchange.attempts.at(-1);
   if (!failed) throw new Error('explainExchange needs an exchange with a response');
   let read;
@@ -24,5 +36,5 @@ export async function explainExchange(session: Session, exchange: Exchange, limi
     if (limits.signal?.aborted) throw err;
     read = undefined;
   }
-  return diagnoseFailure(exchange.request, failed, read, capturedBy);
+  return { diagnosis: diagnoseFailure(exchange.request, failed, read, capturedBy), reread: read };
 }

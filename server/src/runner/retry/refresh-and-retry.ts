@@ -6,13 +6,14 @@
  */
 import type { HttpFile, Snapshot } from '../../engine';
 import {
-  backoffDelays, DEFAULT_BACKOFF, diagnose, formatChanges, isJsonObject, jsonDiff, mergePatch, planRetry, preconditionEdit, shallowMerge,
+  diagnose, formatChanges, isJsonObject, jsonDiff, mergePatch, planRetry, preconditionEdit, shallowMerge,
   type BackoffOptions, type Change, type Diagnosis, type PreconditionEdit, type RetryAction,
 } from '../../engine';
 import { isSecretName, MASK } from '../executor/mask';
 import { sendOnce, type HopResult, type SendLimits } from '../executor/send';
 import type { Session } from '../executor/session';
 import type { Attempt, ResponseHeaders, SentRequest } from '../executor/types';
+import { firstHeader, refreshedCapture, servesWeakEtag, untilStrong, validatorAfterWrite, type FreshValidator } from './after-write';
 import { reread, rereadHeaders } from './reread';
 
 export type ConfirmPolicy = 'always' | 'whenChanged' | 'never';
@@ -71,6 +72,8 @@ export interface RetryOutcome {
   final?: HopResult;
   /** The last re-read (what the diagnosis and the resend were based on), for the incident report. */
   reread?: HopResult;
+  /** The validator the resource has after a successful resend (what the file and the capture now hold). */
+  fresh?: FreshValidator;
 }
 
 const ASKS_WHEN_CHANGED = new Set(['changed', 'modified-since', 'unexplained', 'precondition-required']);
@@ -79,15 +82,6 @@ function snapshot(headers: ResponseHeaders): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
 }
 
-function isWeak(read: HopResult): boolean {
-  return firstHeader(read.headers, 'etag')?.startsWith('W/') ?? false;
-}
-
-/** The first value of a response header (undici gives the names in lower case; repeated headers as a list). */
-function firstHeader(h: ResponseHeaders, name: string): string | undefined {
-  const v = h[name];
-  return Array.isArray(v) ? v[0] : v;
-}
 
 export async function refreshAndRetry(session: Session, input: RetryInput, ports: RetryPorts, options: RetryOptions): Promise<RetryOutcome> {
   const { sent } = input;
@@ -102,13 +96,9 @@ export async function refreshAndRetry(session: Session, input: RetryInput, ports
 
   const header = action.kind === 'refresh' ? action.header : 'If-Match';
   // A weak ETag can never pass If-Match: wait (bounded) for the server to serve the strong one again.
-  if (header === 'If-Match' && isWeak(current)) {
-    for (const delay of backoffDelays(options.backoff ?? DEFAULT_BACKOFF)) {
-      await ports.sleep(delay);
-      current = await reread(session, sent, options.limits, wantsBody);
-      if (!isWeak(current)) break;
-    }
-    if (isWeak(current)) return stop('The server still serves only a weak ETag after the backoff: wait longer and retry.');
+  if (header === 'If-Match' && servesWeakEtag(current)) {
+    current = await untilStrong(current, () => reread(session, sent, options.limits, wantsBody), { sleep: ports.sleep, backoff: options.backoff });
+    if (servesWeakEtag(current)) return stop('The server still serves only a weak ETag after the backoff: wait longer and retry.');
   }
 
   const value = firstHeader(current.headers, header === 'If-Match' ? 'etag' : 'last-modified');
@@ -120,19 +110,33 @@ export async function refreshAndRetry(session: Session, input: RetryInput, ports
   const ask = mandatory || options.confirm === 'always' || (options.confirm === 'whenChanged' && ASKS_WHEN_CHANGED.has(diagnosis.cause));
   if (ask && !(await ports.confirm({ diagnosis, changes, mandatory, written }))) return stop('Not resent: you declined after seeing what changed.', { changes });
 
-  const edit = preconditionEdit(input.file, input.requestIndex, header, value);
-  await ports.applyEdit(edit);
   const headers = sent.headers.filter(([n]) => n.toLowerCase() !== header.toLowerCase());
   headers.push([header, value]);
   const final = await sendOnce(session, { method: sent.method, url: new URL(sent.url), headers, body: sent.body }, options.limits);
-  attempts.push({ url: sent.url, status: final.status, headers: final.headers });
-  return { attempts, diagnosis, action, edit, changes, final, reread: current, stopped: final.status >= 400 ? `The resend answered ${final.status} too.` : undefined };
+  attempts.push({ url: sent.url, status: final.status, headers: final.headers, receivedAt: final.receivedAt });
+  const stopped = final.status >= 400 ? `The resend answered ${final.status} too.` : undefined;
+  // The file and the captured response get the validator the resource has after the write, not the one sent.
+  const fresh = stopped ? undefined : await validatorAfterWrite(session, sent, final, header, { limits: options.limits, sleep: ports.sleep, backoff: options.backoff })
+    .catch(() => undefined);
+  const edit = editWith(input, header, value, fresh);
+  await ports.applyEdit(edit);
+  const captured = fresh && edit.refreshes ? refreshedCapture(session.responses.get(edit.refreshes), header, fresh) : undefined;
+  if (captured) session.responses.set(edit.refreshes!, captured);
+  return { attempts, diagnosis, action, edit, changes, final, reread: current, stopped, fresh };
+}
+
+/** The file edit: with the validator after the write when known (said where it came from), else the one sent. */
+function editWith(input: RetryInput, header: 'If-Match' | 'If-Unmodified-Since', sentValue: string, fresh: FreshValidator | undefined): PreconditionEdit {
+  const edit = preconditionEdit(input.file, input.requestIndex, header, fresh?.value ?? sentValue);
+  if (fresh?.from !== 'read' || edit.edits.length === 0 && !edit.refreshes) return edit;
+  return { ...edit, description: `${edit.description} (the write returned no ${header === 'If-Match' ? 'ETag' : 'Last-Modified'}: read right after it)` };
 }
 
 /** Explains a 412/428 from the request as sent, the failing response and a re-read (undefined when it failed). */
 export function diagnoseFailure(sent: SentRequest, failed: Attempt, read: HopResult | undefined, capturedBy?: string, captured?: Snapshot): Diagnosis {
   return diagnose({
-    method: sent.method, sent: Object.fromEntries(sent.headers), capturedBy, localTime: Date.now(), captured,
+    // The clocks of the moment of the failure: the 412's Date against the local time it arrived.
+    method: sent.method, sent: Object.fromEntries(sent.headers), capturedBy, localTime: failed.receivedAt ?? Date.now(), captured,
     rereadRequest: Object.fromEntries(rereadHeaders(sent)),
     response: { status: failed.status, headers: snapshot(failed.headers) },
     reread: read && { status: read.status, headers: snapshot(read.headers) },

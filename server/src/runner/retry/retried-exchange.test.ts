@@ -30,6 +30,12 @@ describe('retriedExchange', () => {
     assert.deepEqual(exchange.warnings, []);
   });
 
+  it('is dated when the resend went out, not when the retry flow began (issue 15)', () => {
+    const sentLater = { ...final, sentAt: 5000 };
+    const outcome = { attempts: [original.attempts[0], { url: 'u', status: 204, headers: final.headers }], final: sentLater } as unknown as RetryOutcome;
+    assert.equal(retriedExchange(original, outcome, 8, 1000)!.startedAt, 5000);
+  });
+
   it('is undefined when nothing was resent', () => {
     assert.equal(retriedExchange(original, { attempts: original.attempts } as RetryOutcome, 4, 0), undefined);
   });
