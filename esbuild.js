@@ -26,6 +26,8 @@ const common = {
   minify: production,
   sourcemap: !production,
   logLevel: 'warning',
+  // jsonc-parser's `main` is a UMD build whose internal requires esbuild cannot follow: bundle its ES build.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 /** The tree-sitter runtime and grammars, loaded at run time from dist/grammars (see server/src/host/code-parsers.ts). */

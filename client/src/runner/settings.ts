@@ -8,8 +8,10 @@ import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type EnvironmentDocumen
 import { DEFAULT_PROTECTED_HOSTS } from '../../../server/src/runner/resend/host-policy';
 import type { ResendPolicy } from '../../../server/src/runner/resend/resend';
 import type { ConfirmPolicy } from '../../../server/src/runner/retry/refresh-and-retry';
+import { mergeEnvironmentDocuments } from '../../../server/src/runner/executor/rest-client-settings';
 
 export interface RunnerSettings {
+  /** REST Client's `rest-client.environmentVariables` with `etagGuard.environments` over it. */
   environments: EnvironmentDocument;
   /** Default environment when none was picked in the status bar. */
   environment: string | undefined;
@@ -24,7 +26,10 @@ export interface RunnerSettings {
 export function readRunnerSettings(scope?: vscode.Uri): RunnerSettings {
   const c = vscode.workspace.getConfiguration('etagGuard', scope);
   return {
-    environments: c.get<EnvironmentDocument>('environments', {}),
+    environments: mergeEnvironmentDocuments(
+      vscode.workspace.getConfiguration('rest-client', scope).get<EnvironmentDocument>('environmentVariables', {}) ?? {},
+      c.get<EnvironmentDocument>('environments', {}),
+    ),
     environment: c.get<string>('environment') || undefined,
     timeoutMs: c.get<number>('runner.timeoutMs', DEFAULT_TIMEOUT_MS),
     maxResponseBytes: c.get<number>('runner.maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES),

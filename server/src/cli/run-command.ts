@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readRestClientEnvironments, REST_CLIENT_ENVIRONMENTS } from '../runner/executor/rest-client-settings';
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, exchangeText, isInside, loadDotenv, loadEnvironments, requestAtLine, requestLabel,
@@ -87,9 +88,10 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   const requests = selectRequests(file, values.name, values.line);
   const fileDir = path.dirname(filePath);
   const workspaceRoot = isInside(filePath, io.cwd) ? io.cwd : fileDir;
-  const environments = loadEnvironments(fileDir, workspaceRoot);
+  // REST Client users keep environments in .vscode/settings.json; the env files win over them.
+  const environments = loadEnvironments(fileDir, workspaceRoot, readRestClientEnvironments(workspaceRoot));
   if (values.env !== undefined && !environments.names.includes(values.env)) {
-    const known = environments.names.length > 0 ? environments.names.join(', ') : 'none: no http-client.env.json found';
+    const known = environments.names.length > 0 ? environments.names.join(', ') : `none: no http-client.env.json and no ${REST_CLIENT_ENVIRONMENTS} in .vscode/settings.json`;
     throw new UsageError(`Unknown environment '${values.env}' (${known}).`);
   }
   const dotenv = loadDotenv(fileDir, workspaceRoot);

@@ -19,9 +19,13 @@ export interface OneClickRetry {
   /** The request file and the line of the request that got 412 (it has one If-Match line). */
   doc: vscode.TextDocument;
   line: number;
-  /** The If-Match it sent, and the server's current ETag the retry must write into the file. */
+  /** The If-Match it sent. */
   sent: string;
-  current: string;
+  /**
+   * The server's ETag after the retried write, read straight from the server: what the retry must write into
+   * the file (the tag before the write is stale as soon as the write lands, issue 15).
+   */
+  current: () => Promise<string>;
   /** The status the retried write must get. */
   retried: number;
   /** Checks, through the server, that the retried write landed. */
@@ -34,7 +38,7 @@ const ifMatchLine = (doc: vscode.TextDocument) => doc.lineAt(lineOf(doc, /^If-Ma
  * Clicks the lens with `etagGuard.retry.confirm: never` (a modal would block an unattended run) and checks the
  * whole outcome; the file is reverted at the end whatever happens.
  */
-export async function retryInOneClick({ doc, line, sent, current, retried, landed }: OneClickRetry): Promise<void> {
+export async function retryInOneClick({ doc, line, sent, current, retried, landed }: OneClickRetry): Promise<string> {
   const config = vscode.workspace.getConfiguration('etagGuard');
   await config.update('retry.confirm', 'never', vscode.ConfigurationTarget.Workspace);
   try {
@@ -46,15 +50,17 @@ export async function retryInOneClick({ doc, line, sent, current, retried, lande
     assert.ok(outcome, 'refreshAndRetry attempted nothing');
     assert.deepStrictEqual(outcome.attempts.map((a) => a.status), [412, retried], outcome.stopped);
     assert.strictEqual(outcome.diagnosis.cause, 'changed');
-    assert.strictEqual(ifMatchLine(doc), `If-Match: ${current}`);
+    assert.strictEqual(ifMatchLine(doc), `If-Match: ${await current()}`, 'the file should hold the ETag the resource has after the write');
     assert.strictEqual(lineOf(doc, /^(PUT|PATCH|DELETE|POST) /), line, 'the request moved');
     await landed();
     assert.deepStrictEqual(withCode(await cleared, 'precondition-failed'), [], describeDiagnostics(await cleared));
-    await waitForResponseView((t) => t.includes(`Refresh and retry: 412 → ${retried}`) && t.includes(`HTTP ${retried}`), 'the retry outcome');
+    const view = await waitForResponseView((t) => t.includes(`Refresh and retry: 412 → ${retried}`) && t.includes(`HTTP ${retried}`), 'the retry outcome');
+    const viewText = view.getText();
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(ifMatchLine(doc), `If-Match: ${sent}`, 'one undo did not restore the sent If-Match');
     assert.ok(!doc.isDirty, 'after one undo the file should be back to its saved text');
+    return viewText;
   } finally {
     await config.update('retry.confirm', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.window.showTextDocument(doc);

@@ -30,10 +30,10 @@ test('412 workflow: the precondition-failed diagnostic offers "Refresh ETag and 
     [[line, 'etagGuard.refreshAndRetry', [uri.toString(), line]]]);
 });
 
-test('412 workflow: one click on "Refresh ETag and retry" → 412 then 200, If-Match updated in the file, one undo restores it', async () => {
+test('412 workflow: one click on "Refresh ETag and retry" → 412 then 200, If-Match updated in the file to the ETag the write returned, one undo restores it', async () => {
   const { doc, line, itemUrl } = await staleWrite();
   await retryInOneClick({
-    doc, line, sent: STALE_TAG, current: await currentEtag(itemUrl), retried: 200,
+    doc, line, sent: STALE_TAG, current: () => currentEtag(itemUrl), retried: 200,
     landed: async () => {
       const item = (await (await fetch(itemUrl)).json()) as { name: string };
       assert.strictEqual(item.name, 'stale write', 'the retried write did not reach the demo API');

@@ -1,0 +1,48 @@
+/**
+ * REST Client's environments: `rest-client.environmentVariables` (`{"$shared": {…}, "dev": {…}}`), which its
+ * users keep in VS Code settings. The extension reads them through the VS Code configuration; the CLI reads
+ * the workspace's `.vscode/settings.json` here (JSON with comments and trailing commas, as VS Code writes it).
+ * They sit under etag-guard's own sources: `mergeEnvironmentDocuments(restClient, etagGuard)`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { EnvironmentDocument } from './environments';
+import { RunnerError } from './errors';
+
+export const REST_CLIENT_ENVIRONMENTS = 'rest-client.environmentVariables';
+
+/** `rest-client.environmentVariables` of `<workspaceRoot>/.vscode/settings.json`; `{}` when absent. */
+export function readRestClientEnvironments(workspaceRoot: string): EnvironmentDocument {
+  const file = path.join(workspaceRoot, '.vscode', 'settings.json');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return {};
+  }
+  const errors: ParseError[] = [];
+  const settings: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const line = text.slice(0, first.offset).split('\n').length;
+    throw new RunnerError('environment', `.vscode/settings.json is not valid JSON with comments (${printParseErrorCode(first.error)} on line ${line}).`);
+  }
+  const value = isObject(settings) ? settings[REST_CLIENT_ENVIRONMENTS] : undefined;
+  if (value === undefined) return {};
+  if (!isObject(value)) throw new RunnerError('environment', `${REST_CLIENT_ENVIRONMENTS} in .vscode/settings.json must be an object of environments.`);
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, Record<string, unknown>] => isObject(entry[1])));
+}
+
+/** Documents layered lowest first: per environment (and `$shared`), later documents win variable by variable. */
+export function mergeEnvironmentDocuments(...layers: EnvironmentDocument[]): EnvironmentDocument {
+  const merged: EnvironmentDocument = {};
+  for (const layer of layers) {
+    for (const [name, values] of Object.entries(layer)) merged[name] = { ...merged[name], ...values };
+  }
+  return merged;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
