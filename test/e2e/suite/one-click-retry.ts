@@ -40,6 +40,7 @@ const ifMatchLine = (doc: vscode.TextDocument) => doc.lineAt(lineOf(doc, /^If-Ma
  */
 export async function retryInOneClick({ doc, line, sent, current, retried, landed }: OneClickRetry): Promise<string> {
   const config = vscode.workspace.getConfiguration('etagGuard');
+  const original = doc.getText();
   await config.update('retry.confirm', 'never', vscode.ConfigurationTarget.Workspace);
   try {
     const [lens] = await lensesTitled(doc.uri, RETRY);
@@ -63,7 +64,17 @@ export async function retryInOneClick({ doc, line, sent, current, retried, lande
     return viewText;
   } finally {
     await config.update('retry.confirm', undefined, vscode.ConfigurationTarget.Workspace);
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await restoreText(doc, original);
   }
+}
+
+/** Puts `original` back (and on disk), whatever a failed assertion left behind: later tests use the same file. */
+export async function restoreText(doc: vscode.TextDocument, original: string): Promise<void> {
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  if (doc.getText() === original) return;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+  await vscode.workspace.applyEdit(edit);
+  await doc.save();
 }
