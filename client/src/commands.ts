@@ -12,6 +12,7 @@ import { resendWithoutPreconditionsCommand, type ResendCommandOptions } from './
 import { checkServerPreconditions, type ProbeCommandOptions } from './probe/probe-command';
 import type { Parts } from './parts';
 import { showHistory } from './runner/history-command';
+import { copyResponseBody, saveResponseBody } from './runner/response-body';
 
 export const SELECT_ENVIRONMENT = 'etagGuard.selectEnvironment';
 export const SHOW_HISTORY = 'etagGuard.showHistory';
@@ -23,6 +24,8 @@ export const IMPORT_CURL = 'etagGuard.importCurl';
 export const RESEND_WITHOUT_PRECONDITIONS = 'etagGuard.resendWithoutPreconditions';
 export const EXPORT_REPORT = 'etagGuard.exportReport';
 export const CHECK_SERVER_PRECONDITIONS = 'etagGuard.checkServerPreconditions';
+export const COPY_RESPONSE_BODY = 'etagGuard.copyResponseBody';
+export const SAVE_RESPONSE_BODY = 'etagGuard.saveResponseBody';
 
 type Handler = (...args: never[]) => unknown;
 type Target = string | vscode.Uri;
@@ -35,6 +38,8 @@ export function commandTable({ runner, retry, environments, history, log, runs, 
     [SELECT_ENVIRONMENT]: () => environments.pick(),
     [SHOW_HISTORY]: () => showHistory({ history, runs, view, showTrace: (entry) => traces.showEntry(entry) }),
     [CLEAR_HISTORY]: () => history.clear(),
+    [COPY_RESPONSE_BODY]: (uri?: vscode.Uri) => copyResponseBody(view, uri),
+    [SAVE_RESPONSE_BODY]: (uri?: vscode.Uri, target?: string) => saveResponseBody(view, uri, target),
     [SHOW_LOG]: () => log.channel.show(true),
     // After a 412
     [REFRESH_AND_RETRY]: (uri?: Target, line?: number) => retry.run(uri, line),

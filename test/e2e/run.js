@@ -45,6 +45,11 @@ async function main() {
       const ok = r.status === 0 && fs.existsSync(vsix);
       results.push({ name: 'ui: npm run package produces the .vsix', ok, error: ok ? undefined : `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-25).join('\n') });
       log(`TEST ${ok ? 'PASS' : 'FAIL'} ui: npm run package produces the .vsix (${secs(t)})${ok ? '' : '\n' + results.at(-1).error}`);
+      if (ok) {
+        const docs = require('./vsix-contents').checkRuleDocs(vsix, ROOT);
+        results.push({ name: 'ui: the .vsix carries every rule\'s documentation (docs/rules/*.md)', ok: docs.ok, error: docs.error });
+        log(`TEST ${docs.ok ? 'PASS' : 'FAIL'} ui: the .vsix carries every rule's documentation${docs.ok ? '' : '\n' + docs.error}`);
+      }
     }
     t = Date.now();
     if (!flag('--no-build')) {

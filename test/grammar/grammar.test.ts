@@ -19,7 +19,7 @@ function repoRoot(): string {
 }
 
 const root = repoRoot();
-const grammars = ['syntaxes/http.tmLanguage.json', ...fs.readdirSync(path.join(root, 'test/grammar/embedded')).map((f) => `test/grammar/embedded/${f}`)];
+const grammars = ['syntaxes/http.tmLanguage.json', 'syntaxes/http-response.tmLanguage.json', ...fs.readdirSync(path.join(root, 'test/grammar/embedded')).map((f) => `test/grammar/embedded/${f}`)];
 
 function runGrammarTests(pattern: string): { status: number | null; output: string } {
   const cli = require.resolve('vscode-tmgrammar-test/dist/unit.js', { paths: [root] });

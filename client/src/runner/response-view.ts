@@ -1,16 +1,20 @@
 /**
- * The read-only response tab: a virtual document (scheme `etag-guard-response`) per request name, reused
- * when the same request runs again. Shows the request as sent, status line, headers, the body formatted by
- * content type, and timings.
+ * The read-only response tab: a virtual document (scheme `etag-guard-response`, language `http-response`:
+ * coloured by syntaxes/http-response.tmLanguage.json, word wrap on by package.json's configurationDefaults)
+ * per request name, reused when the same request runs again. Shows the request as sent (headers and body,
+ * secret-named body fields masked), status line, headers, the body formatted by content type, and timings.
  */
 import * as vscode from 'vscode';
 import { exchangeText, type Exchange } from '../../../server/src/runner/executor';
 import { withExplanation } from '../../../server/src/runner/retry/explanation-text';
 
 export const RESPONSE_SCHEME = 'etag-guard-response';
+export const RESPONSE_LANGUAGE = 'http-response';
 
 export class ResponseView implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly contents = new Map<string, string>();
+  /** The exchange each tab shows (Copy / Save Response Body read its bytes). */
+  private readonly exchanges = new Map<string, Exchange>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly registration = vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, this);
@@ -26,10 +30,17 @@ export class ResponseView implements vscode.TextDocumentContentProvider, vscode.
   async show(exchange: Exchange, requestFile: vscode.Uri, explanation: readonly string[] = []): Promise<vscode.TextEditor> {
     const uri = responseUri(exchange, requestFile);
     const header = `# ${exchange.name ?? 'Request'} — ${vscode.workspace.asRelativePath(requestFile)}:${exchange.line + 1} — ${new Date(exchange.startedAt).toLocaleTimeString()}`;
-    this.contents.set(uri.toString(), `${header}\n${withExplanation(exchangeText(exchange, { requestHeaders: true }), explanation)}\n`);
+    this.contents.set(uri.toString(), `${header}\n${withExplanation(exchangeText(exchange, { requestHeaders: true, requestBody: true }), explanation)}\n`);
+    this.exchanges.set(uri.toString(), exchange);
     this.changed.fire(uri);
-    const document = await vscode.workspace.openTextDocument(uri);
+    let document = await vscode.workspace.openTextDocument(uri);
+    if (document.languageId !== RESPONSE_LANGUAGE) document = await vscode.languages.setTextDocumentLanguage(document, RESPONSE_LANGUAGE);
     return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+  }
+
+  /** The exchange shown in the response tab `uri`. */
+  exchangeOf(uri: vscode.Uri): Exchange | undefined {
+    return this.exchanges.get(uri.toString());
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@
  * content type, and where the time went. The CLI's pretty output and the VS Code response view both use it.
  */
 import { formatBody, formatBytes } from './body-format';
-import { maskHeaderPairs, maskHeaderRecord, maskUrl } from './mask';
+import { maskBody, maskHeaderPairs, maskHeaderRecord, maskUrl } from './mask';
 import type { Exchange, ResponseHeaders, Timings } from './types';
 
 export interface ExchangeTextOptions {
@@ -11,6 +11,8 @@ export interface ExchangeTextOptions {
   mask?: boolean;
   /** Include the request headers that were sent. */
   requestHeaders?: boolean;
+  /** Echo the request body under the request headers (`> ` lines), secret-named fields masked. */
+  requestBody?: boolean;
 }
 
 /** The request line as sent, e.g. `PUT http://127.0.0.1:8080/dav/a.txt`. */
@@ -38,6 +40,9 @@ export function exchangeText(exchange: Exchange, options: ExchangeTextOptions = 
   if (options.requestHeaders) {
     const sent = options.mask ? maskHeaderPairs(exchange.request.headers) : exchange.request.headers;
     for (const [n, v] of sent) lines.push(`> ${n}: ${v}`);
+  }
+  if (options.requestBody && exchange.request.body) {
+    lines.push('>', ...maskBody(exchange.request.body).split(/\r?\n/).map((l) => `> ${l}`));
   }
   for (const attempt of exchange.attempts.slice(0, -1)) lines.push(`↪ ${attempt.status} redirect from ${attempt.url}`);
   lines.push('');

@@ -62,3 +62,25 @@ export function maskUrl(url: string): string {
   }
   return changed ? parsed.href.replace(/xxx/g, MASK) : url;
 }
+
+/**
+ * A request body for display: JSON with the values of secret-named fields (at any depth) masked, or a form
+ * body with secret-named parameters masked; any other text as it is.
+ */
+export function maskBody(body: string): string {
+  try {
+    return JSON.stringify(maskJson(JSON.parse(body)), null, 2);
+  } catch {
+    if (!/^[\w.%+-]+=[^&\s]*(&[\w.%+-]+=[^&\s]*)*$/.test(body.trim())) return body;
+    return body.trim().split('&').map((pair) => {
+      const name = decodeURIComponent(pair.split('=')[0].replace(/\+/g, ' '));
+      return isSecretName(name) ? `${pair.split('=')[0]}=${MASK}` : pair;
+    }).join('&');
+  }
+}
+
+function maskJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskJson);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecretName(k) && (typeof v !== 'object' || v === null) ? MASK : maskJson(v)]));
+}
