@@ -76,7 +76,7 @@ export async function checkServerPreconditions(runs: RunStore, environments: Env
       });
     const markdown = renderProbeMarkdown(result);
     const stored = store(target.document.uri, result);
-    await view.show(url.href, markdown);
+    await view.show(url.href, result.probedAt, markdown);
     return { result, markdown, stored };
   } catch (err) {
     const expected = err instanceof ProbeError || (err as { kind?: string }).kind !== undefined;

@@ -73,4 +73,4 @@ test('Apache: "Check Server Precondition Support" reports, stores, writes only w
   } finally {
     await config.update('protectedHosts', undefined, vscode.ConfigurationTarget.Workspace);
   }
-});
+}, 90_000); // three probes, the write one waiting out Apache's one-second weak window twice
