@@ -10,6 +10,7 @@ export { hostMatches } from './config/host-patterns';
 export type * from './http/ast';
 export { parseHttp } from './http/parser';
 export { IncrementalHttpParser } from './http/incremental';
+export { IncrementalHttpAnalysis } from './incremental/http-analysis';
 export { findTemplates, classifyTemplate } from './http/templates';
 export type { Template, TemplateKind } from './http/templates';
 export { languageOfPath, isLanguage } from './language';

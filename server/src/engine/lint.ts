@@ -10,7 +10,7 @@ import { parseHttp } from './http/parser';
 import { buildHttpModel } from './model/http-model';
 import type { DocumentModel } from './model/types';
 import { RULES } from './rules/registry';
-import type { Finding, Fix, Rule, RuleInfo } from './rules/types';
+import type { Finding, Fix, ReportedFinding, Rule, RuleContext, RuleInfo } from './rules/types';
 
 export interface LintFinding extends Finding {
   level: FindingLevel;
@@ -53,41 +53,61 @@ export function runRules(
   const findings: LintFinding[] = [];
   const failures: RuleFailure[] = [];
   for (const rule of rules) {
-    if (!rule.languages.includes(language)) continue;
-    const configured = levelOf(rule, config);
-    if (configured === 'off') continue;
-    try {
-      rule.check({ model, config, language }, (f) => {
-        if (isSuppressed(directives, rule.id, f.range.start.line)) return;
-        // A hint stays a hint (no evidence the finding applies); else an explicit setting wins; else the
-        // finding's own level (e.g. obsolete date forms); else the default.
-        const level = f.level === 'hint' ? 'hint' : config.rules[rule.id] !== undefined ? configured : f.level ?? configured;
-        const finding = { ...f, ruleId: rule.id, level };
-        findings.push(typeof f.fixes === 'function' ? deferFixes(finding, f.fixes) : finding as LintFinding);
-      });
-    } catch (err) {
-      failures.push({ ruleId: rule.id, error: err instanceof Error ? err.message : String(err) });
-    }
+    if (!rule.languages.includes(language) || levelOf(rule, config) === 'off') continue;
+    runRule(rule, { model, config, language }, directives, findings, failures);
   }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { findings, failures };
+  return { findings: sortFindings(findings), failures };
+}
+
+/** Runs one rule over the whole model, isolated: a throw becomes a failure (findings reported before it stay). */
+export function runRule(rule: Rule, ctx: RuleContext, directives: readonly Directive[], findings: LintFinding[], failures: RuleFailure[]): void {
+  try {
+    rule.check(ctx, (f) => {
+      if (!isSuppressed(directives, rule.id, f.range.start.line)) findings.push(toLintFinding(rule, f, ctx.config));
+    });
+  } catch (err) {
+    failures.push({ ruleId: rule.id, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+/**
+ * A reported finding with its rule id and level in force. `epoch`, when given, scopes the memo of deferred
+ * fixes: an editor's analysis keeps a finding across versions, and its fixes are built again for each version.
+ */
+export function toLintFinding(rule: Rule, f: ReportedFinding, config: EngineConfig, epoch?: () => number): LintFinding {
+  // A hint stays a hint (no evidence the finding applies); else an explicit setting wins; else the finding's own
+  // level (e.g. obsolete date forms); else the default.
+  const level = f.level === 'hint' ? 'hint' : config.rules[rule.id] !== undefined ? levelOf(rule, config) as LintFinding['level'] : f.level ?? rule.defaultLevel;
+  const finding = { ...f, ruleId: rule.id, level };
+  return typeof f.fixes === 'function' ? deferFixes(finding, f.fixes, epoch) : finding as LintFinding;
+}
+
+/** Findings in document order (stable: findings at one position keep the rules' order). */
+export function sortFindings(findings: LintFinding[]): LintFinding[] {
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /**
  * Deferred fixes become a memoised, enumerable getter: the public shape stays a plain `Fix[]` (code actions,
  * `--fix`, JSON output read it as before) while diagnostics never pay for edits nobody asks for.
  */
-function deferFixes(finding: object, compute: () => Fix[]): LintFinding {
+function deferFixes(finding: object, compute: () => Fix[], epoch: () => number = () => 0): LintFinding {
   let computed: Fix[] | undefined;
+  let computedAt = -1;
   const fixes = (): Fix[] => {
+    if (computed && computedAt === epoch()) return computed;
+    computedAt = epoch();
     // Outside the rule's isolation now: a fix that cannot be built is offered as none, never a crash.
     try {
-      return (computed ??= compute());
+      return (computed = compute());
     } catch {
       return (computed = []);
     }
   };
   // Writable like a plain field: client code replaces its fixes by their string-literal-safe forms.
-  const replace = (value: Fix[]): void => void (computed = value);
+  const replace = (value: Fix[]): void => {
+    computed = value;
+    computedAt = epoch();
+  };
   return Object.defineProperty(finding, 'fixes', { get: fixes, set: replace, enumerable: true, configurable: true }) as LintFinding;
 }

@@ -3,8 +3,8 @@
  * and symbols of the same version share one analysis (an unchanged document is never re-parsed).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeLanguage, HttpFile, LintFinding, LintResult, Relint } from '../engine';
-import { FixChecker, IncrementalHttpParser, isCodeLanguage, lintCode, lintHttp, lintHttpFile } from '../engine';
+import type { CodeLanguage, EngineConfig, HttpFile, LintFinding, LintResult, Relint } from '../engine';
+import { FixChecker, IncrementalHttpAnalysis, isCodeLanguage, lintCode, lintHttp } from '../engine';
 import { loadCodeParsers } from '../host/code-parsers';
 import type { Settings } from './settings';
 
@@ -28,8 +28,8 @@ interface Snapshot {
 export class Analyzer {
   private readonly results = new Map<string, Promise<Analysis>>();
   private readonly reportedFailures = new Set<string>();
-  /** Per open `.http` document: re-parses only the sections a keystroke touched. */
-  private readonly parsers = new Map<string, IncrementalHttpParser>();
+  /** Per open `.http` document: re-analyses only the sections, requests and facts a keystroke touched. */
+  private readonly analyses = new Map<string, IncrementalHttpAnalysis>();
 
   constructor(private readonly settings: Settings, private readonly log: (message: string) => void) {}
 
@@ -48,11 +48,12 @@ export class Analyzer {
 
   forget(uri: string): void {
     this.results.delete(uri);
-    this.parsers.delete(uri);
+    this.analyses.delete(uri);
   }
 
   clear(): void {
     this.results.clear();
+    this.analyses.clear();
   }
 
   private async run(doc: Snapshot): Promise<Analysis> {
@@ -61,11 +62,11 @@ export class Analyzer {
     const isHttp = doc.languageId === 'http' || /\.(http|rest)$/i.test(doc.uri);
     if (!isHttp && !isCodeLanguage(doc.languageId)) return { version: doc.version, findings: [] };
     // Client code: the grammars load once per process (loadCodeParsers memoises), on the first code document.
-    let http: ReturnType<typeof lintHttpFile> | undefined;
+    let http: ReturnType<IncrementalHttpAnalysis['analyze']> | undefined;
     let result: LintResult;
     let relint: Relint;
     try {
-      http = isHttp ? lintHttpFile(this.parserFor(doc.uri).parse(text), config) : undefined;
+      http = isHttp ? this.analysisFor(doc.uri, config).analyze(text) : undefined;
       const parsers = isHttp ? undefined : await loadCodeParsers(undefined, this.log);
       // The fixed text is linted from scratch (not through the incremental parser, which tracks the editor's text).
       relint = parsers ? (t) => lintCode(t, doc.languageId as CodeLanguage, config, parsers) : (t) => lintHttp(t, config);
@@ -86,12 +87,12 @@ export class Analyzer {
     return { version: doc.version, findings: result.findings, file: http?.file, checker: new FixChecker(text, result, relint) };
   }
 
-  private parserFor(uri: string): IncrementalHttpParser {
-    let parser = this.parsers.get(uri);
-    if (!parser) {
-      parser = new IncrementalHttpParser();
-      this.parsers.set(uri, parser);
+  private analysisFor(uri: string, config: EngineConfig): IncrementalHttpAnalysis {
+    let analysis = this.analyses.get(uri);
+    if (!analysis || analysis.config !== config) {
+      analysis = new IncrementalHttpAnalysis(config);
+      this.analyses.set(uri, analysis);
     }
-    return parser;
+    return analysis;
   }
 }

@@ -10,12 +10,21 @@ import type { RequestEditor, RequestModel } from './types';
 /** Headers worth copying into an inserted read: the ones that authenticate or select the representation. */
 const COPIED_HEADERS = /^(authorization|cookie|accept|x-api-key|api-key|ocp-apim-subscription-key|x-ms-version)$/i;
 
+/**
+ * The file and models a request's fixes are built against. An editor's analysis keeps one per document and
+ * points it at each new version, so a request's model (and its editor) can be reused across versions.
+ */
+export interface EditorSource {
+  readonly file: HttpFile;
+  readonly requests: readonly RequestModel[];
+}
+
 export class HttpRequestEditor implements RequestEditor {
-  constructor(
-    private readonly file: HttpFile,
-    private readonly request: HttpRequest,
-    private readonly earlier: readonly RequestModel[],
-  ) {}
+  constructor(private readonly source: EditorSource, private readonly request: HttpRequest) {}
+
+  private get file(): HttpFile {
+    return this.source.file;
+  }
 
   addHeader(name: string, value: string): TextEdit[] {
     const line = this.request.headerInsertLine;
@@ -61,7 +70,7 @@ export class HttpRequestEditor implements RequestEditor {
   }
 
   private freshName(base: string): string {
-    const taken = takenNames(this.file, this.earlier);
+    const taken = takenNames(this.file, this.source.requests);
     const clean = base.replace(/[^\w-]/g, '');
     let name = clean;
     for (let n = 2; taken.has(name); n++) name = `${clean}${n}`;

@@ -5,7 +5,7 @@
  */
 import { lowerCaseName } from '../model/types';
 import { mayBeSameResource } from '../model/target';
-import type { Rule } from './types';
+import { byRequest, type Rule } from './types';
 import { CONDITIONAL_HEADERS, describeRequest, isWrite } from './vocabulary';
 
 export const etagFromOtherResource: Rule = {
@@ -13,12 +13,13 @@ export const etagFromOtherResource: Rule = {
   defaultLevel: 'warning',
   summary: 'A write\'s precondition uses a validator captured from a request to a different resource.',
   languages: ['http', 'code'],
-  check({ model, config }, report) {
-    for (const req of model.requests) {
-      if (!isWrite(req.method, config) || req.target === undefined) continue;
+  ...byRequest({
+    reads: 'dataflow',
+    check(req, ctx, report) {
+      if (!isWrite(req.method, ctx.config) || req.target === undefined) return;
       for (const h of req.headers) {
         if (!CONDITIONAL_HEADERS.includes(lowerCaseName(h.name)) || h.source.kind !== 'capture') continue;
-        const captured = model.requests[h.source.request];
+        const captured = ctx.model.requests[h.source.request];
         // A POST's validators describe the resource it created (RFC 9110 §15.3.2), whose URI is not the POST's.
         if (!captured || captured.target === undefined || captured.method === 'POST') continue;
         if (mayBeSameResource(captured.target, req.target)) continue;
@@ -30,6 +31,6 @@ export const etagFromOtherResource: Rule = {
           fixes: [],
         });
       }
-    }
-  },
+    },
+  }),
 };

@@ -5,28 +5,31 @@
  */
 import type { HeaderModel, RequestModel } from '../model/types';
 import { parseEntityTagList } from '../semantics/entity-tag';
-import type { Fix, Rule } from './types';
-import { describeRequest, effectiveValue, freshReadBefore, headersOnWrites } from './vocabulary';
+import { byRequest, type Fix, type Rule } from './types';
+import { describeRequest, effectiveValue, freshReadBefore, headersOnWrite } from './vocabulary';
 
 export const hardcodedEtag: Rule = {
   id: 'hardcoded-etag',
   defaultLevel: 'info',
   summary: 'An If-Match on a write holds a literal entity-tag, which goes stale with the next change to the resource.',
   languages: ['http', 'code'],
-  check({ model, config }, report) {
-    // If-None-Match with a tag on a write is inverted-precondition's finding: reporting it twice is noise.
-    for (const { req, h } of headersOnWrites(model.requests, config, 'If-Match')) {
-      if (h.source.kind !== 'literal') continue;
-      const value = effectiveValue(h);
-      if (value === undefined || value.includes('{{') || parseEntityTagList(value).tags.length === 0) continue;
-      report({
-        message: `${h.name} holds a fixed entity-tag (${value.trim()}): it matches only until the resource next changes, ` +
-          'then this write fails with 412. Capture the ETag from a read of the resource instead.',
-        range: h.valueRange,
-        fixes: () => captureFixes(model.requests, req, h),
-      });
-    }
-  },
+  ...byRequest({
+    reads: 'request',
+    check(req, ctx, report) {
+      // If-None-Match with a tag on a write is inverted-precondition's finding: reporting it twice is noise.
+      for (const h of headersOnWrite(req, ctx.config, 'If-Match')) {
+        if (h.source.kind !== 'literal') continue;
+        const value = effectiveValue(h);
+        if (value === undefined || value.includes('{{') || parseEntityTagList(value).tags.length === 0) continue;
+        report({
+          message: `${h.name} holds a fixed entity-tag (${value.trim()}): it matches only until the resource next changes, ` +
+            'then this write fails with 412. Capture the ETag from a read of the resource instead.',
+          range: h.valueRange,
+          fixes: () => captureFixes(ctx.model.requests, req, h),
+        });
+      }
+    },
+  }),
 };
 
 /** Use the ETag of a fresh read of the resource, else insert one. */

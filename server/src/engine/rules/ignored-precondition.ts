@@ -4,7 +4,7 @@
  */
 import { lowerCaseName } from '../model/types';
 import type { HeaderModel, RequestModel } from '../model/types';
-import type { Rule } from './types';
+import { byRequest, type Rule } from './types';
 import { CONDITIONAL_HEADERS, header } from './vocabulary';
 
 export const ignoredPrecondition: Rule = {
@@ -12,14 +12,15 @@ export const ignoredPrecondition: Rule = {
   defaultLevel: 'warning',
   summary: 'A conditional header the server must ignore in this request (RFC 9110 §13.1.3–13.1.5, §13.2.1).',
   languages: ['http', 'code'],
-  check({ model }, report) {
-    for (const req of model.requests) {
+  ...byRequest({
+    reads: 'request',
+    check(req, _ctx, report) {
       for (const h of req.headers) {
         const why = whyIgnored(req, h);
         if (why) report({ message: `${h.name} is ignored: ${why}`, range: h.range, fixes: [] });
       }
-    }
-  },
+    },
+  }),
 };
 
 /** The reason a server must ignore header `h` of `req`, or undefined when it is evaluated. */

@@ -7,7 +7,7 @@ import { lowerCaseName } from '../model/types';
 import { parseEntityTagList } from '../semantics/entity-tag';
 import { parseHttpDate } from '../semantics/http-date';
 import { lineRange } from '../text/types';
-import type { Rule } from './types';
+import { byRequest, type Rule } from './types';
 import { ETAG_HEADERS } from './vocabulary';
 
 export const invalidEtag: Rule = {
@@ -15,8 +15,9 @@ export const invalidEtag: Rule = {
   defaultLevel: 'error',
   summary: 'An If-Match, If-None-Match or If-Range value is not `*` or a list of quoted entity-tags.',
   languages: ['http', 'code'],
-  check({ model }, report) {
-    for (const req of model.requests) {
+  ...byRequest({
+    reads: 'request',
+    check(req, _ctx, report) {
       for (const h of req.headers) {
         const name = lowerCaseName(h.name);
         if (h.value === undefined || (!ETAG_HEADERS.includes(name) && name !== 'if-range')) continue;
@@ -37,6 +38,6 @@ export const invalidEtag: Rule = {
           });
         }
       }
-    }
-  },
+    },
+  }),
 };

@@ -8,7 +8,7 @@ import { lowerCaseName } from '../model/types';
 import { wholeTemplate } from '../http/templates';
 import { formatImfFixdate, parseHttpDate, parseLooseDate } from '../semantics/http-date';
 import type { HeaderModel } from '../model/types';
-import type { Finding, Fix, Rule } from './types';
+import { byRequest, type Finding, type Fix, type Rule } from './types';
 import { effectiveValue } from './vocabulary';
 
 const DATE_HEADERS = ['if-modified-since', 'if-unmodified-since', 'if-range'];
@@ -19,14 +19,15 @@ export const invalidHttpDate: Rule = {
   defaultLevel: 'error',
   summary: 'An If-Modified-Since, If-Unmodified-Since or If-Range date is not an HTTP-date (IMF-fixdate).',
   languages: ['http', 'code'],
-  check({ model }, report) {
-    for (const req of model.requests) {
+  ...byRequest({
+    reads: 'request',
+    check(req, _ctx, report) {
       for (const h of req.headers) {
         const finding = DATE_HEADERS.includes(lowerCaseName(h.name)) ? judge(h) : undefined;
         if (finding) report(finding);
       }
-    }
-  },
+    },
+  }),
 };
 
 /** What is wrong with one date header, if anything. */

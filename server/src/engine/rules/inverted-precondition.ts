@@ -4,32 +4,35 @@
  * practice a write that fails with 412 exactly when nobody else has touched the resource. If-Match was meant.
  */
 import { parseEntityTagList } from '../semantics/entity-tag';
-import type { Fix, Rule } from './types';
-import { effectiveValue, header, headersOnWrites } from './vocabulary';
+import { byRequest, type Fix, type Rule } from './types';
+import { effectiveValue, header, headersOnWrite } from './vocabulary';
 
 export const invertedPrecondition: Rule = {
   id: 'inverted-precondition',
   defaultLevel: 'warning',
   summary: 'If-None-Match with an entity-tag on a write succeeds only if the resource changed: If-Match was meant.',
   languages: ['http', 'code'],
-  check({ model, config }, report) {
-    for (const { req, h } of headersOnWrites(model.requests, config, 'If-None-Match')) {
-      if (!holdsEntityTag(h.source.kind, effectiveValue(h))) continue;
-      // With an If-Match already there, renaming would leave two: let the user choose.
-      const fixes: Fix[] = header(req, 'If-Match') ? [] : [{
-        title: 'Rename to If-Match (write only if the resource is unchanged)',
-        edits: [{ range: h.nameRange, newText: 'If-Match' }],
-        preferred: true,
-      }];
-      report({
-        message: `If-None-Match with an entity-tag lets this ${req.method} through only if the resource has changed ` +
-          'since that tag (RFC 9110 §13.1.2), so it fails with 412 exactly when nobody else touched it. ' +
-          'Use If-Match to write only if unchanged, or `If-None-Match: *` to create only.',
-        range: h.range,
-        fixes,
-      });
-    }
-  },
+  ...byRequest({
+    reads: 'request',
+    check(req, ctx, report) {
+      for (const h of headersOnWrite(req, ctx.config, 'If-None-Match')) {
+        if (!holdsEntityTag(h.source.kind, effectiveValue(h))) continue;
+        // With an If-Match already there, renaming would leave two: let the user choose.
+        const fixes: Fix[] = header(req, 'If-Match') ? [] : [{
+          title: 'Rename to If-Match (write only if the resource is unchanged)',
+          edits: [{ range: h.nameRange, newText: 'If-Match' }],
+          preferred: true,
+        }];
+        report({
+          message: `If-None-Match with an entity-tag lets this ${req.method} through only if the resource has changed ` +
+            'since that tag (RFC 9110 §13.1.2), so it fails with 412 exactly when nobody else touched it. ' +
+            'Use If-Match to write only if unchanged, or `If-None-Match: *` to create only.',
+          range: h.range,
+          fixes,
+        });
+      }
+    },
+  }),
 };
 
 /** A captured ETag is an entity-tag; a literal one must parse as tags (not `*`); anything else is unknown. */

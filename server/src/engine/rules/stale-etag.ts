@@ -5,7 +5,7 @@
  */
 import type { HeaderModel, RequestModel } from '../model/types';
 import { exclusive, lowerCaseName } from '../model/types';
-import type { Fix, Rule } from './types';
+import { byRequest, type Fix, type Rule } from './types';
 import { changesBetween, describeRequest, ETAG_HEADERS } from './vocabulary';
 
 export const staleEtag: Rule = {
@@ -13,28 +13,29 @@ export const staleEtag: Rule = {
   defaultLevel: 'warning',
   summary: 'A precondition reuses an ETag captured before another write to the same resource.',
   languages: ['http', 'code'],
-  check({ model, config }, report) {
-    for (const req of model.requests) {
-      if (req.target === undefined) continue;
+  ...byRequest({
+    reads: 'dataflow',
+    check(req, ctx, report) {
+      if (req.target === undefined) return;
       for (const h of req.headers) {
         const name = lowerCaseName(h.name);
         if (!ETAG_HEADERS.includes(name) && name !== 'if-unmodified-since') continue;
         if (h.source.kind !== 'capture') continue;
-        const captured = model.requests[h.source.request];
+        const captured = ctx.model.requests[h.source.request];
         if (!captured || captured.target !== req.target) continue;
         // In client code, a write in the other arm of an `if` (or another function) never runs in between.
-        const between = changesBetween(model.requests, req.target, captured.index, req.index).find((w) => !exclusive(w, req));
+        const between = changesBetween(ctx.model.requests, req.target, captured.index, req.index).find((w) => !exclusive(w, req));
         if (!between) continue;
         report({
           message: `${h.name} uses the ETag captured by ${describeRequest(captured)}, ` +
             `but the ${between.method} on line ${between.anchor.start.line + 1} changed this resource since: ` +
             'the value is stale and the server will answer 412. Re-read the resource before this write.',
           range: h.valueRange,
-          fixes: () => refreshFixes(req, h, between, config.serverReturnsEtagOnWrite),
+          fixes: () => refreshFixes(req, h, between, ctx.config.serverReturnsEtagOnWrite),
         });
       }
-    }
-  },
+    },
+  }),
 };
 
 /** Re-read before the write, or (when the server returns ETags on writes) reuse the intervening write's ETag. */

@@ -6,7 +6,7 @@
  */
 import type { EngineConfig } from '../config/config';
 import type { FindingLevel, Level } from '../config/levels';
-import type { DocumentModel } from '../model/types';
+import type { DocumentModel, RequestModel } from '../model/types';
 import type { Range, TextEdit } from '../text/types';
 
 export interface Fix {
@@ -51,6 +51,27 @@ export interface RuleInfo {
 /** A rule that checks the document model. */
 export interface Rule extends RuleInfo {
   check(ctx: RuleContext, report: (finding: ReportedFinding) => void): void;
+  /**
+   * The rule one request at a time, for rules whose findings on a request are worked out from that request
+   * alone (`reads: 'request'`), or from it, the requests its header values were captured from and the other
+   * requests to its target (`'dataflow'`). An editor's analysis then re-runs it only on the requests whose
+   * inputs an edit changed. `check` must be exactly this, called for each request in order (`byRequest`).
+   * Deferred fixes may read `ctx.model` when they run (an editor's context then gives the latest version).
+   */
+  perRequest?: {
+    reads: 'request' | 'dataflow';
+    check(req: RequestModel, ctx: RuleContext, report: (finding: ReportedFinding) => void): void;
+  };
+}
+
+/** A rule's whole-document `check` from its per-request form. */
+export function byRequest(perRequest: NonNullable<Rule['perRequest']>): Pick<Rule, 'check' | 'perRequest'> {
+  return {
+    perRequest,
+    check(ctx, report) {
+      for (const req of ctx.model.requests) perRequest.check(req, ctx, report);
+    },
+  };
 }
 
 /** Where the rule's documentation lives; `codeDescription.href` and SARIF `helpUri` point here. */

@@ -5,6 +5,7 @@
 import type { EngineConfig } from '../config/config';
 import type { HeaderModel, RequestModel } from '../model/types';
 import { findHeaders, lowerCaseName } from '../model/types';
+import { TargetIndex } from './target-index';
 
 /** Methods that change state and can lose someone else's update (POST only when configured). */
 export function isWrite(method: string | undefined, config: EngineConfig): boolean {
@@ -70,7 +71,7 @@ export function changesResource(request: RequestModel): boolean {
  * read whose ETag a precondition on `request` can use without going stale.
  */
 export function freshReadBefore(requests: readonly RequestModel[], request: RequestModel): RequestModel | undefined {
-  return targetIndex(requests).freshRead[request.index];
+  return targetIndex(requests).freshRead(request);
 }
 
 /**
@@ -78,7 +79,7 @@ export function freshReadBefore(requests: readonly RequestModel[], request: Requ
  * (binary search in the target's list of changes, so a dataflow rule stays O(n log n) over the file).
  */
 export function changesBetween(requests: readonly RequestModel[], target: string, after: number, before: number): RequestModel[] {
-  const changes = targetIndex(requests).changes.get(target);
+  const changes = targetIndex(requests).changes(target);
   if (!changes) return [];
   let lo = 0;
   let hi = changes.length;
@@ -92,33 +93,18 @@ export function changesBetween(requests: readonly RequestModel[], target: string
   return found;
 }
 
-/** Per model, built in one forward pass: each request's fresh read, and each target's changing requests. */
-interface TargetIndex {
-  freshRead: (RequestModel | undefined)[];
-  changes: Map<string, RequestModel[]>;
-}
-
+/** The target index of each model's requests: built on first use, or handed over by an editor's analysis. */
 const targetIndexes = new WeakMap<readonly RequestModel[], TargetIndex>();
 
 function targetIndex(requests: readonly RequestModel[]): TargetIndex {
   let index = targetIndexes.get(requests);
-  if (index) return index;
-  index = { freshRead: [], changes: new Map() };
-  /** Per target, the latest read not followed by a change to it (undefined once a change follows). */
-  const latestRead = new Map<string, RequestModel | undefined>();
-  for (const r of requests) {
-    if (r.target === undefined) continue;
-    index.freshRead[r.index] = latestRead.get(r.target);
-    if (r.method === 'GET' || r.method === 'HEAD') latestRead.set(r.target, r);
-    else if (changesResource(r)) {
-      latestRead.set(r.target, undefined);
-      const list = index.changes.get(r.target);
-      if (list) list.push(r);
-      else index.changes.set(r.target, [r]);
-    }
-  }
-  targetIndexes.set(requests, index);
+  if (!index) targetIndexes.set(requests, (index = TargetIndex.of(requests)));
   return index;
+}
+
+/** Makes `index` (kept up to date by the caller) the target index of `requests`. */
+export function useTargetIndex(requests: readonly RequestModel[], index: TargetIndex): void {
+  targetIndexes.set(requests, index);
 }
 
 /** How findings name a request: its `@name`, else its method and line. */
@@ -144,12 +130,7 @@ export function looksLikeFhir(request: RequestModel): boolean {
   return request.url !== undefined && FHIR_RESOURCE_PATH.test(request.url.split('#')[0]);
 }
 
-/** Each header called `name` (case-insensitively) on each write of the model, with its request. */
-export function* headersOnWrites(
-  requests: readonly RequestModel[], config: EngineConfig, name: string,
-): Iterable<{ req: RequestModel; h: HeaderModel }> {
-  for (const req of requests) {
-    if (!isWrite(req.method, config)) continue;
-    for (const h of findHeaders(req, name)) yield { req, h };
-  }
+/** Each header called `name` (case-insensitively) on `req` when it is a write; none otherwise. */
+export function headersOnWrite(req: RequestModel, config: EngineConfig, name: string): HeaderModel[] {
+  return isWrite(req.method, config) ? findHeaders(req, name) : [];
 }

@@ -7,7 +7,7 @@
 import { lowerCaseName } from '../model/types';
 import { splitList } from '../semantics/entity-tag';
 import { lineRange } from '../text/types';
-import type { Rule } from './types';
+import { byRequest, type Rule } from './types';
 import { hostMatches } from '../config/host-patterns';
 import { looksLikeFhir } from './vocabulary';
 
@@ -16,11 +16,12 @@ export const weakEtagInIfMatch: Rule = {
   defaultLevel: 'warning',
   summary: 'If-Match holds a weak entity-tag (`W/"…"`), which never matches: If-Match compares strongly.',
   languages: ['http', 'code'],
-  check({ model, config }, report) {
-    for (const req of model.requests) {
+  ...byRequest({
+    reads: 'request',
+    check(req, { config }, report) {
       // The exemption reads every header value: only worth asking about a request that holds a weak tag at all.
-      if (!req.headers.some((h) => h.value?.includes('W/') && lowerCaseName(h.name) === 'if-match')) continue;
-      if (hostMatches(req.host, config.weakEtagHosts) || looksLikeFhir(req)) continue;
+      if (!req.headers.some((h) => h.value?.includes('W/') && lowerCaseName(h.name) === 'if-match')) return;
+      if (hostMatches(req.host, config.weakEtagHosts) || looksLikeFhir(req)) return;
       for (const h of req.headers) {
         if (lowerCaseName(h.name) !== 'if-match' || h.value === undefined) continue;
         const { line, character } = h.valueRange.start;
@@ -41,6 +42,6 @@ export const weakEtagInIfMatch: Rule = {
           });
         }
       }
-    }
-  },
+    },
+  }),
 };

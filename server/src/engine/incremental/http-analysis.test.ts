@@ -1,0 +1,130 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { DEFAULT_CONFIG, type EngineConfig } from '../config/config';
+import { lintHttp } from '../lint';
+import { IncrementalHttpAnalysis } from './http-analysis';
+
+/**
+ * Lines that make requests depend on each other: names and titles, captures (REST Client, httpYac, handler
+ * variables, file variables holding a reference), reads and writes of shared targets, suppressions.
+ */
+const LINES = [
+  '###', '### item', '### Guarded', '# @name item', '# @name other', '@name = item', '@base = https://x.test', '@tag = {{item.response.headers.ETag}}',
+  'GET https://x.test/items/1', 'GET {{base}}/items/1', 'HEAD https://x.test/items/2', 'PUT https://x.test/items/1',
+  'PATCH https://x.test/items/2', 'DELETE https://x.test/items/1', 'POST https://x.test/items', 'PUT https://x.test/items/1?rev=3',
+  'If-Match: {{item.response.headers.ETag}}', 'If-Match: {{other.response.headers.ETag}}', 'If-Match: {{itemResponse.headers.ETag}}',
+  'If-Match: {{tag}}', 'If-Match: {{handlerTag}}', 'If-Match: "a1"', 'If-Match: W/"w"', 'If-Match: *', 'If-Match: a1',
+  'If-None-Match: *', 'If-None-Match: "x"', 'If-Unmodified-Since: {{item.response.headers.Last-Modified}}',
+  'If-Unmodified-Since: yesterday', 'If-Modified-Since: Sun, 06 Nov 1994 08:49:37 GMT', 'If-Range: "r"', 'Range: bytes=0-1',
+  'Authorization: Bearer t', 'Content-Type: application/json', '{"a": 1}', '{{undefinedVar}}', 'GET https://x.test/{{nope}}',
+  '> {% client.global.set("handlerTag", response.headers.valueOf("ETag")); %}', '# etag-guard-disable-next-line stale-etag',
+  '# etag-guard-disable missing-precondition', '', '', 'Not a header',
+];
+const EOLS = ['\n', '\n', '\r\n'];
+
+const documentArb = fc.array(fc.tuple(fc.constantFrom(...LINES), fc.constantFrom(...EOLS)), { maxLength: 50 })
+  .map((lines) => lines.map(([text, eol]) => text + eol).join(''));
+
+/** An edit as an editor sends it: replace [at, at + remove) by `insert`; line pieces or characters. */
+const textEditArb = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.oneof(fc.constant(0), fc.nat({ max: 4 }), fc.nat({ max: 40 })),
+  insert: fc.oneof(
+    fc.constantFrom(...LINES).map((l) => l + '\n'),
+    fc.constantFrom('x', '1', '\n', '###', '', '{{', '"', 'item', ' '),
+    fc.string({ maxLength: 4 }),
+  ),
+});
+
+/** Retyping one line as another keeps every line in place: the requests below keep their parse, not their inputs. */
+const lineEditArb = fc.record({ line: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.constantFrom(...LINES) });
+/** Renaming in one line (`item` ↔ `other`): names and references change meaning without any line moving. */
+const renameArb = fc.record({ rename: fc.double({ min: 0, max: 1, noNaN: true }) });
+
+type Edit = { at: number; remove: number; insert: string } | { line: number; text: string } | { rename: number };
+const editArb: fc.Arbitrary<Edit> = fc.oneof(textEditArb, lineEditArb, renameArb);
+
+function applyEdit(text: string, e: Edit): string {
+  if ('rename' in e) {
+    const lines = text.split('\n');
+    const named = lines.map((l, i) => (/item|other/.test(l) ? i : -1)).filter((i) => i >= 0);
+    if (!named.length) return text;
+    const k = named[Math.min(named.length - 1, Math.floor(e.rename * named.length))];
+    lines[k] = lines[k].replace(/item|other/, (w) => (w === 'item' ? 'other' : 'item'));
+    return lines.join('\n');
+  }
+  if ('line' in e) {
+    const lines = text.split('\n');
+    const k = Math.min(lines.length - 1, Math.floor(e.line * lines.length));
+    lines[k] = e.text + (lines[k].endsWith('\r') ? '\r' : '');
+    return lines.join('\n');
+  }
+  const at = Math.floor(e.at * text.length);
+  return text.slice(0, at) + e.insert + text.slice(at + e.remove);
+}
+
+const CONFIGS: EngineConfig[] = [
+  DEFAULT_CONFIG,
+  { ...DEFAULT_CONFIG, includePost: true, serverReturnsEtagOnWrite: true, environmentVariables: { base: 'https://x.test' }, environmentNames: ['dev'] },
+  { ...DEFAULT_CONFIG, rules: { 'stale-etag': 'error', 'hardcoded-etag': 'off', 'http-syntax': 'off' } },
+];
+
+/** Findings as plain data: reading `fixes` builds deferred fixes, so they are compared too. */
+function plain(result: { findings: unknown[]; failures: unknown[] }): unknown {
+  return JSON.parse(JSON.stringify({ findings: result.findings, failures: result.failures }));
+}
+
+describe('incremental analysis of .http documents', () => {
+  it('gives exactly the findings and fixes of a full lint, after every edit of a random sequence', () => {
+    fc.assert(fc.property(documentArb, fc.array(editArb, { maxLength: 15 }), fc.constantFrom(...CONFIGS), (start, edits, config) => {
+      const analysis = new IncrementalHttpAnalysis(config);
+      let text = start;
+      assert.deepStrictEqual(plain(analysis.analyze(text)), plain(lintHttp(text, config)));
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        assert.deepStrictEqual(plain(analysis.analyze(text)), plain(lintHttp(text, config)), JSON.stringify(text));
+      }
+    }), { numRuns: 400 });
+  });
+
+  it('reuses the models and findings of requests an edit did not touch', () => {
+    const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
+    const text = '### One\nPUT https://x.test/1\n\n### Two\nPUT https://x.test/2\nIf-Match: a\n';
+    const before = analysis.analyze(text);
+    const after = analysis.analyze(text.replace('If-Match: a', 'If-Match: ab'));
+    assert.equal(after.model.requests[0], before.model.requests[0], 'the untouched request keeps its model');
+    assert.equal(after.findings[0], before.findings[0], 'and its finding object');
+    assert.notEqual(after.model.requests[1], before.model.requests[1]);
+  });
+
+  it('re-checks a write whose captured ETag went stale through an edit elsewhere', () => {
+    const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
+    const text = '# @name item\nGET https://x.test/1\n\n###\nGET https://x.test/2\n\n###\nPUT https://x.test/1\nIf-Match: {{item.response.headers.ETag}}\n';
+    assert.equal(analysis.analyze(text).findings.length, 0);
+    const edited = text.replace('GET https://x.test/2', 'PUT https://x.test/1');
+    const stale = analysis.analyze(edited).findings.filter((f) => f.ruleId === 'stale-etag');
+    assert.equal(stale.length, 1);
+    assert.deepStrictEqual(plain(analysis.analyze(edited)), plain(lintHttp(edited, DEFAULT_CONFIG)));
+  });
+
+  it('lowers again a request whose reference a rename above resolved differently, though its section is unchanged', () => {
+    const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
+    const text = '# @name item\nGET https://x.test/1\n\n###\nPUT https://x.test/1\nIf-Match: {{item.response.headers.ETag}}\n';
+    analysis.analyze(text);
+    const renamed = text.replace('@name item', '@name itex');
+    const after = analysis.analyze(renamed);
+    assert.deepEqual(after.findings.map((f) => f.ruleId), ['unknown-reference']);
+    assert.deepStrictEqual(plain(after), plain(lintHttp(renamed, DEFAULT_CONFIG)));
+  });
+
+  it('builds deferred fixes against the version they are read in', () => {
+    const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
+    const text = '###\nGET https://x.test/0\n\n###\nPUT https://x.test/1\n';
+    const first = analysis.analyze(text).findings[0];
+    assert.equal(first.fixes[0].title, 'Insert a GET that captures the ETag before this write');
+    const withRead = text.replace('GET https://x.test/0', 'GET https://x.test/1');
+    const second = analysis.analyze(withRead).findings[0];
+    assert.equal(second.fixes[0].title, 'Add If-Match from the GET on line 2');
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * Lowering one `.http` request into the document model, given what the file says before it. Split from the
+ * walk over the file (http-model.ts) so an editor's analysis can lower only the requests an edit touched: every
+ * look-up a lowering makes into the running state of the file (request names, handler variables) goes through
+ * `Lookups`, which can record it, so a cached lowering is reused exactly when each look-up still answers the same.
+ */
+import type { HttpFile, HttpRequest, Script, Spanned } from '../http/ast';
+import { handlerCaptures, type HandlerCapture } from '../http/handlers';
+import { findTemplates, wholeTemplate, type TemplateKind } from '../http/templates';
+import type { HeaderModel, RequestModel, UnresolvedReference, ValueSource } from './types';
+import { hostOf, queryParamNames, resourceKey } from './target';
+import { StaticVariables } from './variables';
+import { HttpRequestEditor, type EditorSource } from './http-editor';
+
+/** Names httpYac templates (JavaScript expressions) can always use: the last response, the request, Node's process. */
+const HTTPYAC_BUILTINS = new Set(['response', 'request', 'process']);
+
+export interface HandlerCaptureAt {
+  request: number;
+  header: string;
+}
+
+/** A request's lowering: its model and the references it holds that resolve nowhere. */
+export interface Lowered {
+  model: RequestModel;
+  unresolved: UnresolvedReference[];
+}
+
+/** The captures a handler script makes, read once per script object (a re-parse makes new objects). */
+const capturesByScript = new WeakMap<Script, HandlerCapture[]>();
+
+export function capturesOf(script: Script): HandlerCapture[] {
+  let captures = capturesByScript.get(script);
+  if (!captures) capturesByScript.set(script, (captures = handlerCaptures(script)));
+  return captures;
+}
+
+/**
+ * What the whole file decides for every request (variables, the handler variables' names, whether scripts or
+ * imports can define names unseen), and the running state of the walk in file order.
+ */
+export class LoweringScope {
+  readonly vars: StaticVariables;
+  /** Handler variable names, when plain variables are checked at all (no script could define them). */
+  readonly handlerVarNames: ReadonlySet<string> | undefined;
+  readonly importsRequests: boolean;
+  /** Compares equal between two versions of a file exactly when the file-wide inputs above are the same. */
+  readonly key: string;
+  readonly byName = new Map<string, number>();
+  /** Variables set by JetBrains handlers, to the request whose response header they hold (latest wins). */
+  readonly handlerVars = new Map<string, HandlerCaptureAt>();
+
+  constructor(readonly file: HttpFile, readonly environment: Readonly<Record<string, string>>) {
+    this.vars = new StaticVariables(file, environment);
+    const names = new Set<string>();
+    let scripted = file.scripts.length > 0;
+    let imports = false;
+    for (const r of file.requests) {
+      for (const s of r.scripts) {
+        for (const c of capturesOf(s)) names.add(c.variable);
+        scripted ||= s.source !== '' || !!s.file;
+      }
+      imports ||= r.metadata.some((m) => m.key === 'import');
+    }
+    for (const s of file.scripts) for (const c of capturesOf(s)) names.add(c.variable);
+    // Scripts can define any variable at run time: with any script present, stay silent about plain variables.
+    // httpYac `# @import other.http` brings that file's named requests (and variables) in: unseen from here.
+    this.handlerVarNames = scripted || imports ? undefined : names;
+    this.importsRequests = imports;
+    const variables: string[] = [];
+    for (const v of file.variables) variables.push(v.name.value, v.value.value);
+    this.key = JSON.stringify([variables, this.handlerVarNames ? [...names].sort() : null, imports]);
+  }
+
+  /** Moves the running state past `req` (its name, the handler variables its scripts set). */
+  advance(req: HttpRequest): void {
+    if (req.name) this.byName.set(req.name.value, req.index);
+    if (req.title && !req.name) this.byName.set(req.title, req.index);
+    for (const s of req.scripts) {
+      for (const c of capturesOf(s)) {
+        if (c.source.kind === 'header') this.handlerVars.set(c.variable, { request: req.index, header: c.source.name });
+        else this.handlerVars.delete(c.variable);
+      }
+    }
+  }
+}
+
+/** Look-ups into the scope's running state; `recorded` lists each with its answer when recording. */
+export class Lookups {
+  readonly names: Array<[string, number | undefined]> = [];
+  readonly handlers: Array<[string, HandlerCaptureAt | undefined]> = [];
+
+  constructor(private readonly scope: LoweringScope, private readonly recording: boolean) {}
+
+  request(name: string): number | undefined {
+    const index = this.scope.byName.get(name);
+    if (this.recording) this.names.push([name, index]);
+    return index;
+  }
+
+  handler(name: string): HandlerCaptureAt | undefined {
+    const at = this.scope.handlerVars.get(name);
+    if (this.recording) this.handlers.push([name, at]);
+    return at;
+  }
+
+  /** True when every recorded look-up answers the same in `scope` (then a lowering made with them still holds). */
+  static stillHold(names: Lookups['names'], handlers: Lookups['handlers'], scope: LoweringScope): boolean {
+    for (const [name, index] of names) if (scope.byName.get(name) !== index) return false;
+    for (const [name, at] of handlers) {
+      const now = scope.handlerVars.get(name);
+      if (now?.request !== at?.request || now?.header !== at?.header) return false;
+    }
+    return true;
+  }
+}
+
+/** Lowers `req` (not yet passed by `scope.advance`); fixes read the file and models through `source`. */
+export function lowerRequest(req: HttpRequest, scope: LoweringScope, lookups: Lookups, source: EditorSource): Lowered {
+  const vars = scope.vars;
+  const url = vars.resolve(req.requestLine.url.value);
+  const headers: HeaderModel[] = req.headers.map((h) => ({
+    name: vars.resolve(h.name.value),
+    value: h.value.value,
+    resolvedValue: vars.resolve(h.value.value),
+    nameRange: h.name.range,
+    valueRange: h.value.range,
+    range: h.range,
+    source: valueSource(h.value.value, vars, lookups),
+  }));
+  const model: RequestModel = {
+    index: req.index,
+    name: req.name?.value ?? req.title,
+    method: req.requestLine.method.value,
+    url,
+    target: resourceKey(url),
+    queryParams: queryParamNames(url),
+    body: req.body?.file ? undefined : req.body?.text,
+    host: hostOf(url),
+    headers,
+    anchor: req.requestLine.range,
+    range: req.range,
+    editor: new HttpRequestEditor(source, req),
+  };
+  const unresolved: UnresolvedReference[] = [];
+  collectUnresolved(req, scope, lookups, unresolved);
+  return { model, unresolved };
+}
+
+/** Follows a header value to an earlier response header, through at most one variable. */
+function valueSource(value: string, vars: StaticVariables, lookups: Lookups): ValueSource {
+  if (!value.includes('{{')) return { kind: 'literal' };
+  const t = wholeTemplate(value);
+  if (!t) return { kind: 'unknown' };
+  const direct = captureOf(t, lookups);
+  if (direct) return direct;
+  if (t.kind === 'variable') {
+    const handler = lookups.handler(t.name);
+    if (handler && !vars.has(t.name)) return { kind: 'capture', request: handler.request, header: handler.header, via: `handler variable ${t.name}` };
+    const raw = vars.raw(t.name);
+    const inner = raw === undefined ? undefined : wholeTemplate(raw);
+    const viaVar = inner && captureOf(inner, lookups);
+    if (viaVar) return { ...viaVar, via: `variable @${t.name}` };
+    if (raw !== undefined && !raw.includes('{{')) return { kind: 'literal' };
+  }
+  return { kind: 'unknown' };
+}
+
+function captureOf(t: TemplateKind, lookups: Lookups): Extract<ValueSource, { kind: 'capture' }> | undefined {
+  if (t.kind !== 'request-ref' || t.part !== 'response' || t.section !== 'headers') return undefined;
+  const request = lookups.request(t.request);
+  if (request === undefined) return undefined;
+  return { kind: 'capture', request, header: t.path, via: `{{${t.request}…}}` };
+}
+
+/**
+ * References to requests not defined before this one, and plain variables defined nowhere (only checked when
+ * no script could define them).
+ */
+function collectUnresolved(req: HttpRequest, scope: LoweringScope, lookups: Lookups, out: UnresolvedReference[]): void {
+  const { vars, handlerVarNames, importsRequests } = scope;
+  for (const piece of templatedPieces(req)) {
+    for (const t of findTemplates(piece.value, piece.range.start.line, piece.range.start.character)) {
+      const p = t.parsed;
+      if (p.kind === 'request-ref' && !importsRequests && lookups.request(p.request) === undefined) {
+        if (p.dialect === 'rest-client' || !vars.has(p.request + 'Response')) {
+          out.push({ text: t.source, range: t.range, kind: 'request', name: p.request });
+        }
+      } else if (p.kind === 'variable' && handlerVarNames) {
+        // httpYac reads `{{item.id}}` as property `id` of variable `item`: the root is what must be defined.
+        const root = p.name.split('.')[0];
+        if (vars.has(p.name) || vars.has(root) || handlerVarNames.has(root) || lookups.request(root) !== undefined || HTTPYAC_BUILTINS.has(root)) continue;
+        // httpYac `# @loop` keeps each iteration's response as `name0`, `name1`, …
+        if (lookups.request(root.replace(/\d+$/, '')) !== undefined) continue;
+        out.push({ text: t.source, range: t.range, kind: 'variable', name: p.name });
+      }
+    }
+  }
+}
+
+/** The URL lines and header names and values that hold a `{{template}}`, in order (most hold none). */
+function templatedPieces(req: HttpRequest): Spanned[] {
+  const pieces: Spanned[] = [];
+  for (const p of req.requestLine.urlParts) if (p.value.includes('{{')) pieces.push(p);
+  for (const h of req.headers) {
+    if (h.name.value.includes('{{')) pieces.push(h.name);
+    if (h.value.value.includes('{{')) pieces.push(h.value);
+  }
+  return pieces;
+}
