@@ -12,10 +12,13 @@ const {
 } = require('vscode-languageserver-protocol/node');
 
 class LspSession {
-  /** Spawns the server (with `nodeArgs`, e.g. --cpu-prof); `startedAt` is the spawn time (hrtime, ns). */
-  constructor(serverPath, nodeArgs = []) {
+  /**
+   * Spawns the server (with `nodeArgs`, e.g. --cpu-prof, and `serverArgs` after `--stdio`); `startedAt` is the
+   * spawn time (hrtime, ns).
+   */
+  constructor(serverPath, nodeArgs = [], serverArgs = []) {
     this.startedAt = process.hrtime.bigint();
-    this.child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio', ...serverArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.stderr = '';
     this.child.stderr.on('data', (d) => (this.stderr += d));
     this.waiters = [];
@@ -52,8 +55,8 @@ class LspSession {
     });
   }
 
-  open(uri, text, version = 1) {
-    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'http', version, text } });
+  open(uri, text, version = 1, languageId = 'http') {
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
   }
 
   change(uri, version, contentChanges) {
