@@ -5,9 +5,22 @@ const esbuild = require('esbuild');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** One entry per bundle: the extension host loads `extension`, editors spawn `server`, users run `cli`. */
+/**
+ * The entry bundle's `require('./ui')` stays a run-time require of the UI bundle beside it (extension-ui.js), so
+ * activation loads the language client alone and the runner, 412 workflow, traces and reports on first use.
+ */
+const lazyUi = {
+  name: 'lazy-ui',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/ui$/, namespace: 'file' }, (args) =>
+      args.importer.endsWith('extension.ts') ? { path: './extension-ui.js', external: true } : undefined);
+  },
+};
+
+/** One entry per bundle: the extension host loads `extension` (and `extension-ui` on first use), editors spawn `server`, users run `cli`. */
 const bundles = [
-  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'], plugins: [lazyUi] },
+  { entryPoints: { 'extension-ui': 'client/src/ui.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/lsp/server.ts' } },
   { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { 'demo-server': 'examples/server/main.ts' } },

@@ -1,11 +1,16 @@
 /**
- * The one command table: every `etagGuard.*` command the extension registers, id → handler. package.json
+ * The one command table: every `etagGuard.*` command the extension registers (ids in command-ids.ts), id →
+ * handler. It lives in the UI bundle, loaded on the first command (extension.ts). package.json
  * `contributes.commands` lists the same ids (a real-VS-Code test checks both ways); the first three are also
  * the language server's protocol (server/src/lsp/protocol.ts: its code lenses carry the send commands, the
  * client's 412 CodeLens and quick fix carry refreshAndRetry).
  */
 import * as vscode from 'vscode';
-import { REFRESH_AND_RETRY, SEND_ALL, SEND_REQUEST } from '../../server/src/lsp/protocol';
+import {
+  CLEAR_HISTORY, COPY_AS_CURL, EXPORT_REPORT, IMPORT_CURL, REFRESH_AND_RETRY, RESEND_WITHOUT_PRECONDITIONS, SELECT_ENVIRONMENT,
+  SEND_ALL, SEND_REQUEST, SHOW_HISTORY, SHOW_LOG, SHOW_TRACE, CHECK_SERVER_PRECONDITIONS,
+  COPY_RESPONSE_BODY, SAVE_RESPONSE_BODY,
+} from './command-ids';
 import { copyAsCurl, importCurl, type CopyAsCurlOptions } from './escalation/curl-commands';
 import { exportReport } from './escalation/export-command';
 import { resendWithoutPreconditionsCommand, type ResendCommandOptions } from './escalation/resend-command';
@@ -14,20 +19,7 @@ import type { Parts } from './parts';
 import { showHistory } from './runner/history-command';
 import { copyResponseBody, saveResponseBody } from './runner/response-body';
 
-export const SELECT_ENVIRONMENT = 'etagGuard.selectEnvironment';
-export const SHOW_HISTORY = 'etagGuard.showHistory';
-export const CLEAR_HISTORY = 'etagGuard.clearHistory';
-export const SHOW_LOG = 'etagGuard.showRunnerLog';
-export const SHOW_TRACE = 'etagGuard.showTrace';
-export const COPY_AS_CURL = 'etagGuard.copyAsCurl';
-export const IMPORT_CURL = 'etagGuard.importCurl';
-export const RESEND_WITHOUT_PRECONDITIONS = 'etagGuard.resendWithoutPreconditions';
-export const EXPORT_REPORT = 'etagGuard.exportReport';
-export const CHECK_SERVER_PRECONDITIONS = 'etagGuard.checkServerPreconditions';
-export const COPY_RESPONSE_BODY = 'etagGuard.copyResponseBody';
-export const SAVE_RESPONSE_BODY = 'etagGuard.saveResponseBody';
-
-type Handler = (...args: never[]) => unknown;
+export type Handler = (...args: never[]) => unknown;
 type Target = string | vscode.Uri;
 
 export function commandTable({ runner, retry, environments, history, log, runs, traces, probes, view }: Parts): Record<string, Handler> {
@@ -53,9 +45,4 @@ export function commandTable({ runner, retry, environments, history, log, runs, 
     [CHECK_SERVER_PRECONDITIONS]: (uri?: Target, line?: number, options?: ProbeCommandOptions) =>
       checkServerPreconditions(runs, environments, probes, uri, line, options),
   };
-}
-
-/** Registers every command of `table`; the disposables go to the extension's subscriptions. */
-export function registerCommands(table: Record<string, Handler>): vscode.Disposable[] {
-  return Object.entries(table).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

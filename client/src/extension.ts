@@ -1,16 +1,33 @@
-/** Entry point: wires the parts, the command table, the 412 providers and the language client; no logic here. */
-import type { ExtensionContext } from 'vscode';
+/**
+ * Entry point: starts the language client and registers every command; no logic here. The UI behind the
+ * commands (runner, 412 workflow, traces, reports) is a second bundle, loaded on the first command or when a
+ * request file is shown (its status bar item and 412 lenses belong to request files), so activating on a
+ * JavaScript, TypeScript or Python file costs the language client alone.
+ */
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { commandTable, registerCommands } from './commands';
+import { registerLazily } from './command-ids';
 import { createLanguageClient } from './language-client';
-import { createParts } from './parts';
-import { registerRetryProviders } from './retry/register';
+import type { Ui } from './ui';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  const parts = createParts(context);
-  context.subscriptions.push(...registerCommands(commandTable(parts)), ...registerRetryProviders(parts.failures));
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  let ui: Ui | undefined;
+  // esbuild.js keeps this require out of the entry bundle: it loads dist/extension-ui.js at run time.
+  const loadUi = (): Ui => (ui ??= (require('./ui') as typeof import('./ui')).startUi(context));
+  context.subscriptions.push(...registerLazily(() => loadUi().commands));
+  const isRequestFile = (editor: vscode.TextEditor | undefined): boolean =>
+    !!editor && (editor.document.languageId === 'http' || /\.(http|rest)$/i.test(editor.document.fileName));
+  if (isRequestFile(vscode.window.activeTextEditor)) setImmediate(loadUi);
+  else {
+    const watcher = vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (!isRequestFile(editor)) return;
+      watcher.dispose();
+      loadUi();
+    });
+    context.subscriptions.push(watcher);
+  }
   client = createLanguageClient(context);
   await client.start();
 }

@@ -8,7 +8,7 @@ import type { HistoryEntry } from '../../server/src/runner/history/history-entry
 import type { Exchange } from '../../server/src/runner/executor/types';
 import { RunStore } from '../../server/src/runner/report/run-store';
 import { wireTap } from '../../server/src/runner/trace/wire-tap';
-import { SELECT_ENVIRONMENT } from './commands';
+import { SELECT_ENVIRONMENT } from './command-ids';
 import { TraceView } from './escalation/trace-view';
 import { ProbeView } from './probe/probe-view';
 import { RefreshAndRetryCommand } from './retry/command';
