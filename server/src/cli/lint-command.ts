@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { CodeParsers } from '../engine';
-import { DEFAULT_CONFIG, parseLevel, ruleById } from '../engine';
+import { DEFAULT_CONFIG, languageOfPath, parseLevel, ruleById } from '../engine';
 import { VERSION } from '../host/version';
 import { discover } from './discover';
 import { formatJson } from './formatters/eslint-json';
@@ -39,8 +39,8 @@ Options:
                                 versions the resource (same as "strict": true in .etagguardrc.json)
   -h, --help                    show this help`;
 
-/** `parsers` lint client code; without them only `.http` files are linted. */
-export function lintCommand(argv: string[], io: CommandIO, parsers?: CodeParsers): number {
+/** `loadParsers` gives the parsers for client code, asked only when there is some; without it only `.http` files are linted. */
+export async function lintCommand(argv: string[], io: CommandIO, loadParsers?: () => Promise<CodeParsers>): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -76,6 +76,7 @@ export function lintCommand(argv: string[], io: CommandIO, parsers?: CodeParsers
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
   const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : false;
   const files = discover(positionals, io.cwd);
+  const parsers = loadParsers && files.some((f) => languageOfPath(f) !== 'http') ? await loadParsers() : undefined;
   const reports = files.map((f) => lintFile(f, { base: DEFAULT_CONFIG, ruleOverrides, fix, fixObjects: format === 'json', strict: values.strict, parsers }));
   for (const r of reports) for (const f of r.failures) io.stderr(`etag-guard: rule ${f.ruleId} failed on ${r.filePath}: ${f.error}`);
   if (format === 'json') io.stdout(formatJson(reports));

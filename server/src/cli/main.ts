@@ -24,7 +24,8 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case 'lint': return lintCommand(rest, io, await loadCodeParsers(undefined, io.stderr));
+      // The grammars load only when a client-code file is among the paths: `.http`-only runs never start tree-sitter.
+      case 'lint': return await lintCommand(rest, io, () => loadCodeParsers(undefined, io.stderr));
       case 'run': return await runCommand(rest, io);
       case 'probe': return await probeCommand(rest, io);
       case '--version': case '-v': io.stdout(VERSION); return 0;

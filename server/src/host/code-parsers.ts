@@ -4,9 +4,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-// `import = require` makes esbuild take the package's CommonJS build: its ES build needs `import.meta.url`,
-// which a CommonJS bundle does not have.
-import TreeSitter = require('web-tree-sitter');
+// Types only here: the runtime is required inside `load`, so a process that lints no client code (the CLI on
+// `.http` files) never evaluates it.
+import type TreeSitter = require('web-tree-sitter');
 import type { CodeParsers, Grammar } from '../engine';
 
 /** File names in the grammars folder: the tree-sitter runtime plus one grammar per parser. */
@@ -47,7 +47,9 @@ export function loadCodeParsers(dir: string = defaultGrammarDir(), onError: (mes
 }
 
 async function load(dir: string, onError: (message: string) => void): Promise<CodeParsers> {
-  const { Language, Parser } = TreeSitter;
+  // `require` makes esbuild take the package's CommonJS build: its ES build needs `import.meta.url`, which a
+  // CommonJS bundle does not have.
+  const { Language, Parser } = require('web-tree-sitter') as typeof TreeSitter;
   const parsers = new Map<Grammar, TreeSitter.Parser>();
   try {
     await Parser.init({ wasmBinary: fs.readFileSync(path.join(dir, RUNTIME_WASM)) });
