@@ -13,13 +13,24 @@ const SEVERITY: Record<FindingLevel, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
 };
 
+/**
+ * Converted once per finding: an editor's incremental analysis keeps the findings of untouched requests as the
+ * same objects from version to version, so a keystroke converts only the new ones.
+ */
+const converted = new WeakMap<LintFinding, Diagnostic>();
+
 export function toDiagnostic(f: LintFinding): Diagnostic {
-  return {
-    range: f.range,
-    severity: SEVERITY[f.level],
-    code: f.ruleId,
-    codeDescription: { href: docsUrl(f.ruleId) },
-    source: SOURCE,
-    message: f.message,
-  };
+  let diagnostic = converted.get(f);
+  if (!diagnostic) {
+    diagnostic = {
+      range: f.range,
+      severity: SEVERITY[f.level],
+      code: f.ruleId,
+      codeDescription: { href: docsUrl(f.ruleId) },
+      source: SOURCE,
+      message: f.message,
+    };
+    converted.set(f, diagnostic);
+  }
+  return diagnostic;
 }
