@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigProblem, EngineConfig } from '../engine';
 import { mergeConfig } from '../engine';
+import { parseJsonc } from '../engine/config/jsonc';
 import { environmentNamesFor } from './environment-files';
 
 export const RC_FILE = '.etagguardrc.json';
@@ -42,12 +43,15 @@ function readRcFile(base: EngineConfig, forFile: string, stopAt?: string): Loade
   const file = findRcFile(path.dirname(forFile), stopAt);
   if (!file) return { config: base, problems: [] };
   const problems: ConfigProblem[] = [];
-  let raw: unknown;
+  let read: ReturnType<typeof parseJsonc>;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    read = parseJsonc(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    problems.push({ path: file, message: `cannot read: ${err instanceof Error ? err.message : String(err)}` });
+    read = { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+  if (!read.ok) {
+    problems.push({ path: file, message: `cannot read: ${read.error}` });
     return { config: base, file, problems };
   }
-  return { config: mergeConfig(base, raw, problems), file, problems };
+  return { config: mergeConfig(base, read.value, problems), file, problems };
 }

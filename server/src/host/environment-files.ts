@@ -10,6 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse as parseDotenvText } from 'dotenv';
 import { environmentNamesIn } from '../engine/config/environment-names';
 
 export const ENV_FILE = 'http-client.env.json';
@@ -56,9 +57,20 @@ export function environmentNamesFor(filePath: string): string[] {
     } catch {
       continue; // unreadable: it defines nothing we can see
     }
-    for (const n of environmentNamesIn(path.basename(file), text)) names.add(n);
+    const base = path.basename(file);
+    for (const n of isDotenvFile(base) ? parseDotenv(text).keys() : environmentNamesIn(base, text)) names.add(n);
   }
   return [...names];
+}
+
+/** `KEY=value` lines as `dotenv` reads them (`export` prefixes, `#` comments, quotes, multi-line values). */
+export function parseDotenv(text: string): Map<string, string> {
+  return new Map(Object.entries(parseDotenvText(text)));
+}
+
+/** `.env`, `.env.local`, `dev.env`: dotenv syntax. */
+function isDotenvFile(baseName: string): boolean {
+  return baseName === DOTENV_FILE || baseName.startsWith('.env.') || baseName.endsWith('.env');
 }
 
 /** `start`, then each parent folder, up to `root` (inclusive) or the file system root. */

@@ -14,9 +14,7 @@ describe('environmentNamesIn', () => {
     assert.deepEqual(environmentNamesIn('settings.json', text), ['baseUrl', 'apiKey']);
   });
 
-  it('reads dotenv files, and trusts httpYac JavaScript config to define anything', () => {
-    assert.deepEqual(environmentNamesIn('.env', 'HOST=localhost\n# comment\nexport TOKEN = abc\n'), ['HOST', 'TOKEN']);
-    assert.deepEqual(environmentNamesIn('dev.env', 'port=8080'), ['port']);
+  it('trusts httpYac JavaScript config to define anything', () => {
     assert.deepEqual(environmentNamesIn('httpyac.config.js', 'module.exports = {}'), [ANY_NAME]);
   });
 

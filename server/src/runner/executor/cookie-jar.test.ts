@@ -39,3 +39,17 @@ describe('CookieJar', () => {
     assert.equal(jar.headerFor(url('http://example.test/')), undefined);
   });
 });
+
+describe('CookieJar: the public-suffix list', () => {
+  const url = (u: string) => new URL(u);
+
+  it('refuses a cookie for a public suffix (Domain=co.uk, Domain=com), keeps one for the registrable domain', () => {
+    const jar = new CookieJar();
+    jar.store(url('https://shop.example.co.uk/'), ['wide=1; Domain=co.uk', 'mine=1; Domain=example.co.uk']);
+    jar.store(url('https://api.example.com/'), ['tld=1; Domain=com']);
+    assert.equal(jar.headerFor(url('https://other.co.uk/')), undefined);
+    assert.equal(jar.headerFor(url('https://elsewhere.com/')), undefined);
+    assert.equal(jar.headerFor(url('https://www.example.co.uk/')), 'mine=1');
+    assert.equal(jar.size, 1);
+  });
+});

@@ -1,108 +1,41 @@
 /**
- * A session's cookies (RFC 6265 §5.3 storage model, the parts request runners need): Domain/host-only,
- * Path, Expires/Max-Age, Secure. Cookies from one response are sent back on later requests of the session.
+ * A session's cookies, kept by `tough-cookie` (RFC 6265: Domain / host-only, Path, Expires / Max-Age, Secure,
+ * and the public-suffix list, so a response cannot set a cookie for `co.uk` or `com`). Cookies from one
+ * response are sent back on later requests of the session. Loopback counts as a secure origin, as in browsers,
+ * so Secure cookies work against local dev servers. `now` is injectable for tests: expiry is judged by it.
  */
+import { Cookie, CookieJar as ToughCookieJar, cookieCompare } from 'tough-cookie';
 
-interface StoredCookie {
-  name: string;
-  value: string;
-  domain: string;
-  hostOnly: boolean;
-  path: string;
-  secure: boolean;
-  /** Epoch ms, or Infinity for a session cookie. */
-  expires: number;
-}
-
-/** Cookies of one session; `now` is injectable for tests. */
 export class CookieJar {
-  private readonly cookies = new Map<string, StoredCookie>();
+  private jar = new ToughCookieJar();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Stores the cookies of `Set-Cookie` values received from `url`. Invalid ones are ignored, as browsers do. */
   store(url: URL, setCookies: readonly string[]): void {
-    for (const header of setCookies) {
-      const cookie = parseSetCookie(header, url, this.now());
-      if (!cookie) continue;
-      const key = `${cookie.domain};${cookie.path};${cookie.name}`;
-      if (cookie.expires <= this.now()) this.cookies.delete(key);
-      else this.cookies.set(key, cookie);
-    }
+    const now = new Date(this.now());
+    for (const header of setCookies) this.jar.setCookieSync(header, url.href, { ignoreError: true, now });
   }
 
   /** The `Cookie` header value for a request to `url`, or undefined when no cookie applies. */
   headerFor(url: URL): string | undefined {
-    const host = url.hostname.toLowerCase();
-    const now = this.now();
-    const matching = [...this.cookies.values()]
-      .filter((c) => c.expires > now && (c.hostOnly ? host === c.domain : domainMatches(host, c.domain)))
-      .filter((c) => pathMatches(url.pathname || '/', c.path) && (!c.secure || url.protocol === 'https:' || isLoopback(host)))
-      .sort((a, b) => b.path.length - a.path.length);
-    return matching.length === 0 ? undefined : matching.map((c) => `${c.name}=${c.value}`).join('; ');
+    const live = this.jar.getCookiesSync(url.href, { expire: false }).filter((c) => this.alive(c)).sort(cookieCompare);
+    return live.length === 0 ? undefined : live.map((c) => c.cookieString()).join('; ');
   }
 
   /** Number of live cookies (for status displays). */
   get size(): number {
-    return this.cookies.size;
+    const all = this.jar.serializeSync()?.cookies ?? [];
+    return all.map((c) => Cookie.fromJSON(c)).filter((c): c is Cookie => !!c && this.alive(c)).length;
   }
 
   clear(): void {
-    this.cookies.clear();
+    this.jar = new ToughCookieJar();
   }
-}
 
-function parseSetCookie(header: string, url: URL, now: number): StoredCookie | undefined {
-  const [pair, ...attributes] = header.split(';');
-  const eq = pair.indexOf('=');
-  if (eq <= 0) return undefined;
-  const host = url.hostname.toLowerCase();
-  const cookie: StoredCookie = {
-    name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim(),
-    domain: host, hostOnly: true, path: defaultPath(url.pathname), secure: false, expires: Infinity,
-  };
-  let maxAgeSeen = false;
-  for (const attribute of attributes) {
-    const i = attribute.indexOf('=');
-    const key = (i < 0 ? attribute : attribute.slice(0, i)).trim().toLowerCase();
-    const value = i < 0 ? '' : attribute.slice(i + 1).trim();
-    if (key === 'domain' && value) {
-      const domain = value.replace(/^\./, '').toLowerCase();
-      if (!domainMatches(host, domain)) return undefined; // a server may not set cookies for another site
-      cookie.domain = domain;
-      cookie.hostOnly = false;
-    } else if (key === 'path' && value.startsWith('/')) {
-      cookie.path = value;
-    } else if (key === 'secure') {
-      cookie.secure = true;
-    } else if (key === 'max-age' && /^-?\d+$/.test(value)) {
-      maxAgeSeen = true;
-      cookie.expires = now + Number(value) * 1000;
-    } else if (key === 'expires' && !maxAgeSeen) {
-      const t = Date.parse(value);
-      if (!Number.isNaN(t)) cookie.expires = t;
-    }
+  /** Max-Age counts from when the cookie was received (RFC 6265 §5.2.2), not from its last use. */
+  private alive(c: Cookie): boolean {
+    const expiry = c.expiryTime(c.creation instanceof Date ? c.creation : undefined);
+    return expiry === undefined || expiry > this.now();
   }
-  return cookie;
-}
-
-function domainMatches(host: string, domain: string): boolean {
-  return host === domain || (host.endsWith(`.${domain}`) && !/^[\d.]+$/.test(host));
-}
-
-function pathMatches(requestPath: string, cookiePath: string): boolean {
-  if (requestPath === cookiePath) return true;
-  if (!requestPath.startsWith(cookiePath)) return false;
-  return cookiePath.endsWith('/') || requestPath[cookiePath.length] === '/';
-}
-
-function defaultPath(path: string): string {
-  if (!path.startsWith('/')) return '/';
-  const last = path.lastIndexOf('/');
-  return last <= 0 ? '/' : path.slice(0, last);
-}
-
-/** Browsers treat loopback as a secure context, so Secure cookies work against local dev servers. */
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host === '::1';
 }

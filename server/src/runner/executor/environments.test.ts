@@ -32,6 +32,13 @@ describe('environments', () => {
     assert.throws(() => loadEnvironments(broken, root), /^RunnerError: http-client.env.json is not valid JSON/);
   });
 
+  it('reads env files with comments and trailing commas, as VS Code writes JSON', () => {
+    const commented = path.join(root, 'commented');
+    fs.mkdirSync(commented);
+    fs.writeFileSync(path.join(commented, 'http-client.env.json'), '{\n  // local\n  "dev": { "host": "localhost", /* port */ "port": 8080, },\n}\n');
+    assert.deepEqual(loadEnvironments(commented, root).variables('dev'), { host: 'localhost', port: '8080' });
+  });
+
   it('reads .env files', () => {
     assert.deepEqual([...loadDotenv(sub, root)], [['TOKEN', 'x y'], ['PLAIN', '1']]);
     assert.deepEqual([...parseDotenv("A='q'\n# c\nB=\n")], [['A', 'q'], ['B', '']]);

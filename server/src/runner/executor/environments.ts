@@ -8,10 +8,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findEnvironmentFiles } from '../../host/environment-files';
+import { findEnvironmentFiles, parseDotenv } from '../../host/environment-files';
+import { parseJsonc } from '../../engine/config/jsonc';
 import { RunnerError } from './errors';
 
-export { ENV_FILE, PRIVATE_ENV_FILE, isInside } from '../../host/environment-files';
+export { ENV_FILE, PRIVATE_ENV_FILE, isInside, parseDotenv } from '../../host/environment-files';
 
 /** `{"$shared": {...}, "<env>": {...}}`: values are strings, numbers or booleans (objects are ignored). */
 export type EnvironmentDocument = Record<string, Record<string, unknown>>;
@@ -52,32 +53,10 @@ export function loadDotenv(httpFileDir: string, workspaceRoot: string): Map<stri
   return file ? parseDotenv(fs.readFileSync(file, 'utf8')) : new Map();
 }
 
-/** `KEY=value` lines; `export` prefixes, `#` comments and single/double quotes as in dotenv. */
-export function parseDotenv(text: string): Map<string, string> {
-  const values = new Map<string, string>();
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*(?:export\s+)?([\w.-]+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!m) continue;
-    let value = m[2];
-    const quote = value[0];
-    if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) {
-      value = value.slice(1, -1);
-      if (quote === '"') value = value.replace(/\\n/g, '\n');
-    } else {
-      value = value.replace(/\s+#.*$/, '');
-    }
-    values.set(m[1], value);
-  }
-  return values;
-}
-
 function readEnvironmentFile(file: string): EnvironmentDocument {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new RunnerError('environment', `${path.basename(file)} is not valid JSON: ${(err as Error).message}`);
-  }
+  const read = parseJsonc(fs.readFileSync(file, 'utf8'));
+  if (!read.ok) throw new RunnerError('environment', `${path.basename(file)} is not valid JSON: ${read.error}`);
+  const parsed = read.value;
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new RunnerError('environment', `${path.basename(file)} must hold an object of environments.`);
   }
