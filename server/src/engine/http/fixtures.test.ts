@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseHttp } from '../../server/src/engine/http/parser';
-import type { HttpFile, HttpRequest } from '../../server/src/engine/http/ast';
-import { allFixtures, fixture } from './fixture-files';
+import { parseHttp } from './parser';
+import type { HttpFile, HttpRequest } from './ast';
+import { allFixtures, fixture } from '../testing/http-fixture-files';
 
 /** `METHOD url` of each request, the shape most assertions compare. */
 function requestLines(file: HttpFile): string[] {

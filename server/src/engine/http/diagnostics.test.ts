@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseHttp } from '../../server/src/engine/http/parser';
+import { parseHttp } from './parser';
 
 /** The one diagnostic a snippet yields: its code, severity, line and message. */
 function only(text: string) {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseHttp } from '../../server/src/engine/http/parser';
+import { parseHttp } from './parser';
 
 describe('dialect constructs each tool reads (found in real-world files)', () => {
   it('a response file (go-restclient): status blocks are responses, not errors', () => {

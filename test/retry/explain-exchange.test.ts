@@ -1,11 +1,11 @@
 // The automatic explanation after a 412/428, against the demo API: one safe re-read, then the diagnosis.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it, mock } from 'node:test';
-import { startDemoServer, type DemoServer } from '../../../../examples/server/demo-server';
-import { parseHttp } from '../../engine';
-import { runAll, Session, type Exchange } from '../executor';
-import { explainExchange } from './explain-exchange';
-import { explanationLines } from './explanation-text';
+import { startDemoServer, type DemoServer } from '../../examples/server/demo-server';
+import { parseHttp } from '../../server/src/engine';
+import { runAll, Session, type Exchange } from '../../server/src/runner/executor';
+import { explainExchange } from '../../server/src/runner/retry/explain-exchange';
+import { explanationLines } from '../../server/src/runner/retry/explanation-text';
 
 describe('explainExchange against the demo API', () => {
   const session = new Session();
