@@ -18,12 +18,14 @@ export const EXPORT_REPORT = 'etagGuard.exportReport';
 export const CHECK_SERVER_PRECONDITIONS = 'etagGuard.checkServerPreconditions';
 export const COPY_RESPONSE_BODY = 'etagGuard.copyResponseBody';
 export const SAVE_RESPONSE_BODY = 'etagGuard.saveResponseBody';
+export const SHOW_EVIDENCE = 'etagGuard.showEvidence';
+export const FORGET_EVIDENCE = 'etagGuard.forgetEvidence';
 
 /** The ids of the command table, in its order. */
 export const COMMAND_IDS: readonly string[] = [
   SEND_REQUEST, SEND_ALL, SELECT_ENVIRONMENT, SHOW_HISTORY, CLEAR_HISTORY, SHOW_LOG, REFRESH_AND_RETRY, SHOW_TRACE,
   COPY_AS_CURL, IMPORT_CURL, RESEND_WITHOUT_PRECONDITIONS, EXPORT_REPORT, CHECK_SERVER_PRECONDITIONS,
-  COPY_RESPONSE_BODY, SAVE_RESPONSE_BODY,
+  COPY_RESPONSE_BODY, SAVE_RESPONSE_BODY, SHOW_EVIDENCE, FORGET_EVIDENCE,
 ];
 
 type Handler = (...args: never[]) => unknown;

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import {
   CLEAR_HISTORY, COPY_AS_CURL, EXPORT_REPORT, IMPORT_CURL, REFRESH_AND_RETRY, RESEND_WITHOUT_PRECONDITIONS, SELECT_ENVIRONMENT,
   SEND_ALL, SEND_REQUEST, SHOW_HISTORY, SHOW_LOG, SHOW_TRACE, CHECK_SERVER_PRECONDITIONS,
-  COPY_RESPONSE_BODY, SAVE_RESPONSE_BODY,
+  COPY_RESPONSE_BODY, SAVE_RESPONSE_BODY, SHOW_EVIDENCE, FORGET_EVIDENCE,
 } from './command-ids';
 import { copyAsCurl, importCurl, type CopyAsCurlOptions } from './escalation/curl-commands';
 import { exportReport } from './escalation/export-command';
@@ -22,7 +22,7 @@ import { copyResponseBody, saveResponseBody } from './runner/response-body';
 export type Handler = (...args: never[]) => unknown;
 type Target = string | vscode.Uri;
 
-export function commandTable({ runner, retry, environments, history, log, runs, traces, probes, view }: Parts): Record<string, Handler> {
+export function commandTable({ runner, retry, environments, history, log, runs, traces, probes, view, evidence }: Parts): Record<string, Handler> {
   return {
     // Run requests
     [SEND_REQUEST]: (uri?: Target, line?: number) => runner.sendRequest(uri, line),
@@ -44,5 +44,8 @@ export function commandTable({ runner, retry, environments, history, log, runs, 
     // Does the server honour preconditions? (the probe)
     [CHECK_SERVER_PRECONDITIONS]: (uri?: Target, line?: number, options?: ProbeCommandOptions) =>
       checkServerPreconditions(runs, environments, probes, uri, line, options),
+    // What the linter knows about each API (evidence that it versions its resources)
+    [SHOW_EVIDENCE]: (uri?: vscode.Uri) => evidence.show(uri),
+    [FORGET_EVIDENCE]: () => evidence.forget(),
   };
 }

@@ -29,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(watcher);
   }
   client = createLanguageClient(context);
+  parts.evidence.attach(client);
   await client.start();
 }
 

@@ -21,6 +21,7 @@ import { PreconditionDiagnostics } from './runner/precondition-diagnostics';
 import { RequestRunner } from './runner/request-runner';
 import { ResponseView } from './runner/response-view';
 import { RunLog } from './runner/run-log';
+import { RememberedEvidence } from './runner/evidence';
 
 export interface Parts {
   log: RunLog;
@@ -35,6 +36,8 @@ export interface Parts {
   /** The probe's report cards (Check Server Precondition Support). */
   probes: ProbeView;
   view: ResponseView;
+  /** What the runner has seen, as linter evidence. */
+  evidence: RememberedEvidence;
 }
 
 export function createParts(context: vscode.ExtensionContext): Parts {
@@ -50,8 +53,9 @@ export function createParts(context: vscode.ExtensionContext): Parts {
   const diagnostics = new PreconditionDiagnostics();
   const failures = new PreconditionFailures();
   const diffs = new BodyDiffs();
-  const runner = new RequestRunner({ view, history, log, diagnostics, environments, failures, explainer: new FailureExplainer({ view, log, failures, runs }) });
+  const evidence = new RememberedEvidence();
+  const runner = new RequestRunner({ view, history, log, diagnostics, environments, failures, evidence, explainer: new FailureExplainer({ view, log, failures, runs }) });
   const retry = new RefreshAndRetryCommand({ runner, failures, view, log, diagnostics, diffs, runs });
   context.subscriptions.push(log, environments, traces, probes, view, diagnostics, failures, diffs, runner);
-  return { log, history, environments, failures, runner, retry, runs, traces, probes, view };
+  return { log, history, environments, failures, runner, retry, runs, traces, probes, view, evidence };
 }

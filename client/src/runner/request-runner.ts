@@ -23,6 +23,8 @@ export interface RunnerParts {
   environments: EnvironmentPicker;
   /** The 412 workflow (client/src/retry): remembers each 412/428 and explains it as it arrives. */
   failures: { record(uri: vscode.Uri, exchange: Exchange): void };
+  /** What the runner has seen, remembered as linter evidence (./evidence.ts). */
+  evidence: { record(uri: vscode.Uri, exchange: Exchange): void };
   explainer: { explain(document: vscode.TextDocument, file: HttpFile, exchange: Exchange, session: Session, limits: SendLimits): Promise<void> };
 }
 
@@ -100,6 +102,7 @@ export class RequestRunner implements vscode.Disposable {
     this.parts.log.exchange(exchange);
     this.parts.diagnostics.update(document, exchange);
     this.parts.failures.record(document.uri, exchange);
+    this.parts.evidence.record(document.uri, exchange);
     if (exchange.error && exchange.error.kind !== 'cancelled') void vscode.window.showErrorMessage(`etag-guard: ${exchange.error.message}`);
     await Promise.all([this.parts.history.add(document.uri, exchange), this.parts.view.show(exchange, document.uri, explanation)]);
   }

@@ -7,7 +7,9 @@ import { parseArgs } from 'node:util';
 import type { CodeParsers } from '../engine';
 import { DEFAULT_CONFIG, languageOfPath, parseLevel, ruleById } from '../engine';
 import { VERSION } from '../host/version';
+import { WorkspaceEvidenceCache, workspaceRootOf } from '../host/evidence/workspace-evidence';
 import { discover } from './discover';
+import { explainEvidence } from '../host/evidence/explain';
 import { formatJson } from './formatters/eslint-json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
@@ -35,6 +37,8 @@ Options:
                                 (every fix is checked: the result parses and the finding is gone)
   --fix-dry-run                 show what --fix would change (a unified diff; in --format json
                                 each result's "output") without writing anything
+  --explain-evidence            print what is known about each API (OpenAPI documents, what the runner
+                                and the probe saw) and how each write is judged, instead of findings
   --strict                      warn on every unguarded write, not only where evidence says the API
                                 versions the resource (same as "strict": true in .etagguardrc.json)
   -h, --help                    show this help`;
@@ -51,6 +55,7 @@ export async function lintCommand(argv: string[], io: CommandIO, loadParsers?: (
       fix: { type: 'boolean', default: false },
       'fix-dry-run': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
+      'explain-evidence': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -77,7 +82,14 @@ export async function lintCommand(argv: string[], io: CommandIO, loadParsers?: (
   const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : false;
   const files = discover(positionals, io.cwd);
   const parsers = loadParsers && files.some((f) => languageOfPath(f) !== 'http') ? await loadParsers() : undefined;
-  const reports = files.map((f) => lintFile(f, { base: DEFAULT_CONFIG, ruleOverrides, fix, fixObjects: format === 'json', strict: values.strict, parsers }));
+  const workspaces = new WorkspaceEvidenceCache();
+  const workspaceOf = (f: string) => workspaces.get(workspaceRootOf(f, io.cwd));
+  if (values['explain-evidence']) {
+    io.stdout(explainEvidence(files, io.cwd, { ...DEFAULT_CONFIG, strict: !!values.strict }, workspaceOf));
+    return 0;
+  }
+  const evidence = (f: string) => workspaceOf(f).sources;
+  const reports = files.map((f) => lintFile(f, { base: DEFAULT_CONFIG, ruleOverrides, fix, fixObjects: format === 'json', strict: values.strict, evidence, parsers }));
   for (const r of reports) for (const f of r.failures) io.stderr(`etag-guard: rule ${f.ruleId} failed on ${r.filePath}: ${f.error}`);
   if (format === 'json') io.stdout(formatJson(reports));
   else if (format === 'sarif') io.stdout(formatSarif(reports, io.cwd, VERSION));

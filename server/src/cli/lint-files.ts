@@ -3,7 +3,7 @@
  * overrides, and (with `--fix`) applies the preferred fixes, each checked, until none is left.
  */
 import * as fs from 'node:fs';
-import type { CodeParsers, EngineConfig, EslintFix, LintFinding, LintResult, Relint, RuleFailure } from '../engine';
+import type { CodeParsers, EngineConfig, EvidenceSource, EslintFix, LintFinding, LintResult, Relint, RuleFailure } from '../engine';
 import { asOneReplacement, FixChecker, fixUntilStable, languageOfPath, lintCode, lintHttp, mergeConfig, Offsets, preferredFix } from '../engine';
 import { applyRcFile } from '../host/config-files';
 
@@ -30,6 +30,8 @@ export interface LintOptions {
   fixObjects?: boolean;
   /** `--strict`: wins over the rc file's `strict`. */
   strict?: boolean;
+  /** The workspace's evidence for a file (OpenAPI documents, the runner's observations, probes). */
+  evidence?: (filePath: string) => readonly EvidenceSource[];
   /** Parsers for client code; without them, code files yield nothing. */
   parsers?: CodeParsers;
 }
@@ -53,7 +55,10 @@ export function lintFile(filePath: string, options: LintOptions): FileReport {
   const bom = source.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
   source = source.slice(bom.length);
   const loaded = applyRcFile(options.base, filePath);
-  const config = mergeConfig(loaded.config, { rules: options.ruleOverrides, ...(options.strict ? { strict: true } : {}) });
+  const config = {
+    ...mergeConfig(loaded.config, { rules: options.ruleOverrides, ...(options.strict ? { strict: true } : {}) }),
+    evidenceSources: options.evidence?.(filePath) ?? [],
+  };
   const relint: Relint = (text) => lintText(text, filePath, config, options.parsers);
   let result = relint(source);
   let fixing: FileReport['fixing'];

@@ -23,6 +23,7 @@ import { retryStep, type RetryStepContext } from './retry-step';
 import type { CommandIO } from './lint-command';
 import { VERSION } from '../host/version';
 import { UsageError } from './usage-error';
+import { observationOf, recordObservation } from '../host/evidence/observation-store';
 
 export const RUN_USAGE = `Usage: etag-guard run FILE [options]
 
@@ -114,6 +115,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
     dotenv: (name: string) => dotenv.get(name),
     onExchange: (exchange: Exchange) => {
       results.push(exchange);
+      rememberEvidence(workspaceRoot, exchange);
       const trace = recorder?.exchange(exchange);
       // Terminal output ends up in CI logs: credentials are masked (the JSON output is the raw data for scripts).
       if (pretty) io.stdout(exchangeText(exchange, { mask: true }) + '\n');
@@ -220,4 +222,14 @@ function diagnosisJson({ diagnosis: d, stopped, changes }: RetryOutcome) {
     failed: d.failed, sent: d.sent ?? null, current: d.current ?? null, cause: d.cause, advice: d.advice, steps: d.steps,
     changes, ...(stopped ? { stopped } : {}),
   };
+}
+
+/** What the response tells about its API goes to `.etag-guard/observations.json` for `etag-guard lint` (never fatal). */
+function rememberEvidence(root: string, exchange: Exchange): void {
+  const o = observationOf(exchange);
+  try {
+    if (o) recordObservation(root, o);
+  } catch {
+    // A read-only checkout: the run itself is unaffected.
+  }
 }

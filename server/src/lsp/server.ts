@@ -12,6 +12,10 @@ import { toDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { Settings } from './settings';
+import { EVIDENCE_CHANGED, EXPLAIN_EVIDENCE, type EvidenceChangedParams, type ExplainEvidenceParams } from './protocol';
+import { explainEvidence } from '../host/evidence/explain';
+import { DEFAULT_CONFIG } from '../engine';
+import { fileURLToPath } from 'node:url';
 import { canWatchFiles, registerFileWatchers } from './watched-files';
 import { VERSION } from '../host/version';
 
@@ -24,6 +28,8 @@ const analyzer = new Analyzer(settings, (message) => connection.console.error(me
 
 connection.onInitialize((params) => {
   pullConfiguration = !!params.capabilities.workspace?.configuration;
+  const folders = (params.workspaceFolders ?? []).map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  settings.setWorkspaceFolders(folders);
   watchFiles = canWatchFiles(params);
   return {
     capabilities: {
@@ -65,7 +71,21 @@ function revalidateAll(): void {
 }
 
 connection.onDidChangeConfiguration(revalidateAll);
-connection.onDidChangeWatchedFiles(revalidateAll);
+connection.onDidChangeWatchedFiles(() => {
+  // An OpenAPI document or `.etag-guard/` may be among the changed files: read the workspaces' evidence again.
+  settings.evidence.forget();
+  revalidateAll();
+});
+// The runner saw a response that tells whether an API versions its resources (or the evidence was cleared).
+connection.onNotification(EVIDENCE_CHANGED, (p: EvidenceChangedParams) => {
+  settings.evidence.forget(p.root);
+  revalidateAll();
+});
+connection.onRequest(EXPLAIN_EVIDENCE, (p: ExplainEvidenceParams): string => {
+  const filePath = p.uri.startsWith('file:') ? fileURLToPath(p.uri) : undefined;
+  if (!filePath) return 'etag-guard keeps evidence for files on disk only.';
+  return explainEvidence([filePath], settings.rootOf(filePath), DEFAULT_CONFIG, (f) => settings.evidence.get(settings.rootOf(f)));
+});
 
 const withDoc = <P extends { textDocument: { uri: string } }, R>(empty: R, fn: (doc: TextDocument, p: P) => Promise<R> | R) =>
   async (p: P): Promise<R> => {

@@ -2,16 +2,36 @@
  * The configuration in force for a document: defaults ← the client's `etagGuard` settings ← the project's
  * `.etagguardrc.json` (the project file wins, so the editor agrees with `etag-guard lint` in CI).
  */
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { EngineConfig } from '../engine';
 import { DEFAULT_CONFIG, mergeConfig } from '../engine';
 import { applyRcFile } from '../host/config-files';
+import { WorkspaceEvidenceCache, workspaceRootOf, type WorkspaceEvidence } from '../host/evidence/workspace-evidence';
 
 export class Settings {
   private cache = new Map<string, Promise<EngineConfig>>();
+  /** The workspace folders the client opened (file system paths), longest first. */
+  private roots: string[] = [];
+  readonly evidence = new WorkspaceEvidenceCache();
 
   constructor(private readonly connection: Connection, private readonly canPull: () => boolean) {}
+
+  setWorkspaceFolders(paths: readonly string[]): void {
+    this.roots = [...paths].sort((a, b) => b.length - a.length);
+  }
+
+  /** The workspace root of a file: the innermost open workspace folder holding it, else its project root. */
+  rootOf(filePath: string): string {
+    return this.roots.find((r) => filePath === r || filePath.startsWith(r.endsWith(path.sep) ? r : r + path.sep)) ??
+      workspaceRootOf(filePath, path.dirname(filePath));
+  }
+
+  /** The evidence of the workspace holding `uri` (OpenAPI documents, the runner's observations, probes). */
+  evidenceFor(uri: string): WorkspaceEvidence | undefined {
+    return uri.startsWith('file:') ? this.evidence.get(this.rootOf(fileURLToPath(uri))) : undefined;
+  }
 
   /** Forgets cached settings (on didChangeConfiguration or a changed rc file). */
   reset(): void {
@@ -38,6 +58,6 @@ export class Settings {
     if (!uri.startsWith('file:')) return config;
     const loaded = applyRcFile(config, fileURLToPath(uri));
     for (const p of loaded.problems) this.connection.console.warn(`${loaded.file ?? ''} ${p.path}: ${p.message}`);
-    return loaded.config;
+    return { ...loaded.config, evidenceSources: this.evidenceFor(uri)?.sources ?? [] };
   }
 }

@@ -1,0 +1,52 @@
+/**
+ * What `etag-guard lint --explain-evidence PATHS…` and the editor's "Show Remembered Evidence" print: is known about each API and how each write of the `.http`
+ * files is judged — the workspace's OpenAPI documents, what the runner and the probe have seen, and per write
+ * its decision (warn / hint / silent) with every piece of evidence or the reason it is out of scope.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { EngineConfig } from '../../engine';
+import { buildHttpModel, describeObservation, evidenceIndex, languageOfPath, mergeConfig, parseHttp } from '../../engine';
+import { isWrite } from '../../engine/rules/vocabulary';
+import { applyRcFile } from '../config-files';
+import { OBSERVATION_STORE_FILE } from './observation-store';
+import type { WorkspaceEvidence } from './workspace-evidence';
+
+export function explainEvidence(
+  files: readonly string[], cwd: string, base: EngineConfig, workspaceOf: (file: string) => WorkspaceEvidence,
+): string {
+  const lines: string[] = [];
+  const rel = (p: string) => path.relative(cwd, p) || '.';
+  const shownRoots = new Set<string>();
+  for (const file of files) {
+    const ws = workspaceOf(file);
+    if (!shownRoots.has(ws.root)) {
+      shownRoots.add(ws.root);
+      lines.push(`Workspace ${rel(ws.root)}`);
+      lines.push(`  OpenAPI documents: ${ws.documents.length ? ws.documents.map((d) => rel(d.path)).join(', ') : 'none found'}`);
+      lines.push(`  Seen by the runner (${path.join(rel(ws.root), OBSERVATION_STORE_FILE)}): ${ws.observations.length ? '' : 'nothing'}`);
+      for (const o of ws.observations) lines.push(`    ${new URL(o.url).origin}: ${describeObservation(o)}`);
+      lines.push(`  Probes: ${ws.probes.length ? ws.probes.map((p) => `${p.origin}${p.path} (${p.probedAt})`).join(', ') : 'none'}`);
+    }
+    if (languageOfPath(file) !== 'http') continue;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const config = { ...mergeConfig(applyRcFile(base, file).config, {}), evidenceSources: ws.sources };
+    const model = buildHttpModel(parseHttp(text.replace(/^\uFEFF/, '')), config.environmentVariables);
+    const index = evidenceIndex(model, config);
+    const writes = model.requests.filter((r) => isWrite(r.method, config));
+    if (writes.length === 0) continue;
+    lines.push(rel(file));
+    for (const r of writes) {
+      const j = index.judge(r);
+      const what = j.outOfScope ? `out of scope: ${j.outOfScope}` : j.evidence.length ? '' : 'no evidence';
+      lines.push(`  ${r.anchor.start.line + 1}: ${r.method} ${r.url ?? ''} → ${j.decision}${what ? ` (${what})` : ''}`);
+      for (const e of j.evidence) lines.push(`      ${e.kind}: ${e.sentence}${e.document && e.kind !== 'openapi' ? ` (${e.document})` : ''}`);
+    }
+  }
+  return lines.join('\n');
+}

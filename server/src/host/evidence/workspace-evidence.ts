@@ -1,0 +1,72 @@
+/**
+ * The evidence a workspace holds outside the linted files, for both hosts: its OpenAPI documents, what the
+ * runner has seen (`.etag-guard/observations.json`) and the probes (`.etag-guard/probes.json`), turned into the
+ * engine's evidence sources. Read once per workspace root and kept until `forget` (a file changed, the runner
+ * saw something new, the user cleared it).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ApiDocument, EvidenceSource, Observation } from '../../engine';
+import { observedSource, openApiSource } from '../../engine';
+import { probeSource } from '../../engine/evidence/probed';
+import type { ProbeEvidence } from '../../engine/probe/evidence';
+import { readProbeStore } from '../../runner/probe/store';
+import { findApiDocuments } from './openapi-files';
+import { readObservations } from './observation-store';
+
+export interface WorkspaceEvidence {
+  root: string;
+  documents: ApiDocument[];
+  observations: Observation[];
+  probes: ProbeEvidence[];
+  sources: EvidenceSource[];
+}
+
+const ROOT_MARKERS = ['.git', '.etagguardrc.json', '.etag-guard', 'package.json', 'pyproject.toml'];
+
+/**
+ * The workspace root of a file: the nearest folder above it with a repository or project marker; else `cwd`
+ * when the file is under it; else the file's own folder (never a scan of the whole disk).
+ */
+export function workspaceRootOf(file: string, cwd: string): string {
+  const start = path.dirname(path.resolve(file));
+  const stop = path.resolve(cwd);
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (ROOT_MARKERS.some((m) => fs.existsSync(path.join(dir, m)))) return dir;
+    if (dir === stop) return stop;
+    if (path.dirname(dir) === dir) return start;
+  }
+}
+
+export class WorkspaceEvidenceCache {
+  private readonly byRoot = new Map<string, WorkspaceEvidence>();
+
+  /** The evidence of `root` (read on first use). */
+  get(root: string): WorkspaceEvidence {
+    let e = this.byRoot.get(root);
+    if (!e) this.byRoot.set(root, e = loadWorkspaceEvidence(root));
+    return e;
+  }
+
+  /** Forgets one root, or all. */
+  forget(root?: string): void {
+    if (root === undefined) this.byRoot.clear();
+    else this.byRoot.delete(root);
+  }
+}
+
+export function loadWorkspaceEvidence(root: string): WorkspaceEvidence {
+  const documents = findApiDocuments(root);
+  const observations = readObservations(root);
+  let probes: ProbeEvidence[] = [];
+  try {
+    probes = readProbeStore(root);
+  } catch {
+    // A damaged probe store is the probe command's to report; the linter goes on without it.
+  }
+  const sources: EvidenceSource[] = [];
+  if (documents.length) sources.push(openApiSource(documents));
+  if (observations.length) sources.push(observedSource(observations));
+  if (probes.length) sources.push(probeSource(probes));
+  return { root, documents, observations, probes, sources };
+}

@@ -1,0 +1,64 @@
+// Workspace evidence through the CLI (issue #13): an OpenAPI document and what the runner has seen turn a
+// hint (never printed) into a warning that names them; --explain-evidence shows what is known.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { main } from '../../server/src/cli/main';
+import { recordObservation } from '../../server/src/host/evidence/observation-store';
+
+const SPEC = `openapi: 3.0.3
+servers:
+  - url: https://api.shop.dev/v1
+paths:
+  /items/{id}:
+    put:
+      parameters:
+        - $ref: '#/components/parameters/IfMatch'
+      responses:
+        '200': { description: ok }
+        '412': { description: changed meanwhile }
+components:
+  parameters:
+    IfMatch: { name: If-Match, in: header, required: true, schema: { type: string } }
+`;
+
+async function lint(cwd: string, ...args: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const code = await main(['lint', ...args], { cwd, stdout: (s) => { out += s + '\n'; }, stderr: () => undefined, color: false });
+  return { code, out };
+}
+
+describe('etag-guard lint: workspace evidence', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etag-guard-evidence-'));
+    fs.writeFileSync(path.join(dir, 'package.json'), '{}');
+    fs.mkdirSync(path.join(dir, 'spec'));
+    fs.writeFileSync(path.join(dir, 'spec', 'shop-api.yml'), SPEC);
+    fs.writeFileSync(path.join(dir, 'api.http'), 'PUT https://api.shop.dev/v1/items/3\n\n###\nPUT http://127.0.0.1:9/notes/4\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('warns where the OpenAPI document declares If-Match, and prints no hint elsewhere', async () => {
+    const { out } = await lint(dir, '--format', 'json', 'api.http');
+    const [result] = JSON.parse(out) as { messages: { line: number; message: string; ruleId: string }[] }[];
+    assert.deepEqual(result.messages.map((m) => `${m.line} ${m.ruleId}`), ['1 missing-precondition']);
+    assert.match(result.messages[0].message, /shop-api\.yml declares If-Match, a 412 response on PUT \/items\/\{id\}/);
+  });
+
+  it('remembers what the runner saw, and explains it', async () => {
+    assert.ok(recordObservation(dir, { method: 'GET', url: 'http://127.0.0.1:9/notes/1?token=secret', status: 200, etag: true, at: '2026-11-29T10:02:00Z' }));
+    const stored = fs.readFileSync(path.join(dir, '.etag-guard', 'observations.json'), 'utf8');
+    assert.doesNotMatch(stored, /secret/, 'query strings are not kept');
+    const { out } = await lint(dir, '--format', 'json', 'api.http');
+    const [result] = JSON.parse(out) as { messages: { line: number; message: string }[] }[];
+    assert.deepEqual(result.messages.map((m) => m.line), [1, 4]);
+    assert.match(result.messages[1].message, /GET \/notes\/1 returned ETag at 10:02/);
+    const explained = await lint(dir, '--explain-evidence', 'api.http');
+    assert.match(explained.out, /OpenAPI documents: spec[\\/]shop-api\.yml/);
+    assert.match(explained.out, /4: PUT http:\/\/127\.0\.0\.1:9\/notes\/4 → warn/);
+    assert.match(explained.out, /observed: GET \/notes\/1 returned ETag at 10:02/);
+  });
+});
