@@ -30,7 +30,11 @@ export class Settings {
 
   /** The evidence of the workspace holding `uri` (OpenAPI documents, the runner's observations, probes). */
   evidenceFor(uri: string): WorkspaceEvidence | undefined {
-    return uri.startsWith('file:') ? this.evidence.get(this.rootOf(fileURLToPath(uri))) : undefined;
+    if (!uri.startsWith('file:')) return undefined;
+    const file = fileURLToPath(uri);
+    // Only inside an open workspace folder: a loose file in /tmp must not make the server scan /tmp.
+    const root = this.roots.find((r) => file.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+    return root ? this.evidence.get(root) : undefined;
   }
 
   /** Forgets cached settings (on didChangeConfiguration or a changed rc file). */
