@@ -13,9 +13,12 @@ import type { Ui } from './ui';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // The client exists before any UI part: the runner sends what it observes to the server as evidence.
+  const languageClient = createLanguageClient(context);
+  client = languageClient;
   let ui: Ui | undefined;
   // esbuild.js keeps this require out of the entry bundle: it loads dist/extension-ui.js at run time.
-  const loadUi = (): Ui => (ui ??= (require('./ui') as typeof import('./ui')).startUi(context));
+  const loadUi = (): Ui => (ui ??= (require('./ui') as typeof import('./ui')).startUi(context, languageClient));
   context.subscriptions.push(...registerLazily(() => loadUi().commands));
   const isRequestFile = (editor: vscode.TextEditor | undefined): boolean =>
     !!editor && (editor.document.languageId === 'http' || /\.(http|rest)$/i.test(editor.document.fileName));
@@ -28,9 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     });
     context.subscriptions.push(watcher);
   }
-  client = createLanguageClient(context);
-  parts.evidence.attach(client);
-  await client.start();
+  await languageClient.start();
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,6 +4,7 @@
  * first command or the first request file shown, so activation loads only the language client.
  */
 import type { ExtensionContext } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { commandTable, type Handler } from './commands';
 import { createParts } from './parts';
 import { registerRetryProviders } from './retry/register';
@@ -13,8 +14,9 @@ export interface Ui {
 }
 
 /** Builds the parts and the 412 providers (disposed with the extension) and returns the command table. */
-export function startUi(context: ExtensionContext): Ui {
+export function startUi(context: ExtensionContext, client: LanguageClient): Ui {
   const parts = createParts(context);
+  parts.evidence.attach(client);
   context.subscriptions.push(...registerRetryProviders(parts.failures));
   return { commands: commandTable(parts) };
 }
