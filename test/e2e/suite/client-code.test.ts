@@ -15,14 +15,17 @@ function calleeRange(doc: vscode.TextDocument, needle: RegExp, callee: string): 
   return new vscode.Range(line, start, line, start + callee.length);
 }
 
-/** Opens `rel`, checks its single missing-precondition is on `callee`, applies the fix titled `title`. */
+/** Opens `rel`, checks its single missing-precondition (a hint: no evidence) is on `callee`, applies the fix titled `title`. */
 async function fixUnguardedWrite(rel: string, languageId: string, needle: RegExp, callee: string, title: RegExp): Promise<vscode.TextDocument> {
   const { doc, uri, diags } = await openWithDiagnostics(rel, hasCode('missing-precondition'));
   assert.strictEqual(doc.languageId, languageId);
   const found = withCode(diags, 'missing-precondition');
   assert.strictEqual(found.length, 1, describeDiagnostics(diags));
   assert.deepStrictEqual(found[0].range, calleeRange(doc, needle, callee), `diagnostic range: ${describeDiagnostics(found)}`);
-  assert.strictEqual(found[0].severity, vscode.DiagnosticSeverity.Warning);
+  // The fixtures' URL is a parameter and nothing in the workspace says the API versions it: without evidence
+  // missing-precondition is a hint (docs/configuration.md, `strict`), and its fixes are offered all the same.
+  assert.strictEqual(found[0].severity, vscode.DiagnosticSeverity.Hint, describeDiagnostics(found));
+  assert.match(found[0].message, /nothing in the workspace says it does/, describeDiagnostics(found));
   const actions = await actionsAt(uri, found[0].range);
   const fix = quickFixes(actions).find((a) => title.test(a.title));
   assert.ok(fix, `no quick fix matching ${title} among: ${titles(actions)}`);
