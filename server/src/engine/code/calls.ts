@@ -7,13 +7,15 @@
 import type { WrapperConfig } from '../config/config';
 import type { CodeContext } from './context';
 import { GLOBAL_FETCH, shapeOf, type CallShape } from './libraries';
-import { argumentsOf, followValue, readObject, type Arguments, type Options } from './options';
+import { argumentsOf, assignedAfter, followValue, readObject, type Arguments, type Options } from './options';
 import { resolveCallee } from './resolve';
 import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
 
 /** A header set outside any headers object: `.set(name, value)` on a chain, `req.setHeader(name, value)`. */
 export interface HeaderPair {
   name: Node;
+  /** The header name when the code spells it as a property (`opts.headers.Authorization = …`). */
+  nameText?: string;
   value: Node;
   whole: Node;
 }
@@ -62,14 +64,21 @@ export function recogniseCall(call: Node, ctx: CodeContext): HttpCall | undefine
   }
   const options = shape.options === 'kwargs' ? args.keywords : optionsNode ? readObject(optionsNode, ctx) : undefined;
   const unreadable = (optionsNode !== undefined && !options) || args.splat;
-  if (!urlNode && shape.urlOption) urlNode = options?.props.get(shape.urlOption)?.value;
+  // `cfg.method = 'PUT'`, `opts.headers['If-Match'] = tag` between the object's creation and the call.
+  const later = options && optionsNode ? assignedAfter(optionsNode, ctx) : [];
+  const set = (key: string) => later.filter((a) => a.path.length === 1 && a.path[0] === key).pop()?.value;
+  if (!urlNode && shape.urlOption) urlNode = set(shape.urlOption) ?? options?.props.get(shape.urlOption)?.value;
 
-  const headers = options?.props.get('headers')?.value;
+  const headers = set('headers') ?? options?.props.get('headers')?.value;
   const pairs = shape.chained ? chainedPairs(call, shape.chained, ctx) : [];
+  for (const a of later) {
+    if (a.path.length === 2 && a.path[0] === 'headers') pairs.push({ name: a.key, nameText: a.path[1], value: a.value, whole: a.whole });
+  }
   const instanceHidden = resolved.instance !== undefined && instanceSetsHeaders(resolved.instance, ctx);
+  const methodSet = set('method');
   return {
     call, callee, library: shape.library, args, shape, options, headers, pairs,
-    method: methodOf(shape, args, options, unreadable, ctx),
+    method: methodSet ? methodText(methodSet, ctx) : methodOf(shape, args, options, unreadable, ctx),
     url: urlNode,
     opaque: unreadable || (!headers && !!options?.spread) || instanceHidden || objectSetsDefaults(callee, ctx),
   };

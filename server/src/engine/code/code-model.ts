@@ -2,12 +2,14 @@
  * Lowers the recognised calls of a JS/TS/Python document into the language-neutral DocumentModel the rules
  * read: one RequestModel per call, in source order, with its headers and where each value comes from.
  */
+import { overriddenMethod } from '../model/method-override';
 import { hostOf, queryParamNames, resourceKey } from '../model/target';
 import type { DocumentModel, HeaderModel, RequestModel } from '../model/types';
 import { hasWritePrecondition } from '../rules/vocabulary';
 import { BranchPaths } from './branches';
 import { recogniseCall, type HttpCall } from './calls';
 import { CodeRequestEditor, type FixSupport } from './code-editor';
+import { conditionalPreconditions } from './conditional-guards';
 import type { CodeContext } from './context';
 import { valueInfo, type RequestIndexOf } from './etag-flow';
 import { resolveHeaders, type HeaderEntry, type HeaderSet } from './headers';
@@ -32,6 +34,7 @@ function lowerCall(
   call: HttpCall, index: number, ctx: CodeContext, requestOf: RequestIndexOf, calls: readonly HttpCall[], fixes: FixSupport, branch: string[],
 ): RequestModel {
   const set = headerSetOf(call, ctx);
+  const conditional = conditionalPreconditions(set.entries, call.call, ctx);
   const headers: HeaderModel[] = [];
   for (const e of set.entries) {
     const info = valueInfo(e.value, ctx, requestOf);
@@ -46,12 +49,13 @@ function lowerCall(
       valueRange: info.range,
       range: rangeOf(e.whole),
       source: info.source,
+      ...(conditional.has(e) ? { conditional: true } : {}),
     });
   }
   const url = call.url && urlText(call.url, ctx);
   const request: RequestModel = {
     index,
-    method: call.method,
+    method: overriddenMethod(headers) ?? call.method,
     url,
     target: url === undefined ? undefined : resourceKey(url),
     queryParams: new Set([...(url ? queryParamNames(url) : []), ...paramNames(call, ctx)]),
@@ -77,8 +81,8 @@ function headerSetOf(call: HttpCall, ctx: CodeContext): HeaderSet {
   const set: HeaderSet = call.headers ? resolveHeaders(call.headers, ctx) : { entries: [], complete: true };
   const pairs: HeaderEntry[] = [];
   for (const p of call.pairs) {
-    const name = stringLiteral(followValue(p.name, ctx));
-    if (name) pairs.push({ name: name.value, nameNode: p.name, value: p.value, whole: p.whole });
+    const name = p.nameText ?? stringLiteral(followValue(p.name, ctx))?.value;
+    if (name) pairs.push({ name, nameNode: p.name, value: p.value, whole: p.whole });
     // `.set({ … })` on a superagent chain: an object of headers.
     else if (p.name.type === 'object') {
       const inner = resolveHeaders(p.name, ctx);

@@ -89,3 +89,61 @@ export function readObject(node: Node, ctx: CodeContext): Options | undefined {
   }
   return out;
 }
+
+/** An assignment to a property of a named object: `opts.method = 'PUT'`, `cfg.headers['If-Match'] = tag`. */
+export interface PropertyAssignment {
+  /** The property path below the name: `['method']`, `['headers', 'If-Match']`; `undefined` for a computed step. */
+  path: (string | undefined)[];
+  /** The last key as written (for findings and fixes). */
+  key: Node;
+  value: Node;
+  whole: Node;
+}
+
+/**
+ * The assignments to properties of the object `use` names, made after the name was given its value and before
+ * `use`, in source order: code that builds an options object and then sets `method` or `headers` on it.
+ */
+export function assignedAfter(use: Node, ctx: CodeContext): PropertyAssignment[] {
+  const n = unwrap(use);
+  if (!isName(n)) return [];
+  const b = ctx.scopes.lookup(n.text, n);
+  if (!b || b.path.length > 0) return [];
+  const between = ctx.text.slice(b.end, n.startIndex);
+  // Cheap text test first: most objects are never touched after they are written.
+  if (!new RegExp(`(^|[^\\w.$])${n.text.replace(/\$/g, '\\$')}\\s*(\\.|\\[)`).test(between)) return [];
+  const out: PropertyAssignment[] = [];
+  for (const a of ctx.index.assignments) {
+    if (a.startIndex < b.end || a.endIndex > n.startIndex) continue;
+    if (a.type !== 'assignment_expression' && a.type !== 'assignment') continue;
+    const left = a.childForFieldName('left');
+    const value = a.childForFieldName('right');
+    const path = left && memberPath(left);
+    if (!left || !value || !path || path[0] !== n.text || path.length < 2) continue;
+    out.push({ path: path.slice(1), key: lastKey(left), value, whole: a });
+  }
+  return out;
+}
+
+/** `a.b['c']` → `['a', 'b', 'c']`; a computed step is `undefined`; undefined for other expressions. */
+function memberPath(node: Node): (string | undefined)[] | undefined {
+  const n = unwrap(node);
+  if (n.type === 'identifier') return [n.text];
+  if (n.type === 'member_expression' || n.type === 'attribute') {
+    const object = n.childForFieldName('object');
+    const property = n.childForFieldName(n.type === 'attribute' ? 'attribute' : 'property');
+    const base = object && memberPath(object);
+    return base && property ? [...base, property.text] : undefined;
+  }
+  if (n.type === 'subscript_expression' || n.type === 'subscript') {
+    const object = n.childForFieldName('object') ?? n.childForFieldName('value');
+    const index = n.childForFieldName('index') ?? n.childForFieldName('subscript');
+    const base = object && memberPath(object);
+    return base && index ? [...base, keyText(index)] : undefined;
+  }
+  return undefined;
+}
+
+function lastKey(left: Node): Node {
+  return left.childForFieldName('property') ?? left.childForFieldName('attribute') ?? left.childForFieldName('index') ?? left.childForFieldName('subscript') ?? left;
+}

@@ -23,15 +23,15 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
   const text = calleeText(n);
   if (n.type === 'identifier') {
     // File-wide map checks first: most names are neither imported nor assigned (loop variables, parameters).
-    if (!ctx.modules.has(text) && !ctx.scopes.all.has(text)) return GLOBAL_FETCH.has(text) ? { module: 'global', path: ['fetch'] } : undefined;
+    if (!ctx.modules.has(text) && !ctx.scopes.all.has(text)) return globalFetch(text, n, ctx);
     const binding = ctx.scopes.lookup(text, n);
     const imported = ctx.modules.get(text);
     if (imported && (!binding || isRequire(binding))) return { module: imported.module, path: [...imported.path] };
     if (binding) return binding.path.length === 0 ? instanceOf(binding.value, ctx, depth) : undefined;
-    return GLOBAL_FETCH.has(text) ? { module: 'global', path: ['fetch'] } : undefined;
+    return globalFetch(text, n, ctx);
   }
   if (n.type !== 'member_expression' && n.type !== 'attribute') return undefined;
-  if (GLOBAL_FETCH.has(text)) return { module: 'global', path: ['fetch'] };
+  if (GLOBAL_FETCH.has(text)) return globalFetch(text, n, ctx);
   const stored = bindingOfMember(text, n, ctx);
   if (stored) return stored.path.length === 0 ? instanceOf(stored.value, ctx, depth) : undefined;
   const object = n.childForFieldName('object');
@@ -39,6 +39,41 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
   if (!object || !property) return undefined;
   const base = resolveCallee(object, ctx, depth + 1);
   return base && { ...base, path: [...base.path, property.text] };
+}
+
+/**
+ * The built-in fetch, where there is one: JavaScript only (Python has no global `fetch`), and not where the
+ * file declares its own `fetch` (a function or a parameter of that name around the call shadows the global).
+ */
+function globalFetch(text: string, use: Node, ctx: CodeContext): Resolved | undefined {
+  if (!GLOBAL_FETCH.has(text) || ctx.family !== 'js') return undefined;
+  if (text === 'fetch' && shadowsFetch(use, ctx)) return undefined;
+  return { module: 'global', path: ['fetch'] };
+}
+
+/** A `function fetch(…)` in the file, or a parameter named `fetch` of a function around `use`. */
+function shadowsFetch(use: Node, ctx: CodeContext): boolean {
+  let answer = ctx.memo.get('declares fetch');
+  if (answer === undefined) {
+    answer = ctx.index.functions.some((f) => f.childForFieldName('name')?.text === 'fetch');
+    ctx.memo.set('declares fetch', answer);
+  }
+  if (answer) return true;
+  if (!/[(,]\s*fetch\s*[,)=:]/.test(ctx.text)) return false;
+  for (let f = ctx.scopes.functionOf(use); f.id !== ctx.index.root.id; f = ctx.scopes.functionOf(f)) {
+    const params = f.childForFieldName('parameters') ?? f.childForFieldName('parameter');
+    if (params && (params.text === 'fetch' || params.descendantsOfType('identifier').some((p) => p.text === 'fetch' && !isDefaultValue(p, params)))) return true;
+  }
+  return false;
+}
+
+/** True when `id` is inside a default value (`fetchFn = fetch`), not a parameter name. */
+function isDefaultValue(id: Node, params: Node): boolean {
+  for (const p of params.namedChildren) {
+    const value = p.childForFieldName('value') ?? p.childForFieldName('right');
+    if (value && id.startIndex >= value.startIndex && id.endIndex <= value.endIndex) return true;
+  }
+  return false;
 }
 
 /** A client object made by a known factory (`axios.create(…)`, `requests.Session()`, `new Client(…)`). */

@@ -28,6 +28,11 @@ export interface HeaderModel {
   /** The whole header (line in `.http`, property in code), for removal. */
   range: Range;
   source: ValueSource;
+  /**
+   * Client code: set only when its value is present (`if (etag) headers['If-Match'] = etag`), so the request
+   * goes out without it when no tag came back.
+   */
+  conditional?: boolean;
 }
 
 /** Language-specific edits a quick fix needs; the rules stay language-neutral. */

@@ -7,8 +7,8 @@
  */
 import { evidenceIndex, evidenceSentence, type Judgement } from '../evidence/index';
 import type { RequestModel } from '../model/types';
-import type { Fix, Rule } from './types';
-import { describeRequest, freshReadBefore, hasWritePrecondition, header, isWrite } from './vocabulary';
+import type { Fix, ReportedFinding, Rule } from './types';
+import { describeRequest, freshReadBefore, hasWritePrecondition, header, isWrite, withoutConditional } from './vocabulary';
 
 export const missingPrecondition: Rule = {
   id: 'missing-precondition',
@@ -18,13 +18,20 @@ export const missingPrecondition: Rule = {
   check({ model, config }, report) {
     const index = evidenceIndex(model, config);
     for (const req of model.requests) {
-      if (!isWrite(req.method, config) || hasWritePrecondition(req, config)) continue;
+      if (!isWrite(req.method, config)) continue;
+      const conditional = hasWritePrecondition(req, config);
+      if (conditional && hasWritePrecondition(withoutConditional(req), config)) continue;
       const judgement = index.judge(req);
       if (!config.strict && judgement.decision === 'silent') continue;
+      const level = !config.strict && judgement.decision === 'hint' ? 'hint' : undefined;
+      if (conditional) {
+        report({ ...conditionalFinding(req), level });
+        continue;
+      }
       report({
         message: messageFor(req, judgement, config.strict),
         range: req.anchor,
-        level: !config.strict && judgement.decision === 'hint' ? 'hint' : undefined,
+        level,
         // An If-None-Match with a tag is inverted-precondition's to fix (rename it): adding If-Match beside it
         // would give a request that fails whenever the two tags agree.
         fixes: header(req, 'If-None-Match') ? [] : () => guardFixes(req, model.requests),
@@ -42,6 +49,18 @@ function messageFor(req: RequestModel, j: Judgement, strict: boolean): string {
   if (strict) return `${risk}. ${ADVICE}`;
   return `${risk}, if the server versions this resource (nothing in the workspace says it does; ` +
     'run a GET of it, or see docs/precision.md). ' + ADVICE;
+}
+
+/** A precondition sent only when a tag is at hand: the write is unguarded exactly when no ETag came back. */
+function conditionalFinding(req: RequestModel): ReportedFinding {
+  const h = req.headers.find((x) => x.conditional)!;
+  return {
+    message: `${req.method} sends ${h.name} only when a value is at hand: when no ETag came back it goes out with no ` +
+      'precondition and can overwrite a concurrent update unseen. Refuse to write without the tag (or send ' +
+      'If-None-Match: * when the resource is new).',
+    range: req.anchor,
+    fixes: [],
+  };
 }
 
 function guardFixes(req: RequestModel, requests: readonly RequestModel[]): Fix[] {

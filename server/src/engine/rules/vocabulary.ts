@@ -35,6 +35,17 @@ export function hasWritePrecondition(request: RequestModel, config: EngineConfig
   return config.extraPreconditions.some((x) => names.has(x.toLowerCase()) || request.queryParams.has(x));
 }
 
+/** True for a header name that is a write precondition (standard or service-specific), any case. */
+export function isPreconditionName(name: string): boolean {
+  const lower = lowerCaseName(name);
+  return lower === 'if-match' || lower === 'if-unmodified-since' || lower === 'if-none-match' || SERVICE_HEADERS.includes(lower);
+}
+
+/** The request without its conditional preconditions: what goes out when the tag they wait for is missing. */
+export function withoutConditional(request: RequestModel): RequestModel {
+  return request.headers.some((h) => h.conditional) ? { ...request, headers: request.headers.filter((h) => !h.conditional) } : request;
+}
+
 /** Headers whose value the rules read as an entity-tag list. */
 export const ETAG_HEADERS = ['if-match', 'if-none-match'];
 
