@@ -13,7 +13,7 @@ import { conditionalPreconditions } from './conditional-guards';
 import type { CodeContext } from './context';
 import { valueInfo, type RequestIndexOf } from './etag-flow';
 import { resolveHeaders, type HeaderEntry, type HeaderSet } from './headers';
-import { followValue, readObject } from './options';
+import { argumentsOf, followValue, readObject } from './options';
 import { rangeOf, stringLiteral, urlExpressionText, type Node } from './syntax';
 
 export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentModel {
@@ -59,6 +59,7 @@ function lowerCall(
     url,
     target: url === undefined ? undefined : resourceKey(url),
     queryParams: new Set([...(url ? queryParamNames(url) : []), ...paramNames(call, ctx)]),
+    body: bodyText(call, ctx),
     host: url && hostOf(url),
     headers,
     anchor: rangeOf(call.callee),
@@ -92,9 +93,36 @@ function headerSetOf(call: HttpCall, ctx: CodeContext): HeaderSet {
   return { ...set, entries: [...set.entries, ...pairs] };
 }
 
+/** Where each library takes the body: options `body` / `data` / `json`, axios's data argument, Python `json=` / `data=`. */
+const BODY_KEYS = ['body', 'data', 'json'];
+
+/** The body's source text (looked through a name and `JSON.stringify(…)` / `json.dumps(…)`), for body guards. */
+function bodyText(call: HttpCall, ctx: CodeContext): string | undefined {
+  let node = BODY_KEYS.map((k) => call.options?.props.get(k)?.value).find((v) => v !== undefined);
+  if (!node && call.library === 'axios' && call.shape.options === 2) node = call.args.positional[1];
+  for (let depth = 0; node && depth < 3; depth++) {
+    const n: Node = followValue(node, ctx);
+    const f = n.type === 'call_expression' || n.type === 'call' ? n.childForFieldName('function')?.text : undefined;
+    if (f !== 'JSON.stringify' && f !== 'json.dumps') return n.text;
+    node = argumentsOf(n)?.positional[0];
+  }
+  return undefined;
+}
+
 /** The URL as comparable text; a name that holds something else stands for itself (`{{url}}`). */
 function urlText(node: Node, ctx: CodeContext): string | undefined {
-  return urlExpressionText(followValue(node, ctx)) ?? urlExpressionText(node);
+  const base = (name: Node) => baseUrlConstant(name, ctx);
+  return urlExpressionText(followValue(node, ctx), base) ?? urlExpressionText(node, base);
+}
+
+/**
+ * A name holding a base URL written as a literal (`BASE = "https://graph.microsoft.com/v1.0"`) reads as that URL,
+ * so the host and path say which API a call goes to. Other names stay `{{name}}`.
+ */
+function baseUrlConstant(name: Node, ctx: CodeContext): string | undefined {
+  if (name.type !== 'identifier') return undefined;
+  const literal = stringLiteral(followValue(name, ctx));
+  return literal && /^(https?:\/\/[^\s{}]+|\/[\w./-]*)$/i.test(literal.value) ? literal.value.replace(/\/$/, '') : undefined;
 }
 
 /** Query parameters given as options: axios `params`, got/ky `searchParams`, requests/httpx `params=`. */

@@ -100,13 +100,13 @@ export function stringLiteral(node: Node | null | undefined): StringLiteral | un
  * written `{{expr}}` (so `` `${base}/items/${id}` ``, `base + '/items/' + id` and `f"{base}/items/{id}"` compare
  * equal). Undefined for shapes that are not a string, a template, a concatenation or a name.
  */
-export function urlExpressionText(node: Node): string | undefined {
+export function urlExpressionText(node: Node, constant?: (name: Node) => string | undefined): string | undefined {
   const n = unwrap(node);
   const literal = stringLiteral(n);
   if (literal) return literal.value;
   switch (n.type) {
     case 'identifier': case 'member_expression': case 'attribute': case 'subscript_expression': case 'subscript':
-      return `{{${compact(n.text)}}}`;
+      return constant?.(n) ?? `{{${compact(n.text)}}}`;
     case 'template_string': case 'string': {
       let out = '';
       for (const c of n.namedChildren) {
@@ -115,7 +115,7 @@ export function urlExpressionText(node: Node): string | undefined {
         else if (c.type === 'template_substitution' || c.type === 'interpolation') {
           const inner = c.firstNamedChild;
           if (!inner) return undefined;
-          out += `{{${compact(inner.text)}}}`;
+          out += constant?.(unwrap(inner)) ?? `{{${compact(inner.text)}}}`;
         } else if (c.type !== 'string_start' && c.type !== 'string_end') return undefined;
       }
       return out;
@@ -124,8 +124,8 @@ export function urlExpressionText(node: Node): string | undefined {
       const left = n.childForFieldName('left');
       const right = n.childForFieldName('right');
       if (n.childForFieldName('operator')?.text !== '+' || !left || !right) return undefined;
-      const l = urlExpressionText(left);
-      const r = urlExpressionText(right);
+      const l = urlExpressionText(left, constant);
+      const r = urlExpressionText(right, constant);
       return l === undefined || r === undefined ? undefined : l + r;
     }
     default:

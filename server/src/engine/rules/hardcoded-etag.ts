@@ -6,7 +6,9 @@
 import type { HeaderModel, RequestModel } from '../model/types';
 import { parseEntityTagList } from '../semantics/entity-tag';
 import { byRequest, type Fix, type Rule } from './types';
-import { describeRequest, effectiveValue, freshReadBefore, headersOnWrite } from './vocabulary';
+import { describeRequest, effectiveValue, freshReadBefore, headersOnWrite, isWrite } from './vocabulary';
+import { literalServiceGuards } from '../services/literal-guards';
+import { serviceOf } from '../services/recognise';
 
 export const hardcodedEtag: Rule = {
   id: 'hardcoded-etag',
@@ -28,6 +30,19 @@ export const hardcodedEtag: Rule = {
           fixes: () => captureFixes(ctx.model.requests, req, h),
         });
       }
+      if (!isWrite(req.method, ctx.config)) return;
+      const service = serviceOf(req);
+      // `version` and `cas` mean a precondition only on the services that define them.
+      const owns = (param: string) => (param === 'version' ? service?.id === 'elasticsearch' : param === 'cas' ? service?.id === 'consul-kv' : true);
+      const typed = literalServiceGuards(req, owns);
+      if (typed.length === 0) return;
+      report({
+        message: `${typed.map((g) => g.text).join(' and ')} ${typed.length > 1 ? 'are versions' : 'is a version'} typed into the ${req.method}: ` +
+          'it matches only until the resource next changes, then this write fails every time. ' +
+          `Read the current version${service?.fix ? ` (${service.fix.from})` : ''} and send that.`,
+        range: req.anchor,
+        fixes: [],
+      });
     },
   }),
 };

@@ -6,6 +6,7 @@ import type { EngineConfig } from '../config/config';
 import type { HeaderModel, RequestModel } from '../model/types';
 import { findHeaders, lowerCaseName } from '../model/types';
 import { TargetIndex } from './target-index';
+import { carriesServiceGuard, serviceOf } from '../services/recognise';
 
 /** Methods that change state and can lose someone else's update (POST only when configured). */
 export function isWrite(method: string | undefined, config: EngineConfig): boolean {
@@ -32,6 +33,8 @@ export function hasWritePrecondition(request: RequestModel, config: EngineConfig
   if (SERVICE_HEADERS.some((h) => names.has(h))) return true;
   if (SERVICE_QUERY_PARAMS.some((p) => request.queryParams.has(p))) return true;
   if (PAIRED_QUERY_PARAMS.some(([a, b]) => request.queryParams.has(a) && request.queryParams.has(b))) return true;
+  const service = serviceOf(request);
+  if (service && carriesServiceGuard(request, service)) return true;
   return config.extraPreconditions.some((x) => names.has(x.toLowerCase()) || request.queryParams.has(x));
 }
 

@@ -1,0 +1,65 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { SERVICES } from './catalogue';
+import { carriesServiceGuard, serviceOf } from './recognise';
+
+const req = (url: string, extra: { headers?: string[]; query?: string[]; body?: string } = {}) => ({
+  url,
+  host: /^https?:\/\/([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase(),
+  queryParams: new Set([...(url.split('?')[1]?.split('&').map((p) => p.split('=')[0]) ?? []), ...(extra.query ?? [])]),
+  headers: (extra.headers ?? []).map((name) => ({ name })),
+  body: extra.body,
+});
+
+describe('service catalogue', () => {
+  it('has unique ids, a reason and documentation for every entry', () => {
+    assert.equal(new Set(SERVICES.map((s) => s.id)).size, SERVICES.length);
+    for (const s of SERVICES) {
+      assert.ok(s.why.length > 10 && s.docs.startsWith('https://'), s.id);
+      // An enforced service needs a guard to recognise; a versioned one needs a fix or standard headers.
+      if (s.versioning === 'enforced') assert.ok(s.guards, s.id);
+    }
+  });
+
+  it('recognises each service from host, port or path', () => {
+    const cases: [string, string | undefined][] = [
+      ['https://storage.googleapis.com/b/o.txt', 'gcs'],
+      ['https://bucket.s3.eu-west-1.amazonaws.com/key', 's3'],
+      ['https://acct.blob.core.windows.net/c/blob', 'azure-blob'],
+      ['https://db.documents.azure.com/dbs/d/colls/c/docs/1', 'azure-cosmos'],
+      ['https://graph.microsoft.com/v1.0/planner/tasks/{{id}}', 'ms-graph'],
+      ['https://contoso.sharepoint.com/_api/web/lists/items(1)', 'sharepoint'],
+      ['https://www.googleapis.com/calendar/v3/calendars/primary/events/{{id}}', 'google-calendar'],
+      ['https://www.googleapis.com/drive/v3/files/{{id}}', undefined],
+      ['{{base}}/Patient/{{id}}', 'fhir'],
+      ['{{base}}/Patient/{{id}}/$everything', undefined],
+      ['https://cloud.example.net/remote.php/dav/calendars/u/c/e.ics', 'webdav'],
+      ['http://localhost:9200/idx/_doc/7', 'elasticsearch'],
+      ['{{es}}/idx/_update/7', 'elasticsearch'],
+      ['https://k8s.internal:6443/api/v1/namespaces/d/configmaps/x', 'kubernetes'],
+      ['http://127.0.0.1:8500/v1/kv/app/flag', 'consul-kv'],
+      ['http://vault:8200/v1/secret/data/app', 'vault-kv2'],
+      ['https://api.zotero.org/users/1/items/ABC', 'zotero'],
+      ['http://127.0.0.1:5984/db/doc', 'couchdb'],
+      ['https://api.github.com/repos/o/r/contents/a.md', 'github-contents'],
+      ['https://acme.atlassian.net/wiki/rest/api/content/123', 'confluence'],
+      ['https://api.acme.test/items/1', undefined],
+    ];
+    for (const [url, id] of cases) assert.equal(serviceOf(req(url))?.id, id, url);
+  });
+
+  it("reads each service's own guard", () => {
+    const guarded = (url: string, extra: Parameters<typeof req>[1]) => {
+      const r = req(url, extra);
+      const s = serviceOf(r);
+      return !!s && carriesServiceGuard(r, s);
+    };
+    assert.ok(guarded('http://es:9200/i/_doc/1?if_seq_no=1&if_primary_term=2', {}));
+    assert.ok(!guarded('http://es:9200/i/_doc/1?if_seq_no=1', {}));
+    assert.ok(guarded('http://c:8500/v1/kv/k?cas=4', {}));
+    assert.ok(guarded('https://api.zotero.org/users/1/items/A', { headers: ['if-unmodified-since-version'] }));
+    assert.ok(guarded('http://db:5984/d/x', { body: '{ "_rev": rev, "a": 1 }' }));
+    assert.ok(guarded('https://api.github.com/repos/o/r/contents/a', { body: '{ message, content, sha }' }));
+    assert.ok(!guarded('https://api.github.com/repos/o/r/contents/a', { body: '{ message, content }' }));
+  });
+});

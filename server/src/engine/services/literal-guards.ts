@@ -1,0 +1,44 @@
+/**
+ * Service-specific preconditions typed into the request: an Elasticsearch `?version=3` or `if_seq_no=12`, a
+ * CouchDB `?rev=2-…` or `"_rev": "2-…"` pasted into the body, a GCS `ifGenerationMatch=1718…`. Like a literal
+ * If-Match they match only until the resource next changes, then every write fails; the usual "fix" (paste the
+ * new value) throws the protection away. `0` is no copied version: it is the create-only form (GCS, Consul).
+ */
+import { lowerCaseName } from '../model/types';
+
+/** Query parameters that carry a version copied from a response. */
+const VERSION_PARAMS = ['version', 'if_seq_no', 'if_primary_term', 'rev', 'cas', 'ifGenerationMatch', 'ifMetagenerationMatch'];
+const VERSION_HEADERS = ['x-goog-if-generation-match', 'x-goog-if-metageneration-match', 'if-unmodified-since-version'];
+
+export interface LiteralGuard {
+  /** How the guard is spelled: `?if_seq_no=12`, `"_rev": "2-9f…"`. */
+  text: string;
+}
+
+/** Literal service-specific preconditions of a request (URL, headers with literal values, body). */
+export function literalServiceGuards(req: {
+  url: string | undefined;
+  body?: string;
+  headers: ReadonlyArray<{ name: string; value: string | undefined; source: { kind: string } }>;
+}, isServiceTarget: (param: string) => boolean): LiteralGuard[] {
+  const out: LiteralGuard[] = [];
+  const query = req.url?.split('#')[0].split('?')[1];
+  for (const pair of query?.split('&') ?? []) {
+    const [name, value = ''] = pair.split('=');
+    if (!VERSION_PARAMS.includes(name) || !isServiceTarget(name) || !copiedVersion(value)) continue;
+    out.push({ text: `?${name}=${value}` });
+  }
+  for (const h of req.headers) {
+    if (h.source.kind !== 'literal' || !VERSION_HEADERS.includes(lowerCaseName(h.name)) || !copiedVersion(h.value ?? '')) continue;
+    out.push({ text: `${h.name}: ${h.value}` });
+  }
+  const rev = req.body && /["']?_rev["']?\s*[:=]\s*["'](\d+-[0-9a-f]{6,})["']/.exec(req.body);
+  if (rev) out.push({ text: `"_rev": "${rev[1]}"` });
+  return out;
+}
+
+/** A value written out that is a version (digits, or a CouchDB `n-hash` revision), not a template or `0`. */
+function copiedVersion(value: string): boolean {
+  const v = value.trim();
+  return v !== '0' && !v.includes('{{') && /^(\d+|\d+-[0-9a-f]{6,})$/i.test(v);
+}

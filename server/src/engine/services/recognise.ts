@@ -1,0 +1,48 @@
+/**
+ * Which known service a request goes to (catalogue.ts), and whether it carries that service's own form of
+ * precondition: a header, a query parameter (or a pair), or the version in the body.
+ */
+import { hostMatches } from '../rules/vocabulary';
+import { SERVICES, type KnownService } from './catalogue';
+
+/** What recognition reads of a request: the URL as written, its host, its query names and its body. */
+export interface ServiceRequest {
+  url: string | undefined;
+  host: string | undefined;
+  queryParams: ReadonlySet<string>;
+  headers: ReadonlyArray<{ name: string }>;
+  body?: string;
+}
+
+/** The catalogued service a request goes to, if any (the first entry that matches wins). */
+export function serviceOf(req: Pick<ServiceRequest, 'url' | 'host'>, services: readonly KnownService[] = SERVICES): KnownService | undefined {
+  if (req.url === undefined) return undefined;
+  const { port, path } = portAndPath(req.url);
+  return services.find((s) => {
+    const r = s.recognise;
+    const where = !r.hosts && !r.host && r.port === undefined
+      || (!!req.host && ((r.hosts && hostMatches(req.host, r.hosts)) || (r.host && r.host.test(req.host))))
+      || (r.port !== undefined && port === r.port)
+      || (!!r.pathIdentifies && !req.host);
+    return !!where && (!r.path || r.path.test(path));
+  });
+}
+
+/** True when the request carries the service's own precondition. */
+export function carriesServiceGuard(req: ServiceRequest, service: KnownService): boolean {
+  const g = service.guards;
+  if (!g) return false;
+  const names = new Set(req.headers.map((h) => h.name.toLowerCase()));
+  if (g.headers?.some((h) => names.has(h.toLowerCase()))) return true;
+  if (g.queryParams?.some((p) => req.queryParams.has(p))) return true;
+  if (g.pairedQueryParams?.some(([a, b]) => req.queryParams.has(a) && req.queryParams.has(b))) return true;
+  return !!g.body && req.body !== undefined && g.body.test(req.body);
+}
+
+/** The port written in a URL (none for the scheme's default) and its path, query dropped. */
+function portAndPath(url: string): { port: number | undefined; path: string } {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)/i.exec(url.trim());
+  if (!m) return { port: undefined, path: url.split(/[?#]/)[0] };
+  const port = /:(\d+)$/.exec(m[1]);
+  return { port: port ? Number(port[1]) : undefined, path: m[2] || '/' };
+}
