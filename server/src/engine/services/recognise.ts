@@ -2,7 +2,7 @@
  * Which known service a request goes to (catalogue.ts), and whether it carries that service's own form of
  * precondition: a header, a query parameter (or a pair), or the version in the body.
  */
-import { hostMatches } from '../rules/vocabulary';
+import { hostMatches } from '../config/host-patterns';
 import { SERVICES, type KnownService } from './catalogue';
 
 /** What recognition reads of a request: the URL as written, its host, its query names and its body. */
