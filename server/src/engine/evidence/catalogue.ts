@@ -4,6 +4,8 @@
  * write to its hosts and routes. Entries are data: adding a service means adding an object here, a fixture
  * beside it and a line in docs/precision.md.
  */
+import { hostOf } from '../model/target';
+import { serviceOf as knownServiceOf } from '../services/recognise';
 import { parsePattern, patternMatches, type TargetPattern } from './pattern';
 import type { Evidence, EvidenceSource, Verdict, WriteTarget } from './types';
 
@@ -62,7 +64,12 @@ export function catalogueSource(entries: readonly ServiceEntry[] = CATALOGUE): E
     name: 'catalogue',
     lookup(target: WriteTarget): Evidence[] {
       const entry = serviceOf(target, entries);
-      return entry ? [{ kind: 'catalogue', verdict: entry.verdict, sentence: `${entry.name} ${entry.why}`, document: entry.docs }] : [];
+      if (entry) return [{ kind: 'catalogue', verdict: entry.verdict, sentence: `${entry.name} ${entry.why}`, document: entry.docs }];
+      // The services catalogue (services/catalogue.ts): recognised by host, port or path. An enforced service
+      // refuses a write that does not name the current version, so nothing is lost silently: no warning.
+      const url = `${target.origin}${target.path}`;
+      const known = knownServiceOf({ url, host: hostOf(url) });
+      return known ? [{ kind: 'catalogue', verdict: known.versioning === 'versioned' ? 'versioned' : 'unversioned', sentence: `${known.name} ${known.why}`, document: known.docs }] : [];
     },
   };
 }
