@@ -44,7 +44,7 @@ export function evidenceIndex(model: DocumentModel, config: EngineConfig): Evide
 function buildIndex(model: DocumentModel, config: EngineConfig): EvidenceIndex {
   const sameFile = new SameFileEvidence(model);
   const policies = config.apis.length ? policySource(config.apis) : undefined;
-  const sources: EvidenceSource[] = [catalogueSource(), ...config.evidenceSources];
+  const sources: EvidenceSource[] = [...config.evidenceSources, catalogueSource()];
   const judged = new Map<number, Judgement>();
   return {
     judge(request: RequestModel): Judgement {

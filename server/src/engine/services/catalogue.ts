@@ -124,7 +124,7 @@ export const SERVICES: readonly KnownService[] = [
     docs: 'https://hl7.org/fhir/http.html#concurrency',
   },
   {
-    id: 'webdav', name: 'WebDAV / CalDAV / CardDAV', recognise: { path: /\/(remote\.php\/(dav|webdav)|dav|caldav|carddav|webdav)\/|\.(ics|vcf)$/i },
+    id: 'webdav', name: 'WebDAV / CalDAV / CardDAV', recognise: { path: /\/(remote\.php\/(dav|webdav)|caldav|carddav|webdav)\/|\.(ics|vcf)$/i },
     versioning: 'versioned', why: 'returns an ETag (getetag) for every resource and honours If-Match (RFC 4918, 4791, 6352)',
     fix: { header: ['If-Match', 'etag'], from: 'the ETag (getetag) of the resource you read', createOnly: { header: ['If-None-Match', '*'] } },
     docs: 'https://www.rfc-editor.org/rfc/rfc4791#section-5.3.4',
