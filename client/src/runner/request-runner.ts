@@ -85,9 +85,12 @@ export class RequestRunner implements vscode.Disposable {
           dotenv: (name) => (dotenv ??= loadDotenv(fileDir, workspaceRoot)).get(name),
           onExchange: async (exchange) => {
             progress.report({ message: `${exchange.request.method} ${exchange.response?.status ?? 'failed'}` });
-            void this.finished(document, exchange);
+            // finished() puts the response in the view synchronously; its tab opens while the 412 is explained.
+            const shown = this.finished(document, exchange);
             // Right away, before the next request of a "Send all" can change the resource or the clocks move on.
             await this.parts.explainer.explain(document, file, exchange, session, { timeoutMs: settings.timeoutMs, maxResponseBytes: settings.maxResponseBytes, signal: cancel.signal });
+            // The command resolves once every response tab is open (it used to resolve before, racing its callers).
+            await shown;
           },
         });
         return exchanges;
