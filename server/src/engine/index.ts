@@ -51,6 +51,7 @@ export { preconditionEdit } from './retry/precondition-edit';
 export type { PreconditionEdit } from './retry/precondition-edit';
 export { capturedBy } from './retry/captured-by';
 export { mergePatch, shallowMerge, isJsonObject } from './semantics/merge-patch';
+export { isPreconditionStatus } from './semantics/status';
 export { FixChecker, preferredFix } from './fix/verify';
 export type { Relint, FixOutcome } from './fix/verify';
 export { fixUntilStable } from './fix/converge';

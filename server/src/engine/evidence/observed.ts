@@ -4,6 +4,7 @@
  * workspace store; hosts hand them here. Routes, not URLs: `GET /items/7` returning an ETag counts for
  * `PUT /items/{{id}}`.
  */
+import { isPreconditionStatus } from '../semantics/status';
 import { routeOf, routesMatch, splitUrl, unknownOrigin } from './route';
 import type { Evidence, EvidenceSource, WriteTarget } from './types';
 
@@ -24,7 +25,7 @@ export interface Observation {
 
 /** True when an observation tells anything about versioning (the runner stores only these). */
 export function isTelling(o: Pick<Observation, 'status' | 'etag' | 'lastModified'>): boolean {
-  return o.status === 412 || o.status === 428 || (o.status < 300 && (!!o.etag || !!o.lastModified));
+  return isPreconditionStatus(o.status) || (o.status < 300 && (!!o.etag || !!o.lastModified));
 }
 
 /** The sentence an observation gives: "GET /items/7 returned ETag at 10:02". */

@@ -6,6 +6,7 @@
  */
 import { header, type ProbeClient, type ProbeReply } from './probe-client';
 import { ok } from './context';
+import { isPreconditionStatus } from '../../engine/semantics/status';
 
 export class ContentChanged extends Error {}
 
@@ -45,7 +46,7 @@ export class WriteBench {
 /** Why a PUT answer means the write checks cannot run here, or undefined when they can. */
 export function putRefusal(reply: ProbeReply): string | undefined {
   const { status } = reply;
-  if (ok(status) || status === 412 || status === 428) return undefined;
+  if (ok(status) || isPreconditionStatus(status)) return undefined;
   if (status === 405 || status === 501) {
     const allow = header(reply, 'allow');
     return `PUT is not allowed here (${status}${allow ? `; Allow: ${allow}` : ''}).`;

@@ -2,14 +2,14 @@
  * What a 412 or 428 response means for the request that got it, as a diagnostic message. Pure: the
  * VS Code side attaches it to the request line (code `precondition-failed`), and the 412 workflow reads it.
  */
+import { isPreconditionStatus } from '../../engine/semantics/status';
 import type { Exchange } from '../executor';
 
 export const PRECONDITION_FAILED_CODE = 'precondition-failed';
-const PRECONDITION_STATUSES = new Set([412, 428]);
 
 /** True when `exchange` got 412 Precondition Failed or 428 Precondition Required: the 412 workflow's start. */
 export function isPreconditionFailure(exchange: Pick<Exchange, 'response'>): boolean {
-  return exchange.response !== undefined && PRECONDITION_STATUSES.has(exchange.response.status);
+  return exchange.response !== undefined && isPreconditionStatus(exchange.response.status);
 }
 
 /** The message for an exchange that ended in 412/428, else undefined. */
