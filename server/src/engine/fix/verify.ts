@@ -20,11 +20,14 @@ export interface FixOutcome {
 }
 
 export class FixChecker {
-  private readonly offsets: Offsets;
+  private offsetsOfText: Offsets | undefined;
   private readonly verdicts = new Map<Fix, FixOutcome | undefined>();
 
-  constructor(readonly text: string, readonly before: LintResult, private readonly relint: Relint) {
-    this.offsets = new Offsets(text);
+  constructor(readonly text: string, readonly before: LintResult, private readonly relint: Relint) {}
+
+  /** Built on the first check, not per analysis: the language server makes a checker for every version typed. */
+  private get offsets(): Offsets {
+    return (this.offsetsOfText ??= new Offsets(this.text));
   }
 
   /** The outcome of applying one fix, or undefined when the fix breaks the syntax or leaves its finding. */
