@@ -21,6 +21,8 @@ async function loadEngine() {
     stdin: { contents, resolveDir: ROOT, loader: 'js' },
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, outfile: OUT, logLevel: 'warning',
     define: { __ETAG_GUARD_VERSION__: '"bench"' },
+    // As esbuild.js: jsonc-parser's `main` is a UMD build whose internal requires esbuild cannot follow.
+    alias: { 'jsonc-parser': path.join(ROOT, 'node_modules/jsonc-parser/lib/esm/main.js') },
   });
   return require(OUT);
 }

@@ -2,14 +2,15 @@
  * The evidence index of one document: for each write, its target, whether it is out of scope by
  * construction, and every piece of evidence about it, from the file itself and from the sources the host
  * configured (OpenAPI documents, the runner's observations), the catalogue and `.etagguardrc.json` `apis`.
- * Built once per model (the same-file part in one pass) and shared by the rules that ask.
+ * Built once per model and shared by the rules that ask; an editor's analysis keeps one per document and
+ * updates it by the delta of changed requests (`update`), which says whose judgement may have changed.
  */
 import type { EngineConfig } from '../config/config';
+import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel } from '../model/types';
 import { catalogueSource } from './catalogue';
 import { policySource } from './policies';
-import { writeTargetOf } from './route';
-import { SameFileEvidence } from './same-file';
+import { entryMatches, SameFileEvidence, targetOf } from './same-file';
 import { outOfScope, placeholderHost } from './scope';
 import type { Evidence, EvidenceSource, WriteTarget } from './types';
 
@@ -37,26 +38,79 @@ export function evidenceIndex(model: DocumentModel, config: EngineConfig): Evide
   let byConfig = indexes.get(model);
   if (!byConfig) indexes.set(model, byConfig = new WeakMap());
   let index = byConfig.get(config);
-  if (!index) byConfig.set(config, index = buildIndex(model, config));
+  if (!index) byConfig.set(config, index = JudgementIndex.of(model, config));
   return index;
 }
 
-function buildIndex(model: DocumentModel, config: EngineConfig): EvidenceIndex {
-  const sameFile = new SameFileEvidence(model);
-  const policies = config.apis.length ? policySource(config.apis) : undefined;
-  const sources: EvidenceSource[] = [...config.evidenceSources, catalogueSource()];
-  const judged = new Map<number, Judgement>();
-  return {
-    judge(request: RequestModel): Judgement {
-      let j = judged.get(request.index);
-      if (!j) judged.set(request.index, j = judgeOne(request, sameFile, policies, sources));
-      return j;
-    },
-  };
+/** Makes `evidenceIndex(model, config)` answer with `index` (an editor's, kept up to date by delta). */
+export function useEvidenceIndex(model: DocumentModel, config: EngineConfig, index: EvidenceIndex): void {
+  indexes.set(model, new WeakMap([[config, index]]));
+}
+
+/** Judgements memoised per request, grouped by write target so a change of a route's evidence finds its writes. */
+export class JudgementIndex implements EvidenceIndex {
+  private readonly policies: EvidenceSource | undefined;
+  private readonly sources: EvidenceSource[];
+  private readonly judged = new Map<RequestModel, Judgement>();
+  /** Judged requests with a target, by `origin route`, with that target. */
+  private readonly byTarget = new Map<string, { target: WriteTarget; requests: Set<RequestModel> }>();
+
+  constructor(config: EngineConfig, private readonly sameFile = new SameFileEvidence()) {
+    this.policies = config.apis.length ? policySource(config.apis) : undefined;
+    this.sources = [...config.evidenceSources, catalogueSource()];
+  }
+
+  static of(model: DocumentModel, config: EngineConfig): JudgementIndex {
+    return new JudgementIndex(config, SameFileEvidence.of(model));
+  }
+
+  judge(request: RequestModel): Judgement {
+    let j = this.judged.get(request);
+    if (j) return j;
+    j = judgeOne(request, this.sameFile, this.policies, this.sources);
+    this.judged.set(request, j);
+    if (j.target) {
+      const k = `${j.target.origin} ${j.target.route}`;
+      const group = this.byTarget.get(k);
+      if (group) group.requests.add(request);
+      else this.byTarget.set(k, { target: j.target, requests: new Set([request]) });
+    }
+    return j;
+  }
+
+  /**
+   * Moves the same-file evidence of `removed` out and that of `added` in (see `SameFileEvidence.update`) and
+   * forgets the judgements it may change; returns the requests judged before whose judgement was forgotten.
+   */
+  update(requests: readonly RequestModel[], removed: readonly RequestModel[], added: readonly RequestModel[], addedEvidence: readonly RequestEvidence[]): Set<RequestModel> {
+    for (const r of removed) this.forget(r);
+    const touched = this.sameFile.update(requests, removed, added, addedEvidence);
+    const stale = new Set<RequestModel>();
+    if (!touched.length) return stale;
+    for (const { target, requests: judged } of [...this.byTarget.values()]) {
+      if (!touched.some((e) => entryMatches(e, target))) continue;
+      for (const r of [...judged]) {
+        stale.add(r);
+        this.forget(r);
+      }
+    }
+    return stale;
+  }
+
+  private forget(r: RequestModel): void {
+    const j = this.judged.get(r);
+    if (!j) return;
+    this.judged.delete(r);
+    if (!j.target) return;
+    const k = `${j.target.origin} ${j.target.route}`;
+    const group = this.byTarget.get(k)!;
+    group.requests.delete(r);
+    if (!group.requests.size) this.byTarget.delete(k);
+  }
 }
 
 function judgeOne(request: RequestModel, sameFile: SameFileEvidence, policies: EvidenceSource | undefined, sources: readonly EvidenceSource[]): Judgement {
-  const target = writeTargetOf(request.method, request.url);
+  const target = targetOf(request);
   // The team's word beats everything, even "out of scope": they know their API.
   const stated = target && policies ? policies.lookup(target) : [];
   if (stated.length) return { target, evidence: [...stated], decision: stated[0].verdict === 'versioned' ? 'warn' : 'silent' };

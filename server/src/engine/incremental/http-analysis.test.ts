@@ -2,7 +2,11 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DEFAULT_CONFIG, type EngineConfig } from '../config/config';
+import { evidenceIndex } from '../evidence/index';
+import { parseHttp } from '../http/parser';
 import { lintHttp } from '../lint';
+import { buildHttpModel } from '../model/http-model';
+import type { DocumentModel } from '../model/types';
 import { IncrementalHttpAnalysis } from './http-analysis';
 
 /**
@@ -20,6 +24,12 @@ const LINES = [
   'Authorization: Bearer t', 'Content-Type: application/json', '{"a": 1}', '{{undefinedVar}}', 'GET https://x.test/{{nope}}',
   '> {% client.global.set("handlerTag", response.headers.valueOf("ETag")); %}', '# etag-guard-disable-next-line stale-etag',
   '# etag-guard-disable missing-precondition', '', '', 'Not a header',
+  // Same-file evidence: read-modify-writes, collections, other origins, handlers checking for 412, placeholders.
+  'PUT https://x.test/items/{{item.response.body.id}}', 'GET https://x.test/items', 'PATCH https://y.test/items/3',
+  'If-Match: {{other.response.headers.Last-Modified}}', '> {% if (response.status === 412) { client.log("lost"); } %}',
+  'PUT https://api.example.com/items/4', 'GET https://api.example.com/items/4', '@id = {{item.response.body.id}}',
+  'DELETE https://x.test/items/{{id}}', '> {% client.global.set("bodyId", response.body.id); %}', 'PUT https://x.test/items/{{bodyId}}',
+  'GET https://x.test/orders/7', 'PUT https://x.test/orders/7', 'GET https://y.test/items/2', 'PUT https://x.test/orders/{{item.response.body.id}}',
 ];
 const EOLS = ['\n', '\n', '\r\n'];
 
@@ -75,15 +85,28 @@ function plain(result: { findings: unknown[]; failures: unknown[] }): unknown {
   return JSON.parse(JSON.stringify({ findings: result.findings, failures: result.failures }));
 }
 
+/** What the evidence index says about every request of `model` (judging them all fills the index's memo too). */
+function judgements(model: DocumentModel, config: EngineConfig): unknown {
+  const index = evidenceIndex(model, config);
+  return JSON.parse(JSON.stringify(model.requests.map((r) => index.judge(r))));
+}
+
 describe('incremental analysis of .http documents', () => {
-  it('gives exactly the findings and fixes of a full lint, after every edit of a random sequence', () => {
-    fc.assert(fc.property(documentArb, fc.array(editArb, { maxLength: 15 }), fc.constantFrom(...CONFIGS), (start, edits, config) => {
+  it('gives exactly the findings, fixes and evidence of a full lint, after every edit of a random sequence', () => {
+    fc.assert(fc.property(documentArb, fc.array(editArb, { maxLength: 15 }), fc.constantFrom(...CONFIGS), fc.boolean(), (start, edits, config, judgeAll) => {
       const analysis = new IncrementalHttpAnalysis(config);
       let text = start;
       assert.deepStrictEqual(plain(analysis.analyze(text)), plain(lintHttp(text, config)));
       for (const e of edits) {
         text = applyEdit(text, e);
-        assert.deepStrictEqual(plain(analysis.analyze(text)), plain(lintHttp(text, config)), JSON.stringify(text));
+        const result = analysis.analyze(text);
+        assert.deepStrictEqual(plain(result), plain(lintHttp(text, config)), JSON.stringify(text));
+        // The kept evidence index against one built from scratch; judging every request (not only the writes
+        // the rule asks about) on some runs keeps more judgements alive for later edits to invalidate.
+        if (judgeAll) {
+          const full = buildHttpModel(parseHttp(text), config.environmentVariables);
+          assert.deepStrictEqual(judgements(result.model, config), judgements(full, config), JSON.stringify(text));
+        }
       }
     }), { numRuns: 400 });
   });
@@ -118,6 +141,18 @@ describe('incremental analysis of .http documents', () => {
     const after = analysis.analyze(renamed);
     assert.deepEqual(after.findings.map((f) => f.ruleId), ['unknown-reference']);
     assert.deepStrictEqual(plain(after), plain(lintHttp(renamed, DEFAULT_CONFIG)));
+  });
+
+  it('judges a write again when the read whose ETag another request uses moves to another route', () => {
+    const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
+    const text = '# @name item\nGET https://x.test/items/1\n\n###\nPUT https://x.test/items/1\n\n###\n' +
+      'PUT https://x.test/orders/7\nIf-Match: {{item.response.headers.ETag}}\n';
+    const level = (t: string) => analysis.analyze(t).findings.find((f) => f.ruleId === 'missing-precondition')?.level;
+    assert.equal(level(text), 'warning', 'the ETag use says the API versions /items/{}');
+    // Only the read's line changes: the write and the request using the ETag keep their sections and models.
+    const moved = text.replace('GET https://x.test/items/1', 'GET https://x.test/order/1');
+    assert.equal(level(moved), 'hint');
+    assert.deepStrictEqual(plain(analysis.analyze(moved)), plain(lintHttp(moved, DEFAULT_CONFIG)));
   });
 
   it('builds deferred fixes against the version they are read in', () => {

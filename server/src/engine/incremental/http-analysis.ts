@@ -25,7 +25,7 @@ export class IncrementalHttpAnalysis {
 
   analyze(text: string): LintResult & { file: HttpFile; model: DocumentModel } {
     const file = this.parser.parse(text);
-    const { model, added, removed } = this.models.build(file, this.config.environmentVariables);
-    return { ...this.ruleCache.run(model, added, removed, file.directives), file, model };
+    const { model, added, addedEvidence, removed } = this.models.build(file, this.config.environmentVariables);
+    return { ...this.ruleCache.run(model, added, addedEvidence, removed, file.directives), file, model };
   }
 }

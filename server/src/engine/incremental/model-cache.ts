@@ -6,19 +6,20 @@
  * construction: the same `lowerRequest`, given the same answers.
  */
 import type { HttpFile, HttpRequest } from '../http/ast';
-import { httpEvidence } from '../model/http-evidence';
+import type { RequestEvidence } from '../model/http-evidence';
 import { LoweringScope, Lookups, lowerRequest, type Lowered } from '../model/http-lowering';
-import type { DocumentModel, RequestModel, UnresolvedReference } from '../model/types';
+import type { DocumentEvidence, DocumentModel, RequestModel, ResponseUse, UnresolvedReference } from '../model/types';
 
-interface CachedLowering extends Lowered {
-  names: Lookups['names'];
-  handlers: Lookups['handlers'];
-}
+type CachedLowering = Lowered & Pick<Lookups, 'names' | 'handlers' | 'parts'>;
 
-/** A new version's model, with the requests whose model is new in it and those no longer in it. */
+/**
+ * A new version's model, with the requests whose model is new in it (and what each says about its APIs, in
+ * the same order) and those no longer in it.
+ */
 export interface ModelDelta {
   model: DocumentModel;
   added: RequestModel[];
+  addedEvidence: RequestEvidence[];
   removed: RequestModel[];
 }
 
@@ -38,17 +39,23 @@ export class ModelCache {
     const next = new Map<HttpRequest, CachedLowering>();
     const requests: RequestModel[] = [];
     const unresolved: UnresolvedReference[] = [];
+    const responseUses: ResponseUse[] = [];
+    const evidence: DocumentEvidence[] = [];
     const added: RequestModel[] = [];
+    const addedEvidence: RequestEvidence[] = [];
     for (const req of file.requests) {
       let cached = previous.get(req);
-      if (!cached || !Lookups.stillHold(cached.names, cached.handlers, scope)) {
+      if (!cached || !Lookups.stillHold(cached, scope)) {
         const lookups = new Lookups(scope, true);
-        cached = { ...lowerRequest(req, scope, lookups, this.source), names: lookups.names, handlers: lookups.handlers };
+        cached = { ...lowerRequest(req, scope, lookups, this.source), names: lookups.names, handlers: lookups.handlers, parts: lookups.parts };
         added.push(cached.model);
+        addedEvidence.push(cached.evidence);
       }
       next.set(req, cached);
       requests.push(cached.model);
       for (const u of cached.unresolved) unresolved.push(u);
+      for (const u of cached.evidence.uses) responseUses.push(u);
+      for (const e of cached.evidence.evidence) evidence.push(e);
       scope.advance(req);
     }
     const removed: RequestModel[] = [];
@@ -58,7 +65,6 @@ export class ModelCache {
     this.environment = environment;
     this.source.file = file;
     this.source.requests = requests;
-    // Response uses and script evidence: one pass over the file each version (the evidence index reads them whole).
-    return { model: { requests, unresolved, syntax: file.diagnostics, ...httpEvidence(file, scope.vars) }, added, removed };
+    return { model: { requests, unresolved, syntax: file.diagnostics, responseUses, evidence }, added, addedEvidence, removed };
   }
 }

@@ -1,44 +1,43 @@
 /**
- * What a `.http` file says about its APIs besides its requests' own headers: which later requests use which
- * earlier responses (`{{item.response.body.id}}` in a URL, a captured ETag in a header, through file
- * variables and JetBrains handler variables), and handler scripts that check for 412/428 or read an ETag.
- * One pass over the file; the evidence index turns these into evidence per route.
+ * What a `.http` request says about its APIs besides its own headers: which earlier responses it uses
+ * (`{{item.response.body.id}}` in a URL, a captured ETag in a header, through file variables and JetBrains
+ * handler variables), and its handler scripts that check for 412/428 or read an ETag. Worked out per request
+ * while lowering it (http-lowering.ts), through the same recorded look-ups, so an editor's analysis reuses it
+ * with the request's model; the evidence index turns these into evidence per route.
  */
-import type { HttpFile, HttpRequest, Script } from '../http/ast';
-import { handlerCaptures } from '../http/handlers';
+import type { HttpRequest, Script } from '../http/ast';
 import { findTemplates, type TemplateKind } from '../http/templates';
+import type { Lookups } from './http-lowering';
 import type { DocumentEvidence, ResponseUse } from './types';
 import type { StaticVariables } from './variables';
 
-type Use = Omit<ResponseUse, 'user' | 'line'>;
+/** An earlier response part a template reads (what a JetBrains handler variable holds, too). */
+export type ResponsePart = Omit<ResponseUse, 'user' | 'line'>;
 
-/** The response uses and script evidence of a whole file, in file order. */
-export function httpEvidence(file: HttpFile, vars: StaticVariables): { responseUses: ResponseUse[]; evidence: DocumentEvidence[] } {
-  const responseUses: ResponseUse[] = [];
-  const evidence: DocumentEvidence[] = [];
-  const byName = new Map<string, number>();
-  /** JetBrains handler variables → the response part they hold (latest assignment wins, as at run time). */
-  const handlerVars = new Map<string, Use>();
-  for (const req of file.requests) {
-    const resolve = (t: TemplateKind): Use | undefined => useOf(t, byName, handlerVars, vars);
-    for (const { text, line, character } of templatedText(req)) {
-      for (const t of findTemplates(text, line, character)) {
-        const use = resolve(t.parsed);
-        if (use) responseUses.push({ ...use, user: req.index, line: t.range.start.line });
-      }
-    }
-    if (req.name) byName.set(req.name.value, req.index);
-    if (req.title && !req.name) byName.set(req.title, req.index);
-    for (const s of req.scripts) {
-      for (const c of handlerCaptures(s)) {
-        handlerVars.set(c.variable, c.source.kind === 'header'
-          ? { source: req.index, part: 'headers', path: c.source.name }
-          : { source: req.index, part: 'body', path: c.source.path });
-      }
-      evidence.push(...scriptEvidence(s, req));
+/** One request's response uses and script evidence, in the order the file states them. */
+export interface RequestEvidence {
+  uses: ResponseUse[];
+  evidence: DocumentEvidence[];
+}
+
+const NO_USES: ResponseUse[] = [];
+const NO_EVIDENCE: DocumentEvidence[] = [];
+
+/** The response uses and script evidence of `req`, given the names and handler variables before it. */
+export function requestEvidence(req: HttpRequest, vars: StaticVariables, lookups: Lookups): RequestEvidence {
+  let uses = NO_USES;
+  for (const { text, line, character } of templatedText(req)) {
+    for (const t of findTemplates(text, line, character)) {
+      const use = useOf(t.parsed, lookups, vars);
+      if (use) (uses === NO_USES ? (uses = []) : uses).push({ ...use, user: req.index, line: t.range.start.line });
     }
   }
-  return { responseUses, evidence };
+  let evidence = NO_EVIDENCE;
+  for (const s of req.scripts) {
+    const found = scriptEvidence(s, req);
+    if (found.length) evidence = evidence === NO_EVIDENCE ? found : [...evidence, ...found];
+  }
+  return { uses, evidence };
 }
 
 /** The pieces of a request that may hold templates, each with where it starts. */
@@ -54,23 +53,24 @@ function* templatedText(req: HttpRequest): Iterable<{ text: string; line: number
 }
 
 /** The earlier response a template reads, directly or through one variable. */
-function useOf(t: TemplateKind, byName: ReadonlyMap<string, number>, handlerVars: ReadonlyMap<string, Use>, vars: StaticVariables, depth = 0): Use | undefined {
+function useOf(t: TemplateKind, lookups: Lookups, vars: StaticVariables, depth = 0): ResponsePart | undefined {
   if (t.kind === 'request-ref') {
-    const source = byName.get(t.request);
-    if (source === undefined || t.part !== 'response') return undefined;
+    if (t.part !== 'response') return undefined;
+    const source = lookups.request(t.request);
+    if (source === undefined) return undefined;
     return { source, part: t.section, path: t.path };
   }
   if (t.kind !== 'variable') return undefined;
-  const handler = handlerVars.get(t.name);
+  const handler = lookups.handlerPart(t.name);
   if (handler && !vars.has(t.name)) return handler;
   // httpYac: a named request's response body is a variable of that name (`{{item.id}}`).
   const [root, ...rest] = t.name.split('.');
-  const named = byName.get(root);
+  const named = lookups.request(root);
   if (named !== undefined && !vars.has(root)) return { source: named, part: 'body', path: rest.join('.') };
   const raw = vars.raw(t.name);
   if (raw === undefined || depth > 0) return undefined;
   for (const inner of findTemplates(raw, 0)) {
-    const use = useOf(inner.parsed, byName, handlerVars, vars, depth + 1);
+    const use = useOf(inner.parsed, lookups, vars, depth + 1);
     if (use) return use;
   }
   return undefined;

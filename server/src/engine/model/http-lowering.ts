@@ -11,6 +11,7 @@ import type { HeaderModel, RequestModel, UnresolvedReference, ValueSource } from
 import { hostOf, queryParamNames, resourceKey } from './target';
 import { StaticVariables } from './variables';
 import { HttpRequestEditor, type EditorSource } from './http-editor';
+import { requestEvidence, type RequestEvidence, type ResponsePart } from './http-evidence';
 
 /** Names httpYac templates (JavaScript expressions) can always use: the last response, the request, Node's process. */
 const HTTPYAC_BUILTINS = new Set(['response', 'request', 'process']);
@@ -20,10 +21,11 @@ export interface HandlerCaptureAt {
   header: string;
 }
 
-/** A request's lowering: its model and the references it holds that resolve nowhere. */
+/** A request's lowering: its model, the references it holds that resolve nowhere, what it says about its APIs. */
 export interface Lowered {
   model: RequestModel;
   unresolved: UnresolvedReference[];
+  evidence: RequestEvidence;
 }
 
 /** The captures a handler script makes, read once per script object (a re-parse makes new objects). */
@@ -49,6 +51,8 @@ export class LoweringScope {
   readonly byName = new Map<string, number>();
   /** Variables set by JetBrains handlers, to the request whose response header they hold (latest wins). */
   readonly handlerVars = new Map<string, HandlerCaptureAt>();
+  /** The same variables, to the response part they hold (header or body path; latest wins): for evidence. */
+  readonly handlerParts = new Map<string, ResponsePart>();
 
   constructor(readonly file: HttpFile, readonly environment: Readonly<Record<string, string>>) {
     this.vars = new StaticVariables(file, environment);
@@ -80,6 +84,9 @@ export class LoweringScope {
       for (const c of capturesOf(s)) {
         if (c.source.kind === 'header') this.handlerVars.set(c.variable, { request: req.index, header: c.source.name });
         else this.handlerVars.delete(c.variable);
+        this.handlerParts.set(c.variable, c.source.kind === 'header'
+          ? { source: req.index, part: 'headers', path: c.source.name }
+          : { source: req.index, part: 'body', path: c.source.path });
       }
     }
   }
@@ -89,6 +96,7 @@ export class LoweringScope {
 export class Lookups {
   readonly names: Array<[string, number | undefined]> = [];
   readonly handlers: Array<[string, HandlerCaptureAt | undefined]> = [];
+  readonly parts: Array<[string, ResponsePart | undefined]> = [];
 
   constructor(private readonly scope: LoweringScope, private readonly recording: boolean) {}
 
@@ -104,12 +112,22 @@ export class Lookups {
     return at;
   }
 
+  handlerPart(name: string): ResponsePart | undefined {
+    const part = this.scope.handlerParts.get(name);
+    if (this.recording) this.parts.push([name, part]);
+    return part;
+  }
+
   /** True when every recorded look-up answers the same in `scope` (then a lowering made with them still holds). */
-  static stillHold(names: Lookups['names'], handlers: Lookups['handlers'], scope: LoweringScope): boolean {
-    for (const [name, index] of names) if (scope.byName.get(name) !== index) return false;
-    for (const [name, at] of handlers) {
+  static stillHold(recorded: Pick<Lookups, 'names' | 'handlers' | 'parts'>, scope: LoweringScope): boolean {
+    for (const [name, index] of recorded.names) if (scope.byName.get(name) !== index) return false;
+    for (const [name, at] of recorded.handlers) {
       const now = scope.handlerVars.get(name);
       if (now?.request !== at?.request || now?.header !== at?.header) return false;
+    }
+    for (const [name, part] of recorded.parts) {
+      const now = scope.handlerParts.get(name);
+      if (now?.source !== part?.source || now?.part !== part?.part || now?.path !== part?.path) return false;
     }
     return true;
   }
@@ -144,7 +162,7 @@ export function lowerRequest(req: HttpRequest, scope: LoweringScope, lookups: Lo
   };
   const unresolved: UnresolvedReference[] = [];
   collectUnresolved(req, scope, lookups, unresolved);
-  return { model, unresolved };
+  return { model, unresolved, evidence: requestEvidence(req, vars, lookups) };
 }
 
 /** Follows a header value to an earlier response header, through at most one variable. */

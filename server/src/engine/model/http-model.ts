@@ -5,21 +5,24 @@
  * file order (http-lowering.ts); an editor's analysis reuses the lowerings an edit left valid (incremental-model.ts).
  */
 import type { HttpFile } from '../http/ast';
-import type { DocumentModel, RequestModel, UnresolvedReference } from './types';
-import { httpEvidence } from './http-evidence';
+import type { DocumentEvidence, DocumentModel, RequestModel, ResponseUse, UnresolvedReference } from './types';
 import { LoweringScope, Lookups, lowerRequest } from './http-lowering';
 
 export function buildHttpModel(file: HttpFile, environment: Readonly<Record<string, string>> = {}): DocumentModel {
   const scope = new LoweringScope(file, environment);
   const requests: RequestModel[] = [];
   const unresolved: UnresolvedReference[] = [];
+  const responseUses: ResponseUse[] = [];
+  const evidence: DocumentEvidence[] = [];
   // Fixes are built after the walk, when `requests` holds every model.
   const source = { file, requests };
   for (const req of file.requests) {
     const lowered = lowerRequest(req, scope, new Lookups(scope, false), source);
     requests.push(lowered.model);
     for (const u of lowered.unresolved) unresolved.push(u);
+    for (const u of lowered.evidence.uses) responseUses.push(u);
+    for (const e of lowered.evidence.evidence) evidence.push(e);
     scope.advance(req);
   }
-  return { requests, unresolved, syntax: file.diagnostics, ...httpEvidence(file, scope.vars) };
+  return { requests, unresolved, syntax: file.diagnostics, responseUses, evidence };
 }

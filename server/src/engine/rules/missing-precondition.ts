@@ -7,7 +7,7 @@
  */
 import { evidenceIndex, evidenceSentence, type Judgement } from '../evidence/index';
 import type { RequestModel } from '../model/types';
-import type { Fix, ReportedFinding, Rule } from './types';
+import { byRequest, type Fix, type ReportedFinding, type Rule } from './types';
 import { describeRequest, freshReadBefore, hasWritePrecondition, header, isWrite, withoutConditional } from './vocabulary';
 
 export const missingPrecondition: Rule = {
@@ -15,18 +15,20 @@ export const missingPrecondition: Rule = {
   defaultLevel: 'warning',
   summary: 'A write (PUT, PATCH, DELETE) carries no precondition, so it can silently overwrite a concurrent update.',
   languages: ['http', 'code'],
-  check({ model, config }, report) {
-    const index = evidenceIndex(model, config);
-    for (const req of model.requests) {
-      if (!isWrite(req.method, config)) continue;
+  ...byRequest({
+    // The request and the evidence about its target; its fixes read the whole model when they are built.
+    reads: 'evidence',
+    check(req, ctx, report) {
+      const config = ctx.config;
+      if (!isWrite(req.method, config)) return;
       const conditional = hasWritePrecondition(req, config);
-      if (conditional && hasWritePrecondition(withoutConditional(req), config)) continue;
-      const judgement = index.judge(req);
-      if (!config.strict && judgement.decision === 'silent') continue;
+      if (conditional && hasWritePrecondition(withoutConditional(req), config)) return;
+      const judgement = evidenceIndex(ctx.model, config).judge(req);
+      if (!config.strict && judgement.decision === 'silent') return;
       const level = !config.strict && judgement.decision === 'hint' ? 'hint' : undefined;
       if (conditional) {
         report({ ...conditionalFinding(req), level });
-        continue;
+        return;
       }
       report({
         message: messageFor(req, judgement, config.strict),
@@ -34,10 +36,10 @@ export const missingPrecondition: Rule = {
         level,
         // An If-None-Match with a tag is inverted-precondition's to fix (rename it): adding If-Match beside it
         // would give a request that fails whenever the two tags agree.
-        fixes: header(req, 'If-None-Match') ? [] : () => guardFixes(req, model.requests),
+        fixes: header(req, 'If-None-Match') ? [] : () => guardFixes(req, ctx.model.requests),
       });
-    }
-  },
+    },
+  }),
 };
 
 const ADVICE = 'Send If-Match with the ETag you read (or If-None-Match: * to create only).';
