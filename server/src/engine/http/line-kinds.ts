@@ -76,7 +76,8 @@ const TEMPLATE_URL = /^\{\{[^{}\s]+\}\}\S*$/;
 export function requestLineOf(text: string, strict: boolean): RequestLineMatch | undefined {
   const lead = text.length - text.trimStart().length;
   if (lead > 0) return undefined;
-  const m = /^([A-Za-z][A-Za-z-]*)[ \t]+(?=\S)/.exec(text);
+  // A method is an RFC 9110 token (§9.1): `MY_METHOD` and `X.SYNC` are methods too, not stray text.
+  const m = /^([A-Za-z][!#$%&'*+.^_`|~0-9A-Za-z-]*)[ \t]+(?=\S)/.exec(text);
   if (m) {
     const method = methodOf(m[1], strict);
     if (method) return splitVersion(method, m[1].length, false, m[0].length, text);

@@ -132,6 +132,14 @@ describe('parser: httpYac dialect', () => {
     assert.equal(file.requests.length, 1);
     assert.match(file.requests[0].body!.text, /^query test/);
   });
+
+  it('reads extension methods spelled with any RFC 9110 token character (`_`, `.`, digits)', () => {
+    const file = parseHttp('MY_METHOD https://api.example.com/a\n\n###\nX.SYNC2 /b\n');
+    assert.equal(file.diagnostics.length, 0);
+    assert.deepEqual(file.requests.map((r) => r.requestLine.method.value), ['MY_METHOD', 'X.SYNC2']);
+    // A `Name: value` line is still no request line: `:` is not a token character.
+    assert.equal(parseHttp('Content-Type: text/plain\n').requests.length, 0);
+  });
 });
 
 describe('parser: errors', () => {

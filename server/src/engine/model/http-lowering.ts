@@ -46,6 +46,8 @@ export class LoweringScope {
   /** Handler variable names, when plain variables are checked at all (no script could define them). */
   readonly handlerVarNames: ReadonlySet<string> | undefined;
   readonly importsRequests: boolean;
+  /** Variables the user is asked for when the request is sent (`# @prompt name [description]`, JetBrains, httpYac, Kulala). */
+  readonly promptNames: ReadonlySet<string>;
   /** Compares equal between two versions of a file exactly when the file-wide inputs above are the same. */
   readonly key: string;
   readonly byName = new Map<string, number>();
@@ -57,6 +59,7 @@ export class LoweringScope {
   constructor(readonly file: HttpFile, readonly environment: Readonly<Record<string, string>>) {
     this.vars = new StaticVariables(file, environment);
     const names = new Set<string>();
+    const prompts = new Set<string>();
     let scripted = file.scripts.length > 0;
     let imports = false;
     for (const r of file.requests) {
@@ -64,16 +67,21 @@ export class LoweringScope {
         for (const c of capturesOf(s)) names.add(c.variable);
         scripted ||= s.source !== '' || !!s.file;
       }
-      imports ||= r.metadata.some((m) => m.key === 'import');
+      for (const m of r.metadata) {
+        imports ||= m.key === 'import';
+        const prompted = m.key === 'prompt' ? m.value.split(/\s/, 1)[0] : '';
+        if (prompted) prompts.add(prompted);
+      }
     }
     for (const s of file.scripts) for (const c of capturesOf(s)) names.add(c.variable);
     // Scripts can define any variable at run time: with any script present, stay silent about plain variables.
     // httpYac `# @import other.http` brings that file's named requests (and variables) in: unseen from here.
     this.handlerVarNames = scripted || imports ? undefined : names;
     this.importsRequests = imports;
+    this.promptNames = prompts;
     const variables: string[] = [];
     for (const v of file.variables) variables.push(v.name.value, v.value.value);
-    this.key = JSON.stringify([variables, this.handlerVarNames ? [...names].sort() : null, imports]);
+    this.key = JSON.stringify([variables, this.handlerVarNames ? [...names].sort() : null, imports, [...prompts].sort()]);
   }
 
   /** Moves the running state past `req` (its name, the handler variables its scripts set). */
@@ -196,7 +204,7 @@ function captureOf(t: TemplateKind, lookups: Lookups): Extract<ValueSource, { ki
  * no script could define them).
  */
 function collectUnresolved(req: HttpRequest, scope: LoweringScope, lookups: Lookups, out: UnresolvedReference[]): void {
-  const { vars, handlerVarNames, importsRequests } = scope;
+  const { vars, handlerVarNames, importsRequests, promptNames } = scope;
   for (const piece of templatedPieces(req)) {
     for (const t of findTemplates(piece.value, piece.range.start.line, piece.range.start.character)) {
       const p = t.parsed;
@@ -207,7 +215,7 @@ function collectUnresolved(req: HttpRequest, scope: LoweringScope, lookups: Look
       } else if (p.kind === 'variable' && handlerVarNames) {
         // httpYac reads `{{item.id}}` as property `id` of variable `item`: the root is what must be defined.
         const root = p.name.split('.')[0];
-        if (vars.has(p.name) || vars.has(root) || handlerVarNames.has(root) || lookups.request(root) !== undefined || HTTPYAC_BUILTINS.has(root)) continue;
+        if (vars.has(p.name) || vars.has(root) || handlerVarNames.has(root) || promptNames.has(root) || lookups.request(root) !== undefined || HTTPYAC_BUILTINS.has(root)) continue;
         // httpYac `# @loop` keeps each iteration's response as `name0`, `name1`, …
         if (lookups.request(root.replace(/\d+$/, '')) !== undefined) continue;
         out.push({ text: t.source, range: t.range, kind: 'variable', name: p.name });

@@ -41,6 +41,20 @@ If-None-Match: "abc"
 `);
   });
 
+  it('leaves FHIR versioned updates alone: the literal version is what the update means', () => {
+    checkHttpFixture(ID, `
+PUT https://fhir.example.org/r4/Patient/7
+If-Match: W/"1"
+Content-Type: application/fhir+json
+
+{"resourceType": "Patient", "id": "7"}
+###
+PUT https://records.example.org/api/notes/7
+If-Match: W/"1"
+          ^^^^^ info hardcoded-etag: W/"1"
+`);
+  });
+
   it('replaces the tag with the ETag of an earlier read of the same resource (httpYac file)', () => {
     const text = '# @name item\nGET https://api.example.com/items/1\n\n###\nPUT https://api.example.com/items/1\nIf-Match: "abc"\n\n{}\n';
     const fixed = applyHttpFix(text, ID, 'Use the ETag read by item');

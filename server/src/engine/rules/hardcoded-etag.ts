@@ -5,8 +5,8 @@
  */
 import type { HeaderModel, RequestModel } from '../model/types';
 import { parseEntityTagList } from '../semantics/entity-tag';
-import { byRequest, type Fix, type Rule } from './types';
-import { describeRequest, effectiveValue, freshReadBefore, headersOnWrite, isWrite } from './vocabulary';
+import { byRequest, type Fix, type ReportedFinding, type Rule, type RuleContext } from './types';
+import { describeRequest, effectiveValue, freshReadBefore, headersOnWrite, isWrite, looksLikeFhir } from './vocabulary';
 import { literalServiceGuards } from '../services/literal-guards';
 import { serviceOf } from '../services/recognise';
 
@@ -18,34 +18,47 @@ export const hardcodedEtag: Rule = {
   ...byRequest({
     reads: 'request',
     check(req, ctx, report) {
-      // If-None-Match with a tag on a write is inverted-precondition's finding: reporting it twice is noise.
-      for (const h of headersOnWrite(req, ctx.config, 'If-Match')) {
-        if (h.source.kind !== 'literal') continue;
-        const value = effectiveValue(h);
-        if (value === undefined || value.includes('{{') || parseEntityTagList(value).tags.length === 0) continue;
-        report({
-          message: `${h.name} holds a fixed entity-tag (${value.trim()}): it matches only until the resource next changes, ` +
-            'then this write fails with 412. Capture the ETag from a read of the resource instead.',
-          range: h.valueRange,
-          fixes: () => captureFixes(ctx.model.requests, req, h),
-        });
-      }
-      if (!isWrite(req.method, ctx.config)) return;
-      const service = serviceOf(req);
-      // `version` and `cas` mean a precondition only on the services that define them.
-      const owns = (param: string) => (param === 'version' ? service?.id === 'elasticsearch' : param === 'cas' ? service?.id === 'consul-kv' : true);
-      const typed = literalServiceGuards(req, owns);
-      if (typed.length === 0) return;
-      report({
-        message: `${typed.map((g) => g.text).join(' and ')} ${typed.length > 1 ? 'are versions' : 'is a version'} typed into the ${req.method}: ` +
-          'it matches only until the resource next changes, then this write fails every time. ' +
-          `Read the current version${service?.fix ? ` (${service.fix.from})` : ''} and send that.`,
-        range: req.anchor,
-        fixes: [],
-      });
+      // A FHIR versioned update names the version it expects on purpose (`If-Match: W/"1"`, FHIR RESTful API,
+      // "Managing Resource Contention"): there the literal is the request's meaning, as weak-etag-in-if-match holds.
+      if (!looksLikeFhir(req)) checkLiteralTags(req, ctx, report);
+      checkServiceLiterals(req, ctx, report);
     },
   }),
 };
+
+type Report = (finding: ReportedFinding) => void;
+
+function checkLiteralTags(req: RequestModel, ctx: RuleContext, report: Report): void {
+  // If-None-Match with a tag on a write is inverted-precondition's finding: reporting it twice is noise.
+  for (const h of headersOnWrite(req, ctx.config, 'If-Match')) {
+    if (h.source.kind !== 'literal') continue;
+    const value = effectiveValue(h);
+    if (value === undefined || value.includes('{{') || parseEntityTagList(value).tags.length === 0) continue;
+    report({
+      message: `${h.name} holds a fixed entity-tag (${value.trim()}): it matches only until the resource next changes, ` +
+        'then this write fails with 412. Capture the ETag from a read of the resource instead.',
+      range: h.valueRange,
+      fixes: () => captureFixes(ctx.model.requests, req, h),
+    });
+  }
+}
+
+/** Service-specific versions typed into the request (Elasticsearch `?version=3`, a CouchDB `_rev` in the body). */
+function checkServiceLiterals(req: RequestModel, ctx: RuleContext, report: Report): void {
+  if (!isWrite(req.method, ctx.config)) return;
+  const service = serviceOf(req);
+  // `version` and `cas` mean a precondition only on the services that define them.
+  const owns = (param: string) => (param === 'version' ? service?.id === 'elasticsearch' : param === 'cas' ? service?.id === 'consul-kv' : true);
+  const typed = literalServiceGuards(req, owns);
+  if (typed.length === 0) return;
+  report({
+    message: `${typed.map((g) => g.text).join(' and ')} ${typed.length > 1 ? 'are versions' : 'is a version'} typed into the ${req.method}: ` +
+      'it matches only until the resource next changes, then this write fails every time. ' +
+      `Read the current version${service?.fix ? ` (${service.fix.from})` : ''} and send that.`,
+    range: req.anchor,
+    fixes: [],
+  });
+}
 
 /** Use the ETag of a fresh read of the resource, else insert one. */
 function captureFixes(requests: readonly RequestModel[], req: RequestModel, h: HeaderModel): Fix[] {

@@ -30,6 +30,19 @@ If-Match: {{nopeResponse.headers.etag}}
     checkHttpFixture(ID, 'GET {{baseUrl}}/items\n', configWith({ environmentVariables: { baseUrl: 'http://localhost' } }));
   });
 
+  it('accepts variables the user is prompted for (`# @prompt name [description]`)', () => {
+    checkHttpFixture(ID, `
+# @prompt password Your password
+// @prompt userId
+POST https://api.example.com/users/{{userId}}/login
+Authorization: Basic {{password}}
+###
+GET https://api.example.com/users/{{userId}}
+X-Other: {{notPrompted}}
+         ^^^^^^^^^^^^^^^ info unknown-reference
+`, configWith({ environmentNames: ['host'] }));
+  });
+
   it('stays silent about plain variables when no environment is visible (it may live in editor settings)', () => {
     checkHttpFixture(ID, 'GET {{baseUrl}}/items\n');
   });
