@@ -5,7 +5,7 @@
  * beside it and a line in docs/precision.md.
  */
 import { hostOf } from '../model/target';
-import { serviceOf as knownServiceOf } from '../services/recognise';
+import { recognisedByPathAlone, serviceOf as knownServiceOf } from '../services/recognise';
 import { parsePattern, patternMatches, type TargetPattern } from './pattern';
 import type { Evidence, EvidenceSource, Verdict, WriteTarget } from './types';
 
@@ -68,8 +68,11 @@ export function catalogueSource(entries: readonly ServiceEntry[] = CATALOGUE): E
       // The services catalogue (services/catalogue.ts): recognised by host, port or path. An enforced service
       // refuses a write that does not name the current version, so nothing is lost silently: no warning.
       const url = `${target.origin}${target.path}`;
-      const known = knownServiceOf({ url, host: hostOf(url) });
-      return known ? [{ kind: 'catalogue', verdict: known.versioning === 'versioned' ? 'versioned' : 'unversioned', sentence: `${known.name} ${known.why}`, document: known.docs }] : [];
+      const host = hostOf(url);
+      const known = knownServiceOf({ url, host });
+      if (!known) return [];
+      const evidence: Evidence = { kind: 'catalogue', verdict: known.versioning === 'versioned' ? 'versioned' : 'unversioned', sentence: `${known.name} ${known.why}`, document: known.docs };
+      return [recognisedByPathAlone(known, url, host) ? { ...evidence, tentative: true } : evidence];
     },
   };
 }

@@ -22,7 +22,7 @@ export interface Judgement {
   evidence: Evidence[];
   /**
    * `warn`: the API versions the resource (or the team says so); `silent`: out of scope, or the API keeps no
-   * versions; `hint`: nothing known either way.
+   * versions; `hint`: nothing known either way, or only a tentative guess (then `evidence` holds it).
    */
   decision: 'warn' | 'hint' | 'silent';
 }
@@ -119,7 +119,9 @@ function judgeOne(request: RequestModel, sameFile: SameFileEvidence, policies: E
   const placeholder = placeholderHost(request);
   if (!target) return { target, outOfScope: placeholder, evidence: [], decision: placeholder ? 'silent' : 'hint' };
   const evidence = [...sameFile.lookup(target), ...(placeholder ? [] : sources.flatMap((s) => s.lookup(target)))];
-  if (evidence.some((e) => e.verdict === 'versioned')) return { target, evidence: evidence.filter((e) => e.verdict === 'versioned'), decision: 'warn' };
+  const versioned = evidence.filter((e) => e.verdict === 'versioned');
+  if (versioned.some((e) => !e.tentative)) return { target, evidence: versioned, decision: 'warn' };
+  if (versioned.length) return { target, evidence: versioned, decision: 'hint' };
   if (evidence.length || placeholder) return { target, outOfScope: placeholder, evidence, decision: 'silent' };
   return { target, evidence, decision: 'hint' };
 }

@@ -48,6 +48,12 @@ export interface Evidence {
   line?: number;
   /** When it was observed (ISO 8601), for observed evidence. */
   at?: string;
+  /**
+   * A guess from the shape of the path alone (`/Patient/7` on any host is probably FHIR): alone it makes a hint
+   * that names the service; it warns only when another piece of evidence agrees. Documentation and demo files
+   * are full of such paths on servers whose users never share a resource.
+   */
+  tentative?: true;
 }
 
 /**

@@ -165,4 +165,33 @@ DELETE https://api.example.com/items/1
     assert.match(found[0].message, /\.etagguardrc\.json says https:\/\/api\.shop\.dev honours preconditions/);
     assert.match(found[1].message, /requires a precondition/);
   });
+
+  it('takes a service guessed from the path alone as a hint naming it, and warns once the file agrees', () => {
+    // `/Patient/7` on any host looks like FHIR: a guess, not knowledge (demo files are full of such paths).
+    checkHttpFixture(ID, `
+@fhir = https://localhost:5001
+PATCH {{fhir}}/Patient/7
+^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: if this is the service its path suggests (FHIR server
+Content-Type: application/json-patch+json
+
+[{"op": "replace", "path": "/active", "value": false}]
+###
+# @name pat
+GET {{fhir}}/Observation/9
+
+###
+PUT {{fhir}}/Observation/{{pat.response.body.id}}
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: a read-modify-write
+Content-Type: application/fhir+json
+
+{"resourceType": "Observation", "id": "9"}
+`);
+  });
+
+  it('warns on a service recognised by its own host, without other evidence', () => {
+    checkHttpFixture(ID, `
+PUT https://storage.googleapis.com/upload/storage/v1/b/notes/o/today.txt
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Google Cloud Storage
+`);
+  });
 });

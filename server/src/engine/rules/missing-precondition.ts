@@ -48,6 +48,11 @@ function messageFor(req: RequestModel, j: Judgement, strict: boolean): string {
   const risk = `${req.method} without a precondition can overwrite a concurrent update unseen`;
   if (j.decision === 'warn') return `${risk}: ${evidenceSentence(j.evidence)}. ${ADVICE}`;
   if (strict && j.outOfScope) return `${risk} (${j.outOfScope}). ${ADVICE}`;
+  const guess = j.evidence.find((e) => e.tentative);
+  if (guess) {
+    return `${risk}, if this is the service its path suggests (${guess.sentence}; nothing else in the workspace says so: ` +
+      'run a GET of it, or see docs/precision.md). ' + ADVICE;
+  }
   if (strict) return `${risk}. ${ADVICE}`;
   return `${risk}, if the server versions this resource (nothing in the workspace says it does; ` +
     'run a GET of it, or see docs/precision.md). ' + ADVICE;

@@ -28,6 +28,16 @@ export function serviceOf(req: Pick<ServiceRequest, 'url' | 'host'>, services: r
   });
 }
 
+/**
+ * True when only the path named the service: no host or port of its own matched (a FHIR resource path, an
+ * Elasticsearch `_doc` path under `{{ES}}`). That is a guess about the server, not knowledge of it.
+ */
+export function recognisedByPathAlone(service: KnownService, url: string, host: string | undefined): boolean {
+  const r = service.recognise;
+  const byHost = !!host && ((r.hosts && hostMatches(host, r.hosts)) || (r.host && r.host.test(host)));
+  return !byHost && !(r.port !== undefined && portAndPath(url).port === r.port);
+}
+
 /** True when the request carries the service's own precondition. */
 export function carriesServiceGuard(req: ServiceRequest, service: KnownService): boolean {
   const g = service.guards;
