@@ -10,6 +10,7 @@ export const SELECT_ENVIRONMENT = 'etagGuard.selectEnvironment';
 export const SHOW_HISTORY = 'etagGuard.showHistory';
 export const CLEAR_HISTORY = 'etagGuard.clearHistory';
 export const SHOW_LOG = 'etagGuard.showRunnerLog';
+export const SHOW_SERVER_LOG = 'etagGuard.showLog';
 export const SHOW_TRACE = 'etagGuard.showTrace';
 export const COPY_AS_CURL = 'etagGuard.copyAsCurl';
 export const IMPORT_CURL = 'etagGuard.importCurl';
@@ -25,7 +26,7 @@ export const FORGET_EVIDENCE = 'etagGuard.forgetEvidence';
 export const COMMAND_IDS: readonly string[] = [
   SEND_REQUEST, SEND_ALL, SELECT_ENVIRONMENT, SHOW_HISTORY, CLEAR_HISTORY, SHOW_LOG, REFRESH_AND_RETRY, SHOW_TRACE,
   COPY_AS_CURL, IMPORT_CURL, RESEND_WITHOUT_PRECONDITIONS, EXPORT_REPORT, CHECK_SERVER_PRECONDITIONS,
-  COPY_RESPONSE_BODY, SAVE_RESPONSE_BODY, SHOW_EVIDENCE, FORGET_EVIDENCE,
+  COPY_RESPONSE_BODY, SAVE_RESPONSE_BODY, SHOW_EVIDENCE, FORGET_EVIDENCE, SHOW_SERVER_LOG,
 ];
 
 type Handler = (...args: never[]) => unknown;

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import {
   CLEAR_HISTORY, COPY_AS_CURL, EXPORT_REPORT, IMPORT_CURL, REFRESH_AND_RETRY, RESEND_WITHOUT_PRECONDITIONS, SELECT_ENVIRONMENT,
   SEND_ALL, SEND_REQUEST, SHOW_HISTORY, SHOW_LOG, SHOW_TRACE, CHECK_SERVER_PRECONDITIONS,
-  COPY_RESPONSE_BODY, SAVE_RESPONSE_BODY, SHOW_EVIDENCE, FORGET_EVIDENCE,
+  COPY_RESPONSE_BODY, SAVE_RESPONSE_BODY, SHOW_EVIDENCE, FORGET_EVIDENCE, SHOW_SERVER_LOG,
 } from './command-ids';
 import { copyAsCurl, importCurl, type CopyAsCurlOptions } from './escalation/curl-commands';
 import { exportReport } from './escalation/export-command';
@@ -22,7 +22,7 @@ import { copyResponseBody, saveResponseBody } from './runner/response-body';
 export type Handler = (...args: never[]) => unknown;
 type Target = string | vscode.Uri;
 
-export function commandTable({ runner, retry, environments, history, log, runs, traces, probes, view, evidence }: Parts): Record<string, Handler> {
+export function commandTable({ runner, retry, environments, history, log, runs, traces, probes, view, evidence }: Parts, serverLog: vscode.OutputChannel): Record<string, Handler> {
   return {
     // Run requests
     [SEND_REQUEST]: (uri?: Target, line?: number) => runner.sendRequest(uri, line),
@@ -33,6 +33,7 @@ export function commandTable({ runner, retry, environments, history, log, runs, 
     [COPY_RESPONSE_BODY]: (uri?: vscode.Uri) => copyResponseBody(view, uri),
     [SAVE_RESPONSE_BODY]: (uri?: vscode.Uri, target?: string) => saveResponseBody(view, uri, target),
     [SHOW_LOG]: () => log.channel.show(true),
+    [SHOW_SERVER_LOG]: () => serverLog.show(true),
     // After a 412
     [REFRESH_AND_RETRY]: (uri?: Target, line?: number) => retry.run(uri, line),
     // Trace, compare and escalate

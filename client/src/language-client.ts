@@ -1,12 +1,18 @@
 /** Starts the etag-guard language server (dist/server.js) over IPC for .http files and client code. */
+import { withShippedDocs } from './rule-docs';
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import { window, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** Languages the server lints; kept in one place so the selector and the manifest agree. */
 export const LINTED_LANGUAGES = ['http', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python'];
 
-export function createLanguageClient(context: ExtensionContext): LanguageClient {
+/**
+ * The client, and its "etag-guard" output channel: the server's log (version, documents linted, failures, as
+ * `window/logMessage`) and the activation time.
+ */
+export function createLanguageClient(context: ExtensionContext): { client: LanguageClient; log: LogOutputChannel } {
+  const log = window.createOutputChannel('etag-guard', { log: true });
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -19,6 +25,8 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
       { pattern: '**/*.{http,rest}' },
     ],
     synchronize: { configurationSection: 'etagGuard' },
+    outputChannel: log,
+    middleware: { handleDiagnostics: (uri, diagnostics, next) => next(uri, withShippedDocs(diagnostics, context)) },
   };
-  return new LanguageClient('etagGuard', 'etag-guard', serverOptions, clientOptions);
+  return { client: new LanguageClient('etagGuard', 'etag-guard', serverOptions, clientOptions), log };
 }

@@ -22,6 +22,7 @@ import { RequestRunner } from './runner/request-runner';
 import { ResponseView } from './runner/response-view';
 import { RunLog } from './runner/run-log';
 import { RememberedEvidence } from './runner/evidence';
+import { RunStateReporter } from './runner/run-state';
 
 export interface Parts {
   log: RunLog;
@@ -38,6 +39,8 @@ export interface Parts {
   view: ResponseView;
   /** What the runner has seen, as linter evidence. */
   evidence: RememberedEvidence;
+  /** What `{{…}}` would read now, for the language server's hovers. */
+  runState: RunStateReporter;
 }
 
 export function createParts(context: vscode.ExtensionContext): Parts {
@@ -46,7 +49,8 @@ export function createParts(context: vscode.ExtensionContext): Parts {
   const runs = new RunStore(tap);
   // The history feeds the run store every finished run, with its trace.
   const history = new History(context.globalState, tap, (uri: vscode.Uri, exchange: Exchange, entry: HistoryEntry) => runs.add(uri.toString(), exchange, entry.trace));
-  const environments = new EnvironmentPicker(context.workspaceState, SELECT_ENVIRONMENT);
+  const runState = new RunStateReporter();
+  const environments = new EnvironmentPicker(context.workspaceState, SELECT_ENVIRONMENT, (name) => runState.environment(name));
   const traces = new TraceView(history);
   const probes = new ProbeView();
   const view = new ResponseView();
@@ -54,8 +58,8 @@ export function createParts(context: vscode.ExtensionContext): Parts {
   const failures = new PreconditionFailures();
   const diffs = new BodyDiffs();
   const evidence = new RememberedEvidence();
-  const runner = new RequestRunner({ view, history, log, diagnostics, environments, failures, evidence, explainer: new FailureExplainer({ view, log, failures, runs }) });
+  const runner = new RequestRunner({ view, history, log, diagnostics, environments, failures, evidence, runState, explainer: new FailureExplainer({ view, log, failures, runs, diagnostics }) });
   const retry = new RefreshAndRetryCommand({ runner, failures, view, log, diagnostics, diffs, runs });
-  context.subscriptions.push(log, environments, traces, probes, view, diagnostics, failures, diffs, runner);
-  return { log, history, environments, failures, runner, retry, runs, traces, probes, view, evidence };
+  context.subscriptions.push(runState, log, environments, traces, probes, view, diagnostics, failures, diffs, runner);
+  return { log, history, environments, failures, runner, retry, runs, traces, probes, view, evidence, runState };
 }

@@ -17,6 +17,7 @@ export interface Ui {
 export function startUi(context: ExtensionContext, client: LanguageClient): Ui {
   const parts = createParts(context);
   parts.evidence.attach(client);
+  parts.runState.attach(client);
   context.subscriptions.push(...registerRetryProviders(parts.failures));
-  return { commands: commandTable(parts) };
+  return { commands: commandTable(parts, client.outputChannel) };
 }

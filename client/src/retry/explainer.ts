@@ -9,6 +9,7 @@ import { capturedBy, type HttpFile } from '../../../server/src/engine';
 import { requestSummary, type Exchange, type Session } from '../../../server/src/runner/executor';
 import type { SendLimits } from '../../../server/src/runner/executor/send';
 import type { RunStore } from '../../../server/src/runner/report/run-store';
+import type { PreconditionDiagnostics } from '../runner/precondition-diagnostics';
 import type { ResponseView } from '../runner/response-view';
 import type { RunLog } from '../runner/run-log';
 import { explainWithReread } from '../../../server/src/runner/retry/explain-exchange';
@@ -22,6 +23,8 @@ export interface ExplainerParts {
   failures: PreconditionFailures;
   /** The incident report's memory: the diagnosis and re-read are recorded as they happened. */
   runs: RunStore;
+  /** The request's 412/428 diagnostic, which then states the diagnosed cause. */
+  diagnostics: PreconditionDiagnostics;
 }
 
 export class FailureExplainer {
@@ -39,6 +42,7 @@ export class FailureExplainer {
     }
     const { diagnosis, reread } = explained;
     this.parts.failures.explained(document.uri, exchange, diagnosis);
+    this.parts.diagnostics.update(document, exchange, diagnosis);
     this.parts.runs.recorder(document.uri.toString()).found(exchange, { diagnosis, reread, rereadAt: reread?.receivedAt });
     const lines = [...explanationLines(exchange.response!.status, diagnosis), nextStepLine(exchange.request.method, diagnosis)];
     this.parts.log.info(`${requestSummary(exchange, true)}: ${lines[0]}`);

@@ -5,6 +5,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadEnvironments } from '../../../server/src/runner/executor';
+import { findEnvironmentFiles } from '../../../server/src/host/environment-files';
+import { environmentFileItem, openEnvironmentFile, type EnvironmentFileItem } from './environment-file';
 import { readRunnerSettings } from './settings';
 
 const KEY = 'etagGuard.selectedEnvironment';
@@ -14,7 +16,8 @@ export class EnvironmentPicker implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('etagGuard.environment', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly state: vscode.Memento, command: string) {
+  /** `report` hears the environment of the active request file whenever it may have changed. */
+  constructor(private readonly state: vscode.Memento, command: string, private readonly report: (name: string | undefined) => void = () => undefined) {
     this.item.name = 'etag-guard environment';
     this.item.command = command;
     this.item.tooltip = 'etag-guard: environment for sending requests (click to change)';
@@ -31,24 +34,36 @@ export class EnvironmentPicker implements vscode.Disposable {
     return picked === NONE ? undefined : picked ?? readRunnerSettings(uri).environment;
   }
 
-  /** Lists the environments visible from the active request file and stores the choice. */
+  /**
+   * Lists the environments visible from the active request file and stores the choice; the last item creates
+   * (or opens) the request file's `http-client.env.json`.
+   */
   async pick(): Promise<void> {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const settings = readRunnerSettings(uri);
     let names = Object.keys(settings.environments).filter((n) => n !== '$shared');
+    let fileItem: EnvironmentFileItem | undefined;
     if (uri?.scheme === 'file' && vscode.workspace.isTrusted) {
       const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath);
+      const dir = path.dirname(uri.fsPath);
       try {
-        names = loadEnvironments(path.dirname(uri.fsPath), root, settings.environments).names;
+        names = loadEnvironments(dir, root, settings.environments).names;
       } catch (err) {
         void vscode.window.showWarningMessage(`etag-guard: ${(err as Error).message}`);
       }
+      fileItem = environmentFileItem(uri.fsPath, findEnvironmentFiles(dir, root).httpClient);
     } else if (!vscode.workspace.isTrusted) {
       void vscode.window.showInformationMessage('etag-guard: environment files are not read in an untrusted workspace; only the etagGuard.environments setting is listed.');
     }
-    const choice = await vscode.window.showQuickPick([NONE, ...names], { title: 'etag-guard: environment for sending requests', placeHolder: this.selected(uri) ?? NONE });
+    const items: vscode.QuickPickItem[] = [NONE, ...names].map((label) => ({ label }));
+    if (fileItem) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, fileItem);
+    const choice = await vscode.window.showQuickPick(items, { title: 'etag-guard: environment for sending requests', placeHolder: this.selected(uri) ?? NONE });
     if (choice === undefined) return;
-    await this.state.update(KEY, choice);
+    if (choice === fileItem) {
+      await openEnvironmentFile(fileItem);
+      return;
+    }
+    await this.state.update(KEY, choice.label);
     this.refresh();
   }
 
@@ -58,7 +73,9 @@ export class EnvironmentPicker implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(server-environment) ${this.selected(document.uri) ?? 'no env'}`;
+    const selected = this.selected(document.uri);
+    this.report(selected);
+    this.item.text = `$(server-environment) ${selected ?? 'no env'}`;
     this.item.show();
   }
 

@@ -25,6 +25,8 @@ export interface RunnerParts {
   failures: { record(uri: vscode.Uri, exchange: Exchange): void };
   /** What the runner has seen, remembered as linter evidence (./evidence.ts). */
   evidence: { record(uri: vscode.Uri, exchange: Exchange): void };
+  /** The session's captures, for the language server's hovers (./run-state.ts). */
+  runState: { session(uri: vscode.Uri, session: Session): void };
   explainer: { explain(document: vscode.TextDocument, file: HttpFile, exchange: Exchange, session: Session, limits: SendLimits): Promise<void> };
 }
 
@@ -106,6 +108,8 @@ export class RequestRunner implements vscode.Disposable {
     this.parts.diagnostics.update(document, exchange);
     this.parts.failures.record(document.uri, exchange);
     this.parts.evidence.record(document.uri, exchange);
+    const session = this.sessions.get(document.uri.toString())?.session;
+    if (session) this.parts.runState.session(document.uri, session);
     if (exchange.error && exchange.error.kind !== 'cancelled') void vscode.window.showErrorMessage(`etag-guard: ${exchange.error.message}`);
     await Promise.all([this.parts.history.add(document.uri, exchange), this.parts.view.show(exchange, document.uri, explanation)]);
   }

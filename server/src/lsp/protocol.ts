@@ -3,6 +3,7 @@
  * carries is listed here with its arguments; docs/protocol.md describes the same (a test keeps them in sync).
  * Editors other than VS Code can bind these command ids to their own request runner.
  */
+import type { SessionSnapshot } from '../runner/executor/session-snapshot';
 
 /** `etagGuard.sendRequest(uri: string, line: number)`: run the request whose request line is on `line` (0-based). */
 export const SEND_REQUEST = 'etagGuard.sendRequest';
@@ -23,7 +24,15 @@ export const EVIDENCE_CHANGED = 'etagGuard/evidenceChanged';
 /** `etagGuard/explainEvidence` (client → server request, params `{ uri: string }`, result `string`): what is known. */
 export const EXPLAIN_EVIDENCE = 'etagGuard/explainEvidence';
 
-export const MESSAGES = [EVIDENCE_CHANGED, EXPLAIN_EVIDENCE] as const;
+/**
+ * `etagGuard/runStateChanged` (client → server, params `RunStateParams`): what the client's runner would use
+ * for `{{…}}` now — the picked environment, whether environment files may be read (workspace trust) and, for
+ * one request file, its session's captured responses and `client.global` values. The server keeps the latest
+ * and shows them in hovers; it never sends anything itself.
+ */
+export const RUN_STATE_CHANGED = 'etagGuard/runStateChanged';
+
+export const MESSAGES = [EVIDENCE_CHANGED, EXPLAIN_EVIDENCE, RUN_STATE_CHANGED] as const;
 
 export interface EvidenceChangedParams {
   root: string;
@@ -31,4 +40,13 @@ export interface EvidenceChangedParams {
 
 export interface ExplainEvidenceParams {
   uri: string;
+}
+
+export interface RunStateParams {
+  /** The environment requests are sent with (`null`: none picked); absent: unchanged. */
+  environment?: string | null;
+  /** False in an untrusted workspace: environment and `.env` files are not read; absent: unchanged. */
+  trusted?: boolean;
+  /** One request file's session; absent: unchanged. */
+  session?: { uri: string } & SessionSnapshot;
 }

@@ -12,7 +12,9 @@ import { toDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { Settings } from './settings';
-import { EVIDENCE_CHANGED, EXPLAIN_EVIDENCE, type EvidenceChangedParams, type ExplainEvidenceParams } from './protocol';
+import { EVIDENCE_CHANGED, EXPLAIN_EVIDENCE, RUN_STATE_CHANGED, type EvidenceChangedParams, type ExplainEvidenceParams, type RunStateParams } from './protocol';
+import { RunState } from './run-state';
+import { LintLog } from './lint-log';
 import { explainEvidence } from '../host/evidence/explain';
 import { DEFAULT_CONFIG } from '../engine';
 import { fileURLToPath } from 'node:url';
@@ -25,12 +27,16 @@ let pullConfiguration = false;
 let watchFiles = false;
 const settings = new Settings(connection, () => pullConfiguration);
 const analyzer = new Analyzer(settings, (message) => connection.console.error(message));
+const runState = new RunState(connection, settings, () => pullConfiguration);
+/** What the server did, for the client's output channel (window/logMessage). */
+const lintLog = new LintLog((message) => connection.console.info(message));
 
 connection.onInitialize((params) => {
   pullConfiguration = !!params.capabilities.workspace?.configuration;
   const folders = (params.workspaceFolders ?? []).map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   settings.setWorkspaceFolders(folders);
   watchFiles = canWatchFiles(params);
+  lintLog.started(VERSION, folders.length, params.clientInfo?.name);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -51,15 +57,18 @@ connection.onInitialized(() => {
 });
 
 async function validate(doc: TextDocument): Promise<void> {
+  const started = performance.now();
   const analysis = await analyzer.analyze(doc);
   // A newer version may have arrived meanwhile: its own validation publishes; never publish an older one.
   if (documents.get(doc.uri)?.version !== analysis.version) return;
+  lintLog.linted(doc.uri, analysis.version, analysis.findings.length, performance.now() - started);
   connection.sendDiagnostics({ uri: doc.uri, version: analysis.version, diagnostics: analysis.findings.map(toDiagnostic) });
 }
 
 documents.onDidChangeContent((e) => void validate(e.document));
 documents.onDidClose((e) => {
   analyzer.forget(e.document.uri);
+  lintLog.forget(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -81,6 +90,8 @@ connection.onNotification(EVIDENCE_CHANGED, (p: EvidenceChangedParams) => {
   settings.evidence.forget(p.root);
   revalidateAll();
 });
+// The runner's picked environment, trust and captured responses, for hovers on `{{…}}`.
+connection.onNotification(RUN_STATE_CHANGED, (p: RunStateParams) => runState.update(p));
 connection.onRequest(EXPLAIN_EVIDENCE, (p: ExplainEvidenceParams): string => {
   const filePath = p.uri.startsWith('file:') ? fileURLToPath(p.uri) : undefined;
   if (!filePath) return 'etag-guard keeps evidence for files on disk only.';
@@ -111,14 +122,18 @@ connection.onFoldingRanges(withDoc([], async (doc) => {
 }));
 connection.onHover(withDoc(null, async (doc, p) => {
   const file = (await analyzer.analyze(doc)).file;
-  return (file && hover(file, p.position)) ?? null;
+  if (!file) return null;
+  return (await hover(file, p.position, lineAt(doc, p.position.line), () => runState.sourcesFor(doc.uri))) ?? null;
 }));
 connection.onCompletion(withDoc([], async (doc, p) => {
   const file = (await analyzer.analyze(doc)).file;
   if (!file) return [];
-  const lineText = doc.getText({ start: { line: p.position.line, character: 0 }, end: { line: p.position.line, character: Number.MAX_SAFE_INTEGER } });
-  return completions(file, lineText.replace(/\r?\n$/, ''), p.position);
+  return completions(file, lineAt(doc, p.position.line), p.position);
 }));
+
+function lineAt(doc: TextDocument, line: number): string {
+  return doc.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/\r?\n$/, '');
+}
 
 documents.listen(connection);
 connection.listen();

@@ -21,6 +21,16 @@ describe('environments', () => {
     assert.deepEqual(envs.variables(), { a: 'shared', port: '80' });
   });
 
+  it('says which layer and which environment a value comes from (settings layers by their label)', () => {
+    const envs = loadEnvironments(sub, root, [{ label: 'rest-client.environmentVariables', document: { dev: { c: 'rc' } } }, { label: 'etagGuard.environments', document: { $shared: { d: 'eg' } } }]);
+    assert.deepEqual(envs.originOf('b', 'dev'), { source: 'http-client.private.env.json', environment: 'dev' });
+    assert.deepEqual(envs.originOf('a', 'dev'), { source: 'http-client.env.json', environment: 'dev' });
+    assert.deepEqual(envs.originOf('port', 'dev'), { source: 'http-client.env.json', environment: '$shared' });
+    assert.deepEqual(envs.originOf('c', 'dev'), { source: 'rest-client.environmentVariables', environment: 'dev' });
+    assert.deepEqual(envs.originOf('d'), { source: 'etagGuard.environments', environment: '$shared' });
+    assert.equal(envs.originOf('nope', 'dev'), undefined);
+  });
+
   it('does not look above the workspace root', () => {
     assert.deepEqual(loadEnvironments(sub, sub).names, []);
   });

@@ -27,12 +27,23 @@ export interface Environments {
   files: string[];
   /** The variables of `name` (with `$shared` underneath); `$shared` alone when name is undefined. */
   variables(name?: string): Record<string, string>;
+  /** Where `variable`'s value in `variables(name)` comes from: the setting or file, and `name` or `$shared`. */
+  originOf(variable: string, name?: string): { source: string; environment: string } | undefined;
+}
+
+/** Environments from a setting (`label` names it in hovers), lowest precedence first. */
+export interface SettingsLayer {
+  label: string;
+  document: EnvironmentDocument;
 }
 
 /** Loads the environments visible from `httpFileDir`, searching up to `workspaceRoot`. */
-export function loadEnvironments(httpFileDir: string, workspaceRoot: string, fromSettings: EnvironmentDocument = {}): Environments {
+export function loadEnvironments(httpFileDir: string, workspaceRoot: string,
+  fromSettings: EnvironmentDocument | readonly SettingsLayer[] = {}): Environments {
   const files = findEnvironmentFiles(httpFileDir, workspaceRoot).httpClient;
-  const layers = [fromSettings, ...files.map(readEnvironmentFile)];
+  const settings = Array.isArray(fromSettings) ? fromSettings : [{ label: 'settings', document: fromSettings as EnvironmentDocument }];
+  const labelled = [...settings, ...files.map((f) => ({ label: path.basename(f), document: readEnvironmentFile(f) }))];
+  const layers = labelled.map((l) => l.document);
   const names = new Set<string>();
   for (const layer of layers) for (const key of Object.keys(layer)) if (key !== SHARED) names.add(key);
   return {
@@ -43,6 +54,14 @@ export function loadEnvironments(httpFileDir: string, workspaceRoot: string, fro
       for (const layer of layers) Object.assign(merged, scalars(layer[SHARED]));
       if (name !== undefined) for (const layer of layers) Object.assign(merged, scalars(layer[name]));
       return merged;
+    },
+    originOf(variable: string, name?: string) {
+      // The last layer holding it wins, and within the winning pass the named environment beats `$shared`.
+      for (const environment of name === undefined ? [SHARED] : [name, SHARED]) {
+        const layer = [...labelled].reverse().find((l) => variable in scalars(l.document[environment]));
+        if (layer) return { source: layer.label, environment };
+      }
+      return undefined;
     },
   };
 }

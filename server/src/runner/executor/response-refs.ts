@@ -10,8 +10,11 @@ import type { Exchange, ResponseHeaders } from './types';
 
 type RequestRef = Extract<TemplateKind, { kind: 'request-ref' }>;
 
+/** What a reference reads of an exchange (a live one, or one captured in a session snapshot). */
+export type ReferableExchange = Pick<Exchange, 'request' | 'error'> & { response?: { headers: ResponseHeaders; body: Buffer } };
+
 /** The referenced value, or a `RunnerError('variable')` saying what is missing. */
-export function responseReference(ref: RequestRef, exchange: Exchange | undefined): string {
+export function responseReference(ref: RequestRef, exchange: ReferableExchange | undefined): string {
   const source = `{{${ref.dialect === 'httpyac' ? `${ref.request}Response` : `${ref.request}.${ref.part}`}.${ref.section}…}}`;
   if (!exchange) {
     throw new RunnerError('variable', `${source} refers to request '${ref.request}', which has not run in this session ` +

@@ -1,7 +1,6 @@
 /**
- * Run-time `{{…}}` substitution. A name is looked up in this order: `--var`/caller overrides, variables
- * declared in the request's own block, `client.global` captures, file variables (the last declaration above
- * the request, else the first below it), then the environment. Values are substituted recursively and lazily,
+ * Run-time `{{…}}` substitution. A name is looked up as variable-origin.ts says (overrides, the request's own
+ * variables, `client.global` captures, file variables, the environment). Values are substituted recursively and lazily,
  * so `@etag = {{get.response.headers.ETag}}` reads the response that exists when the request runs.
  */
 import type { HttpFile, HttpRequest } from '../../engine';
@@ -10,6 +9,7 @@ import { dynamicValue, type DynamicSources } from './dynamic-values';
 import { RunnerError } from './errors';
 import { responseReference } from './response-refs';
 import type { Session } from './session';
+import { findVariable } from './variable-origin';
 
 const MAX_DEPTH = 10;
 const TEMPLATE = /\{\{(.*?)\}\}/gs;
@@ -67,18 +67,8 @@ async function rawVariable(name: string, scope: ResolveScope): Promise<string> {
 }
 
 function lookup(name: string, scope: ResolveScope): string | undefined {
-  if (Object.prototype.hasOwnProperty.call(scope.overrides, name)) return scope.overrides[name];
-  const local = lastOf(scope.request.variables.filter((v) => v.name.value === name));
-  if (local) return local.value.value;
-  const captured = scope.session.globals.get(name);
-  if (captured !== undefined) return captured;
-  const line = scope.request.requestLine.range.start.line;
-  const declared = scope.file.variables.filter((v) => v.name.value === name);
-  const above = lastOf(declared.filter((v) => v.range.start.line < line));
-  if (above ?? declared[0]) return (above ?? declared[0]).value.value;
-  return Object.prototype.hasOwnProperty.call(scope.environment, name) ? scope.environment[name] : undefined;
-}
-
-function lastOf<T>(items: readonly T[]): T | undefined {
-  return items[items.length - 1];
+  return findVariable(name, {
+    file: scope.file, line: scope.request.requestLine.range.start.line, local: scope.request.variables,
+    overrides: scope.overrides, globals: scope.session.globals, environment: scope.environment,
+  })?.value;
 }

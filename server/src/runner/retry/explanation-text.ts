@@ -9,9 +9,14 @@ import type { RetryOutcome } from './refresh-and-retry';
 /** Clock differences below this many seconds are normal and not worth a line. */
 const SKEW_WORTH_MENTIONING_S = 2;
 
+/** Which precondition failed, in words (the explanation's first line and the 412 diagnostic say the same). */
+export function whatFailed(status: number, d: Diagnosis): string {
+  return d.failed ? `${d.failed} failed` : status === 428 ? 'no precondition was sent' : 'no precondition fails on replay';
+}
+
 /** The explanation of a `status` (412 or 428) response, one fact per line. */
 export function explanationLines(status: number, d: Diagnosis): string[] {
-  const what = d.failed ? `${d.failed} failed` : status === 428 ? 'no precondition was sent' : 'no precondition fails on replay';
+  const what = whatFailed(status, d);
   const lines = [`${status} explained: ${what} (cause: ${d.cause}${d.transient ? ', transient' : ''})`];
   if (d.sent !== undefined) lines.push(`  sent:     ${d.sent}`);
   if (d.current !== undefined) lines.push(`  current:  ${d.current}`);

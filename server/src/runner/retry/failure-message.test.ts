@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Exchange } from '../executor';
-import { preconditionMessage } from './failure-message';
+import type { Diagnosis } from '../../engine';
+import { diagnosedMessage, preconditionMessage } from './failure-message';
 
 describe('preconditionMessage', () => {
   const exchange = (status: number, body = '', contentType = '') => ({
@@ -22,5 +23,27 @@ describe('preconditionMessage', () => {
 
   it('explains 428', () => {
     assert.match(preconditionMessage(exchange(428))!, /^428 Precondition Required: the server refuses unconditional PUT requests/);
+  });
+});
+
+describe('diagnosedMessage', () => {
+  const exchange = (status: number) => ({
+    request: { method: 'PUT', url: 'http://x/items/1', headers: [['If-Match', '"abc"']] },
+    response: { status, statusText: status === 412 ? 'Precondition Failed' : 'OK', headers: {}, body: Buffer.from(''), size: 0, truncated: false, contentType: '' },
+  } as unknown as Exchange);
+  const changed: Diagnosis = {
+    failed: 'If-Match', sent: '"abc"', current: '"def"', cause: 'changed', transient: false, steps: [], intermediaries: [],
+    advice: 'Someone changed it since you read it: re-read, merge, retry.',
+  };
+
+  it('states the diagnosed cause with sent and current instead of the list of possible causes', () => {
+    const message = diagnosedMessage(exchange(412), changed)!;
+    assert.equal(message, '412 Precondition Failed: If-Match failed; cause: changed (sent "abc", current "def"). Someone changed it since you read it: re-read, merge, retry.');
+    assert.doesNotMatch(message, /probably|-gzip/);
+  });
+
+  it('marks a transient cause and stays silent for other statuses', () => {
+    assert.match(diagnosedMessage(exchange(412), { ...changed, cause: 'weak-etag', transient: true })!, /cause: weak-etag \(transient\)/);
+    assert.equal(diagnosedMessage(exchange(200), changed), undefined);
   });
 });
