@@ -9,6 +9,7 @@ import type { EngineConfig } from '../config/config';
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel } from '../model/types';
 import { catalogueSource } from './catalogue';
+import { annotatedTest, createdEarlier, declaresCreate, expectsFailure } from './intent';
 import { policySource } from './policies';
 import { entryMatches, SameFileEvidence, targetOf } from './same-file';
 import { outOfScope, placeholderHost } from './scope';
@@ -20,6 +21,8 @@ export interface Judgement {
   /** Why no precondition can help here (echo host, presigned URL, …), when that is so. */
   outOfScope?: string;
   evidence: Evidence[];
+  /** Why the evidence gives only a hint here (the write creates, or works on the file's own data), when it does. */
+  hintOnly?: string;
   /**
    * `warn`: the API versions the resource (or the team says so); `silent`: out of scope, or the API keeps no
    * versions; `hint`: nothing known either way, or only a tentative guess (then `evidence` holds it).
@@ -54,6 +57,8 @@ export class JudgementIndex implements EvidenceIndex {
   private readonly judged = new Map<RequestModel, Judgement>();
   /** Judged requests with a target, by `origin route`, with that target. */
   private readonly byTarget = new Map<string, { target: WriteTarget; requests: Set<RequestModel> }>();
+  /** Writes to what the file created itself, with the request that created it (intent.ts); whole-file, kept per version. */
+  private made = new Map<RequestModel, string>();
 
   constructor(config: EngineConfig, private readonly sameFile = new SameFileEvidence()) {
     this.policies = config.apis.length ? policySource(config.apis) : undefined;
@@ -61,13 +66,15 @@ export class JudgementIndex implements EvidenceIndex {
   }
 
   static of(model: DocumentModel, config: EngineConfig): JudgementIndex {
-    return new JudgementIndex(config, SameFileEvidence.of(model));
+    const index = new JudgementIndex(config, SameFileEvidence.of(model));
+    index.made = createdEarlier(model.requests);
+    return index;
   }
 
   judge(request: RequestModel): Judgement {
     let j = this.judged.get(request);
     if (j) return j;
-    j = judgeOne(request, this.sameFile, this.policies, this.sources);
+    j = judgeOne(request, this.sameFile, this.policies, this.sources, this.made.get(request));
     this.judged.set(request, j);
     if (j.target) {
       const k = `${j.target.origin} ${j.target.route}`;
@@ -86,6 +93,17 @@ export class JudgementIndex implements EvidenceIndex {
     for (const r of removed) this.forget(r);
     const touched = this.sameFile.update(requests, removed, added, addedEvidence);
     const stale = new Set<RequestModel>();
+    // Which writes go to what the file created depends on the requests above them: found again (one linear pass
+    // over the file) when requests changed, and the judgements whose answer moved are forgotten.
+    if (removed.length || added.length) {
+      const made = createdEarlier(requests);
+      for (const r of requests) {
+        if (made.get(r) === this.made.get(r)) continue;
+        stale.add(r);
+        this.forget(r);
+      }
+      this.made = made;
+    }
     if (!touched.length) return stale;
     for (const { target, requests: judged } of [...this.byTarget.values()]) {
       if (!touched.some((e) => entryMatches(e, target))) continue;
@@ -109,21 +127,37 @@ export class JudgementIndex implements EvidenceIndex {
   }
 }
 
-function judgeOne(request: RequestModel, sameFile: SameFileEvidence, policies: EvidenceSource | undefined, sources: readonly EvidenceSource[]): Judgement {
+function judgeOne(request: RequestModel, sameFile: SameFileEvidence, policies: EvidenceSource | undefined, sources: readonly EvidenceSource[],
+  madeBy: string | undefined): Judgement {
   const target = targetOf(request);
   // The team's word beats everything, even "out of scope": they know their API.
   const stated = target && policies ? policies.lookup(target) : [];
   if (stated.length) return { target, evidence: [...stated], decision: stated[0].verdict === 'versioned' ? 'warn' : 'silent' };
-  const scope = outOfScope(request);
+  const scope = outOfScope(request) ?? expectsFailure(request);
   if (scope) return { target, outOfScope: scope, evidence: [], decision: 'silent' };
   const placeholder = placeholderHost(request);
   if (!target) return { target, outOfScope: placeholder, evidence: [], decision: placeholder ? 'silent' : 'hint' };
   const evidence = [...sameFile.lookup(target), ...(placeholder ? [] : sources.flatMap((s) => s.lookup(target)))];
   const versioned = evidence.filter((e) => e.verdict === 'versioned');
+  const hintOnly = versioned.length ? purposeHint(request, versioned, madeBy) : undefined;
+  if (hintOnly) return { target, evidence: versioned, hintOnly, decision: 'hint' };
   if (versioned.some((e) => !e.tentative)) return { target, evidence: versioned, decision: 'warn' };
   if (versioned.length) return { target, evidence: versioned, decision: 'hint' };
   if (evidence.length || placeholder) return { target, outOfScope: placeholder, evidence, decision: 'silent' };
   return { target, evidence, decision: 'hint' };
+}
+
+/**
+ * Why versioning evidence gives only a hint for this write (intent.ts): it creates the resource, whatever the
+ * evidence; or the evidence is only what the service does in general and the write works on data the file made
+ * itself, or is a test annotated with its expected outcome.
+ */
+function purposeHint(request: RequestModel, versioned: readonly Evidence[], madeBy: string | undefined): string | undefined {
+  if (declaresCreate(request)) return 'the request says it creates the resource (If-None-Match: * guards a create)';
+  if (!versioned.every((e) => e.kind === 'catalogue')) return undefined;
+  if (madeBy !== undefined) return `the file created this resource itself (${madeBy}): nothing shows anyone else writes it`;
+  if (annotatedTest(request)) return 'the request is a test annotated with its expected outcome';
+  return undefined;
 }
 
 /** The sentence a finding gives for its evidence: the first piece, and whether there is more. */

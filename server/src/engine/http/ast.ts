@@ -92,6 +92,8 @@ export interface HttpRequest {
   /** From `# @name x`, `// @name x` or JetBrains `### x` title when no @name is given. */
   name?: Spanned;
   metadata: Metadata[];
+  /** The author's comment lines above the request line (not metadata or directives), without their `#` / `//`. */
+  comments?: string[];
   /** Variables declared inside this block before the request line. */
   variables: FileVariable[];
   requestLine: RequestLine;

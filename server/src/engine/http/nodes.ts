@@ -9,6 +9,7 @@ export interface PendingBlock {
   title?: string;
   separatorLine?: number;
   metadata: Metadata[];
+  comments?: string[];
   variables: FileVariable[];
   scripts: Script[];
 }
@@ -24,6 +25,7 @@ export function requestAt(index: number, block: PendingBlock, firstLine: number,
     separatorLine: block.separatorLine,
     name: nameMeta && { value: nameMeta.value.split(/\s/)[0], range: nameMeta.range },
     metadata: block.metadata,
+    comments: block.comments,
     variables: block.variables,
     requestLine: {
       method: { value: rl.method, range: lineRange(i, rl.methodStart, rl.methodStart + rl.methodLength) },

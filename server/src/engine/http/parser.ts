@@ -306,7 +306,8 @@ class Parser {
     }
     if (!inPreamble) return;
     const meta = metadataOf(body);
-    if (!meta) return;
+    // What the author says about the request ("should fail", "create the sample") is evidence too.
+    if (!meta) return void (this.pending.comments ??= []).push(body.trim());
     this.httpYac ||= isHttpYacMetadata(meta.key);
     this.pending.metadata.push({ key: meta.key, value: meta.value, range: lineRange(i, 0, this.lines[i].text.length) });
   }

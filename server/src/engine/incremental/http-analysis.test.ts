@@ -30,6 +30,10 @@ const LINES = [
   'PUT https://api.example.com/items/4', 'GET https://api.example.com/items/4', '@id = {{item.response.body.id}}',
   'DELETE https://x.test/items/{{id}}', '> {% client.global.set("bodyId", response.body.id); %}', 'PUT https://x.test/items/{{bodyId}}',
   'GET https://x.test/orders/7', 'PUT https://x.test/orders/7', 'GET https://y.test/items/2', 'PUT https://x.test/orders/{{item.response.body.id}}',
+  // What the file says a write is for (evidence/intent.ts): a service known by its port, creators above, notes.
+  'PUT http://localhost:9200/plants', 'PUT http://localhost:9200/plants/_doc/1', 'DELETE http://localhost:9200/plants/_doc/1',
+  'POST http://localhost:9200/plants/_doc', 'PATCH http://localhost:9200/plants/_doc/{{item.response.body._id}}', 'POST http://localhost:9200/_bulk',
+  '### Setup test data', '# create the sample', '# this should fail', '# Expected: 200', '# update the plant',
 ];
 const EOLS = ['\n', '\n', '\r\n'];
 

@@ -157,6 +157,7 @@ export function lowerRequest(req: HttpRequest, scope: LoweringScope, lookups: Lo
   const model: RequestModel = {
     index: req.index,
     name: req.name?.value ?? req.title,
+    notes: [req.title, ...(req.comments ?? [])].filter(Boolean).join('\n') || undefined,
     method: req.requestLine.method.value,
     url,
     target: resourceKey(url),

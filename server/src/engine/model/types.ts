@@ -52,6 +52,8 @@ export interface RequestModel {
   index: number;
   /** `@name`, title, or undefined. */
   name?: string;
+  /** What the author wrote about the request: the `###` title and the comment lines above it (`.http` only). */
+  notes?: string;
   /** Upper-case method, or undefined when the analysis cannot tell. */
   method: string | undefined;
   /** The URL as written (templates resolved where possible). */

@@ -47,6 +47,7 @@ const ADVICE = 'Send If-Match with the ETag you read (or If-None-Match: * to cre
 function messageFor(req: RequestModel, j: Judgement, strict: boolean): string {
   const risk = `${req.method} without a precondition can overwrite a concurrent update unseen`;
   if (j.decision === 'warn') return `${risk}: ${evidenceSentence(j.evidence)}. ${ADVICE}`;
+  if (j.hintOnly) return `${risk}: ${evidenceSentence(j.evidence)}; only a hint, as ${j.hintOnly}. ${ADVICE}`;
   if (strict && j.outOfScope) return `${risk} (${j.outOfScope}). ${ADVICE}`;
   const guess = j.evidence.find((e) => e.tentative);
   if (guess) {

@@ -43,7 +43,7 @@ export function explainEvidence(
     lines.push(rel(file));
     for (const r of writes) {
       const j = index.judge(r);
-      const what = j.outOfScope ? `out of scope: ${j.outOfScope}` : j.evidence.length ? '' : 'no evidence';
+      const what = j.outOfScope ? `out of scope: ${j.outOfScope}` : j.hintOnly ? `only a hint: ${j.hintOnly}` : j.evidence.length ? '' : 'no evidence';
       lines.push(`  ${r.anchor.start.line + 1}: ${r.method} ${r.url ?? ''} → ${j.decision}${what ? ` (${what})` : ''}`);
       for (const e of j.evidence) lines.push(`      ${e.kind}: ${e.sentence}${e.document && e.kind !== 'openapi' ? ` (${e.document})` : ''}`);
     }

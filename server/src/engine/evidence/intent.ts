@@ -1,0 +1,131 @@
+/**
+ * What a file says about the purpose of a write, beside what it says about the API: read from the author's own
+ * words (the `###` title and the comments above the request) and from the file's order of requests. Measured on
+ * real `.http` files (docs/precision.md): the writes a service-level fact ("FHIR servers version every resource")
+ * turned into warnings nobody wanted were negative tests, declared creates and seeds, and writes to data the same
+ * file had just made. None of them is a lost update waiting to happen:
+ * - a request the author expects to fail ("Should Fail", "This should result in an error", "Expect: 403") is a
+ *   negative test: adding a precondition would change what it tests;
+ * - a request the author calls a create or a seed has no earlier version to protect (If-None-Match: * is the
+ *   guard, offered as a hint);
+ * - a write to a resource (or inside a collection) the file itself created earlier works on its own scratch
+ *   data, and a request annotated with its expected outcome is a test of the server, not an edit of shared data:
+ *   a service that versions its resources is then a hint, not a warning. Evidence about the resource itself
+ *   (an ETag captured or If-Match sent in the file, an OpenAPI document, a response the runner saw) still warns.
+ */
+import type { RequestModel } from '../model/types';
+import { originsMayMatch, splitUrl } from './route';
+
+const EXPECTS_FAILURE = [
+  /\bshould\s+(?:fail|error|be\s+(?:rejected|refused|denied|forbidden))\b/i,
+  /\bshould\s+(?:return|result\s+in|give|produce|get)\s+(?:an?\s+)?(?:error|[45]\d\d)\b/i,
+  /\bexpect(?:ed|s)?(?:\s+result)?\s*[:=]?\s*(?:status\s*)?[45]\d\d\b/i,
+  /\bmust\s+fail\b/i,
+];
+const CREATE_WORDS = /\b(?:create[sd]?|creating|seed(?:s|ed|ing)?|insert(?:s|ed|ing)?|provision(?:s|ed|ing)?|crear|criar|crie|insira|erstellen|anlegen|créer)\b|创建|新增|作成|登録|สร้าง/i;
+const UPDATE_WORDS = /\b(?:update[sd]?|updating|replace[sd]?|modif(?:y|ies|ied)|edit(?:s|ed)?|overwrite[sd]?|change[sd]?)\b/i;
+const CREATE_OR_UPDATE = /\bcreate[\s-]+or[\s-]+(?:update|replace)\b|\b(?:update|replace)[\s-]+or[\s-]+create\b|\bupsert/i;
+const SETUP = /\b(?:set\s*-?up|seed(?:s|ed|ing)?|test\s+data|sample\s+data|fixtures?|bootstrap)\b/i;
+const OUTCOME = /\bshould\s+succeed\b|\bexpect(?:ed|s)?(?:\s+result)?\s*[:=]?\s*(?:status\s*)?[1-5]\d\d\b/i;
+
+/** "a negative test: …" when the author says the request should fail. */
+export function expectsFailure(req: RequestModel): string | undefined {
+  const said = req.notes && EXPECTS_FAILURE.map((re) => re.exec(req.notes!)).find(Boolean);
+  return said ? `a negative test ("${said[0]}"): it is meant to fail` : undefined;
+}
+
+/**
+ * True when the author calls the write a create or a seed: a create word comes before any update word ("Create a
+ * patient that we will update" is a create; "Update the patient created above" is not), and not "create or update".
+ */
+export function declaresCreate(req: RequestModel): boolean {
+  const notes = req.notes;
+  const create = notes ? CREATE_WORDS.exec(notes) : null;
+  if (!notes || !create || CREATE_OR_UPDATE.test(notes)) return false;
+  const update = UPDATE_WORDS.exec(notes);
+  return !update || create.index < update.index;
+}
+
+/** True when the author wrote down the outcome the request should have: a test of the server. */
+export function annotatedTest(req: RequestModel): boolean {
+  return !!req.notes && OUTCOME.test(req.notes);
+}
+
+/**
+ * For each request of a file made to a resource the file created earlier, the request that created it: a PUT
+ * to the same path or to a collection above it (PUT /customers creates the index whose documents follow), a
+ * request the author calls setup or seed data sent to the same server (a FHIR transaction bundle, an Elasticsearch
+ * `_bulk`), or a POST whose response names the resource in this request's URL. One pass in file order.
+ */
+export function createdEarlier(requests: readonly RequestModel[]): Map<RequestModel, string> {
+  const made = new Map<RequestModel, string>();
+  const creators = new Creators();
+  const posts = new Map<string, RequestModel>();
+  for (const req of requests) {
+    const at = placeOf(req);
+    const post = [...(req.url ?? '').matchAll(RESPONSE_BODY_IN_URL)].map((m) => posts.get(m[1])).find(Boolean);
+    const by = post ? `the POST ${post.url ?? ''} returned it` : at && creators.covering(at);
+    if (by !== undefined) made.set(req, by);
+    const setup = !!req.notes && SETUP.test(req.notes) && (req.method === 'POST' || req.method === 'PUT');
+    if (at && (setup || ((req.method === 'PUT' || req.method === 'MKCOL') && at.path !== '' && by === undefined))) {
+      creators.add(at, `${setup ? 'the setup request' : req.method} ${req.url ?? ''}`, setup);
+    }
+    if (req.name !== undefined) {
+      if (req.method === 'POST') posts.set(req.name, req);
+      else posts.delete(req.name);
+    }
+  }
+  return made;
+}
+
+/** `{{name.response.body…}}` in a URL: the resource named by what request `name` returned. */
+const RESPONSE_BODY_IN_URL = /\{\{\s*([\w.-]+?)\.response\.body/g;
+
+/**
+ * The places the file created, filed by path so a look-up reads only the request's own path and the few
+ * collections above it (a file of thousands of PUTs stays linear).
+ */
+class Creators {
+  private readonly byPath = new Map<string, { origin: string; by: string }[]>();
+  /** Setup requests: they load the file's data into their server, so they cover every path of their origin. */
+  private readonly roots: { origin: string; by: string }[] = [];
+
+  add(at: Place, by: string, wholeServer: boolean): void {
+    if (wholeServer) {
+      this.roots.push({ origin: at.origin, by });
+      return;
+    }
+    const list = this.byPath.get(at.path);
+    if (list) list.push({ origin: at.origin, by });
+    else this.byPath.set(at.path, [{ origin: at.origin, by }]);
+  }
+
+  /** The request that created `at` or a collection above it, if any. */
+  covering(at: Place): string | undefined {
+    for (let path = at.path; path !== ''; path = path.slice(0, Math.max(0, path.lastIndexOf('/')))) {
+      const hit = this.byPath.get(path)?.find((c) => sameServer(c.origin, at.origin));
+      if (hit) return hit.by;
+    }
+    return this.roots.find((c) => sameServer(c.origin, at.origin))?.by;
+  }
+}
+
+/** The scheme aside: a file that writes `https://host` once and `host/…` (httpYac's scheme-less form) later means one server. */
+function sameServer(a: string, b: string): boolean {
+  return originsMayMatch(withoutScheme(a), withoutScheme(b));
+}
+
+interface Place {
+  origin: string;
+  /** The path without query or trailing slash; '' for the service root. */
+  path: string;
+}
+
+function withoutScheme(origin: string): string {
+  return origin.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+}
+
+function placeOf(req: RequestModel): Place | undefined {
+  const parts = req.url === undefined ? undefined : splitUrl(req.url);
+  return parts && { origin: parts.origin, path: parts.path.replace(/\/+$/, '') };
+}

@@ -1,0 +1,144 @@
+/**
+ * missing-precondition and what a file says about a write's purpose (evidence/intent.ts), lessons from real
+ * `.http` files (docs/precision.md): negative tests are silent, declared creates and writes to the file's own
+ * data are hints where the only evidence is what the service does in general; evidence about the resource
+ * itself still warns, and `--strict` still warns on every one of them.
+ */
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { lintHttp } from '../lint';
+import { checkHttpFixture, STRICT } from '../testing/lint-fixture';
+
+const ID = 'missing-precondition';
+
+describe(`${ID}: the purpose the file states`, () => {
+  it('is silent on a negative test, even where the file shows the route is versioned; --strict says why', () => {
+    const { text } = checkHttpFixture(ID, `
+### Rename the plant, guarded
+# @name plant
+GET https://greenhouse.dev/plants/4
+
+###
+PUT https://greenhouse.dev/plants/4
+If-Match: {{plant.response.headers.ETag}}
+
+{"name": "fern"}
+
+### Rename it without If-Match
+# The server requires a precondition: this should result in an error (428).
+PUT https://greenhouse.dev/plants/4
+
+{"name": "moss"}
+
+### Delete it with the wrong role (Should Fail - 403)
+DELETE https://greenhouse.dev/plants/4
+`);
+    const strict = lintHttp(text, STRICT).findings.filter((f) => f.ruleId === ID);
+    assert.deepEqual(strict.map((f) => f.range.start.line), [13, 18]);
+    assert.match(strict[0].message, /a negative test \("should result in an error"\)/);
+    assert.match(strict[1].message, /a negative test \("Should Fail"\)/);
+  });
+
+  it('hints at a write its author calls a create or a seed, whatever the evidence, and offers If-None-Match: *', () => {
+    const { findings } = checkHttpFixture(ID, `
+### Seed: create the sample blob
+PUT https://plants.blob.core.windows.net/photos/fern.jpg
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: only a hint, as the request says it creates the resource
+Content-Type: image/jpeg
+
+< ./fern.jpg
+
+###
+# Create a document that a later request will update.
+PUT http://localhost:9200/plants/_doc/2
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: Elasticsearch
+Content-Type: application/json
+
+{"name": "moss"}
+
+### Update the catalogue entry of the fern (it was created last week)
+PUT http://localhost:9200/plants/_doc/1
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Elasticsearch
+Content-Type: application/json
+
+{"name": "fern"}
+`);
+    assert.ok(findings[0].fixes.some((f) => f.title.startsWith('Add If-None-Match: *')));
+  });
+
+  it('hints where the file writes to data it created itself and only the service is known to version', () => {
+    checkHttpFixture(ID, `
+### An item to rename
+# @name item
+POST https://graph.microsoft.com/v1.0/me/drive/root/children
+Content-Type: application/json
+
+{"name": "notes", "folder": {}}
+
+###
+PATCH https://graph.microsoft.com/v1.0/me/drive/items/{{item.response.body.id}}
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: the file created this resource itself (the POST https://graph.microsoft.com/v1.0/me/drive/root/children returned it)
+Content-Type: application/json
+
+{"name": "notes-2024"}
+
+### A search index and one document in it
+PUT http://localhost:9200/plants
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: nothing in the workspace says
+
+###
+PUT http://localhost:9200/plants/_doc/1
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: the file created this resource itself (PUT http://localhost:9200/plants)
+Content-Type: application/json
+
+{"name": "fern"}
+
+### Load the test data (a bulk request)
+POST http://search.ward.dev:9200/_bulk
+
+< ./bulk.ndjson
+
+###
+DELETE search.ward.dev:9200/wards/_doc/7
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: the file created this resource itself (the setup request http://search.ward.dev:9200/_bulk)
+
+###
+DELETE http://search.other.dev:9200/wards/_doc/7
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Elasticsearch
+`);
+  });
+
+  it('still warns on the file\'s own data when the file itself shows the resource is versioned', () => {
+    checkHttpFixture(ID, `
+PUT http://localhost:9200/plants/_doc/9
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: If-Match is sent to
+
+{"name": "fern"}
+
+###
+PUT http://localhost:9200/plants/_doc/9
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: If-Match is sent to
+
+{"name": "moss"}
+
+###
+PUT http://localhost:9200/plants/_doc/9
+If-Match: "3"
+
+{"name": "ivy"}
+`);
+  });
+
+  it('hints at a test of the server annotated with its expected outcome when only the service is known', () => {
+    checkHttpFixture(ID, `
+### Admin deletes a photo (Should Succeed)
+DELETE https://plants.blob.core.windows.net/photos/old.jpg
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: a test annotated with its expected outcome
+
+### Remove the draft
+# Expected: 202
+DELETE https://plants.blob.core.windows.net/photos/draft.jpg
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: a test annotated with its expected outcome
+`);
+  });
+});
