@@ -1,5 +1,7 @@
 // UI smoke test: the packaged .vsix installed into code-server (no dev path), a demo workspace opened in
-// headless Chromium; checks the squiggle, the Problems row and the hover, and saves README screenshots.
+// headless Chromium; checks the squiggle, the Problems row, the hover and the response view of a request sent
+// to the bundled demo API, and saves README screenshots.
+const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const codeServer = require('./code-server');
@@ -18,6 +20,33 @@ const SCREENSHOT_SETTINGS = {
 };
 
 /**
+ * The bundled demo API (dist/demo-server.js) for the response view's screenshot: on the demo file's port 3412
+ * when it is free, else on a free port written into the copied demo file's `@base`.
+ * @returns {Promise<{ url: string, stop: () => void }>}
+ */
+async function startDemoApi(folder, file) {
+  const script = path.resolve(__dirname, '..', '..', 'dist', 'demo-server.js');
+  const listen = (port) => new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ url: m[1].replace(/\/$/, ''), stop: () => child.kill() });
+    });
+    child.once('exit', (code) => reject(new Error(`the demo API exited (${code}) before listening on port ${port}`)));
+  });
+  try {
+    return await listen(3412);
+  } catch {
+    const api = await listen(0);
+    const target = path.join(folder, file);
+    fs.writeFileSync(target, fs.readFileSync(target, 'utf8').replace(/^@base = .*$/m, `@base = ${api.url}`));
+    return api;
+  }
+}
+
+/**
  * @param {{ dir: string, vsix: string, folder: string, file: string, shotsDir: string, log?: (s: string) => void }} o
  * @returns {Promise<{ name: string, ok: boolean, error?: string }[]>}
  */
@@ -31,8 +60,9 @@ async function uiSmoke(o) {
     try { await fn(); results.push({ name, ok: true }); log(`TEST PASS ${name} (${Date.now() - t0} ms)`); }
     catch (e) { failedAlready = true; results.push({ name, ok: false, error: String(e && e.stack || e) }); log(`TEST FAIL ${name} (${Date.now() - t0} ms)\n${e && e.stack || e}`); }
   };
-  let server, browser, page;
+  let server, browser, page, api;
   try {
+    api = await startDemoApi(o.folder, o.file).catch((e) => { log(`  demo API: ${e.message}`); return undefined; });
     await check('ui: packaged .vsix installs into code-server', async () => {
       if (!fs.existsSync(o.vsix)) throw new Error(`no .vsix at ${o.vsix}`);
       const out = codeServer.installExtension(o.dir, o.vsix);
@@ -87,9 +117,29 @@ async function uiSmoke(o) {
       log(`  hover: ${(await hover.innerText()).replace(/\s+/g, ' ').slice(0, 300)}`);
       await page.screenshot({ path: path.join(o.shotsDir, 'hover.png') });
     });
+    await check('ui: "Send request" opens the coloured, wrapped response view', async () => {
+      if (!api) throw new Error('the demo API did not start');
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Send request' }).first().click();
+      const view = page.locator('.monaco-editor', { hasText: 'HTTP 200' }).last();
+      await view.waitFor({ timeout: 30_000 });
+      // Coloured: the grammar gives the status line, headers and the JSON body tokens of their own. TextMate
+      // tokenizes in a worker after the text shows, and no DOM event says when: looked at again, bounded.
+      let classes = [];
+      for (let i = 0; i < 60 && classes.length < 4; i++) {
+        if (i > 0) await page.waitForTimeout(250);
+        classes = await view.locator('.view-lines span[class^="mtk"]').evaluateAll((spans) => [...new Set(spans.map((s) => s.className))]);
+      }
+      log(`  response view token classes: ${classes.join(' ')}`);
+      if (classes.length < 4) throw new Error(`the response view has ${classes.length} token colour(s): not coloured`);
+      await view.locator('.view-lines', { hasText: 'ETag' }).waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: path.join(o.shotsDir, 'response.png') });
+    });
   } finally {
     if (browser) await browser.ctx.close().catch(() => undefined);
     if (server) await server.stop();
+    api?.stop();
   }
   return results;
 }

@@ -24,6 +24,11 @@ const TEXT = [
   'If-Match: {{item.response.headers.ETag}}',
   'X-Undefined: {{nowhere}}',
   '',
+  '###',
+  '@etag = {{item.response.headers.ETag}}',
+  'GET {{base}}/items/1',
+  'If-None-Match: {{etag}}',
+  '',
 ].join('\n');
 
 describe('hovers on {{…}} show the current value and where it comes from', () => {
@@ -88,6 +93,8 @@ describe('hovers on {{…}} show the current value and where it comes from', () 
     assert.match(ref, /Now: `"v2"` — response of `item` \(200\) at /);
     assert.ok(ref.includes(new Date(at).toLocaleTimeString()), ref);
     assert.match(ref, /From the GET `\{\{base\}\}\{\{itemPath\}\}` on line 3/);
+    // A variable holding a reference: its text, and what the reference reads now.
+    assert.match(await hoverOn(15, '{{etag}}'), /= `\{\{item\.response\.headers\.ETag\}\}`[\s\S]*line 14[\s\S]*Now: `"v2"`/);
   });
 
   it('environment files are not read once the client says the workspace is untrusted', async () => {

@@ -8,6 +8,7 @@ import type { Hover, Position } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 import type { HttpFile, HttpRequest, Template, TemplateKind } from '../../engine';
 import { findTemplates } from '../../engine';
+import { wholeTemplate } from '../../engine/http/templates';
 import type { Environments } from '../../runner/executor';
 import { capturesOf } from '../../runner/executor/captures';
 import { MASK, isSecretName, maskHeaderValue } from '../../runner/executor/mask';
@@ -65,7 +66,10 @@ function variableMarkdown(name: string, file: HttpFile, request: HttpRequest | u
     : o.kind === 'request-variable' ? `Request variable, line ${o.line + 1}.`
     : o.kind === 'global' ? `Captured in this session by ${capturedBy ?? 'a response handler (`client.global.set`)'}.`
     : o.kind === 'environment' ? environmentOrigin(name, s) : 'Set by the caller.';
-  return `${head} = ${code(shown)}\n\n${origin}`;
+  // `@etag = {{read.response.headers.ETag}}`: also what that reference reads now.
+  const inner = isSecretName(name) ? undefined : wholeTemplate(found.value);
+  const now = inner?.kind === 'request-ref' ? currentReference(inner, s) : undefined;
+  return `${head} = ${code(shown)}\n\n${origin}${now ? `\n\n${now}` : ''}`;
 }
 
 function environmentOrigin(name: string, s: ValueSources): string {
@@ -80,15 +84,21 @@ function referenceMarkdown(ref: RequestRef, file: HttpFile, request: HttpRequest
   const source = file.requests.find((r) => r.name?.value === ref.request && r.index < before);
   const where = source ? `the ${describe(source)}` : 'no earlier request of that name (see `unknown-reference`)';
   const head = `**${ref.request}** → ${ref.part} ${ref.section}${ref.path ? ` \`${ref.path}\`` : ''}\n\nFrom ${where}.`;
+  const now = currentReference(ref, s);
+  return now ? `${head}\n\n${now}` : `${head} Not run in this session yet: its value is known once that request has run.`;
+}
+
+/** What the reference reads in the session now and from which response, or undefined before the request ran. */
+function currentReference(ref: RequestRef, s: ValueSources): string | undefined {
   const captured = s.session?.responses.find((r) => r.name === ref.request);
-  if (!captured) return `${head} Not run in this session yet: its value is known once that request has run.`;
+  if (!captured) return undefined;
   const when = new Date(captured.at).toLocaleTimeString();
   const what = `response of \`${ref.request}\`${captured.response ? ` (${captured.response.status})` : ''} at ${when}`;
   try {
     const value = responseReference(ref, referableExchange(captured));
-    return `${head}\n\nNow: ${code(maskedReference(ref, value))} — ${what}, line ${captured.line + 1}.`;
+    return `Now: ${code(maskedReference(ref, value))} — ${what}, line ${captured.line + 1}.`;
   } catch (err) {
-    return `${head}\n\n${(err as Error).message} (${what}${captured.response?.cut ? '; the body was cut for the hover' : ''}).`;
+    return `${(err as Error).message} (${what}${captured.response?.cut ? '; the body was cut for the hover' : ''}).`;
   }
 }
 
