@@ -147,6 +147,19 @@ describe('incremental analysis of .http documents', () => {
     assert.deepStrictEqual(plain(after), plain(lintHttp(renamed, DEFAULT_CONFIG)));
   });
 
+  it('lowers an edited request with the names defined right above it, and re-checks only what looked a renamed one up', () => {
+    const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
+    const text = '###\nGET https://x.test/0\n\n# @name item\nGET https://x.test/1\n\n###\nPUT https://x.test/1\nIf-Match: {{item.response.headers.ETag}}\n';
+    const first = analysis.analyze(text);
+    const edited = text.replace('PUT https://x.test/1', 'PUT https://x.test/2');
+    const after = analysis.analyze(edited);
+    assert.deepStrictEqual(plain(after), plain(lintHttp(edited, DEFAULT_CONFIG)));
+    assert.ok(!after.findings.some((f) => f.ruleId === 'unknown-reference'), 'item is defined just above the edited request');
+    assert.equal(after.model.requests[0], first.model.requests[0]);
+    const renamed = edited.replace('@name item', '@name itex');
+    assert.deepEqual(analysis.analyze(renamed).findings.map((f) => f.ruleId), ['unknown-reference']);
+  });
+
   it('judges a write again when the read whose ETag another request uses moves to another route', () => {
     const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
     const text = '# @name item\nGET https://x.test/items/1\n\n###\nPUT https://x.test/items/1\n\n###\n' +

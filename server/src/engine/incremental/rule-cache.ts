@@ -21,9 +21,14 @@ import { useTargetIndex } from '../rules/vocabulary';
 const NONE: readonly LintFinding[] = [];
 
 export class RuleCache {
-  /** Per request model: its findings, one list per rule (by position in `rules`; undefined: not run yet). */
-  private results = new Map<RequestModel, Array<readonly LintFinding[] | undefined>>();
+  /**
+   * Per request of the previous version, by position: its findings, one list per rule (by position in `rules`;
+   * undefined: not run yet). A kept request model keeps its position, so positions compare versions.
+   */
+  private rows: Array<Array<readonly LintFinding[] | undefined>> = [];
   private previous: readonly RequestModel[] = [];
+  /** Per position, whether a kept request's dataflow inputs changed this version (worked out once for all rules). */
+  private dataflowDirty: Array<boolean | undefined> = [];
   private readonly targets = new TargetIndex();
   private readonly judgements: JudgementIndex;
   /** Bumped every version: deferred fixes are built again against the version they are read in. */
@@ -49,7 +54,8 @@ export class RuleCache {
     const staleJudgements = this.judgements.update(model.requests, removed, added, addedEvidence);
     useEvidenceIndex(model, this.config, this.judgements);
     const requests = model.requests;
-    const rows = requests.map((r) => this.results.get(r) ?? new Array<readonly LintFinding[] | undefined>(this.rules.length));
+    const rows = requests.map((r, i) => (this.previous[i] === r ? this.rows[i] : undefined) ?? new Array<readonly LintFinding[] | undefined>(this.rules.length));
+    this.dataflowDirty = [];
     const findings: LintFinding[] = [];
     const failures: RuleFailure[] = [];
     for (let k = 0; k < this.rules.length; k++) {
@@ -63,7 +69,7 @@ export class RuleCache {
         for (const f of row[k]!) if (!isSuppressed(directives, rule.id, f.range.start.line)) findings.push(f);
       }
     }
-    this.results = new Map(requests.map((r, i) => [r, rows[i]]));
+    this.rows = rows;
     this.previous = requests;
     return { findings: sortFindings(findings), failures };
   }
@@ -76,7 +82,7 @@ export class RuleCache {
     const requests = this.model.requests;
     for (let i = 0; i < requests.length; i++) {
       const req = requests[i];
-      if (rows[i][k] !== undefined && !this.inputsChanged(reads, req, touchedTargets, staleJudgements)) continue;
+      if (rows[i][k] !== undefined && !this.inputsChanged(reads, i, touchedTargets, staleJudgements)) continue;
       let found: LintFinding[] | undefined;
       try {
         check(req, this.context, (f) => (found ??= []).push(toLintFinding(rule, f, this.config, this.epochNow)));
@@ -91,11 +97,12 @@ export class RuleCache {
   }
 
   /** True when the inputs of a kept request's findings besides the request itself changed. */
-  private inputsChanged(reads: NonNullable<Rule['perRequest']>['reads'], req: RequestModel, touchedTargets: ReadonlySet<string>,
+  private inputsChanged(reads: NonNullable<Rule['perRequest']>['reads'], i: number, touchedTargets: ReadonlySet<string>,
     staleJudgements: ReadonlySet<RequestModel>): boolean {
     if (reads === 'request') return false;
+    const req = this.model.requests[i];
     if (reads === 'evidence') return staleJudgements.has(req);
-    return this.dataflowChanged(req, touchedTargets);
+    return (this.dataflowDirty[i] ??= this.dataflowChanged(req, touchedTargets));
   }
 
   /** True when a dataflow rule's inputs besides the request itself changed: its target's requests, or a captured request. */

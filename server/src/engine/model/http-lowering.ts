@@ -110,19 +110,19 @@ export class Lookups {
 
   request(name: string): number | undefined {
     const index = this.scope.byName.get(name);
-    if (this.recording) this.names.push([name, index]);
+    if (this.recording && !recorded(this.names, name)) this.names.push([name, index]);
     return index;
   }
 
   handler(name: string): HandlerCaptureAt | undefined {
     const at = this.scope.handlerVars.get(name);
-    if (this.recording) this.handlers.push([name, at]);
+    if (this.recording && !recorded(this.handlers, name)) this.handlers.push([name, at]);
     return at;
   }
 
   handlerPart(name: string): ResponsePart | undefined {
     const part = this.scope.handlerParts.get(name);
-    if (this.recording) this.parts.push([name, part]);
+    if (this.recording && !recorded(this.parts, name)) this.parts.push([name, part]);
     return part;
   }
 
@@ -139,6 +139,12 @@ export class Lookups {
     }
     return true;
   }
+}
+
+/** A lowering asks the same name several times (URL, headers, evidence): one answer to check is enough. */
+function recorded(list: ReadonlyArray<readonly [string, unknown]>, name: string): boolean {
+  for (const [n] of list) if (n === name) return true;
+  return false;
 }
 
 /** Lowers `req` (not yet passed by `scope.advance`); fixes read the file and models through `source`. */
