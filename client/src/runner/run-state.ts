@@ -6,17 +6,20 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { Session } from '../../../server/src/runner/executor';
+import type { Exchange, Session } from '../../../server/src/runner/executor';
 import { snapshotOf } from '../../../server/src/runner/executor/session-snapshot';
 import { RUN_STATE_CHANGED, type RunStateParams } from '../../../server/src/lsp/protocol';
 
 export class RunStateReporter implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private environmentName: string | null = null;
+  /** Per request file, the exchanges the server has (by request name): later updates send only what changed. */
+  private readonly sent = new Map<string, Map<string, Exchange>>();
   private readonly trust = vscode.workspace.onDidGrantWorkspaceTrust(() => this.send({ trusted: true }));
 
   attach(client: LanguageClient): void {
     this.client = client;
+    this.sent.clear();
     this.send({ environment: this.environmentName, trusted: vscode.workspace.isTrusted });
   }
 
@@ -29,7 +32,10 @@ export class RunStateReporter implements vscode.Disposable {
 
   /** A request of `uri` ran: its session's responses and captures are what references read now. */
   session(uri: vscode.Uri, session: Session): void {
-    this.send({ session: { uri: uri.toString(), ...snapshotOf(session) } });
+    const key = uri.toString();
+    let sent = this.sent.get(key);
+    if (!sent) this.sent.set(key, (sent = new Map()));
+    this.send({ session: { uri: key, ...snapshotOf(session, sent) } });
   }
 
   private send(params: RunStateParams): void {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { findEnvironmentFiles } from '../host/environment-files';
 import { loadDotenv, loadEnvironments, type EnvironmentDocument } from '../runner/executor';
-import type { SessionSnapshot } from '../runner/executor/session-snapshot';
+import { applySnapshot, type SessionSnapshot } from '../runner/executor/session-snapshot';
 import type { ValueSources } from './features/template-hover';
 import type { RunStateParams } from './protocol';
 import type { Settings } from './settings';
@@ -23,7 +23,7 @@ export class RunState {
   update(p: RunStateParams): void {
     if (p.environment !== undefined) this.environment = p.environment;
     if (p.trusted !== undefined) this.trusted = p.trusted;
-    if (p.session) this.sessions.set(p.session.uri, { responses: p.session.responses, globals: p.session.globals });
+    if (p.session) this.sessions.set(p.session.uri, applySnapshot(this.sessions.get(p.session.uri), p.session));
   }
 
   /** Everything a hover on `uri` may show. */

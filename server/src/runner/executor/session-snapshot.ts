@@ -26,14 +26,36 @@ export interface CapturedExchange {
 export interface SessionSnapshot {
   responses: CapturedExchange[];
   globals: [string, string][];
+  /**
+   * Present in an update: every name the session holds, while `responses` carries only those that changed
+   * since the last update (the others are kept, names no longer listed are dropped).
+   */
+  names?: string[];
 }
 
-/** The session's captures, ready to send. */
-export function snapshotOf(session: Session): SessionSnapshot {
+/**
+ * The session's captures, ready to send. With `sent` (the exchanges of the previous update, by name; updated
+ * here), only the responses that changed since are included, so a "Send all" of many named requests sends
+ * each response once rather than all of them after every request.
+ */
+export function snapshotOf(session: Session, sent?: Map<string, Exchange>): SessionSnapshot {
+  const changed = [...session.responses].filter(([name, exchange]) => sent?.get(name) !== exchange);
+  if (sent) {
+    sent.clear();
+    for (const [name, exchange] of session.responses) sent.set(name, exchange);
+  }
   return {
-    responses: [...session.responses].map(([name, exchange]) => capturedExchange(name, exchange)),
+    responses: changed.map(([name, exchange]) => capturedExchange(name, exchange)),
     globals: [...session.globals],
+    ...(sent ? { names: [...session.responses.keys()] } : {}),
   };
+}
+
+/** The session after `update`, applied to the `previous` snapshot the server holds. */
+export function applySnapshot(previous: SessionSnapshot | undefined, update: SessionSnapshot): SessionSnapshot {
+  const names = update.names;
+  const kept = names ? (previous?.responses ?? []).filter((r) => names.includes(r.name) && !update.responses.some((u) => u.name === r.name)) : [];
+  return { responses: [...kept, ...update.responses], globals: update.globals };
 }
 
 function capturedExchange(name: string, e: Exchange): CapturedExchange {
