@@ -10,6 +10,7 @@ import { BranchPaths } from './branches';
 import { recogniseCall, type HttpCall } from './calls';
 import { CodeRequestEditor, type FixSupport } from './code-editor';
 import { conditionalPreconditions } from './conditional-guards';
+import { readModifyWriteEvidence } from './read-modify-write';
 import type { CodeContext } from './context';
 import { valueInfo, type RequestIndexOf } from './etag-flow';
 import { resolveHeaders, type HeaderEntry, type HeaderSet } from './headers';
@@ -27,7 +28,7 @@ export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentMod
   const requests: RequestModel[] = [];
   const branches = new BranchPaths(ctx.ancestry);
   calls.forEach((call, index) => requests.push(lowerCall(call, index, ctx, requestOf, calls, fixes, branches.of(call.call))));
-  return { requests, unresolved: [] };
+  return { requests, unresolved: [], evidence: readModifyWriteEvidence(requests, calls, ctx) };
 }
 
 function lowerCall(

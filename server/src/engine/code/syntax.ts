@@ -128,6 +128,22 @@ export function urlExpressionText(node: Node, constant?: (name: Node) => string 
       const r = urlExpressionText(right, constant);
       return l === undefined || r === undefined ? undefined : l + r;
     }
+    case 'call_expression': {
+      // `'https://h/items/'.concat(id)`: String.prototype.concat joins like `+`.
+      const f = n.childForFieldName('function');
+      const object = f?.type === 'member_expression' ? f.childForFieldName('object') : undefined;
+      if (!object || f?.childForFieldName('property')?.text !== 'concat') return undefined;
+      const head = urlExpressionText(object, constant);
+      const args = n.childForFieldName('arguments')?.namedChildren ?? [];
+      if (head === undefined || !/^(https?:\/\/|\/|\{\{)/.test(head)) return undefined;
+      let out = head;
+      for (const a of args) {
+        const t = urlExpressionText(a, constant);
+        if (t === undefined) return undefined;
+        out += t;
+      }
+      return out;
+    }
     default:
       return undefined;
   }

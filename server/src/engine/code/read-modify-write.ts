@@ -1,0 +1,42 @@
+/**
+ * Read-modify-write in client code: a write that follows a read (GET / HEAD) of the same URL in the same
+ * function is the lost-update pattern itself — whatever the write sends was decided after that read, and a
+ * concurrent change between the two is overwritten unseen. That is same-file evidence that the resource is worth
+ * guarding, whichever API it is. Only the same function counts (a read in a page's loader and a write in its
+ * submit handler are not one sequence the analysis can see), and never two arms of one choice point.
+ */
+import type { DocumentEvidence, RequestModel } from '../model/types';
+import { exclusive } from '../model/types';
+import type { HttpCall } from './calls';
+import type { CodeContext } from './context';
+
+const READS = new Set(['GET', 'HEAD']);
+const WRITES = new Set(['PUT', 'PATCH', 'DELETE', 'POST']);
+
+/** Evidence for each write preceded by a read of the same resource in its function. */
+export function readModifyWriteEvidence(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {
+  const out: DocumentEvidence[] = [];
+  // Reads seen so far, by function and resource: requests are in source order.
+  const reads = new Map<string, RequestModel[]>();
+  requests.forEach((req, i) => {
+    const call = calls[i];
+    if (!call || req.target === undefined || req.method === undefined) return;
+    const key = `${ctx.scopes.functionOf(call.call).id}|${req.target}`;
+    if (READS.has(req.method)) {
+      const list = reads.get(key);
+      if (list) list.push(req);
+      else reads.set(key, [req]);
+      return;
+    }
+    if (!WRITES.has(req.method)) return;
+    const read = reads.get(key)?.find((r) => !exclusive(r, req));
+    if (!read) return;
+    const line = req.anchor.start.line;
+    out.push({
+      request: req.index, kind: 'same-file', verdict: 'versioned', line,
+      sentence: `the ${req.method} on line ${line + 1} follows a ${read.method} of the same URL on line ${read.anchor.start.line + 1} ` +
+        'in the same function: a read-modify-write',
+    });
+  });
+  return out;
+}
