@@ -85,4 +85,64 @@ describe('client-code quick fixes', () => {
     const text = "async function f(u: string) {\n  const r = await fetch(u);\n  await fetch(u, { method: 'PUT', headers: { 'If-Match': '\"v1\"' } });\n}\n";
     assert.match(applyFix(text, 'typescript', 'hardcoded-etag', 'Use the ETag'), /headers: \{ 'If-Match': r\.headers\.get\('ETag'\) \}/);
   });
+
+  it('threads the ETag of the read that produced the data, and inserts no second read (fetch)', () => {
+    const text = [
+      'export async function addTag(u: string, tag: string) {',
+      '  const res = await fetch(u);',
+      '  const note = await res.json();',
+      '  note.tags.push(tag);',
+      "  await fetch(u, { method: 'PUT', body: JSON.stringify(note) });",
+      '}',
+    ].join('\n');
+    const [finding] = lintCode(text, 'typescript', DEFAULT_CONFIG, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');
+    assert.deepEqual(finding.fixes.map((f) => f.title), ['Add If-Match from the GET on line 2', 'Add If-None-Match: * (create only, fail if it exists)']);
+    assert.match(applyFix(text, 'typescript', 'missing-precondition', 'Add If-Match from'), /body: JSON\.stringify\(note\), headers: \{ 'If-Match': res\.headers\.get\('ETag'\) \}/);
+  });
+
+  it('asks the caller for the ETag when the data written arrives as a parameter (preferred over a fresh read)', () => {
+    const text = "export async function save(u: string, note: object) {\n  await fetch(u, { method: 'PUT', body: JSON.stringify(note) });\n}\n";
+    const [finding] = lintCode(text, 'typescript', DEFAULT_CONFIG, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');
+    assert.match(finding.fixes.find((f) => f.preferred)?.title ?? '', /^Add an etag parameter/);
+    assert.equal(applyFix(text, 'typescript', 'missing-precondition', 'Add an etag parameter'),
+      "export async function save(u: string, note: object, etag: string) {\n  await fetch(u, { method: 'PUT', body: JSON.stringify(note), headers: { 'If-Match': etag } });\n}\n");
+    const py = 'import requests\n\ndef save(url, doc):\n    requests.put(url, json=doc)\n';
+    assert.equal(applyFix(py, 'python', 'missing-precondition', 'Add an etag parameter'),
+      'import requests\n\ndef save(url, doc, etag):\n    requests.put(url, json=doc, headers={"If-Match": etag})\n');
+  });
+
+  it('offers no ETag parameter where a new last parameter would not parse or would change calls', () => {
+    const py = 'import requests\n\ndef save(url, doc=None):\n    requests.put(url, json=doc)\n';
+    const [finding] = lintCode(py, 'python', DEFAULT_CONFIG, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');
+    assert.ok(!finding.fixes.some((f) => f.title.startsWith('Add an etag parameter')));
+  });
+
+  it('after a read that found nothing (404), prefers the create-only form (requests)', () => {
+    const text = [
+      'import requests', 'def publish(url, doc):', '    r = requests.get(url)', '    if r.status_code == 404:',
+      '        requests.put(url, json=doc)', '',
+    ].join('\n');
+    const [finding] = lintCode(text, 'python', DEFAULT_CONFIG, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');
+    assert.match(finding.fixes.find((f) => f.preferred)?.title ?? '', /^Add If-None-Match: \* \(create only: the GET on line 3 checked that it is absent\)/);
+  });
+
+  it("uses the service's own form: GCS generation threaded from the read, create-only generation 0", () => {
+    const text = [
+      'export async function bump(bucket: string) {',
+      '  const url = `https://storage.googleapis.com/${bucket}/counter.json`;',
+      '  const res = await fetch(url);',
+      '  const n = (await res.json()).n + 1;',
+      "  await fetch(url, { method: 'PUT', body: JSON.stringify({ n }) });",
+      '}',
+    ].join('\n');
+    assert.match(applyFix(text, 'typescript', 'missing-precondition', 'Add x-goog-if-generation-match from'),
+      /headers: \{ 'x-goog-if-generation-match': res\.headers\.get\('x-goog-generation'\) \}/);
+    assert.match(applyFix(text, 'typescript', 'missing-precondition', 'Add x-goog-if-generation-match: 0'), /'x-goog-if-generation-match': '0'/);
+  });
+
+  it('offers no If-Match where the service ignores it (Elasticsearch wants if_seq_no)', () => {
+    const text = "export async function f(id: string, doc: object) {\n  const url = `http://localhost:9200/orders/_doc/${id}`;\n  const res = await fetch(url);\n  await fetch(url, { method: 'PUT', body: JSON.stringify(doc) });\n}\n";
+    const [finding] = lintCode(text, 'typescript', DEFAULT_CONFIG, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');
+    assert.deepEqual(finding.fixes.filter((f) => /If-Match/.test(f.title)), []);
+  });
 });

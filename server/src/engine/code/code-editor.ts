@@ -10,6 +10,7 @@ import type { CodeContext } from './context';
 import type { HeaderSet } from './headers';
 import { eolOf, indentOf, insertEntry } from './insert-entry';
 import { quoteStyle } from './quote-style';
+import { etagParameter } from './etag-parameter';
 import { readIdiom, etagOfResponse } from './read-idioms';
 import { followValue, isName } from './options';
 import { unwrap, urlExpressionText, type Node, type StringLiteral } from './syntax';
@@ -94,11 +95,23 @@ export class CodeRequestEditor implements RequestEditor {
     return { edits: [insertAt(statement.startPosition, lines)], etagExpression: idiom.etag };
   }
 
-  referenceTo(read: RequestModel): { edits: TextEdit[]; expression: string } | undefined {
+  referenceTo(read: RequestModel, header?: string): { edits: TextEdit[]; expression: string } | undefined {
     const readCall = this.calls[read.index];
-    const expression = readCall && etagOfResponse(this.ctx, this.call.call, readCall);
+    const expression = readCall && etagOfResponse(this.ctx, this.call.call, readCall, header);
     if (expression) this.fixes.produced.add(expression);
     return expression === undefined ? undefined : { edits: [], expression };
+  }
+
+  addEtagParameter(): { edits: TextEdit[]; expression: string; dataFromCaller: boolean } | undefined {
+    if (this.call.wrapper) return undefined;
+    const scope = this.ctx.scopes.functionOf(this.call.call);
+    // An alternative to the inserted read, not an addition: it may take the name the read's fix takes.
+    const body = this.ctx.text.slice(scope.startIndex, scope.endIndex);
+    const name = ['etag', 'etag2', 'etag3'].find((n) => !new RegExp(`\\b${n}\\b`).test(body));
+    const added = name && etagParameter(this.ctx, this.call, bodyNode(this.call), name);
+    if (!added) return undefined;
+    this.fixes.produced.add(added.name);
+    return { edits: added.edits, expression: added.name, dataFromCaller: added.dataFromCaller };
   }
 
   /** A string literal in the quotes the call (else the file) already uses. */
@@ -106,6 +119,16 @@ export class CodeRequestEditor implements RequestEditor {
     const q = quoteStyle(this.call.call, this.ctx);
     return q + text.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`) + q;
   }
+}
+
+/** The body the call sends (`body` / `data` / `json`), looked through `JSON.stringify(…)` / `json.dumps(…)`. */
+function bodyNode(call: HttpCall): Node | undefined {
+  const given = ['body', 'data', 'json'].map((k) => call.options?.props.get(k)?.value).find((v) => v !== undefined)
+    ?? (call.library === 'axios' && call.shape.options === 2 ? call.args.positional[1] : undefined);
+  const n = given && unwrap(given);
+  const f = n && (n.type === 'call_expression' || n.type === 'call') ? n.childForFieldName('function')?.text : undefined;
+  if (n && (f === 'JSON.stringify' || f === 'json.dumps')) return n.childForFieldName('arguments')?.namedChildren[0] ?? undefined;
+  return n;
 }
 
 function insertAt(p: { row: number; column: number }, newText: string): TextEdit {

@@ -10,10 +10,12 @@ import { calleeText, unwrap, type Node } from './syntax';
 /** Request headers worth sending with the inserted read: the ones that authenticate. */
 const COPIED = /^(authorization|cookie|x-api-key|api-key|ocp-apim-subscription-key)$/i;
 
-/** How a response's ETag is read, by library. */
-function etagAccessor(library: string, family: 'js' | 'python'): string {
-  if (family === 'python') return '.headers["ETag"]';
-  return library === 'fetch' || library === 'ky' ? ".headers.get('ETag')" : '.headers.etag';
+/** How a response header (the ETag unless a service keeps its version in another) is read, by library. */
+function etagAccessor(library: string, family: 'js' | 'python', header = 'ETag'): string {
+  if (family === 'python') return `.headers["${header}"]`;
+  if (library === 'fetch' || library === 'ky') return `.headers.get('${header}')`;
+  const lower = header.toLowerCase();
+  return /^[a-z_$][\w$]*$/.test(lower) ? `.headers.${lower}` : `.headers['${lower}']`;
 }
 
 /** The statement that refuses to write when the read brought no ETag (`Headers.get` returns null). */
@@ -65,7 +67,7 @@ export function readIdiom(ctx: CodeContext, call: HttpCall, entries: readonly He
  * The expression, valid at `use`, for the ETag of `read`'s response: a variable that already holds it, else
  * the response variable with the library's accessor. Undefined when the response was not kept.
  */
-export function etagOfResponse(ctx: CodeContext, use: Node, read: HttpCall): string | undefined {
+export function etagOfResponse(ctx: CodeContext, use: Node, read: HttpCall, header = 'ETag'): string | undefined {
   let response: string | undefined;
   let headersName: string | undefined;
   for (const key of ctx.scopes.all.keys()) {
@@ -78,10 +80,10 @@ export function etagOfResponse(ctx: CodeContext, use: Node, read: HttpCall): str
     for (const key of ctx.scopes.all.keys()) {
       const b = ctx.scopes.lookup(key, use);
       const text = b && b.path.length === 0 ? calleeText(b.value) : '';
-      if (text.startsWith(`${response}.header`) && /etag/i.test(text)) return key;
+      if (text.startsWith(`${response}.header`) && text.toLowerCase().includes(header.toLowerCase())) return key;
     }
   }
-  const accessor = etagAccessor(read.library, ctx.family);
+  const accessor = etagAccessor(read.library, ctx.family, header);
   if (response) return response + accessor;
   return headersName && headersName + accessor.slice('.headers'.length);
 }

@@ -9,6 +9,7 @@ import type { DocumentEvidence, RequestModel } from '../model/types';
 import { exclusive } from '../model/types';
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
+import type { Node } from './syntax';
 
 const READS = new Set(['GET', 'HEAD']);
 const WRITES = new Set(['PUT', 'PATCH', 'DELETE', 'POST']);
@@ -31,6 +32,8 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
     if (!WRITES.has(req.method)) return;
     const read = reads.get(key)?.find((r) => !exclusive(r, req));
     if (!read) return;
+    const readCall = calls[read.index];
+    if (readCall && checksForAbsence(readCall, ctx)) req.absentAfterRead = read.index;
     const line = req.anchor.start.line;
     out.push({
       request: req.index, kind: 'same-file', verdict: 'versioned', line,
@@ -39,4 +42,30 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
     });
   });
   return out;
+}
+
+/**
+ * True when the function around the read compares the status of the read's response with 404
+ * (`res.status === 404`, `r.status_code == 404`, `404 === res.statusCode`): the code checked that the resource
+ * is absent, so a write after it means to create it.
+ */
+function checksForAbsence(read: HttpCall, ctx: CodeContext): boolean {
+  const name = responseName(read.call, ctx);
+  if (!name) return false;
+  const fn = ctx.scopes.functionOf(read.call);
+  const text = ctx.text.slice(read.call.endIndex, fn.endIndex);
+  const status = `\\b${name}\\s*\\.\\s*(status|status_code|statusCode)\\b`;
+  return new RegExp(`${status}\\s*(===?|!==?)\\s*404\\b|\\b404\\s*(===?|!==?)\\s*${status}`).test(text);
+}
+
+/** The variable the read's response is assigned to (through `await`), if any. */
+function responseName(call: Node, ctx: CodeContext): string | undefined {
+  const ancestors = ctx.ancestry.of(call);
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const a = ancestors[i];
+    if (a.type === 'await_expression' || a.type === 'await' || a.type === 'parenthesized_expression') continue;
+    const target = a.type === 'variable_declarator' ? a.childForFieldName('name') : a.type === 'assignment' ? a.childForFieldName('left') : undefined;
+    return target?.type === 'identifier' ? target.text : undefined;
+  }
+  return undefined;
 }

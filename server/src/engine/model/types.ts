@@ -44,8 +44,17 @@ export interface RequestEditor {
    * edits plus the expression the write should use for it. Undefined where the idiom is unknown.
    */
   insertReadBefore?(): { edits: TextEdit[]; etagExpression: string } | undefined;
-  /** The expression that refers to the ETag captured by `request` (naming that request when needed). */
-  referenceTo?(request: RequestModel): { edits: TextEdit[]; expression: string } | undefined;
+  /**
+   * The expression that refers to the ETag captured by `request` (naming that request when needed); `header`
+   * names another response header that carries the version (GCS `x-goog-generation`).
+   */
+  referenceTo?(request: RequestModel, header?: string): { edits: TextEdit[]; expression: string } | undefined;
+  /**
+   * Client code: adds an ETag parameter to the function around the write and returns its name. `dataFromCaller`
+   * is true when the body the write sends is itself a parameter: the data was read by the caller, so only the
+   * caller's ETag protects it (a read inserted before the write would not).
+   */
+  addEtagParameter?(): { edits: TextEdit[]; expression: string; dataFromCaller: boolean } | undefined;
 }
 
 export interface RequestModel {
@@ -75,6 +84,11 @@ export interface RequestModel {
    * `<point>:<alternative>` steps. Two requests that part at a choice point never run one after the other.
    */
   branch?: readonly string[];
+  /**
+   * Client code: the index of an earlier read of the same resource in the same function whose status the code
+   * compares with 404: the write follows a check that the resource is absent, so it means to create it.
+   */
+  absentAfterRead?: number;
 }
 
 /** A reference to an earlier request that names none (`{{nope.response.headers.ETag}}`). */

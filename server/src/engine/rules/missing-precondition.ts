@@ -7,6 +7,8 @@
  */
 import { evidenceIndex, evidenceSentence, type Judgement } from '../evidence/index';
 import type { RequestModel } from '../model/types';
+import { serviceOf } from '../services/recognise';
+import type { TextEdit } from '../text/types';
 import { byRequest, type Fix, type ReportedFinding, type Rule } from './types';
 import { describeRequest, freshReadBefore, hasWritePrecondition, header, isWrite, withoutConditional } from './vocabulary';
 
@@ -36,7 +38,7 @@ export const missingPrecondition: Rule = {
         level,
         // An If-None-Match with a tag is inverted-precondition's to fix (rename it): adding If-Match beside it
         // would give a request that fails whenever the two tags agree.
-        fixes: header(req, 'If-None-Match') ? [] : () => guardFixes(req, ctx.model.requests),
+        fixes: header(req, 'If-None-Match') ? [] : () => guardFixes(req, ctx.model.requests, ctx.language),
       });
     },
   }),
@@ -71,28 +73,62 @@ function conditionalFinding(req: RequestModel): ReportedFinding {
   };
 }
 
-function guardFixes(req: RequestModel, requests: readonly RequestModel[]): Fix[] {
+function guardFixes(req: RequestModel, requests: readonly RequestModel[], language: 'http' | 'code'): Fix[] {
+  const service = serviceOf({ url: req.url, host: req.host });
+  // Services whose precondition is a query parameter or a body field (Elasticsearch, Consul, Kubernetes, Vault)
+  // ignore If-Match: a header fix would silence the finding without protecting anything.
+  const form = service ? service.fix?.header : (['If-Match', 'etag'] as const);
+  const createOnly = service ? service.fix?.createOnly?.header : (['If-None-Match', '*'] as const);
   const fixes: Fix[] = [];
-  // Only a read with no write to the resource after it: an older one would give a stale ETag.
-  const read = freshReadBefore(requests, req);
-  const ref = read && req.editor.referenceTo?.(read);
-  if (read && ref) {
+  const absent = req.absentAfterRead === undefined ? undefined : requests[req.absentAfterRead];
+  if (absent && createOnly && (req.method === 'PUT' || req.method === 'POST')) {
+    // The code checked that the resource is not there: the write means to create it, and must not replace one
+    // created meanwhile.
     fixes.push({
-      title: `Add If-Match from ${describeRequest(read)}`,
-      edits: [...ref.edits, ...req.editor.addHeader('If-Match', ref.expression)],
+      title: `Add ${createOnly[0]}: ${createOnly[1]} (create only: ${describeRequest(absent)} checked that it is absent)`,
+      edits: req.editor.addHeader(createOnly[0], createOnly[1]),
       preferred: true,
     });
   }
-  const inserted = req.editor.insertReadBefore?.();
-  if (inserted) {
+  if (!form) return fixes;
+  const name = form[0];
+  const versionHeader = service?.fix?.responseHeader;
+  // Only a read with no write to the resource after it: an older one would give a stale ETag. A version kept
+  // in another response header is threaded in code only (a `.http` reference names the ETag).
+  const read = versionHeader && language === 'http' ? undefined : freshReadBefore(requests, req);
+  const ref = read && req.editor.referenceTo?.(read, versionHeader);
+  if (read && ref) {
     fixes.push({
-      title: 'Insert a GET that captures the ETag before this write',
-      edits: [...inserted.edits, ...req.editor.addHeader('If-Match', inserted.etagExpression)],
+      title: `Add ${name} from ${describeRequest(read)}`,
+      edits: [...ref.edits, ...req.editor.addHeader(name, ref.expression)],
       preferred: fixes.length === 0,
     });
   }
-  if (req.method === 'PUT' || req.method === 'POST') {
-    fixes.push({ title: 'Add If-None-Match: * (create only, fail if it exists)', edits: req.editor.addHeader('If-None-Match', '*') });
+  // In code, the read in scope produced the data written: a read inserted right before the write would take a
+  // newer ETag and protect nothing that was read earlier.
+  const threaded = language === 'code' && read !== undefined && ref !== undefined;
+  const parameter = threaded || versionHeader ? undefined : req.editor.addEtagParameter?.();
+  const inserted = threaded || versionHeader ? undefined : req.editor.insertReadBefore?.();
+  // The body arrives as a parameter: the caller read it, and only the caller's ETag protects it.
+  if (parameter && (parameter.dataFromCaller || !inserted)) fixes.push(parameterFix(req, parameter, name, fixes.length === 0));
+  if (inserted) {
+    fixes.push({
+      title: 'Insert a GET that captures the ETag before this write',
+      edits: [...inserted.edits, ...req.editor.addHeader(name, inserted.etagExpression)],
+      preferred: fixes.length === 0,
+    });
+  }
+  if (parameter && !parameter.dataFromCaller && inserted) fixes.push(parameterFix(req, parameter, name, false));
+  if (!absent && createOnly && (req.method === 'PUT' || req.method === 'POST')) {
+    fixes.push({ title: `Add ${createOnly[0]}: ${createOnly[1]} (create only, fail if it exists)`, edits: req.editor.addHeader(createOnly[0], createOnly[1]) });
   }
   return fixes;
+}
+
+function parameterFix(req: RequestModel, p: { edits: TextEdit[]; expression: string }, header: string, preferred: boolean): Fix {
+  return {
+    title: `Add an ${p.expression} parameter and send it as ${header} (the caller passes the ETag of its read)`,
+    edits: [...p.edits, ...req.editor.addHeader(header, p.expression)],
+    preferred,
+  };
 }

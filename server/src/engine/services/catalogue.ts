@@ -47,6 +47,11 @@ export interface KnownService {
     queryParam?: readonly [name: string, value: string];
     /** Where the version a fix needs comes from, for the fix title: "the generation of the object you read". */
     from: string;
+    /**
+     * The response header of a read that carries the version `header` wants, when it is not the ETag (GCS
+     * `x-goog-generation`): a fix threads it from the read in scope. Without it, the read's ETag is threaded.
+     */
+    responseHeader?: string;
     createOnly?: { header?: readonly [string, string]; queryParam?: readonly [string, string] };
   };
   /** The service's own documentation of its concurrency control. */
@@ -66,7 +71,7 @@ export const SERVICES: readonly KnownService[] = [
     id: 'gcs', name: 'Google Cloud Storage', recognise: { hosts: ['storage.googleapis.com', '*.storage.googleapis.com'] },
     versioning: 'versioned', why: 'versions every object (generation, metageneration)',
     guards: { headers: ['x-goog-if-generation-match', 'x-goog-if-metageneration-match'], queryParams: ['ifGenerationMatch', 'ifMetagenerationMatch'] },
-    fix: { header: ['x-goog-if-generation-match', 'generation'], from: 'the generation of the object you read', createOnly: { header: ['x-goog-if-generation-match', '0'] } },
+    fix: { header: ['x-goog-if-generation-match', 'generation'], from: 'the generation of the object you read', responseHeader: 'x-goog-generation', createOnly: { header: ['x-goog-if-generation-match', '0'] } },
     docs: 'https://cloud.google.com/storage/docs/request-preconditions',
   },
   {
@@ -161,7 +166,7 @@ export const SERVICES: readonly KnownService[] = [
     id: 'zotero', name: 'Zotero Web API', recognise: { hosts: ['api.zotero.org'] },
     versioning: 'versioned', why: 'versions every object and library and honours If-Unmodified-Since-Version',
     guards: { headers: ['If-Unmodified-Since-Version'] },
-    fix: { header: ['If-Unmodified-Since-Version', 'version'], from: 'the version of the object you read' },
+    fix: { header: ['If-Unmodified-Since-Version', 'version'], from: 'the version of the object you read', responseHeader: 'Last-Modified-Version' },
     docs: 'https://www.zotero.org/support/dev/web_api/v3/syncing#concurrency_control',
   },
   {
