@@ -105,9 +105,10 @@ export class CodeRequestEditor implements RequestEditor {
   addEtagParameter(): { edits: TextEdit[]; expression: string; dataFromCaller: boolean } | undefined {
     if (this.call.wrapper) return undefined;
     const scope = this.ctx.scopes.functionOf(this.call.call);
-    // An alternative to the inserted read, not an addition: it may take the name the read's fix takes.
-    const body = this.ctx.text.slice(scope.startIndex, scope.endIndex);
-    const name = ['etag', 'etag2', 'etag3'].find((n) => !new RegExp(`\\b${n}\\b`).test(body));
+    if (scope.id === this.ctx.index.root.id) return undefined;
+    // An alternative to the inserted read, not an addition: it may take the name the read's fix takes, so the
+    // name is looked up (once per scope and name) without being reserved.
+    const name = ['etag', 'etag2', 'etag3'].find((n) => !nameUsed(n, scope, this.ctx));
     const added = name && etagParameter(this.ctx, this.call, bodyNode(this.call), name);
     if (!added) return undefined;
     this.fixes.produced.add(added.name);
@@ -146,6 +147,14 @@ function statementOf(node: Node, ancestors: readonly Node[]): Node | undefined {
     if (STATEMENT_PARENTS.has(ancestors[i].type)) return i === ancestors.length - 1 ? node : ancestors[i + 1];
   }
   return undefined;
+}
+
+/** True when `name` appears in the scope's text (memoised per scope and name, as freshName is). */
+function nameUsed(name: string, scope: Node, ctx: CodeContext): boolean {
+  const key = `param-name-used:${scope.startIndex}:${scope.endIndex}:${name}`;
+  let used = ctx.memo.get(key);
+  if (used === undefined) ctx.memo.set(key, used = new RegExp(`\\b${name}\\b`).test(ctx.text.slice(scope.startIndex, scope.endIndex)));
+  return used;
 }
 
 /**

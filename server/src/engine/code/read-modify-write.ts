@@ -19,6 +19,7 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
   const out: DocumentEvidence[] = [];
   // Reads seen so far, by function and resource: requests are in source order.
   const reads = new Map<string, RequestModel[]>();
+  const absentNames = new Map<number, Set<string>>();
   requests.forEach((req, i) => {
     const call = calls[i];
     if (!call || req.target === undefined || req.method === undefined) return;
@@ -33,7 +34,7 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
     const read = reads.get(key)?.find((r) => !exclusive(r, req));
     if (!read) return;
     const readCall = calls[read.index];
-    if (readCall && checksForAbsence(readCall, ctx)) req.absentAfterRead = read.index;
+    if (readCall && checksForAbsence(readCall, ctx, absentNames)) req.absentAfterRead = read.index;
     const line = req.anchor.start.line;
     out.push({
       request: req.index, kind: 'same-file', verdict: 'versioned', line,
@@ -47,15 +48,23 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
 /**
  * True when the function around the read compares the status of the read's response with 404
  * (`res.status === 404`, `r.status_code == 404`, `404 === res.statusCode`): the code checked that the resource
- * is absent, so a write after it means to create it.
+ * is absent, so a write after it means to create it. The names compared are collected once per function (a
+ * minified bundle has thousands of calls in one function).
  */
-function checksForAbsence(read: HttpCall, ctx: CodeContext): boolean {
+function checksForAbsence(read: HttpCall, ctx: CodeContext, absentNames: Map<number, Set<string>>): boolean {
   const name = responseName(read.call, ctx);
   if (!name) return false;
   const fn = ctx.scopes.functionOf(read.call);
-  const text = ctx.text.slice(read.call.endIndex, fn.endIndex);
-  const status = `\\b${name}\\s*\\.\\s*(status|status_code|statusCode)\\b`;
-  return new RegExp(`${status}\\s*(===?|!==?)\\s*404\\b|\\b404\\s*(===?|!==?)\\s*${status}`).test(text);
+  let names = absentNames.get(fn.id);
+  if (!names) {
+    names = new Set();
+    const text = ctx.text.slice(fn.startIndex, fn.endIndex);
+    const status = '\\.\\s*(?:status|status_code|statusCode)\\b';
+    for (const m of text.matchAll(new RegExp(`([A-Za-z_$][\\w$]*)\\s*${status}\\s*[!=]==?\\s*404\\b`, 'g'))) names.add(m[1]);
+    for (const m of text.matchAll(new RegExp(`\\b404\\s*[!=]==?\\s*([A-Za-z_$][\\w$]*)\\s*${status}`, 'g'))) names.add(m[1]);
+    absentNames.set(fn.id, names);
+  }
+  return names.has(name);
 }
 
 /** The variable the read's response is assigned to (through `await`), if any. */
