@@ -122,13 +122,14 @@ test('issue 15 #11: the etag-guard output channel logs the server\'s version and
   }
   assert.ok(text.includes(`language server ${version}`), text.slice(0, 2000));
   assert.match(text, /linted .*requests\.http/, text.slice(0, 2000));
-  const activation = /activated in (\d+) ms \(the language server answered initialize in (\d+) ms\)/.exec(text);
-  assert.ok(activation, text.slice(0, 2000));
+  const activation = /activated in (\d+) ms/.exec(text);
+  const initialize = /the language server answered initialize in (\d+) ms/.exec(text);
+  assert.ok(activation && initialize, text.slice(0, 2000));
   // The activation figure of docs/performance.md, measured here in a real VS Code; bench/results/ is ignored.
   const results = path.join(vscode.extensions.getExtension(EXT_ID)!.extensionPath, 'bench', 'results');
   fs.mkdirSync(results, { recursive: true });
   fs.writeFileSync(path.join(results, 'e2e-activation.json'), `${JSON.stringify({
-    activateMs: Number(activation[1]), serverInitializeMs: Number(activation[2]), vscode: vscode.version, at: new Date().toISOString(),
+    activateMs: Number(activation[1]), serverInitializeMs: Number(initialize[1]), vscode: vscode.version, at: new Date().toISOString(),
   }, null, 2)}\n`);
 });
 
