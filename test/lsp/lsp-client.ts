@@ -120,4 +120,10 @@ export class LspTestClient {
     this.connection.dispose();
     return code;
   }
+
+  /** Ends a server that no longer answers (a hang under test), so the test process can exit. */
+  kill(): void {
+    this.child.kill('SIGKILL');
+    this.connection.dispose();
+  }
 }

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseHttp, type HttpFile, type HttpRequest } from '../../../server/src/engine';
-import { loadDotenv, loadEnvironments, requestAtLine, runAll, Session, type Exchange } from '../../../server/src/runner/executor';
+import { addSecretNames, loadDotenv, loadEnvironments, requestAtLine, runAll, Session, type Exchange } from '../../../server/src/runner/executor';
 import type { SendLimits } from '../../../server/src/runner/executor/send';
 import type { EnvironmentPicker } from './environment-picker';
 import type { History } from './history';
@@ -64,6 +64,7 @@ export class RequestRunner implements vscode.Disposable {
       return [];
     }
     const settings = readRunnerSettings(document.uri);
+    addSecretNames(settings.maskNames);
     const fileDir = path.dirname(document.uri.fsPath);
     const workspaceRoot = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? fileDir;
     const envName = this.parts.environments.selected(document.uri);

@@ -20,6 +20,8 @@ export interface RunnerSettings {
   allowSelfSignedHosts: string[];
   allowFilesOutsideWorkspace: boolean;
   followRedirects: boolean;
+  /** Extra header, parameter and variable names to mask in logs, history, traces and reports. */
+  maskNames: string[];
 }
 
 /** Reads the settings that apply to `scope` (a request file). */
@@ -36,6 +38,7 @@ export function readRunnerSettings(scope?: vscode.Uri): RunnerSettings {
     allowSelfSignedHosts: c.get<string[]>('runner.allowSelfSignedHosts', []),
     allowFilesOutsideWorkspace: c.get<boolean>('runner.allowFilesOutsideWorkspace', false),
     followRedirects: c.get<boolean>('runner.followRedirects', true),
+    maskNames: c.get<string[]>('runner.maskNames', []),
   };
 }
 

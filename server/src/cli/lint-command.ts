@@ -6,8 +6,10 @@
 import { parseArgs } from 'node:util';
 import type { CodeParsers } from '../engine';
 import { DEFAULT_CONFIG, languageOfPath, parseLevel, ruleById } from '../engine';
+import { escapeControls } from '../runner/executor/terminal';
 import { VERSION } from '../host/version';
-import { WorkspaceEvidenceCache, workspaceRootOf } from '../host/evidence/workspace-evidence';
+import { WorkspaceEvidenceCache } from '../host/evidence/workspace-evidence';
+import { findWorkspaceRoot } from '../host/workspace-root';
 import { discover } from './discover';
 import { explainEvidence } from '../host/evidence/explain';
 import { formatJson } from './formatters/eslint-json';
@@ -80,16 +82,19 @@ export async function lintCommand(argv: string[], io: CommandIO, loadParsers?: (
   if (positionals.length === 0) throw new UsageError('No PATHS given. Try: etag-guard lint .');
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
   const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : false;
-  const files = discover(positionals, io.cwd);
+  const notes: string[] = [];
+  const files = discover(positionals, io.cwd, notes);
   const parsers = loadParsers && files.some((f) => languageOfPath(f) !== 'http') ? await loadParsers() : undefined;
   const workspaces = new WorkspaceEvidenceCache();
-  const workspaceOf = (f: string) => workspaces.get(workspaceRootOf(f, io.cwd));
+  const workspaceOf = (f: string) => workspaces.get(findWorkspaceRoot(f));
   if (values['explain-evidence']) {
     io.stdout(explainEvidence(files, io.cwd, { ...DEFAULT_CONFIG, strict: !!values.strict }, workspaceOf));
     return 0;
   }
   const evidence = (f: string) => workspaceOf(f).sources;
   const reports = files.map((f) => lintFile(f, { base: DEFAULT_CONFIG, ruleOverrides, fix, fixObjects: format === 'json', strict: values.strict, evidence, parsers }));
+  for (const r of reports) notes.push(...(r.notes ?? []));
+  for (const note of new Set(notes)) io.stderr(`etag-guard: ${escapeControls(note)}`);
   for (const r of reports) for (const f of r.failures) io.stderr(`etag-guard: rule ${f.ruleId} failed on ${r.filePath}: ${f.error}`);
   if (format === 'json') io.stdout(formatJson(reports));
   else if (format === 'sarif') io.stdout(formatSarif(reports, io.cwd, VERSION));

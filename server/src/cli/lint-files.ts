@@ -4,8 +4,9 @@
  */
 import * as fs from 'node:fs';
 import type { CodeParsers, EngineConfig, EvidenceSource, EslintFix, LintFinding, LintResult, Relint, RuleFailure } from '../engine';
-import { asOneReplacement, FixChecker, fixUntilStable, languageOfPath, lintCode, lintHttp, mergeConfig, Offsets, preferredFix } from '../engine';
+import { asOneReplacement, FixChecker, fixUntilStable, languageOfPath, lintCode, lintHttpText, mergeConfig, Offsets, preferredFix } from '../engine';
 import { applyRcFile } from '../host/config-files';
+import { MAX_SOURCE_BYTES, readRegularFile } from '../host/regular-file';
 
 export interface FileReport {
   filePath: string;
@@ -13,6 +14,8 @@ export interface FileReport {
   failures: RuleFailure[];
   /** Set when the file could not be read or was skipped: shown as one message. */
   fatal?: string;
+  /** Things worth a line that did not stop the lint: an unreadable rc file, a fix that could not be written. */
+  notes?: string[];
   /** The text the findings refer to (after --fix: the fixed text). */
   source: string;
   /** With --fix or --fix-dry-run: the text before fixing, and what fixing did. */
@@ -39,7 +42,7 @@ export interface LintOptions {
 /** Lints one text as the CLI reports it: hints (findings without evidence) are for editors, never printed. */
 export function lintText(text: string, filePath: string, config: EngineConfig, parsers?: CodeParsers): LintResult {
   const language = languageOfPath(filePath);
-  const result = language === 'http' ? lintHttp(text, config) : language && parsers ? lintCode(text, language, config, parsers) : { findings: [], failures: [] };
+  const result = language === 'http' ? lintHttpText(text, config) : language && parsers ? lintCode(text, language, config, parsers) : { findings: [], failures: [] };
   // The rest (syntaxErrors) stays: the fix checker compares it before and after each fix.
   return { ...result, findings: result.findings.filter((f) => f.level !== 'hint') };
 }
@@ -47,7 +50,7 @@ export function lintText(text: string, filePath: string, config: EngineConfig, p
 export function lintFile(filePath: string, options: LintOptions): FileReport {
   let source: string;
   try {
-    source = fs.readFileSync(filePath, 'utf8');
+    source = readRegularFile(filePath, 'utf8', { maxBytes: MAX_SOURCE_BYTES });
   } catch (err) {
     return { filePath, findings: [], failures: [], fatal: `Cannot read file: ${(err as Error).message}`, source: '' };
   }
@@ -55,6 +58,7 @@ export function lintFile(filePath: string, options: LintOptions): FileReport {
   const bom = source.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
   source = source.slice(bom.length);
   const loaded = applyRcFile(options.base, filePath);
+  const notes = loaded.problems.map((p) => `${p.path}: ${p.message}`);
   const config = {
     ...mergeConfig(loaded.config, { rules: options.ruleOverrides, ...(options.strict ? { strict: true } : {}) }),
     evidenceSources: options.evidence?.(filePath) ?? [],
@@ -65,11 +69,22 @@ export function lintFile(filePath: string, options: LintOptions): FileReport {
   if (options.fix) {
     const run = fixUntilStable(source, relint, result);
     fixing = { original: source, applied: run.applied, converged: run.converged };
-    if (run.output !== source && options.fix === 'write') fs.writeFileSync(filePath, bom + run.output);
-    source = run.output;
-    result = run.result;
+    let written = true;
+    if (run.output !== source && options.fix === 'write') {
+      try {
+        fs.writeFileSync(filePath, bom + run.output);
+      } catch (err) {
+        // One unwritable file must not stop the others: report it, with the findings of the text as it is.
+        notes.push(`cannot write the fixes to ${filePath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        written = false;
+      }
+    }
+    if (written) {
+      source = run.output;
+      result = run.result;
+    }
   }
-  const report: FileReport = { filePath, findings: result.findings, failures: result.failures, source, fixing };
+  const report: FileReport = { filePath, findings: result.findings, failures: result.failures, source, fixing, notes };
   if (options.fixObjects) report.fixes = checkedFixes(source, result, relint);
   return report;
 }

@@ -4,6 +4,7 @@
  */
 import { loadCodeParsers } from '../host/code-parsers';
 import { VERSION } from '../host/version';
+import { RunnerError } from '../runner/executor';
 import { PathError } from './discover';
 import { lintCommand, type CommandIO } from './lint-command';
 import { probeCommand } from './probe-command';
@@ -33,7 +34,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       default: throw new UsageError(`Unknown command '${command}' (lint, run, probe, --version).`);
     }
   } catch (err) {
-    const expected = err instanceof UsageError || err instanceof PathError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const expected = err instanceof UsageError || err instanceof PathError || err instanceof RunnerError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     // One line either way; an unexpected error is labelled as ours so it gets reported, not blamed on the input.
     io.stderr(`etag-guard: ${expected ? '' : 'internal error: '}${err instanceof Error ? err.message : String(err)}`);
     return 2;

@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import { readRestClientEnvironments, REST_CLIENT_ENVIRONMENTS } from '../runner/executor/rest-client-settings';
 import { parseArgs } from 'node:util';
 import {
-  DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, exchangeText, isInside, loadDotenv, loadEnvironments, requestAtLine, requestLabel,
-  runRequest, Session, succeeded, type Exchange,
+  addSecretNames, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, escapeControls, exchangeText, loadDotenv, loadEnvironments,
+  maskValues, requestAtLine, requestLabel, runRequest, Session, succeeded, type Exchange,
 } from '../runner/executor';
 import { readProbeStore } from '../runner/probe/store';
 import { RunRecorder } from '../runner/report/recorder';
@@ -21,6 +21,8 @@ import { applyTextEdits, parseHttp, type HttpFile, type HttpRequest } from '../e
 import { isPreconditionFailure } from '../runner/retry/failure-message';
 import { retryStep, type RetryStepContext } from './retry-step';
 import type { CommandIO } from './lint-command';
+import { findWorkspaceRoot } from '../host/workspace-root';
+import { MAX_SOURCE_BYTES, readRegularFile } from '../host/regular-file';
 import { VERSION } from '../host/version';
 import { UsageError } from './usage-error';
 import { observationOf, recordObservation } from '../host/evidence/observation-store';
@@ -44,6 +46,8 @@ Options:
                         with --format json, each result gets a "trace" object
   --report FILE         with --refresh-and-retry: write a Markdown 412 incident report (timeline, traces,
                         clocks, diagnosis; the stored 'etag-guard probe' of the server as an appendix) to FILE
+  --mask-name NAME      also mask headers, query parameters and variables whose name contains NAME
+                        (repeatable; token, secret, password, key, auth, sig… are always masked)
   -h, --help            show this help`;
 
 /** Runs the command; resolves to the exit code. */
@@ -64,6 +68,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
       write: { type: 'boolean', default: false },
       trace: { type: 'boolean', default: false },
       report: { type: 'string' },
+      'mask-name': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -78,28 +83,46 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   if ([values.all, values.name !== undefined, values.line !== undefined].filter(Boolean).length > 1) {
     throw new UsageError('Use only one of --all, --name and --line.');
   }
+  addSecretNames(values['mask-name'] ?? []);
   const filePath = path.resolve(io.cwd, positionals[0]);
   let text: string;
   try {
-    text = fs.readFileSync(filePath, 'utf8');
+    text = readRegularFile(filePath, 'utf8', { maxBytes: MAX_SOURCE_BYTES });
   } catch (err) {
     throw new UsageError(`Cannot read ${positionals[0]}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
   }
   const file = parseHttp(text);
   const requests = selectRequests(file, values.name, values.line);
   const fileDir = path.dirname(filePath);
-  const workspaceRoot = isInside(filePath, io.cwd) ? io.cwd : fileDir;
+  // Body files and environments stay inside the file's project, wherever the command is run from.
+  const workspaceRoot = findWorkspaceRoot(filePath);
   // REST Client users keep environments in .vscode/settings.json; the env files win over them.
   const environments = loadEnvironments(fileDir, workspaceRoot, readRestClientEnvironments(workspaceRoot));
   if (values.env !== undefined && !environments.names.includes(values.env)) {
     const known = environments.names.length > 0 ? environments.names.join(', ') : `none: no http-client.env.json and no ${REST_CLIENT_ENVIRONMENTS} in .vscode/settings.json`;
     throw new UsageError(`Unknown environment '${values.env}' (${known}).`);
   }
-  const dotenv = loadDotenv(fileDir, workspaceRoot);
+  const notes = [...environments.skipped];
+  const dotenv = loadDotenv(fileDir, workspaceRoot, notes);
+  for (const note of notes) io.stderr(`etag-guard: ${escapeControls(note)}`);
   const session = new Session({ allowSelfSignedHosts: values.insecure ? ['*'] : [] });
+  // Terminal output ends up in CI logs and is read by a terminal: secret values masked wherever they appear
+  // (names are masked where the text is built), control characters from servers escaped.
+  const forTerminal = (text: string) => escapeControls(maskValues(text, session.secrets));
+  const say = (text: string) => io.stdout(forTerminal(text));
   const cancel = new AbortController();
-  const onSigint = () => cancel.abort();
-  process.once('SIGINT', onSigint);
+  // Ctrl+C cancels what is in flight and ends the run; a second Ctrl+C (or a request that does not let go
+  // within a second) ends the process at once.
+  let interrupted = 0;
+  const onSigint = () => {
+    cancel.abort();
+    if (++interrupted > 1) process.exit(130);
+    setTimeout(() => {
+      io.stderr('etag-guard: cancelled.');
+      process.exit(130);
+    }, 1000).unref();
+  };
+  process.on('SIGINT', onSigint);
   const results: Exchange[] = [];
   const retries = new Map<Exchange, RetryOutcome>();
   const pretty = values.format === 'pretty';
@@ -107,7 +130,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   const recorder = values.trace || values.report !== undefined ? new RunRecorder(wireTap()) : undefined;
   const retry: RetryStepContext = {
     session, file, timeoutMs: DEFAULT_TIMEOUT_MS, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, edits: [],
-    print: pretty ? (line) => io.stdout(line) : undefined, recorder,
+    print: pretty ? say : undefined, recorder,
   };
   const options = {
     signal: cancel.signal, workspaceRoot,
@@ -118,8 +141,8 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
       rememberEvidence(workspaceRoot, exchange);
       const trace = recorder?.exchange(exchange);
       // Terminal output ends up in CI logs: credentials are masked (the JSON output is the raw data for scripts).
-      if (pretty) io.stdout(exchangeText(exchange, { mask: true }) + '\n');
-      if (pretty && values.trace && trace) io.stdout(`${traceText(trace)}\n`);
+      if (pretty) say(exchangeText(exchange, { mask: true }) + '\n');
+      if (pretty && values.trace && trace) say(`${traceText(trace)}\n`);
     },
   };
   try {
@@ -133,25 +156,26 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
       if (cancel.signal.aborted || (values.bail && !finalSucceeded(exchange, retries))) break;
     }
     if (values.write && retry.edits.length > 0) fs.writeFileSync(filePath, applyTextEdits(text, retry.edits));
-    if (values.report !== undefined) writeReport(path.resolve(io.cwd, values.report), recorder!, path.relative(io.cwd, filePath), io, workspaceRoot);
+    if (values.report !== undefined) writeReport(path.resolve(io.cwd, values.report), recorder!, path.relative(io.cwd, filePath), io, workspaceRoot, session.secrets);
   } finally {
     process.off('SIGINT', onSigint);
-    await session.close();
+    // After a cancel, connections still opening are dropped rather than waited for.
+    await (cancel.signal.aborted ? session.dispatcher.destroy() : session.close());
   }
   if (values.format === 'json') {
     io.stdout(JSON.stringify({ results: results.map((r) => ({ ...jsonResult(r, retries.get(r)), ...(values.trace ? { trace: recorder!.traceOf(r) } : {}) })) }, null, 2));
   }
   if (cancel.signal.aborted) io.stderr('etag-guard: cancelled.');
-  for (const r of results) if (r.error && values.format === 'json') io.stderr(`etag-guard: ${r.error.message}`);
+  for (const r of results) if (r.error && values.format === 'json') io.stderr(`etag-guard: ${forTerminal(r.error.message)}`);
   return results.length > 0 && results.every((r) => finalSucceeded(r, retries)) && !cancel.signal.aborted ? 0 : 1;
 }
 
-function writeReport(target: string, recorder: RunRecorder, file: string, io: CommandIO, workspaceRoot: string): void {
+function writeReport(target: string, recorder: RunRecorder, file: string, io: CommandIO, workspaceRoot: string, secrets: ReadonlySet<string>): void {
   const markdown = recorder.report({
     file, generatedAt: Date.now(), tool: `etag-guard ${VERSION}`, platform: `Node ${process.version} on ${process.platform}`,
     probes: storedProbes(workspaceRoot, io),
   });
-  fs.writeFileSync(target, markdown);
+  fs.writeFileSync(target, maskValues(markdown, secrets));
   io.stderr(`etag-guard: 412 report written to ${target} (${recorder.incidents().length} incident(s)).`);
 }
 

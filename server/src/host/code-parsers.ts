@@ -8,6 +8,7 @@ import * as path from 'node:path';
 // `.http` files) never evaluates it.
 import type TreeSitter = require('web-tree-sitter');
 import type { CodeParsers, Grammar } from '../engine';
+import { MAX_SOURCE_BYTES, readRegularFile } from './regular-file';
 
 /** File names in the grammars folder: the tree-sitter runtime plus one grammar per parser. */
 export const RUNTIME_WASM = 'web-tree-sitter.wasm';
@@ -52,7 +53,7 @@ async function load(dir: string, onError: (message: string) => void): Promise<Co
   const { Language, Parser } = require('web-tree-sitter') as typeof TreeSitter;
   const parsers = new Map<Grammar, TreeSitter.Parser>();
   try {
-    await Parser.init({ wasmBinary: fs.readFileSync(path.join(dir, RUNTIME_WASM)) });
+    await Parser.init({ wasmBinary: readRegularFile(path.join(dir, RUNTIME_WASM), null, { maxBytes: MAX_SOURCE_BYTES }) });
   } catch (err) {
     onError(`etag-guard: cannot start tree-sitter from ${dir}: ${(err as Error).message}; client code is not linted.`);
     return { parserFor: () => undefined };
@@ -60,7 +61,7 @@ async function load(dir: string, onError: (message: string) => void): Promise<Co
   for (const [grammar, file] of Object.entries(GRAMMAR_WASM) as [Grammar, string][]) {
     try {
       const parser = new Parser();
-      parser.setLanguage(await Language.load(fs.readFileSync(path.join(dir, file))));
+      parser.setLanguage(await Language.load(readRegularFile(path.join(dir, file), null, { maxBytes: MAX_SOURCE_BYTES })));
       parsers.set(grammar, parser);
     } catch (err) {
       onError(`etag-guard: cannot load the ${grammar} grammar (${file}): ${(err as Error).message}`);

@@ -8,6 +8,7 @@ import type { ConfigProblem, EngineConfig } from '../engine';
 import { mergeConfig } from '../engine';
 import { parseJsonc } from '../engine/config/jsonc';
 import { environmentNamesFor } from './environment-files';
+import { MAX_CONFIG_BYTES, readRegularFile } from './regular-file';
 
 export const RC_FILE = '.etagguardrc.json';
 
@@ -45,7 +46,7 @@ function readRcFile(base: EngineConfig, forFile: string, stopAt?: string): Loade
   const problems: ConfigProblem[] = [];
   let read: ReturnType<typeof parseJsonc>;
   try {
-    read = parseJsonc(fs.readFileSync(file, 'utf8'));
+    read = parseJsonc(readRegularFile(file, 'utf8', { maxBytes: MAX_CONFIG_BYTES }));
   } catch (err) {
     read = { ok: false, error: err instanceof Error ? err.message : String(err) };
   }

@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseDotenvText } from 'dotenv';
 import { environmentNamesIn } from '../engine/config/environment-names';
+import { MAX_CONFIG_BYTES, readRegularFile } from './regular-file';
 
 export const ENV_FILE = 'http-client.env.json';
 export const PRIVATE_ENV_FILE = 'http-client.private.env.json';
@@ -53,9 +54,9 @@ export function environmentNamesFor(filePath: string): string[] {
   for (const file of [...files.httpClient, ...(files.dotenv ? [files.dotenv] : []), ...files.otherTools]) {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readRegularFile(file, 'utf8', { maxBytes: MAX_CONFIG_BYTES });
     } catch {
-      continue; // unreadable: it defines nothing we can see
+      continue; // unreadable, or a FIFO or folder: it defines nothing we can see
     }
     const base = path.basename(file);
     for (const n of isDotenvFile(base) ? parseDotenv(text).keys() : environmentNamesIn(base, text)) names.add(n);

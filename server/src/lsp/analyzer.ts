@@ -4,7 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLanguage, EngineConfig, HttpFile, LintFinding, LintResult, Relint } from '../engine';
-import { FixChecker, IncrementalHttpAnalysis, isCodeLanguage, lintCode, lintHttp } from '../engine';
+import { FixChecker, IncrementalHttpAnalysis, isCodeLanguage, isLargeHttp, lintCode, lintHttp, lintHttpSlices } from '../engine';
 import { loadCodeParsers } from '../host/code-parsers';
 import type { Settings } from './settings';
 
@@ -66,6 +66,7 @@ export class Analyzer {
     let result: LintResult;
     let relint: Relint;
     try {
+      if (isHttp && isLargeHttp(text)) return await this.runSliced(doc, config);
       http = isHttp ? this.analysisFor(doc.uri, config).analyze(text) : undefined;
       const parsers = isHttp ? undefined : await loadCodeParsers(undefined, this.log);
       // The fixed text is linted from scratch (not through the incremental parser, which tracks the editor's text).
@@ -85,6 +86,23 @@ export class Analyzer {
       this.log(`etag-guard: rule ${f.ruleId} failed and was skipped: ${f.error}`);
     }
     return { version: doc.version, findings: result.findings, file: http?.file, checker: new FixChecker(text, result, relint) };
+  }
+
+  /**
+   * A large document is linted slice by slice, yielding to the event loop between slices so requests about
+   * other documents are answered meanwhile; a newer version of the document ends this analysis early. No
+   * parsed file is kept (no lenses, symbols or hovers on it): the findings are what such a file needs.
+   */
+  private async runSliced(doc: Snapshot, config: Parameters<typeof lintHttpSlices>[1]): Promise<Analysis> {
+    this.analyses.delete(doc.uri);
+    const findings: LintFinding[] = [];
+    for (const part of lintHttpSlices(doc.text, config)) {
+      findings.push(...part.findings);
+      await new Promise((resolve) => setImmediate(resolve));
+      const latest = (this.results.get(doc.uri) as { key?: string } | undefined)?.key;
+      if (latest !== undefined && latest !== `${doc.uri}#${doc.version}`) break;
+    }
+    return { version: doc.version, findings };
   }
 
   private analysisFor(uri: string, config: EngineConfig): IncrementalHttpAnalysis {

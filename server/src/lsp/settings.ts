@@ -8,7 +8,8 @@ import type { Connection } from 'vscode-languageserver';
 import type { EngineConfig } from '../engine';
 import { DEFAULT_CONFIG, mergeConfig } from '../engine';
 import { applyRcFile } from '../host/config-files';
-import { WorkspaceEvidenceCache, workspaceRootOf, type WorkspaceEvidence } from '../host/evidence/workspace-evidence';
+import { WorkspaceEvidenceCache, type WorkspaceEvidence } from '../host/evidence/workspace-evidence';
+import { findWorkspaceRoot } from '../host/workspace-root';
 
 export class Settings {
   private cache = new Map<string, Promise<EngineConfig>>();
@@ -25,7 +26,7 @@ export class Settings {
   /** The workspace root of a file: the innermost open workspace folder holding it, else its project root. */
   rootOf(filePath: string): string {
     return this.roots.find((r) => filePath === r || filePath.startsWith(r.endsWith(path.sep) ? r : r + path.sep)) ??
-      workspaceRootOf(filePath, path.dirname(filePath));
+      findWorkspaceRoot(filePath);
   }
 
   /** The evidence of the workspace holding `uri` (OpenAPI documents, the runner's observations, probes). */

@@ -14,7 +14,8 @@ const SARIF_LEVEL: Record<FindingLevel, 'none' | 'note' | 'warning' | 'error'> =
 export function formatSarif(reports: readonly FileReport[], cwd: string, version: string): string {
   const rules = ALL_RULES.map((r) => ({ id: r.id, summary: r.summary, level: r.defaultLevel }));
   const results = reports.flatMap((r) => {
-    const uri = path.relative(cwd, r.filePath).split(path.sep).join('/');
+    // A relative URI reference: each segment percent-encoded (spaces, `#`, `%`, `?` are not literal in a URI).
+    const uri = path.relative(cwd, r.filePath).split(path.sep).map(encodeURIComponent).join('/');
     const location = (line: number, column: number, endLine: number, endColumn: number) => [{
       physicalLocation: { artifactLocation: { uri, uriBaseId: 'SRCROOT' }, region: { startLine: line, startColumn: column, endLine, endColumn } },
     }];

@@ -8,6 +8,7 @@
 import type { HttpFile, HttpRequest } from '../http/ast';
 import type { RequestEvidence } from '../model/http-evidence';
 import { capturesOf, LoweringScope, Lookups, lowerRequest, type Lowered } from '../model/http-lowering';
+import { expansionLimits } from '../model/variables';
 import type { DocumentEvidence, DocumentModel, RequestModel, ResponseUse, UnresolvedReference } from '../model/types';
 
 type CachedLowering = Lowered & Pick<Lookups, 'names' | 'handlers' | 'parts'>;
@@ -95,7 +96,7 @@ export class ModelCache {
     this.environment = environment;
     this.source.file = file;
     this.source.requests = requests;
-    return { model: { requests, unresolved, syntax: file.diagnostics, responseUses, evidence }, added, addedEvidence, removed };
+    return { model: { requests, unresolved, syntax: file.diagnostics, responseUses, evidence, ...expansionLimits(file, scope.vars) }, added, addedEvidence, removed };
   }
 
   private register(cached: CachedLowering, at: number): void {

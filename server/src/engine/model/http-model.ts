@@ -6,6 +6,7 @@
  */
 import type { HttpFile } from '../http/ast';
 import type { DocumentEvidence, DocumentModel, RequestModel, ResponseUse, UnresolvedReference } from './types';
+import { expansionLimits } from './variables';
 import { LoweringScope, Lookups, lowerRequest } from './http-lowering';
 
 export function buildHttpModel(file: HttpFile, environment: Readonly<Record<string, string>> = {}): DocumentModel {
@@ -24,5 +25,5 @@ export function buildHttpModel(file: HttpFile, environment: Readonly<Record<stri
     for (const e of lowered.evidence.evidence) evidence.push(e);
     scope.advance(req);
   }
-  return { requests, unresolved, syntax: file.diagnostics, responseUses, evidence };
+  return { requests, unresolved, syntax: file.diagnostics, responseUses, evidence, ...expansionLimits(file, scope.vars) };
 }

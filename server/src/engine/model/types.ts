@@ -139,6 +139,10 @@ export interface DocumentModel {
   responseUses?: ResponseUse[];
   /** Evidence about the requests' APIs stated elsewhere in the document. */
   evidence?: DocumentEvidence[];
+  /** File variables whose expansion is too large to build (a doubling chain): left unexpanded. */
+  oversized?: { name: string; range: Range }[];
+  /** True when the expansions of the file together passed their bound: later texts were analysed unexpanded. */
+  expansionExhausted?: boolean;
 }
 
 /** Case-insensitive header lookup (header names are case-insensitive everywhere, RFC 9110 §5.1). */

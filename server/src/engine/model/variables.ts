@@ -1,14 +1,33 @@
 /**
  * Static variable resolution for analysis: file variables (the last declaration wins, as in REST Client) and
  * the active environment. Anything unknown is left as its `{{template}}` text so it still compares equal to
- * itself. Bounded depth, so `@a = {{b}}` / `@b = {{a}}` terminates.
+ * itself. Bounded four ways: by depth (so `@a = {{b}}` / `@b = {{a}}` terminates), by the size of each
+ * expansion, by work per variable (each is expanded once, memoised) and by the total text all expansions of
+ * one analysis build. A variable whose expansion would exceed `MAX_EXPANSION_CHARS` is left unexpanded and
+ * listed by `oversizedDeclarations`, so seven levels of sixteen copies (under 1 KB of text, 16^7 characters
+ * expanded) cost a few kilobytes instead of gigabytes; past `MAX_TOTAL_EXPANSION_CHARS` (thousands of requests
+ * each repeating a 60 KB variable) the rest is left unexpanded and `exhausted` says so.
  */
 import type { HttpFile } from '../http/ast';
+import type { DocumentModel } from './types';
 
 const MAX_DEPTH = 8;
+/** Longest expansion the analysis builds; real values (URLs, tokens, ETags) are far shorter. */
+export const MAX_EXPANSION_CHARS = 64 * 1024;
+/** Characters all the expansions of one analysis may build together (a large file is analysed in slices). */
+export const MAX_TOTAL_EXPANSION_CHARS = 16 * 1024 * 1024;
+const VARIABLE = /\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g;
 
 export class StaticVariables {
   private readonly values = new Map<string, string>();
+  private readonly expanded = new Map<string, string>();
+  private readonly expanding = new Set<string>();
+  /** Variables whose expansion exceeds the bound: left as written, reported by `variable-too-large`. */
+  private readonly oversized = new Set<string>();
+  /** Characters built by expansions so far. */
+  private built = 0;
+  /** True once the total bound was reached: later texts were left unexpanded. */
+  exhausted = false;
 
   constructor(file: HttpFile, environment: Readonly<Record<string, string>> = {}) {
     for (const [k, v] of Object.entries(environment)) this.values.set(k, v);
@@ -25,11 +44,63 @@ export class StaticVariables {
   }
 
   /** Substitutes known variables in `text`; unknown templates and `$dynamic` values stay as written. */
-  resolve(text: string, depth = 0): string {
-    if (depth >= MAX_DEPTH || !text.includes('{{')) return text;
-    return text.replace(/\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g, (whole, name: string) => {
-      const value = this.values.get(name);
-      return value === undefined ? whole : this.resolve(value, depth + 1);
-    });
+  resolve(text: string): string {
+    return this.expand(text, 0) ?? text;
   }
+
+  /**
+   * The declared variables whose expansion passes `MAX_EXPANSION_CHARS`, each expanded (once) whether a request
+   * uses it or not, so the answer does not depend on which requests an incremental analysis re-lowered.
+   */
+  oversizedDeclarations<T extends { name: { value: string } }>(declarations: readonly T[]): T[] {
+    for (const v of declarations) this.valueOf(v.name.value, 0);
+    return declarations.filter((v) => this.oversized.has(v.name.value));
+  }
+
+  /** `text` expanded, or null when the expansion would pass `MAX_EXPANSION_CHARS`. */
+  private expand(text: string, depth: number): string | null {
+    if (depth >= MAX_DEPTH || !text.includes('{{')) return text;
+    if (this.exhausted) return text;
+    let out = '';
+    let last = 0;
+    for (const m of text.matchAll(VARIABLE)) {
+      out += text.slice(last, m.index) + (this.valueOf(m[1], depth) ?? m[0]);
+      last = m.index! + m[0].length;
+      if (out.length > MAX_EXPANSION_CHARS) return null;
+    }
+    out += text.slice(last);
+    if (out.length > MAX_EXPANSION_CHARS) return null;
+    this.built += out.length;
+    if (this.built > MAX_TOTAL_EXPANSION_CHARS) {
+      this.exhausted = true;
+      return text;
+    }
+    return out;
+  }
+
+  /** The expanded value of `name`; undefined when unknown, cyclic or oversized (the template stays as written). */
+  private valueOf(name: string, depth: number): string | undefined {
+    const done = this.expanded.get(name);
+    if (done !== undefined) return done;
+    const raw = this.values.get(name);
+    if (raw === undefined || this.expanding.has(name) || this.oversized.has(name)) return undefined;
+    this.expanding.add(name);
+    const value = this.expand(raw, depth + 1);
+    this.expanding.delete(name);
+    if (value === null) {
+      this.oversized.add(name);
+      return undefined;
+    }
+    this.expanded.set(name, value);
+    return value;
+  }
+}
+
+/**
+ * What a model records about the bounds, read after its requests were lowered: the declared variables too large
+ * to expand (all of them, used or not), and whether the total bound left later texts unexpanded.
+ */
+export function expansionLimits(file: HttpFile, vars: StaticVariables): Pick<DocumentModel, 'oversized' | 'expansionExhausted'> {
+  const oversized = vars.oversizedDeclarations(file.variables).map((v) => ({ name: v.name.value, range: v.range }));
+  return { oversized, expansionExhausted: vars.exhausted };
 }

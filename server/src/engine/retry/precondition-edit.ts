@@ -27,6 +27,15 @@ export interface PreconditionEdit {
 const SOURCE_HEADER: Record<string, string> = { 'if-match': 'ETag', 'if-unmodified-since': 'Last-Modified' };
 
 export function preconditionEdit(file: HttpFile, requestIndex: number, header: 'If-Match' | 'If-Unmodified-Since', current: string): PreconditionEdit {
+  // The value comes from the server: written into the file, a `{{…}}` in it would be expanded on the next run
+  // (`{{$processEnv SECRET}}` sends a secret back), and a control character would break the file.
+  if (/\{\{|\}\}|[\u0000-\u001f\u007f]/.test(current)) {
+    return {
+      edits: [], header, value: current,
+      description: `Refused to write the server's ${SOURCE_HEADER[header.toLowerCase()]} into the file: it holds template braces or ` +
+        'control characters, which the next run would expand or misread. Check the server.',
+    };
+  }
   return { ...editsFor(file, requestIndex, header, current), header, value: current };
 }
 

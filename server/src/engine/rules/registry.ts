@@ -14,6 +14,7 @@ import { invertedPrecondition } from './inverted-precondition';
 import { missingPrecondition } from './missing-precondition';
 import { staleEtag } from './stale-etag';
 import { unknownReference } from './unknown-reference';
+import { variableTooLarge } from './variable-too-large';
 import { weakEtagInIfMatch } from './weak-etag-in-if-match';
 import { wildcardIfMatch } from './wildcard-if-match';
 import type { Rule, RuleInfo } from './types';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   invertedPrecondition,
   wildcardIfMatch,
   unknownReference,
+  variableTooLarge,
 ];
 
 /** The notices emitted when a client-code file is not analysed at all. */

@@ -3,12 +3,12 @@
  * files is judged — the workspace's OpenAPI documents, what the runner and the probe have seen, and per write
  * its decision (warn / hint / silent) with every piece of evidence or the reason it is out of scope.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EngineConfig } from '../../engine';
 import { buildHttpModel, describeObservation, evidenceIndex, languageOfPath, mergeConfig, parseHttp } from '../../engine';
 import { isWrite } from '../../engine/rules/vocabulary';
 import { applyRcFile } from '../config-files';
+import { MAX_SOURCE_BYTES, readRegularFile } from '../regular-file';
 import { OBSERVATION_STORE_FILE } from './observation-store';
 import type { WorkspaceEvidence } from './workspace-evidence';
 
@@ -31,7 +31,7 @@ export function explainEvidence(
     if (languageOfPath(file) !== 'http') continue;
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readRegularFile(file, 'utf8', { maxBytes: MAX_SOURCE_BYTES });
     } catch {
       continue;
     }

@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Observation } from '../../engine';
+import { MAX_CONFIG_BYTES, readRegularFile } from '../regular-file';
 import type { Exchange } from '../../runner/executor/types';
 import { isTelling, routeOf, writeTargetOf } from '../../engine';
 
@@ -18,9 +19,9 @@ const LIMIT = 1000;
 export function readObservations(root: string): Observation[] {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(fs.readFileSync(path.join(root, OBSERVATION_STORE_FILE), 'utf8'));
+    parsed = JSON.parse(readRegularFile(path.join(root, OBSERVATION_STORE_FILE), 'utf8', { maxBytes: MAX_CONFIG_BYTES }));
   } catch {
-    // Missing or damaged: nothing remembered (a damaged file is replaced by the next observation).
+    // Missing, damaged or no regular file: nothing remembered (a damaged file is replaced by the next observation).
     return [];
   }
   const doc = parsed as { version?: number; observations?: unknown } | null;

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { readRegularFile } from '../regular-file';
 import type { ApiDocument } from '../../engine';
 import { isApiDocument } from '../../engine';
 
@@ -45,8 +46,8 @@ export function findApiDocuments(root: string): ApiDocument[] {
 
 function readApiDocument(file: string, usualName: boolean): ApiDocument | undefined {
   try {
-    if (fs.statSync(file).size > MAX_BYTES) return undefined;
-    const text = fs.readFileSync(file, 'utf8');
+    // A FIFO, device or folder named like an API description is skipped, never opened blocking.
+    const text = readRegularFile(file, 'utf8', { maxBytes: MAX_BYTES });
     // Other YAML/JSON files are opened only when their top says they are API descriptions.
     if (!usualName && !SNIFF.test(text.slice(0, 4096))) return undefined;
     const content: unknown = parse(text, { maxAliasCount: 1000 });

@@ -4,8 +4,6 @@
  * engine's evidence sources. Read once per workspace root and kept until `forget` (a file changed, the runner
  * saw something new, the user cleared it).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { ApiDocument, EvidenceSource, Observation } from '../../engine';
 import { observedSource, openApiSource } from '../../engine';
 import { probeSource } from '../../engine/evidence/probed';
@@ -20,22 +18,6 @@ export interface WorkspaceEvidence {
   observations: Observation[];
   probes: ProbeEvidence[];
   sources: EvidenceSource[];
-}
-
-const ROOT_MARKERS = ['.git', '.etagguardrc.json', '.etag-guard', 'package.json', 'pyproject.toml'];
-
-/**
- * The workspace root of a file: the nearest folder above it with a repository or project marker; else `cwd`
- * when the file is under it; else the file's own folder (never a scan of the whole disk).
- */
-export function workspaceRootOf(file: string, cwd: string): string {
-  const start = path.dirname(path.resolve(file));
-  const stop = path.resolve(cwd);
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (ROOT_MARKERS.some((m) => fs.existsSync(path.join(dir, m)))) return dir;
-    if (dir === stop) return stop;
-    if (path.dirname(dir) === dir) return start;
-  }
 }
 
 export class WorkspaceEvidenceCache {

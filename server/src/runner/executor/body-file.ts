@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MAX_BODY_BYTES, readRegularFile } from '../../host/regular-file';
 import { isInside } from './environments';
 import { RunnerError } from './errors';
 
@@ -27,7 +28,7 @@ export function readBodyFile(relativePath: string, policy: BodyFilePolicy): Buff
       'set etagGuard.runner.allowFilesOutsideWorkspace to allow it.');
   }
   try {
-    return fs.readFileSync(real);
+    return readRegularFile(real, null, { maxBytes: MAX_BODY_BYTES });
   } catch (err) {
     throw new RunnerError('body-file', `Cannot read body file ${relativePath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
   }

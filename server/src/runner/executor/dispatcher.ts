@@ -3,7 +3,7 @@
  * except for hosts the user lists (self-signed development servers); `HTTP(S)_PROXY` / `NO_PROXY` select
  * undici's EnvHttpProxyAgent. The connector reports how long each new connection took, for the timings.
  */
-import { Agent, buildConnector, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { Agent, buildConnector, Client, EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
 import { hostMatches } from '../../engine';
 
 export interface DispatcherOptions {
@@ -18,6 +18,8 @@ export interface DispatcherOptions {
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+/** Connection attempts in a row that may fail before the requests waiting for them fail too. */
+export const MAX_FAILED_CONNECTS = 3;
 
 /** Builds the session's dispatcher. */
 export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
@@ -40,9 +42,35 @@ export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
   // is allowed, so a proxy never silently weakens verification for one host.
   return new EnvHttpProxyAgent({
     connect,
+    factory: boundedPool,
     httpProxy: env.HTTP_PROXY ?? env.http_proxy,
     httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
     noProxy: env.NO_PROXY ?? env.no_proxy,
     requestTls: { rejectUnauthorized: !allowed.includes('*') },
   });
+}
+
+/**
+ * A pool whose connection attempts are bounded. undici retries a connection that fails with a socket error
+ * without failing the waiting request, and a proxy that accepts and closes every CONNECT fails exactly that way:
+ * undici would open thousands of connections a second, for ever, past any timeout or cancel. After
+ * `MAX_FAILED_CONNECTS` failures in a row, the failure is reported under a code undici does not retry, so the
+ * waiting requests fail with it.
+ */
+function boundedPool(origin: string | URL, options: Pool.Options): Dispatcher {
+  const connect = options.connect;
+  let failures = 0;
+  const bounded: buildConnector.connector | undefined = typeof connect !== 'function' ? undefined : (opts, callback) =>
+    connect(opts, (err, socket) => {
+      if (!err) {
+        failures = 0;
+        return (callback as (e: null, s: typeof socket) => void)(null, socket);
+      }
+      if (++failures < MAX_FAILED_CONNECTS) return (callback as (e: Error, s: null) => void)(err, null);
+      failures = 0;
+      const final = Object.assign(new Error(`${err.message} (${MAX_FAILED_CONNECTS} connection attempts in a row failed)`), { code: 'ETAG_GUARD_CONNECT_FAILED', cause: err });
+      return (callback as (e: Error, s: null) => void)(final, null);
+    });
+  const bounds = { ...options, ...(bounded ? { connect: bounded } : {}) };
+  return options.connections === 1 ? new Client(origin, bounds) : new Pool(origin, bounds);
 }

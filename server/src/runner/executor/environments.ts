@@ -6,10 +6,10 @@
  * Precedence, lowest first: setting, env file, private file; within each, the named environment over `$shared`.
  * Also reads `.env` files for `{{$dotenv X}}`. The caller checks workspace trust before calling these.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findEnvironmentFiles, parseDotenv } from '../../host/environment-files';
 import { parseJsonc } from '../../engine/config/jsonc';
+import { isRegularFile, MAX_CONFIG_BYTES, readRegularFile } from '../../host/regular-file';
 import { RunnerError } from './errors';
 
 export { ENV_FILE, PRIVATE_ENV_FILE, isInside, parseDotenv } from '../../host/environment-files';
@@ -25,6 +25,8 @@ export interface Environments {
   names: string[];
   /** Files that contributed, for messages. */
   files: string[];
+  /** Environment files that exist but are no regular file (a FIFO, a folder): skipped, one note each. */
+  skipped: string[];
   /** The variables of `name` (with `$shared` underneath); `$shared` alone when name is undefined. */
   variables(name?: string): Record<string, string>;
   /** Where `variable`'s value in `variables(name)` comes from: the setting or file, and `name` or `$shared`. */
@@ -40,7 +42,9 @@ export interface SettingsLayer {
 /** Loads the environments visible from `httpFileDir`, searching up to `workspaceRoot`. */
 export function loadEnvironments(httpFileDir: string, workspaceRoot: string,
   fromSettings: EnvironmentDocument | readonly SettingsLayer[] = {}): Environments {
-  const files = findEnvironmentFiles(httpFileDir, workspaceRoot).httpClient;
+  const present = findEnvironmentFiles(httpFileDir, workspaceRoot).httpClient;
+  const files = present.filter(isRegularFile);
+  const skipped = present.filter((f) => !isRegularFile(f)).map((f) => `${f} is not a regular file: skipped`);
   const settings = Array.isArray(fromSettings) ? fromSettings : [{ label: 'settings', document: fromSettings as EnvironmentDocument }];
   const labelled = [...settings, ...files.map((f) => ({ label: path.basename(f), document: readEnvironmentFile(f) }))];
   const layers = labelled.map((l) => l.document);
@@ -49,6 +53,7 @@ export function loadEnvironments(httpFileDir: string, workspaceRoot: string,
   return {
     names: [...names].sort(),
     files,
+    skipped,
     variables(name?: string): Record<string, string> {
       const merged: Record<string, string> = {};
       for (const layer of layers) Object.assign(merged, scalars(layer[SHARED]));
@@ -66,14 +71,32 @@ export function loadEnvironments(httpFileDir: string, workspaceRoot: string,
   };
 }
 
-/** Reads the `.env` file next to the request file (or above it, up to the workspace root). */
-export function loadDotenv(httpFileDir: string, workspaceRoot: string): Map<string, string> {
+/**
+ * Reads the `.env` file next to the request file (or above it, up to the workspace root). A `.env` that is no
+ * regular file (a FIFO would block forever) is skipped with a line in `notes`.
+ */
+export function loadDotenv(httpFileDir: string, workspaceRoot: string, notes: string[] = []): Map<string, string> {
   const file = findEnvironmentFiles(httpFileDir, workspaceRoot).dotenv;
-  return file ? parseDotenv(fs.readFileSync(file, 'utf8')) : new Map();
+  if (!file) return new Map();
+  if (!isRegularFile(file)) {
+    notes.push(`${file} is not a regular file: skipped`);
+    return new Map();
+  }
+  try {
+    return parseDotenv(readRegularFile(file, 'utf8', { maxBytes: MAX_CONFIG_BYTES }));
+  } catch (err) {
+    throw new RunnerError('environment', `Cannot read ${file}: ${(err as Error).message}`);
+  }
 }
 
 function readEnvironmentFile(file: string): EnvironmentDocument {
-  const read = parseJsonc(fs.readFileSync(file, 'utf8'));
+  let text: string;
+  try {
+    text = readRegularFile(file, 'utf8', { maxBytes: MAX_CONFIG_BYTES });
+  } catch (err) {
+    throw new RunnerError('environment', `${path.basename(file)} cannot be read: ${(err as Error).message}`);
+  }
+  const read = parseJsonc(text);
   if (!read.ok) throw new RunnerError('environment', `${path.basename(file)} is not valid JSON: ${read.error}`);
   const parsed = read.value;
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {

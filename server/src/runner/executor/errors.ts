@@ -27,6 +27,10 @@ export function describeFailure(err: unknown, url: string): RunnerError {
   if (name === 'AbortError' || code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') {
     return new RunnerError('cancelled', `Request to ${target} cancelled.`);
   }
+  if ((err as { code?: string })?.code === 'ETAG_GUARD_CONNECT_FAILED') {
+    return new RunnerError('network', `Could not connect to ${target} (directly or through HTTP(S)_PROXY): several attempts in a row ` +
+      `failed (${code}). Check the proxy settings.`);
+  }
   if (code === 'ECONNREFUSED') return new RunnerError('refused', `Connection refused by ${target}: is the server running on that port?`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
     return new RunnerError('dns', `Cannot resolve host ${target} (${code}): check the URL or your DNS/proxy settings.`);

@@ -44,7 +44,7 @@ export function exchangeText(exchange: Exchange, options: ExchangeTextOptions = 
   if (options.requestBody && exchange.request.body) {
     lines.push('>', ...maskBody(exchange.request.body).split(/\r?\n/).map((l) => `> ${l}`));
   }
-  for (const attempt of exchange.attempts.slice(0, -1)) lines.push(`↪ ${attempt.status} redirect from ${attempt.url}`);
+  for (const attempt of exchange.attempts.slice(0, -1)) lines.push(`↪ ${attempt.status} redirect from ${options.mask ? maskUrl(attempt.url) : attempt.url}`);
   lines.push('');
   const response = exchange.response;
   if (!response) {

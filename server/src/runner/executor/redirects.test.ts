@@ -32,7 +32,11 @@ describe('redirectTarget', () => {
   });
 
   it('drops credentials and preconditions across origins (a different port is another origin)', () => {
-    const next = redirectTarget(request, 307, 'http://a.test:8080/y')!;
+    const next = redirectTarget({ ...request, method: 'PUT', body: undefined }, 307, 'http://a.test:8080/y')!;
     assert.deepEqual(next.headers.map(([n]) => n), ['Content-Type', 'Accept']);
+  });
+
+  it('refuses to resend a body to another origin', () => {
+    assert.throws(() => redirectTarget(request, 307, 'http://a.test:8080/y'), /another origin/);
   });
 });

@@ -1,10 +1,13 @@
 /**
  * Following redirects the way browsers and curl do, with the security rules a request runner needs: across
- * origins the credentials (`Authorization`, `Cookie`, `Proxy-Authorization`) and the preconditions
- * (`If-Match` & co., which name a representation of the old resource) are dropped; 303, and 301/302 after a
- * POST, turn into a GET without body.
+ * origins every credential-like header (`Authorization`, `Cookie`, `Proxy-Authorization`, and any name the
+ * masking treats as secret: `X-Api-Key`, `X-Auth-Token`, …) and the preconditions (`If-Match` & co., which name
+ * a representation of the old resource) are dropped; a 307/308 that would resend the body to another origin
+ * is refused (the body may hold what the credentials protected, and nobody confirmed sending it there); 303,
+ * and 301/302 after a POST, turn into a GET without body.
  */
 import { RunnerError } from './errors';
+import { isSecretName, maskUrl } from './mask';
 import type { PreparedRequest } from './request-builder';
 
 export const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -27,10 +30,14 @@ export function redirectTarget(previous: PreparedRequest, status: number, locati
   }
   const toGet = status === 303 ? previous.method !== 'HEAD' : (status === 301 || status === 302) && previous.method === 'POST';
   const crossOrigin = url.origin !== previous.url.origin;
+  if (crossOrigin && !toGet && previous.body !== undefined && previous.body.length > 0) {
+    throw new RunnerError('redirects', `The server answered ${status} to ${maskUrl(url.href)}, another origin: the request body is not resent ` +
+      'there without your say. Send the request to that URL yourself if it is meant to go there.');
+  }
   const headers = previous.headers.filter(([name]) => {
     const n = name.toLowerCase();
     if (n === 'host') return !crossOrigin;
-    return !(crossOrigin && CROSS_ORIGIN_DROPPED.has(n)) && !(toGet && BODY_HEADERS.has(n));
+    return !(crossOrigin && (CROSS_ORIGIN_DROPPED.has(n) || isSecretName(n))) && !(toGet && BODY_HEADERS.has(n));
   });
   return { method: toGet ? 'GET' : previous.method, url, headers, body: toGet ? undefined : previous.body };
 }

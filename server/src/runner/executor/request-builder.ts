@@ -3,6 +3,7 @@
  * `< file` bodies read, and the URL completed the way the dialects allow (`/path` + `Host:` header, or no
  * scheme → `http://`).
  */
+import { maskUrl } from './mask';
 import type { HttpRequest } from '../../engine';
 import { readBodyFile, type BodyFilePolicy } from './body-file';
 import { RunnerError } from './errors';
@@ -37,7 +38,7 @@ function completeUrl(raw: string, headers: [string, string][]): URL {
   let text = raw;
   if (text.startsWith('/')) {
     const host = headers.find(([n]) => n.toLowerCase() === 'host')?.[1];
-    if (!host) throw new RunnerError('invalid-url', `The URL ${raw} has no host: write the full URL or add a Host header.`);
+    if (!host) throw new RunnerError('invalid-url', `The URL ${maskUrl(raw)} has no host: write the full URL or add a Host header.`);
     text = `http://${host.trim()}${text}`;
   } else if (!/^[a-z][a-z\d+.-]*:\/\//i.test(text)) {
     text = `http://${text}`;
@@ -46,7 +47,7 @@ function completeUrl(raw: string, headers: [string, string][]): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new RunnerError('invalid-url', `${raw} is not a valid URL.`);
+    throw new RunnerError('invalid-url', `${maskUrl(raw)} is not a valid URL.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new RunnerError('invalid-url', `Only http and https URLs can be sent, not ${url.protocol}.`);

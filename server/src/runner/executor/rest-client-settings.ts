@@ -4,10 +4,10 @@
  * the workspace's `.vscode/settings.json` here (JSON with comments and trailing commas, as VS Code writes it).
  * They sit under etag-guard's own sources: `mergeEnvironmentDocuments(restClient, etagGuard)`.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { EnvironmentDocument } from './environments';
+import { MAX_CONFIG_BYTES, readRegularFile } from '../../host/regular-file';
 import { RunnerError } from './errors';
 
 export const REST_CLIENT_ENVIRONMENTS = 'rest-client.environmentVariables';
@@ -17,9 +17,10 @@ export function readRestClientEnvironments(workspaceRoot: string): EnvironmentDo
   const file = path.join(workspaceRoot, '.vscode', 'settings.json');
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return {};
+    text = readRegularFile(file, 'utf8', { maxBytes: MAX_CONFIG_BYTES });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new RunnerError('environment', `.vscode/settings.json cannot be read: ${(err as Error).message}`);
   }
   const errors: ParseError[] = [];
   const settings: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });

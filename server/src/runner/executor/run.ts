@@ -91,8 +91,11 @@ class Runner {
       let prepared = await prepareRequest(request, this.scope(request), this.bodyFilePolicy());
       const follow = (this.options.followRedirects ?? true) && !hasMetadata(request, 'no-redirect');
       const maxRedirects = this.options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+      // One deadline for the request, redirects included: no hop, 1xx response or reconnection extends it.
+      const limits = this.limits(request);
+      const deadlineAt = limits.timeoutMs > 0 ? Date.now() + limits.timeoutMs : undefined;
       for (;;) {
-        const hop = await sendOnce(this.session, prepared, this.limits(request));
+        const hop = await sendOnce(this.session, prepared, { ...limits, deadlineAt });
         sent = describeSent(prepared, hop.sentHeaders);
         attempts.push({ url: prepared.url.href, status: hop.status, headers: hop.headers, receivedAt: hop.receivedAt });
         exchange.timings.waitMs += hop.waitMs;

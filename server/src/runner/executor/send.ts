@@ -12,6 +12,8 @@ import type { ResponseHeaders } from './types';
 export interface SendLimits {
   /** 0 disables the deadline. */
   timeoutMs: number;
+  /** An absolute deadline (`Date.now()` time) for the whole request, redirects included; the hop ends by then. */
+  deadlineAt?: number;
   maxResponseBytes: number;
   signal?: AbortSignal;
 }
@@ -37,9 +39,10 @@ export interface HopResult {
 const USER_AGENT = 'etag-guard';
 
 /**
- * Sends `request` and reads its response. Throws `RunnerError`. The deadline uses undici's own header timer
- * and one timer for the body, and the caller's signal is passed through as is: a fresh AbortController (or
- * AbortSignal.any) per request costs more than the whole round trip to a local server.
+ * Sends `request` and reads its response. Throws `RunnerError`. One deadline covers the whole hop: undici's
+ * header and body timers restart on every `1xx` response and on every proxy reconnection, so a server sending
+ * `102 Processing` every 10 ms, or a proxy closing each CONNECT, would hold the request for ever. The deadline
+ * aborts the request through its own signal, which also carries the caller's cancel.
  */
 export async function sendOnce(session: Session, request: PreparedRequest, limits: SendLimits): Promise<HopResult> {
   const sentHeaders = withSessionHeaders(session, request);
@@ -47,6 +50,8 @@ export async function sendOnce(session: Session, request: PreparedRequest, limit
   const sentAt = Date.now();
   const started = performance.now();
   let bodyTimer: NodeJS.Timeout | undefined;
+  const deadline = hopDeadline(request, limits);
+  let headersArrived = false;
   try {
     const response = await session.dispatcher.request({
       origin: request.url.origin,
@@ -54,12 +59,13 @@ export async function sendOnce(session: Session, request: PreparedRequest, limit
       method: request.method as Dispatcher.HttpMethod,
       headers: sentHeaders.flat(),
       body: request.body,
-      signal: limits.signal,
+      signal: deadline.signal,
       headersTimeout: limits.timeoutMs,
       bodyTimeout: limits.timeoutMs,
     });
     const headersAt = performance.now();
     const receivedAt = Date.now();
+    headersArrived = true;
     const headers = response.headers as ResponseHeaders;
     storeCookies(session, request.url, headers['set-cookie']);
     if (limits.timeoutMs > 0) {
@@ -75,10 +81,36 @@ export async function sendOnce(session: Session, request: PreparedRequest, limit
     };
   } catch (err) {
     const code = (err as { code?: string }).code;
+    // Before the headers (a 1xx flood, a proxy that never tunnels): the deadline ended the wait for them.
+    if (deadline.expired()) throw timeoutError(request, limits, headersArrived ? 'reading the body' : 'waiting for the response headers');
     throw code === 'UND_ERR_HEADERS_TIMEOUT' ? timeoutError(request, limits, 'waiting for the response headers') : describeFailure(err, request.url.href);
   } finally {
     clearTimeout(bodyTimer);
+    deadline.dispose();
   }
+}
+
+/** The signal for one hop: aborted by the caller's signal or when the deadline passes, whichever comes first. */
+function hopDeadline(request: PreparedRequest, limits: SendLimits) {
+  const left = Math.min(limits.timeoutMs > 0 ? limits.timeoutMs : Infinity, limits.deadlineAt !== undefined ? limits.deadlineAt - Date.now() : Infinity);
+  if (left === Infinity) return { signal: limits.signal, expired: () => false, dispose: () => undefined };
+  const controller = new AbortController();
+  let expired = false;
+  const onCancel = () => controller.abort(limits.signal!.reason);
+  if (limits.signal?.aborted) controller.abort(limits.signal.reason);
+  limits.signal?.addEventListener('abort', onCancel, { once: true });
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort(timeoutError(request, limits, 'waiting for the response headers'));
+  }, Math.max(1, left));
+  return {
+    signal: controller.signal,
+    expired: () => expired,
+    dispose: () => {
+      clearTimeout(timer);
+      limits.signal?.removeEventListener('abort', onCancel);
+    },
+  };
 }
 
 function timeoutError(request: PreparedRequest, limits: SendLimits, phase: string): RunnerError {

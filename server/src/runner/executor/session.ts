@@ -17,6 +17,8 @@ export class Session {
   readonly responses = new Map<string, Exchange>();
   /** `client.global.set(...)` captures, by variable name. */
   readonly globals = new Map<string, string>();
+  /** Values substituted from `$processEnv`, `$dotenv` or secret-named variables: masked in every output. */
+  readonly secrets = new Set<string>();
   private connections = 0;
   private lastConnectMs = 0;
 
@@ -44,6 +46,7 @@ export class Session {
     this.responses.clear();
     this.globals.clear();
     this.cookies.clear();
+    this.secrets.clear();
   }
 
   /** Closes the pooled connections; the session cannot send afterwards. */

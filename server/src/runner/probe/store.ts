@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { probeEvidence, type ProbeEvidence } from '../../engine/probe/evidence';
+import { MAX_CONFIG_BYTES, readRegularFile } from '../../host/regular-file';
 import type { ProbeResult } from '../../engine/probe/types';
 
 export const PROBE_STORE_FILE = path.join('.etag-guard', 'probes.json');
@@ -24,10 +25,10 @@ export function readProbeStore(root: string): ProbeEvidence[] {
   const file = path.join(root, PROBE_STORE_FILE);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularFile(file, 'utf8', { maxBytes: MAX_CONFIG_BYTES });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new Error(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+    throw new Error(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   let parsed: unknown;
   try {

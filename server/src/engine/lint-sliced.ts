@@ -1,0 +1,78 @@
+/**
+ * Lints a large `.http` text slice by slice (see http/slices.ts). Each slice sees the whole file's variables,
+ * handler captures and request names, so a reference into an earlier slice is not reported as unknown; rules
+ * that compare two requests (stale-etag, etag-from-other-resource) only compare requests of the same slice, so
+ * a large file can miss such a finding across a boundary but never gains a false one.
+ */
+import type { EngineConfig } from './config/config';
+import { ANY_NAME } from './config/environment-names';
+import { isSuppressed } from './http/directives';
+import { sliceContext, sliceHttp, SLICE_THRESHOLD_CHARS, type SliceContext } from './http/slices';
+import { classifyTemplate } from './http/templates';
+import { lintHttp, type LintFinding, type LintResult } from './lint';
+import { RULES } from './rules/registry';
+import type { Rule } from './rules/types';
+import type { Range } from './text/types';
+
+export { SLICE_THRESHOLD_CHARS };
+
+/** True when `text` is linted in slices. */
+export function isLargeHttp(text: string): boolean {
+  return text.length > SLICE_THRESHOLD_CHARS;
+}
+
+/** The findings of each slice in turn, in whole-text lines. A host may pause between them. */
+export function* lintHttpSlices(text: string, config: EngineConfig, rules: readonly Rule[] = RULES): Generator<LintResult> {
+  const context = sliceContext(text);
+  const shared = sharedConfig(config, context);
+  for (const slice of sliceHttp(text)) {
+    const result = lintHttp(slice.text, shared, rules);
+    let lines: string[] | undefined;
+    const lineOf = (n: number) => (lines ??= slice.text.split('\n'))[n] ?? '';
+    const findings = result.findings
+      .filter((f) => !crossSliceReference(f, lineOf, slice.line, context))
+      .map((f) => shift(f, slice.line))
+      .filter((f) => slice.line === 0 || !isSuppressed(context.directives.filter((d) => d.line < slice.line), f.ruleId, f.range.start.line));
+    yield { findings, failures: result.failures };
+  }
+}
+
+/** Lints `text` whole, or in slices when it is large. */
+export function lintHttpText(text: string, config: EngineConfig, rules: readonly Rule[] = RULES): LintResult {
+  if (!isLargeHttp(text)) return lintHttp(text, config, rules);
+  const all: LintResult = { findings: [], failures: [] };
+  for (const part of lintHttpSlices(text, config, rules)) {
+    all.findings.push(...part.findings);
+    for (const f of part.failures) if (!all.failures.some((x) => x.ruleId === f.ruleId && x.error === f.error)) all.failures.push(f);
+  }
+  return all;
+}
+
+/** The configuration every slice is linted with: the file's variables and captured names act as an environment. */
+function sharedConfig(config: EngineConfig, context: SliceContext): EngineConfig {
+  const names = [...config.environmentNames, ...Object.keys(context.variables), ...context.handlerVariables, ...context.requestNames.keys()];
+  if (context.hasScripts) names.push(ANY_NAME);
+  return { ...config, environmentVariables: { ...context.variables, ...config.environmentVariables }, environmentNames: names };
+}
+
+/** An unknown-reference to a request that an earlier slice names: defined, just not in this slice. */
+function crossSliceReference(f: LintFinding, lineOf: (n: number) => string, firstLine: number, context: SliceContext): boolean {
+  if (f.ruleId !== 'unknown-reference') return false;
+  const line = lineOf(f.range.start.line);
+  const template = line.slice(f.range.start.character + 2, f.range.end.character - 2).trim();
+  const parsed = classifyTemplate(template);
+  if (parsed.kind !== 'request-ref') return false;
+  const declared = context.requestNames.get(parsed.request);
+  return declared !== undefined && declared < firstLine + f.range.start.line;
+}
+
+/**
+ * The finding in whole-text lines, without fixes: a fix is computed from its slice's syntax tree, and keeping
+ * every slice's tree for fixes nobody may ask for is the memory the slices exist to save. Large files get
+ * findings only (no quick fixes, no `--fix`).
+ */
+function shift(f: LintFinding, lines: number): LintFinding {
+  const move = (r: Range): Range => ({ start: { ...r.start, line: r.start.line + lines }, end: { ...r.end, line: r.end.line + lines } });
+  // Field by field: spreading would compute the deferred fixes.
+  return { ruleId: f.ruleId, message: f.message, range: move(f.range), level: f.level, fixes: [] };
+}
