@@ -9,12 +9,41 @@ import { ANY_NAME } from './config/environment-names';
 import { isSuppressed } from './http/directives';
 import { sliceContext, sliceHttp, SLICE_THRESHOLD_CHARS, type SliceContext } from './http/slices';
 import { classifyTemplate } from './http/templates';
-import { lintHttp, type LintFinding, type LintResult } from './lint';
+import { levelOf, lintHttp, type LintFinding, type LintResult } from './lint';
 import { RULES } from './rules/registry';
+import { tooManyFindings } from './rules/too-many-findings';
 import type { Rule } from './rules/types';
 import type { Range } from './text/types';
 
 export { SLICE_THRESHOLD_CHARS };
+
+/** Findings listed for one large file; the rest are counted in one `too-many-findings` notice. */
+export const MAX_FINDINGS_PER_LARGE_FILE = 10_000;
+
+/** A large file's findings, slice after slice, up to the cap; past it only counted. */
+export class CappedFindings {
+  readonly findings: LintFinding[] = [];
+  private dropped = 0;
+  private firstDropped: Range | undefined;
+
+  constructor(private readonly config: EngineConfig, private readonly cap = MAX_FINDINGS_PER_LARGE_FILE) {}
+
+  add(part: readonly LintFinding[]): void {
+    for (const f of part) {
+      if (this.findings.length < this.cap) this.findings.push(f);
+      else if (this.dropped++ === 0) this.firstDropped = f.range;
+    }
+  }
+
+  /** The findings kept, and the notice when some were left out (unless the notice is turned off). */
+  result(): LintFinding[] {
+    const level = levelOf(tooManyFindings, this.config);
+    if (this.dropped === 0 || level === 'off' || !this.firstDropped) return this.findings;
+    const message = `${this.dropped.toLocaleString('en')} more findings from here on are not listed: a large file reports at most ` +
+      `${this.cap.toLocaleString('en')}. Fix the ones listed (or turn their rules off) and lint again.`;
+    return [...this.findings, { ruleId: tooManyFindings.id, level, range: this.firstDropped, fixes: [], message }];
+  }
+}
 
 /** True when `text` is linted in slices. */
 export function isLargeHttp(text: string): boolean {
@@ -40,12 +69,13 @@ export function* lintHttpSlices(text: string, config: EngineConfig, rules: reado
 /** Lints `text` whole, or in slices when it is large. */
 export function lintHttpText(text: string, config: EngineConfig, rules: readonly Rule[] = RULES): LintResult {
   if (!isLargeHttp(text)) return lintHttp(text, config, rules);
-  const all: LintResult = { findings: [], failures: [] };
+  const findings = new CappedFindings(config);
+  const failures: LintResult['failures'] = [];
   for (const part of lintHttpSlices(text, config, rules)) {
-    all.findings.push(...part.findings);
-    for (const f of part.failures) if (!all.failures.some((x) => x.ruleId === f.ruleId && x.error === f.error)) all.failures.push(f);
+    findings.add(part.findings);
+    for (const f of part.failures) if (!failures.some((x) => x.ruleId === f.ruleId && x.error === f.error)) failures.push(f);
   }
-  return all;
+  return { findings: findings.result(), failures };
 }
 
 /** The configuration every slice is linted with: the file's variables and captured names act as an environment. */

@@ -4,7 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLanguage, EngineConfig, HttpFile, LintFinding, LintResult, Relint } from '../engine';
-import { FixChecker, IncrementalHttpAnalysis, isCodeLanguage, isLargeHttp, lintCode, lintHttp, lintHttpSlices } from '../engine';
+import { CappedFindings, FixChecker, IncrementalHttpAnalysis, isCodeLanguage, isLargeHttp, lintCode, lintHttp, lintHttpSlices } from '../engine';
 import { loadCodeParsers } from '../host/code-parsers';
 import type { Settings } from './settings';
 
@@ -95,14 +95,14 @@ export class Analyzer {
    */
   private async runSliced(doc: Snapshot, config: Parameters<typeof lintHttpSlices>[1]): Promise<Analysis> {
     this.analyses.delete(doc.uri);
-    const findings: LintFinding[] = [];
+    const findings = new CappedFindings(config);
     for (const part of lintHttpSlices(doc.text, config)) {
-      findings.push(...part.findings);
+      findings.add(part.findings);
       await new Promise((resolve) => setImmediate(resolve));
       const latest = (this.results.get(doc.uri) as { key?: string } | undefined)?.key;
       if (latest !== undefined && latest !== `${doc.uri}#${doc.version}`) break;
     }
-    return { version: doc.version, findings };
+    return { version: doc.version, findings: findings.result() };
   }
 
   private analysisFor(uri: string, config: EngineConfig): IncrementalHttpAnalysis {

@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HoverRequest } from 'vscode-languageserver-protocol/node';
+import { MAX_FINDINGS_PER_LARGE_FILE } from '../../../server/src/engine';
 import { LspTestClient } from '../../lsp/lsp-client';
 import { cliPath } from '../../runner/cli';
 import { tempFolder } from './helpers';
@@ -57,10 +58,14 @@ describe('large files', () => {
     fs.writeFileSync(file, bigHttpFile(50 * 1024 * 1024));
     const r = await lintMeasured(file);
     assert.ok(r.maxRssKb < 1024 * 1024, `peak RSS ${Math.round(r.maxRssKb / 1024)} MB`);
-    const messages = JSON.parse(r.stdout)[0].messages as { ruleId: string; line: number }[];
-    // Every DELETE sends a malformed If-Match: one finding per request triple, all the way to the end of the file.
+    const messages = JSON.parse(r.stdout)[0].messages as { ruleId: string; line: number; message: string }[];
+    // Every DELETE sends a malformed If-Match: one finding per request triple, all the way to the end of the
+    // file; the first MAX_FINDINGS_PER_LARGE_FILE are listed, the rest counted in one notice.
     const deletes = bigHttpFile(50 * 1024 * 1024).split('\nDELETE ').length - 1;
-    assert.equal(messages.filter((m) => m.ruleId === 'invalid-etag').length, deletes);
+    assert.ok(deletes > MAX_FINDINGS_PER_LARGE_FILE);
+    assert.equal(messages.filter((m) => m.ruleId === 'invalid-etag').length, MAX_FINDINGS_PER_LARGE_FILE);
+    const notice = messages.find((m) => m.ruleId === 'too-many-findings');
+    assert.match(notice?.message ?? '', new RegExp(`^${(deletes - MAX_FINDINGS_PER_LARGE_FILE).toLocaleString('en')} more findings`));
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

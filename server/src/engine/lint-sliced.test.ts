@@ -1,0 +1,41 @@
+// A large .http file lists at most MAX_FINDINGS_PER_LARGE_FILE findings and counts the rest in one notice
+// (issue #19: a 50 MB file of tiny flawed requests held 1.3 million findings, 2.1 GB, in `lint`).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEFAULT_CONFIG, mergeConfig } from './config/config';
+import { isLargeHttp, lintHttpText, MAX_FINDINGS_PER_LARGE_FILE } from './lint-sliced';
+
+/** `count` writes, each with a malformed If-Match (one invalid-etag each). */
+function flawedWrites(count: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < count; i++) parts.push(`PUT https://api.example.com/items/${i}\nIf-Match: v${i}\n\n###`);
+  return parts.join('\n') + '\n';
+}
+
+describe('findings of a large file', () => {
+  const count = 3 * MAX_FINDINGS_PER_LARGE_FILE;
+  const text = flawedWrites(count);
+
+  it('lists the first ones and counts the rest in one too-many-findings notice', () => {
+    assert.ok(isLargeHttp(text), 'the text is linted in slices');
+    const { findings } = lintHttpText(text, DEFAULT_CONFIG);
+    assert.equal(findings.length, MAX_FINDINGS_PER_LARGE_FILE + 1);
+    assert.ok(findings.slice(0, -1).every((f) => f.ruleId === 'invalid-etag'));
+    const notice = findings[findings.length - 1];
+    assert.equal(notice.ruleId, 'too-many-findings');
+    assert.match(notice.message, /^20,000 more findings/);
+    // At the first finding left out: the If-Match of write number MAX (0-based), four lines per write.
+    assert.equal(notice.range.start.line, MAX_FINDINGS_PER_LARGE_FILE * 4 + 1);
+  });
+
+  it('drops the notice, not the cap, when too-many-findings is off', () => {
+    const { findings } = lintHttpText(text, mergeConfig(DEFAULT_CONFIG, { rules: { 'too-many-findings': 'off' } }));
+    assert.equal(findings.length, MAX_FINDINGS_PER_LARGE_FILE);
+  });
+
+  it('leaves a file under the slicing threshold alone', () => {
+    const small = flawedWrites(100);
+    assert.equal(isLargeHttp(small), false);
+    assert.equal(lintHttpText(small, DEFAULT_CONFIG).findings.length, 100);
+  });
+});
