@@ -25,7 +25,7 @@ export const missingPrecondition: Rule = {
       if (!isWrite(req.method, config)) return;
       const conditional = hasWritePrecondition(req, config);
       if (conditional && hasWritePrecondition(withoutConditional(req), config)) return;
-      const judgement = evidenceIndex(ctx.model, config).judge(req);
+      const judgement = codeDeleteOfUnread(req, evidenceIndex(ctx.model, config).judge(req), ctx.language);
       if (!config.strict && judgement.decision === 'silent') return;
       const level = !config.strict && judgement.decision === 'hint' ? 'hint' : undefined;
       if (conditional) {
@@ -43,6 +43,17 @@ export const missingPrecondition: Rule = {
     },
   }),
 };
+
+/**
+ * In client code, a DELETE that only the catalogue says is versioned — nothing in the file reads the resource,
+ * captures its ETag or guards it elsewhere — removes whatever is there: no ETag is at hand, and the intent does
+ * not depend on the content (lesson from real code: best-effort removal of an app's mirrored calendar events).
+ * A hint. (`.http` files keep the warning: a request file is where such a delete is tried by hand.)
+ */
+function codeDeleteOfUnread(req: RequestModel, j: Judgement, language: 'http' | 'code'): Judgement {
+  if (language !== 'code' || req.method !== 'DELETE' || j.decision !== 'warn' || !j.evidence.every((e) => e.kind === 'catalogue')) return j;
+  return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads the resource it deletes: no ETag is at hand, and a delete means whatever is there' };
+}
 
 const ADVICE = 'Send If-Match with the ETag you read (or If-None-Match: * to create only).';
 
