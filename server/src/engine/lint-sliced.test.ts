@@ -1,9 +1,10 @@
 // A large .http file lists at most MAX_FINDINGS_PER_LARGE_FILE findings and counts the rest in one notice
-// (issue #19: a 50 MB file of tiny flawed requests held 1.3 million findings, 2.1 GB, in `lint`).
+// (issue #19: a 50 MB file of tiny flawed requests held 1.3 million findings, 2.1 GB, in `lint`), and a stretch
+// with no `###` to cut at is not parsed (a 66 MB file of variable lines took 2.4 GB).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG, mergeConfig } from './config/config';
-import { isLargeHttp, lintHttpText, MAX_FINDINGS_PER_LARGE_FILE } from './lint-sliced';
+import { isLargeHttp, lintHttpText, MAX_FINDINGS_PER_LARGE_FILE, MAX_SLICE_PARSE_CHARS } from './lint-sliced';
 
 /** `count` writes, each with a malformed If-Match (one invalid-etag each). */
 function flawedWrites(count: number): string {
@@ -37,5 +38,25 @@ describe('findings of a large file', () => {
     const small = flawedWrites(100);
     assert.equal(isLargeHttp(small), false);
     assert.equal(lintHttpText(small, DEFAULT_CONFIG).findings.length, 100);
+  });
+});
+
+describe('a stretch of a large file with no separator', () => {
+  it('is not parsed: one part-too-large notice at its first line, the slices before it linted', () => {
+    const head = flawedWrites(2000); // about 100 KB: at least one slice of its own
+    const lines: string[] = [];
+    for (let i = 0, n = 0; n <= MAX_SLICE_PARSE_CHARS; i++) {
+      lines.push(`@var${i} = value-${i}`);
+      n += lines[lines.length - 1].length + 1;
+    }
+    const text = `${head}${lines.join('\n')}\nPUT https://api.example.com/b\nIf-Match: nope\n`;
+    const { findings } = lintHttpText(text, DEFAULT_CONFIG);
+    const notices = findings.filter((f) => f.ruleId === 'part-too-large');
+    assert.equal(notices.length, 1);
+    // The stretch runs from the last cut in the head (a `###` line) to the end; the slices before it are linted.
+    const start = notices[0].range.start.line;
+    assert.match(text.split('\n')[start], /^###/);
+    assert.equal(findings.filter((f) => f.ruleId === 'invalid-etag').length, (start + 1) / 4);
+    assert.match(notices[0].message, /^Not analysed: \d+ MB from here on hold no `###` separator/);
   });
 });

@@ -11,11 +11,15 @@ import { sliceContext, sliceHttp, SLICE_THRESHOLD_CHARS, type SliceContext } fro
 import { classifyTemplate } from './http/templates';
 import { levelOf, lintHttp, type LintFinding, type LintResult } from './lint';
 import { RULES } from './rules/registry';
+import { partTooLarge } from './rules/part-too-large';
 import { tooManyFindings } from './rules/too-many-findings';
 import type { Rule } from './rules/types';
 import type { Range } from './text/types';
 
 export { SLICE_THRESHOLD_CHARS };
+
+/** A slice this long (no `###` to cut it at) is not parsed: a million header or variable lines are gigabytes of tree. */
+export const MAX_SLICE_PARSE_CHARS = 8 * 1024 * 1024;
 
 /** Findings listed for one large file; the rest are counted in one `too-many-findings` notice. */
 export const MAX_FINDINGS_PER_LARGE_FILE = 10_000;
@@ -55,6 +59,10 @@ export function* lintHttpSlices(text: string, config: EngineConfig, rules: reado
   const context = sliceContext(text);
   const shared = sharedConfig(config, context);
   for (const slice of sliceHttp(text)) {
+    if (slice.text.length > MAX_SLICE_PARSE_CHARS) {
+      yield { findings: notParsed(slice.line, slice.text.length, config), failures: [] };
+      continue;
+    }
     const result = lintHttp(slice.text, shared, rules);
     let lines: string[] | undefined;
     const lineOf = (n: number) => (lines ??= slice.text.split('\n'))[n] ?? '';
@@ -105,4 +113,14 @@ function shift(f: LintFinding, lines: number): LintFinding {
   const move = (r: Range): Range => ({ start: { ...r.start, line: r.start.line + lines }, end: { ...r.end, line: r.end.line + lines } });
   // Field by field: spreading would compute the deferred fixes.
   return { ruleId: f.ruleId, message: f.message, range: move(f.range), level: f.level, fixes: [] };
+}
+
+/** The `part-too-large` notice for a slice not parsed, at its first line (none when the rule is off). */
+function notParsed(line: number, chars: number, config: EngineConfig): LintFinding[] {
+  const level = levelOf(partTooLarge, config);
+  if (level === 'off') return [];
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+  const message = `Not analysed: ${mb(chars)} from here on hold no \`###\` separator to cut at (over ${mb(MAX_SLICE_PARSE_CHARS)}). ` +
+    'Split the requests with ### lines, or move large bodies to files (< ./body.json).';
+  return [{ ruleId: partTooLarge.id, level, range: { start: { line, character: 0 }, end: { line, character: 0 } }, fixes: [], message }];
 }

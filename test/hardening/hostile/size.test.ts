@@ -93,12 +93,13 @@ describe('large files', () => {
         const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: small }, position: { line: 1, character: 3 } });
         assert.ok(hover, 'no hover');
         if (!bigPublished) answeredBefore.push(performance.now() - sent);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
       await published;
       t.diagnostic(`hovers answered during the analysis: ${answeredBefore.length}, slowest ${Math.round(Math.max(...answeredBefore))} ms`);
-      // Two could slip in before the analysis starts (it first asks the client for settings); more cannot.
-      assert.ok(answeredBefore.length >= 5, `only ${answeredBefore.length} hovers were answered before the big document's findings`);
+      // One or two can slip in before the analysis starts (it first asks the client for settings); with the
+      // analysis holding the event loop no more could (seen: 1), sliced they keep coming (seen: 21 at load 18).
+      assert.ok(answeredBefore.length >= 3, `only ${answeredBefore.length} hovers were answered before the big document's findings`);
     } finally {
       client.kill();
     }

@@ -5,6 +5,7 @@
 import { codeParser } from './code-parser';
 import { etagFromOtherResource } from './etag-from-other-resource';
 import { fileTooLarge } from './file-too-large';
+import { partTooLarge } from './part-too-large';
 import { tooManyFindings } from './too-many-findings';
 import { hardcodedEtag } from './hardcoded-etag';
 import { httpSyntax } from './http-syntax';
@@ -41,7 +42,7 @@ export const RULES: readonly Rule[] = [
 export const NOT_ANALYSED: readonly RuleInfo[] = [fileTooLarge, codeParser];
 
 /** Every rule id the linter can emit, with its default level and summary (docs, SARIF, settings, `--rule`). */
-export const ALL_RULES: readonly RuleInfo[] = [...RULES, ...NOT_ANALYSED, tooManyFindings];
+export const ALL_RULES: readonly RuleInfo[] = [...RULES, ...NOT_ANALYSED, tooManyFindings, partTooLarge];
 
 /** The rule under which `.http` syntax problems are reported and configured. */
 export const SYNTAX_RULE_ID = httpSyntax.id;
