@@ -97,12 +97,13 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   // Body files and environments stay inside the file's project, wherever the command is run from.
   const workspaceRoot = findWorkspaceRoot(filePath);
   // REST Client users keep environments in .vscode/settings.json; the env files win over them.
-  const environments = loadEnvironments(fileDir, workspaceRoot, readRestClientEnvironments(workspaceRoot));
+  const notes: string[] = [];
+  const environments = loadEnvironments(fileDir, workspaceRoot, readRestClientEnvironments(workspaceRoot, notes));
   if (values.env !== undefined && !environments.names.includes(values.env)) {
     const known = environments.names.length > 0 ? environments.names.join(', ') : `none: no http-client.env.json and no ${REST_CLIENT_ENVIRONMENTS} in .vscode/settings.json`;
     throw new UsageError(`Unknown environment '${values.env}' (${known}).`);
   }
-  const notes = [...environments.skipped];
+  notes.push(...environments.skipped);
   const dotenv = loadDotenv(fileDir, workspaceRoot, notes);
   for (const note of notes) io.stderr(`etag-guard: ${escapeControls(note)}`);
   const session = new Session({ allowSelfSignedHosts: values.insecure ? ['*'] : [] });

@@ -7,19 +7,26 @@
 import * as path from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { EnvironmentDocument } from './environments';
-import { MAX_CONFIG_BYTES, readRegularFile } from '../../host/regular-file';
+import { MAX_CONFIG_BYTES, NotRegularFileError, readRegularFile } from '../../host/regular-file';
 import { RunnerError } from './errors';
 
 export const REST_CLIENT_ENVIRONMENTS = 'rest-client.environmentVariables';
 
-/** `rest-client.environmentVariables` of `<workspaceRoot>/.vscode/settings.json`; `{}` when absent. */
-export function readRestClientEnvironments(workspaceRoot: string): EnvironmentDocument {
+/**
+ * `rest-client.environmentVariables` of `<workspaceRoot>/.vscode/settings.json`; `{}` when absent, or when it is no
+ * regular file (a FIFO would block: skipped, with a line in `notes`).
+ */
+export function readRestClientEnvironments(workspaceRoot: string, notes: string[] = []): EnvironmentDocument {
   const file = path.join(workspaceRoot, '.vscode', 'settings.json');
   let text: string;
   try {
     text = readRegularFile(file, 'utf8', { maxBytes: MAX_CONFIG_BYTES });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    if (err instanceof NotRegularFileError) {
+      notes.push(err.message);
+      return {};
+    }
     throw new RunnerError('environment', `.vscode/settings.json cannot be read: ${(err as Error).message}`);
   }
   const errors: ParseError[] = [];
