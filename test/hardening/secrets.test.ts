@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { exchangeText, runAll, Session, type Exchange } from '../../server/src/runner/executor';
+import { exchangeText, runAll, Session, withoutSecretValues, type Exchange } from '../../server/src/runner/executor';
 import { RunRecorder } from '../../server/src/runner/report/recorder';
 import { historyEntry } from '../../server/src/runner/history/history-entry';
 import { runLogLines } from '../../server/src/runner/history/run-log-lines';
@@ -89,6 +89,27 @@ describe('secrets and scripts', () => {
     it('in the trace text and the masked exchange text', () => {
       assertNoSecret(traceText(traceOf(exchange)), 'the trace');
       assertNoSecret(exchangeText(exchange, { mask: true, requestHeaders: true }), 'the masked exchange text');
+    });
+
+    it("in the response view's echo of the request, which shows the response as received", () => {
+      const text = exchangeText(exchange, { maskSent: true, requestHeaders: true, requestBody: true });
+      const sent = text.slice(0, text.indexOf('\nHTTP '));
+      assert.match(sent, /> If-Match: "v1"/);
+      assertNoSecret(sent, 'the request echo');
+    });
+
+    it('by value wherever the request carries a substituted secret (the editor\'s log, history and response view)', () => {
+      const secret = 'SECRET-from-processEnv';
+      const sent: Exchange = {
+        ...exchange,
+        request: { ...exchange.request, url: `${exchange.request.url}&x=${secret}`, headers: [['X-Custom', secret]], body: `{"k": "${secret}"}` },
+        error: { kind: 'network', message: `could not reach ${secret}` },
+      };
+      const masked = withoutSecretValues(sent, new Set([secret]));
+      for (const text of [exchangeText(masked, { requestHeaders: true, requestBody: true }), runLogLines(masked).map((l) => l.text).join('\n'), JSON.stringify(historyEntry('file:///w/a.http', masked))]) {
+        assert.ok(!text.includes(secret), text);
+      }
+      assert.equal(sent.request.headers[0][1], secret, 'the exchange the 412 workflow resends is left as sent');
     });
 
     it('in the 412 incident report', () => {

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseHttp, type HttpFile, type HttpRequest } from '../../../server/src/engine';
-import { addSecretNames, loadDotenv, loadEnvironments, requestAtLine, runAll, Session, type Exchange } from '../../../server/src/runner/executor';
+import { addSecretNames, loadDotenv, loadEnvironments, requestAtLine, runAll, Session, withoutSecretValues, type Exchange } from '../../../server/src/runner/executor';
 import type { SendLimits } from '../../../server/src/runner/executor/send';
 import type { EnvironmentPicker } from './environment-picker';
 import type { History } from './history';
@@ -105,14 +105,17 @@ export class RequestRunner implements vscode.Disposable {
 
   /** Reports a finished exchange (also a refresh-and-retry's resend, with its `explanation` lines). */
   async finished(document: vscode.TextDocument, exchange: Exchange, explanation?: string[]): Promise<void> {
-    this.parts.log.exchange(exchange);
+    const session = this.sessions.get(document.uri.toString())?.session;
+    // What people see and what is stored shows no value from $processEnv, $dotenv or a secret-named variable;
+    // the 412 workflow keeps the real exchange, which it sends again.
+    const shown = session ? withoutSecretValues(exchange, session.secrets) : exchange;
+    this.parts.log.exchange(shown);
     this.parts.diagnostics.update(document, exchange);
     this.parts.failures.record(document.uri, exchange);
     this.parts.evidence.record(document.uri, exchange);
-    const session = this.sessions.get(document.uri.toString())?.session;
     if (session) this.parts.runState.session(document.uri, session);
-    if (exchange.error && exchange.error.kind !== 'cancelled') void vscode.window.showErrorMessage(`etag-guard: ${exchange.error.message}`);
-    await Promise.all([this.parts.history.add(document.uri, exchange), this.parts.view.show(exchange, document.uri, explanation)]);
+    if (shown.error && shown.error.kind !== 'cancelled') void vscode.window.showErrorMessage(`etag-guard: ${shown.error.message}`);
+    await Promise.all([this.parts.history.add(document.uri, shown), this.parts.view.show(shown, document.uri, explanation)]);
   }
 
   /** The file's session; a new one when the self-signed host list changed (it is baked into the dispatcher). */

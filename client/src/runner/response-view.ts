@@ -30,7 +30,7 @@ export class ResponseView implements vscode.TextDocumentContentProvider, vscode.
   async show(exchange: Exchange, requestFile: vscode.Uri, explanation: readonly string[] = []): Promise<vscode.TextEditor> {
     const uri = responseUri(exchange, requestFile);
     const header = `# ${exchange.name ?? 'Request'} — ${vscode.workspace.asRelativePath(requestFile)}:${exchange.line + 1} — ${new Date(exchange.startedAt).toLocaleTimeString()}`;
-    this.contents.set(uri.toString(), `${header}\n${withExplanation(exchangeText(exchange, { requestHeaders: true, requestBody: true }), explanation)}\n`);
+    this.contents.set(uri.toString(), `${header}\n${withExplanation(exchangeText(exchange, { requestHeaders: true, requestBody: true, maskSent: true }), explanation)}\n`);
     this.exchanges.set(uri.toString(), exchange);
     this.changed.fire(uri);
     let document = await vscode.workspace.openTextDocument(uri);

@@ -7,8 +7,14 @@ import { maskBody, maskHeaderPairs, maskHeaderRecord, maskUrl } from './mask';
 import type { Exchange, ResponseHeaders, Timings } from './types';
 
 export interface ExchangeTextOptions {
-  /** Mask credentials (logs, history, the CLI's terminal output); the response view shows them. */
+  /** Mask credentials everywhere (logs, history, the CLI's terminal output). */
   mask?: boolean;
+  /**
+   * Mask credentials in what was sent (the request line, headers and redirect lines), showing the response as
+   * received: the response view, which ends up in screenshots and shared tabs, yet whose response a user may
+   * need to copy a token from.
+   */
+  maskSent?: boolean;
   /** Include the request headers that were sent. */
   requestHeaders?: boolean;
   /** Echo the request body under the request headers (`> ` lines), secret-named fields masked. */
@@ -36,15 +42,16 @@ export function timingSummary(t: Timings): string {
 
 /** The whole exchange as text. */
 export function exchangeText(exchange: Exchange, options: ExchangeTextOptions = {}): string {
-  const lines = [`${requestSummary(exchange, options.mask)}`];
+  const maskSent = options.mask || options.maskSent;
+  const lines = [`${requestSummary(exchange, maskSent)}`];
   if (options.requestHeaders) {
-    const sent = options.mask ? maskHeaderPairs(exchange.request.headers) : exchange.request.headers;
+    const sent = maskSent ? maskHeaderPairs(exchange.request.headers) : exchange.request.headers;
     for (const [n, v] of sent) lines.push(`> ${n}: ${v}`);
   }
   if (options.requestBody && exchange.request.body) {
     lines.push('>', ...maskBody(exchange.request.body).split(/\r?\n/).map((l) => `> ${l}`));
   }
-  for (const attempt of exchange.attempts.slice(0, -1)) lines.push(`↪ ${attempt.status} redirect from ${options.mask ? maskUrl(attempt.url) : attempt.url}`);
+  for (const attempt of exchange.attempts.slice(0, -1)) lines.push(`↪ ${attempt.status} redirect from ${maskSent ? maskUrl(attempt.url) : attempt.url}`);
   lines.push('');
   const response = exchange.response;
   if (!response) {

@@ -13,5 +13,6 @@ export { addSecretNames, maskHeaderPairs, maskHeaderRecord, maskHeaderValue, mas
 export { formatBody, formatBytes, isTextual } from './body-format';
 export type { Attempt, Exchange, ResponseHeaders, RunResponse, SentRequest, Timings } from './types';
 export { exchangeText, requestSummary, statusSummary, timingSummary } from './exchange-text';
+export { withoutSecretValues } from './mask-exchange';
 export { requestAtLine } from './select';
 export { escapeControls } from './terminal';
