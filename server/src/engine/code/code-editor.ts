@@ -149,31 +149,48 @@ function statementOf(node: Node, ancestors: readonly Node[]): Node | undefined {
   return undefined;
 }
 
-/** True when `name` appears in the scope's text (memoised per scope and name, as freshName is). */
+/** True when `name` appears in the scope's text as a whole word. */
 function nameUsed(name: string, scope: Node, ctx: CodeContext): boolean {
-  const key = `param-name-used:${scope.startIndex}:${scope.endIndex}:${name}`;
-  let used = ctx.memo.get(key);
-  if (used === undefined) ctx.memo.set(key, used = new RegExp(`\\b${name}\\b`).test(ctx.text.slice(scope.startIndex, scope.endIndex)));
-  return used;
+  return namesIn(scope, ctx).words.has(name);
 }
 
 /**
- * `base`, or `base2`, `base3`… : the first name the scope does not use and no other fix of this lint took. Memoised per scope, so a file with
- * thousands of calls in one scope (a minified bundle) scans the scope's text once per name, not once per call.
+ * `base`, or `base2`, `base3`… : the first name the scope does not use and no other fix of this lint took. The
+ * scope's words are read once, and each base remembers how far it got, so a file with thousands of calls in one
+ * scope (a minified bundle) costs one scan of the scope, not one per call and name.
  */
 function freshName(base: string, scope: Node, ctx: CodeContext): string {
-  for (let i = 1; ; i++) {
+  const names = namesIn(scope, ctx);
+  for (let i = names.next.get(base) ?? 1; ; i++) {
     const name = i === 1 ? base : `${base}${i}`;
-    const key = `name-used:${scope.startIndex}:${scope.endIndex}:${name}`;
-    let used = ctx.memo.get(key);
-    if (used === undefined) {
-      used = new RegExp(`\\b${name}\\b`).test(ctx.text.slice(scope.startIndex, scope.endIndex));
-      ctx.memo.set(key, used);
-    }
-    if (!used) {
-      // Taken from now on: another write's inserted read in this scope (fixed in the same --fix pass) gets `base2`.
-      ctx.memo.set(key, true);
-      return name;
-    }
+    if (names.words.has(name) || names.taken.has(name)) continue;
+    // Taken from now on: another write's inserted read in this scope (fixed in the same --fix pass) gets `base2`.
+    names.taken.add(name);
+    names.next.set(base, i + 1);
+    return name;
   }
+}
+
+interface ScopeNames {
+  /** Every maximal run of word characters in the scope's text: `\bname\b` matches exactly these. */
+  words: Set<string>;
+  /** Names fixes of this lint took in the scope. */
+  taken: Set<string>;
+  /** Where each base's search goes on. */
+  next: Map<string, number>;
+}
+
+/** Per lint (its context) and scope; tree-sitter hands out new node objects, so scopes are keyed by extent. */
+const scopeNames = new WeakMap<CodeContext, Map<string, ScopeNames>>();
+
+function namesIn(scope: Node, ctx: CodeContext): ScopeNames {
+  let byScope = scopeNames.get(ctx);
+  if (!byScope) scopeNames.set(ctx, byScope = new Map());
+  const key = `${scope.startIndex}:${scope.endIndex}`;
+  let names = byScope.get(key);
+  if (!names) {
+    const words = new Set(ctx.text.slice(scope.startIndex, scope.endIndex).match(/\w+/g) ?? []);
+    byScope.set(key, names = { words, taken: new Set(), next: new Map() });
+  }
+  return names;
 }

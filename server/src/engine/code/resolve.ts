@@ -59,7 +59,10 @@ function shadowsFetch(use: Node, ctx: CodeContext): boolean {
     ctx.memo.set('declares fetch', answer);
   }
   if (answer) return true;
-  if (!/[(,]\s*fetch\s*[,)=:]/.test(ctx.text)) return false;
+  // Whole-text test, once per lint: a bundle makes thousands of fetch calls.
+  let named = ctx.memo.get('fetch as a parameter');
+  if (named === undefined) ctx.memo.set('fetch as a parameter', named = /[(,]\s*fetch\s*[,)=:]/.test(ctx.text));
+  if (!named) return false;
   for (let f = ctx.scopes.functionOf(use); f.id !== ctx.index.root.id; f = ctx.scopes.functionOf(f)) {
     const params = f.childForFieldName('parameters') ?? f.childForFieldName('parameter');
     if (params && (params.text === 'fetch' || params.descendantsOfType('identifier').some((p) => p.text === 'fetch' && !isDefaultValue(p, params)))) return true;
