@@ -16,7 +16,7 @@ export type { Template, TemplateKind } from './http/templates';
 export { languageOfPath, isLanguage } from './language';
 export type { DocumentLanguage } from './language';
 export { lintHttp, lintHttpFile, runRules, levelOf } from './lint';
-export { CappedFindings, lintHttpText, lintHttpSlices, isLargeHttp, MAX_FINDINGS_PER_LARGE_FILE } from './lint-sliced';
+export { CappedFindings, lintHttpText, lintHttpSlices, isLargeHttp, MAX_FINDINGS_PER_LARGE_FILE, SLICE_THRESHOLD_CHARS } from './lint-sliced';
 export { lintCode, FILE_TOO_LARGE_ID } from './code/lint-code';
 export type { CodeParsers, CodeLanguage, Grammar } from './code/parsers';
 export { grammarOf, isCodeLanguage } from './code/parsers';

@@ -4,7 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLanguage, EngineConfig, HttpFile, LintFinding, LintResult, Relint } from '../engine';
-import { CappedFindings, FixChecker, IncrementalHttpAnalysis, isCodeLanguage, isLargeHttp, lintCode, lintHttp, lintHttpSlices } from '../engine';
+import { CappedFindings, FixChecker, IncrementalHttpAnalysis, isCodeLanguage, lintCode, lintHttp, lintHttpSlices, SLICE_THRESHOLD_CHARS } from '../engine';
 import { loadCodeParsers } from '../host/code-parsers';
 import type { Settings } from './settings';
 
@@ -24,6 +24,13 @@ interface Snapshot {
   languageId: string;
   text: string;
 }
+
+/**
+ * Up to this size a `.http` document is analysed incrementally: its first analysis blocks the server for about a
+ * second, then a keystroke costs the requests it touched. Larger ones are linted in slices with pauses between
+ * them on every version (other documents stay answered), as the CLI lints anything over the slice threshold.
+ */
+const INCREMENTAL_HTTP_MAX_CHARS = 2 * SLICE_THRESHOLD_CHARS;
 
 export class Analyzer {
   private readonly results = new Map<string, Promise<Analysis>>();
@@ -66,7 +73,7 @@ export class Analyzer {
     let result: LintResult;
     let relint: Relint;
     try {
-      if (isHttp && isLargeHttp(text)) return await this.runSliced(doc, config);
+      if (isHttp && text.length > INCREMENTAL_HTTP_MAX_CHARS) return await this.runSliced(doc, config);
       http = isHttp ? this.analysisFor(doc.uri, config).analyze(text) : undefined;
       const parsers = isHttp ? undefined : await loadCodeParsers(undefined, this.log);
       // The fixed text is linted from scratch (not through the incremental parser, which tracks the editor's text).
