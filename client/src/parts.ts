@@ -48,7 +48,7 @@ export function createParts(context: vscode.ExtensionContext): Parts {
   const tap = wireTap();
   const runs = new RunStore(tap);
   // The history feeds the run store every finished run, with its trace.
-  const history = new History(context.globalState, tap, (uri: vscode.Uri, exchange: Exchange, entry: HistoryEntry) => runs.add(uri.toString(), exchange, entry.trace));
+  const history = new History(context.globalState, tap, (uri: vscode.Uri, exchange: Exchange, entry: HistoryEntry, secrets: ReadonlySet<string>) => runs.add(uri.toString(), exchange, entry.trace, secrets));
   const runState = new RunStateReporter();
   const environments = new EnvironmentPicker(context.workspaceState, SELECT_ENVIRONMENT, (name) => runState.environment(name));
   const traces = new TraceView(history);

@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { exchangeText, runAll, Session, withoutSecretValues, type Exchange } from '../../server/src/runner/executor';
+import { exchangeText, maskValues, runAll, Session, withoutSecretValues, type Exchange } from '../../server/src/runner/executor';
+import { RunStore } from '../../server/src/runner/report/run-store';
 import { RunRecorder } from '../../server/src/runner/report/recorder';
 import { historyEntry } from '../../server/src/runner/history/history-entry';
 import { runLogLines } from '../../server/src/runner/history/run-log-lines';
@@ -110,6 +111,18 @@ describe('secrets and scripts', () => {
         assert.ok(!text.includes(secret), text);
       }
       assert.equal(sent.request.headers[0][1], secret, 'the exchange the 412 workflow resends is left as sent');
+    });
+
+    it("in the editor's exported report: the run store keeps the request as sent, and the secret values to mask", () => {
+      const secret = 'SECRET-from-dotenv';
+      const sent: Exchange = { ...exchange, request: { ...exchange.request, headers: [['X-Custom', secret]] } };
+      const runs = new RunStore();
+      runs.add('file:///w/a.http', sent, undefined, [secret]);
+      const recorder = runs.recorder('file:///w/a.http');
+      assert.equal(recorder.all()[0].request.headers[0][1], secret, 'Copy as cURL and Resend get the request as sent');
+      const report = recorder.report({ file: 'a.http', generatedAt: 0, tool: 'test', platform: 'test' });
+      assert.ok(report.includes(secret), 'the report is built from the request as sent');
+      assert.ok(!maskValues(report, recorder.secrets).includes(secret), 'the export masks it');
     });
 
     it('in the 412 incident report', () => {

@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProbeEvidence } from '../../../server/src/engine/probe/evidence';
+import { maskValues } from '../../../server/src/runner/executor';
 import { readProbeStore } from '../../../server/src/runner/probe/store';
 import { VERSION } from '../../../server/src/host/version';
 import type { RunStore } from '../../../server/src/runner/report/run-store';
@@ -21,10 +22,11 @@ export async function exportReport(runs: RunStore, uri?: string | vscode.Uri, ta
     void vscode.window.showInformationMessage('etag-guard: no 412 or 428 in this file\'s recent runs: send the failing request first.');
     return undefined;
   }
-  const markdown = recorder.report({
+  // The recorder keeps requests as sent (Copy as cURL, Resend need them): the export masks substituted secrets.
+  const markdown = maskValues(recorder.report({
     file: vscode.workspace.asRelativePath(documentUri), generatedAt: Date.now(), tool: `etag-guard ${VERSION} (VS Code ${vscode.version})`,
     platform: `Node ${process.version} on ${process.platform}`, probes: storedProbes(documentUri),
-  });
+  }), recorder.secrets);
   const target = targetPath !== undefined ? vscode.Uri.file(targetPath) : await vscode.window.showSaveDialog({
     title: 'etag-guard: save the 412 incident report', filters: { Markdown: ['md'] },
     defaultUri: vscode.Uri.joinPath(documentUri, '..', '412-report.md'),

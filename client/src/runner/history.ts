@@ -1,6 +1,6 @@
 /** The last 50 runs, kept in the extension's global state (not the workspace), masked; pick one to look at it again. */
 import * as vscode from 'vscode';
-import type { Exchange } from '../../../server/src/runner/executor';
+import { withoutSecretValues, type Exchange } from '../../../server/src/runner/executor';
 import type { WireTap } from '../../../server/src/runner/trace/wire-tap';
 import { addToHistory, historyEntry, historyLabel, type HistoryEntry } from '../../../server/src/runner/history/history-entry';
 
@@ -8,15 +8,19 @@ const KEY = 'etagGuard.history';
 
 export class History {
   /** `onAdd` sees every run with its entry (the trace view and the report keep the run in memory). */
-  constructor(private readonly state: vscode.Memento, private readonly tap?: WireTap, private readonly onAdd?: (uri: vscode.Uri, exchange: Exchange, entry: HistoryEntry) => void) {}
+  constructor(private readonly state: vscode.Memento, private readonly tap?: WireTap, private readonly onAdd?: (uri: vscode.Uri, exchange: Exchange, entry: HistoryEntry, secrets: ReadonlySet<string>) => void) {}
 
   entries(): HistoryEntry[] {
     return this.state.get<HistoryEntry[]>(KEY, []);
   }
 
-  async add(uri: vscode.Uri, exchange: Exchange): Promise<void> {
-    const entry = historyEntry(uri.toString(), exchange, this.tap);
-    this.onAdd?.(uri, exchange, entry);
+  /**
+   * Stores the run with `secrets` (values from $processEnv, $dotenv, secret-named variables) masked; `onAdd` gets
+   * the exchange as sent, which Copy as cURL and Resend need.
+   */
+  async add(uri: vscode.Uri, exchange: Exchange, secrets: ReadonlySet<string> = new Set()): Promise<void> {
+    const entry = historyEntry(uri.toString(), withoutSecretValues(exchange, secrets), this.tap);
+    this.onAdd?.(uri, exchange, entry, secrets);
     await this.state.update(KEY, addToHistory(this.entries(), entry));
   }
 

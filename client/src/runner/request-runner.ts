@@ -107,7 +107,7 @@ export class RequestRunner implements vscode.Disposable {
   async finished(document: vscode.TextDocument, exchange: Exchange, explanation?: string[]): Promise<void> {
     const session = this.sessions.get(document.uri.toString())?.session;
     // What people see and what is stored shows no value from $processEnv, $dotenv or a secret-named variable;
-    // the 412 workflow keeps the real exchange, which it sends again.
+    // the 412 workflow and the run store (Copy as cURL, Resend) keep the real exchange, which they send again.
     const shown = session ? withoutSecretValues(exchange, session.secrets) : exchange;
     this.parts.log.exchange(shown);
     this.parts.diagnostics.update(document, exchange);
@@ -115,7 +115,7 @@ export class RequestRunner implements vscode.Disposable {
     this.parts.evidence.record(document.uri, exchange);
     if (session) this.parts.runState.session(document.uri, session);
     if (shown.error && shown.error.kind !== 'cancelled') void vscode.window.showErrorMessage(`etag-guard: ${shown.error.message}`);
-    await Promise.all([this.parts.history.add(document.uri, shown), this.parts.view.show(shown, document.uri, explanation)]);
+    await Promise.all([this.parts.history.add(document.uri, exchange, session?.secrets), this.parts.view.show(shown, document.uri, explanation)]);
   }
 
   /** The file's session; a new one when the self-signed host list changed (it is baked into the dispatcher). */

@@ -31,6 +31,8 @@ export class RunRecorder {
   private readonly exchanges: Exchange[] = [];
   private readonly traces = new Map<Exchange, Trace>();
   private readonly findings = new Map<Exchange, FailureFindings>();
+  /** Values the runs substituted from $processEnv, $dotenv or secret-named variables: masked in exports. */
+  readonly secrets = new Set<string>();
 
   constructor(private readonly tap?: WireTap) {}
 

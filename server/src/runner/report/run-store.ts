@@ -16,9 +16,11 @@ export class RunStore {
 
   constructor(private readonly tap?: WireTap) {}
 
-  /** Records a finished exchange of the file `uri`. */
-  add(uri: string, exchange: Exchange, trace?: Trace): void {
-    this.recorder(uri).exchange(exchange, trace);
+  /** Records a finished exchange of the file `uri`, and the secret values its session substituted. */
+  add(uri: string, exchange: Exchange, trace?: Trace, secrets: Iterable<string> = []): void {
+    const recorder = this.recorder(uri);
+    recorder.exchange(exchange, trace);
+    for (const s of secrets) recorder.secrets.add(s);
   }
 
   /** The file's recorder (created on first use; the least recently used file is forgotten past 20). */
