@@ -16,16 +16,24 @@ function calleeRange(doc: vscode.TextDocument, needle: RegExp, callee: string): 
 }
 
 /** Opens `rel`, checks its single missing-precondition (a hint: no evidence) is on `callee`, applies the fix titled `title`. */
-async function fixUnguardedWrite(rel: string, languageId: string, needle: RegExp, callee: string, title: RegExp): Promise<vscode.TextDocument> {
+/** How missing-precondition judges the fixture: a hint without evidence, a warning naming the evidence. */
+interface Expected {
+  severity: vscode.DiagnosticSeverity;
+  message: RegExp;
+}
+
+/** The fixtures' URL is a parameter and nothing in the workspace says the API versions it (docs/configuration.md, `strict`). */
+const WITHOUT_EVIDENCE: Expected = { severity: vscode.DiagnosticSeverity.Hint, message: /nothing in the workspace says it does/ };
+
+async function fixUnguardedWrite(rel: string, languageId: string, needle: RegExp, callee: string, title: RegExp, expected = WITHOUT_EVIDENCE): Promise<vscode.TextDocument> {
   const { doc, uri, diags } = await openWithDiagnostics(rel, hasCode('missing-precondition'));
   assert.strictEqual(doc.languageId, languageId);
   const found = withCode(diags, 'missing-precondition');
   assert.strictEqual(found.length, 1, describeDiagnostics(diags));
   assert.deepStrictEqual(found[0].range, calleeRange(doc, needle, callee), `diagnostic range: ${describeDiagnostics(found)}`);
-  // The fixtures' URL is a parameter and nothing in the workspace says the API versions it: without evidence
-  // missing-precondition is a hint (docs/configuration.md, `strict`), and its fixes are offered all the same.
-  assert.strictEqual(found[0].severity, vscode.DiagnosticSeverity.Hint, describeDiagnostics(found));
-  assert.match(found[0].message, /nothing in the workspace says it does/, describeDiagnostics(found));
+  // Hint or warning, its fixes are offered all the same.
+  assert.strictEqual(found[0].severity, expected.severity, describeDiagnostics(found));
+  assert.match(found[0].message, expected.message, describeDiagnostics(found));
   const actions = await actionsAt(uri, found[0].range);
   const fix = quickFixes(actions).find((a) => title.test(a.title));
   assert.ok(fix, `no quick fix matching ${title} among: ${titles(actions)}`);
@@ -52,7 +60,9 @@ test('client code (TypeScript): fetch PUT without If-Match → missing-precondit
 });
 
 test('client code (Python): requests.put without If-Match → missing-precondition on `requests.put`; the fix uses the ETag in scope', async () => {
-  const doc = await fixUnguardedWrite('client-code/save.py', 'python', /return requests\.put/, 'requests.put', /^Add If-Match from/);
+  // The function reads the same URL before it writes: a read-modify-write, which is evidence enough to warn.
+  const readModifyWrite = { severity: vscode.DiagnosticSeverity.Warning, message: /follows a GET of the same URL on line 6 in the same function: a read-modify-write/ };
+  const doc = await fixUnguardedWrite('client-code/save.py', 'python', /return requests\.put/, 'requests.put', /^Add If-Match from/, readModifyWrite);
   try {
     assert.strictEqual(doc.lineAt(lineOf(doc, /requests\.put/)).text, '    return requests.put(url, json={"name": name}, headers={"If-Match": etag})');
   } finally {
