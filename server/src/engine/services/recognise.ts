@@ -21,8 +21,7 @@ export function serviceOf(req: Pick<ServiceRequest, 'url' | 'host'>, services: r
   return services.find((s) => {
     const r = s.recognise;
     const where = !r.hosts && !r.host && r.port === undefined
-      || (!!req.host && ((r.hosts && hostMatches(req.host, r.hosts)) || (r.host && r.host.test(req.host))))
-      || (r.port !== undefined && port === r.port)
+      || namedByOrigin(s, req.host, port)
       || (!!r.pathIdentifies && !req.host);
     return !!where && (!r.path || r.path.test(path));
   });
@@ -33,9 +32,14 @@ export function serviceOf(req: Pick<ServiceRequest, 'url' | 'host'>, services: r
  * Elasticsearch `_doc` path under `{{ES}}`). That is a guess about the server, not knowledge of it.
  */
 export function recognisedByPathAlone(service: KnownService, url: string, host: string | undefined): boolean {
+  return !namedByOrigin(service, host, portAndPath(url).port);
+}
+
+/** True when the request's host or port is one of the service's own. */
+function namedByOrigin(service: KnownService, host: string | undefined, port: number | undefined): boolean {
   const r = service.recognise;
-  const byHost = !!host && ((r.hosts && hostMatches(host, r.hosts)) || (r.host && r.host.test(host)));
-  return !byHost && !(r.port !== undefined && portAndPath(url).port === r.port);
+  return (!!host && (!!r.hosts && hostMatches(host, r.hosts) || !!r.host && r.host.test(host)))
+    || (r.port !== undefined && port === r.port);
 }
 
 /** True when the request carries the service's own precondition. */
