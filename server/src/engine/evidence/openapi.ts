@@ -6,7 +6,7 @@
  */
 import { basename } from './names';
 import { routeOf, routesMatch, splitUrl, unknownOrigin } from './route';
-import type { Evidence, EvidenceSource, WriteTarget } from './types';
+import type { Evidence, EvidenceSource, ReadDeclaration, WriteTarget } from './types';
 
 /** A parsed API description: where it was found and its content (the object YAML or JSON gave). */
 export interface ApiDocument {
@@ -64,7 +64,26 @@ export function openApiSource(documents: readonly ApiDocument[]): EvidenceSource
       // The write's own operation first: it is the most direct evidence.
       return found.sort((a, b) => Number(b.sentence.includes(` on ${target.method} `)) - Number(a.sentence.includes(` on ${target.method} `)));
     },
+    readOf(target: WriteTarget): ReadDeclaration | undefined {
+      let without: ReadDeclaration | undefined;
+      for (const doc of described) {
+        const ops = describing(doc.operations, candidateRoutes(doc.servers, target));
+        if (ops.length === 0) continue;
+        if (ops.some((op) => op.method === 'GET')) return { get: true };
+        without ??= { get: false, sentence: `${basename(ops[0].document)} declares no GET on ${ops[0].path}` };
+      }
+      return without;
+    },
   };
+}
+
+/**
+ * The operations of the paths that describe one of `routes`: the paths of the same shape when there are any
+ * (`/items/{id}` for `/items/{}`), else those that merely may match (`/items/search` for `/items/{}`).
+ */
+function describing(operations: readonly Operation[], routes: readonly string[]): Operation[] {
+  const exact = operations.filter((op) => routes.includes(op.route));
+  return exact.length ? exact : operations.filter((op) => routes.some((r) => routesMatch(op.route, r)));
 }
 
 /** The routes of `target` relative to each server the document names that may be the target's origin. */

@@ -65,7 +65,18 @@ export interface EvidenceSource {
   /** A short name for `--explain-evidence` and logs: "openapi", "observed", "catalogue", … */
   readonly name: string;
   lookup(target: WriteTarget): readonly Evidence[];
+  /**
+   * Optional: whether the source describes the target's path and, if so, whether it declares a GET there
+   * (undefined when it says nothing about the path). A fix must not insert a read the API does not serve.
+   */
+  readOf?(target: WriteTarget): ReadDeclaration | undefined;
 }
+
+/** What a description of an API says about reading a write's path. */
+export type ReadDeclaration =
+  | { get: true }
+  /** `sentence`: "openapi.yaml declares no GET on /items/{id}". */
+  | { get: false; sentence: string };
 
 /** `.etagguardrc.json` `apis[]`: what a team states about its own APIs. */
 export interface ApiPolicy {

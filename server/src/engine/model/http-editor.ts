@@ -1,6 +1,6 @@
 /**
- * Quick-fix edits in `.http` syntax: add a header line, name an earlier request, or insert a read that
- * captures the ETag before a write. References are written in REST Client syntax, which httpYac reads too.
+ * Quick-fix edits in `.http` syntax: add a header line, name an earlier request, insert a read that
+ * captures the ETag before a write, or ask for the ETag when the request is sent. References are written in REST Client syntax, which httpYac reads too.
  */
 import type { HttpFile, HttpRequest } from '../http/ast';
 import type { TextEdit } from '../text/types';
@@ -69,6 +69,21 @@ export class HttpRequestEditor implements RequestEditor {
     };
   }
 
+  /**
+   * The file's counterpart of a function's ETag parameter, for a route whose read the API does not serve:
+   * a variable asked for when the request is sent (`# @prompt etag …` above the request line; REST Client,
+   * httpYac and Kulala prompt for it). The user gives the ETag of the read their change is based on.
+   */
+  addEtagParameter(): { edits: TextEdit[]; expression: string; dataFromCaller: boolean } {
+    const name = this.freshName('etag');
+    const at = this.request.requestLine.range.start.line;
+    return {
+      edits: [{ range: lineRange(at, 0, 0), newText: `# @prompt ${name} The ETag of the resource as you last read it${this.file.eol}` }],
+      expression: `{{${name}}}`,
+      dataFromCaller: false,
+    };
+  }
+
   private freshName(base: string): string {
     const taken = takenNames(this.file, this.source.requests);
     const clean = base.replace(/[^\w-]/g, '');
@@ -86,6 +101,11 @@ function takenNames(file: HttpFile, models: readonly RequestModel[]): Set<string
   if (!taken) {
     taken = new Set(file.requests.map((r) => r.name?.value).filter((n): n is string => !!n));
     for (const r of models) if (r.name) taken.add(r.name);
+    // Variables too: a fresh `# @prompt` name must not shadow one.
+    for (const v of file.variables) taken.add(v.name.value);
+    for (const r of file.requests) {
+      for (const m of r.metadata) if (m.key === 'prompt') taken.add(m.value.split(/\s/, 1)[0]);
+    }
     takenByFile.set(file, taken);
   }
   return taken;

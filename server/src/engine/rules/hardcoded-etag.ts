@@ -9,6 +9,7 @@ import { byRequest, type Fix, type ReportedFinding, type Rule, type RuleContext 
 import { describeRequest, effectiveValue, freshReadBefore, headersOnWrite, isWrite, looksLikeFhir } from './vocabulary';
 import { literalServiceGuards } from '../services/literal-guards';
 import { serviceOf } from '../services/recognise';
+import { readNotServed } from '../evidence/reads';
 
 export const hardcodedEtag: Rule = {
   id: 'hardcoded-etag',
@@ -38,7 +39,7 @@ function checkLiteralTags(req: RequestModel, ctx: RuleContext, report: Report): 
       message: `${h.name} holds a fixed entity-tag (${value.trim()}): it matches only until the resource next changes, ` +
         'then this write fails with 412. Capture the ETag from a read of the resource instead.',
       range: h.valueRange,
-      fixes: () => captureFixes(ctx.model.requests, req, h),
+      fixes: () => captureFixes(ctx.model.requests, req, h, readNotServed(req, ctx.config), ctx.language),
     });
   }
 }
@@ -60,8 +61,11 @@ function checkServiceLiterals(req: RequestModel, ctx: RuleContext, report: Repor
   });
 }
 
-/** Use the ETag of a fresh read of the resource, else insert one. */
-function captureFixes(requests: readonly RequestModel[], req: RequestModel, h: HeaderModel): Fix[] {
+/**
+ * Use the ETag of a fresh read of the resource, else insert one; where the API serves no read of it (`noRead`),
+ * take the ETag from the user (`# @prompt` in `.http`, a parameter in code).
+ */
+function captureFixes(requests: readonly RequestModel[], req: RequestModel, h: HeaderModel, noRead: string | undefined, language: 'http' | 'code'): Fix[] {
   const fixes: Fix[] = [];
   const read = freshReadBefore(requests, req);
   const ref = read && req.editor.referenceTo?.(read);
@@ -71,6 +75,16 @@ function captureFixes(requests: readonly RequestModel[], req: RequestModel, h: H
       edits: [...ref.edits, { range: h.valueRange, newText: ref.expression }],
       preferred: true,
     });
+  } else if (noRead) {
+    const asked = req.editor.addEtagParameter?.();
+    if (asked) {
+      fixes.push({
+        title: language === 'http' ? `Ask for the ETag when the request is sent (${asked.expression}; ${noRead})`
+          : `Take the ETag as an ${asked.expression} parameter (${noRead})`,
+        edits: [...asked.edits, { range: h.valueRange, newText: asked.expression }],
+        preferred: true,
+      });
+    }
   } else {
     const inserted = req.editor.insertReadBefore?.();
     if (inserted) {

@@ -6,6 +6,7 @@
  * warns on every unguarded write.
  */
 import { evidenceIndex, evidenceSentence, type Judgement } from '../evidence/index';
+import { readNotServed } from '../evidence/reads';
 import type { RequestModel } from '../model/types';
 import { serviceOf } from '../services/recognise';
 import type { TextEdit } from '../text/types';
@@ -38,7 +39,7 @@ export const missingPrecondition: Rule = {
         level,
         // An If-None-Match with a tag is inverted-precondition's to fix (rename it): adding If-Match beside it
         // would give a request that fails whenever the two tags agree.
-        fixes: header(req, 'If-None-Match') ? [] : () => guardFixes(req, ctx.model.requests, ctx.language),
+        fixes: header(req, 'If-None-Match') ? [] : () => guardFixes(req, ctx.model.requests, ctx.language, readNotServed(req, config)),
       });
     },
   }),
@@ -84,7 +85,8 @@ function conditionalFinding(req: RequestModel): ReportedFinding {
   };
 }
 
-function guardFixes(req: RequestModel, requests: readonly RequestModel[], language: 'http' | 'code'): Fix[] {
+/** `noRead`: why no read may be inserted before the write (the API declares no GET on its path), if so. */
+function guardFixes(req: RequestModel, requests: readonly RequestModel[], language: 'http' | 'code', noRead: string | undefined): Fix[] {
   const service = serviceOf({ url: req.url, host: req.host });
   // Services whose precondition is a query parameter or a body field (Elasticsearch, Consul, Kubernetes, Vault)
   // ignore If-Match: a header fix would silence the finding without protecting anything.
@@ -118,10 +120,11 @@ function guardFixes(req: RequestModel, requests: readonly RequestModel[], langua
   // In code, the read in scope produced the data written: a read inserted right before the write would take a
   // newer ETag and protect nothing that was read earlier.
   const threaded = language === 'code' && read !== undefined && ref !== undefined;
-  const parameter = threaded || versionHeader ? undefined : req.editor.addEtagParameter?.();
-  const inserted = threaded || versionHeader ? undefined : req.editor.insertReadBefore?.();
+  // A `.http` file asks for the ETag when sent (`# @prompt`) only where no read can be inserted.
+  const parameter = threaded || versionHeader || (language === 'http' && !noRead) ? undefined : req.editor.addEtagParameter?.();
+  const inserted = threaded || versionHeader || noRead ? undefined : req.editor.insertReadBefore?.();
   // The body arrives as a parameter: the caller read it, and only the caller's ETag protects it.
-  if (parameter && (parameter.dataFromCaller || !inserted)) fixes.push(parameterFix(req, parameter, name, fixes.length === 0));
+  if (parameter && (parameter.dataFromCaller || !inserted)) fixes.push(parameterFix(req, parameter, { header: name, preferred: fixes.length === 0, noRead, language }));
   if (inserted) {
     fixes.push({
       title: 'Insert a GET that captures the ETag before this write',
@@ -129,16 +132,26 @@ function guardFixes(req: RequestModel, requests: readonly RequestModel[], langua
       preferred: fixes.length === 0,
     });
   }
-  if (parameter && !parameter.dataFromCaller && inserted) fixes.push(parameterFix(req, parameter, name, false));
+  if (parameter && !parameter.dataFromCaller && inserted) fixes.push(parameterFix(req, parameter, { header: name, preferred: false, noRead, language }));
   if (!absent && createOnly && (req.method === 'PUT' || req.method === 'POST')) {
     fixes.push({ title: `Add ${createOnly[0]}: ${createOnly[1]} (create only, fail if it exists)`, edits: req.editor.addHeader(createOnly[0], createOnly[1]) });
   }
   return fixes;
 }
 
-function parameterFix(req: RequestModel, p: { edits: TextEdit[]; expression: string }, header: string, preferred: boolean): Fix {
+interface ParameterFixOptions {
+  header: string;
+  preferred: boolean;
+  noRead: string | undefined;
+  language: 'http' | 'code';
+}
+
+function parameterFix(req: RequestModel, p: { edits: TextEdit[]; expression: string }, { header, preferred, noRead, language }: ParameterFixOptions): Fix {
+  const why = noRead ? `; ${noRead}` : '';
   return {
-    title: `Add an ${p.expression} parameter and send it as ${header} (the caller passes the ETag of its read)`,
+    title: language === 'http'
+      ? `Add ${header}: ${p.expression}, asked for when the request is sent (the ETag of the read your change is based on${why})`
+      : `Add an ${p.expression} parameter and send it as ${header} (the caller passes the ETag of its read${why})`,
     edits: [...p.edits, ...req.editor.addHeader(header, p.expression)],
     preferred,
   };
