@@ -11,6 +11,7 @@ import { recogniseCall, type HttpCall } from './calls';
 import { CodeRequestEditor, type FixSupport } from './code-editor';
 import { conditionalPreconditions } from './conditional-guards';
 import { readModifyWriteEvidence } from './read-modify-write';
+import { webdavDialectEvidence } from './webdav-dialect';
 import type { CodeContext } from './context';
 import { valueInfo, type RequestIndexOf } from './etag-flow';
 import { resolveHeaders, type HeaderEntry, type HeaderSet } from './headers';
@@ -28,7 +29,7 @@ export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentMod
   const requests: RequestModel[] = [];
   const branches = new BranchPaths(ctx.ancestry);
   calls.forEach((call, index) => requests.push(lowerCall(call, index, ctx, requestOf, calls, fixes, branches.of(call.call))));
-  return { requests, unresolved: [], evidence: readModifyWriteEvidence(requests, calls, ctx) };
+  return { requests, unresolved: [], evidence: [...readModifyWriteEvidence(requests, calls, ctx), ...webdavDialectEvidence(requests, calls)] };
 }
 
 function lowerCall(
@@ -113,8 +114,16 @@ function bodyText(call: HttpCall, ctx: CodeContext): string | undefined {
 /** The URL as comparable text; a name that holds something else stands for itself (`{{url}}`). */
 function urlText(node: Node, ctx: CodeContext): string | undefined {
   const base = (name: Node) => baseUrlConstant(name, ctx);
-  return urlExpressionText(followValue(node, ctx), base) ?? urlExpressionText(node, base);
+  const text = urlExpressionText(followValue(node, ctx), base) ?? urlExpressionText(node, base);
+  return text?.replace(HOST_THEN_NAME, '$1/{{');
 }
+
+/**
+ * `BASE + path` with `BASE = "https://x.firebasedatabase.app/"` reads `https://x.firebasedatabase.app{{path}}`
+ * (the base loses its trailing slash): what follows a whole host name is its path, so a `/` goes between
+ * them, and the host stays a host. Only a dotted name with a top-level domain counts (not `localhost{{port}}`).
+ */
+const HOST_THEN_NAME = /^(https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\{\{/i;
 
 /**
  * A name holding a base URL written as a literal (`BASE = "https://graph.microsoft.com/v1.0"`) reads as that URL,

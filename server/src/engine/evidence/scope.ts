@@ -2,8 +2,9 @@
  * Writes no precondition can help, by construction: echo and mock services (nothing there is anyone's data),
  * presigned one-shot URLs (the signature already pins
  * the request), chunk uploads of an upload session (`Content-Range`: the session orders the chunks), FHIR
- * `$operation` endpoints (RPC-style calls, not updates of a versioned resource) and bodies that guard
- * themselves (a JSON Patch whose `test` operation fails the patch when the value changed).
+ * `$operation` endpoints (RPC-style calls, not updates of a versioned resource), bodies that guard
+ * themselves (a JSON Patch whose `test` operation fails the patch when the value changed) and PATCHes of an
+ * empty object (`{}`: a "touch" that changes no member, so no one's update can be lost).
  * Default mode says nothing about them; `--strict` still does. Reserved example domains are placeholders:
  * see `placeholderHost`.
  */
@@ -45,6 +46,7 @@ export function outOfScope(req: RequestModel): string | undefined {
   if (findHeaders(req, 'Content-Range').length > 0) return 'a chunk of an upload session (Content-Range)';
   if (req.url !== undefined && fhirOperation(req.url)) return 'a FHIR $operation, not an update of a versioned resource';
   if (guardsItself(req)) return 'a JSON Patch whose test operation fails the patch when the value changed';
+  if (emptyPatch(req)) return 'a PATCH with an empty object changes nothing';
   return undefined;
 }
 
@@ -67,4 +69,10 @@ function fhirOperation(url: string): boolean {
 function guardsItself(req: RequestModel): boolean {
   if (req.body === undefined || !/"op"\s*:\s*"test"/.test(req.body)) return false;
   return req.method === 'PATCH';
+}
+
+/** A merge PATCH of `{}` (as written in a request body, or a code string or object literal): it changes nothing. */
+function emptyPatch(req: RequestModel): boolean {
+  if (req.method !== 'PATCH' || req.body === undefined) return false;
+  return /^(['"`]?)\s*\{\s*\}\s*\1$/.test(req.body.trim());
 }

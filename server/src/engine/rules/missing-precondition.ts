@@ -50,10 +50,19 @@ export const missingPrecondition: Rule = {
  * captures its ETag or guards it elsewhere — removes whatever is there: no ETag is at hand, and the intent does
  * not depend on the content (lesson from real code: best-effort removal of an app's mirrored calendar events).
  * A hint. (`.http` files keep the warning: a request file is where such a delete is tried by hand.)
+ * Elasticsearch indexing from code is the same (below).
  */
 function codeDeleteOfUnread(req: RequestModel, j: Judgement, language: 'http' | 'code'): Judgement {
-  if (language !== 'code' || req.method !== 'DELETE' || j.decision !== 'warn' || !j.evidence.every((e) => e.kind === 'catalogue')) return j;
-  return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads the resource it deletes: no ETag is at hand, and a delete means whatever is there' };
+  if (language !== 'code' || j.decision !== 'warn' || !j.evidence.every((e) => e.kind === 'catalogue')) return j;
+  if (req.method === 'DELETE') {
+    return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads the resource it deletes: no ETag is at hand, and a delete means whatever is there' };
+  }
+  // The same in a search index: a PUT of a whole document nothing in the file reads is indexing (a mirror of data
+  // kept elsewhere, rewritten whenever its source changes), not an edit of what someone else wrote there.
+  if (req.method === 'PUT' && serviceOf(req)?.id === 'elasticsearch') {
+    return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads the document it indexes: a mirror of data kept elsewhere is rewritten whole' };
+  }
+  return j;
 }
 
 const ADVICE = 'Send If-Match with the ETag you read (or If-None-Match: * to create only).';
