@@ -27,7 +27,24 @@ const HTTPYAC_BRACKET_REF = /^([\w-]+)Response\.headers\[\s*(['"])([\w-]+)\2\s*\
 const DYNAMIC = /^\$([\w.-]+)\s*(.*)$/;
 const IDENTIFIER = /^[A-Za-z_][\w.-]*$/;
 
+/** A file repeats its templates (`{{base}}`, `{{token}}`) and the model reads each several times: classified once. */
+const classified = new Map<string, TemplateKind>();
+const CLASSIFIED_LIMIT = 8192;
+const CLASSIFIED_SOURCE_CHARS = 256;
+
+/** What a template's source means (memoised for short sources; callers treat the answer as read-only). */
 export function classifyTemplate(source: string): TemplateKind {
+  if (source.length > CLASSIFIED_SOURCE_CHARS) return classify(source);
+  let kind = classified.get(source);
+  if (!kind) {
+    kind = classify(source);
+    if (classified.size >= CLASSIFIED_LIMIT) classified.clear();
+    classified.set(source, kind);
+  }
+  return kind;
+}
+
+function classify(source: string): TemplateKind {
   let m = DYNAMIC.exec(source);
   if (m) return { kind: 'dynamic', name: m[1], args: m[2] };
   m = REST_CLIENT_REF.exec(source);

@@ -26,11 +26,14 @@ const NO_EVIDENCE: DocumentEvidence[] = [];
 /** The response uses and script evidence of `req`, given the names and handler variables before it. */
 export function requestEvidence(req: HttpRequest, vars: StaticVariables, lookups: Lookups): RequestEvidence {
   let uses = NO_USES;
-  for (const { text, line, character } of templatedText(req)) {
-    for (const t of findTemplates(text, line, character)) {
-      const use = useOf(t.parsed, lookups, vars);
-      if (use) (uses === NO_USES ? (uses = []) : uses).push({ ...use, user: req.index, line: t.range.start.line });
-    }
+  // URL lines, header values, then body lines holding a template, in that order; most pieces hold none.
+  for (const p of req.requestLine.urlParts) uses = usesIn(p.value, p.range.start.line, p.range.start.character, req, vars, lookups, uses);
+  for (const h of req.headers) uses = usesIn(h.value.value, h.value.range.start.line, h.value.range.start.character, req, vars, lookups, uses);
+  const body = req.body?.text;
+  if (body && body.includes('{{')) {
+    const start = req.body!.range.start.line;
+    const lines = body.split('\n');
+    for (let i = 0; i < lines.length; i++) uses = usesIn(lines[i], start + i, 0, req, vars, lookups, uses);
   }
   let evidence = NO_EVIDENCE;
   for (const s of req.scripts) {
@@ -40,16 +43,15 @@ export function requestEvidence(req: HttpRequest, vars: StaticVariables, lookups
   return { uses, evidence };
 }
 
-/** The pieces of a request that may hold templates, each with where it starts. */
-function* templatedText(req: HttpRequest): Iterable<{ text: string; line: number; character: number }> {
-  for (const p of req.requestLine.urlParts) yield { text: p.value, line: p.range.start.line, character: p.range.start.character };
-  for (const h of req.headers) yield { text: h.value.value, line: h.value.range.start.line, character: h.value.range.start.character };
-  const body = req.body?.text;
-  if (body && body.includes('{{')) {
-    const start = req.body!.range.start.line;
-    const lines = body.split('\n');
-    for (let i = 0; i < lines.length; i++) if (lines[i].includes('{{')) yield { text: lines[i], line: start + i, character: 0 };
+/** `uses` with the response uses of the templates in `text` appended (a new list when it was the shared empty one). */
+function usesIn(text: string, line: number, character: number, req: HttpRequest, vars: StaticVariables, lookups: Lookups,
+  uses: ResponseUse[]): ResponseUse[] {
+  if (!text.includes('{{')) return uses;
+  for (const t of findTemplates(text, line, character)) {
+    const use = useOf(t.parsed, lookups, vars);
+    if (use) (uses === NO_USES ? (uses = []) : uses).push({ ...use, user: req.index, line: t.range.start.line });
   }
+  return uses;
 }
 
 /** The earlier response a template reads, directly or through one variable. */

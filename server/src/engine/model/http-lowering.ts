@@ -163,7 +163,7 @@ export function lowerRequest(req: HttpRequest, scope: LoweringScope, lookups: Lo
   const model: RequestModel = {
     index: req.index,
     name: req.name?.value ?? req.title,
-    notes: [req.title, ...(req.comments ?? [])].filter(Boolean).join('\n') || undefined,
+    notes: notesOf(req),
     method: req.requestLine.method.value,
     url,
     target: resourceKey(url),
@@ -178,6 +178,12 @@ export function lowerRequest(req: HttpRequest, scope: LoweringScope, lookups: Lo
   const unresolved: UnresolvedReference[] = [];
   collectUnresolved(req, scope, lookups, unresolved);
   return { model, unresolved, evidence: requestEvidence(req, vars, lookups) };
+}
+
+/** The author's words about a request: its `###` title and the comments above it, one per line. */
+function notesOf(req: HttpRequest): string | undefined {
+  if (!req.comments?.length) return req.title || undefined;
+  return [req.title, ...req.comments].filter(Boolean).join('\n') || undefined;
 }
 
 /** Follows a header value to an earlier response header, through at most one variable. */

@@ -17,8 +17,10 @@ export function buildHttpModel(file: HttpFile, environment: Readonly<Record<stri
   const evidence: DocumentEvidence[] = [];
   // Fixes are built after the walk, when `requests` holds every model.
   const source = { file, requests };
+  // Not recording, the look-ups only read the scope's running state: one serves every request.
+  const lookups = new Lookups(scope, false);
   for (const req of file.requests) {
-    const lowered = lowerRequest(req, scope, new Lookups(scope, false), source);
+    const lowered = lowerRequest(req, scope, lookups, source);
     requests.push(lowered.model);
     for (const u of lowered.unresolved) unresolved.push(u);
     for (const u of lowered.evidence.uses) responseUses.push(u);

@@ -147,10 +147,32 @@ export interface DocumentModel {
 
 /** Case-insensitive header lookup (header names are case-insensitive everywhere, RFC 9110 §5.1). */
 export function findHeaders(request: RequestModel, name: string): HeaderModel[] {
-  const lower = lowerCaseName(name);
-  const found: HeaderModel[] = [];
-  for (const h of request.headers) if (lowerCaseName(h.name) === lower) found.push(h);
-  return found;
+  const found = headersByName(request.headers).get(lowerCaseName(name));
+  return found ? [...found] : [];
+}
+
+/** The first header called `name` (case-insensitively), without copying the list. */
+export function firstHeader(request: RequestModel, name: string): HeaderModel | undefined {
+  return headersByName(request.headers).get(lowerCaseName(name))?.[0];
+}
+
+/** Every rule looks headers up on every request: each request's headers are filed by lower-case name once. */
+const headerIndexes = new WeakMap<readonly HeaderModel[], { count: number; byName: Map<string, HeaderModel[]> }>();
+
+function headersByName(headers: readonly HeaderModel[]): Map<string, HeaderModel[]> {
+  let index = headerIndexes.get(headers);
+  // Client code adds headers while it builds a request: an index made before the last one is made again.
+  if (!index || index.count !== headers.length) {
+    const byName = new Map<string, HeaderModel[]>();
+    for (const h of headers) {
+      const lower = lowerCaseName(h.name);
+      const list = byName.get(lower);
+      if (list) list.push(h);
+      else byName.set(lower, [h]);
+    }
+    headerIndexes.set(headers, index = { count: headers.length, byName });
+  }
+  return index.byName;
 }
 
 /** Header names repeat across a file (If-Match, Content-Type, …): lower-case each spelling once, not per rule. */

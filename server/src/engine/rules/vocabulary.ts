@@ -4,7 +4,7 @@
  */
 import type { EngineConfig } from '../config/config';
 import type { HeaderModel, RequestModel } from '../model/types';
-import { findHeaders, lowerCaseName } from '../model/types';
+import { findHeaders, firstHeader, lowerCaseName } from '../model/types';
 import { TargetIndex } from './target-index';
 import { carriesServiceGuard, serviceOf } from '../services/recognise';
 
@@ -21,7 +21,7 @@ export const SERVICE_QUERY_PARAMS = ['ifGenerationMatch', 'ifMetagenerationMatch
 export const PAIRED_QUERY_PARAMS: ReadonlyArray<readonly [string, string]> = [['if_seq_no', 'if_primary_term']];
 
 export function header(request: RequestModel, name: string): HeaderModel | undefined {
-  return findHeaders(request, name)[0];
+  return firstHeader(request, name);
 }
 
 /** True when the request carries any precondition that protects a write against lost updates. */

@@ -17,12 +17,30 @@ export interface ServiceRequest {
 /** The catalogued service a request goes to, if any (the first entry that matches wins). */
 export function serviceOf(req: Pick<ServiceRequest, 'url' | 'host'>, services: readonly KnownService[] = SERVICES): KnownService | undefined {
   if (req.url === undefined) return undefined;
-  const { port, path } = portAndPath(req.url);
+  if (services !== SERVICES || req.url.length > MEMO_URL_CHARS) return recognise(req.url, req.host, services);
+  // Several rules and the evidence index ask about every write: the catalogue's answer is worked out once per URL.
+  const key = `${req.host ?? ''} ${req.url}`;
+  const known = recognised.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const found = recognise(req.url, req.host, services);
+  if (recognised.size >= RECOGNISED_LIMIT) recognised.clear();
+  recognised.set(key, found ?? null);
+  return found;
+}
+
+/** The catalogue's answers by host and URL (bounded: an odd file cannot grow it without limit). */
+const recognised = new Map<string, KnownService | null>();
+const RECOGNISED_LIMIT = 16384;
+/** Longer URLs (a pasted data URI, a huge expansion) are recognised each time rather than kept as keys. */
+const MEMO_URL_CHARS = 2048;
+
+function recognise(url: string, host: string | undefined, services: readonly KnownService[]): KnownService | undefined {
+  const { port, path } = portAndPath(url);
   return services.find((s) => {
     const r = s.recognise;
     const where = !r.hosts && !r.host && r.port === undefined
-      || namedByOrigin(s, req.host, port)
-      || (!!r.pathIdentifies && !req.host);
+      || namedByOrigin(s, host, port)
+      || (!!r.pathIdentifies && !host);
     return !!where && (!r.path || r.path.test(path));
   });
 }
