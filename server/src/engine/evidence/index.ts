@@ -9,7 +9,7 @@ import type { EngineConfig } from '../config/config';
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel } from '../model/types';
 import { catalogueSource } from './catalogue';
-import { annotatedTest, createdEarlier, declaresCreate, expectsFailure } from './intent';
+import { annotatedTest, CreatedEarlier, declaresCreate, expectsFailure } from './intent';
 import { policySource } from './policies';
 import { entryMatches, SameFileEvidence, targetOf } from './same-file';
 import { outOfScope, placeholderHost } from './scope';
@@ -57,8 +57,8 @@ export class JudgementIndex implements EvidenceIndex {
   private readonly judged = new Map<RequestModel, Judgement>();
   /** Judged requests with a target, by `origin route`, with that target. */
   private readonly byTarget = new Map<string, { target: WriteTarget; requests: Set<RequestModel> }>();
-  /** Writes to what the file created itself, with the request that created it (intent.ts); whole-file, kept per version. */
-  private made = new Map<RequestModel, string>();
+  /** Writes to what the file created itself, with the request that created it (intent.ts), kept by delta. */
+  private readonly made = new CreatedEarlier();
 
   constructor(config: EngineConfig, private readonly sameFile = new SameFileEvidence()) {
     this.policies = config.apis.length ? policySource(config.apis) : undefined;
@@ -67,7 +67,7 @@ export class JudgementIndex implements EvidenceIndex {
 
   static of(model: DocumentModel, config: EngineConfig): JudgementIndex {
     const index = new JudgementIndex(config, SameFileEvidence.of(model));
-    index.made = createdEarlier(model.requests);
+    index.made.update(model.requests, [], model.requests);
     return index;
   }
 
@@ -93,16 +93,10 @@ export class JudgementIndex implements EvidenceIndex {
     for (const r of removed) this.forget(r);
     const touched = this.sameFile.update(requests, removed, added, addedEvidence);
     const stale = new Set<RequestModel>();
-    // Which writes go to what the file created depends on the requests above them: found again (one linear pass
-    // over the file) when requests changed, and the judgements whose answer moved are forgotten.
-    if (removed.length || added.length) {
-      const made = createdEarlier(requests);
-      for (const r of requests) {
-        if (made.get(r) === this.made.get(r)) continue;
-        stale.add(r);
-        this.forget(r);
-      }
-      this.made = made;
+    // Which writes go to what the file created depends on the requests above them (intent.ts, kept by delta).
+    for (const r of this.made.update(requests, removed, added)) {
+      stale.add(r);
+      this.forget(r);
     }
     if (!touched.length) return stale;
     for (const { target, requests: judged } of [...this.byTarget.values()]) {

@@ -66,7 +66,7 @@ export function createdEarlier(requests: readonly RequestModel[]): Map<RequestMo
     const post = [...(req.url ?? '').matchAll(RESPONSE_BODY_IN_URL)].map((m) => posts.get(m[1])).find(Boolean);
     const by = post ? `the POST ${post.url ?? ''} returned it` : at && creators.covering(at);
     if (by !== undefined) made.set(req, by);
-    const setup = !!req.notes && SETUP.test(req.notes) && (req.method === 'POST' || req.method === 'PUT');
+    const setup = isSetup(req) && (req.method === 'POST' || req.method === 'PUT');
     if (at && (setup || ((req.method === 'PUT' || req.method === 'MKCOL') && at.path !== '' && by === undefined))) {
       creators.add(at, `${setup ? 'the setup request' : req.method} ${req.url ?? ''}`, setup);
     }
@@ -76,6 +76,67 @@ export function createdEarlier(requests: readonly RequestModel[]): Map<RequestMo
     }
   }
   return made;
+}
+
+/**
+ * `createdEarlier` of an editor's document, version after version. A changed request that reads the same to that
+ * pass as the one it replaced at its position (method, URL, setup words, and its name unless no POST of the file
+ * is called either name) leaves every answer as it was: a keystroke in a title, a header or a body carries the
+ * answers over by position. Any other change finds them again (one linear pass).
+ */
+export class CreatedEarlier {
+  private made = new Map<RequestModel, string>();
+  /** How many POSTs of the current version carry each name (a named non-POST hides a POST of its name above). */
+  private readonly postNames = new Map<string, number>();
+
+  get(request: RequestModel): string | undefined {
+    return this.made.get(request);
+  }
+
+  /** Moves to the version `requests`, which replaced `removed` with `added`; returns the requests whose answer changed. */
+  update(requests: readonly RequestModel[], removed: readonly RequestModel[], added: readonly RequestModel[]): RequestModel[] {
+    for (const r of removed) this.countPost(r, -1);
+    for (const r of added) this.countPost(r, 1);
+    if (this.sameInputs(removed, added)) {
+      removed.forEach((r, i) => {
+        const by = this.made.get(r);
+        if (by === undefined) return;
+        this.made.delete(r);
+        this.made.set(added[i], by);
+      });
+      return [];
+    }
+    const made = createdEarlier(requests);
+    const changed = requests.filter((r) => made.get(r) !== this.made.get(r));
+    this.made = made;
+    return changed;
+  }
+
+  private sameInputs(removed: readonly RequestModel[], added: readonly RequestModel[]): boolean {
+    if (removed.length !== added.length) return false;
+    for (let i = 0; i < removed.length; i++) {
+      const a = removed[i];
+      const b = added[i];
+      if (a.index !== b.index || a.method !== b.method || a.url !== b.url || isSetup(a) !== isSetup(b)) return false;
+      if (a.name !== b.name && (a.method === 'POST' || this.isPostName(a.name) || this.isPostName(b.name))) return false;
+    }
+    return true;
+  }
+
+  private isPostName(name: string | undefined): boolean {
+    return name !== undefined && this.postNames.has(name);
+  }
+
+  private countPost(r: RequestModel, by: 1 | -1): void {
+    if (r.method !== 'POST' || r.name === undefined) return;
+    const n = (this.postNames.get(r.name) ?? 0) + by;
+    if (n > 0) this.postNames.set(r.name, n);
+    else this.postNames.delete(r.name);
+  }
+}
+
+function isSetup(req: RequestModel): boolean {
+  return !!req.notes && SETUP.test(req.notes);
 }
 
 /** `{{name.response.body…}}` in a URL: the resource named by what request `name` returned. */

@@ -172,6 +172,21 @@ describe('incremental analysis of .http documents', () => {
     assert.deepStrictEqual(plain(analysis.analyze(moved)), plain(lintHttp(moved, DEFAULT_CONFIG)));
   });
 
+  it('finds again what the file created when a renamed request hides or uncovers a POST of that name', () => {
+    const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
+    const text = '# @name p\nPOST http://localhost:9200/plants/_doc\n\n###\n# @name q\nGET http://localhost:9200/other\n\n###\n' +
+      'PATCH http://localhost:9200/plants/_doc/{{p.response.body._id}}\n';
+    const level = (t: string) => analysis.analyze(t).findings.find((f) => f.ruleId === 'missing-precondition')?.level;
+    assert.equal(level(text), 'hint', 'the POST above returned the document: the file made it');
+    // Only a GET's name changes (no URL, no method): the GET named p now answers {{p.response.body._id}}.
+    assert.equal(level(text.replace('@name q', '@name p')), 'warning');
+    assert.equal(level(text), 'hint');
+    // And a POST's own name: no request answers to p any more.
+    const renamedPost = text.replace('# @name p', '# @name r');
+    assert.equal(level(renamedPost), 'warning');
+    assert.deepStrictEqual(plain(analysis.analyze(renamedPost)), plain(lintHttp(renamedPost, DEFAULT_CONFIG)));
+  });
+
   it('builds deferred fixes against the version they are read in', () => {
     const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
     const text = '###\nGET https://x.test/0\n\n###\nPUT https://x.test/1\n';
