@@ -29,14 +29,28 @@ function applyEdit(text: string, e: { at: number; remove: number; insert: string
 }
 
 describe('incremental parsing', () => {
-  it('gives exactly what a full parse gives, after every edit of a random sequence', () => {
-    fc.assert(fc.property(document, fc.array(edit, { maxLength: 12 }), (start, edits) => {
+  it('gives exactly what a full parse gives, after every edit of a random sequence, and says which requests are new', () => {
+    fc.assert(fc.property(document, fc.array(edit, { maxLength: 12 }), fc.boolean(), (start, edits, withRanges) => {
       const parser = new IncrementalHttpParser();
       let text = start;
-      assert.deepStrictEqual(parser.parse(text), parseHttp(text));
+      let before = parser.parse(text);
+      assert.deepStrictEqual(before, parseHttp(text));
       for (const e of edits) {
+        const at = Math.floor(e.at * text.length);
+        const removed = Math.min(e.remove, text.length - at);
+        // The editor's change range when it is known; else the parser compares the two texts.
+        const unchanged = withRanges ? { prefix: at, suffix: text.length - at - removed } : undefined;
         text = applyEdit(text, e);
-        assert.deepStrictEqual(parser.parse(text), parseHttp(text), JSON.stringify(text));
+        const after = parser.parse(text, unchanged);
+        assert.deepStrictEqual(after, parseHttp(text), JSON.stringify(text));
+        const change = parser.lastChange;
+        if (change) {
+          // Outside the change, every request is the object it was, at the position it had (shifted below it).
+          for (let i = 0; i < change.start; i++) assert.equal(after.requests[i], before.requests[i]);
+          for (let i = change.end; i < after.requests.length; i++) assert.equal(after.requests[i], before.requests[i - change.end + change.oldEnd]);
+          assert.equal(after.requests.length - change.end, before.requests.length - change.oldEnd);
+        }
+        before = after;
       }
     }), { numRuns: 300 });
   });
@@ -49,6 +63,23 @@ describe('incremental parsing', () => {
     assert.equal(after.requests[0], before.requests[0], 'the untouched first request is the same object');
     assert.notEqual(after.requests[1], before.requests[1]);
     assert.equal(after.requests[1].headers[0].value.value, '"b"');
+  });
+
+  it('merges a section into the one above when its separator stops being one', () => {
+    const parser = new IncrementalHttpParser();
+    const text = '### One\nGET https://x.test/1\n\n### Two\nPUT https://x.test/2\n';
+    parser.parse(text);
+    const edited = text.replace('### Two', '## Two');
+    assert.deepStrictEqual(parser.parse(edited, { prefix: text.indexOf('### Two'), suffix: text.length - text.indexOf('### Two') - 1 }), parseHttp(edited));
+  });
+
+  it('reports blank-line warnings again everywhere when the only httpYac line of the file goes', () => {
+    const parser = new IncrementalHttpParser();
+    const text = '### One\nGET https://x.test/1\nNot a header\n\n### Two\n# @ref item\nGET https://x.test/2\n';
+    assert.equal(parser.parse(text).diagnostics.length, 0, 'an httpYac file needs no blank line before a body');
+    const edited = text.replace('@ref', '@refx');
+    assert.deepStrictEqual(parser.parse(edited).diagnostics, parseHttp(edited).diagnostics);
+    assert.equal(parser.parse(edited).diagnostics.length, 1);
   });
 
   it('parses again the sections below an edit that adds a line (their lines moved)', () => {

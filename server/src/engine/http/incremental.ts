@@ -1,8 +1,12 @@
 /**
- * Re-parses a document that changes a little at a time (an editor's buffer): sections (see sections.ts) whose
- * text, position and first request number are unchanged since the last version keep their parse; only the
- * sections an edit touched are parsed again. The result equals `parseHttp(text)`: the same sections parsed
- * by the same code, put together the same way.
+ * Re-parses a document that changes a little at a time (an editor's buffer): only the sections (see sections.ts)
+ * an edit touched are found and parsed again; the others keep their parse. The result equals `parseHttp(text)`:
+ * the same sections parsed by the same code, put together the same way.
+ *
+ * A keystroke costs the sections around it, not the file: the changed stretch is known from what the two
+ * versions share at either end (the editor's change ranges say it, `Unchanged`; without them it is found by
+ * comparing the texts), the section scan covers only that stretch, and when no line or request was added or
+ * removed the file's lists are copied and patched where the stretch's items sit.
  */
 import type { Line } from '../text/lines';
 import { splitLines } from '../text/lines';
@@ -16,80 +20,265 @@ interface CachedSection {
   firstIndex: number;
   /** Line terminators in the section's text (its line count when a section follows it). */
   terminators: number;
+  /** Where its text starts in the document (after a byte-order mark) and how long it is. */
+  start: number;
+  length: number;
 }
+
+/** What two versions of a text share: the first `prefix` and the last `suffix` characters (UTF-16 units). */
+export interface Unchanged {
+  prefix: number;
+  suffix: number;
+}
+
+/** The request positions whose syntax objects a parse made new: [start, end) now, [start, oldEnd) before. */
+export interface RequestChange {
+  start: number;
+  end: number;
+  oldEnd: number;
+}
+
+/** The lists of a file that sections fill in order (diagnostics are sorted, so they are put together apart). */
+const LISTS = ['requests', 'variables', 'scripts', 'directives', 'responses'] as const;
 
 export class IncrementalHttpParser {
-  /** The previous version's sections, by their text. */
-  private sections = new Map<string, CachedSection>();
+  /** The previous version's sections, in order. */
+  private sections: CachedSection[] = [];
+  private body: string | undefined;
+  private bom = false;
+  private file: HttpFile | undefined;
+  /** Sections written for httpYac (their blank-line warnings are dropped file-wide while there is one). */
+  private httpYacSections = 0;
+  /** The requests the last `parse` made new, by position; undefined: any may be (a first or whole parse). */
+  lastChange: RequestChange | undefined;
 
-  /** Parses `text`, reusing the sections the previous call saw unchanged. */
-  parse(text: string): HttpFile {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const plan = this.plan(body);
-    const lineCount = plan.length ? plan[plan.length - 1].end : 1;
-    const next = new Map<string, CachedSection>();
-    const parsed: ParsedSection[] = [];
-    // The document's lines: all of them when most sections are new (opening a file), else one array filled only
-    // where a section is parsed again.
-    let lines: Line[] | undefined = plan.filter((p) => !p.cached).length * 2 > plan.length ? splitLines(body) : undefined;
-    const placed = lines === undefined;
-    let index = 0;
-    for (let k = 0; k < plan.length; k++) {
-      const { text: sectionText, start, from, end, terminators } = plan[k];
-      let cached = plan[k].cached;
-      // Same text elsewhere, or after a change in the line count or request count above it: parse it again.
-      if (!cached || cached.parsed.from !== from || cached.parsed.end !== end || cached.firstIndex !== index) {
-        lines ??= new Array<Line>(lineCount);
-        // Its lines and the separator after it: readers stop at that separator, as in a full parse.
-        if (placed) placeLines(lines, body, start, k + 1 < plan.length ? lineEnd(body, plan[k + 1].start) : body.length, from);
-        cached = { parsed: parseSection(lines, from, end, index), firstIndex: index, terminators };
-      }
-      next.set(sectionText, cached);
-      parsed.push(cached.parsed);
-      index += cached.parsed.requests.length;
+  /**
+   * Parses `text`, reusing the sections the previous call saw unchanged. `unchanged` (from the editor's change
+   * ranges) says what the previous text and this one share at either end; it must be right, and when it is
+   * missing it is worked out by comparing the two texts.
+   */
+  parse(text: string, unchanged?: Unchanged): HttpFile {
+    const bom = text.charCodeAt(0) === 0xfeff;
+    const body = bom ? text.slice(1) : text;
+    const previous = this.body;
+    if (previous === undefined || !this.file || bom !== this.bom) return this.parseWhole(body, bom);
+    const shared = unchanged ? { prefix: unchanged.prefix - (bom ? 1 : 0), suffix: unchanged.suffix } : commonEnds(previous, body);
+    const room = Math.min(previous.length, body.length);
+    const prefix = Math.max(0, Math.min(shared.prefix, room));
+    const suffix = Math.max(0, Math.min(shared.suffix, room - prefix));
+    if (prefix + suffix === previous.length && previous.length === body.length) {
+      this.body = body;
+      this.lastChange = { start: 0, end: 0, oldEnd: 0 };
+      return this.file;
     }
-    this.sections = next;
-    return assembleFile(parsed, lineCount, firstEol(body));
+    return this.reparse(body, previous, prefix, suffix);
   }
 
-  /** Each section's text, offset and line bounds, with its previous parse when its text is unchanged. */
-  private plan(body: string): Array<{ text: string; start: number; from: number; end: number; terminators: number; cached?: CachedSection }> {
-    const starts = sectionStarts(body);
-    const plan = [];
+  private parseWhole(body: string, bom: boolean): HttpFile {
+    const lines = splitLines(body);
+    const starts = sectionStarts(body, 0, body.length);
+    const sections: CachedSection[] = [];
     let from = 0;
+    let index = 0;
     for (let k = 0; k < starts.length; k++) {
       const last = k === starts.length - 1;
-      const text = body.slice(starts[k], last ? body.length : starts[k + 1]);
-      const cached = this.sections.get(text);
-      // A non-last section's text ends with its terminators; the last one's last line may have none.
-      const terminators = cached?.terminators ?? countTerminators(text);
+      const start = starts[k];
+      const stop = last ? body.length : starts[k + 1];
+      const terminators = countTerminators(body, start, stop);
       const end = from + terminators + (last ? 1 : 0);
-      plan.push({ text, start: starts[k], from, end, terminators, cached });
+      sections.push({ parsed: parseSection(lines, from, end, index), firstIndex: index, terminators, start, length: stop - start });
+      index += sections[k].parsed.requests.length;
       from = end;
     }
-    return plan;
+    this.sections = sections;
+    this.httpYacSections = sections.filter((s) => s.parsed.httpYac).length;
+    this.lastChange = undefined;
+    return this.finish(body, bom, assembleFile(sections.map((s) => s.parsed), lines.length, firstEol(body)));
+  }
+
+  /**
+   * Parses again the sections from the one holding the first changed character to the last one the change
+   * reached, and the ones below when lines or requests moved.
+   */
+  private reparse(body: string, previous: string, prefix: number, suffix: number): HttpFile {
+    const old = this.sections;
+    const delta = body.length - previous.length;
+    // The section holding the first changed character; and the one before it when that character is on the
+    // separator line, which the section before reads to know where it stops.
+    const holding = lastStartAtOrBefore(old, prefix);
+    const k0 = holding > 0 && prefix <= lineEnd(previous, old[holding].start) ? holding - 1 : holding;
+    // The first section kept: the line end before its separator is unchanged, so it still starts a section.
+    const k1 = firstStartAtOrAfter(old, previous.length - suffix + 1);
+    const regionStart = old[k0].start;
+    const regionEnd = k1 < old.length ? old[k1].start + delta : body.length;
+    const starts = sectionStarts(body, regionStart, regionEnd);
+    const terminators = starts.map((s, k) => countTerminators(body, s, k + 1 < starts.length ? starts[k + 1] : regionEnd));
+    let oldTerminators = 0;
+    let oldRequests = 0;
+    for (let k = k0; k < k1; k++) oldTerminators += old[k].terminators, oldRequests += old[k].parsed.requests.length;
+    const lineShift = terminators.reduce((a, b) => a + b, 0) - oldTerminators;
+    const oldLineCount = this.file!.lineCount;
+    const lineCount = oldLineCount + lineShift;
+    const lines = new Array<Line>(lineCount);
+    const region: CachedSection[] = [];
+    let from = old[k0].parsed.from;
+    let index = old[k0].firstIndex;
+    for (let k = 0; k < starts.length; k++) {
+      const start = starts[k];
+      const stop = k + 1 < starts.length ? starts[k + 1] : regionEnd;
+      const last = stop === body.length;
+      const end = from + terminators[k] + (last ? 1 : 0);
+      // Its lines and the separator after it: readers stop at that separator, as in a full parse.
+      placeLines(lines, body, start, last ? body.length : lineEnd(body, stop), from);
+      const section = { parsed: parseSection(lines, from, end, index), firstIndex: index, terminators: terminators[k], start, length: stop - start };
+      region.push(section);
+      index += section.parsed.requests.length;
+      from = end;
+    }
+    const requestShift = index - old[k0].firstIndex - oldRequests;
+    const tail = old.slice(k1);
+    const moved = lineShift !== 0 || requestShift !== 0;
+    for (let k = 0; k < tail.length; k++) {
+      const s = tail[k];
+      const start = s.start + delta;
+      if (!moved) {
+        s.start = start; // the previous version's list is dropped: its entries may move
+        continue;
+      }
+      // Lines and request numbers are absolute: below a change that moved them, sections are parsed again.
+      const last = k === tail.length - 1;
+      const end = from + s.terminators + (last ? 1 : 0);
+      placeLines(lines, body, start, last ? body.length : lineEnd(body, start + s.length), from);
+      tail[k] = { parsed: parseSection(lines, from, end, index), firstIndex: index, terminators: s.terminators, start, length: s.length };
+      index += tail[k].parsed.requests.length;
+      from = end;
+    }
+    const sections = old.slice(0, k0).concat(region, tail);
+    const httpYac = this.httpYacSections - count(old, k0, k1, (s) => s.parsed.httpYac) + count(region, 0, region.length, (s) => s.parsed.httpYac);
+    const file = !moved && sameCounts(old, k0, k1, region)
+      ? patchFile(this.file!, sections, k0, old.slice(k0, k1), region, (this.httpYacSections > 0) !== (httpYac > 0), lineCount, firstEol(body))
+      : assembleFile(sections.map((s) => s.parsed), lineCount, firstEol(body));
+    this.sections = sections;
+    this.httpYacSections = httpYac;
+    const first = old[k0].firstIndex;
+    this.lastChange = moved
+      ? { start: first, end: file.requests.length, oldEnd: this.file!.requests.length }
+      : { start: first, end: first + oldRequests, oldEnd: first + oldRequests };
+    return this.finish(body, this.bom, file);
+  }
+
+  private finish(body: string, bom: boolean, file: HttpFile): HttpFile {
+    this.body = body;
+    this.bom = bom;
+    this.file = file;
+    return file;
   }
 }
 
-/** Offsets where sections start: 0, and each line that begins with `###`. */
-function sectionStarts(text: string): number[] {
-  const starts = [0];
-  for (let at = text.indexOf('###', 1); at >= 0; at = text.indexOf('###', at + 3)) {
+/**
+ * The file with `region` in place of `replaced` (as many items of each list, no line moved): the lists are
+ * copied and overwritten where the region's items sit. Diagnostics are put together again only when the region
+ * had or has some, or whether the file is written for httpYac changed.
+ */
+function patchFile(previous: HttpFile, sections: readonly CachedSection[], k0: number, replaced: readonly CachedSection[],
+  region: readonly CachedSection[], httpYacFlipped: boolean, lineCount: number, eol: string): HttpFile {
+  const file: HttpFile = { ...previous, lineCount, eol };
+  for (const list of LISTS) {
+    let at = 0;
+    for (let k = 0; k < k0; k++) at += sections[k].parsed[list].length;
+    const items: unknown[] = previous[list].slice();
+    for (const s of region) for (const item of s.parsed[list]) items[at++] = item;
+    (file as unknown as Record<string, unknown[]>)[list] = items;
+  }
+  const diagnosed = (s: CachedSection) => s.parsed.diagnostics.length > 0 || s.parsed.blankLineWarnings.length > 0;
+  if (httpYacFlipped || replaced.some(diagnosed) || region.some(diagnosed)) {
+    file.diagnostics = assembleFile(sections.map((s) => ({ ...s.parsed, requests: [], variables: [], scripts: [], directives: [], responses: [] })), lineCount, eol).diagnostics;
+  }
+  return file;
+}
+
+/** True when the region holds as many items of each list as the sections it replaces. */
+function sameCounts(old: readonly CachedSection[], k0: number, k1: number, region: readonly CachedSection[]): boolean {
+  return LISTS.every((list) => {
+    let n = 0;
+    for (let k = k0; k < k1; k++) n += old[k].parsed[list].length;
+    for (const s of region) n -= s.parsed[list].length;
+    return n === 0;
+  });
+}
+
+function count(sections: readonly CachedSection[], from: number, to: number, test: (s: CachedSection) => boolean): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (test(sections[k])) n++;
+  return n;
+}
+
+/** The index of the last section starting at or before `offset` (the first starts at 0). */
+function lastStartAtOrBefore(sections: readonly CachedSection[], offset: number): number {
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sections[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The index of the first section starting at or after `offset` (the count when none does). */
+function firstStartAtOrAfter(sections: readonly CachedSection[], offset: number): number {
+  let lo = 0;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * How many characters two texts share at their start and, after that, at their end: binary searches over
+ * native string comparisons, so two 1 MB texts compare in well under a millisecond.
+ */
+export function commonEnds(a: string, b: string): Unchanged {
+  let lo = 0;
+  let hi = Math.min(a.length, b.length);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  const prefix = lo;
+  lo = 0;
+  hi = Math.min(a.length, b.length) - prefix;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { prefix, suffix: lo };
+}
+
+/** Offsets in [from, to) where sections start: `from` (0 or a separator), and each line that begins with `###`. */
+function sectionStarts(text: string, from: number, to: number): number[] {
+  const starts = [from];
+  for (let at = text.indexOf('###', from + 1); at >= 0 && at < to; at = text.indexOf('###', at + 3)) {
     const before = text.charCodeAt(at - 1);
     if (before === 10 || before === 13) starts.push(at);
   }
   return starts;
 }
 
-/** `\r\n`, `\r` and `\n` each end a line (as in splitLines). */
-function countTerminators(text: string): number {
+/** `\r\n`, `\r` and `\n` each end a line (as in splitLines), counted in text[from, to). */
+function countTerminators(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) n++;
     else if (c === 13) {
       n++;
-      if (text.charCodeAt(i + 1) === 10) i++;
+      if (i + 1 < to && text.charCodeAt(i + 1) === 10) i++;
     }
   }
   return n;
