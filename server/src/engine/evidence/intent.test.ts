@@ -25,6 +25,11 @@ describe('what a file says about a write\'s purpose', () => {
     for (const notes of ['Update the patient created above', 'Create or update the index', 'upsert the item', 'Rename it']) assert.ok(!declaresCreate(withNotes(notes)), notes);
   });
 
+  it('reads "index a document" as Elasticsearch\'s word for storing a new one, not "index settings" or a reindex', () => {
+    for (const notes of ['Index a document with Id', 'Indexing a new doc', 'index documents']) assert.ok(declaresCreate(withNotes(notes)), notes);
+    for (const notes of ['Update the index settings', 'Reindex the documents', 'Replace the document in the index']) assert.ok(!declaresCreate(withNotes(notes)), notes);
+  });
+
   it('knows a request annotated with its expected outcome', () => {
     assert.ok(annotatedTest(withNotes('Admin deletes (Should Succeed)')));
     assert.ok(annotatedTest(withNotes('Expected: 204')));

@@ -23,6 +23,8 @@ const EXPECTS_FAILURE = [
   /\bmust\s+fail\b/i,
 ];
 const CREATE_WORDS = /\b(?:create[sd]?|creating|seed(?:s|ed|ing)?|insert(?:s|ed|ing)?|provision(?:s|ed|ing)?|crear|criar|crie|insira|erstellen|anlegen|créer)\b|创建|新增|作成|登録|สร้าง/i;
+/** Elasticsearch's verb for storing a new document ("Index a document with Id"), not an index's settings or a reindex. */
+const INDEX_A_DOCUMENT = /\bindex(?:e[sd]|ing)?\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:documents?|docs?)\b/i;
 const UPDATE_WORDS = /\b(?:update[sd]?|updating|replace[sd]?|modif(?:y|ies|ied)|edit(?:s|ed)?|overwrite[sd]?|change[sd]?)\b/i;
 const CREATE_OR_UPDATE = /\bcreate[\s-]+or[\s-]+(?:update|replace)\b|\b(?:update|replace)[\s-]+or[\s-]+create\b|\bupsert/i;
 const SETUP = /\b(?:set\s*-?up|seed(?:s|ed|ing)?|test\s+data|sample\s+data|fixtures?|bootstrap)\b/i;
@@ -40,7 +42,7 @@ export function expectsFailure(req: RequestModel): string | undefined {
  */
 export function declaresCreate(req: RequestModel): boolean {
   const notes = req.notes;
-  const create = notes ? CREATE_WORDS.exec(notes) : null;
+  const create = notes ? CREATE_WORDS.exec(notes) ?? INDEX_A_DOCUMENT.exec(notes) : null;
   if (!notes || !create || CREATE_OR_UPDATE.test(notes)) return false;
   const update = UPDATE_WORDS.exec(notes);
   return !update || create.index < update.index;

@@ -73,11 +73,37 @@ export function skipOptionLines(lines: readonly Line[], i: number): number {
   return j;
 }
 
-/** The line after a `curl …` command and its `\`-continued lines. */
+/**
+ * The line after a `curl …` command: its `\`-continued lines, and the lines of a quoted argument that spans
+ * several (`-d '{` … `}'`, as pasted from documentation; REST Client sends the block whole). A quote left open
+ * ends at the next `###`.
+ */
 export function skipCurlCommand(lines: readonly Line[], i: number): number {
   let j = i;
-  while (j < lines.length - 1 && lines[j].text.trimEnd().endsWith('\\') && separatorTitle(lines[j + 1].text) === undefined) j++;
-  return j + 1;
+  let quote: string | undefined;
+  for (;;) {
+    quote = quoteOpenAfter(lines[j].text, quote);
+    const continued = quote !== undefined || lines[j].text.trimEnd().endsWith('\\');
+    if (!continued || j >= lines.length - 1 || separatorTitle(lines[j + 1].text) !== undefined) return j + 1;
+    j++;
+  }
+}
+
+/** The shell quote still open at the end of `text` (`'` or `"`), given the one open at its start. */
+function quoteOpenAfter(text: string, open: string | undefined): string | undefined {
+  let quote = open;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    if (quote === undefined) {
+      if (c === '\\') k++;
+      else if (c === "'" || c === '"') quote = c;
+    } else if (c === quote) {
+      quote = undefined;
+    } else if (quote === '"' && c === '\\') {
+      k++;
+    }
+  }
+  return quote;
 }
 
 /** How far a body line may look ahead over comments for a request line that starts a new request (httpYac). */

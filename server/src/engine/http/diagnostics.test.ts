@@ -31,6 +31,17 @@ describe('parse diagnostics: each says what is wrong and how to fix it, and hide
     assert.match(d.message, /command line \(`http`\).*`PUT https:\/\/example\.com\/items`/);
   });
 
+  it('a curl command whose quoted data spans lines is one command, not prose (REST Client sends it whole)', () => {
+    const text = [
+      '### Create a field', `curl -X POST "http://es.test:9200/p/_doc" -H 'Content-Type: application/json' -d '{`, '  "name": "G",',
+      '  "note": "say \\"hi\\""', "}'", '', '### Then read', 'GET http://es.test:9200/p/_search', '',
+      '### An unclosed quote ends at the next separator', "curl -d '{", '  "a": 1', '###', 'GET http://es.test:9200/',
+    ].join('\n');
+    const { diagnostics, requests } = parseHttp(text);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(requests.map((r) => r.requestLine.url.value), ['http://es.test:9200/p/_search', 'http://es.test:9200/']);
+  });
+
   it('invalid-variable: `@name` without a value, `@= value` without a name', () => {
     assert.equal(only('@token\nGET https://example.com\n').code, 'invalid-variable');
     const d = only('@= 42\nGET https://example.com\n');
@@ -48,6 +59,14 @@ describe('parse diagnostics: each says what is wrong and how to fix it, and hide
   it('missing-blank-line: a header name with spaces gets the name to write', () => {
     const d = only('GET https://example.com/a\nIf Match: "v1"\n');
     assert.match(d.message, /cannot contain spaces: write `If-Match:`/);
+  });
+
+  it('missing-blank-line is not reported for a header line held by a variable (`{{me}}` with `@me = Authorization: …`)', () => {
+    const { diagnostics, requests } = parseHttp('@me = Authorization: Basic alice:\n\n###\nGET http://localhost:4004/browse\n{{me}}\nAccept: application/json\n\n###\nPOST http://localhost:4004/browse/Books\n{{me}}\n\n{"ID": 7}\n');
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(requests[0].headers.map((h) => h.name.value), ['Accept']);
+    assert.equal(requests[0].body, undefined);
+    assert.equal(requests[1].body?.text, '{"ID": 7}');
   });
 
   it('missing-blank-line is not reported in a file written for httpYac, where the body needs no blank line', () => {

@@ -47,6 +47,14 @@ export function isHeaderSpread(text: string): boolean {
   return /^[ \t]*\.{3}[^\s.]\S*[ \t]*$/.test(text);
 }
 
+/**
+ * A header held by a variable: `{{me}}` alone under the request line, with `@me = Authorization: Basic …` (REST
+ * Client substitutes variables before it reads the headers; SAP's CAP samples write their users this way).
+ */
+export function isVariableHeaderLine(text: string): boolean {
+  return /^[ \t]*\{\{[ \t]*[A-Za-z_][\w.-]*[ \t]*\}\}[ \t]*$/.test(text);
+}
+
 /** `HTTP/1.1 200 OK` or httpYac's `HTTP/1.1 200 - OK`: the status line of a response written in the file. */
 export function responseStatusOf(text: string): { status: number } | undefined {
   const m = /^HTTP\/\d(?:\.\d)?[ \t]+([1-5]\d\d)(?![\w.])/.exec(text);

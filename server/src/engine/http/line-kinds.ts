@@ -129,16 +129,19 @@ export function urlContinuationOf(text: string): { start: number; value: string 
   return undefined;
 }
 
-/** A header name is an RFC 9110 token, possibly with `{{variables}}` in it (so `{"a": 1}` is not a header). */
-const HEADER_NAME = /^((?:[!#$%&'*+.^_`|~0-9A-Za-z-]|\{\{[^{}]*\}\})+)[ \t]*:/;
+/**
+ * A header name is an RFC 9110 token, possibly with `{{variables}}` in it (so `{"a": 1}` is not a header). It may
+ * be indented: REST Client trims header lines, and Microsoft's own samples indent them (Azure AI Search).
+ */
+const HEADER_NAME = /^([ \t]*)((?:[!#$%&'*+.^_`|~0-9A-Za-z-]|\{\{[^{}]*\}\})+)[ \t]*:/;
 
 /** `Name: value`; values are trimmed. */
-export function headerLineOf(text: string): { name: string; valueStart: number; value: string } | undefined {
+export function headerLineOf(text: string): { name: string; nameStart: number; valueStart: number; value: string } | undefined {
   const m = HEADER_NAME.exec(text);
   if (!m) return undefined;
   const rest = text.slice(m[0].length);
   const lead = rest.length - rest.trimStart().length;
-  return { name: m[1], valueStart: m[0].length + lead, value: rest.trim() };
+  return { name: m[2], nameStart: m[1].length, valueStart: m[0].length + lead, value: rest.trim() };
 }
 
 /** `< path` or `<@ path` (file body), but not the `< {%` pre-request script opener. */

@@ -53,7 +53,7 @@ export function extendUrl(req: HttpRequest, i: number, start: number, value: str
 /** A `Name: value` header at line i. */
 export function headerAt(i: number, text: string, header: NonNullable<ReturnType<typeof headerLineOf>>): Header {
   return {
-    name: { value: header.name, range: lineRange(i, 0, header.name.length) },
+    name: { value: header.name, range: lineRange(i, header.nameStart, header.nameStart + header.name.length) },
     value: { value: header.value, range: lineRange(i, header.valueStart, header.valueStart + header.value.length) },
     range: lineRange(i, 0, text.trimEnd().length),
   };

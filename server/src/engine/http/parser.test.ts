@@ -85,6 +85,21 @@ describe('parser: JetBrains dialect', () => {
     assert.equal(req.headerInsertLine, 8);
   });
 
+  it('reads indented headers as headers (REST Client trims them), while an indented ?… line still continues the URL', () => {
+    const file = parseHttp([
+      '### Create an index', 'POST {{baseUrl}}/indexes?api-version=1  HTTP/1.1', '  Content-Type: application/json', '\tapi-key: {{apiKey}}',
+      '', '    {"name": "hotels"}', '', '###', 'GET {{baseUrl}}/indexes', '    ?$select=name', '  api-key: {{apiKey}}', '',
+    ].join('\n'));
+    assert.deepEqual(file.diagnostics, []);
+    const [post, get] = file.requests;
+    assert.deepEqual(post.headers.map((h) => [h.name.value, h.value.value]), [['Content-Type', 'application/json'], ['api-key', '{{apiKey}}']]);
+    assert.deepEqual(post.headers[1].name.range, { start: { line: 3, character: 1 }, end: { line: 3, character: 8 } });
+    assert.deepEqual(post.headers[1].value.range, { start: { line: 3, character: 10 }, end: { line: 3, character: 20 } });
+    assert.equal(post.body?.text.trim(), '{"name": "hotels"}');
+    assert.equal(get.requestLine.url.value, '{{baseUrl}}/indexes?$select=name');
+    assert.deepEqual(get.headers.map((h) => h.name.value), ['api-key']);
+  });
+
   it('reads a handler file reference', () => {
     const f = parseHttp('GET https://example.com\n\n> ./check.js\n');
     assert.equal(f.requests[0].scripts[0].file, './check.js');

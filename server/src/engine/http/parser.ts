@@ -9,7 +9,7 @@ import { lineRange, range } from '../text/types';
 import type { Body, Directive, HttpFile, HttpRequest, ParseDiagnostic, ResponseBlock, Script, Spanned } from './ast';
 import { assembleFile, sectionBounds, type ParsedSection } from './sections';
 import { readScript, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine, startsRequestAt } from './blocks';
-import { isAssertion, isHeaderSpread, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
+import { isAssertion, isHeaderSpread, isVariableHeaderLine, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
 import { directiveOf } from './directives';
 import { bodyOf, extendUrl, headerAt, isMultipart, requestAt, scriptFileAt, variableAt, type PendingBlock } from './nodes';
 import { notAHeader, parseDiagnostic, TEXT_AFTER_HANDLER, unreadableLine } from './parse-diagnostics';
@@ -147,8 +147,9 @@ class Parser {
       this.lastContentLine = i;
       return i + 1;
     }
-    if (isHeaderSpread(text)) {
-      this.httpYac = true;
+    const spread = isHeaderSpread(text);
+    if (spread || isVariableHeaderLine(text)) {
+      if (spread) this.httpYac = true;
       req.headerInsertLine = i + 1;
       this.lastContentLine = i;
       return i + 1;
