@@ -44,6 +44,14 @@ describe(`${ID}: no read is inserted on a route the OpenAPI document gives no GE
     assert.ok(titles.some((t) => t.startsWith('Add If-None-Match: *')), titles.join(' | '));
   });
 
+  it('prefers the create-only form for a write its author calls a create, read or no read', () => {
+    const text = '### Create item 9\nPUT https://api.shop.dev/v1/items/9\nContent-Type: application/json\n\n{"name": "new"}\n';
+    for (const config of [configFor(false), configFor(true)]) {
+      const f = lintHttp(text, config).findings.find((x) => x.ruleId === ID)!;
+      assert.match(f.fixes.find((x) => x.preferred)?.title ?? '', /^Add If-None-Match: \*/, f.fixes.map((x) => x.title).join(' | '));
+    }
+  });
+
   it('still inserts a GET where the document declares one (a sibling /items/search GET is no read of the item)', () => {
     assert.match(fixTitles(put, configFor(true))[0], /^Insert a GET/);
   });

@@ -6,6 +6,7 @@
  * warns on every unguarded write.
  */
 import { evidenceIndex, evidenceSentence, type Judgement } from '../evidence/index';
+import { declaresCreate } from '../evidence/intent';
 import { readNotServed } from '../evidence/reads';
 import type { RequestModel } from '../model/types';
 import { serviceOf } from '../services/recognise';
@@ -39,7 +40,7 @@ export const missingPrecondition: Rule = {
         level,
         // An If-None-Match with a tag is inverted-precondition's to fix (rename it): adding If-Match beside it
         // would give a request that fails whenever the two tags agree.
-        fixes: header(req, 'If-None-Match') ? [] : () => guardFixes(req, ctx.model.requests, ctx.language, readNotServed(req, config)),
+        fixes: header(req, 'If-None-Match') ? [] : () => guardFixes(req, ctx.model.requests, { language: ctx.language, noRead: readNotServed(req, config) }),
       });
     },
   }),
@@ -94,8 +95,13 @@ function conditionalFinding(req: RequestModel): ReportedFinding {
   };
 }
 
-/** `noRead`: why no read may be inserted before the write (the API declares no GET on its path), if so. */
-function guardFixes(req: RequestModel, requests: readonly RequestModel[], language: 'http' | 'code', noRead: string | undefined): Fix[] {
+interface FixContext {
+  language: 'http' | 'code';
+  /** Why no read may be inserted before the write (the API declares no GET on its path), if so. */
+  noRead: string | undefined;
+}
+
+function guardFixes(req: RequestModel, requests: readonly RequestModel[], { language, noRead }: FixContext): Fix[] {
   const service = serviceOf({ url: req.url, host: req.host });
   // Services whose precondition is a query parameter or a body field (Elasticsearch, Consul, Kubernetes, Vault)
   // ignore If-Match: a header fix would silence the finding without protecting anything.
@@ -103,11 +109,12 @@ function guardFixes(req: RequestModel, requests: readonly RequestModel[], langua
   const createOnly = service ? service.fix?.createOnly?.header : (['If-None-Match', '*'] as const);
   const fixes: Fix[] = [];
   const absent = req.absentAfterRead === undefined ? undefined : requests[req.absentAfterRead];
-  if (absent && createOnly && (req.method === 'PUT' || req.method === 'POST')) {
-    // The code checked that the resource is not there: the write means to create it, and must not replace one
-    // created meanwhile.
+  // The code checked that the resource is not there, or the author calls the write a create: it means to create,
+  // and must not replace one created meanwhile.
+  const creates = absent ? `${describeRequest(absent)} checked that it is absent` : declaresCreate(req) ? 'the request says it creates the resource' : undefined;
+  if (creates && createOnly && (req.method === 'PUT' || req.method === 'POST')) {
     fixes.push({
-      title: `Add ${createOnly[0]}: ${createOnly[1]} (create only: ${describeRequest(absent)} checked that it is absent)`,
+      title: `Add ${createOnly[0]}: ${createOnly[1]} (create only: ${creates})`,
       edits: req.editor.addHeader(createOnly[0], createOnly[1]),
       preferred: true,
     });
@@ -142,7 +149,7 @@ function guardFixes(req: RequestModel, requests: readonly RequestModel[], langua
     });
   }
   if (parameter && !parameter.dataFromCaller && inserted) fixes.push(parameterFix(req, parameter, { header: name, preferred: false, noRead, language }));
-  if (!absent && createOnly && (req.method === 'PUT' || req.method === 'POST')) {
+  if (!creates && createOnly && (req.method === 'PUT' || req.method === 'POST')) {
     fixes.push({ title: `Add ${createOnly[0]}: ${createOnly[1]} (create only, fail if it exists)`, edits: req.editor.addHeader(createOnly[0], createOnly[1]) });
   }
   return fixes;
