@@ -12,17 +12,25 @@
  */
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel, ResponseUse } from '../model/types';
-import { findHeaders } from '../model/types';
+import { firstHeader } from '../model/types';
 import { describeTarget, isCollectionOf, originsMayMatch, routesMatch, writeTargetOf } from './route';
 import type { Evidence, WriteTarget } from './types';
 
 /** Where a piece stands in the file's order: headers first, then response uses, then scripts; by request. */
 type Order = readonly [phase: number, request: number, seq: number];
 
-interface Piece {
-  order: Order;
-  entry: RouteEntry;
-  evidence: Evidence;
+/**
+ * One piece of a route's evidence. Its sentence is written when first read: only the first few pieces of a route
+ * are ever read (`topOf`), and a large file gives thousands per route. What it says is taken when it is made.
+ */
+class Piece {
+  private described: Evidence | undefined;
+
+  constructor(readonly order: Order, readonly entry: RouteEntry, private readonly describe: () => Evidence) {}
+
+  get evidence(): Evidence {
+    return (this.described ??= this.describe());
+  }
 }
 
 /** A route's evidence: its pieces in file order, and the few that say why (first unique sentences). */
@@ -41,6 +49,9 @@ interface Contributor {
   /** The requests whose responses it uses (its pieces read their targets and lines). */
   sources: number[];
 }
+
+/** The preconditions whose sending is evidence, in the order their pieces take. */
+const SENT_PRECONDITIONS = ['If-Match', 'If-Unmodified-Since'];
 
 /** A few pieces per route say why; more would only lengthen messages (and make big files quadratic). */
 const PIECES_PER_ROUTE = 3;
@@ -141,7 +152,7 @@ export class SameFileEvidence {
   private contribute(r: RequestModel, evidence: RequestEvidence, dirty: Map<RouteEntry, { top: Evidence[]; first: Order | undefined }>): void {
     const c: Contributor = { evidence, pieces: [], sources: [] };
     this.contributors.set(r, c);
-    const add = (order: Order, origin: string, route: string, e: Evidence, coversItems = false): void => {
+    const add = (order: Order, origin: string, route: string, describe: () => Evidence, coversItems = false): void => {
       const k = key(origin, route, coversItems);
       let entry = this.byKey.get(k);
       if (!entry) {
@@ -152,54 +163,66 @@ export class SameFileEvidence {
         else this.bySegments.set(n, new Set([entry]));
       }
       if (!dirty.has(entry)) dirty.set(entry, { top: entry.top, first: entry.pieces[0]?.order });
-      const piece = { order, entry, evidence: e };
+      const piece = new Piece(order, entry, describe);
       entry.pieces.splice(insertionPoint(entry.pieces, order), 0, piece);
       c.pieces.push(piece);
     };
     const target = targetOf(r);
     if (target) {
-      ['If-Match', 'If-Unmodified-Since'].forEach((name, seq) => {
-        const h = findHeaders(r, name)[0];
-        if (!h) return;
-        add([0, r.index, seq], target.origin, target.route, {
-          kind: 'same-file', verdict: 'versioned', line: h.range.start.line,
-          sentence: `${name} is sent to ${describeTarget(target)} on line ${h.range.start.line + 1}`,
-        });
-      });
+      for (let seq = 0; seq < SENT_PRECONDITIONS.length; seq++) {
+        const name = SENT_PRECONDITIONS[seq];
+        const h = firstHeader(r, name);
+        if (!h) continue;
+        const line = h.range.start.line;
+        add([0, r.index, seq], target.origin, target.route, () => ({
+          kind: 'same-file', verdict: 'versioned', line, sentence: `${name} is sent to ${describeTarget(target)} on line ${line + 1}`,
+        }));
+      }
     }
-    evidence.uses.forEach((use, seq) => {
+    for (let seq = 0; seq < evidence.uses.length; seq++) {
+      const use = evidence.uses[seq];
       let users = this.usersOf.get(use.source);
       if (!users) this.usersOf.set(use.source, users = new Set());
       users.add(r);
       c.sources.push(use.source);
-      this.fromUse(use, r, target, (e, origin, route, coversItems, second = 0) => add([1, r.index, 2 * seq + second], origin, route, e, coversItems));
-    });
-    evidence.evidence.forEach((e, seq) => {
-      if (target) add([2, r.index, seq], target.origin, target.route, { kind: e.kind, verdict: e.verdict, sentence: e.sentence, line: e.line });
-    });
+      this.fromUse(use, r, target, (describe, origin, route, coversItems, second = 0) => add([1, r.index, 2 * seq + second], origin, route, describe, coversItems));
+    }
+    if (target) {
+      for (let seq = 0; seq < evidence.evidence.length; seq++) {
+        const e = evidence.evidence[seq];
+        add([2, r.index, seq], target.origin, target.route, () => ({ kind: e.kind, verdict: e.verdict, sentence: e.sentence, line: e.line }));
+      }
+    }
   }
 
   /** The pieces one response use gives: to the read's route (and the write's), or a read-modify-write. */
   private fromUse(use: ResponseUse, user: RequestModel, write: WriteTarget | undefined,
-    add: (e: Evidence, origin: string, route: string, coversItems: boolean, second?: number) => void): void {
+    add: (describe: () => Evidence, origin: string, route: string, coversItems: boolean, second?: number) => void): void {
     const source = this.requests[use.source];
     const read = source && targetOf(source);
     if (!source || !read) return;
+    const sourceLine = source.anchor.start.line;
     if (use.part === 'headers' && /^(etag|last-modified)$/i.test(use.path)) {
-      const sentence = `line ${use.line + 1} uses the ${use.path} of ${describeTarget(read)} (line ${source.anchor.start.line + 1})`;
-      add({ kind: 'same-file', verdict: 'versioned', sentence, line: use.line }, read.origin, read.route, true);
+      const { line, path } = use;
+      let sentence: string | undefined;
+      const describe = (): Evidence => ({
+        kind: 'same-file', verdict: 'versioned', line,
+        sentence: sentence ??= `line ${line + 1} uses the ${path} of ${describeTarget(read)} (line ${sourceLine + 1})`,
+      });
+      add(describe, read.origin, read.route, true);
       // A collection's validator is evidence for its items; and the request that sends it is on the same API.
-      if (write && write.route !== read.route) add({ kind: 'same-file', verdict: 'versioned', sentence, line: use.line }, write.origin, write.route, false, 1);
+      if (write && write.route !== read.route) add(describe, write.origin, write.route, false, 1);
       return;
     }
     if (!write || !isRead(source) || !isWriteMethod(user.method)) return;
     if (!originsMayMatch(read.origin, write.origin)) return;
     if (!routesMatch(read.route, write.route) && !isCollectionOf(read.route, write.route)) return;
-    add({
-      kind: 'same-file', verdict: 'versioned', line: user.anchor.start.line,
-      sentence: `the ${user.method} on line ${user.anchor.start.line + 1} writes back what ${describeTarget(read)} ` +
-        `(line ${source.anchor.start.line + 1}) returned: a read-modify-write`,
-    }, write.origin, write.route, false);
+    const { method } = user;
+    const line = user.anchor.start.line;
+    add(() => ({
+      kind: 'same-file', verdict: 'versioned', line,
+      sentence: `the ${method} on line ${line + 1} writes back what ${describeTarget(read)} (line ${sourceLine + 1}) returned: a read-modify-write`,
+    }), write.origin, write.route, false);
   }
 }
 

@@ -85,20 +85,30 @@ const READS_VALIDATOR = /headers\s*(?:\.valueOf\(\s*|\[\s*|\.get\(\s*|\.)["'`]?(
 function scriptEvidence(script: Script, req: HttpRequest): DocumentEvidence[] {
   if (script.source === '' || script.kind === 'pre-request') return [];
   const found: DocumentEvidence[] = [];
-  const lineOf = (index: number) => script.sourceStartLine + script.source.slice(0, index).split('\n').length - 1;
-  const status = HANDLES_PRECONDITION_STATUS.exec(script.source);
+  const source = script.source;
+  // Most handlers name no 412/428 at all: the pattern only runs on those that do.
+  const status = (source.includes('412') || source.includes('428')) ? HANDLES_PRECONDITION_STATUS.exec(source) : null;
   if (status) {
+    const line = lineOf(script, status.index);
     found.push({
-      request: req.index, kind: 'same-file', verdict: 'versioned', line: lineOf(status.index),
-      sentence: `the handler on line ${lineOf(status.index) + 1} checks for ${status[1] ?? status[2]}`,
+      request: req.index, kind: 'same-file', verdict: 'versioned', line,
+      sentence: `the handler on line ${line + 1} checks for ${status[1] ?? status[2]}`,
     });
   }
-  const validator = READS_VALIDATOR.exec(script.source);
+  const validator = READS_VALIDATOR.exec(source);
   if (validator) {
+    const line = lineOf(script, validator.index);
     found.push({
-      request: req.index, kind: 'same-file', verdict: 'versioned', line: lineOf(validator.index),
-      sentence: `the handler on line ${lineOf(validator.index) + 1} reads the response's ${validator[1]}`,
+      request: req.index, kind: 'same-file', verdict: 'versioned', line,
+      sentence: `the handler on line ${line + 1} reads the response's ${validator[1]}`,
     });
   }
   return found;
+}
+
+/** The document line of character `index` of a script's source. */
+function lineOf(script: Script, index: number): number {
+  let line = script.sourceStartLine;
+  for (let at = script.source.indexOf('\n'); at >= 0 && at < index; at = script.source.indexOf('\n', at + 1)) line++;
+  return line;
 }

@@ -146,10 +146,11 @@ export interface DocumentModel {
 }
 
 /** Case-insensitive header lookup (header names are case-insensitive everywhere, RFC 9110 §5.1). */
-export function findHeaders(request: RequestModel, name: string): HeaderModel[] {
-  const found = headersByName(request.headers).get(lowerCaseName(name));
-  return found ? [...found] : [];
+export function findHeaders(request: RequestModel, name: string): readonly HeaderModel[] {
+  return headersByName(request.headers).get(lowerCaseName(name)) ?? NO_HEADERS;
 }
+
+const NO_HEADERS: readonly HeaderModel[] = [];
 
 /** The first header called `name` (case-insensitively), without copying the list. */
 export function firstHeader(request: RequestModel, name: string): HeaderModel | undefined {

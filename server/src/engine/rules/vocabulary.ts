@@ -145,6 +145,6 @@ export function looksLikeFhir(request: RequestModel): boolean {
 }
 
 /** Each header called `name` (case-insensitively) on `req` when it is a write; none otherwise. */
-export function headersOnWrite(req: RequestModel, config: EngineConfig, name: string): HeaderModel[] {
+export function headersOnWrite(req: RequestModel, config: EngineConfig, name: string): readonly HeaderModel[] {
   return isWrite(req.method, config) ? findHeaders(req, name) : [];
 }
