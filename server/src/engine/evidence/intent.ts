@@ -15,6 +15,7 @@
  */
 import type { RequestModel } from '../model/types';
 import { originsMayMatch, splitUrl } from './route';
+import { targetOf } from './same-file';
 
 const EXPECTS_FAILURE = [
   /\bshould\s+(?:fail|error|be\s+(?:rejected|refused|denied|forbidden))\b/i,
@@ -65,10 +66,10 @@ export function createdEarlier(requests: readonly RequestModel[]): Map<RequestMo
   const posts = new Map<string, RequestModel>();
   for (const req of requests) {
     const at = placeOf(req);
-    const post = [...(req.url ?? '').matchAll(RESPONSE_BODY_IN_URL)].map((m) => posts.get(m[1])).find(Boolean);
+    const post = postNamedIn(req.url, posts);
     const by = post ? `the POST ${post.url ?? ''} returned it` : at && creators.covering(at);
     if (by !== undefined) made.set(req, by);
-    const setup = isSetup(req) && (req.method === 'POST' || req.method === 'PUT');
+    const setup = (req.method === 'POST' || req.method === 'PUT') && isSetup(req);
     if (at && (setup || ((req.method === 'PUT' || req.method === 'MKCOL') && at.path !== '' && by === undefined))) {
       creators.add(at, `${setup ? 'the setup request' : req.method} ${req.url ?? ''}`, setup);
     }
@@ -144,51 +145,66 @@ function isSetup(req: RequestModel): boolean {
 /** `{{name.response.body…}}` in a URL: the resource named by what request `name` returned. */
 const RESPONSE_BODY_IN_URL = /\{\{\s*([\w.-]+?)\.response\.body/g;
 
+/** The first POST (of `posts`, by name) whose response body the URL reads; most URLs read none. */
+function postNamedIn(url: string | undefined, posts: ReadonlyMap<string, RequestModel>): RequestModel | undefined {
+  if (url === undefined || !url.includes('.response.body')) return undefined;
+  for (const m of url.matchAll(RESPONSE_BODY_IN_URL)) {
+    const post = posts.get(m[1]);
+    if (post) return post;
+  }
+  return undefined;
+}
+
 /**
  * The places the file created, filed by path so a look-up reads only the request's own path and the few
  * collections above it (a file of thousands of PUTs stays linear).
  */
 class Creators {
-  private readonly byPath = new Map<string, { origin: string; by: string }[]>();
+  private readonly byPath = new Map<string, { server: string; by: string }[]>();
   /** Setup requests: they load the file's data into their server, so they cover every path of their origin. */
-  private readonly roots: { origin: string; by: string }[] = [];
+  private readonly roots: { server: string; by: string }[] = [];
 
   add(at: Place, by: string, wholeServer: boolean): void {
     if (wholeServer) {
-      this.roots.push({ origin: at.origin, by });
+      this.roots.push({ server: at.server, by });
       return;
     }
     const list = this.byPath.get(at.path);
-    if (list) list.push({ origin: at.origin, by });
-    else this.byPath.set(at.path, [{ origin: at.origin, by }]);
+    if (list) list.push({ server: at.server, by });
+    else this.byPath.set(at.path, [{ server: at.server, by }]);
   }
 
   /** The request that created `at` or a collection above it, if any. */
   covering(at: Place): string | undefined {
     for (let path = at.path; path !== ''; path = path.slice(0, Math.max(0, path.lastIndexOf('/')))) {
-      const hit = this.byPath.get(path)?.find((c) => sameServer(c.origin, at.origin));
-      if (hit) return hit.by;
+      const hit = sameServer(this.byPath.get(path), at.server);
+      if (hit !== undefined) return hit;
     }
-    return this.roots.find((c) => sameServer(c.origin, at.origin))?.by;
+    return sameServer(this.roots, at.server);
   }
 }
 
-/** The scheme aside: a file that writes `https://host` once and `host/…` (httpYac's scheme-less form) later means one server. */
-function sameServer(a: string, b: string): boolean {
-  return originsMayMatch(withoutScheme(a), withoutScheme(b));
+/** What the first creator on `server`'s server made, if any. */
+function sameServer(creators: readonly { server: string; by: string }[] | undefined, server: string): string | undefined {
+  for (const c of creators ?? []) if (originsMayMatch(c.server, server)) return c.by;
+  return undefined;
 }
 
 interface Place {
-  origin: string;
+  /**
+   * The origin without its scheme: a file that writes `https://host` once and `host/…` (httpYac's scheme-less
+   * form) later means one server.
+   */
+  server: string;
   /** The path without query or trailing slash; '' for the service root. */
   path: string;
 }
 
-function withoutScheme(origin: string): string {
-  return origin.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-}
-
 function placeOf(req: RequestModel): Place | undefined {
-  const parts = req.url === undefined ? undefined : splitUrl(req.url);
-  return parts && { origin: parts.origin, path: parts.path.replace(/\/+$/, '') };
+  // The write target's origin and path when it has one (worked out once per request), else the URL's own.
+  const parts = targetOf(req) ?? (req.url === undefined ? undefined : splitUrl(req.url));
+  if (!parts) return undefined;
+  let end = parts.path.length;
+  while (end > 0 && parts.path.charCodeAt(end - 1) === 47) end--;
+  return { server: parts.origin.replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''), path: parts.path.slice(0, end) };
 }

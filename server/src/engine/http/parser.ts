@@ -74,8 +74,20 @@ class Parser {
 
   private preambleLine(i: number, text: string): number {
     if (isBlank(text)) return i + 1;
-    if (opensBlockComment(text)) return this.blockComment(i);
     if (this.startsNewResponse(i, text)) return i + 1;
+    // A request line starts with its method; no other kind of line starts with a capital letter: skip their tests.
+    const first = text.charCodeAt(0);
+    const other = first >= 65 && first <= 90 ? undefined : this.otherPreambleLine(i, text);
+    if (other !== undefined) return other;
+    const rl = requestLineOf(text, false);
+    if (rl) this.startRequest(i, text, rl);
+    else this.out.diagnostics.push(unreadableLine(i, text));
+    return i + 1;
+  }
+
+  /** A preamble line that is not a request line (block comment, script, comment, variable, a dialect's declaration). */
+  private otherPreambleLine(i: number, text: string): number | undefined {
+    if (opensBlockComment(text)) return this.blockComment(i);
     const opener = scriptOpenerOf(text);
     if (opener) return this.script(i, opener, this.pending.scripts);
     const comment = commentBody(text);
@@ -90,15 +102,7 @@ class Parser {
       this.out.variables.push(v);
       return i + 1;
     }
-    const extension = this.dialectLine(i, text);
-    if (extension !== undefined) return extension;
-    const rl = requestLineOf(text, false);
-    if (rl) {
-      this.startRequest(i, text, rl);
-      return i + 1;
-    }
-    this.out.diagnostics.push(unreadableLine(i, text));
-    return i + 1;
+    return this.dialectLine(i, text);
   }
 
   /** One dialect's line before a request line (proto/gql imports, fragments, kulala commands, curl, script files). */
