@@ -75,9 +75,7 @@ class Parser {
   private preambleLine(i: number, text: string): number {
     if (isBlank(text)) return i + 1;
     if (this.startsNewResponse(i, text)) return i + 1;
-    // A request line starts with its method; no other kind of line starts with a capital letter: skip their tests.
-    const first = text.charCodeAt(0);
-    const other = first >= 65 && first <= 90 ? undefined : this.otherPreambleLine(i, text);
+    const other = /^[A-Z]/.test(text) ? undefined : this.otherPreambleLine(i, text);
     if (other !== undefined) return other;
     const rl = requestLineOf(text, false);
     if (rl) this.startRequest(i, text, rl);
@@ -85,7 +83,7 @@ class Parser {
     return i + 1;
   }
 
-  /** A preamble line that is not a request line (block comment, script, comment, variable, a dialect's declaration). */
+  /** Block comment, script, comment, variable, a dialect's line: none starts with a capital, as a request line does. */
   private otherPreambleLine(i: number, text: string): number | undefined {
     if (opensBlockComment(text)) return this.blockComment(i);
     const opener = scriptOpenerOf(text);
