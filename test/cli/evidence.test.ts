@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../../server/src/cli/main';
-import { recordObservation } from '../../server/src/host/evidence/observation-store';
+import { readObservations, recordObservation } from '../../server/src/host/evidence/observation-store';
 
 const SPEC = `openapi: 3.0.3
 servers:
@@ -46,6 +46,20 @@ describe('etag-guard lint: workspace evidence', () => {
     const [result] = JSON.parse(out) as { messages: { line: number; message: string; ruleId: string }[] }[];
     assert.deepEqual(result.messages.map((m) => `${m.line} ${m.ruleId}`), ['1 missing-precondition']);
     assert.match(result.messages[0].message, /shop-api\.yml declares If-Match, a 412 response on PUT \/items\/\{id\}/);
+  });
+
+  it('remembers a GET refused with 405 (no read to insert there) and forgets it when a GET of the route succeeds', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'etag-guard-405-'));
+    try {
+      assert.ok(recordObservation(root, { method: 'GET', url: 'http://127.0.0.1:9/inbox/1', status: 405, at: '2026-11-29T10:02:00Z' }));
+      assert.deepEqual(readObservations(root).map((o) => o.status), [405]);
+      // A success without validators tells nothing about versions, but it does say GET is served now.
+      assert.ok(recordObservation(root, { method: 'GET', url: 'http://127.0.0.1:9/inbox/2', status: 200, at: '2026-11-29T10:03:00Z' }));
+      assert.deepEqual(readObservations(root), []);
+      assert.equal(recordObservation(root, { method: 'GET', url: 'http://127.0.0.1:9/inbox/2', status: 200, at: '2026-11-29T10:04:00Z' }), false);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('remembers what the runner saw, and explains it', async () => {

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lintHttp } from '../lint';
 import { openApiSource } from '../evidence/openapi';
+import { observedSource, type Observation } from '../evidence/observed';
 import { applyHttpFix } from '../testing/lint-fixture';
 import { DEFAULT_CONFIG, type EngineConfig } from '../config/config';
 
@@ -42,6 +43,19 @@ describe(`${ID}: no read is inserted on a route the OpenAPI document gives no GE
     assert.match(titles[0], /^Add If-Match: \{\{etag\}\}, asked for when the request is sent/);
     assert.match(titles[0], /openapi\.yaml declares no GET on \/items\/\{id\}/);
     assert.ok(titles.some((t) => t.startsWith('Add If-None-Match: *')), titles.join(' | '));
+  });
+
+  it('takes a GET the runner saw answer 405 as no read served, until a later GET of the route succeeds', () => {
+    const refused: Observation = { method: 'GET', url: 'http://127.0.0.1:8080/notes/3', status: 405, at: '2026-11-29T10:02:00Z' };
+    const served: Observation = { method: 'GET', url: 'http://127.0.0.1:8080/notes/5', status: 200, at: '2026-11-29T10:05:00Z' };
+    const text = 'PUT http://127.0.0.1:8080/notes/9\nContent-Type: text/plain\n\nhello\n';
+    const withRefused = { ...DEFAULT_CONFIG, evidenceSources: [observedSource([refused])] };
+    const f = lintHttp(text, withRefused).findings.find((x) => x.ruleId === ID)!;
+    // A 405 says nothing about versions: the write stays a hint.
+    assert.equal(f.level, 'hint');
+    assert.ok(!f.fixes.some((x) => x.title.startsWith('Insert a GET')), f.fixes.map((x) => x.title).join(' | '));
+    assert.match(f.fixes[0].title, /GET \/notes\/3 answered 405 at 10:02/);
+    assert.match(fixTitles(text, { ...DEFAULT_CONFIG, evidenceSources: [observedSource([refused, served])] })[0], /^Insert a GET/);
   });
 
   it('prefers the create-only form for a write its author calls a create, read or no read', () => {

@@ -2,7 +2,7 @@
  * What the runner has seen, per workspace: `.etag-guard/observations.json` under the workspace root,
  * `{"version": 1, "observations": [{"method", "url", "status", "etag", "lastModified", "at"}]}`, one entry per
  * method and route (the newest replaces the older one), only responses that tell something (an ETag or
- * Last-Modified on a success, or a 412/428). The editor's "Send request" and `etag-guard run` write it; the
+ * Last-Modified on a success, a 412/428, or a GET refused with 405: no read to insert before a write there). The editor's "Send request" and `etag-guard run` write it; the
  * linter reads it; "etag-guard: Forget Remembered Evidence" deletes it. Documented in docs/precision.md.
  */
 import * as fs from 'node:fs';
@@ -30,18 +30,32 @@ export function readObservations(root: string): Observation[] {
     !!o && typeof o.method === 'string' && typeof o.url === 'string' && typeof o.status === 'number' && typeof o.at === 'string');
 }
 
-/** Records `o` when it tells something; returns true when the store changed. */
+/**
+ * Records `o` when it tells something; returns true when the store changed. A GET served without validators
+ * tells nothing to keep, but it forgets a remembered refusal (405) of the same route: GET is served now.
+ */
 export function recordObservation(root: string, o: Observation): boolean {
-  if (!isTelling(o)) return false;
+  const telling = isTelling(o);
+  if (!telling && !(o.method === 'GET' && o.status < 300)) return false;
   const clean: Observation = { ...o, url: withoutQueryOrCredentials(o.url) };
   const key = routeKey(clean);
-  const kept = readObservations(root).filter((x) => routeKey(x) !== key);
+  const before = readObservations(root);
+  if (!telling) {
+    const kept = before.filter((x) => !(routeKey(x) === key && x.status === 405));
+    if (kept.length === before.length) return false;
+    writeStore(root, kept);
+    return true;
+  }
+  writeStore(root, [...before.filter((x) => routeKey(x) !== key), clean]);
+  return true;
+}
+
+function writeStore(root: string, observations: readonly Observation[]): void {
   const file = path.join(root, OBSERVATION_STORE_FILE);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify({ version: VERSION, observations: [...kept, clean].slice(-LIMIT) }, null, 2) + '\n');
+  fs.writeFileSync(temp, JSON.stringify({ version: VERSION, observations: observations.slice(-LIMIT) }, null, 2) + '\n');
   fs.renameSync(temp, file);
-  return true;
 }
 
 /** Forgets everything remembered under `root`; true when there was something. */
