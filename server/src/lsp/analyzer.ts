@@ -5,6 +5,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLanguage, EngineConfig, HttpFile, LintFinding, LintResult, Relint } from '../engine';
 import { CappedFindings, FixChecker, IncrementalHttpAnalysis, isCodeLanguage, lintCode, lintHttp, lintHttpSlices, SLICE_THRESHOLD_CHARS } from '../engine';
+import { IncrementalCodeAnalysis } from '../engine/code/incremental-code';
+import type { CodeParsers } from '../engine/code/parsers';
 import { loadCodeParsers } from '../host/code-parsers';
 import type { Settings } from './settings';
 
@@ -37,6 +39,8 @@ export class Analyzer {
   private readonly reportedFailures = new Set<string>();
   /** Per open `.http` document: re-analyses only the sections, requests and facts a keystroke touched. */
   private readonly analyses = new Map<string, IncrementalHttpAnalysis>();
+  /** Per open client-code document: its syntax tree, parsed again from the last one on each keystroke. */
+  private readonly codeAnalyses = new Map<string, IncrementalCodeAnalysis>();
 
   constructor(private readonly settings: Settings, private readonly log: (message: string) => void) {}
 
@@ -56,11 +60,15 @@ export class Analyzer {
   forget(uri: string): void {
     this.results.delete(uri);
     this.analyses.delete(uri);
+    this.codeAnalyses.get(uri)?.dispose();
+    this.codeAnalyses.delete(uri);
   }
 
   clear(): void {
     this.results.clear();
     this.analyses.clear();
+    for (const analysis of this.codeAnalyses.values()) analysis.dispose();
+    this.codeAnalyses.clear();
   }
 
   private async run(doc: Snapshot): Promise<Analysis> {
@@ -78,7 +86,7 @@ export class Analyzer {
       const parsers = isHttp ? undefined : await loadCodeParsers(undefined, this.log);
       // The fixed text is linted from scratch (not through the incremental parser, which tracks the editor's text).
       relint = parsers ? (t) => lintCode(t, doc.languageId as CodeLanguage, config, parsers) : (t) => lintHttp(t, config);
-      result = http ?? relint(text);
+      result = http ?? (parsers ? this.codeAnalysisFor(doc, config, parsers).analyze(text) : relint(text));
     } catch (err) {
       // Rules are isolated and the parser is total (test/hardening), but a throw anywhere else would end the
       // server's process: this version gets no findings and the failure goes to the log instead.
@@ -110,6 +118,16 @@ export class Analyzer {
       if (latest !== undefined && latest !== `${doc.uri}#${doc.version}`) break;
     }
     return { version: doc.version, findings: findings.result() };
+  }
+
+  private codeAnalysisFor(doc: Snapshot, config: EngineConfig, parsers: CodeParsers): IncrementalCodeAnalysis {
+    let analysis = this.codeAnalyses.get(doc.uri);
+    if (!analysis || analysis.config !== config || analysis.language !== doc.languageId) {
+      analysis?.dispose();
+      analysis = new IncrementalCodeAnalysis(doc.languageId as CodeLanguage, config, parsers);
+      this.codeAnalyses.set(doc.uri, analysis);
+    }
+    return analysis;
   }
 
   private analysisFor(uri: string, config: EngineConfig): IncrementalHttpAnalysis {
