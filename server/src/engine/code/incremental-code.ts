@@ -26,14 +26,20 @@ export interface TextChange {
   newEnd: number;
 }
 
+/** Compared a block at a time first: slices and `===` run natively, a character loop does not. */
+const BLOCK = 1024;
+
 /** The common prefix and suffix of two texts: a keystroke, a paste or an undo is one such region. */
 export function textChange(before: string, after: string): TextChange | undefined {
   if (before === after) return undefined;
   const shorter = Math.min(before.length, after.length);
   let start = 0;
+  while (start + BLOCK <= shorter && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  const room = shorter - start;
   let tail = 0;
-  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  while (tail + BLOCK <= room && before.slice(before.length - tail - BLOCK, before.length - tail) === after.slice(after.length - tail - BLOCK, after.length - tail)) tail += BLOCK;
+  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
 
@@ -102,7 +108,11 @@ export class IncrementalCodeAnalysis {
     // The chunk the edit falls in, read before the old tree moves with the edit.
     const oldChunk = chunkAround(old.rootNode, change.start, change.oldEnd);
     const oldDigest = oldChunk && !this.topLevelCalls ? chunkDigest(oldChunk, before) : undefined;
-    const oldExtent = oldChunk && { start: oldChunk.startIndex, end: oldChunk.endIndex, type: oldChunk.type, endPoint: oldChunk.endPosition };
+    const oldExtent = oldChunk && {
+      start: oldChunk.startIndex, end: oldChunk.endIndex, type: oldChunk.type, endPoint: oldChunk.endPosition,
+      // Syntax errors add up over statements: the file's count changes by the edited statement's.
+      syntaxErrors: oldDigest === undefined ? 0 : syntaxErrorCount(oldChunk, before.slice(oldChunk.startIndex, oldChunk.endIndex)),
+    };
     // The engine holds no tree-sitter runtime value (the host loads it): `Tree.edit` reads only these fields.
     old.edit({
       startIndex: change.start, oldEndIndex: change.oldEnd, newEndIndex: change.newEnd,
@@ -128,7 +138,8 @@ export class IncrementalCodeAnalysis {
     this.reused++;
     this.source = source;
     this.requests = this.requests.map((r) => moves.range(r));
-    this.result = { findings, failures: this.result.failures, syntaxErrors: syntaxErrorCount(tree.rootNode, source) };
+    const syntaxErrors = (this.result.syntaxErrors ?? 0) - oldExtent.syntaxErrors + syntaxErrorCount(chunk, source.slice(chunk.startIndex, chunk.endIndex));
+    this.result = { findings, failures: this.result.failures, syntaxErrors };
     return this.result;
   }
 
