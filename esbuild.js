@@ -6,20 +6,26 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
- * The entry bundle's `require('./ui')` stays a run-time require of the UI bundle beside it (extension-ui.js), so
- * activation loads the language client alone and the runner, 412 workflow, traces and reports on first use.
+ * The entry bundle's `require('./ui')` and `require('./language-client')` stay run-time requires of the bundles
+ * beside it (extension-ui.js, extension-client.js): activation registers the commands and returns, the language
+ * client library loads right after, and the runner, 412 workflow, traces and reports on first use.
  */
-const lazyUi = {
-  name: 'lazy-ui',
+const LAZY_CHUNKS = { './ui': './extension-ui.js', './language-client': './extension-client.js' };
+const lazyChunks = {
+  name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /^\.\/ui$/, namespace: 'file' }, (args) =>
-      args.importer.endsWith('extension.ts') ? { path: './extension-ui.js', external: true } : undefined);
+    build.onResolve({ filter: /^\.\/(ui|language-client)$/, namespace: 'file' }, (args) =>
+      args.importer.endsWith('extension.ts') ? { path: LAZY_CHUNKS[args.path], external: true } : undefined);
   },
 };
 
-/** One entry per bundle: the extension host loads `extension` (and `extension-ui` on first use), editors spawn `server`, users run `cli`. */
+/**
+ * One entry per bundle: the extension host loads `extension` (then `extension-client`, and `extension-ui` on first
+ * use), editors spawn `server`, users run `cli`.
+ */
 const bundles = [
-  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'], plugins: [lazyUi] },
+  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'], plugins: [lazyChunks] },
+  { entryPoints: { 'extension-client': 'client/src/language-client.ts' }, external: ['vscode'] },
   { entryPoints: { 'extension-ui': 'client/src/ui.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/lsp/server.ts' } },
   { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },

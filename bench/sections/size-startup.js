@@ -13,6 +13,18 @@ const { ROOT } = require('../lib/engine');
 
 const VSIX_TARGET_MB = 1.5;
 const EXTENSION_LOAD_TARGET_MS = 60;
+const ACTIVATION_TARGET_MS = 150;
+/** Written by the real-VS-Code run (test/e2e, test `issue 15 #11`); this benchmark cannot start VS Code. */
+const E2E_ACTIVATION = path.join(ROOT, 'bench', 'results', 'e2e-activation.json');
+
+/** The last real-VS-Code activation figures, if that run wrote them. */
+function e2eActivation() {
+  try {
+    return JSON.parse(fs.readFileSync(E2E_ACTIVATION, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The floor under the entry bundle's load: the language client library alone, bundled and minified the same way
@@ -72,18 +84,24 @@ async function sizeStartupSection({ serverJs, cli }) {
   const result = {
     sizes, vsixMB, vsixError: packaged.error,
     serverStartMs: median(serverStart), cliStartMs: median(cliStart), extensionLoadMs: median(loads), languageClientLoadMs: median(floorLoads),
-    activation: 'not measured here: needs a timing hook in the real VS Code harness (test/e2e); the rows above are the bundle loads alone',
+    activation: e2eActivation(),
   };
+  const act = result.activation;
+  const activationRows = act ? [
+    [`real VS Code ${act.vscode} (${act.at}): activate() call (ms)`, act.activateMs, `< ${ACTIVATION_TARGET_MS}: ${verdict(act.activateMs, ACTIVATION_TARGET_MS)}`],
+    ['real VS Code: its own activation time, code loading + activate() (ms)', act.vscodeActivationMs, `< ${ACTIVATION_TARGET_MS}: ${verdict(act.vscodeActivationMs, ACTIVATION_TARGET_MS)}`],
+    ['real VS Code: of which loading the entry bundle (ms)', act.vscodeCodeLoadingMs, ''],
+  ] : [['real VS Code activation', `not measured: run npm run test:e2e -- --suite-only "--grep=issue 15 #11" first`, `< ${ACTIVATION_TARGET_MS}`]];
   printTable('5. Size and start-up', ['measure', 'value', 'target'], [
     ...sizes.map((s) => [`${s.file} (KB)`, s.kb, '']),
     ['.vsix (MB)', vsixMB ?? packaged.error, `< ${VSIX_TARGET_MB}: ${verdict(vsixMB, VSIX_TARGET_MB)}`],
     ['server: spawn → initialize response (ms)', result.serverStartMs, ''],
     ['CLI: etag-guard --version, whole process (ms)', result.cliStartMs, ''],
     ['extension entry bundle require() with a stub vscode (ms)', result.extensionLoadMs, `< ${EXTENSION_LOAD_TARGET_MS}: ${verdict(result.extensionLoadMs, EXTENSION_LOAD_TARGET_MS)}`],
-    ['floor: the language client library alone (ms)', result.languageClientLoadMs, `ratio ${(result.extensionLoadMs / result.languageClientLoadMs).toFixed(2)}`],
+    ['language client library alone, loaded after activation (ms)', result.languageClientLoadMs, `entry / client ${(result.extensionLoadMs / result.languageClientLoadMs).toFixed(2)}`],
+    ...activationRows,
   ]);
-  console.log(`(extension activation in VS Code: ${result.activation})`);
-  return { ...result, targets: { vsixMB: VSIX_TARGET_MB, extensionLoadMs: EXTENSION_LOAD_TARGET_MS } };
+  return { ...result, targets: { vsixMB: VSIX_TARGET_MB, extensionLoadMs: EXTENSION_LOAD_TARGET_MS, activationMs: ACTIVATION_TARGET_MS } };
 }
 
 module.exports = { sizeStartupSection };

@@ -31,7 +31,7 @@ export const COMMAND_IDS: readonly string[] = [
 
 type Handler = (...args: never[]) => unknown;
 
-/** Registers every id; `table` is asked for the handlers on the first call (it loads them). */
-export function registerLazily(table: () => Record<string, Handler>): vscode.Disposable[] {
-  return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, (...args: never[]) => table()[id](...args)));
+/** Registers every id; `table` is asked for the handlers on the first call (it loads them, once the client is up). */
+export function registerLazily(table: () => Promise<Record<string, Handler>>): vscode.Disposable[] {
+  return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, async (...args: never[]) => (await table())[id](...args)));
 }

@@ -125,13 +125,29 @@ test('issue 15 #11: the etag-guard output channel logs the server\'s version and
   const activation = /activated in (\d+) ms/.exec(text);
   const initialize = /the language server answered initialize in (\d+) ms/.exec(text);
   assert.ok(activation && initialize, text.slice(0, 2000));
-  // The activation figure of docs/performance.md, measured here in a real VS Code; bench/results/ is ignored.
+  const vscodeTimes = extensionHostMarks(EXT_ID);
+  assert.ok(vscodeTimes, 'the extension host recorded no code/extHost/*/etag-guard performance marks');
+  // The activation figures of docs/performance.md, measured here in a real VS Code; bench/results/ is ignored.
   const results = path.join(vscode.extensions.getExtension(EXT_ID)!.extensionPath, 'bench', 'results');
   fs.mkdirSync(results, { recursive: true });
   fs.writeFileSync(path.join(results, 'e2e-activation.json'), `${JSON.stringify({
-    activateMs: Number(activation[1]), serverInitializeMs: Number(initialize[1]), vscode: vscode.version, at: new Date().toISOString(),
+    activateMs: Number(activation[1]), ...vscodeTimes, serverInitializeMs: Number(initialize[1]), targetMs: 150,
+    vscode: vscode.version, at: new Date().toISOString(),
   }, null, 2)}\n`);
 });
+
+/**
+ * VS Code's own view of our activation, from the performance marks its extension host sets around loading the
+ * extension's code and calling `activate()` (the figures of "Developer: Show Running Extensions"); the host and
+ * this suite share the process, and with it `globalThis.MonacoPerformanceMarks`.
+ */
+function extensionHostMarks(id: string): { vscodeCodeLoadingMs: number; vscodeActivationMs: number } | undefined {
+  const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks?.getMarks() ?? [];
+  const at = (what: string) => marks.find((m) => m.name === `code/extHost/${what}/${id}`)?.startTime;
+  const [willLoad, didLoad, didActivate] = [at('willLoadExtensionCode'), at('didLoadExtensionCode'), at('didActivateExtension')];
+  if (willLoad === undefined || didLoad === undefined || didActivate === undefined) return undefined;
+  return { vscodeCodeLoadingMs: Math.round(didLoad - willLoad), vscodeActivationMs: Math.round(didActivate - willLoad) };
+}
 
 function isOurOutput(d: vscode.TextDocument): boolean {
   return d.uri.scheme === 'output' && /etag-guard/i.test(d.uri.toString());
