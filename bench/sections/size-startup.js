@@ -89,8 +89,9 @@ async function sizeStartupSection({ serverJs, cli }) {
   const act = result.activation;
   const activationRows = act ? [
     [`real VS Code ${act.vscode} (${act.at}): activate() call (ms)`, act.activateMs, `< ${ACTIVATION_TARGET_MS}: ${verdict(act.activateMs, ACTIVATION_TARGET_MS)}`],
-    ['real VS Code: its own activation time, code loading + activate() (ms)', act.vscodeActivationMs, `< ${ACTIVATION_TARGET_MS}: ${verdict(act.vscodeActivationMs, ACTIVATION_TARGET_MS)}`],
-    ['real VS Code: of which loading the entry bundle (ms)', act.vscodeCodeLoadingMs, ''],
+    ['real VS Code: its own activation time, code loading + activate() until resolved (ms)', act.vscodeActivationMs, `< ${ACTIVATION_TARGET_MS}: ${verdict(act.vscodeActivationMs, ACTIVATION_TARGET_MS)}`],
+    ['real VS Code: of which loading the entry bundle / the activate() call (ms)', `${act.vscodeCodeLoadingMs} / ${act.vscodeActivateCallMs}`, ''],
+    ['real VS Code: its wait for the extension context, not counted (ms)', act.vscodeContextWaitMs, ''],
   ] : [['real VS Code activation', `not measured: run npm run test:e2e -- --suite-only "--grep=issue 15 #11" first`, `< ${ACTIVATION_TARGET_MS}`]];
   printTable('5. Size and start-up', ['measure', 'value', 'target'], [
     ...sizes.map((s) => [`${s.file} (KB)`, s.kb, '']),

@@ -54,6 +54,7 @@ function pad(s: string, n = 4): string {
 
 // etag-guard-disable-next-line missing-precondition
 export const put = (u: string) => fetch(u, { method: 'PUT' });
+export function tiny(n: number): number { return n + 1; } export const drop = (u: string) => fetch(u, { method: 'DELETE' });
 `;
 
 const PY = `import requests
@@ -199,6 +200,18 @@ describe('incremental client-code analysis', () => {
     for (const text of [TS.replace('return out.join', 'return ou😀t.join'), TS.replace('return out.join', 'return out\n.join'), TS.replace("console.warn('big ' + key)", "console.warn('bïg 😀' + key)")]) {
       assert.deepStrictEqual(plain(analysis.analyze(text)), plain(lintCode(text, 'typescript', DEFAULT_CONFIG, parsers)));
     }
+    analysis.dispose();
+  });
+
+  it('moves the findings of a statement that follows the edited one on its line', () => {
+    const analysis = new IncrementalCodeAnalysis('typescript', DEFAULT_CONFIG, parsers);
+    const first = analysis.analyze(TS);
+    const typed = TS.replace('return n + 1;', 'return n + 12;');
+    const second = analysis.analyze(typed);
+    assert.equal(analysis.reused, 1);
+    const drop = (r: LintResult) => r.findings.find((f) => f.range.start.line === TS.split('\n').length - 2);
+    assert.equal(drop(second)?.range.start.character, (drop(first)?.range.start.character ?? NaN) + 1);
+    assert.deepStrictEqual(plain(second), plain(lintCode(typed, 'typescript', DEFAULT_CONFIG, parsers)));
     analysis.dispose();
   });
 
