@@ -49,6 +49,9 @@ async function main() {
         const docs = require('./vsix-contents').checkRuleDocs(vsix, ROOT);
         results.push({ name: 'ui: the .vsix carries every rule\'s documentation (docs/rules/*.md)', ok: docs.ok, error: docs.error });
         log(`TEST ${docs.ok ? 'PASS' : 'FAIL'} ui: the .vsix carries every rule's documentation${docs.ok ? '' : '\n' + docs.error}`);
+        const bundles = require('./vsix-contents').checkExtensionBundles(vsix, ROOT);
+        results.push({ name: 'ui: the .vsix carries every extension bundle (dist/extension*.js)', ok: bundles.ok, error: bundles.error });
+        log(`TEST ${bundles.ok ? 'PASS' : 'FAIL'} ui: the .vsix carries every extension bundle${bundles.ok ? '' : '\n' + bundles.error}`);
       }
     }
     t = Date.now();

@@ -60,6 +60,8 @@ export class IncrementalCodeAnalysis {
   private result: LintResult | undefined;
   /** Where the HTTP calls of the last full lint are (moved with each reuse). */
   private requests: Range[] = [];
+  /** The statement the last reused version was edited in, with its digest: typing goes on in the same one. */
+  private lastChunk: { start: number; end: number; type: string; digest: string; syntaxErrors: number } | undefined;
   private topLevelCalls = false;
   /** How many versions kept the previous findings (tests and the bench read it). */
   reused = 0;
@@ -107,11 +109,14 @@ export class IncrementalCodeAnalysis {
     const before = this.source;
     // The chunk the edit falls in, read before the old tree moves with the edit.
     const oldChunk = chunkAround(old.rootNode, change.start, change.oldEnd);
-    const oldDigest = oldChunk && !this.topLevelCalls ? chunkDigest(oldChunk, before) : undefined;
+    const known = this.lastChunk;
+    this.lastChunk = undefined;
+    const seen = known && oldChunk && oldChunk.startIndex === known.start && oldChunk.endIndex === known.end && oldChunk.type === known.type ? known : undefined;
+    const oldDigest = oldChunk && !this.topLevelCalls ? seen?.digest ?? chunkDigest(oldChunk, before) : undefined;
     const oldExtent = oldChunk && {
       start: oldChunk.startIndex, end: oldChunk.endIndex, type: oldChunk.type, endPoint: oldChunk.endPosition,
       // Syntax errors add up over statements: the file's count changes by the edited statement's.
-      syntaxErrors: oldDigest === undefined ? 0 : syntaxErrorCount(oldChunk, before.slice(oldChunk.startIndex, oldChunk.endIndex)),
+      syntaxErrors: oldDigest === undefined ? 0 : seen?.syntaxErrors ?? syntaxErrorCount(oldChunk, before.slice(oldChunk.startIndex, oldChunk.endIndex)),
     };
     // The engine holds no tree-sitter runtime value (the host loads it): `Tree.edit` reads only these fields.
     old.edit({
@@ -127,7 +132,8 @@ export class IncrementalCodeAnalysis {
       && old.getChangedRanges(tree).every((r) => r.startIndex >= chunk.startIndex && r.endIndex <= chunk.endIndex);
     old.delete();
     this.tree = tree;
-    if (!sameChunk || !chunk || !oldExtent || !this.result || this.topLevelCalls || chunkDigest(chunk, source) !== oldDigest) return this.full(tree, source);
+    const digest = sameChunk && chunk && !this.topLevelCalls ? chunkDigest(chunk, source) : undefined;
+    if (!sameChunk || !chunk || !oldExtent || !this.result || digest === undefined || digest !== oldDigest) return this.full(tree, source);
     const end = chunk.endPosition;
     const moves = new Moves(
       { start: { line: chunk.startPosition.row, character: chunk.startPosition.column }, end: { line: oldExtent.endPoint.row, character: oldExtent.endPoint.column } },
@@ -138,8 +144,9 @@ export class IncrementalCodeAnalysis {
     this.reused++;
     this.source = source;
     this.requests = this.requests.map((r) => moves.range(r));
-    const syntaxErrors = (this.result.syntaxErrors ?? 0) - oldExtent.syntaxErrors + syntaxErrorCount(chunk, source.slice(chunk.startIndex, chunk.endIndex));
-    this.result = { findings, failures: this.result.failures, syntaxErrors };
+    const chunkErrors = syntaxErrorCount(chunk, source.slice(chunk.startIndex, chunk.endIndex));
+    this.lastChunk = { start: chunk.startIndex, end: chunk.endIndex, type: chunk.type, digest, syntaxErrors: chunkErrors };
+    this.result = { findings, failures: this.result.failures, syntaxErrors: (this.result.syntaxErrors ?? 0) - oldExtent.syntaxErrors + chunkErrors };
     return this.result;
   }
 
@@ -148,6 +155,7 @@ export class IncrementalCodeAnalysis {
     if (this.tree !== tree) this.tree?.delete();
     this.tree = tree;
     this.source = source;
+    this.lastChunk = undefined;
     const lint = lintTree(tree, source, this.language, this.config, this.rules);
     this.requests = lint.requests;
     this.topLevelCalls = lint.topLevelCalls;
