@@ -125,13 +125,17 @@ export class IncrementalCodeAnalysis {
     } as Edit);
     const tree = parser.parse(source, old);
     if (!tree) throw new Error('tree-sitter returned no tree');
+    this.tree = tree;
     const delta = change.newEnd - change.oldEnd;
     const chunk = oldExtent && chunkAround(tree.rootNode, change.start, change.newEnd);
-    // The same statement, grown or shrunk by the edit, and nothing outside it parsed differently.
-    const sameChunk = chunk && oldExtent && chunk.startIndex === oldExtent.start && chunk.endIndex === oldExtent.end + delta && chunk.type === oldExtent.type
-      && old.getChangedRanges(tree).every((r) => r.startIndex >= chunk.startIndex && r.endIndex <= chunk.endIndex);
-    old.delete();
-    this.tree = tree;
+    let sameChunk: boolean;
+    try {
+      // The same statement, grown or shrunk by the edit, and nothing outside it parsed differently.
+      sameChunk = !!chunk && !!oldExtent && chunk.startIndex === oldExtent.start && chunk.endIndex === oldExtent.end + delta && chunk.type === oldExtent.type
+        && old.getChangedRanges(tree).every((r) => r.startIndex >= chunk.startIndex && r.endIndex <= chunk.endIndex);
+    } finally {
+      old.delete();
+    }
     const digest = sameChunk && chunk && !this.topLevelCalls ? chunkDigest(chunk, source) : undefined;
     if (!sameChunk || !chunk || !oldExtent || !this.result || digest === undefined || digest !== oldDigest) return this.full(tree, source);
     const end = chunk.endPosition;
