@@ -49,7 +49,7 @@ function usesIn(text: string, line: number, character: number, req: HttpRequest,
   if (!text.includes('{{')) return uses;
   for (const t of findTemplates(text, line, character)) {
     const use = useOf(t.parsed, lookups, vars);
-    if (use) (uses === NO_USES ? (uses = []) : uses).push({ ...use, user: req.index, line: t.range.start.line });
+    if (use) (uses === NO_USES ? (uses = []) : uses).push({ source: use.source, part: use.part, path: use.path, user: req.index, line: t.range.start.line });
   }
   return uses;
 }

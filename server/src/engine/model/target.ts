@@ -34,7 +34,8 @@ export function hostOf(url: string): string | undefined {
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url.trim());
   if (!m) return undefined;
   const authority = m[1].slice(m[1].lastIndexOf('@') + 1);
-  const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.split(':')[0];
+  const colon = authority.indexOf(':');
+  const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : colon < 0 ? authority : authority.slice(0, colon);
   return host.includes('{{') || host === '' ? undefined : host.toLowerCase();
 }
 

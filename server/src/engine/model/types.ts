@@ -147,20 +147,30 @@ export interface DocumentModel {
 
 /** Case-insensitive header lookup (header names are case-insensitive everywhere, RFC 9110 §5.1). */
 export function findHeaders(request: RequestModel, name: string): readonly HeaderModel[] {
-  return headersByName(request.headers).get(lowerCaseName(name)) ?? NO_HEADERS;
+  return headersNamed(request.headers, name);
 }
 
 const NO_HEADERS: readonly HeaderModel[] = [];
 
 /** The first header called `name` (case-insensitively), without copying the list. */
 export function firstHeader(request: RequestModel, name: string): HeaderModel | undefined {
-  return headersByName(request.headers).get(lowerCaseName(name))?.[0];
+  return headersNamed(request.headers, name)[0];
+}
+
+/** True when the request has a header called `name` (case-insensitively). */
+export function hasHeader(request: RequestModel, name: string): boolean {
+  return headersNamed(request.headers, name).length > 0;
+}
+
+/** The headers called `name` (case-insensitively): the request's own filed list, read-only. */
+function headersNamed(headers: readonly HeaderModel[], name: string): readonly HeaderModel[] {
+  return headersByName(headers).get(lowerCaseName(name)) ?? NO_HEADERS;
 }
 
 /** Every rule looks headers up on every request: each request's headers are filed by lower-case name once. */
-const headerIndexes = new WeakMap<readonly HeaderModel[], { count: number; byName: Map<string, HeaderModel[]> }>();
+const headerIndexes = new WeakMap<readonly HeaderModel[], { count: number; byName: Map<string, readonly HeaderModel[]> }>();
 
-function headersByName(headers: readonly HeaderModel[]): Map<string, HeaderModel[]> {
+function headersByName(headers: readonly HeaderModel[]): Map<string, readonly HeaderModel[]> {
   let index = headerIndexes.get(headers);
   // Client code adds headers while it builds a request: an index made before the last one is made again.
   if (!index || index.count !== headers.length) {

@@ -63,9 +63,14 @@ export class StaticVariables {
     if (this.exhausted) return text;
     let out = '';
     let last = 0;
-    for (const m of text.matchAll(VARIABLE)) {
+    // One shared regex, not `matchAll`'s copy per text: `valueOf` expands nested values with it, so the position
+    // is put back after each.
+    VARIABLE.lastIndex = 0;
+    for (let m = VARIABLE.exec(text); m; m = VARIABLE.exec(text)) {
+      const end = m.index + m[0].length;
       out += text.slice(last, m.index) + (this.valueOf(m[1], depth) ?? m[0]);
-      last = m.index! + m[0].length;
+      last = end;
+      VARIABLE.lastIndex = end;
       if (out.length > MAX_EXPANSION_CHARS) return null;
     }
     out += text.slice(last);

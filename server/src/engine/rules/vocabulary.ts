@@ -4,7 +4,7 @@
  */
 import type { EngineConfig } from '../config/config';
 import type { HeaderModel, RequestModel } from '../model/types';
-import { findHeaders, firstHeader, lowerCaseName } from '../model/types';
+import { findHeaders, firstHeader, hasHeader, lowerCaseName } from '../model/types';
 import { TargetIndex } from './target-index';
 import { carriesServiceGuard, serviceOf } from '../services/recognise';
 
@@ -29,13 +29,12 @@ export function hasWritePrecondition(request: RequestModel, config: EngineConfig
   if (header(request, 'If-Match') || header(request, 'If-Unmodified-Since')) return true;
   const inm = header(request, 'If-None-Match');
   if (inm && inm.value?.trim() === '*') return true;
-  const names = new Set(request.headers.map((h) => lowerCaseName(h.name)));
-  if (SERVICE_HEADERS.some((h) => names.has(h))) return true;
+  if (SERVICE_HEADERS.some((h) => hasHeader(request, h))) return true;
   if (SERVICE_QUERY_PARAMS.some((p) => request.queryParams.has(p))) return true;
   if (PAIRED_QUERY_PARAMS.some(([a, b]) => request.queryParams.has(a) && request.queryParams.has(b))) return true;
   const service = serviceOf(request);
   if (service && carriesServiceGuard(request, service)) return true;
-  return config.extraPreconditions.some((x) => names.has(x.toLowerCase()) || request.queryParams.has(x));
+  return config.extraPreconditions.some((x) => hasHeader(request, x) || request.queryParams.has(x));
 }
 
 /** True for a header name that is a write precondition (standard or service-specific), any case. */
