@@ -8,6 +8,7 @@ import { CappedFindings, FixChecker, IncrementalHttpAnalysis, isCodeLanguage, li
 import { IncrementalCodeAnalysis } from '../engine/code/incremental-code';
 import type { CodeParsers } from '../engine/code/parsers';
 import { loadCodeParsers } from '../host/code-parsers';
+import type { ChangeRanges, SharedEnds } from './change-ranges';
 import type { Settings } from './settings';
 
 export interface Analysis {
@@ -25,6 +26,8 @@ interface Snapshot {
   version: number;
   languageId: string;
   text: string;
+  /** What it shares with an earlier version at either end (from the editor's change ranges), when known. */
+  shared?: SharedEnds;
 }
 
 /**
@@ -41,8 +44,10 @@ export class Analyzer {
   private readonly analyses = new Map<string, IncrementalHttpAnalysis>();
   /** Per open client-code document: its syntax tree, parsed again from the last one on each keystroke. */
   private readonly codeAnalyses = new Map<string, IncrementalCodeAnalysis>();
+  /** The version each incremental analysis last analysed. */
+  private readonly analysedVersion = new Map<IncrementalHttpAnalysis, number>();
 
-  constructor(private readonly settings: Settings, private readonly log: (message: string) => void) {}
+  constructor(private readonly settings: Settings, private readonly log: (message: string) => void, private readonly changes?: ChangeRanges) {}
 
   analyze(doc: TextDocument): Promise<Analysis> {
     const key = `${doc.uri}#${doc.version}`;
@@ -50,7 +55,7 @@ export class Analyzer {
     if (!pending || (pending as Promise<Analysis> & { key?: string }).key !== key) {
       // The document object is updated in place by later changes: take the text and version now, so the
       // analysis (and the version it is published under) is of exactly this version.
-      pending = this.run({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText() });
+      pending = this.run({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText(), shared: this.changes?.take(doc.uri, doc.version) });
       (pending as Promise<Analysis> & { key?: string }).key = key;
       this.results.set(doc.uri, pending);
     }
@@ -82,7 +87,7 @@ export class Analyzer {
     let relint: Relint;
     try {
       if (isHttp && text.length > INCREMENTAL_HTTP_MAX_CHARS) return await this.runSliced(doc, config);
-      http = isHttp ? this.analysisFor(doc.uri, config).analyze(text) : undefined;
+      http = isHttp ? this.analyseHttp(doc, config) : undefined;
       const parsers = isHttp ? undefined : await loadCodeParsers(undefined, this.log);
       // The fixed text is linted from scratch (not through the incremental parser, which tracks the editor's text).
       relint = parsers ? (t) => lintCode(t, doc.languageId as CodeLanguage, config, parsers) : (t) => lintHttp(t, config);
@@ -128,6 +133,16 @@ export class Analyzer {
       this.codeAnalyses.set(doc.uri, analysis);
     }
     return analysis;
+  }
+
+  /** The incremental analysis of this version; the change ranges are used only when they count from the version it analysed last. */
+  private analyseHttp(doc: Snapshot, config: EngineConfig): ReturnType<IncrementalHttpAnalysis['analyze']> {
+    const analysis = this.analysisFor(doc.uri, config);
+    const shared = doc.shared && this.analysedVersion.get(analysis) === doc.shared.from ? doc.shared : undefined;
+    this.analysedVersion.delete(analysis);
+    const result = analysis.analyze(doc.text, shared);
+    this.analysedVersion.set(analysis, doc.version);
+    return result;
   }
 
   private analysisFor(uri: string, config: EngineConfig): IncrementalHttpAnalysis {

@@ -5,6 +5,7 @@
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from './analyzer';
+import { ChangeRanges } from './change-ranges';
 import { codeActions } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
 import { completions } from './features/completion';
@@ -28,11 +29,13 @@ import { setFlagsFromString } from 'node:v8';
 setFlagsFromString('--heap-growing-percent=20');
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/** The editor's change ranges, so a keystroke in a big `.http` document is analysed around where it happened. */
+const changeRanges = new ChangeRanges();
+const documents = new TextDocuments(changeRanges.documents);
 let pullConfiguration = false;
 let watchFiles = false;
 const settings = new Settings(connection, () => pullConfiguration);
-const analyzer = new Analyzer(settings, (message) => connection.console.error(message));
+const analyzer = new Analyzer(settings, (message) => connection.console.error(message), changeRanges);
 const runState = new RunState(connection, settings, () => pullConfiguration);
 /** What the server did, for the client's output channel (window/logMessage). */
 const lintLog = new LintLog((message) => connection.console.info(message));
@@ -74,6 +77,7 @@ async function validate(doc: TextDocument): Promise<void> {
 documents.onDidChangeContent((e) => void validate(e.document));
 documents.onDidClose((e) => {
   analyzer.forget(e.document.uri);
+  changeRanges.forget(e.document.uri);
   lintLog.forget(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });

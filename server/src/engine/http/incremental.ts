@@ -176,16 +176,18 @@ export class IncrementalHttpParser {
 }
 
 /**
- * The file with `region` in place of `replaced` (as many items of each list, no line moved): the lists are
- * copied and overwritten where the region's items sit. Diagnostics are put together again only when the region
+ * The file with `region` in place of `replaced` (as many items of each list, no line moved): the lists the
+ * region has items of are copied and overwritten where its items sit. Diagnostics are put together again only when the region
  * had or has some, or whether the file is written for httpYac changed.
  */
 function patchFile(previous: HttpFile, sections: readonly CachedSection[], k0: number, replaced: readonly CachedSection[],
   region: readonly CachedSection[], httpYacFlipped: boolean, lineCount: number, eol: string): HttpFile {
   const file: HttpFile = { ...previous, lineCount, eol };
   for (const list of LISTS) {
-    let at = 0;
-    for (let k = 0; k < k0; k++) at += sections[k].parsed[list].length;
+    // A list the region has no items of keeps its array (the same items); requests are numbered already.
+    if (!region.some((s) => s.parsed[list].length > 0)) continue;
+    let at = list === 'requests' ? region[0].firstIndex : 0;
+    for (let k = 0; list !== 'requests' && k < k0; k++) at += sections[k].parsed[list].length;
     const items: unknown[] = previous[list].slice();
     for (const s of region) for (const item of s.parsed[list]) items[at++] = item;
     (file as unknown as Record<string, unknown[]>)[list] = items;

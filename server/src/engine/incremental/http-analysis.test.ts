@@ -110,6 +110,9 @@ describe('incremental analysis of .http documents', () => {
         if (judgeAll) {
           const full = buildHttpModel(parseHttp(text), config.environmentVariables);
           assert.deepStrictEqual(judgements(result.model, config), judgements(full, config), JSON.stringify(text));
+          // The model's file-wide lists, patched in place by the cache.
+          const lists = (m: DocumentModel) => JSON.parse(JSON.stringify([m.unresolved, m.responseUses, m.evidence, m.requests.length]));
+          assert.deepStrictEqual(lists(result.model), lists(full), JSON.stringify(text));
         }
       }
     }), { numRuns: 400 });
@@ -185,6 +188,16 @@ describe('incremental analysis of .http documents', () => {
     const renamedPost = text.replace('# @name p', '# @name r');
     assert.equal(level(renamedPost), 'warning');
     assert.deepStrictEqual(plain(analysis.analyze(renamedPost)), plain(lintHttp(renamedPost, DEFAULT_CONFIG)));
+  });
+
+  it('patches the model\'s response uses in place, below requests that have some', () => {
+    const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
+    const text = '# @name item\nGET https://x.test/1\n\n###\nPUT https://x.test/1\nIf-Match: {{item.response.headers.ETag}}\n\n###\n' +
+      'PUT https://x.test/2\nIf-Match: {{item.response.headers.ETag}}\n';
+    analysis.analyze(text);
+    const edited = text.replace('x.test/2', 'x.test/3');
+    const lists = (m: DocumentModel) => JSON.parse(JSON.stringify([m.unresolved, m.responseUses, m.evidence]));
+    assert.deepStrictEqual(lists(analysis.analyze(edited).model), lists(buildHttpModel(parseHttp(edited))));
   });
 
   it('builds deferred fixes against the version they are read in', () => {

@@ -6,7 +6,7 @@
  */
 import type { EngineConfig } from '../config/config';
 import type { HttpFile } from '../http/ast';
-import { IncrementalHttpParser } from '../http/incremental';
+import { IncrementalHttpParser, type Unchanged } from '../http/incremental';
 import type { LintResult } from '../lint';
 import type { DocumentModel } from '../model/types';
 import { RULES } from '../rules/registry';
@@ -23,9 +23,13 @@ export class IncrementalHttpAnalysis {
     this.ruleCache = new RuleCache(config, rules);
   }
 
-  analyze(text: string): LintResult & { file: HttpFile; model: DocumentModel } {
-    const file = this.parser.parse(text);
-    const { model, added, addedEvidence, removed } = this.models.build(file, this.config.environmentVariables);
-    return { ...this.ruleCache.run(model, added, addedEvidence, removed, file.directives), file, model };
+  /**
+   * Analyses the document's next version. `unchanged`, when the editor's change ranges tell it, is what this text
+   * shares with the previous one at either end (it must be right; without it the texts are compared).
+   */
+  analyze(text: string, unchanged?: Unchanged): LintResult & { file: HttpFile; model: DocumentModel } {
+    const file = this.parser.parse(text, unchanged);
+    const { model, ...delta } = this.models.build(file, this.config.environmentVariables, this.parser.lastChange);
+    return { ...this.ruleCache.run(model, delta, file.directives), file, model };
   }
 }

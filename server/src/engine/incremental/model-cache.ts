@@ -4,24 +4,32 @@
  * the requests above it (names, handler variables) still answers the same. File-wide inputs (file variables,
  * handler variable names, imports, the environment) changing re-lowers everything. Equal to `buildHttpModel` by
  * construction: the same `lowerRequest`, given the same answers.
+ *
+ * A keystroke costs the requests it changed: the parser says which positions hold new syntax objects, what the
+ * requests above a position define is an index kept by delta (`Definitions`), and so are the file-wide facts
+ * (`FileFactCounts`); the model's lists are copied and patched at the changed positions.
  */
 import type { HttpFile, HttpRequest } from '../http/ast';
+import type { RequestChange } from '../http/incremental';
 import type { RequestEvidence } from '../model/http-evidence';
-import { capturesOf, LoweringScope, Lookups, lowerRequest, type Lowered } from '../model/http-lowering';
+import { capturesOf, LoweringScope, Lookups, lowerRequest, requestFacts, type Lowered, type RequestFacts } from '../model/http-lowering';
 import { expansionLimits } from '../model/variables';
 import type { DocumentEvidence, DocumentModel, RequestModel, ResponseUse, UnresolvedReference } from '../model/types';
+import { definedName, Definitions } from './definitions';
+import { FileFactCounts } from './file-facts';
 
-type CachedLowering = Lowered & Pick<Lookups, 'names' | 'handlers' | 'parts'>;
+type CachedLowering = Lowered & Pick<Lookups, 'names' | 'handlers' | 'parts'> & { facts: RequestFacts };
 
 /**
  * A new version's model, with the requests whose model is new in it (and what each says about its APIs, in
- * the same order) and those no longer in it.
+ * the same order), those no longer in it, and the positions of the new ones (ascending).
  */
 export interface ModelDelta {
   model: DocumentModel;
   added: RequestModel[];
   addedEvidence: RequestEvidence[];
   removed: RequestModel[];
+  positions: number[];
 }
 
 const EMPTY_FILE: HttpFile = { requests: [], variables: [], scripts: [], directives: [], responses: [], diagnostics: [], lineCount: 0, eol: '\n' };
@@ -30,73 +38,118 @@ export class ModelCache {
   /** The current version's requests (the parser's objects) and their lowerings, by position (the request index). */
   private requests: readonly HttpRequest[] = [];
   private lowered: CachedLowering[] = [];
+  private models: RequestModel[] = [];
   /** Request names (`n:`) and handler variables (`h:`) to the positions of the cached lowerings that looked them up. */
   private readonly askedBy = new Map<string, Set<number>>();
-  private scopeKey: string | undefined;
+  private readonly definitions = new Definitions();
+  private readonly facts = new FileFactCounts();
+  private variables: HttpFile['variables'] = [];
   private environment: Readonly<Record<string, string>> | undefined;
+  /** The model's unresolved references, kept while no changed request had or has one. */
+  private unresolved: readonly UnresolvedReference[] = [];
   /** What every cached model's fixes read: pointed at each new version (a reused model is in several). */
   private readonly source: { file: HttpFile; requests: readonly RequestModel[] } = { file: EMPTY_FILE, requests: [] };
 
-  build(file: HttpFile, environment: Readonly<Record<string, string>>): ModelDelta {
-    const scope = new LoweringScope(file, environment);
-    const sameScope = scope.key === this.scopeKey && environment === this.environment;
-    if (!sameScope) this.askedBy.clear();
+  /**
+   * The model of `file`; `change` (the parser's `lastChange`) says which positions hold new syntax objects,
+   * undefined when any may.
+   */
+  build(file: HttpFile, environment: Readonly<Record<string, string>>, change?: RequestChange): ModelDelta {
     const reqs = file.requests;
+    const oldReqs = this.requests;
     const old = this.lowered;
-    // A kept request keeps its position (a new index makes a new syntax object), so positions compare versions.
-    const kept = (i: number): boolean => sameScope && i < reqs.length && reqs[i] === this.requests[i] && old[i] !== undefined;
-    // What the changed positions define, before and after: only lowerings that looked those up may answer otherwise.
+    // The positions whose syntax object may be new: [start, end) now, [start, oldEnd) before. Either no position
+    // moved (end === oldEnd), or the range runs to the end of both versions.
+    let { start, end, oldEnd } = change && old.length ? change : { start: 0, end: reqs.length, oldEnd: oldReqs.length };
+    if (end !== oldEnd && (end !== reqs.length || oldEnd !== oldReqs.length)) ({ start, end, oldEnd } = { start: 0, end: reqs.length, oldEnd: oldReqs.length });
+    const same = (i: number): boolean => i < reqs.length && i < oldReqs.length && reqs[i] === oldReqs[i] && old[i] !== undefined;
     const defined = new Set<string>();
-    let last = -1;
-    for (let i = 0; i < Math.max(reqs.length, this.requests.length); i++) {
-      if (kept(i)) continue;
-      if (i < this.requests.length) definitions(this.requests[i], defined);
-      if (i < reqs.length) definitions(reqs[i], defined), last = i;
+    const gone: number[] = [];
+    for (let i = start; i < oldEnd; i++) {
+      if (same(i)) continue;
+      gone.push(i);
+      definitions(oldReqs[i], defined);
+      this.definitions.remove(oldReqs[i]);
+      this.facts.remove(old[i].facts);
     }
-    const recheck = new Set<number>();
-    for (const name of defined) {
-      for (const i of this.askedBy.get(name) ?? []) if (kept(i)) recheck.add(i), last = Math.max(last, i);
+    const fresh: number[] = [];
+    const freshFacts = new Map<number, RequestFacts>();
+    for (let i = start; i < end; i++) {
+      if (same(i)) continue;
+      fresh.push(i);
+      definitions(reqs[i], defined);
+      this.definitions.add(reqs[i]);
+      const facts = requestFacts(reqs[i]);
+      freshFacts.set(i, facts);
+      this.facts.add(facts);
     }
-    const requests: RequestModel[] = [];
-    const lowered: CachedLowering[] = [];
-    const unresolved: UnresolvedReference[] = [];
-    const responseUses: ResponseUse[] = [];
-    const evidence: DocumentEvidence[] = [];
+    const { facts, changed } = this.facts.current(file);
+    const sameScope = !changed && environment === this.environment && sameVariables(file.variables, this.variables);
+    const scope = new LoweringScope(file, environment, facts);
+    // The lowerings and models kept at their positions (copied: the previous version's lists stay as they were).
+    const moved = end !== oldEnd;
+    const lowered: Array<CachedLowering | undefined> = moved ? old.slice(0, start) : old.slice();
+    const models: RequestModel[] = moved ? this.models.slice(0, start) : this.models.slice();
+    for (let i = start; moved && i < reqs.length; i++) {
+      lowered.push(same(i) ? old[i] : undefined);
+      models.push(same(i) ? old[i].model : undefined as unknown as RequestModel);
+    }
+    const removed: RequestModel[] = [];
+    /** The lowering each re-lowered position had (for patching the model's lists in place). */
+    const replaced = new Map<number, CachedLowering>();
+    for (const i of gone) {
+      this.unregister(old[i], i);
+      removed.push(old[i].model);
+      if (!moved) replaced.set(i, old[i]), lowered[i] = undefined;
+    }
+    // Besides the new positions: every kept lowering when file-wide inputs changed, else those that looked up a
+    // name the changed positions define (before or after) and now get another answer.
+    const relower = new Set<number>(fresh);
+    if (!sameScope) {
+      this.askedBy.clear();
+      for (let i = 0; i < reqs.length; i++) relower.add(i);
+    } else {
+      for (const name of defined) {
+        for (const i of this.askedBy.get(name) ?? []) {
+          const kept = lowered[i];
+          if (!relower.has(i) && kept && !Lookups.stillHold(kept, this.definitions.at(i))) relower.add(i);
+        }
+      }
+    }
     const added: RequestModel[] = [];
     const addedEvidence: RequestEvidence[] = [];
-    const removed: RequestModel[] = [];
-    for (let i = 0; i < reqs.length; i++) {
-      const req = reqs[i];
-      let cached = kept(i) ? old[i] : undefined;
-      if (cached && recheck.has(i) && !Lookups.stillHold(cached, scope)) cached = undefined;
-      if (!cached) {
-        if (old[i] && sameScope) this.unregister(old[i], i);
-        if (old[i]) removed.push(old[i].model);
-        const lookups = new Lookups(scope, true);
-        cached = { ...lowerRequest(req, scope, lookups, this.source), names: lookups.names, handlers: lookups.handlers, parts: lookups.parts };
-        this.register(cached, i);
-        added.push(cached.model);
-        addedEvidence.push(cached.evidence);
+    const positions = [...relower].sort((x, y) => x - y);
+    for (const i of positions) {
+      const before = lowered[i];
+      if (before) {
+        if (sameScope) this.unregister(before, i);
+        removed.push(before.model);
+        replaced.set(i, before);
       }
-      lowered.push(cached);
-      requests.push(cached.model);
-      for (const u of cached.unresolved) unresolved.push(u);
-      for (const u of cached.evidence.uses) responseUses.push(u);
-      for (const e of cached.evidence.evidence) evidence.push(e);
-      // The running state (names, handler variables) is read only up to the last position lowered or re-checked.
-      if (i < last) scope.advance(req);
+      const lookups = new Lookups(scope, true, this.definitions.at(i));
+      const cached: CachedLowering = {
+        ...lowerRequest(reqs[i], scope, lookups, this.source),
+        names: lookups.names, handlers: lookups.handlers, parts: lookups.parts,
+        facts: freshFacts.get(i) ?? before?.facts ?? requestFacts(reqs[i]),
+      };
+      this.register(cached, i);
+      lowered[i] = cached;
+      models[i] = cached.model;
+      added.push(cached.model);
+      addedEvidence.push(cached.evidence);
     }
-    for (let i = reqs.length; i < old.length; i++) {
-      if (sameScope) this.unregister(old[i], i);
-      removed.push(old[i].model);
-    }
+    const all = lowered as CachedLowering[];
+    this.unresolved = moved ? flattenList(all, (l) => l.unresolved) : patchList(this.unresolved, all, positions, replaced, (l) => l.unresolved);
     this.requests = reqs;
-    this.lowered = lowered;
-    this.scopeKey = scope.key;
+    this.lowered = lowered as CachedLowering[];
+    this.models = models;
+    this.variables = file.variables;
     this.environment = environment;
     this.source.file = file;
-    this.source.requests = requests;
-    return { model: { requests, unresolved, syntax: file.diagnostics, responseUses, evidence, ...expansionLimits(file, scope.vars) }, added, addedEvidence, removed };
+    this.source.requests = models;
+    const model: DocumentModel = { requests: models, unresolved: this.unresolved as UnresolvedReference[], syntax: file.diagnostics, ...expansionLimits(file, scope.vars) };
+    withLazyEvidence(model, all);
+    return { model, added, addedEvidence, removed, positions };
   }
 
   private register(cached: CachedLowering, at: number): void {
@@ -116,6 +169,56 @@ export class ModelCache {
   }
 }
 
+/**
+ * `list` (the items `itemsOf` each lowering holds, in request order) with the items of the lowerings at
+ * `positions` in place of those `replaced` there: the same array when none of them holds any, copied and
+ * overwritten when each holds as many as before (a keystroke), put together again otherwise.
+ */
+function patchList<T>(list: readonly T[], lowered: readonly CachedLowering[], positions: readonly number[],
+  replaced: ReadonlyMap<number, CachedLowering>, itemsOf: (l: CachedLowering) => readonly T[]): readonly T[] {
+  const changed = positions.filter((i) => replaced.get(i) !== lowered[i]);
+  if (changed.some((i) => !replaced.has(i) || itemsOf(replaced.get(i)!).length !== itemsOf(lowered[i]).length)) return flattenList(lowered, itemsOf);
+  const withItems = changed.filter((i) => itemsOf(lowered[i]).length > 0);
+  if (!withItems.length) return list;
+  const out = list.slice();
+  let at = 0;
+  let next = 0;
+  for (let i = 0; next < withItems.length; i++) {
+    const items = itemsOf(lowered[i]);
+    if (i === withItems[next]) {
+      for (let j = 0; j < items.length; j++) out[at + j] = items[j];
+      next++;
+    }
+    at += items.length;
+  }
+  return out;
+}
+
+function flattenList<T>(lowered: readonly CachedLowering[], itemsOf: (l: CachedLowering) => readonly T[]): T[] {
+  const out: T[] = [];
+  for (const l of lowered) for (const item of itemsOf(l)) out.push(item);
+  return out;
+}
+
+/** Gives the model its evidence lists, put together when first read (only a whole-file index reads them). */
+function withLazyEvidence(model: DocumentModel, lowered: readonly CachedLowering[]): void {
+  let uses: ResponseUse[] | undefined;
+  let evidence: DocumentEvidence[] | undefined;
+  Object.defineProperties(model, {
+    responseUses: { enumerable: true, get: () => (uses ??= flattenList(lowered, (l) => l.evidence.uses)) },
+    evidence: { enumerable: true, get: () => (evidence ??= flattenList(lowered, (l) => l.evidence.evidence)) },
+  });
+}
+
+/** True when two versions declare the same file variables (the parser keeps untouched ones as the same objects). */
+function sameVariables(a: HttpFile['variables'], b: HttpFile['variables']): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && (a[i].name.value !== b[i].name.value || a[i].value.value !== b[i].value.value)) return false;
+  }
+  return true;
+}
+
 /** The names a lowering looked up, as `askedBy` keys. */
 function* askedNames(cached: CachedLowering): Iterable<string> {
   for (const [name] of cached.names) yield 'n:' + name;
@@ -125,7 +228,7 @@ function* askedNames(cached: CachedLowering): Iterable<string> {
 
 /** The request name and handler variables `req` defines for the requests below it (`LoweringScope.advance`). */
 function definitions(req: HttpRequest, into: Set<string>): void {
-  if (req.name) into.add('n:' + req.name.value);
-  if (req.title && !req.name) into.add('n:' + req.title);
+  const name = definedName(req);
+  if (name !== undefined) into.add('n:' + name);
   for (const s of req.scripts) for (const c of capturesOf(s)) into.add('h:' + c.variable);
 }

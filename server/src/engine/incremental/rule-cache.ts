@@ -6,6 +6,10 @@
  * evidence index, like the target index, is kept by the delta of changed requests. The other rules
  * (file-wide ones such as unknown-reference) run whole, every version. Findings come out in the order a full
  * `runRules` gives (rule by rule, request by request, then sorted by position), so the result equals it.
+ *
+ * A keystroke costs the requests it changed and the findings of the file: the rows of findings are kept by
+ * position and only the changed positions' rows are looked at; the findings are gathered from the rows that
+ * hold any (a few hundred in a file of ten thousand requests), not from every row.
  */
 import type { EngineConfig } from '../config/config';
 import type { Directive } from '../http/ast';
@@ -20,15 +24,27 @@ import { useTargetIndex } from '../rules/vocabulary';
 
 const NONE: readonly LintFinding[] = [];
 
+type Row = Array<readonly LintFinding[] | undefined>;
+
+/** A version's change, as the model cache gives it: new models (ascending positions) and those gone. */
+export interface RuleDelta {
+  added: readonly RequestModel[];
+  addedEvidence: readonly RequestEvidence[];
+  removed: readonly RequestModel[];
+  /** The positions of `added`, ascending; every other position holds the model it held before. */
+  positions: readonly number[];
+}
+
 export class RuleCache {
   /**
-   * Per request of the previous version, by position: its findings, one list per rule (by position in `rules`;
-   * undefined: not run yet). A kept request model keeps its position, so positions compare versions.
+   * Per request, by position: its findings, one list per rule (by position in `rules`; undefined: not run yet).
+   * A kept request model keeps its position, so positions compare versions.
    */
-  private rows: Array<Array<readonly LintFinding[] | undefined>> = [];
-  private previous: readonly RequestModel[] = [];
-  /** Per position, whether a kept request's dataflow inputs changed this version (worked out once for all rules). */
-  private dataflowDirty: Array<boolean | undefined> = [];
+  private rows: Row[] = [];
+  /** Positions whose row holds a finding. */
+  private readonly withFindings = new Set<number>();
+  /** Per position, the positions whose headers capture its response (their dataflow changes with it). */
+  private readonly capturedBy = new Map<number, Set<number>>();
   private readonly targets = new TargetIndex();
   private readonly judgements: JudgementIndex;
   /** Bumped every version: deferred fixes are built again against the version they are read in. */
@@ -46,46 +62,62 @@ export class RuleCache {
     this.context = { get model() { return cache.model; }, config, language: 'http' };
   }
 
-  run(model: DocumentModel, added: readonly RequestModel[], addedEvidence: readonly RequestEvidence[], removed: readonly RequestModel[], directives: readonly Directive[]): LintResult {
+  run(model: DocumentModel, delta: RuleDelta, directives: readonly Directive[]): LintResult {
+    const { added, addedEvidence, removed, positions } = delta;
     this.epoch++;
     this.model = model;
-    const touchedTargets = this.targets.replace(removed, added);
-    useTargetIndex(model.requests, this.targets);
-    const staleJudgements = this.judgements.update(model.requests, removed, added, addedEvidence);
-    useEvidenceIndex(model, this.config, this.judgements);
     const requests = model.requests;
-    const rows = requests.map((r, i) => (this.previous[i] === r ? this.rows[i] : undefined) ?? new Array<readonly LintFinding[] | undefined>(this.rules.length));
-    this.dataflowDirty = [];
+    const touchedTargets = this.targets.replace(removed, added);
+    useTargetIndex(requests, this.targets);
+    const staleJudgements = this.judgements.update(requests, removed, added, addedEvidence);
+    useEvidenceIndex(model, this.config, this.judgements);
+    for (const r of removed) this.captures(r, (set) => set.delete(r.index));
+    for (const r of added) this.captures(r, (set) => set.add(r.index));
+    const rows = this.rows.length === requests.length ? this.rows.slice() : this.rows.slice(0, requests.length);
+    for (const i of this.withFindings) if (i >= requests.length) this.withFindings.delete(i);
+    for (const i of positions) rows[i] = new Array<readonly LintFinding[] | undefined>(this.rules.length);
+    const changed = new Set(positions);
+    const dirty = {
+      request: changed,
+      evidence: this.union(changed, [...staleJudgements].filter((r) => requests[r.index] === r).map((r) => r.index)),
+      dataflow: this.dataflowDirty(changed, touchedTargets),
+    };
     const findings: LintFinding[] = [];
     const failures: RuleFailure[] = [];
+    const perRequest: number[] = [];
     for (let k = 0; k < this.rules.length; k++) {
       const rule = this.rules[k];
       if (!rule.languages.includes('http') || levelOf(rule, this.config) === 'off') continue;
-      if (!rule.perRequest || this.wholeFile.has(rule) || !this.runPerRequest(k, rows, touchedTargets, staleJudgements)) {
+      if (!rule.perRequest || this.wholeFile.has(rule) || !this.runPerRequest(k, rows, dirty[rule.perRequest.reads])) {
         runRule(rule, this.context, directives, findings, failures);
         continue;
       }
-      for (const row of rows) {
-        for (const f of row[k]!) if (!isSuppressed(directives, rule.id, f.range.start.line)) findings.push(f);
-      }
+      perRequest.push(k);
     }
     this.rows = rows;
-    this.previous = requests;
+    for (const i of new Set([...dirty.request, ...dirty.evidence, ...dirty.dataflow])) {
+      if (rows[i]?.some((list) => list !== undefined && list.length > 0)) this.withFindings.add(i);
+      else this.withFindings.delete(i);
+    }
+    // Rule by rule, request by request (as a full lint), only over the rows that hold findings.
+    const holding = [...this.withFindings].sort((a, b) => a - b);
+    for (const k of perRequest) {
+      const id = this.rules[k].id;
+      for (const i of holding) for (const f of rows[i][k] ?? NONE) if (!isSuppressed(directives, id, f.range.start.line)) findings.push(f);
+    }
     return { findings: sortFindings(findings), failures };
   }
 
-  /** Fills `rows[*][k]` where missing or out of date; false when the rule threw (it then runs whole). */
-  private runPerRequest(k: number, rows: Array<Array<readonly LintFinding[] | undefined>>, touchedTargets: ReadonlySet<string>,
-    staleJudgements: ReadonlySet<RequestModel>): boolean {
+  /** Fills `rows[*][k]` where missing or its inputs changed (`dirty`); false when the rule threw (it then runs whole). */
+  private runPerRequest(k: number, rows: Row[], dirty: ReadonlySet<number>): boolean {
     const rule = this.rules[k];
-    const { reads, check } = rule.perRequest!;
+    const { check } = rule.perRequest!;
     const requests = this.model.requests;
-    for (let i = 0; i < requests.length; i++) {
-      const req = requests[i];
-      if (rows[i][k] !== undefined && !this.inputsChanged(reads, i, touchedTargets, staleJudgements)) continue;
+    // Rows are new only at changed positions (all of them on the first version), which every dirty set holds.
+    for (const i of dirty) {
       let found: LintFinding[] | undefined;
       try {
-        check(req, this.context, (f) => (found ??= []).push(toLintFinding(rule, f, this.config, this.epochNow)));
+        check(requests[i], this.context, (f) => (found ??= []).push(toLintFinding(rule, f, this.config, this.epochNow)));
       } catch {
         this.wholeFile.add(rule);
         for (const row of rows) row[k] = undefined;
@@ -96,21 +128,28 @@ export class RuleCache {
     return true;
   }
 
-  /** True when the inputs of a kept request's findings besides the request itself changed. */
-  private inputsChanged(reads: NonNullable<Rule['perRequest']>['reads'], i: number, touchedTargets: ReadonlySet<string>,
-    staleJudgements: ReadonlySet<RequestModel>): boolean {
-    if (reads === 'request') return false;
-    const req = this.model.requests[i];
-    if (reads === 'evidence') return staleJudgements.has(req);
-    return (this.dataflowDirty[i] ??= this.dataflowChanged(req, touchedTargets));
+  /** Positions whose dataflow inputs changed: changed ones, those capturing from them, and those to a touched target. */
+  private dataflowDirty(changed: ReadonlySet<number>, touchedTargets: ReadonlySet<string>): Set<number> {
+    const dirty = new Set(changed);
+    for (const i of changed) for (const j of this.capturedBy.get(i) ?? []) dirty.add(j);
+    for (const target of touchedTargets) for (const r of this.targets.requestsOf(target)) dirty.add(r.index);
+    return dirty;
   }
 
-  /** True when a dataflow rule's inputs besides the request itself changed: its target's requests, or a captured request. */
-  private dataflowChanged(req: RequestModel, touchedTargets: ReadonlySet<string>): boolean {
-    if (req.target !== undefined && touchedTargets.has(req.target)) return true;
-    for (const h of req.headers) {
-      if (h.source.kind === 'capture' && this.model.requests[h.source.request] !== this.previous[h.source.request]) return true;
+  private union(a: ReadonlySet<number>, b: readonly number[]): Set<number> {
+    const u = new Set(a);
+    for (const x of b) u.add(x);
+    return u;
+  }
+
+  /** Calls `fn` with the capturers of each request `r`'s headers capture from. */
+  private captures(r: RequestModel, fn: (capturers: Set<number>) => void): void {
+    for (const h of r.headers) {
+      if (h.source.kind !== 'capture') continue;
+      let set = this.capturedBy.get(h.source.request);
+      if (!set) this.capturedBy.set(h.source.request, set = new Set());
+      fn(set);
+      if (set.size === 0) this.capturedBy.delete(h.source.request);
     }
-    return false;
   }
 }

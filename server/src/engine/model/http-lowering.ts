@@ -37,51 +37,83 @@ export function capturesOf(script: Script): HandlerCapture[] {
   return captures;
 }
 
+/** What the requests above a request define: the running state its lowering reads. */
+export interface RunningState {
+  requestNamed(name: string): number | undefined;
+  handlerVar(name: string): HandlerCaptureAt | undefined;
+  handlerPart(name: string): ResponsePart | undefined;
+}
+
+/** What the whole file decides for every request, besides its variables. */
+export interface FileFacts {
+  /** Handler variable names, when plain variables are checked at all (no script could define them). */
+  handlerVarNames: ReadonlySet<string> | undefined;
+  importsRequests: boolean;
+  /** Variables the user is asked for when the request is sent (`# @prompt name [description]`, JetBrains, httpYac, Kulala). */
+  promptNames: ReadonlySet<string>;
+}
+
+/** What one request adds to the file's facts (`FileFacts`): kept per request by an editor's analysis. */
+export interface RequestFacts {
+  captures: string[];
+  scripted: boolean;
+  imports: boolean;
+  prompts: string[];
+}
+
+export function requestFacts(r: HttpRequest): RequestFacts {
+  const facts: RequestFacts = { captures: [], scripted: false, imports: false, prompts: [] };
+  for (const s of r.scripts) {
+    for (const c of capturesOf(s)) facts.captures.push(c.variable);
+    facts.scripted ||= s.source !== '' || !!s.file;
+  }
+  for (const m of r.metadata) {
+    facts.imports ||= m.key === 'import';
+    const prompted = m.key === 'prompt' ? m.value.split(/\s/, 1)[0] : '';
+    if (prompted) facts.prompts.push(prompted);
+  }
+  return facts;
+}
+
+/** The facts of a whole file, from its requests' and its global scripts. */
+export function fileFacts(file: HttpFile): FileFacts {
+  const names = new Set<string>();
+  const prompts = new Set<string>();
+  let scripted = file.scripts.length > 0;
+  let imports = false;
+  for (const r of file.requests) {
+    const f = requestFacts(r);
+    for (const c of f.captures) names.add(c);
+    for (const p of f.prompts) prompts.add(p);
+    scripted ||= f.scripted;
+    imports ||= f.imports;
+  }
+  for (const s of file.scripts) for (const c of capturesOf(s)) names.add(c.variable);
+  // Scripts can define any variable at run time: with any script present, stay silent about plain variables.
+  // httpYac `# @import other.http` brings that file's named requests (and variables) in: unseen from here.
+  return { handlerVarNames: scripted || imports ? undefined : names, importsRequests: imports, promptNames: prompts };
+}
+
 /**
  * What the whole file decides for every request (variables, the handler variables' names, whether scripts or
  * imports can define names unseen), and the running state of the walk in file order.
  */
-export class LoweringScope {
+export class LoweringScope implements RunningState {
   readonly vars: StaticVariables;
-  /** Handler variable names, when plain variables are checked at all (no script could define them). */
   readonly handlerVarNames: ReadonlySet<string> | undefined;
   readonly importsRequests: boolean;
-  /** Variables the user is asked for when the request is sent (`# @prompt name [description]`, JetBrains, httpYac, Kulala). */
   readonly promptNames: ReadonlySet<string>;
-  /** Compares equal between two versions of a file exactly when the file-wide inputs above are the same. */
-  readonly key: string;
   readonly byName = new Map<string, number>();
   /** Variables set by JetBrains handlers, to the request whose response header they hold (latest wins). */
   readonly handlerVars = new Map<string, HandlerCaptureAt>();
   /** The same variables, to the response part they hold (header or body path; latest wins): for evidence. */
   readonly handlerParts = new Map<string, ResponsePart>();
 
-  constructor(readonly file: HttpFile, readonly environment: Readonly<Record<string, string>>) {
+  constructor(readonly file: HttpFile, readonly environment: Readonly<Record<string, string>>, facts: FileFacts = fileFacts(file)) {
     this.vars = new StaticVariables(file, environment);
-    const names = new Set<string>();
-    const prompts = new Set<string>();
-    let scripted = file.scripts.length > 0;
-    let imports = false;
-    for (const r of file.requests) {
-      for (const s of r.scripts) {
-        for (const c of capturesOf(s)) names.add(c.variable);
-        scripted ||= s.source !== '' || !!s.file;
-      }
-      for (const m of r.metadata) {
-        imports ||= m.key === 'import';
-        const prompted = m.key === 'prompt' ? m.value.split(/\s/, 1)[0] : '';
-        if (prompted) prompts.add(prompted);
-      }
-    }
-    for (const s of file.scripts) for (const c of capturesOf(s)) names.add(c.variable);
-    // Scripts can define any variable at run time: with any script present, stay silent about plain variables.
-    // httpYac `# @import other.http` brings that file's named requests (and variables) in: unseen from here.
-    this.handlerVarNames = scripted || imports ? undefined : names;
-    this.importsRequests = imports;
-    this.promptNames = prompts;
-    const variables: string[] = [];
-    for (const v of file.variables) variables.push(v.name.value, v.value.value);
-    this.key = JSON.stringify([variables, this.handlerVarNames ? [...names].sort() : null, imports, [...prompts].sort()]);
+    this.handlerVarNames = facts.handlerVarNames;
+    this.importsRequests = facts.importsRequests;
+    this.promptNames = facts.promptNames;
   }
 
   /** Moves the running state past `req` (its name, the handler variables its scripts set). */
@@ -98,43 +130,55 @@ export class LoweringScope {
       }
     }
   }
+
+  requestNamed(name: string): number | undefined {
+    return this.byName.get(name);
+  }
+
+  handlerVar(name: string): HandlerCaptureAt | undefined {
+    return this.handlerVars.get(name);
+  }
+
+  handlerPart(name: string): ResponsePart | undefined {
+    return this.handlerParts.get(name);
+  }
 }
 
-/** Look-ups into the scope's running state; `recorded` lists each with its answer when recording. */
+/** Look-ups into the running state (the scope's walk, or an editor's index); `recorded` lists each with its answer when recording. */
 export class Lookups {
   readonly names: Array<[string, number | undefined]> = [];
   readonly handlers: Array<[string, HandlerCaptureAt | undefined]> = [];
   readonly parts: Array<[string, ResponsePart | undefined]> = [];
 
-  constructor(private readonly scope: LoweringScope, private readonly recording: boolean) {}
+  constructor(scope: LoweringScope, private readonly recording: boolean, private readonly running: RunningState = scope) {}
 
   request(name: string): number | undefined {
-    const index = this.scope.byName.get(name);
+    const index = this.running.requestNamed(name);
     if (this.recording && !recorded(this.names, name)) this.names.push([name, index]);
     return index;
   }
 
   handler(name: string): HandlerCaptureAt | undefined {
-    const at = this.scope.handlerVars.get(name);
+    const at = this.running.handlerVar(name);
     if (this.recording && !recorded(this.handlers, name)) this.handlers.push([name, at]);
     return at;
   }
 
   handlerPart(name: string): ResponsePart | undefined {
-    const part = this.scope.handlerParts.get(name);
+    const part = this.running.handlerPart(name);
     if (this.recording && !recorded(this.parts, name)) this.parts.push([name, part]);
     return part;
   }
 
   /** True when every recorded look-up answers the same in `scope` (then a lowering made with them still holds). */
-  static stillHold(recorded: Pick<Lookups, 'names' | 'handlers' | 'parts'>, scope: LoweringScope): boolean {
-    for (const [name, index] of recorded.names) if (scope.byName.get(name) !== index) return false;
+  static stillHold(recorded: Pick<Lookups, 'names' | 'handlers' | 'parts'>, running: RunningState): boolean {
+    for (const [name, index] of recorded.names) if (running.requestNamed(name) !== index) return false;
     for (const [name, at] of recorded.handlers) {
-      const now = scope.handlerVars.get(name);
+      const now = running.handlerVar(name);
       if (now?.request !== at?.request || now?.header !== at?.header) return false;
     }
     for (const [name, part] of recorded.parts) {
-      const now = scope.handlerParts.get(name);
+      const now = running.handlerPart(name);
       if (now?.source !== part?.source || now?.part !== part?.part || now?.path !== part?.path) return false;
     }
     return true;

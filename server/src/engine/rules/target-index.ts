@@ -52,6 +52,11 @@ export class TargetIndex {
     return touched;
   }
 
+  /** The requests to `target`, in file order. */
+  requestsOf(target: string): readonly RequestModel[] {
+    return this.byTarget.get(target) ?? [];
+  }
+
   /** The latest read of `request`'s target before it with no change to the target in between. */
   freshRead(request: RequestModel): RequestModel | undefined {
     return request.target === undefined ? undefined : this.factsOf(request.target)?.freshRead.get(request);
