@@ -14,6 +14,7 @@ import type { PreconditionDiagnostics } from './precondition-diagnostics';
 import type { ResponseView } from './response-view';
 import type { RunLog } from './run-log';
 import { readRunnerSettings } from './settings';
+import { askInInputBox } from './prompt-input';
 
 export interface RunnerParts {
   view: ResponseView;
@@ -86,6 +87,7 @@ export class RequestRunner implements vscode.Disposable {
           timeoutMs: settings.timeoutMs, maxResponseBytes: settings.maxResponseBytes,
           followRedirects: settings.followRedirects, allowFilesOutsideWorkspace: settings.allowFilesOutsideWorkspace,
           dotenv: (name) => (dotenv ??= loadDotenv(fileDir, workspaceRoot)).get(name),
+          ask: askInInputBox,
           onExchange: async (exchange) => {
             progress.report({ message: `${exchange.request.method} ${exchange.response?.status ?? 'failed'}` });
             // finished() puts the response in the view synchronously; its tab opens while the 412 is explained.

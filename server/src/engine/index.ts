@@ -9,6 +9,7 @@ export { LEVELS, parseLevel } from './config/levels';
 export { hostMatches } from './config/host-patterns';
 export type * from './http/ast';
 export { parseHttp } from './http/parser';
+export { promptsOf, type PromptDeclaration } from './http/prompts';
 export { IncrementalHttpParser } from './http/incremental';
 export { IncrementalHttpAnalysis } from './incremental/http-analysis';
 export { findTemplates, classifyTemplate } from './http/templates';

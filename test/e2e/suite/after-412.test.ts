@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { currentEtag, demoApi } from './demo-api';
 import { test } from './harness';
 import { restoreText, RETRY } from './one-click-retry';
-import { clickLens, lensesTitled, openRequests, send, waitForResponseView, withPreconditionFailed, type ExchangeSummary } from './runner-util';
+import { acceptingQuickInput, clickLens, lensesTitled, openRequests, send, waitForResponseView, withPreconditionFailed, type ExchangeSummary } from './runner-util';
 import { staleWrite } from './stale-write';
 import { fixture } from './util';
 
@@ -41,15 +41,8 @@ async function clickRetry(doc: vscode.TextDocument): Promise<{ attempts: { statu
 }
 
 /** Accepts the first item of the quick pick `command` opens (the way Enter does) and resolves to what the command returned. */
-async function pickFirst<T>(command: string): Promise<T> {
-  let settled = false;
-  const result = Promise.resolve(exec<T>(command)).finally(() => { settled = true; });
-  // The quick pick opens asynchronously and no API event says when: accept until the command settles, bounded.
-  for (let i = 0; i < 50 && !settled; i++) {
-    await pause(100);
-    await exec('workbench.action.acceptSelectedQuickOpenItem');
-  }
-  return result;
+function pickFirst<T>(command: string): Promise<T> {
+  return acceptingQuickInput<T>('workbench.action.acceptSelectedQuickOpenItem', command);
 }
 
 test('issue 15 #1: a retry clicked seconds after the 412 judges the 412\'s Date against when it arrived: no false clock skew', async () => {

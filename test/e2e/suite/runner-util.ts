@@ -92,3 +92,18 @@ export async function withPreconditionFailed<T>(uri: vscode.Uri, act: () => Prom
   assert.strictEqual(diagnostics.length, 1, describeDiagnostics(diagnostics));
   return { result, diagnostic: diagnostics[0] };
 }
+
+/**
+ * Runs `command` and accepts the quick input it opens, the way Enter does (`accept`: `quickInput.accept` for an
+ * input box, `workbench.action.acceptSelectedQuickOpenItem` for a pick), until the command settles, bounded:
+ * no API event says when a quick input is shown.
+ */
+export async function acceptingQuickInput<T>(accept: string, command: string, ...args: unknown[]): Promise<T> {
+  let settled = false;
+  const result = Promise.resolve(vscode.commands.executeCommand<T>(command, ...args)).finally(() => { settled = true; });
+  for (let i = 0; i < 50 && !settled; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    if (!settled) await vscode.commands.executeCommand(accept);
+  }
+  return result;
+}

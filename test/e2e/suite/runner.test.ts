@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { currentEtag, demoApi } from './demo-api';
 import { test } from './harness';
 import {
-  clickLens, header, lensesTitled, openRequests, responseTabs, send, sentHeader, waitForResponseView, type ExchangeSummary,
+  acceptingQuickInput, clickLens, header, lensesTitled, openRequests, responseTabs, send, sentHeader, waitForResponseView, type ExchangeSummary,
 } from './runner-util';
 import { STALE_TAG, staleWrite } from './stale-write';
 import { lineOf } from './util';
@@ -76,4 +76,17 @@ test('runner: a stale PUT gets 412 and a precondition-failed diagnostic on its r
   assert.ok([`412 Precondition Failed: The precondition did not hold (If-Match: ${STALE_TAG})`, '412 Precondition Failed: If-Match failed; cause: changed (sent ' + STALE_TAG]
     .some((start) => diagnostic.message.startsWith(start)), diagnostic.message);
   await waitForResponseView((t) => t.includes('HTTP 412 Precondition Failed') && t.includes('/items/2'), 'HTTP 412 for items/2');
+});
+
+test('runner: a `# @prompt` variable is asked for in an input box when the request is sent, and the answer is sent', async () => {
+  await demoApi();
+  const { doc, uri } = await openRequests('prompt.http');
+  const line = lineOf(doc, /^GET /);
+  // Enter accepts the input box with the value it offers: empty the first time.
+  const exchanges = await acceptingQuickInput<ExchangeSummary[]>('quickInput.accept', 'etagGuard.sendRequest', uri.toString(), line);
+  assert.strictEqual(exchanges?.length, 1);
+  const [get] = exchanges;
+  assert.strictEqual(get.error, undefined, get.error?.message);
+  assert.strictEqual(get.response?.status, 200);
+  assert.strictEqual(sentHeader(get, 'X-Note'), '[]');
 });

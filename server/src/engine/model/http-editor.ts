@@ -3,6 +3,7 @@
  * captures the ETag before a write, or ask for the ETag when the request is sent. References are written in REST Client syntax, which httpYac reads too.
  */
 import type { HttpFile, HttpRequest } from '../http/ast';
+import { promptsOf } from '../http/prompts';
 import type { TextEdit } from '../text/types';
 import { lineRange } from '../text/types';
 import type { RequestEditor, RequestModel } from './types';
@@ -103,9 +104,7 @@ function takenNames(file: HttpFile, models: readonly RequestModel[]): Set<string
     for (const r of models) if (r.name) taken.add(r.name);
     // Variables too: a fresh `# @prompt` name must not shadow one.
     for (const v of file.variables) taken.add(v.name.value);
-    for (const r of file.requests) {
-      for (const m of r.metadata) if (m.key === 'prompt') taken.add(m.value.split(/\s/, 1)[0]);
-    }
+    for (const r of file.requests) for (const p of promptsOf(r)) taken.add(p.name);
     takenByFile.set(file, taken);
   }
   return taken;

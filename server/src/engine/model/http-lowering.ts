@@ -7,6 +7,7 @@
 import type { HttpFile, HttpRequest, Script, Spanned } from '../http/ast';
 import { handlerCaptures, type HandlerCapture } from '../http/handlers';
 import { findTemplates, wholeTemplate, type TemplateKind } from '../http/templates';
+import { promptsOf } from '../http/prompts';
 import type { HeaderModel, RequestModel, UnresolvedReference, ValueSource } from './types';
 import { hostOf, queryParamNames, resourceKey } from './target';
 import { StaticVariables } from './variables';
@@ -67,11 +68,8 @@ export function requestFacts(r: HttpRequest): RequestFacts {
     for (const c of capturesOf(s)) facts.captures.push(c.variable);
     facts.scripted ||= s.source !== '' || !!s.file;
   }
-  for (const m of r.metadata) {
-    facts.imports ||= m.key === 'import';
-    const prompted = m.key === 'prompt' ? m.value.split(/\s/, 1)[0] : '';
-    if (prompted) facts.prompts.push(prompted);
-  }
+  facts.imports = r.metadata.some((m) => m.key === 'import');
+  for (const p of promptsOf(r)) facts.prompts.push(p.name);
   return facts;
 }
 

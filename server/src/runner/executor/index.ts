@@ -3,6 +3,7 @@
  */
 export { runAll, runRequest, requestLabel, succeeded, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from './run';
 export type { HttpSource, RunOptions } from './run';
+export type { AskPrompt, PromptQuestion } from './prompts';
 export { Session } from './session';
 export type { SessionOptions } from './session';
 export { RunnerError } from './errors';

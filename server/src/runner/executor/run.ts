@@ -8,6 +8,7 @@ import type { HttpFile, HttpRequest } from '../../engine';
 import { capturesOf, applyCaptures } from './captures';
 import { describeFailure, RunnerError } from './errors';
 import { DEFAULT_MAX_REDIRECTS, redirectTarget } from './redirects';
+import { askPrompts, type AskPrompt } from './prompts';
 import { prepareRequest, type PreparedRequest } from './request-builder';
 import { sendOnce, type HopResult } from './send';
 import type { Session } from './session';
@@ -42,6 +43,8 @@ export interface RunOptions {
    * waits for a returned promise (the editor explains a 412 before a "Send all" goes on).
    */
   onExchange?: (exchange: Exchange) => void | Promise<void>;
+  /** Asks for `# @prompt` variables when a request is sent; without it they are looked up like any other. */
+  ask?: AskPrompt;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -88,7 +91,8 @@ class Runner {
     const attempts: Attempt[] = [];
     const exchange: Exchange = { name: requestLabel(request), line: request.requestLine.range.start.line, request: sent, attempts, timings: { waitMs: 0, downloadMs: 0, totalMs: 0 }, startedAt, warnings: [] };
     try {
-      let prepared = await prepareRequest(request, this.scope(request), this.bodyFilePolicy());
+      const answers = await askPrompts(request, this.session, this.options.overrides ?? {}, this.options.ask);
+      let prepared = await prepareRequest(request, this.scope(request, answers), this.bodyFilePolicy());
       const follow = (this.options.followRedirects ?? true) && !hasMetadata(request, 'no-redirect');
       const maxRedirects = this.options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
       // One deadline for the request, redirects included: no hop, 1xx response or reconnection extends it.
@@ -124,11 +128,12 @@ class Runner {
     return exchange;
   }
 
-  private scope(request: HttpRequest): ResolveScope {
+  /** What `request`'s `{{…}}` may read; `answers` to its `# @prompt` questions count as given on the command line. */
+  private scope(request: HttpRequest, answers: Record<string, string>): ResolveScope {
     return {
       file: this.source.file, request,
       environment: this.options.environment ?? {},
-      overrides: this.options.overrides ?? {},
+      overrides: { ...this.options.overrides, ...answers },
       session: this.session,
       dynamic: { processEnv: this.options.processEnv ?? process.env, dotenv: this.options.dotenv ?? (() => undefined) },
       ensureResponse: (name) => this.runDependency(this.source.file.requests.find((r) => r.name?.value === name)),

@@ -19,6 +19,8 @@ export class Session {
   readonly globals = new Map<string, string>();
   /** Values substituted from `$processEnv`, `$dotenv` or secret-named variables: masked in every output. */
   readonly secrets = new Set<string>();
+  /** The last answer to each `# @prompt` variable (never a secret-named one), offered again on the next send. */
+  readonly promptAnswers = new Map<string, string>();
   private connections = 0;
   private lastConnectMs = 0;
 
@@ -47,6 +49,7 @@ export class Session {
     this.globals.clear();
     this.cookies.clear();
     this.secrets.clear();
+    this.promptAnswers.clear();
   }
 
   /** Closes the pooled connections; the session cannot send afterwards. */

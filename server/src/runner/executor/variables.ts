@@ -13,6 +13,7 @@ import { classifyTemplate, type TemplateKind } from '../../engine';
 import { dynamicValue, type DynamicSources } from './dynamic-values';
 import { RunnerError } from './errors';
 import { isSecretName } from './mask';
+import { isPrompted } from './prompts';
 import { responseReference } from './response-refs';
 import type { Session } from './session';
 import { findVariable } from './variable-origin';
@@ -90,6 +91,10 @@ async function rawVariable(name: string, scope: ResolveScope): Promise<{ value: 
   await scope.ensureCapture?.(name);
   const captured = scope.session.globals.get(name);
   if (captured !== undefined) return { value: captured, fromResponse: true };
+  if (isPrompted(scope.request, name)) {
+    throw new RunnerError('variable', `Variable {{${name}}} is asked for when the request is sent (# @prompt ${name}), and nothing here ` +
+      `can ask: pass --var ${name}=… on the command line.`);
+  }
   throw new RunnerError('variable', `Variable {{${name}}} is not defined: declare '@${name} = …', pick an environment that ` +
     'defines it, or pass --var on the command line.');
 }
