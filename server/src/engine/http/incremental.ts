@@ -119,7 +119,10 @@ export class IncrementalHttpParser {
     const lineShift = terminators.reduce((a, b) => a + b, 0) - oldTerminators;
     const oldLineCount = this.file!.lineCount;
     const lineCount = oldLineCount + lineShift;
-    const lines = new Array<Line>(lineCount);
+    // Only the re-parsed sections' lines are placed, far into the file: a sparse array (V8 keeps it as a small
+    // dictionary) instead of one slot per line of the file allocated on every keystroke. Readers stop at the
+    // separator placed after their section, or, in the file's last section, at its last line (placed too).
+    const lines: Line[] = [];
     const region: CachedSection[] = [];
     let from = old[k0].parsed.from;
     let index = old[k0].firstIndex;
