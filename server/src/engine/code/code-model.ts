@@ -12,11 +12,13 @@ import { CodeRequestEditor, type FixSupport } from './code-editor';
 import { conditionalPreconditions } from './conditional-guards';
 import { readModifyWriteEvidence } from './read-modify-write';
 import { webdavDialectEvidence } from './webdav-dialect';
+import { getterReturn } from './getters';
+import { configBaseEvidence } from './config-bases';
 import type { CodeContext } from './context';
 import { valueInfo, type RequestIndexOf } from './etag-flow';
 import { resolveHeaders, type HeaderEntry, type HeaderSet } from './headers';
 import { argumentsOf, followValue, readObject } from './options';
-import { rangeOf, stringLiteral, urlExpressionText, type Node } from './syntax';
+import { rangeOf, stringLiteral, unwrap, urlExpressionText, type Node } from './syntax';
 
 export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentModel {
   const calls: HttpCall[] = [];
@@ -29,7 +31,9 @@ export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentMod
   const requests: RequestModel[] = [];
   const branches = new BranchPaths(ctx.ancestry);
   calls.forEach((call, index) => requests.push(lowerCall(call, index, ctx, requestOf, calls, fixes, branches.of(call.call))));
-  return { requests, unresolved: [], evidence: [...readModifyWriteEvidence(requests, calls, ctx), ...webdavDialectEvidence(requests, calls)] };
+  return {
+    requests, unresolved: [], evidence: [...readModifyWriteEvidence(requests, calls, ctx), ...webdavDialectEvidence(requests, calls), ...configBaseEvidence(requests)],
+  };
 }
 
 function lowerCall(
@@ -114,7 +118,9 @@ function bodyText(call: HttpCall, ctx: CodeContext): string | undefined {
 /** The URL as comparable text; a name that holds something else stands for itself (`{{url}}`). */
 function urlText(node: Node, ctx: CodeContext): string | undefined {
   const base = (name: Node) => baseUrlConstant(name, ctx);
-  const text = urlExpressionText(followValue(node, ctx), base) ?? urlExpressionText(node, base);
+  const followed = followValue(node, ctx);
+  const getter = getterReturn(followed, ctx);
+  const text = (getter && urlExpressionText(getter, base)) ?? urlExpressionText(followed, base) ?? urlExpressionText(node, base);
   return text?.replace(HOST_THEN_NAME, '$1/{{');
 }
 
@@ -127,13 +133,22 @@ const HOST_THEN_NAME = /^(https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\{\{
 
 /**
  * A name holding a base URL written as a literal (`BASE = "https://graph.microsoft.com/v1.0"`) reads as that URL,
- * so the host and path say which API a call goes to. Other names stay `{{name}}`.
+ * so the host and path say which API a call goes to; so does a name holding a URL built from another name
+ * (`BASE = firebaseConfig.databaseURL + "/join/"` reads `{{firebaseConfig.databaseURL}}/join/`, as written), so the base it
+ * starts from stays visible. Other names stay `{{name}}`.
  */
-function baseUrlConstant(name: Node, ctx: CodeContext): string | undefined {
+function baseUrlConstant(name: Node, ctx: CodeContext, depth = 0): string | undefined {
   if (name.type !== 'identifier') return undefined;
-  const literal = stringLiteral(followValue(name, ctx));
-  return literal && /^(https?:\/\/[^\s{}]+|\/[\w./-]*)$/i.test(literal.value) ? literal.value.replace(/\/$/, '') : undefined;
+  const value = followValue(name, ctx);
+  const literal = stringLiteral(value);
+  if (literal) return /^(https?:\/\/[^\s{}]+|\/[\w./-]*)$/i.test(literal.value) ? literal.value.replace(/\/$/, '') : undefined;
+  if (depth >= 3 || !BUILT_URL.has(value.type) || value === unwrap(name)) return undefined;
+  const built = urlExpressionText(value, (n) => baseUrlConstant(n, ctx, depth + 1));
+  return built && /^(https?:\/\/|\{\{)/i.test(built) ? built : undefined;
 }
+
+/** Expressions that build a URL from parts: `a + '/x'`, template strings, f-strings. */
+const BUILT_URL = new Set(['binary_expression', 'binary_operator', 'template_string', 'string']);
 
 /** Query parameters given as options: axios `params`, got/ky `searchParams`, requests/httpx `params=`. */
 function paramNames(call: HttpCall, ctx: CodeContext): string[] {

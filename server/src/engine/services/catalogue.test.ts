@@ -42,6 +42,8 @@ describe('service catalogue', () => {
       ['https://api.zotero.org/users/1/items/ABC', 'zotero'],
       ['http://127.0.0.1:5984/db/doc', 'couchdb'],
       ['https://api.github.com/repos/o/r/contents/a.md', 'github-contents'],
+      // `"https://api.github.com/repos/" + repo + "/contents/" + name`: one name for owner/name.
+      ['https://api.github.com/repos/{{repo}}/contents/{{name}}', 'github-contents'],
       ['https://acme.atlassian.net/wiki/rest/api/content/123', 'confluence'],
       ['https://api.acme.test/items/1', undefined],
     ];

@@ -176,7 +176,7 @@ export const SERVICES: readonly KnownService[] = [
     docs: 'https://docs.couchdb.org/en/stable/api/document/common.html#put--db-docid',
   },
   {
-    id: 'github-contents', name: 'GitHub contents API', recognise: { hosts: ['api.github.com'], path: /\/repos\/[^/]+\/[^/]+\/contents\//, pathIdentifies: true },
+    id: 'github-contents', name: 'GitHub contents API', recognise: { hosts: ['api.github.com'], path: /\/repos\/([^/]+\/[^/]+|\{\{[^}]+\}\})\/contents\//, pathIdentifies: true },
     versioning: 'enforced', why: 'refuses to replace a file without the blob sha it replaces (409/422)',
     guards: { body: /\bsha\b/ },
     docs: 'https://docs.github.com/rest/repos/contents#create-or-update-file-contents',
