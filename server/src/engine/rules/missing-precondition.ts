@@ -11,6 +11,7 @@ import { readNotServed } from '../evidence/reads';
 import type { RequestModel } from '../model/types';
 import { serviceOf } from '../services/recognise';
 import type { TextEdit } from '../text/types';
+import { codeCatalogueOnly } from './code-catalogue-only';
 import { byRequest, type Fix, type ReportedFinding, type Rule } from './types';
 import { describeRequest, freshReadBefore, hasWritePrecondition, header, isWrite, withoutConditional } from './vocabulary';
 
@@ -27,7 +28,7 @@ export const missingPrecondition: Rule = {
       if (!isWrite(req.method, config)) return;
       const conditional = hasWritePrecondition(req, config);
       if (conditional && hasWritePrecondition(withoutConditional(req), config)) return;
-      const judgement = codeDeleteOfUnread(req, evidenceIndex(ctx.model, config).judge(req), ctx.language);
+      const judgement = codeCatalogueOnly(req, evidenceIndex(ctx.model, config).judge(req), ctx.language, ctx.model.requests);
       if (!config.strict && judgement.decision === 'silent') return;
       const level = !config.strict && judgement.decision === 'hint' ? 'hint' : undefined;
       if (conditional) {
@@ -45,26 +46,6 @@ export const missingPrecondition: Rule = {
     },
   }),
 };
-
-/**
- * In client code, a DELETE that only the catalogue says is versioned — nothing in the file reads the resource,
- * captures its ETag or guards it elsewhere — removes whatever is there: no ETag is at hand, and the intent does
- * not depend on the content (lesson from real code: best-effort removal of an app's mirrored calendar events).
- * A hint. (`.http` files keep the warning: a request file is where such a delete is tried by hand.)
- * Elasticsearch indexing from code is the same (below).
- */
-function codeDeleteOfUnread(req: RequestModel, j: Judgement, language: 'http' | 'code'): Judgement {
-  if (language !== 'code' || j.decision !== 'warn' || !j.evidence.every((e) => e.kind === 'catalogue')) return j;
-  if (req.method === 'DELETE') {
-    return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads the resource it deletes: no ETag is at hand, and a delete means whatever is there' };
-  }
-  // The same in a search index: a PUT of a whole document nothing in the file reads is indexing (a mirror of data
-  // kept elsewhere, rewritten whenever its source changes), not an edit of what someone else wrote there.
-  if (req.method === 'PUT' && serviceOf(req)?.id === 'elasticsearch') {
-    return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads the document it indexes: a mirror of data kept elsewhere is rewritten whole' };
-  }
-  return j;
-}
 
 const ADVICE = 'Send If-Match with the ETag you read (or If-None-Match: * to create only).';
 

@@ -29,6 +29,12 @@ export interface KnownService {
    * name the current version (CouchDB 409, GitHub 422), so no update is lost silently: nothing to warn about.
    */
   versioning: 'versioned' | 'enforced';
+  /**
+   * Paths where the service refuses a write that carries no precondition (Planner answers 428/412): there a
+   * missing one is a bug whatever the write means to do, so client code hears of it even where a write of that
+   * kind is otherwise only a hint (rules/code-catalogue-only.ts).
+   */
+  requiredOn?: RegExp;
   /** Why, in a few words a user can check. */
   why: string;
   /** Guards beside If-Match / If-Unmodified-Since / If-None-Match: *. */
@@ -94,7 +100,7 @@ export const SERVICES: readonly KnownService[] = [
   },
   {
     id: 'ms-graph', name: 'Microsoft Graph (OneDrive, SharePoint lists, Planner)', recognise: { hosts: ['graph.microsoft.com'] },
-    versioning: 'versioned', why: 'returns an ETag (@odata.etag) for drive items, list items and planner objects and honours If-Match',
+    versioning: 'versioned', requiredOn: /\/planner\//, why: 'returns an ETag (@odata.etag) for drive items, list items and planner objects and honours If-Match',
     fix: { header: ['If-Match', '@odata.etag'], from: "the @odata.etag of the item you read" },
     docs: 'https://learn.microsoft.com/graph/api/resources/planner-overview#common-planner-error-conditions',
   },

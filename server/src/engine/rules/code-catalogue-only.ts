@@ -1,0 +1,54 @@
+/**
+ * Client code where only the catalogue says the service versions what a write touches (nothing in the file reads
+ * the resource, captures its ETag or guards it elsewhere): some writes there mean "whatever is there" by
+ * construction, and a warning would not help their maintainers. They are hints, with the reason in the message.
+ * `.http` files keep the warning: a request file is where such a write is tried by hand.
+ *
+ * - a DELETE: no ETag is at hand and the intent does not depend on the content (lesson from real code: best-effort
+ *   removal of an app's mirrored calendar events);
+ * - a PUT of a whole Elasticsearch document nothing in the file reads: indexing, a mirror of data kept elsewhere,
+ *   rewritten whenever its source changes;
+ * - a PUT of a file's content to a file or object store (OneDrive/SharePoint `…/content`, Cloud Storage, S3, Azure
+ *   Blob, Drive) that nothing in the file reads: an export or upload of new content replaces it by design (real
+ *   code: a generated spreadsheet exported to OneDrive). A download and re-upload in the same file still warns;
+ * - a PATCH of a resource nothing in the file reads: a partial update sets the members it names to what the code
+ *   decided, whatever they were, and leaves the others alone (real code: a rule engine renaming and moving the
+ *   calendar events it created). A PUT replaces the whole resource, so it still warns.
+ * Where the service refuses a write without its precondition (Planner), every one of these still warns.
+ */
+import type { Judgement } from '../evidence/index';
+import { mayBeSameResource } from '../model/target';
+import type { RequestModel } from '../model/types';
+import { serviceOf } from '../services/recognise';
+
+/** Catalogue services that store files or objects: a PUT there uploads content. */
+const FILE_STORES = new Set(['gcs', 's3', 'azure-blob', 'google-drive-v2']);
+
+export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'http' | 'code', requests: readonly RequestModel[]): Judgement {
+  if (language !== 'code' || j.decision !== 'warn' || !j.evidence.every((e) => e.kind === 'catalogue')) return j;
+  const known = serviceOf(req);
+  if (known?.requiredOn && req.target !== undefined && known.requiredOn.test(req.target)) return j;
+  if (req.method === 'DELETE') {
+    return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads the resource it deletes: no ETag is at hand, and a delete means whatever is there' };
+  }
+  if (readInFile(req, requests)) return j;
+  if (req.method === 'PATCH') {
+    return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads what it patches: a partial update sets the members it names, whatever they were' };
+  }
+  if (req.method !== 'PUT') return j;
+  const service = known?.id;
+  if (service === 'elasticsearch') {
+    return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads the document it indexes: a mirror of data kept elsewhere is rewritten whole' };
+  }
+  if (service !== undefined && (FILE_STORES.has(service) || service === 'ms-graph' && /\/content$/.test(req.target ?? ''))) {
+    return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads the file it uploads: new content replaces it by design' };
+  }
+  return j;
+}
+
+/** True when a GET or HEAD of the file may read what `req` writes (in any function). */
+function readInFile(req: RequestModel, requests: readonly RequestModel[]): boolean {
+  const target = req.target;
+  if (target === undefined) return false;
+  return requests.some((r) => (r.method === 'GET' || r.method === 'HEAD') && r.target !== undefined && mayBeSameResource(r.target, target));
+}
