@@ -13,7 +13,13 @@ import type { HttpCall } from './calls';
 const WEBDAV_METHODS = new Set(['PROPFIND', 'PROPPATCH', 'MKCOL', 'LOCK', 'UNLOCK', 'COPY', 'MOVE', 'SEARCH', 'REPORT']);
 const CONTENT_WRITES = new Set(['PUT', 'PATCH']);
 
-/** Evidence for each PUT / PATCH whose URL lies under a base the module sends a WebDAV method to. */
+/**
+ * A name made fresh for this write (`${Date.now()}.json`, a UUID, a timestamp): the PUT creates a file nobody else
+ * has, such as a history snapshot or an uploaded receipt, so there is no concurrent update to lose.
+ */
+const FRESH_NAME = /\{\{[^}]*(Date\.now|uuid|randomUUID|nanoid|time\.time|datetime\.now|timestamp)[^}]*\}\}/i;
+
+/** Evidence for each PUT / PATCH whose URL lies under a base the module sends a WebDAV method to, unless it names a fresh file. */
 export function webdavDialectEvidence(requests: readonly RequestModel[], calls: readonly HttpCall[]): DocumentEvidence[] {
   // The method as written, even where unseen headers keep the request itself from being judged.
   const bases: { base: string; method: string; line: number }[] = [];
@@ -26,7 +32,7 @@ export function webdavDialectEvidence(requests: readonly RequestModel[], calls: 
   if (bases.length === 0) return [];
   const out: DocumentEvidence[] = [];
   for (const req of requests) {
-    if (req.url === undefined || req.method === undefined || !CONTENT_WRITES.has(req.method)) continue;
+    if (req.url === undefined || req.method === undefined || !CONTENT_WRITES.has(req.method) || FRESH_NAME.test(req.url)) continue;
     const url = req.url;
     const dav = bases.find((b) => url.startsWith(b.base) && under(url, b.base));
     if (!dav) continue;
