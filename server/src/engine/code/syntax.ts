@@ -4,6 +4,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../text/types';
+import { partitionPoint } from '../text/partition-point';
 
 export type { Node };
 
@@ -172,12 +173,5 @@ export function isFunction(node: Node): boolean {
 
 /** The index of the last node of `sorted` (by start) starting at or before `start`; -1 when none does. */
 export function lastStartingBy(sorted: readonly Node[], start: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].startIndex <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(sorted, (n) => n.startIndex <= start) - 1;
 }

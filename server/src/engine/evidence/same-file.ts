@@ -15,6 +15,7 @@ import type { DocumentModel, RequestModel, ResponseUse } from '../model/types';
 import { firstHeader } from '../model/types';
 import { describeTarget, isCollectionOf, originsMayMatch, routesMatch, writeTargetOf } from './route';
 import type { Evidence, WriteTarget } from './types';
+import { partitionPoint } from '../text/partition-point';
 
 /** Where a piece stands in the file's order: headers first, then response uses, then scripts; by request. */
 type Order = readonly [phase: number, request: number, seq: number];
@@ -259,14 +260,7 @@ function compare(a: Order, b: Order): number {
 }
 
 function insertionPoint(pieces: readonly Piece[], order: Order): number {
-  let lo = 0;
-  let hi = pieces.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compare(pieces[mid].order, order) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(pieces, (p) => compare(p.order, order) <= 0);
 }
 
 function segmentCount(route: string): number {

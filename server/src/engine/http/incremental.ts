@@ -13,6 +13,7 @@ import { splitLines } from '../text/lines';
 import type { HttpFile } from './ast';
 import { parseSection } from './parser';
 import { assembleFile, type ParsedSection } from './sections';
+import { partitionPoint } from '../text/partition-point';
 
 interface CachedSection {
   parsed: ParsedSection;
@@ -220,26 +221,12 @@ function count(sections: readonly CachedSection[], from: number, to: number, tes
 
 /** The index of the last section starting at or before `offset` (the first starts at 0). */
 function lastStartAtOrBefore(sections: readonly CachedSection[], offset: number): number {
-  let lo = 0;
-  let hi = sections.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sections[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, partitionPoint(sections, (s) => s.start <= offset) - 1);
 }
 
 /** The index of the first section starting at or after `offset` (the count when none does). */
 function firstStartAtOrAfter(sections: readonly CachedSection[], offset: number): number {
-  let lo = 0;
-  let hi = sections.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sections[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sections, (s) => s.start < offset);
 }
 
 /**

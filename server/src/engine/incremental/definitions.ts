@@ -7,6 +7,7 @@
 import type { HttpRequest } from '../http/ast';
 import { capturesOf, type HandlerCaptureAt, type RunningState } from '../model/http-lowering';
 import type { ResponsePart } from '../model/http-evidence';
+import { partitionPoint } from '../text/partition-point';
 
 /** What a request's scripts leave a handler variable holding (the last capture of it wins). */
 interface Capture {
@@ -85,12 +86,5 @@ function remove<T>(map: Map<string, T[]>, key: string, positionOf: (x: T) => num
 
 /** The index of the first entry at or after `position` (binary search: a title can name thousands of requests). */
 function firstAtOrAfter<T>(list: readonly T[], positionOf: (x: T) => number, position: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (positionOf(list[mid]) < position) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list, (x) => positionOf(x) < position);
 }

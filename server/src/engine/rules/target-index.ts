@@ -6,6 +6,7 @@
  */
 import type { RequestModel } from '../model/types';
 import { changesResource } from './vocabulary';
+import { partitionPoint } from '../text/partition-point';
 
 interface TargetFacts {
   /** The requests that may change the target, in file order. */
@@ -89,12 +90,5 @@ export class TargetIndex {
 
 /** Where a request at `index` goes in a list ordered by index. */
 function insertionPoint(list: readonly RequestModel[], index: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].index < index) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list, (r) => r.index < index);
 }

@@ -7,6 +7,7 @@ import type { HeaderModel, RequestModel } from '../model/types';
 import { findHeaders, firstHeader, hasHeader, lowerCaseName } from '../model/types';
 import { TargetIndex } from './target-index';
 import { carriesServiceGuard, serviceOf } from '../services/recognise';
+import { partitionPoint } from '../text/partition-point';
 
 /** Methods that change state and can lose someone else's update (POST only when configured). */
 export function isWrite(method: string | undefined, config: EngineConfig): boolean {
@@ -94,15 +95,8 @@ export function freshReadBefore(requests: readonly RequestModel[], request: Requ
 export function changesBetween(requests: readonly RequestModel[], target: string, after: number, before: number): RequestModel[] {
   const changes = targetIndex(requests).changes(target);
   if (!changes) return [];
-  let lo = 0;
-  let hi = changes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (changes[mid].index <= after) lo = mid + 1;
-    else hi = mid;
-  }
   const found: RequestModel[] = [];
-  for (let k = lo; k < changes.length && changes[k].index < before; k++) found.push(changes[k]);
+  for (let k = partitionPoint(changes, (c) => c.index <= after); k < changes.length && changes[k].index < before; k++) found.push(changes[k]);
   return found;
 }
 
