@@ -4,7 +4,7 @@
  * every request's scripts and metadata to learn that they did not change.
  */
 import type { HttpFile } from '../http/ast';
-import { capturesOf, type FileFacts, type RequestFacts } from '../model/http-lowering';
+import { capturesOf, factsOf, type FileFacts, type RequestFacts } from '../model/http-lowering';
 
 export class FileFactCounts {
   private readonly captures = new Map<string, number>();
@@ -28,11 +28,7 @@ export class FileFactCounts {
   current(file: HttpFile): { facts: FileFacts; changed: boolean } {
     const globals = JSON.stringify(file.scripts.map((s) => capturesOf(s).map((c) => c.variable)));
     if (!this.moved && globals === this.globals && this.facts) return { facts: this.facts, changed: false };
-    const names = new Set(this.captures.keys());
-    for (const s of file.scripts) for (const c of capturesOf(s)) names.add(c.variable);
-    // As fileFacts: with any script, or an import, plain variables are not checked.
-    const unseen = this.scripted > 0 || file.scripts.length > 0 || this.imports > 0;
-    const facts: FileFacts = { handlerVarNames: unseen ? undefined : names, importsRequests: this.imports > 0, promptNames: new Set(this.prompts.keys()) };
+    const facts = factsOf(this.captures.keys(), this.prompts.keys(), this.scripted > 0, this.imports > 0, file.scripts);
     // A name removed and added back by one keystroke (retyping a request that captures it) changes nothing.
     const changed = !this.facts || !sameFacts(this.facts, facts);
     if (changed) this.facts = facts;

@@ -75,21 +75,31 @@ export function requestFacts(r: HttpRequest): RequestFacts {
 
 /** The facts of a whole file, from its requests' and its global scripts. */
 export function fileFacts(file: HttpFile): FileFacts {
-  const names = new Set<string>();
-  const prompts = new Set<string>();
-  let scripted = file.scripts.length > 0;
+  const captured: string[] = [];
+  const prompts: string[] = [];
+  let scripted = false;
   let imports = false;
   for (const r of file.requests) {
     const f = requestFacts(r);
-    for (const c of f.captures) names.add(c);
-    for (const p of f.prompts) prompts.add(p);
+    captured.push(...f.captures);
+    prompts.push(...f.prompts);
     scripted ||= f.scripted;
     imports ||= f.imports;
   }
-  for (const s of file.scripts) for (const c of capturesOf(s)) names.add(c.variable);
+  return factsOf(captured, prompts, scripted, imports, file.scripts);
+}
+
+/**
+ * The file's facts from what its requests add up to and its global scripts: the one rule for a whole-file walk
+ * and for an editor's per-request counts (incremental/file-facts.ts).
+ */
+export function factsOf(captured: Iterable<string>, prompts: Iterable<string>, scripted: boolean, imports: boolean, globalScripts: readonly Script[]): FileFacts {
+  const names = new Set(captured);
+  for (const s of globalScripts) for (const c of capturesOf(s)) names.add(c.variable);
   // Scripts can define any variable at run time: with any script present, stay silent about plain variables.
   // httpYac `# @import other.http` brings that file's named requests (and variables) in: unseen from here.
-  return { handlerVarNames: scripted || imports ? undefined : names, importsRequests: imports, promptNames: prompts };
+  const unseen = scripted || globalScripts.length > 0 || imports;
+  return { handlerVarNames: unseen ? undefined : names, importsRequests: imports, promptNames: new Set(prompts) };
 }
 
 /**
