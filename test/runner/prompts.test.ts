@@ -57,6 +57,18 @@ describe('runner: # @prompt variables', () => {
     assert.equal(server.received.at(-1)!.headers['if-match'], '"given"');
   });
 
+  it('asks for a prompted name that an object prototype also has (constructor)', async () => {
+    const session = new Session();
+    const asked: string[] = [];
+    const [r] = await runAll(source(`# @prompt constructor\nGET ${server.url}/c\nX-C: {{constructor}}`), session, {
+      overrides: {}, ask: async (q) => { asked.push(q.name); return 'made'; },
+    });
+    await session.close();
+    assert.equal(r.error, undefined, r.error?.message);
+    assert.deepEqual(asked, ['constructor']);
+    assert.equal(server.received.at(-1)!.headers['x-c'], 'made');
+  });
+
   it('sends nothing when a question is cancelled', async () => {
     const session = new Session();
     const before = server.received.length;

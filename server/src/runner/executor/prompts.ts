@@ -27,7 +27,7 @@ export async function askPrompts(request: HttpRequest, session: Session, overrid
   const answers: Record<string, string> = {};
   if (!ask) return answers;
   for (const { name, description } of promptsOf(request)) {
-    if (name in overrides || name in answers) continue;
+    if (Object.hasOwn(overrides, name) || Object.hasOwn(answers, name)) continue;
     const secret = isSecretName(name);
     const previous = secret ? undefined : session.promptAnswers.get(name);
     const answer = await ask({ name, description: description || `Value of {{${name}}} for this request`, secret, previous });
