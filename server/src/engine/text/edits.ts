@@ -18,11 +18,25 @@ function offsetAt(starts: readonly number[], text: string, p: Position): number 
 
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const starts = lineStarts(text);
-  // Applied from the end; insertions at one position keep their array order in the result, as LSP specifies.
+  // In text order; insertions at one position keep their array order in the result, as LSP specifies.
   const spans = edits
     .map((e, index) => ({ start: offsetAt(starts, text, e.range.start), end: offsetAt(starts, text, e.range.end), newText: e.newText, index }))
-    .sort((a, b) => b.start - a.start || b.end - a.end || b.index - a.index);
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.index - b.index);
+  // Overlapping edits (which no fix makes, and LSP forbids) keep the old meaning: applied one by one from the end.
+  if (spans.some((s, i) => i > 0 && s.start < spans[i - 1].end)) return applyFromTheEnd(text, spans);
+  // One pass of pieces: slicing the growing result once per edit copied the text per edit (quadratic on large files).
+  const pieces: string[] = [];
+  let at = 0;
+  for (const s of spans) {
+    pieces.push(text.slice(at, s.start), s.newText);
+    at = s.end;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
+}
+
+function applyFromTheEnd(text: string, ascending: ReadonlyArray<{ start: number; end: number; newText: string }>): string {
   let out = text;
-  for (const s of spans) out = out.slice(0, s.start) + s.newText + out.slice(s.end);
+  for (let i = ascending.length - 1; i >= 0; i--) out = out.slice(0, ascending[i].start) + ascending[i].newText + out.slice(ascending[i].end);
   return out;
 }
