@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../runner/cli';
+import { cliPath, runCli } from '../runner/cli';
 
 describe('etag-guard lint contract', () => {
   let dir: string;
@@ -77,5 +78,21 @@ describe('etag-guard lint contract', () => {
     const strict = await runCli(['lint', '--strict', '--max-warnings', '0', 'w*.http'], dir);
     assert.equal(strict.code, 1);
     fs.rmSync(path.join(dir, 'warn.http'));
+  });
+
+  it('lints without loading the runner: no HTTP or TLS module, which `run` needs (start-up cost, issue #16)', () => {
+    // Node's own list of the built-in modules a process loaded, printed as it exits.
+    const hook = path.join(dir, 'loaded-modules.js');
+    fs.writeFileSync(hook, "process.on('exit', () => require('fs').writeSync(2, '\\nLOADED ' + JSON.stringify(process.moduleLoadList)));\n");
+    const loaded = (...args: string[]) => {
+      const r = spawnSync(process.execPath, ['-r', hook, cliPath(), ...args], { cwd: dir, encoding: 'utf8' });
+      return JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('\nLOADED ') + 8)) as string[];
+    };
+    const lint = loaded('lint', '--format', 'json', 'bad.http');
+    assert.ok(!lint.includes('NativeModule http') && !lint.includes('NativeModule tls'), lint.join(' '));
+    assert.ok(!loaded('--version').includes('NativeModule http'));
+    // The check sees them when they load.
+    const run = loaded('run', '--help');
+    assert.ok(run.includes('NativeModule http') && run.includes('NativeModule tls'));
   });
 });
