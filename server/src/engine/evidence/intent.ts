@@ -11,9 +11,13 @@
  * - a write to a resource (or inside a collection) the file itself created earlier works on its own scratch
  *   data, and a request annotated with its expected outcome is a test of the server, not an edit of shared data:
  *   a service that versions its resources is then a hint, not a warning. Evidence about the resource itself
- *   (an ETag captured or If-Match sent in the file, an OpenAPI document, a response the runner saw) still warns.
+ *   (an ETag captured or If-Match sent in the file, an OpenAPI document, a response the runner saw) still warns;
+ * - a PUT of a whole Elasticsearch document the author does not call an update is indexing: the index API stores
+ *   the document whole whether or not it exists (settings and cursors an app seeds, mirrors of data kept
+ *   elsewhere), the same lesson as in client code (rules/code-catalogue-only.ts). Called an update, it warns.
  */
 import type { RequestModel } from '../model/types';
+import { serviceOf } from '../services/recognise';
 import { originsMayMatch, splitUrl } from './route';
 import { targetOf } from './same-file';
 
@@ -47,6 +51,16 @@ export function declaresCreate(req: RequestModel): boolean {
   if (!notes || !create || CREATE_OR_UPDATE.test(notes)) return false;
   const update = UPDATE_WORDS.exec(notes);
   return !update || create.index < update.index;
+}
+
+/** `…/_doc/{id}`: Elasticsearch's index API (`_update`, `_create` and the index itself are other requests). */
+const INDEX_API = /\/_doc\/[^/?#]+\/?(?:[?#]|$)/;
+
+/** True when a PUT indexes an Elasticsearch document and its title and comments use no update word. */
+export function indexesDocument(req: RequestModel): boolean {
+  if (req.method !== 'PUT' || req.url === undefined || !INDEX_API.test(req.url)) return false;
+  if (req.notes && UPDATE_WORDS.test(req.notes)) return false;
+  return serviceOf(req)?.id === 'elasticsearch';
 }
 
 /** True when the author wrote down the outcome the request should have: a test of the server. */

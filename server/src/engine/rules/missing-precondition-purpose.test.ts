@@ -129,6 +129,38 @@ If-Match: "3"
 `);
   });
 
+  it('hints at an Elasticsearch document PUT its author does not call an update: indexing stores it whole', () => {
+    checkHttpFixture(ID, `
+###
+PUT http://localhost:9200/jobs/_doc/nightly-export
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: only a hint, as the request indexes an Elasticsearch document
+Content-Type: application/json
+
+{"lastRun": null}
+
+### Store the crawler's cursor
+PUT http://localhost:9200/jobs/_doc/crawler?refresh=true
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: only a hint, as the request indexes an Elasticsearch document
+
+{"cursor": 0}
+
+### Change the schedule of the weekly report
+PUT http://localhost:9200/jobs/_doc/weekly-report
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Elasticsearch
+
+{"cron": "0 6 * * 1"}
+
+### Partial updates and deletes are not indexing
+POST http://localhost:9200/jobs/_update/crawler
+
+{"doc": {"cursor": 5}}
+
+###
+DELETE http://localhost:9200/jobs/_doc/old-job
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Elasticsearch
+`);
+  });
+
   it('hints at a test of the server annotated with its expected outcome when only the service is known', () => {
     checkHttpFixture(ID, `
 ### Admin deletes a photo (Should Succeed)
