@@ -9,7 +9,7 @@ import type { EngineConfig } from '../config/config';
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel } from '../model/types';
 import { catalogueSource } from './catalogue';
-import { annotatedTest, CreatedEarlier, declaresCreate, expectsFailure, indexesDocument } from './intent';
+import { annotatedTest, CreatedEarlier, declaresCreate, expectsFailure } from './intent';
 import { policySource } from './policies';
 import { entryMatches, SameFileEvidence, targetOf } from './same-file';
 import { outOfScope, placeholderHost } from './scope';
@@ -144,17 +144,13 @@ function judgeOne(request: RequestModel, sameFile: SameFileEvidence, policies: E
 /**
  * Why versioning evidence gives only a hint for this write (intent.ts): it creates the resource, whatever the
  * evidence; or the evidence is only what the service does in general and the write works on data the file made
- * itself, is a test annotated with its expected outcome, or indexes an Elasticsearch document it does not call an
- * update.
+ * itself, or is a test annotated with its expected outcome.
  */
 function purposeHint(request: RequestModel, versioned: readonly Evidence[], madeBy: string | undefined): string | undefined {
   if (declaresCreate(request)) return 'the request says it creates the resource (If-None-Match: * guards a create)';
   if (!versioned.every((e) => e.kind === 'catalogue')) return undefined;
   if (madeBy !== undefined) return `the file created this resource itself (${madeBy}): nothing shows anyone else writes it`;
   if (annotatedTest(request)) return 'the request is a test annotated with its expected outcome';
-  if (indexesDocument(request)) {
-    return 'the request indexes an Elasticsearch document and does not say it updates one: PUT …/_doc/{id} stores the document whole, whether it exists or not';
-  }
   return undefined;
 }
 

@@ -6,7 +6,7 @@
  * warns on every unguarded write.
  */
 import { evidenceIndex, evidenceSentence, type Judgement } from '../evidence/index';
-import { declaresCreate } from '../evidence/intent';
+import { declaresCreate, indexesDocument } from '../evidence/intent';
 import { readNotServed } from '../evidence/reads';
 import type { RequestModel } from '../model/types';
 import { serviceOf } from '../services/recognise';
@@ -28,7 +28,7 @@ export const missingPrecondition: Rule = {
       if (!isWrite(req.method, config)) return;
       const conditional = hasWritePrecondition(req, config);
       if (conditional && hasWritePrecondition(withoutConditional(req), config)) return;
-      const judgement = codeCatalogueOnly(req, evidenceIndex(ctx.model, config).judge(req), ctx.language, ctx.model.requests);
+      const judgement = indexingOnly(req, codeCatalogueOnly(req, evidenceIndex(ctx.model, config).judge(req), ctx.language, ctx.model.requests), ctx.language);
       if (!config.strict && judgement.decision === 'silent') return;
       const level = !config.strict && judgement.decision === 'hint' ? 'hint' : undefined;
       if (conditional) {
@@ -46,6 +46,16 @@ export const missingPrecondition: Rule = {
     },
   }),
 };
+
+/**
+ * A `.http` PUT that indexes an Elasticsearch document its author does not call an update (intent.ts), where only
+ * the catalogue says the service versions it: a hint. Client code has its own rule for it (code-catalogue-only.ts:
+ * a hint unless the file reads the document).
+ */
+function indexingOnly(req: RequestModel, j: Judgement, language: 'http' | 'code'): Judgement {
+  if (language !== 'http' || j.decision !== 'warn' || !j.evidence.every((e) => e.kind === 'catalogue') || !indexesDocument(req)) return j;
+  return { ...j, decision: 'hint', hintOnly: 'the request indexes an Elasticsearch document and does not say it updates one: PUT …/_doc/{id} stores the document whole, whether it exists or not' };
+}
 
 const ADVICE = 'Send If-Match with the ETag you read (or If-None-Match: * to create only).';
 
