@@ -40,7 +40,50 @@ export function requestEvidence(req: HttpRequest, vars: StaticVariables, lookups
     const found = scriptEvidence(s, req);
     if (found.length) evidence = evidence === NO_EVIDENCE ? found : [...evidence, ...found];
   }
+  const captured = req.name ? validatorCaptures(vars).get(req.name.value) : undefined;
+  if (captured) {
+    const found = captured.map((c): DocumentEvidence => ({
+      request: req.index, kind: 'same-file', verdict: 'versioned', line: c.line,
+      sentence: `the file variable @${c.variable} on line ${c.line + 1} captures the response's ${c.header}`,
+    }));
+    evidence = evidence === NO_EVIDENCE ? found : [...evidence, ...found];
+  }
   return { uses, evidence };
+}
+
+/** `{{name.response.headers.ETag}}` (or Last-Modified) in a file variable's value. */
+const CAPTURED_VALIDATOR = /\{\{\s*([\w.-]+?)\.response\.headers\.(etag|last-modified)\s*\}\}/gi;
+
+interface Capture {
+  variable: string;
+  line: number;
+  header: string;
+}
+
+const capturesOf = new WeakMap<StaticVariables, Map<string, Capture[]>>();
+
+/**
+ * The file variables that capture a named request's ETag or Last-Modified (`@tag = {{note.response.headers.ETag}}`,
+ * REST Client), by request name: like a JetBrains handler that reads the ETag, a capture the author took even when
+ * no request sends it (the forgotten If-Match). Worked out once per file's variables: a change of them re-lowers
+ * every request.
+ */
+function validatorCaptures(vars: StaticVariables): Map<string, Capture[]> {
+  let found = capturesOf.get(vars);
+  if (found) return found;
+  found = new Map();
+  for (const v of vars.declarations) {
+    const value = v.value.value;
+    if (!value.includes('.response.headers.')) continue;
+    for (const m of value.matchAll(CAPTURED_VALIDATOR)) {
+      const list = found.get(m[1]);
+      const capture = { variable: v.name.value, line: v.range.start.line, header: m[2] };
+      if (list) list.push(capture);
+      else found.set(m[1], [capture]);
+    }
+  }
+  capturesOf.set(vars, found);
+  return found;
 }
 
 /** `uses` with the response uses of the templates in `text` appended (a new list when it was the shared empty one). */

@@ -29,9 +29,13 @@ export class StaticVariables {
   /** True once the total bound was reached: later texts were left unexpanded. */
   exhausted = false;
 
+  /** The file's own declarations, in file order (where each was written). */
+  readonly declarations: HttpFile['variables'];
+
   constructor(file: HttpFile, environment: Readonly<Record<string, string>> = {}) {
     for (const [k, v] of Object.entries(environment)) this.values.set(k, v);
     for (const v of file.variables) this.values.set(v.name.value, v.value.value);
+    this.declarations = file.variables;
   }
 
   has(name: string): boolean {

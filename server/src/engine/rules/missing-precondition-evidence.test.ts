@@ -70,6 +70,29 @@ PUT https://api.shop.dev/carts/2
 `);
   });
 
+  it('warns where a file variable captures the ETag of a read of the route, used or not (REST Client)', () => {
+    checkHttpFixture(ID, `
+### Read the recipe
+# @name recipe
+GET https://cookbook.kitchen.dev/recipes/12
+
+###
+@recipeTag = {{recipe.response.headers.ETag}}
+@recipeDate = {{recipe.response.headers.last-modified}}
+
+### Save the recipe (the captured tag is never sent)
+PUT https://cookbook.kitchen.dev/recipes/12
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: the file variable @recipeTag on line 7 captures the response's ETag
+Content-Type: application/json
+
+{"title": "Soup"}
+
+### Another collection: nothing captured there
+PUT https://cookbook.kitchen.dev/menus/3
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition
+`);
+  });
+
   it('warns where a handler checks for 412', () => {
     checkHttpFixture(ID, `
 PUT https://api.shop.dev/items/1
