@@ -24,6 +24,7 @@ export function explainEvidence(
       shownRoots.add(ws.root);
       lines.push(`Workspace ${rel(ws.root)}`);
       lines.push(`  OpenAPI documents: ${ws.documents.length ? ws.documents.map((d) => rel(d.path)).join(', ') : 'none found'}`);
+      if (ws.scanStopped) lines.push(`  (the scan for them stopped after ${ws.scanStopped}: documents further in are not read)`);
       lines.push(`  Seen by the runner (${path.join(rel(ws.root), OBSERVATION_STORE_FILE)}): ${ws.observations.length ? '' : 'nothing'}`);
       for (const o of ws.observations) lines.push(`    ${new URL(o.url).origin}: ${describeObservation(o)}`);
       lines.push(`  Probes: ${ws.probes.length ? ws.probes.map((p) => `${p.origin}${p.path} (${p.probedAt})`).join(', ') : 'none'}`);

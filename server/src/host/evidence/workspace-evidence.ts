@@ -9,12 +9,14 @@ import { observedSource, openApiSource } from '../../engine';
 import { probeSource } from '../../engine/evidence/probed';
 import type { ProbeEvidence } from '../../engine/probe/evidence';
 import { readProbeStore } from '../../runner/probe/store';
-import { findApiDocuments } from './openapi-files';
+import { scanApiDocuments } from './openapi-files';
 import { readObservations } from './observation-store';
 
 export interface WorkspaceEvidence {
   root: string;
   documents: ApiDocument[];
+  /** Set when a limit stopped the OpenAPI scan (documents past it are not read), in words. */
+  scanStopped?: string;
   observations: Observation[];
   probes: ProbeEvidence[];
   sources: EvidenceSource[];
@@ -38,7 +40,7 @@ export class WorkspaceEvidenceCache {
 }
 
 export function loadWorkspaceEvidence(root: string): WorkspaceEvidence {
-  const documents = findApiDocuments(root);
+  const { documents, stopped } = scanApiDocuments(root);
   const observations = readObservations(root);
   let probes: ProbeEvidence[] = [];
   try {
@@ -50,5 +52,5 @@ export function loadWorkspaceEvidence(root: string): WorkspaceEvidence {
   if (documents.length) sources.push(openApiSource(documents));
   if (observations.length) sources.push(observedSource(observations));
   if (probes.length) sources.push(probeSource(probes));
-  return { root, documents, observations, probes, sources };
+  return { root, documents, ...(stopped ? { scanStopped: stopped } : {}), observations, probes, sources };
 }

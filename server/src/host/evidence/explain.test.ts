@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { DEFAULT_CONFIG } from '../../engine';
+import { explainEvidence } from './explain';
+import type { WorkspaceEvidence } from './workspace-evidence';
+
+describe('explainEvidence', () => {
+  it('says when the OpenAPI scan stopped at a limit, and stays silent when it did not', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'etag-guard-explain-'));
+    try {
+      const file = path.join(root, 'items.http');
+      fs.writeFileSync(file, 'GET https://api.example.com/items/1\n');
+      const workspace: WorkspaceEvidence = { root, documents: [], observations: [], probes: [], sources: [] };
+      const complete = explainEvidence([file], root, DEFAULT_CONFIG, () => workspace);
+      assert.match(complete, /OpenAPI documents: none found\n/);
+      assert.doesNotMatch(complete, /scan for them stopped/);
+      const stopped = explainEvidence([file], root, DEFAULT_CONFIG, () => ({ ...workspace, scanStopped: '20,000 other entries listed' }));
+      assert.match(stopped, /OpenAPI documents: none found\n {2}\(the scan for them stopped after 20,000 other entries listed: documents further in are not read\)\n/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
