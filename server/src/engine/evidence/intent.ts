@@ -20,6 +20,7 @@ import type { RequestModel } from '../model/types';
 import { serviceOf } from '../services/recognise';
 import { originsMayMatch, splitUrl } from './route';
 import { targetOf } from './same-file';
+import { stringMemo } from '../text/string-memo';
 
 const EXPECTS_FAILURE = [
   /\bshould\s+(?:fail|error|be\s+(?:rejected|refused|denied|forbidden))\b/i,
@@ -220,5 +221,8 @@ function placeOf(req: RequestModel): Place | undefined {
   if (!parts) return undefined;
   let end = parts.path.length;
   while (end > 0 && parts.path.charCodeAt(end - 1) === 47) end--;
-  return { server: parts.origin.replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''), path: parts.path.slice(0, end) };
+  return { server: serverOf(parts.origin), path: parts.path.slice(0, end) };
 }
+
+/** An origin without its scheme, once per distinct origin. */
+const serverOf = stringMemo((origin: string) => origin.replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''));

@@ -4,6 +4,7 @@
  * the URLs people write.
  */
 import type { WriteTarget } from './types';
+import { stringMemo } from '../text/string-memo';
 
 /** A segment that names one item rather than a collection: a template, an `{id}` / `:id`, a number, a uuid, a long hex. */
 function isIdSegment(segment: string): boolean {
@@ -35,12 +36,18 @@ export function splitUrl(url: string): { origin: string; path: string } | undefi
   return undefined;
 }
 
-/** The write target of a request, when its method and URL are known. */
+/** A URL's origin, path and route, worked out once per distinct URL (a file writes each many times). */
+const urlParts = stringMemo((url: string): Readonly<{ origin: string; path: string; route: string }> | null => {
+  const parts = splitUrl(url);
+  return parts ? { origin: parts.origin, path: parts.path, route: routeOf(parts.path) } : null;
+});
+
+/** The write target of a request, when its method and URL are known (a new object each call). */
 export function writeTargetOf(method: string | undefined, url: string | undefined): WriteTarget | undefined {
   if (!method || url === undefined) return undefined;
-  const parts = splitUrl(url);
+  const parts = urlParts(url);
   if (!parts) return undefined;
-  return { method, origin: parts.origin, path: parts.path, route: routeOf(parts.path) };
+  return { method, origin: parts.origin, path: parts.path, route: parts.route };
 }
 
 /** True when an origin is only known at run time (a template) or not written (a relative URL). */

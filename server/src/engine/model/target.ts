@@ -3,7 +3,12 @@
  * slash removed. Unresolved `{{templates}}` stay as written, so `/items/{{id}}` equals only itself.
  */
 
-export function resourceKey(url: string): string {
+import { stringMemo } from '../text/string-memo';
+
+/** The resource identity of a URL (see above), once per distinct URL. */
+export const resourceKey = stringMemo(resourceKeyOf);
+
+function resourceKeyOf(url: string): string {
   let u = url.trim();
   const hash = u.indexOf('#');
   if (hash >= 0 && !u.slice(hash).startsWith('#{')) u = u.slice(0, hash);
@@ -29,8 +34,10 @@ export function queryParamNames(url: string): ReadonlySet<string> {
   return names;
 }
 
-/** The host of an absolute URL, lower-cased, without port; undefined for relative or templated hosts. */
-export function hostOf(url: string): string | undefined {
+/** The host of an absolute URL, lower-cased, without port; undefined for relative or templated hosts. Once per distinct URL. */
+export const hostOf = stringMemo(hostOfUrl);
+
+function hostOfUrl(url: string): string | undefined {
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url.trim());
   if (!m) return undefined;
   const authority = m[1].slice(m[1].lastIndexOf('@') + 1);

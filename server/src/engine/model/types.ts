@@ -147,27 +147,57 @@ export interface DocumentModel {
 
 /** Case-insensitive header lookup (header names are case-insensitive everywhere, RFC 9110 §5.1). */
 export function findHeaders(request: RequestModel, name: string): readonly HeaderModel[] {
-  return headersNamed(request.headers, name);
+  const headers = request.headers;
+  if (headers.length > SCAN_LIMIT) return headersByName(headers).get(lowerCaseName(name)) ?? NO_HEADERS;
+  let found: HeaderModel[] | undefined;
+  for (const h of headers) if (sameHeaderName(h.name, name)) (found ??= []).push(h);
+  return found ?? NO_HEADERS;
 }
 
 const NO_HEADERS: readonly HeaderModel[] = [];
 
 /** The first header called `name` (case-insensitively), without copying the list. */
 export function firstHeader(request: RequestModel, name: string): HeaderModel | undefined {
-  return headersNamed(request.headers, name)[0];
+  const headers = request.headers;
+  if (headers.length > SCAN_LIMIT) return headersByName(headers).get(lowerCaseName(name))?.[0];
+  for (const h of headers) if (sameHeaderName(h.name, name)) return h;
+  return undefined;
 }
 
 /** True when the request has a header called `name` (case-insensitively). */
 export function hasHeader(request: RequestModel, name: string): boolean {
-  return headersNamed(request.headers, name).length > 0;
+  return firstHeader(request, name) !== undefined;
 }
 
-/** The headers called `name` (case-insensitively): the request's own filed list, read-only. */
-function headersNamed(headers: readonly HeaderModel[], name: string): readonly HeaderModel[] {
-  return headersByName(headers).get(lowerCaseName(name)) ?? NO_HEADERS;
+/**
+ * Requests hold a few headers: every rule's look-up compares names in place, which allocates nothing; a request
+ * with more has them filed by lower-case name once.
+ */
+const SCAN_LIMIT = 12;
+
+/** `a.toLowerCase() === b.toLowerCase()`, compared in place for ASCII (header names are tokens). */
+export function sameHeaderName(a: string, b: string): boolean {
+  if (a === b) return true;
+  // Lower-casing keeps an ASCII string's length; only İ (U+0130) lower-cases to two characters, never to ASCII.
+  if (a.length !== b.length) return a.length > b.length ? nonAsciiSame(a, b) : nonAsciiSame(b, a);
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 128 || y >= 128) return lowerCaseName(a) === lowerCaseName(b);
+    if ((x | 32) !== (y | 32) || (x | 32) < 97 || (x | 32) > 122) return false;
+  }
+  return true;
 }
 
-/** Every rule looks headers up on every request: each request's headers are filed by lower-case name once. */
+/** Strings of different lengths lower-case alike only when the longer one is not ASCII (rare: ask `toLowerCase`). */
+function nonAsciiSame(longer: string, shorter: string): boolean {
+  for (let i = 0; i < longer.length; i++) if (longer.charCodeAt(i) >= 128) return lowerCaseName(longer) === lowerCaseName(shorter);
+  for (let i = 0; i < shorter.length; i++) if (shorter.charCodeAt(i) >= 128) return lowerCaseName(longer) === lowerCaseName(shorter);
+  return false;
+}
+
+/** Every rule looks headers up on every request: a long list of headers is filed by lower-case name once. */
 const headerIndexes = new WeakMap<readonly HeaderModel[], { count: number; byName: Map<string, readonly HeaderModel[]> }>();
 
 function headersByName(headers: readonly HeaderModel[]): Map<string, readonly HeaderModel[]> {

@@ -8,6 +8,7 @@ import { findHeaders, firstHeader, hasHeader, lowerCaseName } from '../model/typ
 import { TargetIndex } from './target-index';
 import { carriesServiceGuard, serviceOf } from '../services/recognise';
 import { partitionPoint } from '../text/partition-point';
+import { stringMemo } from '../text/string-memo';
 
 /** Methods that change state and can lose someone else's update (POST only when configured). */
 export function isWrite(method: string | undefined, config: EngineConfig): boolean {
@@ -134,8 +135,11 @@ const FHIR_RESOURCE_PATH = new RegExp('/(' + [
  */
 export function looksLikeFhir(request: RequestModel): boolean {
   if (request.headers.some((h) => /application\/fhir\+/i.test(h.value ?? ''))) return true;
-  return request.url !== undefined && FHIR_RESOURCE_PATH.test(request.url.split('#')[0]);
+  return request.url !== undefined && fhirPath(request.url);
 }
+
+/** True when a URL's path names a FHIR resource type, once per distinct URL. */
+const fhirPath = stringMemo((url: string) => FHIR_RESOURCE_PATH.test(url.split('#')[0]));
 
 /** Each header called `name` (case-insensitively) on `req` when it is a write; none otherwise. */
 export function headersOnWrite(req: RequestModel, config: EngineConfig, name: string): readonly HeaderModel[] {

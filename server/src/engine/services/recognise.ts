@@ -18,18 +18,27 @@ export interface ServiceRequest {
 export function serviceOf(req: Pick<ServiceRequest, 'url' | 'host'>, services: readonly KnownService[] = SERVICES): KnownService | undefined {
   if (req.url === undefined) return undefined;
   if (services !== SERVICES || req.url.length > MEMO_URL_CHARS) return recognise(req.url, req.host, services);
-  // Several rules and the evidence index ask about every write: the catalogue's answer is worked out once per URL.
-  const key = `${req.host ?? ''} ${req.url}`;
-  const known = recognised.get(key);
+  // Several rules and the evidence index ask about every write: the catalogue's answer is worked out once per URL
+  // (filed by host, then URL: no key string built per question).
+  const hostKey = req.host ?? '';
+  let byUrl = recognised.get(hostKey);
+  const known = byUrl?.get(req.url);
   if (known !== undefined) return known ?? undefined;
   const found = recognise(req.url, req.host, services);
-  if (recognised.size >= RECOGNISED_LIMIT) recognised.clear();
-  recognised.set(key, found ?? null);
+  if (recognisedCount >= RECOGNISED_LIMIT) {
+    recognised.clear();
+    recognisedCount = 0;
+    byUrl = undefined;
+  }
+  if (!byUrl) recognised.set(hostKey, byUrl = new Map());
+  byUrl.set(req.url, found ?? null);
+  recognisedCount++;
   return found;
 }
 
 /** The catalogue's answers by host and URL (bounded: an odd file cannot grow it without limit). */
-const recognised = new Map<string, KnownService | null>();
+const recognised = new Map<string, Map<string, KnownService | null>>();
+let recognisedCount = 0;
 const RECOGNISED_LIMIT = 16384;
 /** Longer URLs (a pasted data URI, a huge expansion) are recognised each time rather than kept as keys. */
 const MEMO_URL_CHARS = 2048;
