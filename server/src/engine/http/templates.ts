@@ -62,12 +62,37 @@ function classify(source: string): TemplateKind {
   return { kind: 'expression', source };
 }
 
+/** A template's place in its text: `{{` at `open`, `}}` at `close`. */
+export interface TemplateSpan {
+  source: string;
+  open: number;
+  close: number;
+  parsed: TemplateKind;
+}
+
+const NO_SPANS: readonly TemplateSpan[] = [];
+/** A file repeats its templated texts (`Bearer {{token}}`, `{{base}}/items/7`): each is scanned once. */
+const spansByText = new Map<string, readonly TemplateSpan[]>();
+const SPANS_LIMIT = 8192;
+
 /**
- * Finds the `{{ … }}` in one line of text. `line`/`offset` place them in the document. Linear: each `{{`
- * is matched with the first `}}` after it; an unclosed `{{` ends the scan.
+ * The `{{ … }}` in one line of text, without document positions (read-only, shared by every caller). Linear:
+ * each `{{` is matched with the first `}}` after it; an unclosed `{{` ends the scan.
  */
-export function findTemplates(text: string, line: number, offset = 0): Template[] {
-  const found: Template[] = [];
+export function templateSpans(text: string): readonly TemplateSpan[] {
+  if (!text.includes('{{')) return NO_SPANS;
+  if (text.length > CLASSIFIED_SOURCE_CHARS) return scanTemplates(text);
+  let spans = spansByText.get(text);
+  if (!spans) {
+    spans = scanTemplates(text);
+    if (spansByText.size >= SPANS_LIMIT) spansByText.clear();
+    spansByText.set(text, spans);
+  }
+  return spans;
+}
+
+function scanTemplates(text: string): TemplateSpan[] {
+  const found: TemplateSpan[] = [];
   let from = 0;
   for (;;) {
     const open = text.indexOf('{{', from);
@@ -75,10 +100,23 @@ export function findTemplates(text: string, line: number, offset = 0): Template[
     const close = text.indexOf('}}', open + 2);
     if (close < 0) break;
     const source = text.slice(open + 2, close).trim();
-    found.push({ source, range: lineRange(line, offset + open, offset + close + 2), parsed: classifyTemplate(source) });
+    found.push({ source, open, close, parsed: classifyTemplate(source) });
     from = close + 2;
   }
   return found;
+}
+
+/** The range of a span of a text that starts at `offset` of `line`. */
+export function spanRange(span: TemplateSpan, line: number, offset: number): Range {
+  return lineRange(line, offset + span.open, offset + span.close + 2);
+}
+
+/**
+ * Finds the `{{ … }}` in one line of text. `line`/`offset` place them in the document. Linear: each `{{`
+ * is matched with the first `}}` after it; an unclosed `{{` ends the scan.
+ */
+export function findTemplates(text: string, line: number, offset = 0): Template[] {
+  return templateSpans(text).map((t) => ({ source: t.source, range: spanRange(t, line, offset), parsed: t.parsed }));
 }
 
 /** The single template a value consists of, when the value is exactly one `{{ … }}` and nothing else. */

@@ -6,7 +6,7 @@
  * with the request's model; the evidence index turns these into evidence per route.
  */
 import type { HttpRequest, Script } from '../http/ast';
-import { findTemplates, type TemplateKind } from '../http/templates';
+import { templateSpans, type TemplateKind } from '../http/templates';
 import type { Lookups } from './http-lowering';
 import type { DocumentEvidence, ResponseUse } from './types';
 import type { StaticVariables } from './variables';
@@ -27,13 +27,13 @@ const NO_EVIDENCE: DocumentEvidence[] = [];
 export function requestEvidence(req: HttpRequest, vars: StaticVariables, lookups: Lookups): RequestEvidence {
   let uses = NO_USES;
   // URL lines, header values, then body lines holding a template, in that order; most pieces hold none.
-  for (const p of req.requestLine.urlParts) uses = usesIn(p.value, p.range.start.line, p.range.start.character, req, vars, lookups, uses);
-  for (const h of req.headers) uses = usesIn(h.value.value, h.value.range.start.line, h.value.range.start.character, req, vars, lookups, uses);
+  for (const p of req.requestLine.urlParts) uses = usesIn(p.value, p.range.start.line, req, vars, lookups, uses);
+  for (const h of req.headers) uses = usesIn(h.value.value, h.value.range.start.line, req, vars, lookups, uses);
   const body = req.body?.text;
   if (body && body.includes('{{')) {
     const start = req.body!.range.start.line;
     const lines = body.split('\n');
-    for (let i = 0; i < lines.length; i++) uses = usesIn(lines[i], start + i, 0, req, vars, lookups, uses);
+    for (let i = 0; i < lines.length; i++) uses = usesIn(lines[i], start + i, req, vars, lookups, uses);
   }
   let evidence = NO_EVIDENCE;
   for (const s of req.scripts) {
@@ -87,12 +87,12 @@ function validatorCaptures(vars: StaticVariables): Map<string, Capture[]> {
 }
 
 /** `uses` with the response uses of the templates in `text` appended (a new list when it was the shared empty one). */
-function usesIn(text: string, line: number, character: number, req: HttpRequest, vars: StaticVariables, lookups: Lookups,
+function usesIn(text: string, line: number, req: HttpRequest, vars: StaticVariables, lookups: Lookups,
   uses: ResponseUse[]): ResponseUse[] {
   if (!text.includes('{{')) return uses;
-  for (const t of findTemplates(text, line, character)) {
+  for (const t of templateSpans(text)) {
     const use = useOf(t.parsed, lookups, vars);
-    if (use) (uses === NO_USES ? (uses = []) : uses).push({ source: use.source, part: use.part, path: use.path, user: req.index, line: t.range.start.line });
+    if (use) (uses === NO_USES ? (uses = []) : uses).push({ source: use.source, part: use.part, path: use.path, user: req.index, line });
   }
   return uses;
 }
@@ -114,7 +114,7 @@ function useOf(t: TemplateKind, lookups: Lookups, vars: StaticVariables, depth =
   if (named !== undefined && !vars.has(root)) return { source: named, part: 'body', path: rest.join('.') };
   const raw = vars.raw(t.name);
   if (raw === undefined || depth > 0) return undefined;
-  for (const inner of findTemplates(raw, 0)) {
+  for (const inner of templateSpans(raw)) {
     const use = useOf(inner.parsed, lookups, vars, depth + 1);
     if (use) return use;
   }

@@ -6,7 +6,7 @@
  */
 import type { HttpFile, HttpRequest, Script, Spanned } from '../http/ast';
 import { handlerCaptures, type HandlerCapture } from '../http/handlers';
-import { findTemplates, wholeTemplate, type TemplateKind } from '../http/templates';
+import { spanRange, templateSpans, wholeTemplate, type TemplateKind } from '../http/templates';
 import { promptsOf } from '../http/prompts';
 import type { HeaderModel, RequestModel, UnresolvedReference, ValueSource } from './types';
 import { hostOf, queryParamNames, resourceKey } from './target';
@@ -240,9 +240,9 @@ function notesOf(req: HttpRequest): string | undefined {
 
 /** Follows a header value to an earlier response header, through at most one variable. */
 function valueSource(value: string, vars: StaticVariables, lookups: Lookups): ValueSource {
-  if (!value.includes('{{')) return { kind: 'literal' };
+  if (!value.includes('{{')) return LITERAL;
   const t = wholeTemplate(value);
-  if (!t) return { kind: 'unknown' };
+  if (!t) return UNKNOWN;
   const direct = captureOf(t, lookups);
   if (direct) return direct;
   if (t.kind === 'variable') {
@@ -252,10 +252,14 @@ function valueSource(value: string, vars: StaticVariables, lookups: Lookups): Va
     const inner = raw === undefined ? undefined : wholeTemplate(raw);
     const viaVar = inner && captureOf(inner, lookups);
     if (viaVar) return { ...viaVar, via: `variable @${t.name}` };
-    if (raw !== undefined && !raw.includes('{{')) return { kind: 'literal' };
+    if (raw !== undefined && !raw.includes('{{')) return LITERAL;
   }
-  return { kind: 'unknown' };
+  return UNKNOWN;
 }
+
+/** The sources that carry nothing but their kind: one shared, read-only object each. */
+const LITERAL: ValueSource = Object.freeze({ kind: 'literal' });
+const UNKNOWN: ValueSource = Object.freeze({ kind: 'unknown' });
 
 function captureOf(t: TemplateKind, lookups: Lookups): Extract<ValueSource, { kind: 'capture' }> | undefined {
   if (t.kind !== 'request-ref' || t.part !== 'response' || t.section !== 'headers') return undefined;
@@ -271,19 +275,22 @@ function captureOf(t: TemplateKind, lookups: Lookups): Extract<ValueSource, { ki
 function collectUnresolved(req: HttpRequest, scope: LoweringScope, lookups: Lookups, out: UnresolvedReference[]): void {
   const { vars, handlerVarNames, importsRequests, promptNames } = scope;
   for (const piece of templatedPieces(req)) {
-    for (const t of findTemplates(piece.value, piece.range.start.line, piece.range.start.character)) {
+    const { line, character } = piece.range.start;
+    for (const t of templateSpans(piece.value)) {
       const p = t.parsed;
       if (p.kind === 'request-ref' && !importsRequests && lookups.request(p.request) === undefined) {
         if (p.dialect === 'rest-client' || !vars.has(p.request + 'Response')) {
-          out.push({ text: t.source, range: t.range, kind: 'request', name: p.request });
+          out.push({ text: t.source, range: spanRange(t, line, character), kind: 'request', name: p.request });
         }
       } else if (p.kind === 'variable' && handlerVarNames) {
+        if (vars.has(p.name)) continue;
         // httpYac reads `{{item.id}}` as property `id` of variable `item`: the root is what must be defined.
-        const root = p.name.split('.')[0];
-        if (vars.has(p.name) || vars.has(root) || handlerVarNames.has(root) || promptNames.has(root) || lookups.request(root) !== undefined || HTTPYAC_BUILTINS.has(root)) continue;
+        const dot = p.name.indexOf('.');
+        const root = dot < 0 ? p.name : p.name.slice(0, dot);
+        if (vars.has(root) || handlerVarNames.has(root) || promptNames.has(root) || lookups.request(root) !== undefined || HTTPYAC_BUILTINS.has(root)) continue;
         // httpYac `# @loop` keeps each iteration's response as `name0`, `name1`, …
         if (lookups.request(root.replace(/\d+$/, '')) !== undefined) continue;
-        out.push({ text: t.source, range: t.range, kind: 'variable', name: p.name });
+        out.push({ text: t.source, range: spanRange(t, line, character), kind: 'variable', name: p.name });
       }
     }
   }

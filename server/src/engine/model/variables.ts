@@ -16,6 +16,9 @@ const MAX_DEPTH = 8;
 export const MAX_EXPANSION_CHARS = 64 * 1024;
 /** Characters all the expansions of one analysis may build together (a large file is analysed in slices). */
 export const MAX_TOTAL_EXPANSION_CHARS = 16 * 1024 * 1024;
+/** Texts longer than this, or past this many, are expanded each time rather than remembered. */
+const RESOLVED_TEXT_CHARS = 1024;
+const RESOLVED_LIMIT = 16384;
 const VARIABLE = /\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g;
 
 export class StaticVariables {
@@ -24,6 +27,8 @@ export class StaticVariables {
   private readonly expanding = new Set<string>();
   /** Variables whose expansion exceeds the bound: left as written, reported by `variable-too-large`. */
   private readonly oversized = new Set<string>();
+  /** Texts already resolved (a file repeats `{{base}}/items/7`, `Bearer {{token}}`): their expansion, null when oversized. */
+  private readonly resolved = new Map<string, string | null>();
   /** Characters built by expansions so far. */
   private built = 0;
   /** True once the total bound was reached: later texts were left unexpanded. */
@@ -49,7 +54,23 @@ export class StaticVariables {
 
   /** Substitutes known variables in `text`; unknown templates and `$dynamic` values stay as written. */
   resolve(text: string): string {
-    return this.expand(text, 0) ?? text;
+    if (!text.includes('{{') || this.exhausted) return text;
+    const done = this.resolved.get(text);
+    if (done === undefined) {
+      const out = this.expand(text, 0);
+      // Past the total bound every later text stays as written: nothing more to remember.
+      if (!this.exhausted && text.length <= RESOLVED_TEXT_CHARS && this.resolved.size < RESOLVED_LIMIT) this.resolved.set(text, out);
+      return out ?? text;
+    }
+    // The same text expands to the same value again (every variable is expanded once, memoised), and counts
+    // towards the total bound each time, as expanding it again would.
+    if (done === null) return text;
+    this.built += done.length;
+    if (this.built > MAX_TOTAL_EXPANSION_CHARS) {
+      this.exhausted = true;
+      return text;
+    }
+    return done;
   }
 
   /**
