@@ -57,6 +57,7 @@ export function isVariableHeaderLine(text: string): boolean {
 
 /** `HTTP/1.1 200 OK` or httpYac's `HTTP/1.1 200 - OK`: the status line of a response written in the file. */
 export function responseStatusOf(text: string): { status: number } | undefined {
+  if (text.charCodeAt(0) !== 72 /* H */) return undefined;
   const m = /^HTTP\/\d(?:\.\d)?[ \t]+([1-5]\d\d)(?![\w.])/.exec(text);
   return m ? { status: Number(m[1]) } : undefined;
 }
@@ -81,7 +82,7 @@ export function isHttpYacMethod(method: string): boolean {
 
 /** httpYac's `?? status == 200` assertion line. */
 export function isAssertion(text: string): boolean {
-  return /^\?\?[ \t]/.test(text);
+  return text.charCodeAt(0) === 63 /* ? */ && /^\?\?[ \t]/.test(text);
 }
 
 /** A body line only httpYac gives a meaning to: an assertion or a `\{\{` escape. */

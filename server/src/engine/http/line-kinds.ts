@@ -22,6 +22,26 @@ export function isBlank(text: string): boolean {
 
 const WHITESPACE = /\s/;
 
+/** True when the character at `k` is white space as `trim()` and `\s` see it. */
+export function isSpaceAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return WHITESPACE.test(text[k]);
+}
+
+/** The index of the first character `trimStart()` keeps (`text.length` for a blank line), without the copy. */
+export function firstNonBlank(text: string, from = 0): number {
+  let k = from;
+  while (k < text.length && isSpaceAt(text, k)) k++;
+  return k;
+}
+
+/** A-Z first: a request line starts so; no comment, variable, script or dialect line does. */
+export function startsWithCapital(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
 /** `###` (optionally followed by a title) separates requests in every dialect. */
 export function separatorTitle(text: string): string | undefined {
   if (!text.startsWith('###')) return undefined;
@@ -30,9 +50,10 @@ export function separatorTitle(text: string): string | undefined {
 
 /** `# …` or `// …` (leading blanks allowed). Returns the comment body, or undefined. */
 export function commentBody(text: string): string | undefined {
-  const t = text.trimStart();
-  if (t.startsWith('#')) return t.slice(1);
-  if (t.startsWith('//')) return t.slice(2);
+  const k = firstNonBlank(text);
+  const c = text.charCodeAt(k);
+  if (c === 35 /* # */) return text.slice(k + 1);
+  if (c === 47 /* / */ && text.charCodeAt(k + 1) === 47) return text.slice(k + 2);
   return undefined;
 }
 
@@ -74,8 +95,7 @@ const TEMPLATE_URL = /^\{\{[^{}\s]+\}\}\S*$/;
  * request line may end a body without a `###`, as httpYac allows).
  */
 export function requestLineOf(text: string, strict: boolean): RequestLineMatch | undefined {
-  const lead = text.length - text.trimStart().length;
-  if (lead > 0) return undefined;
+  if (firstNonBlank(text) > 0) return undefined;
   // A method is an RFC 9110 token (§9.1): `MY_METHOD` and `X.SYNC` are methods too, not stray text.
   const m = /^([A-Za-z][!#$%&'*+.^_`|~0-9A-Za-z-]*)[ \t]+(?=\S)/.exec(text);
   if (m) {
@@ -121,7 +141,7 @@ function splitVersion(method: string, methodLength: number, implicitMethod: bool
 
 /** An indented `/…`, or a `?…` / `&…` line right after the request line continues the URL. */
 export function urlContinuationOf(text: string): { start: number; value: string } | undefined {
-  const start = text.length - text.trimStart().length;
+  const start = firstNonBlank(text);
   const first = text[start];
   if (first === '?' || first === '&' || (first === '/' && start > 0 && text[start + 1] !== '/')) {
     return { start, value: text.trim() };
@@ -146,6 +166,7 @@ export function headerLineOf(text: string): { name: string; nameStart: number; v
 
 /** `< path` or `<@ path` (file body), but not the `< {%` pre-request script opener. */
 export function fileBodyOf(text: string): { path: string; pathStart: number; substitute: boolean } | undefined {
+  if (text.charCodeAt(0) !== 60 /* < */) return undefined;
   const m = /^<(@)?[ \t]+(?!\{%)(?=\S)/.exec(text);
   if (!m) return undefined;
   return { path: text.slice(m[0].length).trimEnd(), pathStart: m[0].length, substitute: m[1] === '@' };
@@ -153,6 +174,9 @@ export function fileBodyOf(text: string): { path: string; pathStart: number; sub
 
 /** A line that opens a script: `> {%`, `< {%` (JetBrains) or `{{` alone (httpYac). */
 export function scriptOpenerOf(text: string): { kind: 'response-handler' | 'pre-request' | 'httpyac-script'; close: string; bodyStart: number } | undefined {
+  const first = text.charCodeAt(0);
+  // Each form starts with its marker: most lines start with none of them.
+  if (first !== 62 /* > */ && first !== 60 /* < */ && first !== 123 /* { */) return undefined;
   let m = /^>[ \t]*\{%/.exec(text);
   if (m) return { kind: 'response-handler', close: '%}', bodyStart: m[0].length };
   m = /^<[ \t]*\{%/.exec(text);
@@ -165,6 +189,7 @@ export function scriptOpenerOf(text: string): { kind: 'response-handler' | 'pre-
 
 /** `> ./handler.js` (a response handler file). */
 export function handlerFileOf(text: string): { path: string; start: number } | undefined {
+  if (text.charCodeAt(0) !== 62 /* > */) return undefined;
   const m = /^>[ \t]+(?=[^\s{>])/.exec(text);
   if (!m) return undefined;
   return { path: text.slice(m[0].length).trimEnd(), start: m[0].length };
@@ -172,10 +197,10 @@ export function handlerFileOf(text: string): { path: string; start: number } | u
 
 /** `>> file` / `>>! file`: JetBrains' response-output redirection. */
 export function isOutputRedirect(text: string): boolean {
-  return /^>>!?[ \t]/.test(text);
+  return text.charCodeAt(0) === 62 /* > */ && /^>>!?[ \t]/.test(text);
 }
 
 /** `/*` opens an httpYac block comment that runs to the next `*\/`. */
 export function opensBlockComment(text: string): boolean {
-  return text.trimStart().startsWith('/*');
+  return text.startsWith('/*', firstNonBlank(text));
 }

@@ -2,7 +2,8 @@
 import type { Line } from '../text/lines';
 import { lineRange, range } from '../text/types';
 import type { Body, FileVariable, Header, HttpRequest, Metadata, Script, Spanned } from './ast';
-import { isBlank, type headerLineOf, type RequestLineMatch, type variableOf } from './line-kinds';
+import { isBlank, isSpaceAt, type headerLineOf, type RequestLineMatch, type variableOf } from './line-kinds';
+import { sameHeaderName } from '../text/header-names';
 
 /** What the lines before a request line gathered for it. */
 export interface PendingBlock {
@@ -23,7 +24,7 @@ export function requestAt(index: number, block: PendingBlock, firstLine: number,
     range: range(firstLine, 0, i, text.length),
     title: block.title,
     separatorLine: block.separatorLine,
-    name: nameMeta && { value: nameMeta.value.split(/\s/)[0], range: nameMeta.range },
+    name: nameMeta && { value: firstWord(nameMeta.value), range: nameMeta.range },
     metadata: block.metadata,
     comments: block.comments,
     variables: block.variables,
@@ -39,6 +40,13 @@ export function requestAt(index: number, block: PendingBlock, firstLine: number,
     scripts: block.scripts,
     headerInsertLine: i + 1,
   };
+}
+
+/** `value.split(/\s/)[0]` without splitting the rest. */
+function firstWord(value: string): string {
+  let k = 0;
+  while (k < value.length && !isSpaceAt(value, k)) k++;
+  return k === value.length ? value : value.slice(0, k);
 }
 
 /** Appends a `?…` / `&…` continuation line (line i, from `start`) to the request's URL. */
@@ -85,5 +93,5 @@ export function bodyOf(lines: readonly Line[], bodyLines: readonly number[]): Bo
 
 /** A multipart body (an OData $batch, say) holds whole HTTP messages, which must not be read as requests. */
 export function isMultipart(req: HttpRequest): boolean {
-  return req.headers.some((h) => h.name.value.toLowerCase() === 'content-type' && /^\s*multipart\//i.test(h.value.value));
+  return req.headers.some((h) => sameHeaderName(h.name.value, 'content-type') && /^\s*multipart\//i.test(h.value.value));
 }

@@ -14,7 +14,7 @@ import { directiveOf } from './directives';
 import { bodyOf, extendUrl, headerAt, isMultipart, requestAt, scriptFileAt, variableAt, type PendingBlock } from './nodes';
 import { notAHeader, parseDiagnostic, TEXT_AFTER_HANDLER, unreadableLine } from './parse-diagnostics';
 import {
-  commentBody, fileBodyOf, opensBlockComment, handlerFileOf, headerLineOf, isBlank, isOutputRedirect, metadataOf, requestLineOf,
+  commentBody, fileBodyOf, firstNonBlank, opensBlockComment, startsWithCapital, handlerFileOf, headerLineOf, isBlank, isOutputRedirect, metadataOf, requestLineOf,
   scriptOpenerOf, separatorTitle, urlContinuationOf, variableOf, type RequestLineMatch,
 } from './line-kinds';
 
@@ -75,7 +75,7 @@ class Parser {
   private preambleLine(i: number, text: string): number {
     if (isBlank(text)) return i + 1;
     if (this.startsNewResponse(i, text)) return i + 1;
-    const other = /^[A-Z]/.test(text) ? undefined : this.otherPreambleLine(i, text);
+    const other = startsWithCapital(text) ? undefined : this.otherPreambleLine(i, text);
     if (other !== undefined) return other;
     const rl = requestLineOf(text, false);
     if (rl) this.startRequest(i, text, rl);
@@ -138,7 +138,7 @@ class Parser {
       }
     }
     const comment = commentBody(text);
-    if (comment !== undefined && !text.trimStart().startsWith('#{')) {
+    if (comment !== undefined && !text.startsWith('#{', firstNonBlank(text))) {
       this.comment(i, comment, false);
       return i + 1;
     }

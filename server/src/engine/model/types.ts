@@ -5,6 +5,9 @@
  */
 import type { Range, TextEdit } from '../text/types';
 import type { ParseDiagnostic } from '../http/ast';
+import { lowerCaseName, sameHeaderName } from '../text/header-names';
+
+export { lowerCaseName, sameHeaderName };
 
 /** Where a header's value comes from. */
 export type ValueSource =
@@ -175,28 +178,6 @@ export function hasHeader(request: RequestModel, name: string): boolean {
  */
 const SCAN_LIMIT = 12;
 
-/** `a.toLowerCase() === b.toLowerCase()`, compared in place for ASCII (header names are tokens). */
-export function sameHeaderName(a: string, b: string): boolean {
-  if (a === b) return true;
-  // Lower-casing keeps an ASCII string's length; only İ (U+0130) lower-cases to two characters, never to ASCII.
-  if (a.length !== b.length) return a.length > b.length ? nonAsciiSame(a, b) : nonAsciiSame(b, a);
-  for (let i = 0; i < a.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 128 || y >= 128) return lowerCaseName(a) === lowerCaseName(b);
-    if ((x | 32) !== (y | 32) || (x | 32) < 97 || (x | 32) > 122) return false;
-  }
-  return true;
-}
-
-/** Strings of different lengths lower-case alike only when the longer one is not ASCII (rare: ask `toLowerCase`). */
-function nonAsciiSame(longer: string, shorter: string): boolean {
-  for (let i = 0; i < longer.length; i++) if (longer.charCodeAt(i) >= 128) return lowerCaseName(longer) === lowerCaseName(shorter);
-  for (let i = 0; i < shorter.length; i++) if (shorter.charCodeAt(i) >= 128) return lowerCaseName(longer) === lowerCaseName(shorter);
-  return false;
-}
-
 /** Every rule looks headers up on every request: a long list of headers is filed by lower-case name once. */
 const headerIndexes = new WeakMap<readonly HeaderModel[], { count: number; byName: Map<string, readonly HeaderModel[]> }>();
 
@@ -214,20 +195,6 @@ function headersByName(headers: readonly HeaderModel[]): Map<string, readonly He
     headerIndexes.set(headers, index = { count: headers.length, byName });
   }
   return index.byName;
-}
-
-/** Header names repeat across a file (If-Match, Content-Type, …): lower-case each spelling once, not per rule. */
-const lowerCased = new Map<string, string>();
-const LOWER_CASED_LIMIT = 4096;
-
-/** `name.toLowerCase()`, memoised (bounded, so odd files cannot grow it without limit). */
-export function lowerCaseName(name: string): string {
-  let lower = lowerCased.get(name);
-  if (lower === undefined) {
-    lower = name.toLowerCase();
-    if (lowerCased.size < LOWER_CASED_LIMIT) lowerCased.set(name, lower);
-  }
-  return lower;
 }
 
 /**

@@ -1,0 +1,40 @@
+/**
+ * Header names compared the way HTTP compares them, case-insensitively (RFC 9110 §5.1), by every part of the
+ * engine that looks one up: the parser, the model and the rules.
+ */
+
+/** Header names repeat across a file (If-Match, Content-Type, …): lower-case each spelling once, not per rule. */
+const lowerCased = new Map<string, string>();
+const LOWER_CASED_LIMIT = 4096;
+
+/** `name.toLowerCase()`, memoised (bounded, so odd files cannot grow it without limit). */
+export function lowerCaseName(name: string): string {
+  let lower = lowerCased.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerCased.size < LOWER_CASED_LIMIT) lowerCased.set(name, lower);
+  }
+  return lower;
+}
+
+/** `a.toLowerCase() === b.toLowerCase()`, compared in place for ASCII (header names are tokens). */
+export function sameHeaderName(a: string, b: string): boolean {
+  if (a === b) return true;
+  // Lower-casing keeps an ASCII string's length; only İ (U+0130) lower-cases to two characters, never to ASCII.
+  if (a.length !== b.length) return a.length > b.length ? nonAsciiSame(a, b) : nonAsciiSame(b, a);
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 128 || y >= 128) return lowerCaseName(a) === lowerCaseName(b);
+    if ((x | 32) !== (y | 32) || (x | 32) < 97 || (x | 32) > 122) return false;
+  }
+  return true;
+}
+
+/** Strings of different lengths lower-case alike only when the longer one is not ASCII (rare: ask `toLowerCase`). */
+function nonAsciiSame(longer: string, shorter: string): boolean {
+  for (let i = 0; i < longer.length; i++) if (longer.charCodeAt(i) >= 128) return lowerCaseName(longer) === lowerCaseName(shorter);
+  for (let i = 0; i < shorter.length; i++) if (shorter.charCodeAt(i) >= 128) return lowerCaseName(longer) === lowerCaseName(shorter);
+  return false;
+}
