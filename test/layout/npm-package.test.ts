@@ -1,7 +1,8 @@
 // What `npm install -g etag-guard` gets: the CLI and language-server bundles with the grammars beside them, the
 // readme, changelog and licence — not the sources, tests, source maps or the extension's bundles (6.3 MB packed
 // before `files` was set) — and no run-time dependencies to install: every bundle carries what it uses, and the
-// tree-sitter packages would otherwise build native code on the user's machine.
+// tree-sitter packages would otherwise build native code on the user's machine. The list is .npmignore, not
+// package.json's `files`: vsce (`npm run package`) refuses a manifest with both `files` and a .vscodeignore.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -19,6 +20,12 @@ describe('the npm package', () => {
     const grammars = fs.readdirSync(path.join(ROOT, 'dist', 'grammars')).filter((f) => f.endsWith('.wasm')).map((f) => `dist/grammars/${f}`);
     assert.ok(grammars.length >= 5, grammars.join(' '));
     assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', ...grammars, 'dist/server.js', 'package.json'].sort());
+  });
+
+  it('keeps its list in .npmignore, so the .vsix keeps its own (.vscodeignore): vsce refuses both', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.equal(manifest.files, undefined);
+    assert.ok(fs.existsSync(path.join(ROOT, '.vscodeignore')));
   });
 
   it('has no run-time dependencies: the bundles carry them', () => {
