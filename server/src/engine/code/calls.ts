@@ -41,19 +41,23 @@ export interface HttpCall {
   wrapper?: { config: WrapperConfig; etag: Node | undefined };
 }
 
-export function recogniseCall(call: Node, ctx: CodeContext): HttpCall | undefined {
+/**
+ * The HTTP call `call` makes, if it is one. `passedOn` is the shape of a function of the file that passes its
+ * arguments on to a library call (pass-through.ts): a call to it is read as that library call.
+ */
+export function recogniseCall(call: Node, ctx: CodeContext, passedOn?: CallShape): HttpCall | undefined {
   if (call.type === 'new_expression') return undefined;
   const callee = call.childForFieldName('function');
   if (!callee) return undefined;
   const text = calleeText(callee);
-  if (!mayBeHttpCall(text, ctx)) return undefined;
+  if (!passedOn && !mayBeHttpCall(text, ctx)) return undefined;
   const args = argumentsOf(call);
   if (!args) return undefined;
-  const wrapper = wrapperFor(text, ctx.config.wrappers);
+  const wrapper = passedOn ? undefined : wrapperFor(text, ctx.config.wrappers);
   if (wrapper) return wrapperCall(call, callee, args, wrapper);
-  const resolved = resolveCallee(callee, ctx);
-  const shape = resolved && shapeOf(resolved.module, resolved.path);
-  if (!resolved || !shape) return undefined;
+  const resolved = passedOn ? undefined : resolveCallee(callee, ctx);
+  const shape = passedOn ?? (resolved && shapeOf(resolved.module, resolved.path));
+  if (!shape) return undefined;
 
   let optionsNode = typeof shape.options === 'number' ? args.positional[shape.options] : undefined;
   let urlNode = shape.urlArg !== undefined ? args.positional[shape.urlArg] ?? args.keywords.props.get('url')?.value : undefined;
@@ -74,7 +78,7 @@ export function recogniseCall(call: Node, ctx: CodeContext): HttpCall | undefine
   for (const a of later) {
     if (a.path.length === 2 && a.path[0] === 'headers') pairs.push({ name: a.key, nameText: a.path[1], value: a.value, whole: a.whole });
   }
-  const instanceHidden = resolved.instance !== undefined && instanceSetsHeaders(resolved.instance, ctx);
+  const instanceHidden = resolved?.instance !== undefined && instanceSetsHeaders(resolved.instance, ctx);
   const methodSet = set('method');
   return {
     call, callee, library: shape.library, args, shape, options, headers, pairs,

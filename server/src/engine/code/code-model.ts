@@ -8,12 +8,16 @@ import type { DocumentModel, HeaderModel, RequestModel } from '../model/types';
 import { hasWritePrecondition } from '../rules/vocabulary';
 import { BranchPaths } from './branches';
 import { recogniseCall, type HttpCall } from './calls';
+import { passedOnShape, passThroughWrappers } from './pass-through';
+import { genericHelper } from './generic-helpers';
 import { CodeRequestEditor, type FixSupport } from './code-editor';
 import { conditionalPreconditions } from './conditional-guards';
 import { readModifyWriteEvidence } from './read-modify-write';
 import { webdavDialectEvidence } from './webdav-dialect';
 import { getterReturn } from './getters';
+import { localFunction, parameterNames, returnedValues } from './local-functions';
 import { configBaseEvidence } from './config-bases';
+import { confirmedGuessEvidence } from './confirmed-guess';
 import type { CodeContext } from './context';
 import { valueInfo, type RequestIndexOf } from './etag-flow';
 import { resolveHeaders, type HeaderEntry, type HeaderSet } from './headers';
@@ -21,19 +25,35 @@ import { argumentsOf, followValue, readObject } from './options';
 import { rangeOf, stringLiteral, unwrap, urlExpressionText, type Node } from './syntax';
 
 export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentModel {
-  const calls: HttpCall[] = [];
+  let calls: HttpCall[] = [];
   for (const node of ctx.index.calls) {
     const call = recogniseCall(node, ctx);
     if (call) calls.push(call);
   }
+  calls = withPassedOn(calls, ctx);
   const indexById = new Map(calls.map((c, i) => [c.call.id, i]));
   const requestOf: RequestIndexOf = (n) => indexById.get(n.id);
   const requests: RequestModel[] = [];
   const branches = new BranchPaths(ctx.ancestry);
   calls.forEach((call, index) => requests.push(lowerCall(call, index, ctx, requestOf, calls, fixes, branches.of(call.call))));
   return {
-    requests, unresolved: [], evidence: [...readModifyWriteEvidence(requests, calls, ctx), ...webdavDialectEvidence(requests, calls), ...configBaseEvidence(requests)],
+    requests, unresolved: [], evidence: [...readModifyWriteEvidence(requests, calls, ctx), ...webdavDialectEvidence(requests, calls, ctx), ...configBaseEvidence(requests),
+    ...confirmedGuessEvidence(requests, calls, ctx)],
   };
+}
+
+/** The calls to the file's pass-through wrappers (pass-through.ts), read as the library calls they make, in source order. */
+function withPassedOn(calls: HttpCall[], ctx: CodeContext): HttpCall[] {
+  const wrappers = passThroughWrappers(calls, ctx);
+  if (wrappers.size === 0) return calls;
+  const seen = new Set(calls.map((c) => c.call.id));
+  const more: HttpCall[] = [];
+  for (const node of ctx.index.calls) {
+    const shape = seen.has(node.id) ? undefined : passedOnShape(node, wrappers, ctx);
+    const call = shape && recogniseCall(node, ctx, shape);
+    if (call) more.push(call);
+  }
+  return more.length === 0 ? calls : [...calls, ...more].sort((a, b) => a.call.startIndex - b.call.startIndex);
 }
 
 function lowerCall(
@@ -73,6 +93,8 @@ function lowerCall(
     branch,
     editor: new CodeRequestEditor(ctx, call, set, calls, fixes),
   };
+  const helper = call.method === 'PUT' || call.method === 'PATCH' ? genericHelper(call, ctx) : undefined;
+  if (helper) request.genericHelper = helper;
   // Headers we cannot see may hold the precondition (so may an If-None-Match whose value may be `*`): judge
   // the call only when what we see already has one.
   const unknownInm = headers.some((h) => h.name.toLowerCase() === 'if-none-match' && h.source.kind === 'unknown');
@@ -120,8 +142,35 @@ function urlText(node: Node, ctx: CodeContext): string | undefined {
   const base = (name: Node) => baseUrlConstant(name, ctx);
   const followed = followValue(node, ctx);
   const getter = getterReturn(followed, ctx);
-  const text = (getter && urlExpressionText(getter, base)) ?? urlExpressionText(followed, base) ?? urlExpressionText(node, base);
+  const built = getter ? { value: getter, params: NO_PARAMS } : builtBy(followed, ctx);
+  // In what a helper returns, its parameters stand for the call's arguments (`this.histUrl(`${Date.now()}.json`)`).
+  const inHelper = (name: Node) => {
+    const arg = built?.params.get(name.text);
+    return arg ? urlExpressionText(arg, base) ?? `{{${arg.text}}}` : base(name);
+  };
+  const text = (built && urlExpressionText(built.value, inHelper)) ?? urlExpressionText(followed, base) ?? urlExpressionText(node, base);
   return text?.replace(HOST_THEN_NAME, '$1/{{');
+}
+
+const NO_PARAMS: ReadonlyMap<string, Node> = new Map();
+
+/**
+ * A URL a function of the file builds (`self.url()` where `def url(self): return '{server}/api/v1/…'.format(…)`,
+ * `this.histUrl(name)`): the expression it returns, when it returns one, and its parameters' arguments.
+ */
+function builtBy(node: Node, ctx: CodeContext): { value: Node; params: ReadonlyMap<string, Node> } | undefined {
+  if (node.type !== 'call_expression' && node.type !== 'call') return undefined;
+  const callee = node.childForFieldName('function');
+  const fn = callee && localFunction(callee, ctx);
+  const returned = fn ? returnedValues(fn, ctx) : [];
+  const args = argumentsOf(node);
+  if (!fn || returned.length !== 1 || !args) return undefined;
+  const params = new Map<string, Node>();
+  parameterNames(fn).forEach((p, i) => {
+    const arg = p === undefined ? undefined : args.positional[i] ?? args.keywords.props.get(p)?.value;
+    if (p !== undefined && arg) params.set(p, arg);
+  });
+  return { value: returned[0], params };
 }
 
 /**
@@ -135,7 +184,9 @@ const HOST_THEN_NAME = /^(https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\{\{
  * A name holding a base URL written as a literal (`BASE = "https://graph.microsoft.com/v1.0"`) reads as that URL,
  * so the host and path say which API a call goes to; so does a name holding a URL built from another name
  * (`BASE = firebaseConfig.databaseURL + "/join/"` reads `{{firebaseConfig.databaseURL}}/join/`, as written), so the base it
- * starts from stays visible. Other names stay `{{name}}`.
+ * starts from stays visible; a name holding a call reads as that call (`endpoint = normalize(cfg.url)` reads
+ * `{{normalize(cfg.url)}}`, so a write under it compares with a PROPFIND sent to `normalize(cfg.url) + '/'`).
+ * Other names stay `{{name}}`.
  */
 function baseUrlConstant(name: Node, ctx: CodeContext, depth = 0): string | undefined {
   if (name.type !== 'identifier') return undefined;
@@ -147,8 +198,8 @@ function baseUrlConstant(name: Node, ctx: CodeContext, depth = 0): string | unde
   return built && /^(https?:\/\/|\{\{)/i.test(built) ? built : undefined;
 }
 
-/** Expressions that build a URL from parts: `a + '/x'`, template strings, f-strings. */
-const BUILT_URL = new Set(['binary_expression', 'binary_operator', 'template_string', 'string']);
+/** Expressions that build a URL from parts: `a + '/x'`, template strings, f-strings, `normalize(base)`. */
+const BUILT_URL = new Set(['binary_expression', 'binary_operator', 'template_string', 'string', 'call_expression', 'call']);
 
 /** Query parameters given as options: axios `params`, got/ky `searchParams`, requests/httpx `params=`. */
 function paramNames(call: HttpCall, ctx: CodeContext): string[] {

@@ -1,8 +1,10 @@
 /**
  * The headers a call sends, from wherever they are spelled: an object or dict literal, a variable holding
- * one (plus `h['If-Match'] = …` / `h.set(…)` / `h.update(…)` on it before the call), spreads of those, and
- * `new Headers(…)` filled with `.set` / `.append`. Anything else makes the set incomplete.
+ * one (plus `h['If-Match'] = …` / `h.set(…)` / `h.update(…)` on it before the call), spreads of those,
+ * `new Headers(…)` filled with `.set` / `.append`, and what a function of the file returns (`this.h({ … })`,
+ * `self._headers()`, see built-headers.ts). Anything else makes the set incomplete.
  */
+import { builtHeaders, type Substitutions } from './built-headers';
 import type { CodeContext } from './context';
 import { argumentsOf, followValue, isName, keyText, readObject } from './options';
 import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
@@ -24,7 +26,11 @@ export interface HeaderSet {
 
 const MAX_DEPTH = 5;
 
-export function resolveHeaders(expr: Node, ctx: CodeContext, depth = 0): HeaderSet {
+/**
+ * `params` maps the parameter names of a header-building function to the arguments of the call being read, so
+ * that `{ ...extra }` in its returned object reads the caller's `extra` (none given: nothing).
+ */
+export function resolveHeaders(expr: Node, ctx: CodeContext, depth = 0, params?: Substitutions): HeaderSet {
   const raw = unwrap(expr);
   const n = followValue(raw, ctx);
   if (depth > MAX_DEPTH) return { entries: [], complete: false };
@@ -36,7 +42,14 @@ export function resolveHeaders(expr: Node, ctx: CodeContext, depth = 0): HeaderS
     for (const c of n.namedChildren) {
       if (c.type === 'pair' && keyText(c.childForFieldName('key') ?? c) === undefined) set.complete &&= addComputed(c, set, ctx);
       if (c.type !== 'spread_element' && c.type !== 'dictionary_splat') continue;
-      const inner = c.firstNamedChild ? resolveHeaders(c.firstNamedChild, ctx, depth + 1) : { entries: [], complete: false };
+      const spread = c.firstNamedChild;
+      const given = spread ? params?.get(unwrap(spread).text) : undefined;
+      // A parameter the call gives no argument for spreads nothing.
+      if (given === null) continue;
+      const source = given ?? spread;
+      const inner = source ? resolveHeaders(source, ctx, depth + 1) : { entries: [], complete: false };
+      // The caller's own object is where a fix adds a header: the function's object serves every caller.
+      if (given) set.literal = inner.literal;
       set.entries.push(...inner.entries);
       set.complete &&= inner.complete;
     }
@@ -44,7 +57,9 @@ export function resolveHeaders(expr: Node, ctx: CodeContext, depth = 0): HeaderS
     const init = argumentsOf(n)?.positional[0];
     set = init ? resolveHeaders(init, ctx, depth + 1) : { entries: [], complete: true };
   } else {
-    return { entries: [], complete: false };
+    const built = builtHeaders(n, ctx, depth);
+    if (!built) return { entries: [], complete: false };
+    set = built;
   }
   if (isName(raw)) addMutations(raw, n, set, ctx, depth);
   return set;

@@ -99,7 +99,8 @@ export function stringLiteral(node: Node | null | undefined): StringLiteral | un
 /**
  * A URL expression as comparable text: literal parts kept, every interpolated or concatenated expression
  * written `{{expr}}` (so `` `${base}/items/${id}` ``, `base + '/items/' + id` and `f"{base}/items/{id}"` compare
- * equal). Undefined for shapes that are not a string, a template, a concatenation or a name.
+ * equal); a call other than `.concat` / Python `.format` is one such part (`{{normalize(base)}}`). Undefined for
+ * shapes that are not a string, a template, a concatenation, a call or a name.
  */
 export function urlExpressionText(node: Node, constant?: (name: Node) => string | undefined): string | undefined {
   const n = unwrap(node);
@@ -129,25 +130,61 @@ export function urlExpressionText(node: Node, constant?: (name: Node) => string 
       const r = urlExpressionText(right, constant);
       return l === undefined || r === undefined ? undefined : l + r;
     }
-    case 'call_expression': {
-      // `'https://h/items/'.concat(id)`: String.prototype.concat joins like `+`.
+    case 'call_expression': case 'call': {
       const f = n.childForFieldName('function');
-      const object = f?.type === 'member_expression' ? f.childForFieldName('object') : undefined;
-      if (!object || f?.childForFieldName('property')?.text !== 'concat') return undefined;
-      const head = urlExpressionText(object, constant);
-      const args = n.childForFieldName('arguments')?.namedChildren ?? [];
-      if (head === undefined || !/^(https?:\/\/|\/|\{\{)/.test(head)) return undefined;
-      let out = head;
-      for (const a of args) {
-        const t = urlExpressionText(a, constant);
-        if (t === undefined) return undefined;
-        out += t;
+      const object = f?.type === 'member_expression' || f?.type === 'attribute' ? f.childForFieldName('object') : undefined;
+      const method = f?.childForFieldName(f.type === 'attribute' ? 'attribute' : 'property')?.text;
+      // `'https://h/items/'.concat(id)`: String.prototype.concat joins like `+`.
+      if (object && method === 'concat' && n.type === 'call_expression') return concatText(object, n, constant);
+      // Python `'{server}/api/{ns}'.format(server=…, ns=…)`: the fields become the arguments' placeholders.
+      if (object && method === 'format' && n.type === 'call') {
+        const formatted = formatText(object, n, constant);
+        if (formatted !== undefined) return formatted;
       }
-      return out;
+      // Any other call (`normalize(base)`, `url('/notes/' + id)`) is one part whose value is not known.
+      return `{{${compact(n.text)}}}`;
     }
     default:
       return undefined;
   }
+}
+
+function concatText(object: Node, call: Node, constant?: (name: Node) => string | undefined): string | undefined {
+  const head = urlExpressionText(object, constant);
+  if (head === undefined || !/^(https?:\/\/|\/|\{\{)/.test(head)) return undefined;
+  let out = head;
+  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    const t = urlExpressionText(a, constant);
+    if (t === undefined) return undefined;
+    out += t;
+  }
+  return out;
+}
+
+/** `'{a}/x/{}'.format(a=v, w)`: each field replaced by its argument's text (named, numbered or in turn). */
+function formatText(object: Node, call: Node, constant?: (name: Node) => string | undefined): string | undefined {
+  const template = stringLiteral(object)?.value;
+  const list = call.childForFieldName('arguments');
+  if (template === undefined || !list) return undefined;
+  const positional: Node[] = [];
+  const named = new Map<string, Node>();
+  for (const a of list.namedChildren) {
+    if (a.type === 'keyword_argument') {
+      const key = a.childForFieldName('name');
+      const value = a.childForFieldName('value');
+      if (key && value) named.set(key.text, value);
+    } else if (a.type !== 'comment') positional.push(a);
+  }
+  let next = 0;
+  let failed = false;
+  const out = template.replace(/\{([^{}]*)\}/g, (_, field: string) => {
+    const name = field.split(/[.[!:]/)[0];
+    const arg = name === '' ? positional[next++] : /^\d+$/.test(name) ? positional[Number(name)] : named.get(name);
+    const text = arg && urlExpressionText(arg, constant);
+    if (text === undefined) failed = true;
+    return text ?? '';
+  });
+  return failed ? undefined : out;
 }
 
 function compact(text: string): string {

@@ -6,9 +6,13 @@
  * changed since (the sync tool's lost update). That is same-file evidence for those writes (a DELETE alone does not
  * produce it: removing a file is rarely a merge of what was read); like all same-file evidence it is about the
  * route, so other writes to the same route share it.
+ * A class named for WebDAV (`class WebDavProvider`, `WebDAVSync`, `CalDavClient`) says the same of the writes in
+ * it, even where it sends no WebDAV method of its own (sync providers that only GET and PUT one file).
  */
 import type { DocumentEvidence, RequestModel } from '../model/types';
 import type { HttpCall } from './calls';
+import type { CodeContext } from './context';
+import type { Node } from './syntax';
 
 const WEBDAV_METHODS = new Set(['PROPFIND', 'PROPPATCH', 'MKCOL', 'LOCK', 'UNLOCK', 'COPY', 'MOVE', 'SEARCH', 'REPORT']);
 const CONTENT_WRITES = new Set(['PUT', 'PATCH']);
@@ -19,8 +23,14 @@ const CONTENT_WRITES = new Set(['PUT', 'PATCH']);
  */
 const FRESH_NAME = /\{\{[^}]*(Date\.now|uuid|randomUUID|nanoid|time\.time|datetime\.now|timestamp)[^}]*\}\}/i;
 
-/** Evidence for each PUT / PATCH whose URL lies under a base the module sends a WebDAV method to, unless it names a fresh file. */
-export function webdavDialectEvidence(requests: readonly RequestModel[], calls: readonly HttpCall[]): DocumentEvidence[] {
+/** A class name that says WebDAV, CalDAV or CardDAV. */
+const DAV_NAME = /(web|cal|card)_?dav/i;
+
+/**
+ * Evidence for each PUT / PATCH whose URL lies under a base the module sends a WebDAV method to, or that a class
+ * named for WebDAV sends, unless it names a fresh file.
+ */
+export function webdavDialectEvidence(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {
   // The method as written, even where unseen headers keep the request itself from being judged.
   const bases: { base: string; method: string; line: number }[] = [];
   requests.forEach((req, i) => {
@@ -29,20 +39,34 @@ export function webdavDialectEvidence(requests: readonly RequestModel[], calls: 
     const base = req.url.replace(/\/+$/, '');
     if (base !== '') bases.push({ base, method, line: req.anchor.start.line });
   });
-  if (bases.length === 0) return [];
+  const named = /dav/i.test(ctx.text);
+  if (bases.length === 0 && !named) return [];
   const out: DocumentEvidence[] = [];
-  for (const req of requests) {
-    if (req.url === undefined || req.method === undefined || !CONTENT_WRITES.has(req.method) || FRESH_NAME.test(req.url)) continue;
+  requests.forEach((req, i) => {
+    if (req.url === undefined || req.method === undefined || !CONTENT_WRITES.has(req.method) || FRESH_NAME.test(req.url)) return;
     const url = req.url;
     const dav = bases.find((b) => url.startsWith(b.base) && under(url, b.base));
-    if (!dav) continue;
+    const cls = !dav && named && calls[i] ? classOf(calls[i].call, ctx) : undefined;
+    if (!dav && !cls) return;
+    const why = dav ? `the file sends ${dav.method} to ${dav.base} on line ${dav.line + 1}` : `the class ${cls} is named for WebDAV`;
     out.push({
       request: req.index, kind: 'same-file', verdict: 'versioned', line: req.anchor.start.line,
-      sentence: `the file sends ${dav.method} to ${dav.base} on line ${dav.line + 1}, so that is a WebDAV server, which keeps ` +
-        'an ETag for every resource and honours If-Match',
+      sentence: `${why}, so that is a WebDAV server, which keeps an ETag for every resource and honours If-Match`,
     });
-  }
+  });
   return out;
+}
+
+/** The name of the innermost class around `call`, when it says WebDAV. */
+function classOf(call: Node, ctx: CodeContext): string | undefined {
+  const ancestors = ctx.ancestry.of(call);
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const a = ancestors[i];
+    if (!['class_declaration', 'abstract_class_declaration', 'class', 'class_definition'].includes(a.type)) continue;
+    const name = a.childForFieldName('name')?.text;
+    return name && DAV_NAME.test(name) ? name : undefined;
+  }
+  return undefined;
 }
 
 /**

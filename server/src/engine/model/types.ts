@@ -92,6 +92,12 @@ export interface RequestModel {
    * compares with 404: the write follows a check that the resource is absent, so it means to create it.
    */
   absentAfterRead?: number;
+  /**
+   * Client code: the name of the generic helper the write sits in (`putData(path, data)`: its URL varies with a
+   * parameter and it sends a parameter's data, and nothing in the file calls it with data of its own), so whether
+   * it loses an update depends on callers the analysis cannot see.
+   */
+  genericHelper?: string;
 }
 
 /** A reference to an earlier request that names none (`{{nope.response.headers.ETag}}`). */

@@ -14,6 +14,8 @@
  * - a PATCH of a resource nothing in the file reads: a partial update sets the members it names to what the code
  *   decided, whatever they were, and leaves the others alone (real code: a rule engine renaming and moving the
  *   calendar events it created). A PUT replaces the whole resource, so it still warns.
+ * - a PUT or PATCH in a generic helper (`putData(path, data)`, code/generic-helpers.ts) that nothing in the file
+ *   gives data of its own, whether or not the file reads: its callers decide what is written, and where.
  * Where the service refuses a write without its precondition (Planner), every one of these still warns.
  */
 import type { Judgement } from '../evidence/index';
@@ -25,25 +27,38 @@ import { serviceOf } from '../services/recognise';
 const FILE_STORES = new Set(['gcs', 's3', 'azure-blob', 'google-drive-v2']);
 
 export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'http' | 'code', requests: readonly RequestModel[]): Judgement {
-  if (language !== 'code' || j.decision !== 'warn' || !j.evidence.every((e) => e.kind === 'catalogue')) return j;
+  if (language !== 'code' || j.decision !== 'warn') return j;
+  // What the service does, told by the catalogue or by how the code names it (client-code evidence about writes:
+  // a configured base, a guess confirmed by reads): the DELETE case holds for both.
+  const serviceOnly = j.evidence.every((e) => e.kind === 'catalogue' || e.kind === 'client-code');
+  if (!serviceOnly) return j;
   const known = serviceOf(req);
   if (known?.requiredOn && req.target !== undefined && known.requiredOn.test(req.target)) return j;
   if (req.method === 'DELETE') {
     return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads the resource it deletes: no ETag is at hand, and a delete means whatever is there' };
   }
-  if (readInFile(req, requests)) return j;
-  if (req.method === 'PATCH') {
-    return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads what it patches: a partial update sets the members it names, whatever they were' };
-  }
-  if (req.method !== 'PUT') return j;
-  const service = known?.id;
-  if (service === 'elasticsearch') {
-    return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads the document it indexes: a mirror of data kept elsewhere is rewritten whole' };
-  }
-  if (service !== undefined && (FILE_STORES.has(service) || service === 'ms-graph' && /\/content$/.test(req.target ?? ''))) {
-    return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads the file it uploads: new content replaces it by design' };
+  if (!j.evidence.every((e) => e.kind === 'catalogue')) return j;
+  const hint = readInFile(req, requests) ? undefined : unreadHint(req, known?.id);
+  if (hint) return { ...j, decision: 'hint', hintOnly: hint };
+  if (req.genericHelper && (req.method === 'PUT' || req.method === 'PATCH')) {
+    return {
+      ...j, decision: 'hint',
+      hintOnly: `it is in ${req.genericHelper}(…), a generic helper that nothing in the file gives data of its own: ` +
+        'whether it loses an update depends on its callers',
+    };
   }
   return j;
+}
+
+/** Why a write nothing in the file reads is only a hint, if it is. */
+function unreadHint(req: RequestModel, service: string | undefined): string | undefined {
+  if (req.method === 'PATCH') return 'nothing in the file reads what it patches: a partial update sets the members it names, whatever they were';
+  if (req.method !== 'PUT') return undefined;
+  if (service === 'elasticsearch') return 'nothing in the file reads the document it indexes: a mirror of data kept elsewhere is rewritten whole';
+  if (service !== undefined && (FILE_STORES.has(service) || service === 'ms-graph' && /\/content$/.test(req.target ?? ''))) {
+    return 'nothing in the file reads the file it uploads: new content replaces it by design';
+  }
+  return undefined;
 }
 
 /** True when a GET or HEAD of the file may read what `req` writes (in any function). */
