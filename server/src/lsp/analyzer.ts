@@ -142,7 +142,23 @@ export class Analyzer {
     this.analysedVersion.delete(analysis);
     const result = analysis.analyze(doc.text, shared);
     this.analysedVersion.set(analysis, doc.version);
+    if (analysis.needsPriming) setImmediate(() => this.prime(doc.uri, analysis));
     return result;
+  }
+
+  /**
+   * Fills the caches of a document's first analysis once its diagnostics are out (the first version is linted
+   * whole, which is faster than filling them): after the publication this version's analysis resolves into,
+   * before the next keystroke is read. A failure drops the analysis; the next version starts afresh.
+   */
+  private prime(uri: string, analysis: IncrementalHttpAnalysis): void {
+    if (this.analyses.get(uri) !== analysis) return;
+    try {
+      analysis.prime();
+    } catch (err) {
+      this.analyses.delete(uri);
+      this.log(`etag-guard: analysis of ${uri} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   private analysisFor(uri: string, config: EngineConfig): IncrementalHttpAnalysis {

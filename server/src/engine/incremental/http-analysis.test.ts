@@ -97,10 +97,12 @@ function judgements(model: DocumentModel, config: EngineConfig): unknown {
 
 describe('incremental analysis of .http documents', () => {
   it('gives exactly the findings, fixes and evidence of a full lint, after every edit of a random sequence', () => {
-    fc.assert(fc.property(documentArb, fc.array(editArb, { maxLength: 15 }), fc.constantFrom(...CONFIGS), fc.boolean(), (start, edits, config, judgeAll) => {
+    fc.assert(fc.property(documentArb, fc.array(editArb, { maxLength: 15 }), fc.constantFrom(...CONFIGS), fc.boolean(), fc.boolean(), (start, edits, config, judgeAll, primeAfterFirst) => {
       const analysis = new IncrementalHttpAnalysis(config);
       let text = start;
       assert.deepStrictEqual(plain(analysis.analyze(text)), plain(lintHttp(text, config)));
+      // The editor primes the caches once the first diagnostics are out; else the next version does it.
+      if (primeAfterFirst) analysis.prime();
       for (const e of edits) {
         text = applyEdit(text, e);
         const result = analysis.analyze(text);
@@ -118,9 +120,34 @@ describe('incremental analysis of .http documents', () => {
     }), { numRuns: 400 });
   });
 
+  it('lints the first version whole and fills the caches afterwards, when primed or at the next version', () => {
+    const text = '# @name item\nGET https://x.test/1\n\n###\nPUT https://x.test/1\nIf-Match: {{item.response.headers.ETag}}\n\n###\nPUT https://x.test/2\n';
+    const edited = text.replace('x.test/2', 'x.test/1');
+    for (const prime of [true, false]) {
+      const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
+      const first = analysis.analyze(text);
+      assert.deepStrictEqual(plain(first), plain(lintHttp(text, DEFAULT_CONFIG)));
+      assert.equal(analysis.needsPriming, true);
+      if (prime) {
+        analysis.prime();
+        assert.equal(analysis.needsPriming, false);
+        analysis.prime();
+      }
+      const after = analysis.analyze(edited);
+      assert.equal(analysis.needsPriming, false);
+      assert.notDeepStrictEqual(plain(after), plain(first), 'the edit changes the findings');
+      assert.deepStrictEqual(plain(after), plain(lintHttp(edited, DEFAULT_CONFIG)));
+      // The version after the first is the caches': an untouched request keeps its model from then on.
+      const again = analysis.analyze(edited.replace('x.test/1\n\n###', 'x.test/1\n\n### Renamed'));
+      assert.equal(again.model.requests[2], after.model.requests[2]);
+    }
+  });
+
   it('reuses the models and findings of requests an edit did not touch', () => {
     const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
     const text = '### One\nPUT https://x.test/1\nIf-Match: W/"w"\n\n### Two\nPUT https://x.test/2\nIf-Match: a\n';
+    // The first version is linted whole; the caches hold the versions after it.
+    analysis.analyze(text);
     const before = analysis.analyze(text);
     const after = analysis.analyze(text.replace('If-Match: a', 'If-Match: ab'));
     assert.equal(after.model.requests[0], before.model.requests[0], 'the untouched request keeps its model');
@@ -153,6 +180,7 @@ describe('incremental analysis of .http documents', () => {
   it('lowers an edited request with the names defined right above it, and re-checks only what looked a renamed one up', () => {
     const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
     const text = '###\nGET https://x.test/0\n\n# @name item\nGET https://x.test/1\n\n###\nPUT https://x.test/1\nIf-Match: {{item.response.headers.ETag}}\n';
+    analysis.analyze(text);
     const first = analysis.analyze(text);
     const edited = text.replace('PUT https://x.test/1', 'PUT https://x.test/2');
     const after = analysis.analyze(edited);
