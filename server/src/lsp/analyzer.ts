@@ -142,17 +142,18 @@ export class Analyzer {
     this.analysedVersion.delete(analysis);
     const result = analysis.analyze(doc.text, shared);
     this.analysedVersion.set(analysis, doc.version);
-    if (analysis.needsPriming) setImmediate(() => this.prime(doc.uri, analysis));
     return result;
   }
 
   /**
-   * Fills the caches of a document's first analysis once its diagnostics are out (the first version is linted
-   * whole, which is faster than filling them): after the publication this version's analysis resolves into,
-   * before the next keystroke is read. A failure drops the analysis; the next version starts afresh.
+   * Fills the caches of a document's first `.http` analysis (it was linted whole, which is faster than filling
+   * them): the server calls this once that version's diagnostics are written out, so the next keystroke costs
+   * what it touched; else that keystroke's analysis fills them first. A failure drops the analysis (the next
+   * version starts afresh).
    */
-  private prime(uri: string, analysis: IncrementalHttpAnalysis): void {
-    if (this.analyses.get(uri) !== analysis) return;
+  prime(uri: string): void {
+    const analysis = this.analyses.get(uri);
+    if (!analysis?.needsPriming) return;
     try {
       analysis.prime();
     } catch (err) {

@@ -71,7 +71,9 @@ async function validate(doc: TextDocument): Promise<void> {
   // A newer version may have arrived meanwhile: its own validation publishes; never publish an older one.
   if (documents.get(doc.uri)?.version !== analysis.version) return;
   lintLog.linted(doc.uri, analysis.version, analysis.findings.length, performance.now() - started);
-  connection.sendDiagnostics({ uri: doc.uri, version: analysis.version, diagnostics: analysis.findings.map(toDiagnostic) });
+  // Resolves once the message is written out (a big list fills the pipe): only then may the server block again.
+  await connection.sendDiagnostics({ uri: doc.uri, version: analysis.version, diagnostics: analysis.findings.map(toDiagnostic) });
+  analyzer.prime(doc.uri);
 }
 
 documents.onDidChangeContent((e) => void validate(e.document));

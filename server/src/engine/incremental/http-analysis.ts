@@ -4,27 +4,28 @@
  * changed and the requests whose cross-request facts those changed. Its result equals `lintHttp` on the same
  * text (property test beside it). Fixes of a version's findings are built against the latest analysed version.
  *
- * The first version is linted whole (`lintHttpFile` on the parser's file), which costs what `lintHttp` costs:
- * filling the caches only later versions use (per-request look-ups, indexes kept by delta) costs about as much
- * again, so it is left to `prime`, which the editor calls once the first diagnostics are out, and which the
- * next `analyze` runs first when nobody called it.
+ * The first version is linted as `lintHttp` lints (its model lowered in file order, the rules run over it whole),
+ * which costs what `lintHttp` costs: filling what only later versions use (the indexes by position, the rule
+ * cache's rows and indexes) costs about as much again, so it is left to `prime`, which the editor calls once the
+ * first diagnostics are out, and which the next `analyze` runs first when nobody called it. The model is built
+ * once and kept for both.
  */
 import type { EngineConfig } from '../config/config';
 import type { HttpFile } from '../http/ast';
-import { IncrementalHttpParser, type RequestChange, type Unchanged } from '../http/incremental';
-import { lintHttpFile, type LintResult } from '../lint';
+import { IncrementalHttpParser, type Unchanged } from '../http/incremental';
+import { runRules, type LintResult } from '../lint';
 import type { DocumentModel } from '../model/types';
 import { RULES } from '../rules/registry';
 import type { Rule } from '../rules/types';
-import { ModelCache } from './model-cache';
+import { ModelCache, type ModelDelta } from './model-cache';
 import { RuleCache } from './rule-cache';
 
 export class IncrementalHttpAnalysis {
   private readonly parser = new IncrementalHttpParser();
   private readonly models = new ModelCache();
   private readonly ruleCache: RuleCache;
-  /** The parsed version the caches have not seen yet (the first one, linted whole). */
-  private unprimed: HttpFile | undefined;
+  /** The first version, whose model the rule cache has not seen yet. */
+  private unprimed: { file: HttpFile; delta: ModelDelta } | undefined;
   private analysed = false;
 
   constructor(readonly config: EngineConfig, private readonly rules: readonly Rule[] = RULES) {
@@ -40,28 +41,25 @@ export class IncrementalHttpAnalysis {
     const file = this.parser.parse(text, unchanged);
     if (!this.analysed) {
       this.analysed = true;
-      this.unprimed = file;
-      return lintHttpFile(file, this.config, this.rules);
+      const delta = this.models.first(file, this.config.environmentVariables);
+      this.unprimed = { file, delta };
+      return { ...runRules(delta.model, 'http', file.directives, this.config, this.rules), file, model: delta.model };
     }
-    return this.cached(file, this.parser.lastChange);
+    const { model, ...delta } = this.models.build(file, this.config.environmentVariables, this.parser.lastChange);
+    return { ...this.ruleCache.run(model, delta, file.directives), file, model };
   }
 
-  /** True while the caches have not been filled from the first version (`prime` would do it). */
+  /** True while the first version's caches are not filled (`prime` would fill them). */
   get needsPriming(): boolean {
     return this.unprimed !== undefined;
   }
 
   /** Fills the caches from the first version, so the next keystroke costs what it touched. Idempotent. */
   prime(): void {
-    const file = this.unprimed;
-    if (!file) return;
+    const first = this.unprimed;
+    if (!first) return;
     this.unprimed = undefined;
-    // A whole build: the parser's last change is of no use here (the caches are empty).
-    this.cached(file, undefined);
-  }
-
-  private cached(file: HttpFile, change: RequestChange | undefined): LintResult & { file: HttpFile; model: DocumentModel } {
-    const { model, ...delta } = this.models.build(file, this.config.environmentVariables, change);
-    return { ...this.ruleCache.run(model, delta, file.directives), file, model };
+    this.models.index();
+    this.ruleCache.run(first.delta.model, first.delta, first.file.directives);
   }
 }

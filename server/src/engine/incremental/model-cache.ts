@@ -12,6 +12,7 @@
 import type { HttpFile, HttpRequest } from '../http/ast';
 import type { RequestChange } from '../http/incremental';
 import type { RequestEvidence } from '../model/http-evidence';
+import type { EditorSource } from '../model/http-editor';
 import { capturesOf, LoweringScope, Lookups, lowerRequest, requestFacts, type Lowered, type RequestFacts } from '../model/http-lowering';
 import { expansionLimits } from '../model/variables';
 import type { DocumentEvidence, DocumentModel, RequestModel, ResponseUse, UnresolvedReference } from '../model/types';
@@ -49,12 +50,52 @@ export class ModelCache {
   private unresolved: readonly UnresolvedReference[] = [];
   /** What every cached model's fixes read: pointed at each new version (a reused model is in several). */
   private readonly source: { file: HttpFile; requests: readonly RequestModel[] } = { file: EMPTY_FILE, requests: [] };
+  /** True after `first` until `index`: the definitions by position and `askedBy` are not filled yet. */
+  private unindexed = false;
+
+  /**
+   * The first version's model, lowered in file order as `buildHttpModel` does (the scope's running state
+   * answers each look-up, recorded for later versions), with every position new. The indexes only later
+   * versions read (what is defined above each position, who looked which name up) are left to `index`, which
+   * `build` runs first when nobody did.
+   */
+  first(file: HttpFile, environment: Readonly<Record<string, string>>): ModelDelta {
+    const reqs = file.requests;
+    const perRequest = reqs.map(requestFacts);
+    for (const f of perRequest) this.facts.add(f);
+    const scope = new LoweringScope(file, environment, this.facts.current(file).facts);
+    const lowered: CachedLowering[] = [];
+    const models: RequestModel[] = [];
+    const addedEvidence: RequestEvidence[] = [];
+    for (let i = 0; i < reqs.length; i++) {
+      const cached = lowerAt(reqs[i], scope, new Lookups(scope, true), this.source, perRequest[i]);
+      scope.advance(reqs[i]);
+      lowered.push(cached);
+      models.push(cached.model);
+      addedEvidence.push(cached.evidence);
+    }
+    this.unindexed = true;
+    this.unresolved = flattenList(lowered, (l) => l.unresolved);
+    const model = this.settle(file, environment, scope, lowered, models);
+    return { model, added: models.slice(), addedEvidence, removed: [], positions: models.map((_, i) => i) };
+  }
+
+  /** Fills the indexes `first` left for later versions. */
+  index(): void {
+    if (!this.unindexed) return;
+    this.unindexed = false;
+    for (let i = 0; i < this.requests.length; i++) {
+      this.definitions.add(this.requests[i]);
+      this.register(this.lowered[i], i);
+    }
+  }
 
   /**
    * The model of `file`; `change` (the parser's `lastChange`) says which positions hold new syntax objects,
    * undefined when any may.
    */
   build(file: HttpFile, environment: Readonly<Record<string, string>>, change?: RequestChange): ModelDelta {
+    this.index();
     const reqs = file.requests;
     const oldReqs = this.requests;
     const old = this.lowered;
@@ -127,11 +168,7 @@ export class ModelCache {
         replaced.set(i, before);
       }
       const lookups = new Lookups(scope, true, this.definitions.at(i));
-      const cached: CachedLowering = {
-        ...lowerRequest(reqs[i], scope, lookups, this.source),
-        names: lookups.names, handlers: lookups.handlers, parts: lookups.parts,
-        facts: freshFacts.get(i) ?? before?.facts ?? requestFacts(reqs[i]),
-      };
+      const cached = lowerAt(reqs[i], scope, lookups, this.source, freshFacts.get(i) ?? before?.facts ?? requestFacts(reqs[i]));
       this.register(cached, i);
       lowered[i] = cached;
       models[i] = cached.model;
@@ -140,16 +177,21 @@ export class ModelCache {
     }
     const all = lowered as CachedLowering[];
     this.unresolved = moved ? flattenList(all, (l) => l.unresolved) : patchList(this.unresolved, all, positions, replaced, (l) => l.unresolved);
-    this.requests = reqs;
-    this.lowered = lowered as CachedLowering[];
+    return { model: this.settle(file, environment, scope, all, models), added, addedEvidence, removed, positions };
+  }
+
+  /** Keeps a version's lowerings and models (`unresolved` set already) and gives its model. */
+  private settle(file: HttpFile, environment: Readonly<Record<string, string>>, scope: LoweringScope, lowered: CachedLowering[], models: RequestModel[]): DocumentModel {
+    this.requests = file.requests;
+    this.lowered = lowered;
     this.models = models;
     this.variables = file.variables;
     this.environment = environment;
     this.source.file = file;
     this.source.requests = models;
     const model: DocumentModel = { requests: models, unresolved: this.unresolved as UnresolvedReference[], syntax: file.diagnostics, ...expansionLimits(file, scope.vars) };
-    withLazyEvidence(model, all);
-    return { model, added, addedEvidence, removed, positions };
+    withLazyEvidence(model, lowered);
+    return model;
   }
 
   private register(cached: CachedLowering, at: number): void {
@@ -167,6 +209,12 @@ export class ModelCache {
       if (positions?.size === 0) this.askedBy.delete(name);
     }
   }
+}
+
+/** Lowers `req` and keeps what it looked up (`lookups`, recording) and its facts, for later versions. */
+function lowerAt(req: HttpRequest, scope: LoweringScope, lookups: Lookups, source: EditorSource, facts: RequestFacts): CachedLowering {
+  const { model, unresolved, evidence } = lowerRequest(req, scope, lookups, source);
+  return { model, unresolved, evidence, names: lookups.names, handlers: lookups.handlers, parts: lookups.parts, facts };
 }
 
 /**
