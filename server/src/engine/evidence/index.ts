@@ -57,18 +57,15 @@ export class JudgementIndex implements EvidenceIndex {
   private readonly judged = new Map<RequestModel, Judgement>();
   /** Judged requests with a target, by `origin route`, with that target. */
   private readonly byTarget = new Map<string, { target: WriteTarget; requests: Set<RequestModel> }>();
-  /** Writes to what the file created itself, with the request that created it (intent.ts), kept by delta. */
-  private readonly made = new CreatedEarlier();
-
-  constructor(config: EngineConfig, private readonly sameFile = new SameFileEvidence()) {
+  constructor(config: EngineConfig, private readonly sameFile = new SameFileEvidence(),
+    /** Writes to what the file created itself, with the request that created it (intent.ts), kept by delta. */
+    private readonly made = new CreatedEarlier()) {
     this.policies = config.apis.length ? policySource(config.apis) : undefined;
     this.sources = [...config.evidenceSources, catalogueSource()];
   }
 
   static of(model: DocumentModel, config: EngineConfig): JudgementIndex {
-    const index = new JudgementIndex(config, SameFileEvidence.of(model));
-    index.made.update(model.requests, [], model.requests);
-    return index;
+    return new JudgementIndex(config, SameFileEvidence.of(model), CreatedEarlier.of(model.requests));
   }
 
   judge(request: RequestModel): Judgement {

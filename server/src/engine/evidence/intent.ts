@@ -107,6 +107,14 @@ export class CreatedEarlier {
   /** How many POSTs of the current version carry each name (a named non-POST hides a POST of its name above). */
   private readonly postNames = new Map<string, number>();
 
+  /** The answers for a whole file's requests (what `update` from nothing gives, without listing what changed). */
+  static of(requests: readonly RequestModel[]): CreatedEarlier {
+    const c = new CreatedEarlier();
+    for (const r of requests) c.countPost(r, 1);
+    c.made = createdEarlier(requests);
+    return c;
+  }
+
   get(request: RequestModel): string | undefined {
     return this.made.get(request);
   }

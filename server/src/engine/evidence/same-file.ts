@@ -72,13 +72,8 @@ class ValidatorUsePiece extends Piece {
   }
 }
 
-interface ValidatorUse {
-  line: number;
-  path: string;
-  read: WriteTarget;
-  sourceLine: number;
-  sentence?: string;
-}
+/** What the one or two pieces of a validator use share: its sentence is written once for both. */
+type ValidatorUse = { line: number; path: string; read: WriteTarget; sourceLine: number; sentence?: string };
 
 /** A write sending back what a read of its resource returned. */
 class ReadModifyWritePiece extends Piece {
@@ -196,6 +191,11 @@ export class SameFileEvidence {
   private apply(requests: readonly RequestModel[], removed: readonly RequestModel[], added: readonly RequestModel[], addedEvidence: readonly RequestEvidence[]): RouteEntry[] {
     this.requests = requests;
     const dirty = new Map<RouteEntry, Touch>();
+    if (!this.tracking) {
+      // A whole file at once: no request was there before, none to withdraw or redo.
+      for (let i = 0; i < added.length; i++) this.contribute(added[i], addedEvidence[i], dirty);
+      return this.settleAll(dirty);
+    }
     for (const r of removed) this.withdraw(r, dirty);
     const redo = new Map<RequestModel, RequestEvidence>();
     added.forEach((r, i) => redo.set(r, addedEvidence[i]));
@@ -208,6 +208,11 @@ export class SameFileEvidence {
       }
     }
     for (const [r, evidence] of redo) this.contribute(r, evidence, dirty);
+    return this.settleAll(dirty);
+  }
+
+  /** Settles every entry the update touched; returns those whose evidence or order changed, appeared or went. */
+  private settleAll(dirty: Map<RouteEntry, Touch>): RouteEntry[] {
     const touched: RouteEntry[] = [];
     for (const [entry, before] of dirty) {
       settle(entry, before);
@@ -218,7 +223,7 @@ export class SameFileEvidence {
         continue;
       }
       entry.top = topOf(entry.pieces);
-      if (!sameOrder(before.first, entry.pieces[0].order) || !sameEvidence(before.top, entry.top)) touched.push(entry);
+      if (before.first !== entry.pieces[0].order || !sameEvidence(before.top, entry.top)) touched.push(entry);
     }
     return touched;
   }
@@ -371,10 +376,6 @@ function topOf(pieces: readonly Piece[]): Evidence[] {
 
 function sameEvidence(a: readonly Evidence[], b: readonly Evidence[]): boolean {
   return a.length === b.length && a.every((e, i) => e === b[i] || (e.sentence === b[i].sentence && e.kind === b[i].kind && e.verdict === b[i].verdict && e.line === b[i].line));
-}
-
-function sameOrder(a: Order | undefined, b: Order): boolean {
-  return a === b;
 }
 
 function segmentCount(route: string): number {

@@ -58,13 +58,30 @@ export function extendUrl(req: HttpRequest, i: number, start: number, value: str
   req.headerInsertLine = i + 1;
 }
 
-/** A `Name: value` header at line i. */
+/**
+ * A `Name: value` header at line i. Where the name starts the line or the value ends it, its range shares the
+ * line's position object (positions are never changed in place): a large file holds many headers.
+ */
 export function headerAt(i: number, text: string, header: NonNullable<ReturnType<typeof headerLineOf>>): Header {
+  const line = lineRange(i, 0, text.trimEnd().length);
+  const nameEnd = header.nameStart + header.name.length;
+  const valueEnd = header.valueStart + header.value.length;
   return {
-    name: { value: header.name, range: lineRange(i, header.nameStart, header.nameStart + header.name.length) },
-    value: { value: header.value, range: lineRange(i, header.valueStart, header.valueStart + header.value.length) },
-    range: lineRange(i, 0, text.trimEnd().length),
+    name: { value: header.name, range: { start: header.nameStart === 0 ? line.start : { line: i, character: header.nameStart }, end: { line: i, character: nameEnd } } },
+    value: { value: header.value, range: { start: { line: i, character: header.valueStart }, end: valueEnd === line.end.character ? line.end : { line: i, character: valueEnd } } },
+    range: line,
   };
+}
+
+/**
+ * A list grown by `push` keeps room for 17 items: a finished request's lists are copied to their size, as the
+ * syntax tree of a large file is kept (an editor's analysis holds it) and every spare slot is memory.
+ */
+export function compactLists(req: HttpRequest): void {
+  if (req.headers.length) req.headers = req.headers.slice();
+  if (req.metadata.length) req.metadata = req.metadata.slice();
+  if (req.scripts.length) req.scripts = req.scripts.slice();
+  if (req.comments?.length) req.comments = req.comments.slice();
 }
 
 /** An `@name = value` variable at line i. */

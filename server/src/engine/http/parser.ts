@@ -3,15 +3,14 @@
  * looked at once by the state machine (plus a bounded look-ahead where httpYac lets a request start without a
  * `###`). Anything it cannot read becomes a parse diagnostic that says how to fix it, and parsing goes on.
  */
-import type { Line } from '../text/lines';
-import { preferredEol, splitLines } from '../text/lines';
+import { preferredEol, splitLines, type Line } from '../text/lines';
 import { lineRange, range } from '../text/types';
 import type { Body, Directive, HttpFile, HttpRequest, ParseDiagnostic, ResponseBlock, Script, Spanned } from './ast';
 import { assembleFile, sectionBounds, type ParsedSection } from './sections';
 import { readScript, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine, startsRequestAt } from './blocks';
 import { isAssertion, isHeaderSpread, isVariableHeaderLine, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
 import { directiveOf } from './directives';
-import { bodyOf, extendUrl, headerAt, isMultipart, requestAt, scriptFileAt, variableAt, type PendingBlock } from './nodes';
+import { bodyOf, compactLists, extendUrl, headerAt, isMultipart, requestAt, scriptFileAt, variableAt, type PendingBlock } from './nodes';
 import { notAHeader, parseDiagnostic, TEXT_AFTER_HANDLER, unreadableLine } from './parse-diagnostics';
 import {
   commentBody, fileBodyOf, firstNonBlank, opensBlockComment, startsWithCapital, handlerFileOf, headerLineOf, isBlank, isOutputRedirect, metadataOf, requestLineOf,
@@ -361,6 +360,7 @@ class Parser {
     if (!req) return;
     req.body ??= this.takeBody();
     req.range.end = { line: this.lastContentLine, character: this.lines[this.lastContentLine].text.length };
+    compactLists(req);
     this.out.requests.push(req);
     this.current = undefined;
   }

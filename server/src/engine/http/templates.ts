@@ -4,6 +4,7 @@
  */
 import type { Range } from '../text/types';
 import { lineRange } from '../text/types';
+import { stringMemo } from '../text/string-memo';
 
 export type TemplateKind =
   | { kind: 'variable'; name: string }
@@ -27,21 +28,15 @@ const HTTPYAC_BRACKET_REF = /^([\w-]+)Response\.headers\[\s*(['"])([\w-]+)\2\s*\
 const DYNAMIC = /^\$([\w.-]+)\s*(.*)$/;
 const IDENTIFIER = /^[A-Za-z_][\w.-]*$/;
 
-/** A file repeats its templates (`{{base}}`, `{{token}}`) and the model reads each several times: classified once. */
-const classified = new Map<string, TemplateKind>();
-const CLASSIFIED_LIMIT = 8192;
+/** Sources longer than this are classified (and scanned) each time rather than kept as keys. */
 const CLASSIFIED_SOURCE_CHARS = 256;
+
+/** A file repeats its templates (`{{base}}`, `{{token}}`) and the model reads each several times: classified once. */
+const classifiedSource = stringMemo((source: string) => classify(source), 8192);
 
 /** What a template's source means (memoised for short sources; callers treat the answer as read-only). */
 export function classifyTemplate(source: string): TemplateKind {
-  if (source.length > CLASSIFIED_SOURCE_CHARS) return classify(source);
-  let kind = classified.get(source);
-  if (!kind) {
-    kind = classify(source);
-    if (classified.size >= CLASSIFIED_LIMIT) classified.clear();
-    classified.set(source, kind);
-  }
-  return kind;
+  return source.length > CLASSIFIED_SOURCE_CHARS ? classify(source) : classifiedSource(source);
 }
 
 function classify(source: string): TemplateKind {
@@ -72,8 +67,7 @@ export interface TemplateSpan {
 
 const NO_SPANS: readonly TemplateSpan[] = [];
 /** A file repeats its templated texts (`Bearer {{token}}`, `{{base}}/items/7`): each is scanned once. */
-const spansByText = new Map<string, readonly TemplateSpan[]>();
-const SPANS_LIMIT = 8192;
+const spansOfText = stringMemo((text: string): readonly TemplateSpan[] => scanTemplates(text), 8192);
 
 /**
  * The `{{ … }}` in one line of text, without document positions (read-only, shared by every caller). Linear:
@@ -81,14 +75,7 @@ const SPANS_LIMIT = 8192;
  */
 export function templateSpans(text: string): readonly TemplateSpan[] {
   if (!text.includes('{{')) return NO_SPANS;
-  if (text.length > CLASSIFIED_SOURCE_CHARS) return scanTemplates(text);
-  let spans = spansByText.get(text);
-  if (!spans) {
-    spans = scanTemplates(text);
-    if (spansByText.size >= SPANS_LIMIT) spansByText.clear();
-    spansByText.set(text, spans);
-  }
-  return spans;
+  return text.length > CLASSIFIED_SOURCE_CHARS ? scanTemplates(text) : spansOfText(text);
 }
 
 function scanTemplates(text: string): TemplateSpan[] {

@@ -5,9 +5,9 @@
  */
 import type { Range, TextEdit } from '../text/types';
 import type { ParseDiagnostic } from '../http/ast';
-import { lowerCaseName, sameHeaderName } from '../text/header-names';
+import { lowerCaseName, mayBeIfHeader, sameHeaderName } from '../text/header-names';
 
-export { lowerCaseName, sameHeaderName };
+export { lowerCaseName, mayBeIfHeader, sameHeaderName };
 
 /** Where a header's value comes from. */
 export type ValueSource =

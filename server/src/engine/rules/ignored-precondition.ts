@@ -2,7 +2,7 @@
  * ignored-precondition: a conditional header the server must ignore (RFC 9110 §13.1.3–13.1.5, §13.2.1), so the
  * request runs as if it were not there, and whoever wrote it believes it is protected when it is not.
  */
-import { lowerCaseName } from '../model/types';
+import { lowerCaseName, mayBeIfHeader } from '../model/types';
 import type { HeaderModel, RequestModel } from '../model/types';
 import { byRequest, type Rule } from './types';
 import { CONDITIONAL_HEADERS, header } from './vocabulary';
@@ -25,6 +25,7 @@ export const ignoredPrecondition: Rule = {
 
 /** The reason a server must ignore header `h` of `req`, or undefined when it is evaluated. */
 function whyIgnored(req: RequestModel, h: HeaderModel): string | undefined {
+  if (!mayBeIfHeader(h.name)) return undefined;
   const name = lowerCaseName(h.name);
   if (!CONDITIONAL_HEADERS.includes(name)) return undefined;
   if (req.method === 'CONNECT' || req.method === 'OPTIONS' || req.method === 'TRACE') {

@@ -3,7 +3,7 @@
  * (RFC 9110 §8.8.3, §13.1.1–13.1.2, §13.1.5); servers treat a malformed one as not matching, so the write fails
  * with 412 or, worse, the condition is ignored.
  */
-import { lowerCaseName } from '../model/types';
+import { lowerCaseName, mayBeIfHeader } from '../model/types';
 import { parseEntityTagList } from '../semantics/entity-tag';
 import { parseHttpDate } from '../semantics/http-date';
 import { lineRange } from '../text/types';
@@ -19,6 +19,7 @@ export const invalidEtag: Rule = {
     reads: 'request',
     check(req, _ctx, report) {
       for (const h of req.headers) {
+        if (!mayBeIfHeader(h.name)) continue;
         const name = lowerCaseName(h.name);
         if (h.value === undefined || (!ETAG_HEADERS.includes(name) && name !== 'if-range')) continue;
         // If-Range may hold a date instead (checked by invalid-http-date).

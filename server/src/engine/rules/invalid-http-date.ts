@@ -4,7 +4,7 @@
  * condition silently disappears; an unparsable If-Range never matches, so the whole representation comes back.
  * The obsolete RFC 850 and asctime forms are still accepted, but a sender must not generate them: a warning.
  */
-import { lowerCaseName } from '../model/types';
+import { lowerCaseName, mayBeIfHeader } from '../model/types';
 import { wholeTemplate } from '../http/templates';
 import { formatImfFixdate, parseHttpDate, parseLooseDate } from '../semantics/http-date';
 import type { HeaderModel } from '../model/types';
@@ -23,7 +23,7 @@ export const invalidHttpDate: Rule = {
     reads: 'request',
     check(req, _ctx, report) {
       for (const h of req.headers) {
-        const finding = DATE_HEADERS.includes(lowerCaseName(h.name)) ? judge(h) : undefined;
+        const finding = mayBeIfHeader(h.name) && DATE_HEADERS.includes(lowerCaseName(h.name)) ? judge(h) : undefined;
         if (finding) report(finding);
       }
     },

@@ -4,7 +4,7 @@
  * get 412 (or, with a server that ignores the precondition, to overwrite the other write).
  */
 import type { HeaderModel, RequestModel } from '../model/types';
-import { exclusive, lowerCaseName } from '../model/types';
+import { exclusive, lowerCaseName, mayBeIfHeader } from '../model/types';
 import { byRequest, type Fix, type Rule } from './types';
 import { changesBetween, describeRequest, ETAG_HEADERS } from './vocabulary';
 
@@ -18,6 +18,7 @@ export const staleEtag: Rule = {
     check(req, ctx, report) {
       if (req.target === undefined) return;
       for (const h of req.headers) {
+        if (!mayBeIfHeader(h.name)) continue;
         const name = lowerCaseName(h.name);
         if (!ETAG_HEADERS.includes(name) && name !== 'if-unmodified-since') continue;
         if (h.source.kind !== 'capture') continue;

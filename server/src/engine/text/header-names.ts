@@ -38,3 +38,13 @@ function nonAsciiSame(longer: string, shorter: string): boolean {
   for (let i = 0; i < shorter.length; i++) if (shorter.charCodeAt(i) >= 128) return lowerCaseName(longer) === lowerCaseName(shorter);
   return false;
 }
+
+/**
+ * False when `name` certainly does not lower-case to a name starting with `i`: the conditional headers (If-Match,
+ * If-None-Match, If-Range, If-Modified-Since, If-Unmodified-Since) all do, and most headers a rule walks past
+ * (Accept, Authorization, Content-Type) are told apart by their first character without a look-up.
+ */
+export function mayBeIfHeader(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return (c | 32) === 105 /* i */ || c >= 128;
+}
