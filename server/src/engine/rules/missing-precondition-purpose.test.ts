@@ -150,6 +150,16 @@ PUT http://localhost:9200/jobs/_doc/weekly-report
 
 {"cron": "0 6 * * 1"}
 
+### Change the weekly report, created only if absent (Elasticsearch's create forms guard themselves)
+PUT http://localhost:9200/jobs/_create/weekly-report
+
+{"cron": "0 6 * * 1"}
+
+### Change it again, create-only
+PUT http://localhost:9200/jobs/_doc/weekly-report?op_type=create
+
+{"cron": "0 7 * * 1"}
+
 ### Partial updates and deletes are not indexing
 POST http://localhost:9200/jobs/_update/crawler
 

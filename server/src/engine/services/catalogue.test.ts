@@ -58,6 +58,11 @@ describe('service catalogue', () => {
     };
     assert.ok(guarded('http://es:9200/i/_doc/1?if_seq_no=1&if_primary_term=2', {}));
     assert.ok(!guarded('http://es:9200/i/_doc/1?if_seq_no=1', {}));
+    // Elasticsearch's create forms are refused when the document exists: If-None-Match: * in its own words.
+    assert.ok(guarded('http://es:9200/i/_create/1', {}));
+    assert.ok(guarded('http://es:9200/i/_doc/1?refresh=true&op_type=create', {}));
+    assert.ok(!guarded('http://es:9200/i/_doc/1?op_type=index', {}));
+    assert.ok(!guarded('http://es:9200/i/_doc/_create', {}));
     assert.ok(guarded('http://c:8500/v1/kv/k?cas=4', {}));
     assert.ok(guarded('https://api.zotero.org/users/1/items/A', { headers: ['if-unmodified-since-version'] }));
     assert.ok(guarded('http://db:5984/d/x', { body: '{ "_rev": rev, "a": 1 }' }));

@@ -46,6 +46,12 @@ export interface KnownService {
     pairedQueryParams?: ReadonlyArray<readonly [string, string]>;
     /** The version carried in the body, as written in the code or request body. */
     body?: RegExp;
+    /**
+     * Create-only forms written into the URL, refused when the resource exists (Elasticsearch `/_create/{id}`,
+     * `?op_type=create`): the service's own `If-None-Match: *`. `path` is matched against the path, `query`
+     * against the query string.
+     */
+    createOnly?: { path?: RegExp; query?: RegExp };
   };
   /** The precondition a fix adds (`value` is a placeholder the user fills), and its create-only form. */
   fix?: {
@@ -143,7 +149,7 @@ export const SERVICES: readonly KnownService[] = [
   {
     id: 'elasticsearch', name: 'Elasticsearch / OpenSearch', recognise: { port: 9200, hosts: ['*.es.io', '*.elastic-cloud.com', '*.found.io', '*.bonsai.io', '*.bonsaisearch.net', '*.aivencloud.com'], path: /\/_(doc|update|create)\//, pathIdentifies: true },
     versioning: 'versioned', why: 'keeps a sequence number and primary term per document and honours if_seq_no + if_primary_term',
-    guards: { queryParams: ['version'], pairedQueryParams: [['if_seq_no', 'if_primary_term']] },
+    guards: { queryParams: ['version'], pairedQueryParams: [['if_seq_no', 'if_primary_term']], createOnly: { path: /\/_create\/[^/]+\/?$/, query: /(?:^|&)op_type=create(?:&|$)/ } },
     fix: { queryParam: ['if_seq_no', '_seq_no'], from: 'the _seq_no and _primary_term of the document you read' },
     docs: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/optimistic-concurrency-control.html',
   },

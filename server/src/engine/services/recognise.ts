@@ -77,7 +77,15 @@ export function carriesServiceGuard(req: ServiceRequest, service: KnownService):
   if (g.headers?.some((h) => names.has(h.toLowerCase()))) return true;
   if (g.queryParams?.some((p) => req.queryParams.has(p))) return true;
   if (g.pairedQueryParams?.some(([a, b]) => req.queryParams.has(a) && req.queryParams.has(b))) return true;
+  if (g.createOnly && req.url !== undefined && createsOnly(req.url, g.createOnly)) return true;
   return !!g.body && req.body !== undefined && g.body.test(req.body);
+}
+
+/** True when the URL takes the service's create-only form (its path, or its query string). */
+function createsOnly(url: string, form: { path?: RegExp; query?: RegExp }): boolean {
+  if (form.path?.test(portAndPath(url).path)) return true;
+  const q = url.indexOf('?');
+  return !!form.query && q >= 0 && form.query.test(url.slice(q + 1).split('#')[0]);
 }
 
 /** The port written in a URL (none for the scheme's default) and its path, query dropped. */
