@@ -96,6 +96,8 @@ export interface HttpRequest {
   comments?: string[];
   /** Variables declared inside this block before the request line. */
   variables: FileVariable[];
+  /** httpYac's `?? header etag exists` / `?? status == 200` assertion lines after the request line, trimmed. */
+  assertions?: Spanned[];
   requestLine: RequestLine;
   headers: Header[];
   body?: Body;

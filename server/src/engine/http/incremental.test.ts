@@ -10,7 +10,7 @@ const PIECES = [
   'If-Match: "a"', 'Content-Type: application/json', '###', '### Title', '# @name item', '@base = https://x.test',
   '', '{"a": 1}', '> {%', '%}', '{{', '}}', '/*', '*/', '    ?a=1', 'HTTP/1.1 200 OK', 'ETag: "x"', 'proto < ./a.proto',
   'keepCase: true', 'curl https://x.test \\', '# etag-guard-disable-next-line', 'Not a header', 'GET', '\uFEFF',
-  "curl -d '{", "}'", '  Accept: */*', '{{me}}',
+  "curl -d '{", "}'", '  Accept: */*', '{{me}}', '?? header etag exists', '?? status == 200',
 ];
 const EOLS = ['\n', '\r\n', '\r'];
 

@@ -195,13 +195,17 @@ class Parser {
     if (startsBlock && this.startsNewResponse(i, text)) return i + 1;
     if (startsBlock && !isMultipart(req) && startsRequestAt(this.lines, i, this.end)) return this.startBlockAt(i);
     if (isHttpYacBodyLine(text)) this.httpYac = true;
-    if (isAssertion(text)) {
-      // httpYac's `?? status == 200` assertions belong to the request, not to its body.
-      this.lastContentLine = i;
-      return i + 1;
-    }
+    if (isAssertion(text)) return this.assertion(i, text);
     this.bodyLines.push(i);
     if (!isBlank(text)) this.lastContentLine = i;
+    return i + 1;
+  }
+
+  /** httpYac's `?? status == 200`: kept on its request, not in a body (what it checks of the response is evidence). */
+  private assertion(i: number, text: string): number {
+    this.httpYac = true;
+    this.lastContentLine = i;
+    if (this.current) (this.current.assertions ??= []).push({ value: text.trim(), range: lineRange(i, 0, text.length) });
     return i + 1;
   }
 
@@ -211,11 +215,7 @@ class Parser {
     const handled = this.handlerLine(i, text);
     if (handled !== undefined) return handled;
     if (this.startsNewResponse(i, text)) return i + 1;
-    if (isAssertion(text)) {
-      this.httpYac = true;
-      this.lastContentLine = i;
-      return i + 1;
-    }
+    if (isAssertion(text)) return this.assertion(i, text);
     const comment = commentBody(text);
     if (comment !== undefined) {
       if (startsRequestAt(this.lines, i, this.end)) return this.startBlockAt(i);

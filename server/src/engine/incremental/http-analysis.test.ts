@@ -34,6 +34,8 @@ const LINES = [
   'PUT http://localhost:9200/plants', 'PUT http://localhost:9200/plants/_doc/1', 'DELETE http://localhost:9200/plants/_doc/1',
   'POST http://localhost:9200/plants/_doc', 'PATCH http://localhost:9200/plants/_doc/{{item.response.body._id}}', 'POST http://localhost:9200/_bulk',
   '### Setup test data', '# create the sample', '# this should fail', '# Expected: 200', '# update the plant',
+  // httpYac assertions on a read's ETag; a file variable capturing a validator.
+  '?? header etag exists', '?? status == 200', '@since = {{other.response.headers.Last-Modified}}',
 ];
 const EOLS = ['\n', '\n', '\r\n'];
 

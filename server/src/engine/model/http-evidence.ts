@@ -1,7 +1,8 @@
 /**
  * What a `.http` request says about its APIs besides its own headers: which earlier responses it uses
  * (`{{item.response.body.id}}` in a URL, a captured ETag in a header, through file variables and JetBrains
- * handler variables), and its handler scripts that check for 412/428 or read an ETag. Worked out per request
+ * handler variables), its handler scripts that check for 412/428 or read an ETag, its httpYac assertions on the
+ * ETag and the file variables that capture its ETag. Worked out per request
  * while lowering it (http-lowering.ts), through the same recorded look-ups, so an editor's analysis reuses it
  * with the request's model; the evidence index turns these into evidence per route.
  */
@@ -40,6 +41,16 @@ export function requestEvidence(req: HttpRequest, vars: StaticVariables, lookups
     const found = scriptEvidence(s, req);
     if (found.length) evidence = evidence === NO_EVIDENCE ? found : [...evidence, ...found];
   }
+  for (const a of req.assertions ?? []) {
+    const checked = ASSERTS_VALIDATOR.exec(a.value);
+    if (!checked) continue;
+    const line = a.range.start.line;
+    const found: DocumentEvidence = {
+      request: req.index, kind: 'same-file', verdict: 'versioned', line,
+      sentence: `the assertion on line ${line + 1} checks the response's ${checked[1]}`,
+    };
+    evidence = evidence === NO_EVIDENCE ? [found] : [...evidence, found];
+  }
   const captured = req.name ? validatorCaptures(vars).get(req.name.value) : undefined;
   if (captured) {
     const found = captured.map((c): DocumentEvidence => ({
@@ -50,6 +61,9 @@ export function requestEvidence(req: HttpRequest, vars: StaticVariables, lookups
   }
   return { uses, evidence };
 }
+
+/** httpYac's `?? header etag exists` (any test of the response's ETag or Last-Modified), like a handler reading it. */
+const ASSERTS_VALIDATOR = /^\?\?\s+header\s+(etag|last-modified)\b/i;
 
 /** `{{name.response.headers.ETag}}` (or Last-Modified) in a file variable's value. */
 const CAPTURED_VALIDATOR = /\{\{\s*([\w.-]+?)\.response\.headers\.(etag|last-modified)\s*\}\}/gi;

@@ -93,6 +93,32 @@ PUT https://cookbook.kitchen.dev/menus/3
 `);
   });
 
+  it('warns where an httpYac assertion checks the ETag of a read of the route', () => {
+    checkHttpFixture(ID, `
+### Read the shelf
+GET https://library.reading.dev/shelves/4
+
+?? status == 200
+?? header etag exists
+
+### Fill the shelf
+PUT https://library.reading.dev/shelves/4
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: the assertion on line 6 checks the response's etag
+Content-Type: application/json
+
+{"books": 12}
+
+### Only the status of a read of another route
+GET https://library.reading.dev/rooms/1
+
+?? status == 200
+
+###
+PUT https://library.reading.dev/rooms/1
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition
+`);
+  });
+
   it('warns where a handler checks for 412', () => {
     checkHttpFixture(ID, `
 PUT https://api.shop.dev/items/1
