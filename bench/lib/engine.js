@@ -27,4 +27,4 @@ async function loadEngine() {
   return require(OUT);
 }
 
-module.exports = { loadEngine, ROOT };
+module.exports = { loadEngine, ROOT, ENGINE_BUNDLE: OUT };

@@ -3,8 +3,8 @@
  * overrides, and (with `--fix`) applies the preferred fixes, each checked, until none is left.
  */
 import * as fs from 'node:fs';
-import type { CodeParsers, EngineConfig, EvidenceSource, EslintFix, LintFinding, LintResult, Relint, RuleFailure } from '../engine';
-import { asOneReplacement, FixChecker, fixUntilStable, languageOfPath, lintCode, lintHttpText, mergeConfig, Offsets, preferredFix } from '../engine';
+import type { CodeParsers, EngineConfig, EvidenceSource, EslintFix, LintFinding, LintResult, Relint, Rule, RuleFailure } from '../engine';
+import { asOneReplacement, FixChecker, fixUntilStable, languageOfPath, lintCode, lintHttpText, mergeConfig, Offsets, preferredFix, RULES } from '../engine';
 import { applyRcFile } from '../host/config-files';
 import { MAX_SOURCE_BYTES, readRegularFile } from '../host/regular-file';
 
@@ -40,9 +40,9 @@ export interface LintOptions {
 }
 
 /** Lints one text as the CLI reports it: hints (findings without evidence) are for editors, never printed. */
-export function lintText(text: string, filePath: string, config: EngineConfig, parsers?: CodeParsers): LintResult {
+export function lintText(text: string, filePath: string, config: EngineConfig, parsers?: CodeParsers, rules: readonly Rule[] = RULES): LintResult {
   const language = languageOfPath(filePath);
-  const result = language === 'http' ? lintHttpText(text, config) : language && parsers ? lintCode(text, language, config, parsers) : { findings: [], failures: [] };
+  const result = language === 'http' ? lintHttpText(text, config, rules) : language && parsers ? lintCode(text, language, config, parsers, rules) : { findings: [], failures: [] };
   // The rest (syntaxErrors) stays: the fix checker compares it before and after each fix.
   return { ...result, findings: result.findings.filter((f) => f.level !== 'hint') };
 }
@@ -85,18 +85,25 @@ export function lintFile(filePath: string, options: LintOptions): FileReport {
     }
   }
   const report: FileReport = { filePath, findings: result.findings, failures: result.failures, source, fixing, notes };
-  if (options.fixObjects) report.fixes = checkedFixes(source, result, relint);
+  if (options.fixObjects) {
+    // The check reads the fixed text's parse errors and the findings of the fixed findings' rules only: the
+    // other rules' findings cannot change a verdict, so they are not computed (the re-lint was a whole second lint).
+    const relintRules = (rules: readonly Rule[]): Relint => (text) => lintText(text, filePath, config, options.parsers, rules);
+    report.fixes = checkedFixes(source, result, relintRules);
+  }
   return report;
 }
 
 /**
  * Each finding's preferred fix, checked, as ESLint's `{range, text}`. All of them are tried together first
- * (one re-lint); only when that fails is each checked alone.
+ * (one re-lint); only when that fails is each checked alone. `relint(rules)` lints a text with those rules.
  */
-function checkedFixes(text: string, result: LintResult, relint: Relint): Array<EslintFix | undefined> {
+export function checkedFixes(text: string, result: LintResult, relint: (rules: readonly Rule[]) => Relint): Array<EslintFix | undefined> {
   const fixable = result.findings.filter((f) => preferredFix(f)?.edits.length);
   if (fixable.length === 0) return result.findings.map(() => undefined);
-  const checker = new FixChecker(text, result, relint);
+  const fixedRules = new Set(fixable.map((f) => f.ruleId));
+  const rules = RULES.filter((r) => fixedRules.has(r.id));
+  const checker = new FixChecker(text, result, relint(rules.length === fixedRules.size ? rules : RULES));
   const together = fixable.length > 1 && disjointLines(fixable) && checker.apply(fixable.map((f) => ({ finding: f, edits: preferredFix(f)!.edits })));
   const offsets = new Offsets(text);
   return result.findings.map((f) => {
