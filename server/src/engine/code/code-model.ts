@@ -18,6 +18,7 @@ import { getterReturn } from './getters';
 import { localFunction, parameterNames, returnedValues } from './local-functions';
 import { configBaseEvidence } from './config-bases';
 import { confirmedGuessEvidence } from './confirmed-guess';
+import { etagReadEvidence } from './etag-reads';
 import type { CodeContext } from './context';
 import { valueInfo, type RequestIndexOf } from './etag-flow';
 import { resolveHeaders, type HeaderEntry, type HeaderSet } from './headers';
@@ -38,7 +39,7 @@ export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentMod
   calls.forEach((call, index) => requests.push(lowerCall(call, index, ctx, requestOf, calls, fixes, branches.of(call.call))));
   return {
     requests, unresolved: [], evidence: [...readModifyWriteEvidence(requests, calls, ctx), ...webdavDialectEvidence(requests, calls, ctx), ...configBaseEvidence(requests),
-    ...confirmedGuessEvidence(requests, calls, ctx)],
+    ...confirmedGuessEvidence(requests, calls, ctx), ...etagReadEvidence(requests, requestOf, ctx)],
   };
 }
 

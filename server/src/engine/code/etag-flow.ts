@@ -53,6 +53,12 @@ export function valueInfo(node: Node, ctx: CodeContext, requestOf: RequestIndexO
 
 const isEtagName = (s: string | undefined) => s !== undefined && s.toLowerCase() === 'etag';
 
+/** The request whose response's ETag the expression reads (`res.headers.get('etag')`, `r.headers['ETag']`), if any. */
+export function etagReadOf(node: Node, ctx: CodeContext, requestOf: RequestIndexOf): number | undefined {
+  const response = etagReadFrom(unwrap(node), ctx, requestOf);
+  return response && responseRequest(response, ctx, requestOf);
+}
+
 /** For an ETag read, the expression the headers belong to (`res` in `res.headers.get('etag')`). */
 function etagReadFrom(n: Node, ctx: CodeContext, requestOf: RequestIndexOf): Node | undefined {
   if (n.type === 'call_expression' || n.type === 'call') {
