@@ -26,6 +26,12 @@ const NONE: readonly LintFinding[] = [];
 
 type Row = Array<readonly LintFinding[] | undefined>;
 
+/**
+ * The row of every request without findings (most of them), shared: a missing entry reads as none. Never written:
+ * a position whose row is this gets its own before a rule writes into it.
+ */
+const EMPTY_ROW: Row = Object.freeze([]) as unknown as Row;
+
 /** A version's change, as the model cache gives it: new models (ascending positions) and those gone. */
 export interface RuleDelta {
   added: readonly RequestModel[];
@@ -97,7 +103,10 @@ export class RuleCache {
     this.rows = rows;
     for (const i of new Set([...dirty.request, ...dirty.evidence, ...dirty.dataflow])) {
       if (rows[i]?.some((list) => list !== undefined && list.length > 0)) this.withFindings.add(i);
-      else this.withFindings.delete(i);
+      else {
+        this.withFindings.delete(i);
+        if (rows[i]) rows[i] = EMPTY_ROW;
+      }
     }
     // Rule by rule, request by request (as a full lint), only over the rows that hold findings.
     const holding = [...this.withFindings].sort((a, b) => a - b);
@@ -120,9 +129,10 @@ export class RuleCache {
         check(requests[i], this.context, (f) => (found ??= []).push(toLintFinding(rule, f, this.config, this.epochNow)));
       } catch {
         this.wholeFile.add(rule);
-        for (const row of rows) row[k] = undefined;
+        for (const row of rows) if (row !== EMPTY_ROW) row[k] = undefined;
         return false;
       }
+      if (rows[i] === EMPTY_ROW) rows[i] = new Array<readonly LintFinding[] | undefined>(this.rules.length);
       rows[i][k] = found ?? NONE;
     }
     return true;
