@@ -17,7 +17,11 @@ export interface PendingBlock {
 
 /** The request whose request line is line i; its block starts at `firstLine`. */
 export function requestAt(index: number, block: PendingBlock, firstLine: number, i: number, text: string, rl: RequestLineMatch): HttpRequest {
-  const url: Spanned = { value: rl.url, range: lineRange(i, rl.urlStart, rl.urlStart + rl.url.length) };
+  // The method and URL share the line's positions where they start or end it (as headers do, `headerAt`).
+  const line = lineRange(i, 0, text.trimEnd().length);
+  const urlEnd = rl.urlStart + rl.url.length;
+  const url: Spanned = { value: rl.url, range: { start: { line: i, character: rl.urlStart }, end: urlEnd === line.end.character ? line.end : { line: i, character: urlEnd } } };
+  const methodEnd = rl.methodStart + rl.methodLength;
   const nameMeta = block.metadata.find((m) => m.key === 'name' && m.value !== '');
   return {
     index,
@@ -29,12 +33,12 @@ export function requestAt(index: number, block: PendingBlock, firstLine: number,
     comments: block.comments,
     variables: block.variables,
     requestLine: {
-      method: { value: rl.method, range: lineRange(i, rl.methodStart, rl.methodStart + rl.methodLength) },
+      method: { value: rl.method, range: { start: rl.methodStart === 0 ? line.start : { line: i, character: rl.methodStart }, end: { line: i, character: methodEnd } } },
       url,
       urlParts: [url],
       version: rl.version && { value: rl.version.value, range: lineRange(i, rl.version.start, rl.version.start + rl.version.value.length) },
       implicitMethod: rl.implicitMethod,
-      range: lineRange(i, 0, text.trimEnd().length),
+      range: line,
     },
     headers: [],
     scripts: block.scripts,
@@ -111,4 +115,9 @@ export function bodyOf(lines: readonly Line[], bodyLines: readonly number[]): Bo
 /** A multipart body (an OData $batch, say) holds whole HTTP messages, which must not be read as requests. */
 export function isMultipart(req: HttpRequest): boolean {
   return req.headers.some((h) => sameHeaderName(h.name.value, 'content-type') && /^\s*multipart\//i.test(h.value.value));
+}
+
+/** Scripts of a block that never got a request line are global scripts (httpYac, JetBrains); a loop, not a spread. */
+export function keepUnclaimedScripts(block: { claimed: boolean; scripts: readonly Script[] }, globalScripts: Script[]): void {
+  if (!block.claimed) for (const s of block.scripts) globalScripts.push(s);
 }

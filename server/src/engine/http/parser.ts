@@ -10,7 +10,7 @@ import { assembleFile, sectionBounds, type ParsedSection } from './sections';
 import { readScript, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine, startsRequestAt } from './blocks';
 import { isAssertion, isHeaderSpread, isVariableHeaderLine, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
 import { directiveOf } from './directives';
-import { bodyOf, compactLists, extendUrl, headerAt, isMultipart, requestAt, scriptFileAt, variableAt, type PendingBlock } from './nodes';
+import { bodyOf, compactLists, extendUrl, headerAt, keepUnclaimedScripts, isMultipart, requestAt, scriptFileAt, variableAt, type PendingBlock } from './nodes';
 import { notAHeader, parseDiagnostic, TEXT_AFTER_HANDLER, unreadableLine } from './parse-diagnostics';
 import {
   commentBody, fileBodyOf, firstNonBlank, opensBlockComment, startsWithCapital, handlerFileOf, headerLineOf, isBlank, isOutputRedirect, metadataOf, requestLineOf,
@@ -50,7 +50,7 @@ class Parser {
     let i = this.from;
     while (i < this.end) i = this.step(i);
     this.finishRequest();
-    this.pending = this.freshPending(this.end);
+    keepUnclaimedScripts(this.pending, this.out.scripts);
     this.out.httpYac = this.httpYac;
     this.out.blankLineWarnings = this.blankLineWarnings;
     return this.out;
@@ -366,9 +366,7 @@ class Parser {
   }
 
   private freshPending(startLine: number, title?: string, separatorLine?: number): Pending {
-    // Scripts of a block that never got a request line are global scripts (httpYac, JetBrains).
-    // (A loop, not push(...): a block may hold more scripts than a call has room for arguments.)
-    if (this.pending && !this.pending.claimed) for (const s of this.pending.scripts) this.out.scripts.push(s);
+    if (this.pending) keepUnclaimedScripts(this.pending, this.out.scripts);
     return { startLine, title, separatorLine, claimed: false, metadata: [], variables: [], scripts: [] };
   }
 }
