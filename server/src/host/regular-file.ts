@@ -78,6 +78,26 @@ export function readRegularFile(file: string, encoding: 'utf8' | null, options: 
   }
 }
 
+/**
+ * The first `bytes` bytes of `file` (fewer when it is shorter), with the same kind checks as `readRegularFile`:
+ * enough to tell what a file is without reading a large one whole.
+ */
+export function readRegularFileHead(file: string, bytes: number): Buffer {
+  const before = fs.statSync(file);
+  if (!before.isFile()) throw new NotRegularFileError(file, kindOf(before));
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) throw new NotRegularFileError(file, kindOf(opened));
+    const buffer = Buffer.allocUnsafe(bytes);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < bytes; length += n) n = fs.readSync(fd, buffer, length, bytes - length, null);
+    return buffer.subarray(0, length);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** `readRegularFile` as text, `undefined` when the file is missing (any other problem still throws). */
 export function readRegularFileIfPresent(file: string, options: ReadOptions): string | undefined {
   try {

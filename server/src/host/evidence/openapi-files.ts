@@ -8,13 +8,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { readRegularFile } from '../regular-file';
+import { readRegularFile, readRegularFileHead } from '../regular-file';
 import type { ApiDocument } from '../../engine';
 import { isApiDocument } from '../../engine';
 
 const SKIPPED = new Set(['node_modules', '.git', 'dist', 'build', 'out', '.venv', 'venv', '__pycache__', 'target', 'bin', 'obj', '.etag-guard']);
 const MAX_BYTES = 4 * 1024 * 1024;
 const USUAL_NAME = /(^|[._-])(openapi|swagger|api-?spec|api)([._-]|$)/i;
+const SNIFF_CHARS = 4096;
 const SNIFF = /^\s*["']?(openapi|swagger)["']?\s*:\s*["']?[23]/m;
 
 export interface ScanLimits {
@@ -75,9 +76,10 @@ export function scanApiDocuments(root: string, limits: ScanLimits = SCAN_LIMITS)
 function readApiDocument(file: string, usualName: boolean): ApiDocument | undefined {
   try {
     // A FIFO, device or folder named like an API description is skipped, never opened blocking.
+    // Other YAML/JSON files are read whole only when their top (4,096 UTF-16 units: at most 16 KB of UTF-8) says
+    // they are API descriptions: a workspace's large data files are not read for nothing.
+    if (!usualName && !SNIFF.test(readRegularFileHead(file, 4 * SNIFF_CHARS).toString('utf8').slice(0, SNIFF_CHARS))) return undefined;
     const text = readRegularFile(file, 'utf8', { maxBytes: MAX_BYTES });
-    // Other YAML/JSON files are opened only when their top says they are API descriptions.
-    if (!usualName && !SNIFF.test(text.slice(0, 4096))) return undefined;
     const content: unknown = parse(text, { maxAliasCount: 1000 });
     return isApiDocument(content) ? { path: file, content } : undefined;
   } catch {
