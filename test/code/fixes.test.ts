@@ -111,6 +111,14 @@ describe('client-code quick fixes', () => {
       'import requests\n\ndef save(url, doc, etag):\n    requests.put(url, json=doc, headers={"If-Match": etag})\n');
   });
 
+  it('reads a shorthand body ({ method, body }) as the parameter it names: the ETag parameter is preferred', () => {
+    const text = "export async function save(u: string, body: string) {\n  await fetch(u, { method: 'PUT', body });\n}\n";
+    const [finding] = lintCode(text, 'typescript', DEFAULT_CONFIG, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');
+    assert.match(finding.fixes.find((f) => f.preferred)?.title ?? '', /^Add an etag parameter/);
+    assert.equal(applyFix(text, 'typescript', 'missing-precondition', 'Add an etag parameter'),
+      "export async function save(u: string, body: string, etag: string) {\n  await fetch(u, { method: 'PUT', body, headers: { 'If-Match': etag } });\n}\n");
+  });
+
   it('offers no ETag parameter where a new last parameter would not parse or would change calls', () => {
     const py = 'import requests\n\ndef save(url, doc=None):\n    requests.put(url, json=doc)\n';
     const [finding] = lintCode(py, 'python', DEFAULT_CONFIG, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');

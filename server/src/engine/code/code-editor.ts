@@ -12,6 +12,7 @@ import { eolOf, indentOf, insertEntry } from './insert-entry';
 import { quoteStyle } from './quote-style';
 import { etagParameter } from './etag-parameter';
 import { readIdiom, etagOfResponse } from './read-idioms';
+import { sentBody } from './sent-body';
 import { followValue, isName } from './options';
 import { unwrap, urlExpressionText, type Node, type StringLiteral } from './syntax';
 
@@ -109,7 +110,7 @@ export class CodeRequestEditor implements RequestEditor {
     // An alternative to the inserted read, not an addition: it may take the name the read's fix takes, so the
     // name is looked up (once per scope and name) without being reserved.
     const name = ['etag', 'etag2', 'etag3'].find((n) => !nameUsed(n, scope, this.ctx));
-    const added = name && etagParameter(this.ctx, this.call, bodyNode(this.call), name);
+    const added = name && etagParameter(this.ctx, this.call, sentBody(this.call), name);
     if (!added) return undefined;
     this.fixes.produced.add(added.name);
     return { edits: added.edits, expression: added.name, dataFromCaller: added.dataFromCaller };
@@ -123,15 +124,6 @@ export class CodeRequestEditor implements RequestEditor {
 }
 
 /** The body the call sends (`body` / `data` / `json`), looked through `JSON.stringify(…)` / `json.dumps(…)`. */
-function bodyNode(call: HttpCall): Node | undefined {
-  const given = ['body', 'data', 'json'].map((k) => call.options?.props.get(k)?.value).find((v) => v !== undefined)
-    ?? (call.library === 'axios' && call.shape.options === 2 ? call.args.positional[1] : undefined);
-  const n = given && unwrap(given);
-  const f = n && (n.type === 'call_expression' || n.type === 'call') ? n.childForFieldName('function')?.text : undefined;
-  if (n && (f === 'JSON.stringify' || f === 'json.dumps')) return n.childForFieldName('arguments')?.namedChildren[0] ?? undefined;
-  return n;
-}
-
 function insertAt(p: { row: number; column: number }, newText: string): TextEdit {
   const position = { line: p.row, character: p.column };
   return { range: { start: position, end: position }, newText };

@@ -9,6 +9,7 @@
 import type { TextEdit } from '../text/types';
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
+import { isName } from './options';
 import { unwrap, type Node } from './syntax';
 
 export interface EtagParameter {
@@ -39,7 +40,7 @@ export function etagParameter(ctx: CodeContext, call: HttpCall, body: Node | und
   const last = list[list.length - 1];
   const at = last ? last.endPosition : { row: params.startPosition.row, column: params.startPosition.column + 1 };
   const position = { line: at.row, character: at.column };
-  const bodyName = body && unwrap(body).type === 'identifier' ? unwrap(body).text : undefined;
+  const bodyName = body && isName(unwrap(body)) ? unwrap(body).text : undefined;
   return {
     edits: [{ range: { start: position, end: position }, newText: last ? `, ${text}` : text }],
     name,

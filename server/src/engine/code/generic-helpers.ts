@@ -11,11 +11,9 @@
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
 import { functionName, localFunction, parameterNames } from './local-functions';
-import { followValue } from './options';
+import { followValue, isName } from './options';
+import { sentBody } from './sent-body';
 import { calleeText, unwrap, type Node } from './syntax';
-
-/** Where libraries take the body: options `body` / `data` / `json`, axios's data argument. */
-const BODY_KEYS = ['body', 'data', 'json'];
 
 /** The helper's name when the write `call` (to `url`) sits in a generic helper. */
 export function genericHelper(call: HttpCall, ctx: CodeContext): string | undefined {
@@ -23,7 +21,7 @@ export function genericHelper(call: HttpCall, ctx: CodeContext): string | undefi
   if (fn.id === ctx.index.root.id || !call.url) return undefined;
   const params = parameterNames(fn);
   const name = functionName(fn, ctx);
-  const body = bodyNode(call);
+  const body = sentBody(call);
   if (!name || !body) return undefined;
   const where = mentioned(call.url, params, ctx);
   const data = mentioned(body, params, ctx);
@@ -33,12 +31,6 @@ export function genericHelper(call: HttpCall, ctx: CodeContext): string | undefi
   return callersPassOnly(fn, name, dataAt, ctx) ? name : undefined;
 }
 
-function bodyNode(call: HttpCall): Node | undefined {
-  const given = BODY_KEYS.map((k) => call.options?.props.get(k)?.value).find((v) => v !== undefined);
-  if (given) return given;
-  return call.library === 'axios' && call.shape.options === 2 ? call.args.positional[1] : undefined;
-}
-
 /**
  * The positions of the parameters an expression mentions, looking through the local names it is built from
  * (`uploadUrl` → `` `${BASE}${filePath}:/content` `` → `filePath` → `` `/content/${filename}` ``).
@@ -46,7 +38,7 @@ function bodyNode(call: HttpCall): Node | undefined {
 function mentioned(node: Node, params: readonly (string | undefined)[], ctx: CodeContext, depth = 0): Set<number> {
   const out = new Set<number>();
   const n = unwrap(node);
-  for (const id of n.type === 'identifier' ? [n] : n.descendantsOfType('identifier')) {
+  for (const id of isName(n) ? [n] : n.descendantsOfType(['identifier', 'shorthand_property_identifier'])) {
     const at = params.indexOf(id.text);
     if (at >= 0) {
       out.add(at);

@@ -1,0 +1,19 @@
+/**
+ * The data a write sends, as the code names it: the options' `body` / `data` / `json`, or axios's data argument,
+ * looked through `JSON.stringify(…)` / `json.dumps(…)` (the fix that asks the caller for an ETag, and the test for
+ * generic write helpers, both ask which parameter the data came from).
+ */
+import type { HttpCall } from './calls';
+import { unwrap, type Node } from './syntax';
+
+/** Where libraries take the body: options `body` / `data` / `json`, axios's data argument. */
+const BODY_KEYS = ['body', 'data', 'json'];
+
+export function sentBody(call: HttpCall): Node | undefined {
+  const given = BODY_KEYS.map((k) => call.options?.props.get(k)?.value).find((v) => v !== undefined)
+    ?? (call.library === 'axios' && call.shape.options === 2 ? call.args.positional[1] : undefined);
+  const n = given && unwrap(given);
+  const f = n && (n.type === 'call_expression' || n.type === 'call') ? n.childForFieldName('function')?.text : undefined;
+  if (n && (f === 'JSON.stringify' || f === 'json.dumps')) return n.childForFieldName('arguments')?.namedChildren[0] ?? undefined;
+  return n;
+}
