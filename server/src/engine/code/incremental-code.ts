@@ -14,6 +14,7 @@ import type { LintFinding, LintResult } from '../lint';
 import { RULES } from '../rules/registry';
 import type { Rule } from '../rules/types';
 import type { Position, Range } from '../text/types';
+import { sameTree } from './same-tree';
 import { chunkDigest } from './chunk-digest';
 import { lintTree, noParser, normalizeLineBreaks, oversized } from './lint-code';
 import { grammarOf, type CodeLanguage, type CodeParsers } from './parsers';
@@ -125,6 +126,18 @@ export class IncrementalCodeAnalysis {
     } as Edit);
     const tree = parser.parse(source, old);
     if (!tree) throw new Error('tree-sitter returned no tree');
+    if (tree.rootNode.hasError) {
+      // Error recovery can take another path when it re-uses the old tree (another count of syntax errors,
+      // other statements read): a text with errors keeps its findings only where a fresh parse agrees.
+      const fresh = parser.parse(source);
+      if (!fresh || !sameTree(tree.rootNode, fresh.rootNode)) {
+        tree.delete();
+        old.delete();
+        this.tree = undefined;
+        return this.full(fresh, source);
+      }
+      fresh.delete();
+    }
     this.tree = tree;
     const delta = change.newEnd - change.oldEnd;
     const chunk = oldExtent && chunkAround(tree.rootNode, change.start, change.newEnd);
