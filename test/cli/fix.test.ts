@@ -76,8 +76,9 @@ describe('etag-guard lint --fix / --fix-dry-run', () => {
     const r = await runCli(['lint', '--fix-dry-run', 'dry.ts'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(read('dry.ts'), PRETTIER_TS, 'nothing written');
-    assert.match(r.stdout, /^--- a\/dry\.ts\n\+\+\+ b\/dry\.ts\n@@ -1,8 \+1,12 @@\n/);
-    assert.match(r.stdout, /\n {2}export async function save|\n export async function save/);
+    // The body is the function's parameter: the caller read the data, so the preferred fix asks it for the ETag.
+    assert.match(r.stdout, /^--- a\/dry\.ts\n\+\+\+ b\/dry\.ts\n@@ -1,8 \+1,9 @@\n/);
+    assert.match(r.stdout, /\n\+export async function save\(u: string, t: string, body: string, etag: string\) \{\n/);
     assert.match(r.stdout, /\n\+ {6}"If-Match": etag,\n/);
     assert.match(r.stdout, /--fix-dry-run would apply 1 fix in 1 file\./);
     // The diff is what --fix then writes: apply it by hand and compare.
