@@ -60,9 +60,10 @@ test('client code (TypeScript): fetch PUT without If-Match → missing-precondit
 });
 
 test('client code (Python): requests.put without If-Match → missing-precondition on `requests.put`; the fix uses the ETag in scope', async () => {
-  // The function reads the same URL before it writes: a read-modify-write, which is evidence enough to warn.
-  const readModifyWrite = { severity: vscode.DiagnosticSeverity.Warning, message: /follows a GET of the same URL on line 6 in the same function: a read-modify-write/ };
-  const doc = await fixUnguardedWrite('client-code/save.py', 'python', /return requests\.put/, 'requests.put', /^Add If-Match from/, readModifyWrite);
+  // The function reads the resource's ETag before it writes (and writes without it): evidence enough to warn, and
+  // the message names it first, before the read-modify-write it also is.
+  const etagRead = { severity: vscode.DiagnosticSeverity.Warning, message: /the file reads the ETag of the response to the GET on line 6/ };
+  const doc = await fixUnguardedWrite('client-code/save.py', 'python', /return requests\.put/, 'requests.put', /^Add If-Match from/, etagRead);
   try {
     assert.strictEqual(doc.lineAt(lineOf(doc, /requests\.put/)).text, '    return requests.put(url, json={"name": name}, headers={"If-Match": etag})');
   } finally {
