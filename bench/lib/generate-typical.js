@@ -44,7 +44,8 @@ function typicalTypescriptFile(lineCount) {
       '',
     );
   }
-  return lines.slice(0, lineCount).join('\n') + '\n';
+  // Whole groups only: a file cut mid-class does not parse (tree-sitter wrapped all of it in one ERROR node).
+  return lines.join('\n') + '\n';
 }
 function typicalPythonFile(lineCount) {
   const lines = ['import requests', 'import json', '', "BASE = 'http://127.0.0.1:3412'", 'session = requests.Session()', ''];
@@ -92,6 +93,7 @@ function typicalPythonFile(lineCount) {
       '',
     );
   }
-  return lines.slice(0, lineCount).join('\n') + '\n';
+  // Whole groups only: a file cut mid-class does not parse (tree-sitter wrapped all of it in one ERROR node).
+  return lines.join('\n') + '\n';
 }
 module.exports = { typicalTypescriptFile, typicalPythonFile };

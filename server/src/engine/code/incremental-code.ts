@@ -14,7 +14,7 @@ import type { LintFinding, LintResult } from '../lint';
 import { RULES } from '../rules/registry';
 import type { Rule } from '../rules/types';
 import type { Position, Range } from '../text/types';
-import { sameTree } from './same-tree';
+import { errorNear, sameTree } from './same-tree';
 import { chunkDigest } from './chunk-digest';
 import { lintTree, noParser, normalizeLineBreaks, oversized } from './lint-code';
 import { grammarOf, type CodeLanguage, type CodeParsers } from './parsers';
@@ -126,9 +126,12 @@ export class IncrementalCodeAnalysis {
     } as Edit);
     const tree = parser.parse(source, old);
     if (!tree) throw new Error('tree-sitter returned no tree');
-    if (tree.rootNode.hasError) {
+    const changed = old.getChangedRanges(tree);
+    if (errorNear(tree.rootNode, [{ startIndex: change.start, endIndex: change.newEnd }, ...changed])) {
       // Error recovery can take another path when it re-uses the old tree (another count of syntax errors,
-      // other statements read): a text with errors keeps its findings only where a fresh parse agrees.
+      // other statements read): where the edit touches a syntax error, the tree is kept only if a fresh parse
+      // gives the same. An error elsewhere (one a file carries while its author types far from it) was parsed
+      // the same way before and is left alone: checking it would cost a fresh parse per keystroke.
       const fresh = parser.parse(source);
       if (!fresh || !sameTree(tree.rootNode, fresh.rootNode)) {
         tree.delete();
@@ -145,7 +148,7 @@ export class IncrementalCodeAnalysis {
     try {
       // The same statement, grown or shrunk by the edit, and nothing outside it parsed differently.
       sameChunk = !!chunk && !!oldExtent && chunk.startIndex === oldExtent.start && chunk.endIndex === oldExtent.end + delta && chunk.type === oldExtent.type
-        && old.getChangedRanges(tree).every((r) => r.startIndex >= chunk.startIndex && r.endIndex <= chunk.endIndex);
+        && changed.every((r) => r.startIndex >= chunk.startIndex && r.endIndex <= chunk.endIndex);
     } finally {
       old.delete();
     }
