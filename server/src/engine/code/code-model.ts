@@ -150,7 +150,15 @@ function urlText(node: Node, ctx: CodeContext): string | undefined {
     return arg ? urlExpressionText(arg, base) ?? `{{${arg.text}}}` : base(name);
   };
   const text = (built && urlExpressionText(built.value, inHelper)) ?? urlExpressionText(followed, base) ?? urlExpressionText(node, base);
-  return text?.replace(HOST_THEN_NAME, '$1/{{');
+  return text && joined(text).replace(HOST_THEN_NAME, '$1/{{');
+}
+
+/**
+ * A base constant keeps its trailing slash (`${BASE}tasks/${id}` with `BASE = 'https://x.app/'` is `https://x.app/tasks/…`,
+ * not `…apptasks`); where the next part brings its own (`BASE + '/tasks'`), the two make one.
+ */
+function joined(text: string): string {
+  return text.replace(/([^:/])\/{2,}/g, '$1/');
 }
 
 const NO_PARAMS: ReadonlyMap<string, Node> = new Map();
@@ -193,7 +201,7 @@ function baseUrlConstant(name: Node, ctx: CodeContext, depth = 0): string | unde
   if (name.type !== 'identifier') return undefined;
   const value = followValue(name, ctx);
   const literal = stringLiteral(value);
-  if (literal) return /^(https?:\/\/[^\s{}]+|\/[\w./-]*)$/i.test(literal.value) ? literal.value.replace(/\/$/, '') : undefined;
+  if (literal) return /^(https?:\/\/[^\s{}]+|\/[\w./-]*)$/i.test(literal.value) ? literal.value : undefined;
   if (depth >= 3 || !BUILT_URL.has(value.type) || value === unwrap(name)) return undefined;
   const built = urlExpressionText(value, (n) => baseUrlConstant(n, ctx, depth + 1));
   return built && /^(https?:\/\/|\{\{)/i.test(built) ? built : undefined;
