@@ -183,8 +183,8 @@ function builtBy(node: Node, ctx: CodeContext): { value: Node; params: ReadonlyM
 }
 
 /**
- * `BASE + path` with `BASE = "https://x.firebasedatabase.app/"` reads `https://x.firebasedatabase.app{{path}}`
- * (the base loses its trailing slash): what follows a whole host name is its path, so a `/` goes between
+ * `BASE + path` with `BASE = "https://x.firebasedatabase.app"` (no trailing slash: the path brings its own) reads
+ * `https://x.firebasedatabase.app{{path}}`: what follows a whole host name is its path, so a `/` goes between
  * them, and the host stays a host. Only a dotted name with a top-level domain counts (not `localhost{{port}}`).
  */
 const HOST_THEN_NAME = /^(https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\{\{/i;
