@@ -113,12 +113,14 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   const say = (text: string) => io.stdout(forTerminal(text));
   const cancel = new AbortController();
   // Ctrl+C cancels what is in flight and ends the run; a second Ctrl+C (or a request that does not let go
-  // within a second) ends the process at once.
+  // within a second) ends the process at once. The watchdog stops once the run has let go: the results and the
+  // report are still written however long that takes on a loaded machine.
   let interrupted = 0;
+  let watchdog: NodeJS.Timeout | undefined;
   const onSigint = () => {
     cancel.abort();
     if (++interrupted > 1) process.exit(130);
-    setTimeout(() => {
+    watchdog ??= setTimeout(() => {
       io.stderr('etag-guard: cancelled.');
       process.exit(130);
     }, 1000).unref();
@@ -160,6 +162,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
     if (values.report !== undefined) writeReport(path.resolve(io.cwd, values.report), recorder!, path.relative(io.cwd, filePath), io, workspaceRoot, session.secrets);
   } finally {
     process.off('SIGINT', onSigint);
+    clearTimeout(watchdog);
     // After a cancel, connections still opening are dropped rather than waited for.
     await (cancel.signal.aborted ? session.dispatcher.destroy() : session.close());
   }
