@@ -7,13 +7,11 @@
  * rounds are the figures to compare; the wall clock moves with everyone else's load.
  */
 'use strict';
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const esbuild = require('esbuild');
 const { httpFile } = require('./lib/generate');
-const { ROOT } = require('./lib/engine');
+const { ROOT, bundleEngineAt } = require('./lib/engine');
 
 const [rev, roundsArg] = process.argv.slice(2);
 if (!rev) {
@@ -22,24 +20,9 @@ if (!rev) {
 }
 const rounds = Number(roundsArg ?? 10);
 
-/** Bundles `server/src/engine` found under `root` into `outfile` and requires it. */
-function bundle(root, outfile) {
-  esbuild.buildSync({
-    stdin: { contents: "module.exports = require('./server/src/engine');", resolveDir: root, loader: 'js' },
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, outfile, logLevel: 'warning',
-    nodePaths: [path.join(ROOT, 'node_modules')],
-    define: { __ETAG_GUARD_VERSION__: '"bench"' },
-    alias: { 'jsonc-parser': path.join(ROOT, 'node_modules/jsonc-parser/lib/esm/main.js') },
-  });
-  return require(outfile);
-}
-
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'etag-guard-compare-'));
 try {
-  const old = path.join(tmp, 'old');
-  fs.mkdirSync(old);
-  execFileSync('sh', ['-c', `git -C "${ROOT}" archive "${rev}" server/src | tar -x -C "${old}"`]);
-  const engines = [bundle(old, path.join(tmp, 'old.js')), bundle(ROOT, path.join(tmp, 'new.js'))];
+  const engines = [bundleEngineAt(rev, tmp), bundleEngineAt(undefined, tmp)];
   const text = httpFile(10000);
   const cpu = [[], []];
   const wall = [[], []];

@@ -6,6 +6,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const esbuild = require('esbuild');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -27,4 +28,26 @@ async function loadEngine() {
   return require(OUT);
 }
 
-module.exports = { loadEngine, ROOT, ENGINE_BUNDLE: OUT };
+/**
+ * Bundles (minified) and requires the engine of git revision `rev` (its `server/src` extracted into `tmp`), or of
+ * the working tree when `rev` is undefined: two engines side by side in one process, for figures that compare.
+ */
+function bundleEngineAt(rev, tmp) {
+  let root = ROOT;
+  if (rev !== undefined) {
+    root = path.join(tmp, 'old');
+    fs.mkdirSync(root, { recursive: true });
+    execFileSync('sh', ['-c', `git -C "${ROOT}" archive "${rev}" server/src | tar -x -C "${root}"`]);
+  }
+  const outfile = path.join(tmp, rev === undefined ? 'new.js' : 'old.js');
+  esbuild.buildSync({
+    stdin: { contents: "module.exports = require('./server/src/engine');", resolveDir: root, loader: 'js' },
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, outfile, logLevel: 'warning',
+    nodePaths: [path.join(ROOT, 'node_modules')],
+    define: { __ETAG_GUARD_VERSION__: '"bench"' },
+    alias: { 'jsonc-parser': path.join(ROOT, 'node_modules/jsonc-parser/lib/esm/main.js') },
+  });
+  return require(outfile);
+}
+
+module.exports = { loadEngine, bundleEngineAt, ROOT, ENGINE_BUNDLE: OUT };

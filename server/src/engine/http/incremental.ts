@@ -10,6 +10,7 @@
  */
 import type { Line } from '../text/lines';
 import { splitLines } from '../text/lines';
+import { detached } from '../text/detached';
 import type { HttpFile } from './ast';
 import { parseSection } from './parser';
 import { assembleFile, type ParsedSection } from './sections';
@@ -276,9 +277,12 @@ function countTerminators(text: string, from: number, to: number): number {
   return n;
 }
 
-/** Splits text[start, stop) into lines and puts them into `lines` from line `from` on. */
+/**
+ * Splits text[start, stop) into lines and puts them into `lines` from line `from` on. The lines are cut from a
+ * detached copy, so the syntax kept for the section does not keep this version's whole text alive.
+ */
 function placeLines(lines: Line[], text: string, start: number, stop: number, from: number): void {
-  const own = splitLines(text.slice(start, stop));
+  const own = splitLines(detached(text.slice(start, stop)));
   for (let i = 0; i < own.length; i++) lines[from + i] = { ...own[i], offset: start + own[i].offset };
 }
 
