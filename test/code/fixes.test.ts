@@ -148,6 +148,33 @@ describe('client-code quick fixes', () => {
     assert.match(applyFix(text, 'typescript', 'missing-precondition', 'Add x-goog-if-generation-match: 0'), /'x-goog-if-generation-match': '0'/);
   });
 
+  it('asks Firebase for the ETag on the inserted read (X-Firebase-ETag: true), in the file\'s quotes (fetch, requests)', () => {
+    const ts = [
+      'export async function save(id: string, task: object) {',
+      "  await fetch(`https://demo-board.firebaseio.com/tasks/${id}.json`, { method: 'PUT', body: JSON.stringify(task) });",
+      '}',
+    ].join('\n');
+    assert.match(applyFix(ts, 'typescript', 'missing-precondition', 'Insert a GET'),
+      /const current = await fetch\(`https:\/\/demo-board\.firebaseio\.com\/tasks\/\$\{id\}\.json`, \{ headers: \{ 'X-Firebase-ETag': 'true' \} \}\);/);
+    const py = 'import requests\n\ndef save(id, task):\n    requests.put(f"https://demo-board.firebaseio.com/tasks/{id}.json", json=task, headers={"Authorization": "Bearer x"})\n';
+    assert.match(applyFix(py, 'python', 'missing-precondition', 'Insert a GET'),
+      /current = requests\.get\(f"https:\/\/demo-board\.firebaseio\.com\/tasks\/\{id\}\.json", headers=\{"Authorization": "Bearer x", "X-Firebase-ETag": "true"\}\)/);
+  });
+
+  it('threads the ETag of a Firebase read and makes that read ask for it (X-Firebase-ETag: true)', () => {
+    const text = [
+      'export async function like(db: string) {',
+      '  const url = `https://demo-board.firebaseio.com/likes/${db}.json`;',
+      '  const r = await fetch(url);',
+      '  const n = (await r.json()) + 1;',
+      "  await fetch(url, { method: 'PUT', body: JSON.stringify(n) });",
+      '}',
+    ].join('\n');
+    const fixed = applyFix(text, 'typescript', 'missing-precondition', 'Add If-Match from');
+    assert.match(fixed, /const r = await fetch\(url, \{ headers: \{ 'X-Firebase-ETag': 'true' \} \}\);/);
+    assert.match(fixed, /method: 'PUT', body: JSON\.stringify\(n\), headers: \{ 'If-Match': r\.headers\.get\('ETag'\) \}/);
+  });
+
   it('offers no If-Match where the service ignores it (Elasticsearch wants if_seq_no)', () => {
     const text = "export async function f(id: string, doc: object) {\n  const url = `http://localhost:9200/orders/_doc/${id}`;\n  const res = await fetch(url);\n  await fetch(url, { method: 'PUT', body: JSON.stringify(doc) });\n}\n";
     const [finding] = lintCode(text, 'typescript', DEFAULT_CONFIG, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');

@@ -81,13 +81,13 @@ export class CodeRequestEditor implements RequestEditor {
     return [insertAt(statement.startPosition, set + eolOf(this.ctx.text) + indentOf(statement, this.ctx.text))];
   }
 
-  insertReadBefore(): { edits: TextEdit[]; etagExpression: string } | undefined {
+  insertReadBefore(readHeaders: readonly (readonly [string, string])[] = []): { edits: TextEdit[]; etagExpression: string } | undefined {
     const statement = statementOf(this.call.call, this.ctx.ancestry.of(this.call.call));
     const url = this.call.url;
     if (!statement || !url || urlExpressionText(url) === undefined) return undefined;
     const scope = this.ctx.scopes.functionOf(this.call.call);
     const fresh = (base: string) => freshName(base, scope, this.ctx);
-    const idiom = readIdiom(this.ctx, this.call, this.headers.entries, url.text, fresh('current'), fresh('etag'));
+    const idiom = readIdiom(this.ctx, this.call, this.headers.entries, url.text, fresh('current'), fresh('etag'), readHeaders.map(([name, value]) => `${this.quote(name)}: ${this.quote(value)}`));
     if (!idiom) return undefined;
     const indent = indentOf(statement, this.ctx.text);
     const eol = eolOf(this.ctx.text);

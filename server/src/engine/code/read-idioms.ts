@@ -7,7 +7,7 @@ import type { CodeContext } from './context';
 import type { HeaderEntry } from './headers';
 import { calleeText, unwrap, type Node } from './syntax';
 
-/** Request headers worth sending with the inserted read: the ones that authenticate. */
+/** Request headers of the write worth sending with the inserted read: the ones that authenticate. */
 const COPIED = /^(authorization|cookie|x-api-key|api-key|ocp-apim-subscription-key)$/i;
 
 /** How a response header (the ETag unless a service keeps its version in another) is read, by library. */
@@ -28,8 +28,11 @@ export interface ReadIdiom {
   etag: string;
 }
 
-/** Statements that read the write's resource and keep its ETag in `etag`; undefined where there is no idiom. */
-export function readIdiom(ctx: CodeContext, call: HttpCall, entries: readonly HeaderEntry[], url: string, current: string, etag: string): ReadIdiom | undefined {
+/**
+ * Statements that read the write's resource and keep its ETag in `etag`; undefined where there is no idiom.
+ * `extra` are header entries (`'Name': 'value'`, in the file's quotes) the service needs on the read.
+ */
+export function readIdiom(ctx: CodeContext, call: HttpCall, entries: readonly HeaderEntry[], url: string, current: string, etag: string, extra: readonly string[] = []): ReadIdiom | undefined {
   const awaited = isAwaited(ctx.ancestry.of(call.call));
   const py = ctx.family === 'python';
   if (!py && !awaited) return undefined;
@@ -37,8 +40,8 @@ export function readIdiom(ctx: CodeContext, call: HttpCall, entries: readonly He
   const object = callee.childForFieldName('object');
   // `axios.put` reads with `axios.get`; a bare `axios(…)` / `got(…)` with `axios.get` / `got.get`.
   const client = object ? calleeText(object) : calleeText(callee);
-  const auth = entries.filter((e) => COPIED.test(e.name)).map((e) => `${e.nameNode.text}: ${e.value.text}`);
-  const headers = auth.length === 0 ? '' : py ? `, headers={${auth.join(', ')}}` : `{ headers: { ${auth.join(', ')} } }`;
+  const sent = [...entries.filter((e) => COPIED.test(e.name)).map((e) => `${e.nameNode.text}: ${e.value.text}`), ...extra];
+  const headers = sent.length === 0 ? '' : py ? `, headers={${sent.join(', ')}}` : `{ headers: { ${sent.join(', ')} } }`;
   const jsOptions = headers ? `, ${headers}` : '';
   const get = (expr: string) => `const ${current} = await ${expr};`;
   const read = `${py ? '' : 'const '}${etag} = ${current}${etagAccessor(call.library, ctx.family)}${py ? '' : ';'}`;

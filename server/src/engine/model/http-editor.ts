@@ -38,7 +38,7 @@ export class HttpRequestEditor implements RequestEditor {
     return [{ range: lineRange(line, 0, 0), newText: `${header}${this.file.eol}` }];
   }
 
-  insertReadBefore(): { edits: TextEdit[]; etagExpression: string } {
+  insertReadBefore(readHeaders: readonly (readonly [string, string])[] = []): { edits: TextEdit[]; etagExpression: string } {
     const eol = this.file.eol;
     const name = this.freshName(`${this.request.name?.value ?? 'resource'}Before${this.request.index + 1}`);
     const copied = this.request.headers.filter((h) => COPIED_HEADERS.test(h.name.value));
@@ -46,6 +46,7 @@ export class HttpRequestEditor implements RequestEditor {
       `# @name ${name}`,
       `GET ${this.request.requestLine.urlParts.map((p) => p.value).join('')}`,
       ...copied.map((h) => `${h.name.value}: ${h.value.value}`),
+      ...readHeaders.map(([name, value]) => `${name}: ${value}`),
       '',
     ];
     // Insert above the write's own `###` so its title and comments stay with it; the first request has none.

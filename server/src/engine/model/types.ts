@@ -44,9 +44,10 @@ export interface RequestEditor {
   addHeader(name: string, value: string): TextEdit[];
   /**
    * Inserts, before this request, a read (GET) of the same resource that captures its ETag, and returns the
-   * edits plus the expression the write should use for it. Undefined where the idiom is unknown.
+   * edits plus the expression the write should use for it. Undefined where the idiom is unknown. The read also
+   * sends `readHeaders`: those a service needs before it returns a version (services/recognise `readHeadersOf`).
    */
-  insertReadBefore?(): { edits: TextEdit[]; etagExpression: string } | undefined;
+  insertReadBefore?(readHeaders?: readonly (readonly [string, string])[]): { edits: TextEdit[]; etagExpression: string } | undefined;
   /**
    * The expression that refers to the ETag captured by `request` (naming that request when needed); `header`
    * names another response header that carries the version (GCS `x-goog-generation`).

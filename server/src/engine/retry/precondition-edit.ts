@@ -7,6 +7,7 @@ import type { HttpFile } from '../http/ast';
 import { buildHttpModel } from '../model/http-model';
 import { findHeaders } from '../model/types';
 import { changesResource } from '../rules/vocabulary';
+import { readHeadersOf } from '../services/recognise';
 import type { TextEdit } from '../text/types';
 
 export interface PreconditionEdit {
@@ -58,7 +59,7 @@ function editsFor(file: HttpFile, requestIndex: number, header: 'If-Match' | 'If
       };
     }
   }
-  const read = req.editor.insertReadBefore?.();
+  const read = req.editor.insertReadBefore?.(readHeadersOf(req));
   if (!read) return { edits: [], description: 'No edit: the request cannot be given a refreshing read.' };
   const expression = read.etagExpression.replace('.headers.ETag}}', `.headers.${SOURCE_HEADER[header.toLowerCase()]}}}`);
   const headerEdits = existing

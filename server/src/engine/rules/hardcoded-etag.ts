@@ -8,7 +8,7 @@ import { parseEntityTagList } from '../semantics/entity-tag';
 import { byRequest, type Fix, type ReportedFinding, type Rule, type RuleContext } from './types';
 import { describeRequest, effectiveValue, freshReadBefore, headersOnWrite, isWrite, looksLikeFhir } from './vocabulary';
 import { literalServiceGuards } from '../services/literal-guards';
-import { serviceOf } from '../services/recognise';
+import { readHeadersOf, serviceOf } from '../services/recognise';
 import { readNotServed } from '../evidence/reads';
 
 export const hardcodedEtag: Rule = {
@@ -86,7 +86,7 @@ function captureFixes(requests: readonly RequestModel[], req: RequestModel, h: H
       });
     }
   } else {
-    const inserted = req.editor.insertReadBefore?.();
+    const inserted = req.editor.insertReadBefore?.(readHeadersOf(req));
     if (inserted) {
       fixes.push({
         title: 'Insert a GET that captures the ETag, and use it',

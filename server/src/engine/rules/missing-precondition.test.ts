@@ -91,6 +91,14 @@ If-None-Match: "abc"
       '# @name update\nPUT https://api.example.com/items/1\nAuthorization: Bearer {{token}}\nIf-Match: {{updateBefore1.response.headers.ETag}}\n\n{}\n');
   });
 
+  it('asks Firebase for the ETag on the inserted read (X-Firebase-ETag: true), or the read would bring none', () => {
+    const text = 'PUT https://demo-board.firebaseio.com/tasks/7.json\nContent-Type: application/json\n\n{}\n';
+    const fixed = applyHttpFix(text, ID, 'Insert a GET', STRICT);
+    assert.equal(fixed,
+      '# @name resourceBefore1\nGET https://demo-board.firebaseio.com/tasks/7.json\nX-Firebase-ETag: true\n\n###\n' +
+      'PUT https://demo-board.firebaseio.com/tasks/7.json\nContent-Type: application/json\nIf-Match: {{resourceBefore1.response.headers.ETag}}\n\n{}\n');
+  });
+
   it('offers a create-only If-None-Match: * on PUT, keeping CRLF line ends', () => {
     const fixed = applyHttpFix('PUT https://api.example.com/items/9\r\nContent-Type: text/plain\r\n\r\nhi\r\n', ID, 'Add If-None-Match', STRICT);
     assert.equal(fixed, 'PUT https://api.example.com/items/9\r\nContent-Type: text/plain\r\nIf-None-Match: *\r\n\r\nhi\r\n');

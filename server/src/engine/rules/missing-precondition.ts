@@ -118,9 +118,11 @@ function guardFixes(req: RequestModel, requests: readonly RequestModel[], { lang
   const read = versionHeader && language === 'http' ? undefined : freshReadBefore(requests, req);
   const ref = read && req.editor.referenceTo?.(read, versionHeader);
   if (read && ref) {
+    // A service that returns its version only when asked (Firebase) must be asked by the read threaded from.
+    const ask = (service?.fix?.readHeaders ?? []).filter(([h]) => !header(read, h)).flatMap(([h, v]) => read.editor.addHeader(h, v));
     fixes.push({
       title: `Add ${name} from ${describeRequest(read)}`,
-      edits: [...ref.edits, ...req.editor.addHeader(name, ref.expression)],
+      edits: [...ask, ...ref.edits, ...req.editor.addHeader(name, ref.expression)],
       preferred: fixes.length === 0,
     });
   }
@@ -129,7 +131,7 @@ function guardFixes(req: RequestModel, requests: readonly RequestModel[], { lang
   const threaded = language === 'code' && read !== undefined && ref !== undefined;
   // A `.http` file asks for the ETag when sent (`# @prompt`) only where no read can be inserted.
   const parameter = threaded || versionHeader || (language === 'http' && !noRead) ? undefined : req.editor.addEtagParameter?.();
-  const inserted = threaded || versionHeader || noRead ? undefined : req.editor.insertReadBefore?.();
+  const inserted = threaded || versionHeader || noRead ? undefined : req.editor.insertReadBefore?.(service?.fix?.readHeaders);
   // The body arrives as a parameter: the caller read it, and only the caller's ETag protects it.
   if (parameter && (parameter.dataFromCaller || !inserted)) fixes.push(parameterFix(req, parameter, { header: name, preferred: fixes.length === 0, noRead, language }));
   if (inserted) {

@@ -5,6 +5,7 @@
  */
 import type { HeaderModel, RequestModel } from '../model/types';
 import { exclusive, lowerCaseName, mayBeIfHeader } from '../model/types';
+import { readHeadersOf } from '../services/recognise';
 import { byRequest, type Fix, type Rule } from './types';
 import { changesBetween, describeRequest, ETAG_HEADERS } from './vocabulary';
 
@@ -42,7 +43,7 @@ export const staleEtag: Rule = {
 /** Re-read before the write, or (when the server returns ETags on writes) reuse the intervening write's ETag. */
 function refreshFixes(req: RequestModel, h: HeaderModel, between: RequestModel, reuseWriteEtag: boolean): Fix[] {
   const fixes: Fix[] = [];
-  const inserted = req.editor.insertReadBefore?.();
+  const inserted = req.editor.insertReadBefore?.(readHeadersOf(req));
   if (inserted) {
     fixes.push({
       title: 'Insert a refreshing GET before this write',

@@ -64,6 +64,11 @@ export interface KnownService {
      * `x-goog-generation`): a fix threads it from the read in scope. Without it, the read's ETag is threaded.
      */
     responseHeader?: string;
+    /**
+     * Request headers without which the service's read returns no version (Firebase sends an ETag only to a read
+     * that asks with `X-Firebase-ETag: true`): an inserted read sends them, or the fix could never write.
+     */
+    readHeaders?: readonly (readonly [name: string, value: string])[];
     createOnly?: { header?: readonly [string, string]; queryParam?: readonly [string, string] };
   };
   /** The service's own documentation of its concurrency control. */
@@ -131,7 +136,7 @@ export const SERVICES: readonly KnownService[] = [
   {
     id: 'firebase-rtdb', name: 'Firebase Realtime Database', recognise: { hosts: ['*.firebaseio.com', '*.firebasedatabase.app'] },
     versioning: 'versioned', why: 'returns an ETag when asked (X-Firebase-ETag: true) and honours If-Match',
-    fix: { header: ['If-Match', 'etag'], from: 'the ETag of a read sent with X-Firebase-ETag: true' },
+    fix: { header: ['If-Match', 'etag'], from: 'the ETag of a read sent with X-Firebase-ETag: true', readHeaders: [['X-Firebase-ETag', 'true']] },
     docs: 'https://firebase.google.com/docs/reference/rest/database#section-conditional-requests',
   },
   {

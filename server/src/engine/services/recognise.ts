@@ -95,3 +95,8 @@ function portAndPath(url: string): { port: number | undefined; path: string } {
   const port = /:(\d+)$/.exec(m[1]);
   return { port: port ? Number(port[1]) : undefined, path: m[2] || '/' };
 }
+
+/** Headers an inserted read must send for the service to return the version a fix needs (none for most). */
+export function readHeadersOf(req: Pick<ServiceRequest, 'url' | 'host'>): readonly (readonly [string, string])[] {
+  return serviceOf(req)?.fix?.readHeaders ?? [];
+}
