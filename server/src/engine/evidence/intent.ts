@@ -19,7 +19,6 @@
 import type { RequestModel } from '../model/types';
 import { serviceOf } from '../services/recognise';
 import { originsMayMatch, splitUrl } from './route';
-import { targetOf } from './same-file';
 import { stringMemo } from '../text/string-memo';
 
 const EXPECTS_FAILURE = [
@@ -80,8 +79,11 @@ export function createdEarlier(requests: readonly RequestModel[]): Map<RequestMo
   const creators = new Creators();
   const posts = new Map<string, RequestModel>();
   for (const req of requests) {
-    const at = placeOf(req);
-    const post = postNamedIn(req.url, posts);
+    // Only a write is ever judged, and only a PUT, a MKCOL or a setup POST creates: a read needs neither answer.
+    const method = req.method;
+    const write = method === 'PUT' || method === 'PATCH' || method === 'DELETE' || method === 'POST' || method === 'MKCOL';
+    const at = write ? placeOf(req) : undefined;
+    const post = write ? postNamedIn(req.url, posts) : undefined;
     const by = post ? `the POST ${post.url ?? ''} returned it` : at && creators.covering(at);
     if (by !== undefined) made.set(req, by);
     const setup = (req.method === 'POST' || req.method === 'PUT') && isSetup(req);
@@ -224,13 +226,17 @@ interface Place {
 }
 
 function placeOf(req: RequestModel): Place | undefined {
-  // The write target's origin and path when it has one (worked out once per request), else the URL's own.
-  const parts = targetOf(req) ?? (req.url === undefined ? undefined : splitUrl(req.url));
-  if (!parts) return undefined;
+  return req.url === undefined ? undefined : placeOfUrl(req.url) ?? undefined;
+}
+
+/** The URL's origin and path (a write target's are the same), worked out once per distinct URL. */
+const placeOfUrl = stringMemo((url: string): Place | null => {
+  const parts = splitUrl(url);
+  if (!parts) return null;
   let end = parts.path.length;
   while (end > 0 && parts.path.charCodeAt(end - 1) === 47) end--;
   return { server: serverOf(parts.origin), path: parts.path.slice(0, end) };
-}
+});
 
 /** An origin without its scheme, once per distinct origin. */
 const serverOf = stringMemo((origin: string) => origin.replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''));

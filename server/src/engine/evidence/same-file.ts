@@ -15,6 +15,7 @@ import type { DocumentEvidence, DocumentModel, RequestModel, ResponseUse } from 
 import { firstHeader } from '../model/types';
 import { describeTarget, isCollectionOf, originsMayMatch, routesMatch, writeTargetOf } from './route';
 import type { Evidence, WriteTarget } from './types';
+import { stringMemo } from '../text/string-memo';
 
 /**
  * Where a piece stands in the file's order (headers first, then response uses, then scripts; by request; by
@@ -135,13 +136,28 @@ const SENT_PRECONDITIONS = ['If-Match', 'If-Unmodified-Since'];
 /** A few pieces per route say why; more would only lengthen messages (and make big files quadratic). */
 const PIECES_PER_ROUTE = 3;
 
-const targets = new WeakMap<RequestModel, WriteTarget | null>();
+/** A request's pieces come in three phases (headers, response uses, scripts); `ALL_PHASES` asks for all at once. */
+const PHASES = 3;
+const ALL_PHASES = -1;
 
-/** `writeTargetOf` a request's method and URL, once per request model. */
+/**
+ * Targets by method, then URL: a request's target depends on nothing else, a file repeats both, and every rule and
+ * the evidence index ask about each request. One shared (read-only) object per method and URL, no per-request record.
+ */
+const targetsByMethod = new Map<string, (url: string) => WriteTarget | null>();
+/** Odd files could name any number of methods: past this many, targets are worked out each time. */
+const METHODS_MEMOISED = 64;
+
+/** `writeTargetOf` a request's method and URL (memoised per method and URL). */
 export function targetOf(r: RequestModel): WriteTarget | undefined {
-  let t = targets.get(r);
-  if (t === undefined) targets.set(r, t = writeTargetOf(r.method, r.url) ?? null);
-  return t ?? undefined;
+  const { method, url } = r;
+  if (!method || url === undefined) return undefined;
+  let memo = targetsByMethod.get(method);
+  if (!memo) {
+    if (targetsByMethod.size >= METHODS_MEMOISED) return writeTargetOf(method, url);
+    targetsByMethod.set(method, memo = stringMemo((u: string) => writeTargetOf(method, u) ?? null));
+  }
+  return memo(url) ?? undefined;
 }
 
 /**
@@ -192,9 +208,12 @@ export class SameFileEvidence {
     this.requests = requests;
     const dirty = new Map<RouteEntry, Touch>();
     if (!this.tracking) {
-      // A whole file at once: no request was there before, none to withdraw or redo.
-      for (let i = 0; i < added.length; i++) this.contribute(added[i], addedEvidence[i], dirty);
-      return this.settleAll(dirty);
+      // A whole file at once: no request was there before, none to withdraw or redo. Phase by phase, each in file
+      // order, every entry's pieces arrive in order: its top is kept as they come and a full entry takes no more.
+      for (let phase = 0; phase < PHASES; phase++) {
+        for (let i = 0; i < added.length; i++) this.contribute(added[i], addedEvidence[i], dirty, phase);
+      }
+      return [];
     }
     for (const r of removed) this.withdraw(r, dirty);
     const redo = new Map<RequestModel, RequestEvidence>();
@@ -207,7 +226,7 @@ export class SameFileEvidence {
         this.withdraw(user, dirty);
       }
     }
-    for (const [r, evidence] of redo) this.contribute(r, evidence, dirty);
+    for (const [r, evidence] of redo) this.contribute(r, evidence, dirty, ALL_PHASES);
     return this.settleAll(dirty);
   }
 
@@ -269,9 +288,23 @@ export class SameFileEvidence {
     return entry;
   }
 
+  /**
+   * False when `entry` needs no more pieces: a whole-file index, given pieces in order, keeps only those up to its
+   * top's last (the first pieces of distinct sentences, `topOf`); the others would never be read.
+   */
+  private wants(entry: RouteEntry): boolean {
+    return this.tracking || entry.top.length < PIECES_PER_ROUTE;
+  }
+
   /** Appends `piece` to its entry (sorted when the entry settles) and to its request's record. */
   private add(piece: Piece, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>): void {
     const entry = piece.entry;
+    if (!this.tracking) {
+      entry.pieces.push(piece);
+      const sentence = piece.evidence.sentence;
+      if (!entry.top.some((e) => e.sentence === sentence)) entry.top.push(piece.evidence);
+      return;
+    }
     const t = touch(entry, dirty);
     const pieces = entry.pieces;
     if (pieces.length && pieces[pieces.length - 1].order > piece.order) t.unsorted = true;
@@ -279,18 +312,24 @@ export class SameFileEvidence {
     c?.pieces.push(piece);
   }
 
-  private contribute(r: RequestModel, evidence: RequestEvidence, dirty: Map<RouteEntry, Touch>): void {
+  /** The pieces of `r` of one phase (0: headers, 1: response uses, 2: scripts), or of all (`ALL_PHASES`). */
+  private contribute(r: RequestModel, evidence: RequestEvidence, dirty: Map<RouteEntry, Touch>, phase: number): void {
     let c: Contributor | undefined;
     if (this.tracking) this.contributors.set(r, c = { evidence, pieces: [], sources: [] });
+    if (phase !== ALL_PHASES && (phase === 0 ? r.headers.length === 0 : (phase === 1 ? evidence.uses : evidence.evidence).length === 0)) return;
     const target = targetOf(r);
-    if (target) {
+    if (target && (phase === ALL_PHASES || phase === 0)) {
       for (let seq = 0; seq < SENT_PRECONDITIONS.length; seq++) {
         const name = SENT_PRECONDITIONS[seq];
         const h = firstHeader(r, name);
         if (!h) continue;
         const entry = this.entryFor(target.origin, target.route, false);
-        this.add(new SentPiece(orderOf(0, r.index, seq), entry, name, target, h.range.start.line), c, dirty);
+        if (this.wants(entry)) this.add(new SentPiece(orderOf(0, r.index, seq), entry, name, target, h.range.start.line), c, dirty);
       }
+    }
+    if (phase !== ALL_PHASES && phase !== 1) {
+      if (phase === 2) this.stated(r, target, evidence, c, dirty);
+      return;
     }
     for (let seq = 0; seq < evidence.uses.length; seq++) {
       const use = evidence.uses[seq];
@@ -302,11 +341,15 @@ export class SameFileEvidence {
       }
       this.fromUse(use, r, target, orderOf(1, r.index, 2 * seq), c, dirty);
     }
-    if (target && evidence.evidence.length) {
-      const entry = this.entryFor(target.origin, target.route, false);
-      for (let seq = 0; seq < evidence.evidence.length; seq++) {
-        this.add(new StatedPiece(orderOf(2, r.index, seq), entry, evidence.evidence[seq]), c, dirty);
-      }
+    if (phase === ALL_PHASES) this.stated(r, target, evidence, c, dirty);
+  }
+
+  /** The pieces of what the document states about `r`'s API (phase 2). */
+  private stated(r: RequestModel, target: WriteTarget | undefined, evidence: RequestEvidence, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>): void {
+    if (!target || !evidence.evidence.length) return;
+    const entry = this.entryFor(target.origin, target.route, false);
+    for (let seq = 0; seq < evidence.evidence.length && this.wants(entry); seq++) {
+      this.add(new StatedPiece(orderOf(2, r.index, seq), entry, evidence.evidence[seq]), c, dirty);
     }
   }
 
@@ -319,16 +362,19 @@ export class SameFileEvidence {
     const sourceLine = source.anchor.start.line;
     if (use.part === 'headers' && isValidatorName(use.path)) {
       const v: ValidatorUse = { line: use.line, path: use.path, read, sourceLine };
-      this.add(new ValidatorUsePiece(order, this.entryFor(read.origin, read.route, true), v), c, dirty);
+      const readEntry = this.entryFor(read.origin, read.route, true);
+      if (this.wants(readEntry)) this.add(new ValidatorUsePiece(order, readEntry, v), c, dirty);
       // A collection's validator is evidence for its items; and the request that sends it is on the same API.
-      if (write && write.route !== read.route) this.add(new ValidatorUsePiece(order + 1, this.entryFor(write.origin, write.route, false), v), c, dirty);
+      if (!write || write.route === read.route) return;
+      const writeEntry = this.entryFor(write.origin, write.route, false);
+      if (this.wants(writeEntry)) this.add(new ValidatorUsePiece(order + 1, writeEntry, v), c, dirty);
       return;
     }
     if (!write || !isRead(source) || !isWriteMethod(user.method)) return;
     if (!originsMayMatch(read.origin, write.origin)) return;
     if (!routesMatch(read.route, write.route) && !isCollectionOf(read.route, write.route)) return;
-    const piece = new ReadModifyWritePiece(order, this.entryFor(write.origin, write.route, false), user.method, user.anchor.start.line, read, sourceLine);
-    this.add(piece, c, dirty);
+    const entry = this.entryFor(write.origin, write.route, false);
+    if (this.wants(entry)) this.add(new ReadModifyWritePiece(order, entry, user.method, user.anchor.start.line, read, sourceLine), c, dirty);
   }
 }
 
