@@ -11,108 +11,12 @@
  * at once (`of`): the same code, so both give the same evidence in the same order.
  */
 import type { RequestEvidence } from '../model/http-evidence';
-import type { DocumentEvidence, DocumentModel, RequestModel, ResponseUse } from '../model/types';
+import type { DocumentModel, RequestModel, ResponseUse } from '../model/types';
 import { firstHeader } from '../model/types';
-import { describeTarget, isCollectionOf, originsMayMatch, routesMatch, writeTargetOf } from './route';
+import { isCollectionOf, originsMayMatch, routesMatch, writeTargetOf } from './route';
+import { orderOf, ReadModifyWritePiece, SentPiece, StatedPiece, ValidatorUsePiece, type Order, type Piece, type RouteEntry, type ValidatorUse } from './route-pieces';
 import type { Evidence, WriteTarget } from './types';
 import { stringMemo } from '../text/string-memo';
-
-/**
- * Where a piece stands in the file's order (headers first, then response uses, then scripts; by request; by
- * sequence within the request) as one number, so comparing and sorting allocate nothing: phase × 2⁵¹ + request ×
- * 2²⁰ + seq (exact below 2⁵³ for request indexes under 2³¹ and fewer than 2²⁰ pieces per request and phase).
- */
-type Order = number;
-
-function orderOf(phase: number, request: number, seq: number): Order {
-  return (phase * 2 ** 31 + request) * 2 ** 20 + seq;
-}
-
-/**
- * One piece of a route's evidence. Its sentence is written when first read: only the first few pieces of a route
- * are ever read (`topOf`), and a large file gives thousands per route. What it says is taken when it is made.
- */
-abstract class Piece {
-  private described: Evidence | undefined;
-  /** Set when its request is withdrawn: the entry drops it when it settles. */
-  gone = false;
-
-  constructor(readonly order: Order, readonly entry: RouteEntry) {}
-
-  get evidence(): Evidence {
-    return (this.described ??= this.describe());
-  }
-
-  protected abstract describe(): Evidence;
-}
-
-/** If-Match / If-Unmodified-Since sent to the route. */
-class SentPiece extends Piece {
-  constructor(order: Order, entry: RouteEntry, private readonly name: string, private readonly target: WriteTarget, private readonly line: number) {
-    super(order, entry);
-  }
-
-  protected describe(): Evidence {
-    const { name, target, line } = this;
-    return { kind: 'same-file', verdict: 'versioned', line, sentence: `${name} is sent to ${describeTarget(target)} on line ${line + 1}` };
-  }
-}
-
-/** An ETag / Last-Modified of a response of the route used by a later request (filed under the read's route and the write's). */
-class ValidatorUsePiece extends Piece {
-  constructor(order: Order, entry: RouteEntry, private readonly use: ValidatorUse) {
-    super(order, entry);
-  }
-
-  protected describe(): Evidence {
-    const { line, path, read, sourceLine } = this.use;
-    return {
-      kind: 'same-file', verdict: 'versioned', line,
-      sentence: this.use.sentence ??= `line ${line + 1} uses the ${path} of ${describeTarget(read)} (line ${sourceLine + 1})`,
-    };
-  }
-}
-
-/** What the one or two pieces of a validator use share: its sentence is written once for both. */
-type ValidatorUse = { line: number; path: string; read: WriteTarget; sourceLine: number; sentence?: string };
-
-/** A write sending back what a read of its resource returned. */
-class ReadModifyWritePiece extends Piece {
-  constructor(order: Order, entry: RouteEntry, private readonly method: string | undefined, private readonly line: number,
-    private readonly read: WriteTarget, private readonly sourceLine: number) {
-    super(order, entry);
-  }
-
-  protected describe(): Evidence {
-    const { method, line, read, sourceLine } = this;
-    return {
-      kind: 'same-file', verdict: 'versioned', line,
-      sentence: `the ${method} on line ${line + 1} writes back what ${describeTarget(read)} (line ${sourceLine + 1}) returned: a read-modify-write`,
-    };
-  }
-}
-
-/** What the document states about the request's API (handlers checking 412/428, code reading `etag`). */
-class StatedPiece extends Piece {
-  constructor(order: Order, entry: RouteEntry, private readonly stated: DocumentEvidence) {
-    super(order, entry);
-  }
-
-  protected describe(): Evidence {
-    const e = this.stated;
-    return { kind: e.kind, verdict: e.verdict, sentence: e.sentence, line: e.line };
-  }
-}
-
-/** A route's evidence: its pieces in file order, and the few that say why (first unique sentences). */
-export interface RouteEntry {
-  origin: string;
-  route: string;
-  /** True when the evidence holds for the items of the route too (a collection's validator). */
-  coversItems: boolean;
-  pieces: Piece[];
-  top: Evidence[];
-}
 
 /** What an entry was before an update touched it, and what the update did to its pieces. */
 interface Touch {
