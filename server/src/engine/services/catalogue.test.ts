@@ -50,6 +50,21 @@ describe('service catalogue', () => {
     for (const [url, id] of cases) assert.equal(serviceOf(req(url))?.id, id, url);
   });
 
+  it('recognises a service whose host is templated only in its leading labels (an account, a project)', () => {
+    // The model leaves such hosts unknown (hostOf gives undefined for a templated host): recognition reads the URL.
+    const cases: [string, string | undefined][] = [
+      ['https://{{account}}.blob.core.windows.net/{{container}}/a.json', 'azure-blob'],
+      ['https://{{project}}-default-rtdb.firebaseio.com/tasks/1.json', 'firebase-rtdb'],
+      ['https://{{tenant}}.sharepoint.com/_api/web/lists/items(1)', 'sharepoint'],
+      ['https://{{user}}:{{pass}}@{{site}}.atlassian.net:443/wiki/rest/api/content/1', 'confluence'],
+      ['https://{{host}}/tasks/1.json', undefined],
+      ['https://api.{{domain}}/x', undefined],
+      ['https://{{a}}.com/x', undefined],
+      ['https://{{bucket}}.example.net/o', undefined],
+    ];
+    for (const [url, id] of cases) assert.equal(serviceOf({ url, host: undefined })?.id, id, url);
+  });
+
   it("reads each service's own guard", () => {
     const guarded = (url: string, extra: Parameters<typeof req>[1]) => {
       const r = req(url, extra);

@@ -43,8 +43,9 @@ const RECOGNISED_LIMIT = 16384;
 /** Longer URLs (a pasted data URI, a huge expansion) are recognised each time rather than kept as keys. */
 const MEMO_URL_CHARS = 2048;
 
-function recognise(url: string, host: string | undefined, services: readonly KnownService[]): KnownService | undefined {
+function recognise(url: string, knownHost: string | undefined, services: readonly KnownService[]): KnownService | undefined {
   const { port, path } = portAndPath(url);
+  const host = knownHost ?? templatedSubdomainHost(url);
   return services.find((s) => {
     const r = s.recognise;
     const where = !r.hosts && !r.host && r.port === undefined
@@ -59,7 +60,22 @@ function recognise(url: string, host: string | undefined, services: readonly Kno
  * Elasticsearch `_doc` path under `{{ES}}`). That is a guess about the server, not knowledge of it.
  */
 export function recognisedByPathAlone(service: KnownService, url: string, host: string | undefined): boolean {
-  return !namedByOrigin(service, host, portAndPath(url).port);
+  return !namedByOrigin(service, host ?? templatedSubdomainHost(url), portAndPath(url).port);
+}
+
+/**
+ * A host templated only before its known domain (`{{account}}.blob.core.windows.net`,
+ * `${project}-default-rtdb.firebaseio.com` in code), read with a placeholder for the unknown part: a service's own
+ * domain still names it, as `*.blob.core.windows.net` does for any account. Two known labels must follow the last
+ * template; anything else (`{{host}}`, `api.{{domain}}`, `{{name}}.com`) stays unknown.
+ */
+function templatedSubdomainHost(url: string): string | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url.trim());
+  const authority = m?.[1].slice(m[1].lastIndexOf('@') + 1).replace(/:\d+$/, '');
+  const end = authority?.lastIndexOf('}}') ?? -1;
+  if (!authority || end < 0) return undefined;
+  const tail = authority.slice(end + 2);
+  return /^[a-z0-9-]*(\.[a-z0-9-]+){2,}$/i.test(tail) ? `tenant${tail.toLowerCase()}` : undefined;
 }
 
 /** True when the request's host or port is one of the service's own. */
