@@ -50,23 +50,63 @@ export function runRules(
   model: DocumentModel, language: 'http' | 'code', directives: readonly Directive[], config: EngineConfig,
   rules: readonly Rule[] = RULES,
 ): LintResult {
-  const findings: LintFinding[] = [];
-  const failures: RuleFailure[] = [];
-  for (const rule of rules) {
-    if (!rule.languages.includes(language) || levelOf(rule, config) === 'off') continue;
-    runRule(rule, { model, config, language }, directives, findings, failures);
+  const active = rules.filter((rule) => rule.languages.includes(language) && levelOf(rule, config) !== 'off');
+  // Per rule, its findings and its failure: gathered in the rules' order whatever order they ran in.
+  const found: LintFinding[][] = active.map(() => []);
+  const failed: Array<RuleFailure | undefined> = active.map(() => undefined);
+  const ctx: RuleContext = { model, config, language };
+  const walkers: number[] = [];
+  for (let k = 0; k < active.length; k++) {
+    if (active[k].perRequest) walkers.push(k);
+    else runRule(active[k], ctx, directives, found[k], failed, k);
   }
-  return { findings: sortFindings(findings), failures };
+  if (walkers.length) walkRequests(active, walkers, ctx, directives, found, failed);
+  const findings = found.length === 1 ? found[0] : ([] as LintFinding[]).concat(...found);
+  return { findings: sortFindings(findings), failures: failed.filter((f): f is RuleFailure => f !== undefined) };
 }
 
-/** Runs one rule over the whole model, isolated: a throw becomes a failure (findings reported before it stay). */
-export function runRule(rule: Rule, ctx: RuleContext, directives: readonly Directive[], findings: LintFinding[], failures: RuleFailure[]): void {
+/**
+ * The per-request rules (`Rule.perRequest`, whose `check` is that, request by request) in one walk over the
+ * requests: every rule looks at a request while its facts (request-facts.ts) are at hand. A rule that throws stops
+ * there, as its whole-file `check` would (its findings before the throw stay).
+ */
+function walkRequests(rules: readonly Rule[], walkers: readonly number[], ctx: RuleContext, directives: readonly Directive[],
+  found: LintFinding[][], failed: Array<RuleFailure | undefined>): void {
+  const reporters = walkers.map((k) => (f: ReportedFinding) => {
+    if (!isSuppressed(directives, rules[k].id, f.range.start.line)) found[k].push(toLintFinding(rules[k], f, ctx.config));
+  });
+  const requests = ctx.model.requests;
+  let running = walkers.length;
+  for (let i = 0; i < requests.length && running > 0; i++) {
+    for (let w = 0; w < walkers.length; w++) {
+      const k = walkers[w];
+      if (failed[k]) continue;
+      try {
+        rules[k].perRequest!.check(requests[i], ctx, reporters[w]);
+      } catch (err) {
+        failed[k] = failureOf(rules[k], err);
+        running--;
+      }
+    }
+  }
+}
+
+function failureOf(rule: Rule, err: unknown): RuleFailure {
+  return { ruleId: rule.id, error: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * Runs one rule over the whole model, isolated: a throw becomes a failure (findings reported before it stay).
+ * `failures` takes the failure at its end, or at the rule's own slot when the caller keeps one per rule.
+ */
+export function runRule(rule: Rule, ctx: RuleContext, directives: readonly Directive[], findings: LintFinding[],
+  failures: Array<RuleFailure | undefined>, slot = failures.length): void {
   try {
     rule.check(ctx, (f) => {
       if (!isSuppressed(directives, rule.id, f.range.start.line)) findings.push(toLintFinding(rule, f, ctx.config));
     });
   } catch (err) {
-    failures.push({ ruleId: rule.id, error: err instanceof Error ? err.message : String(err) });
+    failures[slot] = failureOf(rule, err);
   }
 }
 

@@ -3,10 +3,10 @@
  * Entity-tags are only comparable between representations of the same resource (RFC 9110 §8.8.3), so the write
  * fails with 412, or, if the two resources happen to share a tag, succeeds without protecting anything.
  */
-import { lowerCaseName, mayBeIfHeader } from '../model/types';
 import { mayBeSameResource } from '../model/target';
 import { byRequest, type Rule } from './types';
-import { CONDITIONAL_HEADERS, describeRequest, isWrite } from './vocabulary';
+import { describeRequest, isWrite } from './vocabulary';
+import { factsOf } from './request-facts';
 
 export const etagFromOtherResource: Rule = {
   id: 'etag-from-other-resource',
@@ -17,8 +17,8 @@ export const etagFromOtherResource: Rule = {
     reads: 'dataflow',
     check(req, ctx, report) {
       if (!isWrite(req.method, ctx.config) || req.target === undefined) return;
-      for (const h of req.headers) {
-        if (!mayBeIfHeader(h.name) || !CONDITIONAL_HEADERS.includes(lowerCaseName(h.name)) || h.source.kind !== 'capture') continue;
+      for (const { header: h } of factsOf(req).conditionals) {
+        if (h.source.kind !== 'capture') continue;
         const captured = ctx.model.requests[h.source.request];
         // A POST's validators describe the resource it created (RFC 9110 §15.3.2), whose URI is not the POST's.
         if (!captured || captured.target === undefined || captured.method === 'POST') continue;

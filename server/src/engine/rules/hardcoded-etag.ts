@@ -8,7 +8,8 @@ import { parseEntityTagList } from '../semantics/entity-tag';
 import { byRequest, type Fix, type ReportedFinding, type Rule, type RuleContext } from './types';
 import { describeRequest, effectiveValue, freshReadBefore, headersOnWrite, isWrite, looksLikeFhir } from './vocabulary';
 import { literalServiceGuards } from '../services/literal-guards';
-import { readHeadersOf, serviceOf } from '../services/recognise';
+import { readHeadersOf } from '../services/recognise';
+import { factsOf } from './request-facts';
 import { readNotServed } from '../evidence/reads';
 
 export const hardcodedEtag: Rule = {
@@ -19,10 +20,9 @@ export const hardcodedEtag: Rule = {
   ...byRequest({
     reads: 'request',
     check(req, ctx, report) {
-      // A FHIR versioned update names the version it expects on purpose (`If-Match: W/"1"`, FHIR RESTful API,
-      // "Managing Resource Contention"): there the literal is the request's meaning, as weak-etag-in-if-match holds.
-      if (!looksLikeFhir(req)) checkLiteralTags(req, ctx, report);
-      checkServiceLiterals(req, ctx, report);
+      if (!isWrite(req.method, ctx.config)) return;
+      checkLiteralTags(req, ctx, report);
+      checkServiceLiterals(req, report);
     },
   }),
 };
@@ -31,10 +31,18 @@ type Report = (finding: ReportedFinding) => void;
 
 function checkLiteralTags(req: RequestModel, ctx: RuleContext, report: Report): void {
   // If-None-Match with a tag on a write is inverted-precondition's finding: reporting it twice is noise.
-  for (const h of headersOnWrite(req, ctx.config, 'If-Match')) {
-    if (h.source.kind !== 'literal') continue;
+  const ifMatch = headersOnWrite(req, ctx.config, 'if-match');
+  if (ifMatch.length === 0) return;
+  const literal = ifMatch.filter((h) => {
+    if (h.source.kind !== 'literal') return false;
     const value = effectiveValue(h);
-    if (value === undefined || value.includes('{{') || parseEntityTagList(value).tags.length === 0) continue;
+    return value !== undefined && !value.includes('{{') && parseEntityTagList(value).tags.length > 0;
+  });
+  // A FHIR versioned update names the version it expects on purpose (`If-Match: W/"1"`, FHIR RESTful API,
+  // "Managing Resource Contention"): there the literal is the request's meaning, as weak-etag-in-if-match holds.
+  if (literal.length === 0 || looksLikeFhir(req)) return;
+  for (const h of literal) {
+    const value = effectiveValue(h)!;
     report({
       message: `${h.name} holds a fixed entity-tag (${value.trim()}): it matches only until the resource next changes, ` +
         'then this write fails with 412. Capture the ETag from a read of the resource instead.',
@@ -45,13 +53,12 @@ function checkLiteralTags(req: RequestModel, ctx: RuleContext, report: Report): 
 }
 
 /** Service-specific versions typed into the request (Elasticsearch `?version=3`, a CouchDB `_rev` in the body). */
-function checkServiceLiterals(req: RequestModel, ctx: RuleContext, report: Report): void {
-  if (!isWrite(req.method, ctx.config)) return;
-  const service = serviceOf(req);
+function checkServiceLiterals(req: RequestModel, report: Report): void {
   // `version` and `cas` mean a precondition only on the services that define them.
-  const owns = (param: string) => (param === 'version' ? service?.id === 'elasticsearch' : param === 'cas' ? service?.id === 'consul-kv' : true);
+  const owns = (param: string) => (param === 'version' ? factsOf(req).service?.id === 'elasticsearch' : param === 'cas' ? factsOf(req).service?.id === 'consul-kv' : true);
   const typed = literalServiceGuards(req, owns);
   if (typed.length === 0) return;
+  const service = factsOf(req).service;
   report({
     message: `${typed.map((g) => g.text).join(' and ')} ${typed.length > 1 ? 'are versions' : 'is a version'} typed into the ${req.method}: ` +
       'it matches only until the resource next changes, then this write fails every time. ' +

@@ -2,10 +2,10 @@
  * ignored-precondition: a conditional header the server must ignore (RFC 9110 §13.1.3–13.1.5, §13.2.1), so the
  * request runs as if it were not there, and whoever wrote it believes it is protected when it is not.
  */
-import { lowerCaseName, mayBeIfHeader } from '../model/types';
-import type { HeaderModel, RequestModel } from '../model/types';
+import type { RequestModel } from '../model/types';
+import { factsOf, type ConditionalName } from './request-facts';
 import { byRequest, type Rule } from './types';
-import { CONDITIONAL_HEADERS, header } from './vocabulary';
+import { header } from './vocabulary';
 
 export const ignoredPrecondition: Rule = {
   id: 'ignored-precondition',
@@ -15,26 +15,23 @@ export const ignoredPrecondition: Rule = {
   ...byRequest({
     reads: 'request',
     check(req, _ctx, report) {
-      for (const h of req.headers) {
-        const why = whyIgnored(req, h);
+      for (const { header: h, name } of factsOf(req).conditionals) {
+        const why = whyIgnored(req, name);
         if (why) report({ message: `${h.name} is ignored: ${why}`, range: h.range, fixes: [] });
       }
     },
   }),
 };
 
-/** The reason a server must ignore header `h` of `req`, or undefined when it is evaluated. */
-function whyIgnored(req: RequestModel, h: HeaderModel): string | undefined {
-  if (!mayBeIfHeader(h.name)) return undefined;
-  const name = lowerCaseName(h.name);
-  if (!CONDITIONAL_HEADERS.includes(name)) return undefined;
+/** The reason a server must ignore `req`'s conditional header called `name`, or undefined when it is evaluated. */
+function whyIgnored(req: RequestModel, name: ConditionalName): string | undefined {
   if (req.method === 'CONNECT' || req.method === 'OPTIONS' || req.method === 'TRACE') {
     return `a server ignores preconditions on ${req.method}, which selects no representation (RFC 9110 §13.2.1).`;
   }
-  if (name === 'if-unmodified-since' && header(req, 'If-Match')) {
+  if (name === 'if-unmodified-since' && factsOf(req).has('if-match')) {
     return 'a recipient must ignore If-Unmodified-Since when the request has If-Match (RFC 9110 §13.1.4). Keep one of them.';
   }
-  if (name === 'if-modified-since' && header(req, 'If-None-Match')) {
+  if (name === 'if-modified-since' && factsOf(req).has('if-none-match')) {
     return 'a recipient must ignore If-Modified-Since when the request has If-None-Match (RFC 9110 §13.1.3). Keep one of them.';
   }
   if (name === 'if-modified-since' && req.method !== undefined && req.method !== 'GET' && req.method !== 'HEAD') {

@@ -3,12 +3,11 @@
  * (RFC 9110 §8.8.3, §13.1.1–13.1.2, §13.1.5); servers treat a malformed one as not matching, so the write fails
  * with 412 or, worse, the condition is ignored.
  */
-import { lowerCaseName, mayBeIfHeader } from '../model/types';
 import { parseEntityTagList } from '../semantics/entity-tag';
 import { parseHttpDate } from '../semantics/http-date';
 import { lineRange } from '../text/types';
+import { factsOf } from './request-facts';
 import { byRequest, type Rule } from './types';
-import { ETAG_HEADERS } from './vocabulary';
 
 export const invalidEtag: Rule = {
   id: 'invalid-etag',
@@ -18,10 +17,8 @@ export const invalidEtag: Rule = {
   ...byRequest({
     reads: 'request',
     check(req, _ctx, report) {
-      for (const h of req.headers) {
-        if (!mayBeIfHeader(h.name)) continue;
-        const name = lowerCaseName(h.name);
-        if (h.value === undefined || (!ETAG_HEADERS.includes(name) && name !== 'if-range')) continue;
+      for (const { header: h, name } of factsOf(req).conditionals) {
+        if (h.value === undefined || (name !== 'if-match' && name !== 'if-none-match' && name !== 'if-range')) continue;
         // If-Range may hold a date instead (checked by invalid-http-date).
         if (name === 'if-range' && (parseHttpDate(h.value) || !/^\s*(W\/|w\/|")/.test(h.value))) continue;
         if (h.value.trim() === '') {

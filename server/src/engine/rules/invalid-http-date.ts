@@ -4,12 +4,13 @@
  * condition silently disappears; an unparsable If-Range never matches, so the whole representation comes back.
  * The obsolete RFC 850 and asctime forms are still accepted, but a sender must not generate them: a warning.
  */
-import { lowerCaseName, mayBeIfHeader } from '../model/types';
+import { lowerCaseName } from '../model/types';
 import { wholeTemplate } from '../http/templates';
 import { formatImfFixdate, parseHttpDate, parseLooseDate } from '../semantics/http-date';
 import type { HeaderModel } from '../model/types';
 import { byRequest, type Finding, type Fix, type Rule } from './types';
 import { effectiveValue } from './vocabulary';
+import { factsOf } from './request-facts';
 
 const DATE_HEADERS = ['if-modified-since', 'if-unmodified-since', 'if-range'];
 const EXAMPLE = 'Sun, 06 Nov 1994 08:49:37 GMT';
@@ -22,8 +23,8 @@ export const invalidHttpDate: Rule = {
   ...byRequest({
     reads: 'request',
     check(req, _ctx, report) {
-      for (const h of req.headers) {
-        const finding = mayBeIfHeader(h.name) && DATE_HEADERS.includes(lowerCaseName(h.name)) ? judge(h) : undefined;
+      for (const c of factsOf(req).conditionals) {
+        const finding = DATE_HEADERS.includes(c.name) ? judge(c.header) : undefined;
         if (finding) report(finding);
       }
     },

@@ -5,7 +5,8 @@
  */
 import { parseEntityTagList } from '../semantics/entity-tag';
 import { byRequest, type Fix, type Rule } from './types';
-import { effectiveValue, header, headersOnWrite } from './vocabulary';
+import { effectiveValue, headersOnWrite } from './vocabulary';
+import { factsOf } from './request-facts';
 
 export const invertedPrecondition: Rule = {
   id: 'inverted-precondition',
@@ -15,10 +16,10 @@ export const invertedPrecondition: Rule = {
   ...byRequest({
     reads: 'request',
     check(req, ctx, report) {
-      for (const h of headersOnWrite(req, ctx.config, 'If-None-Match')) {
+      for (const h of headersOnWrite(req, ctx.config, 'if-none-match')) {
         if (!holdsEntityTag(h.source.kind, effectiveValue(h))) continue;
         // With an If-Match already there, renaming would leave two: let the user choose.
-        const fixes: Fix[] = header(req, 'If-Match') ? [] : [{
+        const fixes: Fix[] = factsOf(req).has('if-match') ? [] : [{
           title: 'Rename to If-Match (write only if the resource is unchanged)',
           edits: [{ range: h.nameRange, newText: 'If-Match' }],
           preferred: true,

@@ -4,10 +4,11 @@
  * get 412 (or, with a server that ignores the precondition, to overwrite the other write).
  */
 import type { HeaderModel, RequestModel } from '../model/types';
-import { exclusive, lowerCaseName, mayBeIfHeader } from '../model/types';
+import { exclusive } from '../model/types';
 import { readHeadersOf } from '../services/recognise';
+import { factsOf } from './request-facts';
 import { byRequest, type Fix, type Rule } from './types';
-import { changesBetween, describeRequest, ETAG_HEADERS } from './vocabulary';
+import { describeRequest, firstChangeBetween } from './vocabulary';
 
 export const staleEtag: Rule = {
   id: 'stale-etag',
@@ -18,15 +19,14 @@ export const staleEtag: Rule = {
     reads: 'dataflow',
     check(req, ctx, report) {
       if (req.target === undefined) return;
-      for (const h of req.headers) {
-        if (!mayBeIfHeader(h.name)) continue;
-        const name = lowerCaseName(h.name);
-        if (!ETAG_HEADERS.includes(name) && name !== 'if-unmodified-since') continue;
+      const target = req.target;
+      for (const { header: h, name } of factsOf(req).conditionals) {
+        if (name !== 'if-match' && name !== 'if-none-match' && name !== 'if-unmodified-since') continue;
         if (h.source.kind !== 'capture') continue;
         const captured = ctx.model.requests[h.source.request];
         if (!captured || captured.target !== req.target) continue;
         // In client code, a write in the other arm of an `if` (or another function) never runs in between.
-        const between = changesBetween(ctx.model.requests, req.target, captured.index, req.index).find((w) => !exclusive(w, req));
+        const between = firstChangeBetween(ctx.model.requests, target, captured.index, req.index, (w) => !exclusive(w, req));
         if (!between) continue;
         report({
           message: `${h.name} uses the ETag captured by ${describeRequest(captured)}, ` +

@@ -4,9 +4,10 @@
  */
 import type { EngineConfig } from '../config/config';
 import type { HeaderModel, RequestModel } from '../model/types';
-import { findHeaders, firstHeader, hasHeader, lowerCaseName } from '../model/types';
+import { firstHeader, hasHeader, lowerCaseName } from '../model/types';
 import { TargetIndex } from './target-index';
-import { carriesServiceGuard, serviceOf } from '../services/recognise';
+import { carriesServiceGuard } from '../services/recognise';
+import { factsOf, SERVICE_HEADERS, type ConditionalName } from './request-facts';
 import { partitionPoint } from '../text/partition-point';
 import { stringMemo } from '../text/string-memo';
 
@@ -16,8 +17,7 @@ export function isWrite(method: string | undefined, config: EngineConfig): boole
   return method === 'PUT' || method === 'PATCH' || method === 'DELETE' || (config.includePost && method === 'POST');
 }
 
-/** Service-specific preconditions: header names (lower-case) and query parameters. */
-export const SERVICE_HEADERS = ['x-goog-if-generation-match', 'x-goog-if-metageneration-match', 'x-ms-if-match', 'x-amz-if-match'];
+/** Service-specific preconditions: query parameters (the header names are in request-facts.ts). */
 export const SERVICE_QUERY_PARAMS = ['ifGenerationMatch', 'ifMetagenerationMatch', 'rev'];
 /** Elasticsearch needs both parameters together. */
 export const PAIRED_QUERY_PARAMS: ReadonlyArray<readonly [string, string]> = [['if_seq_no', 'if_primary_term']];
@@ -28,15 +28,23 @@ export function header(request: RequestModel, name: string): HeaderModel | undef
 
 /** True when the request carries any precondition that protects a write against lost updates. */
 export function hasWritePrecondition(request: RequestModel, config: EngineConfig): boolean {
-  if (header(request, 'If-Match') || header(request, 'If-Unmodified-Since')) return true;
-  const inm = header(request, 'If-None-Match');
+  const facts = factsOf(request);
+  if (facts.guarded ??= carriesPrecondition(request)) return true;
+  return config.extraPreconditions.length > 0 && config.extraPreconditions.some((x) => hasHeader(request, x) || request.queryParams.has(x));
+}
+
+/** The part of `hasWritePrecondition` no setting changes: a standard or service-specific precondition. */
+function carriesPrecondition(request: RequestModel): boolean {
+  const facts = factsOf(request);
+  if (facts.has('if-match') || facts.has('if-unmodified-since')) return true;
+  const inm = facts.first('if-none-match');
   if (inm && inm.value?.trim() === '*') return true;
-  if (SERVICE_HEADERS.some((h) => hasHeader(request, h))) return true;
-  if (SERVICE_QUERY_PARAMS.some((p) => request.queryParams.has(p))) return true;
-  if (PAIRED_QUERY_PARAMS.some(([a, b]) => request.queryParams.has(a) && request.queryParams.has(b))) return true;
-  const service = serviceOf(request);
-  if (service && carriesServiceGuard(request, service)) return true;
-  return config.extraPreconditions.some((x) => hasHeader(request, x) || request.queryParams.has(x));
+  if (facts.serviceHeader) return true;
+  const query = request.queryParams;
+  if (query.size > 0 && SERVICE_QUERY_PARAMS.some((p) => query.has(p))) return true;
+  if (query.size > 0 && PAIRED_QUERY_PARAMS.some(([a, b]) => query.has(a) && query.has(b))) return true;
+  const service = facts.service;
+  return !!service && carriesServiceGuard(request, service);
 }
 
 /** True for a header name that is a write precondition (standard or service-specific), any case. */
@@ -50,16 +58,10 @@ export function withoutConditional(request: RequestModel): RequestModel {
   return request.headers.some((h) => h.conditional) ? { ...request, headers: request.headers.filter((h) => !h.conditional) } : request;
 }
 
-/** Headers whose value the rules read as an entity-tag list. */
-export const ETAG_HEADERS = ['if-match', 'if-none-match'];
-
 /** True for a value that is, or holds, a `{{template}}` (its content is only known at run time). */
 export function isTemplated(value: string | undefined): boolean {
   return value === undefined || value.includes('{{');
 }
-
-/** The conditional request headers of RFC 9110 §13.1, lower-case. */
-export const CONDITIONAL_HEADERS = ['if-match', 'if-none-match', 'if-modified-since', 'if-unmodified-since', 'if-range'];
 
 /** The value the server will see, as far as the analysis knows it. */
 export function effectiveValue(h: HeaderModel): string | undefined {
@@ -77,7 +79,7 @@ function unsafeMethod(method: string | undefined): boolean {
  */
 export function changesResource(request: RequestModel): boolean {
   if (!unsafeMethod(request.method)) return false;
-  const inm = header(request, 'If-None-Match');
+  const inm = factsOf(request).first('if-none-match');
   return !(inm && inm.value?.trim() === '*');
 }
 
@@ -94,11 +96,23 @@ export function freshReadBefore(requests: readonly RequestModel[], request: Requ
  * (binary search in the target's list of changes, so a dataflow rule stays O(n log n) over the file).
  */
 export function changesBetween(requests: readonly RequestModel[], target: string, after: number, before: number): RequestModel[] {
-  const changes = targetIndex(requests).changes(target);
-  if (!changes) return [];
   const found: RequestModel[] = [];
-  for (let k = partitionPoint(changes, (c) => c.index <= after); k < changes.length && changes[k].index < before; k++) found.push(changes[k]);
+  firstChangeBetween(requests, target, after, before, (c) => {
+    found.push(c);
+    return false;
+  });
   return found;
+}
+
+/** The first request strictly between positions `after` and `before` that may change `target` and that `accept`s. */
+export function firstChangeBetween(requests: readonly RequestModel[], target: string, after: number, before: number,
+  accept: (change: RequestModel) => boolean): RequestModel | undefined {
+  const changes = targetIndex(requests).changes(target);
+  if (!changes) return undefined;
+  for (let k = partitionPoint(changes, (c) => c.index <= after); k < changes.length && changes[k].index < before; k++) {
+    if (accept(changes[k])) return changes[k];
+  }
+  return undefined;
 }
 
 /** The target index of each model's requests: built on first use, or handed over by an editor's analysis. */
@@ -142,6 +156,11 @@ export function looksLikeFhir(request: RequestModel): boolean {
 const fhirPath = stringMemo((url: string) => FHIR_RESOURCE_PATH.test(url.split('#')[0]));
 
 /** Each header called `name` (case-insensitively) on `req` when it is a write; none otherwise. */
-export function headersOnWrite(req: RequestModel, config: EngineConfig, name: string): readonly HeaderModel[] {
-  return isWrite(req.method, config) ? findHeaders(req, name) : [];
+export function headersOnWrite(req: RequestModel, config: EngineConfig, name: ConditionalName): readonly HeaderModel[] {
+  if (!isWrite(req.method, config)) return NO_HEADERS;
+  let found: HeaderModel[] | undefined;
+  for (const c of factsOf(req).conditionals) if (c.name === name) (found ??= []).push(c.header);
+  return found ?? NO_HEADERS;
 }
+
+const NO_HEADERS: readonly HeaderModel[] = [];

@@ -4,12 +4,12 @@
  * server. FHIR servers issue weak ETags and accept them back: requests that evidently address one are skipped, and
  * `weakEtagHosts` lists other such hosts.
  */
-import { sameHeaderName } from '../model/types';
 import { splitList } from '../semantics/entity-tag';
 import { lineRange } from '../text/types';
 import { byRequest, type Rule } from './types';
 import { hostMatches } from '../config/host-patterns';
 import { looksLikeFhir } from './vocabulary';
+import { factsOf } from './request-facts';
 
 export const weakEtagInIfMatch: Rule = {
   id: 'weak-etag-in-if-match',
@@ -20,10 +20,11 @@ export const weakEtagInIfMatch: Rule = {
     reads: 'request',
     check(req, { config }, report) {
       // The exemption reads every header value: only worth asking about a request that holds a weak tag at all.
-      if (!req.headers.some((h) => h.value?.includes('W/') && sameHeaderName(h.name, 'if-match'))) return;
+      const conditionals = factsOf(req).conditionals;
+      if (!conditionals.some((c) => c.name === 'if-match' && c.header.value?.includes('W/'))) return;
       if (hostMatches(req.host, config.weakEtagHosts) || looksLikeFhir(req)) return;
-      for (const h of req.headers) {
-        if (!sameHeaderName(h.name, 'if-match') || h.value === undefined) continue;
+      for (const { header: h, name } of conditionals) {
+        if (name !== 'if-match' || h.value === undefined) continue;
         const { line, character } = h.valueRange.start;
         // Only a `W/` written in the header is known: a captured ETag's weakness shows only at run time.
         for (const element of splitList(h.value)) {

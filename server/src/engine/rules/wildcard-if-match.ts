@@ -13,7 +13,7 @@ export const wildcardIfMatch: Rule = {
   ...byRequest({
     reads: 'request',
     check(req, ctx, report) {
-      for (const h of headersOnWrite(req, ctx.config, 'If-Match')) {
+      for (const h of headersOnWrite(req, ctx.config, 'if-match')) {
         if (effectiveValue(h)?.trim() !== '*') continue;
         report({
           message: `\`If-Match: *\` only requires that the resource exists: this ${req.method} still overwrites any ` +

@@ -22,19 +22,26 @@ export function literalServiceGuards(req: {
   headers: ReadonlyArray<{ name: string; value: string | undefined; source: { kind: string } }>;
 }, isServiceTarget: (param: string) => boolean): LiteralGuard[] {
   const out: LiteralGuard[] = [];
-  const query = req.url?.split('#')[0].split('?')[1];
+  // Most writes carry no query, no version header and no `_rev`: each part is looked at only when it may hold one.
+  const query = req.url !== undefined && req.url.includes('?') ? req.url.split('#')[0].split('?')[1] : undefined;
   for (const pair of query?.split('&') ?? []) {
     const [name, value = ''] = pair.split('=');
     if (!VERSION_PARAMS.includes(name) || !isServiceTarget(name) || !copiedVersion(value)) continue;
     out.push({ text: `?${name}=${value}` });
   }
   for (const h of req.headers) {
-    if (h.source.kind !== 'literal' || !VERSION_HEADERS.includes(lowerCaseName(h.name)) || !copiedVersion(h.value ?? '')) continue;
+    if (h.source.kind !== 'literal' || !mayBeVersionHeader(h.name) || !VERSION_HEADERS.includes(lowerCaseName(h.name)) || !copiedVersion(h.value ?? '')) continue;
     out.push({ text: `${h.name}: ${h.value}` });
   }
-  const rev = req.body && /["']?_rev["']?\s*[:=]\s*["'](\d+-[0-9a-f]{6,})["']/.exec(req.body);
+  const rev = req.body && req.body.includes('_rev') && /["']?_rev["']?\s*[:=]\s*["'](\d+-[0-9a-f]{6,})["']/.exec(req.body);
   if (rev) out.push({ text: `"_rev": "${rev[1]}"` });
   return out;
+}
+
+/** False when `name` cannot lower-case to a `VERSION_HEADERS` name (`x-…`, `if-…`): told by its first character. */
+function mayBeVersionHeader(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return (c | 32) === 120 || (c | 32) === 105 || c >= 128;
 }
 
 /** A value written out that is a version (digits, or a CouchDB `n-hash` revision), not a template or `0`. */

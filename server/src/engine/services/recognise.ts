@@ -4,6 +4,7 @@
  */
 import { hostMatches } from '../config/host-patterns';
 import { SERVICES, type KnownService } from './catalogue';
+import { sameHeaderName } from '../text/header-names';
 
 /** What recognition reads of a request: the URL as written, its host, its query names and its body. */
 export interface ServiceRequest {
@@ -89,8 +90,7 @@ function namedByOrigin(service: KnownService, host: string | undefined, port: nu
 export function carriesServiceGuard(req: ServiceRequest, service: KnownService): boolean {
   const g = service.guards;
   if (!g) return false;
-  const names = new Set(req.headers.map((h) => h.name.toLowerCase()));
-  if (g.headers?.some((h) => names.has(h.toLowerCase()))) return true;
+  if (g.headers?.some((name) => req.headers.some((h) => sameHeaderName(h.name, name)))) return true;
   if (g.queryParams?.some((p) => req.queryParams.has(p))) return true;
   if (g.pairedQueryParams?.some(([a, b]) => req.queryParams.has(a) && req.queryParams.has(b))) return true;
   if (g.createOnly && req.url !== undefined && createsOnly(req.url, g.createOnly)) return true;

@@ -1,0 +1,109 @@
+/**
+ * What several rules ask about one request, worked out once: its conditional headers (If-Match, If-None-Match,
+ * If-Modified-Since, If-Unmodified-Since, If-Range) with their lower-case names, whether it sends a service's own
+ * precondition header, its write target and the service it goes to. A whole-file lint runs the per-request rules
+ * request by request (lint.ts), so the facts of the request at hand stay in one slot while every rule reads them;
+ * an editor's analysis, which runs one rule over a few requests, works them out again (one pass over the headers).
+ * Most requests carry no conditional header at all: the rules that look for one then walk nothing.
+ */
+import type { WriteTarget } from '../evidence/types';
+import { targetOf } from '../evidence/same-file';
+import type { HeaderModel, RequestModel } from '../model/types';
+import { lowerCaseName } from '../model/types';
+import type { KnownService } from '../services/catalogue';
+import { serviceOf } from '../services/recognise';
+
+/** The conditional request headers of RFC 9110 §13.1, lower-case. */
+export const CONDITIONAL_HEADERS = ['if-match', 'if-none-match', 'if-modified-since', 'if-unmodified-since', 'if-range'] as const;
+export type ConditionalName = (typeof CONDITIONAL_HEADERS)[number];
+
+/** Service-specific precondition headers (lower-case). */
+export const SERVICE_HEADERS = ['x-goog-if-generation-match', 'x-goog-if-metageneration-match', 'x-ms-if-match', 'x-amz-if-match'];
+
+/** A conditional header of the request, with its name lower-cased. */
+export interface ConditionalHeader {
+  readonly header: HeaderModel;
+  readonly name: ConditionalName;
+}
+
+const NO_CONDITIONALS: readonly ConditionalHeader[] = [];
+
+export class RequestFacts {
+  /** The conditional headers, in the request's order. */
+  readonly conditionals: readonly ConditionalHeader[];
+  /** True when a service-specific precondition header (`SERVICE_HEADERS`) is sent. */
+  readonly serviceHeader: boolean;
+  /** The precondition the request carries whatever the configuration says (vocabulary.ts `hasWritePrecondition`). */
+  guarded: boolean | undefined;
+  // What the facts were worked out from: client code builds a request step by step, and asks in between.
+  private readonly method: string | undefined;
+  private readonly url: string | undefined;
+  private readonly host: string | undefined;
+  private readonly headers: readonly HeaderModel[];
+  private readonly headerCount: number;
+  private readonly body: string | undefined;
+  private targetMemo: WriteTarget | null | undefined;
+  private serviceMemo: KnownService | null | undefined;
+
+  constructor(readonly request: RequestModel) {
+    this.method = request.method;
+    this.url = request.url;
+    this.host = request.host;
+    this.headers = request.headers;
+    this.headerCount = request.headers.length;
+    this.body = request.body;
+    let conditionals: ConditionalHeader[] | undefined;
+    let serviceHeader = false;
+    for (const h of request.headers) {
+      // Told apart by the first character: the conditional headers lower-case to `i…`, the service ones to `x…`
+      // (anything not ASCII is looked up).
+      const c = h.name.charCodeAt(0);
+      const first = c | 32;
+      if (first !== 105 && first !== 120 && c < 128) continue;
+      const lower = lowerCaseName(h.name);
+      if ((CONDITIONAL_HEADERS as readonly string[]).includes(lower)) (conditionals ??= []).push({ header: h, name: lower as ConditionalName });
+      else if (SERVICE_HEADERS.includes(lower)) serviceHeader = true;
+    }
+    this.conditionals = conditionals ?? NO_CONDITIONALS;
+    this.serviceHeader = serviceHeader;
+  }
+
+  /** The first header called `name` (a conditional one, lower-case), as `firstHeader` finds it. */
+  first(name: ConditionalName): HeaderModel | undefined {
+    for (const c of this.conditionals) if (c.name === name) return c.header;
+    return undefined;
+  }
+
+  /** True when some conditional header is called `name`. */
+  has(name: ConditionalName): boolean {
+    return this.first(name) !== undefined;
+  }
+
+  /** The request's write target (`targetOf`). */
+  get target(): WriteTarget | undefined {
+    if (this.targetMemo === undefined) this.targetMemo = targetOf(this.request) ?? null;
+    return this.targetMemo ?? undefined;
+  }
+
+  /** The catalogued service the request goes to (`serviceOf`). */
+  get service(): KnownService | undefined {
+    if (this.serviceMemo === undefined) this.serviceMemo = serviceOf(this.request) ?? null;
+    return this.serviceMemo ?? undefined;
+  }
+
+  /** True while the request still reads as it did when these facts were worked out. */
+  describes(request: RequestModel): boolean {
+    return this.request === request && this.method === request.method && this.url === request.url && this.host === request.host &&
+      this.headers === request.headers && this.headerCount === request.headers.length && this.body === request.body;
+  }
+}
+
+/** The facts of the request the rules are at (one slot: the whole-file walk asks about one request at a time). */
+let current: RequestFacts | undefined;
+
+/** The facts of `request`, worked out once while the rules are at it. */
+export function factsOf(request: RequestModel): RequestFacts {
+  const facts = current;
+  if (facts !== undefined && facts.describes(request)) return facts;
+  return (current = new RequestFacts(request));
+}
