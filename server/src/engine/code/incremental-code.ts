@@ -133,13 +133,22 @@ export class IncrementalCodeAnalysis {
       // gives the same. An error elsewhere (one a file carries while its author types far from it) was parsed
       // the same way before and is left alone: checking it would cost a fresh parse per keystroke.
       const fresh = parser.parse(source);
-      if (!fresh || !sameTree(tree.rootNode, fresh.rootNode)) {
-        tree.delete();
-        old.delete();
-        this.tree = undefined;
-        return this.full(fresh, source);
+      let same = false;
+      try {
+        same = !!fresh && sameTree(tree.rootNode, fresh.rootNode);
+      } catch (err) {
+        fresh?.delete();
+        throw err;
+      } finally {
+        // Trees live in WebAssembly memory: none may be dropped without delete(), even when the walk throws.
+        if (!same) {
+          tree.delete();
+          old.delete();
+          this.tree = undefined;
+        }
       }
-      fresh.delete();
+      if (!same) return this.full(fresh, source);
+      fresh!.delete();
     }
     this.tree = tree;
     const delta = change.newEnd - change.oldEnd;
