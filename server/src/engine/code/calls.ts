@@ -7,6 +7,7 @@
 import type { WrapperConfig } from '../config/config';
 import type { CodeContext } from './context';
 import { GLOBAL_FETCH, shapeOf, type CallShape } from './libraries';
+import type { Via } from './method-wrappers';
 import { argumentsOf, assignedAfter, followValue, readObject, type Arguments, type Options } from './options';
 import { resolveCallee } from './resolve';
 import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
@@ -39,6 +40,8 @@ export interface HttpCall {
   args: Arguments;
   /** For a team wrapper: the precondition argument, when passed. */
   wrapper?: { config: WrapperConfig; etag: Node | undefined };
+  /** A call through a local wrapper that takes the method as an argument (method-wrappers.ts). */
+  via?: Via;
 }
 
 /**
@@ -108,7 +111,7 @@ function methodOf(shape: CallShape, args: Arguments, options: Options | undefine
 }
 
 /** `'put'`, `"PUT"`, or a name holding one in scope. */
-function methodText(node: Node | undefined, ctx: CodeContext): string | undefined {
+export function methodText(node: Node | undefined, ctx: CodeContext): string | undefined {
   const literal = node && stringLiteral(followValue(node, ctx));
   return literal && /^[A-Za-z]+$/.test(literal.value) ? literal.value.toUpperCase() : undefined;
 }

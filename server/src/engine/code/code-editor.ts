@@ -40,6 +40,8 @@ export class CodeRequestEditor implements RequestEditor {
     const py = this.ctx.family === 'python';
     const pair = `${this.quote(name)}: ${valueText}`;
     const { call } = this;
+    // Through a method wrapper the headers are the wrapper's: an edit there would change every request it sends.
+    if (call.via) return [];
     if (call.wrapper) {
       // The wrapper's precondition argument, when it is the next one to write.
       const args = call.args.positional;
@@ -82,6 +84,7 @@ export class CodeRequestEditor implements RequestEditor {
   }
 
   insertReadBefore(readHeaders: readonly (readonly [string, string])[] = []): { edits: TextEdit[]; etagExpression: string } | undefined {
+    if (this.call.via) return undefined;
     const statement = statementOf(this.call.call, this.ctx.ancestry.of(this.call.call));
     const url = this.call.url;
     if (!statement || !url || urlExpressionText(url) === undefined) return undefined;
@@ -104,7 +107,7 @@ export class CodeRequestEditor implements RequestEditor {
   }
 
   addEtagParameter(): { edits: TextEdit[]; expression: string; dataFromCaller: boolean } | undefined {
-    if (this.call.wrapper) return undefined;
+    if (this.call.wrapper || this.call.via) return undefined;
     const scope = this.ctx.scopes.functionOf(this.call.call);
     if (scope.id === this.ctx.index.root.id) return undefined;
     // An alternative to the inserted read, not an addition: it may take the name the read's fix takes, so the

@@ -9,6 +9,7 @@ import { hasWritePrecondition } from '../rules/vocabulary';
 import { BranchPaths } from './branches';
 import { recogniseCall, type HttpCall } from './calls';
 import { passedOnShape, passThroughWrappers } from './pass-through';
+import { methodWrappers, throughWrapper } from './method-wrappers';
 import { genericHelper } from './generic-helpers';
 import { CodeRequestEditor, type FixSupport } from './code-editor';
 import { conditionalPreconditions } from './conditional-guards';
@@ -43,15 +44,20 @@ export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentMod
   };
 }
 
-/** The calls to the file's pass-through wrappers (pass-through.ts), read as the library calls they make, in source order. */
+/**
+ * The calls to the file's pass-through wrappers (pass-through.ts) and method wrappers (method-wrappers.ts), read as
+ * the library calls they make, in source order.
+ */
 function withPassedOn(calls: HttpCall[], ctx: CodeContext): HttpCall[] {
   const wrappers = passThroughWrappers(calls, ctx);
-  if (wrappers.size === 0) return calls;
+  const byMethod = methodWrappers(calls, ctx);
+  if (wrappers.size === 0 && byMethod.size === 0) return calls;
   const seen = new Set(calls.map((c) => c.call.id));
   const more: HttpCall[] = [];
   for (const node of ctx.index.calls) {
-    const shape = seen.has(node.id) ? undefined : passedOnShape(node, wrappers, ctx);
-    const call = shape && recogniseCall(node, ctx, shape);
+    if (seen.has(node.id)) continue;
+    const shape = passedOnShape(node, wrappers, ctx);
+    const call = shape ? recogniseCall(node, ctx, shape) : throughWrapper(node, byMethod, ctx);
     if (call) more.push(call);
   }
   return more.length === 0 ? calls : [...calls, ...more].sort((a, b) => a.call.startIndex - b.call.startIndex);
@@ -79,7 +85,7 @@ function lowerCall(
       ...(conditional.has(e) ? { conditional: true } : {}),
     });
   }
-  const url = call.url && urlText(call.url, ctx);
+  const url = call.url && urlText(call.url, ctx, call.via?.urlGiven ? undefined : call.via?.bindings);
   const request: RequestModel = {
     index,
     method: overriddenMethod(headers) ?? call.method,
@@ -108,7 +114,7 @@ function headerSetOf(call: HttpCall, ctx: CodeContext): HeaderSet {
     const etag = call.wrapper.etag;
     return { entries: etag ? [{ name: 'If-Match', nameNode: etag, value: etag, whole: etag }] : [], complete: true };
   }
-  const set: HeaderSet = call.headers ? resolveHeaders(call.headers, ctx) : { entries: [], complete: true };
+  const set: HeaderSet = call.headers ? wrappedHeaders(call.headers, call, ctx) : { entries: [], complete: true };
   const pairs: HeaderEntry[] = [];
   for (const p of call.pairs) {
     const name = p.nameText ?? stringLiteral(followValue(p.name, ctx))?.value;
@@ -122,11 +128,26 @@ function headerSetOf(call: HttpCall, ctx: CodeContext): HeaderSet {
   return { ...set, entries: [...set.entries, ...pairs] };
 }
 
+/**
+ * The headers of a call, read with a method wrapper's bindings: the caller's argument in place of a parameter the
+ * wrapper spreads or sends as its headers (none given: nothing).
+ */
+function wrappedHeaders(headers: Node, call: HttpCall, ctx: CodeContext): HeaderSet {
+  const bindings = call.via?.bindings;
+  const n = unwrap(headers);
+  if (bindings && n.type === 'identifier' && bindings.has(n.text)) {
+    const given = bindings.get(n.text);
+    return given ? resolveHeaders(given, ctx) : { entries: [], complete: true };
+  }
+  return resolveHeaders(headers, ctx, 0, bindings);
+}
+
 /** Where each library takes the body: options `body` / `data` / `json`, axios's data argument, Python `json=` / `data=`. */
 const BODY_KEYS = ['body', 'data', 'json'];
 
 /** The body's source text (looked through a name and `JSON.stringify(…)` / `json.dumps(…)`), for body guards. */
 function bodyText(call: HttpCall, ctx: CodeContext): string | undefined {
+  if (call.via) return call.via.body && followValue(call.via.body, ctx).text;
   let node = BODY_KEYS.map((k) => call.options?.props.get(k)?.value).find((v) => v !== undefined);
   if (!node && call.library === 'axios' && call.shape.options === 2) node = call.args.positional[1];
   for (let depth = 0; node && depth < 3; depth++) {
@@ -138,12 +159,17 @@ function bodyText(call: HttpCall, ctx: CodeContext): string | undefined {
   return undefined;
 }
 
-/** The URL as comparable text; a name that holds something else stands for itself (`{{url}}`). */
-function urlText(node: Node, ctx: CodeContext): string | undefined {
+/**
+ * The URL as comparable text; a name that holds something else stands for itself (`{{url}}`). `bindings` are a method
+ * wrapper's parameters bound to the caller's arguments (`URI_PREFIX + path` with the caller's path).
+ */
+function urlText(given: Node, ctx: CodeContext, bindings?: ReadonlyMap<string, Node | null>): string | undefined {
   const base = (name: Node) => baseUrlConstant(name, ctx);
+  const node = urlObjectSource(given, ctx) ?? given;
   const followed = followValue(node, ctx);
   const getter = getterReturn(followed, ctx);
-  const built = getter ? { value: getter, params: NO_PARAMS } : builtBy(followed, ctx);
+  const bound = bindings && bindings.size > 0 ? { value: unwrap(node), params: boundArguments(bindings) } : undefined;
+  const built = bound ?? (getter ? { value: getter, params: NO_PARAMS } : builtBy(followed, ctx));
   // In what a helper returns, its parameters stand for the call's arguments (`this.histUrl(`${Date.now()}.json`)`).
   const inHelper = (name: Node) => {
     const arg = built?.params.get(name.text);
@@ -151,6 +177,29 @@ function urlText(node: Node, ctx: CodeContext): string | undefined {
   };
   const text = (built && urlExpressionText(built.value, inHelper)) ?? urlExpressionText(followed, base) ?? urlExpressionText(node, base);
   return text && joined(text).replace(HOST_THEN_NAME, '$1/{{');
+}
+
+/**
+ * A URL object read back as text (`url.toString()`, `url.href`, `String(url)`, or the object itself) where
+ * `const url = new URL(`https://graph.microsoft.com/v1.0/me/events/${id}`)`: the text it was made from, so the
+ * request compares with the file's other calls (its query, set through `url.searchParams`, is left out). The
+ * two-argument form (a path resolved against a base) is left alone.
+ */
+function urlObjectSource(node: Node, ctx: CodeContext): Node | undefined {
+  let n = unwrap(node);
+  const callee = n.type === 'call_expression' ? n.childForFieldName('function') : undefined;
+  const args = callee ? argumentsOf(n) : undefined;
+  if (callee?.type === 'member_expression' && callee.childForFieldName('property')?.text === 'toString' && args?.positional.length === 0) {
+    n = unwrap(callee.childForFieldName('object') ?? n);
+  } else if (callee?.text === 'String' && args?.positional.length === 1) {
+    n = unwrap(args.positional[0]);
+  } else if (n.type === 'member_expression' && n.childForFieldName('property')?.text === 'href') {
+    n = unwrap(n.childForFieldName('object') ?? n);
+  }
+  const made = followValue(n, ctx);
+  if (made.type !== 'new_expression' || made.childForFieldName('constructor')?.text !== 'URL') return undefined;
+  const from = argumentsOf(made)?.positional;
+  return from?.length === 1 ? from[0] : undefined;
 }
 
 /**
@@ -162,6 +211,11 @@ function joined(text: string): string {
 }
 
 const NO_PARAMS: ReadonlyMap<string, Node> = new Map();
+
+/** The bindings the caller gives an argument for. */
+function boundArguments(bindings: ReadonlyMap<string, Node | null>): ReadonlyMap<string, Node> {
+  return new Map([...bindings].filter((b): b is [string, Node] => b[1] !== null));
+}
 
 /**
  * A URL a function of the file builds (`self.url()` where `def url(self): return '{server}/api/v1/…'.format(…)`,

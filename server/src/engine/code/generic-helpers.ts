@@ -23,12 +23,14 @@ export function genericHelper(call: HttpCall, ctx: CodeContext): string | undefi
   const name = functionName(fn, ctx);
   const body = sentBody(call);
   if (!name || !body) return undefined;
-  const where = mentioned(call.url, params, ctx);
+  const urls = call.via ? call.via.urlArgs : [call.url];
+  const where = new Set(urls.flatMap((u) => [...mentioned(u, params, ctx)]));
   const data = mentioned(body, params, ctx);
   // `update(event)` writing `event` to its own `event.id` writes back the object it is given: not generic.
-  const dataAt = params.findIndex((p, i) => p !== undefined && data.has(i) && !where.has(i));
-  if (where.size === 0 || dataAt < 0) return undefined;
-  return callersPassOnly(fn, name, dataAt, ctx) ? name : undefined;
+  const dataAt = params.flatMap((p, i) => p !== undefined && data.has(i) && !where.has(i) ? [i] : []);
+  if (where.size === 0 || dataAt.length === 0) return undefined;
+  // Every parameter the data comes from (a token passed along is one; the snapshot a caller read is another).
+  return dataAt.every((at) => callersPassOnly(fn, name, at, ctx)) ? name : undefined;
 }
 
 /**

@@ -7,12 +7,21 @@
  * produce it: removing a file is rarely a merge of what was read); like all same-file evidence it is about the
  * route, so other writes to the same route share it.
  * A class named for WebDAV (`class WebDavProvider`, `WebDAVSync`, `CalDavClient`) says the same of the writes in
- * it, even where it sends no WebDAV method of its own (sync providers that only GET and PUT one file).
+ * it, even where it sends no WebDAV method of its own (sync providers that only GET and PUT one file). So does a
+ * function named for WebDAV (`uploadToWebDAV(data, config)`, a `useWebdavSync()` hook) whose write goes to a file the
+ * module also reads (`downloadFromWebDAV(config)` GETs it): a sync module of functions. A function so named that only
+ * uploads (a rendered video, a report) is an upload, not a sync: nothing.
+ * A generic helper (`upload_to_webdav(filename, content)`, code/generic-helpers.ts) that nothing in the file gives
+ * data of its own, and whose caller names the file, gets no evidence from the dialect: its callers decide what is
+ * written, and where. One whose URL ends in a file name of its own (`uploadData(config, data)` to
+ * `${config.url}/app-sync.json`) writes the one file every device syncs through: it keeps the evidence.
  */
+import { mayBeSameResource } from '../model/target';
 import type { DocumentEvidence, RequestModel } from '../model/types';
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
-import type { Node } from './syntax';
+import { functionName, parameterNames } from './local-functions';
+import { isFunction, type Node } from './syntax';
 
 const WEBDAV_METHODS = new Set(['PROPFIND', 'PROPPATCH', 'MKCOL', 'LOCK', 'UNLOCK', 'COPY', 'MOVE', 'SEARCH', 'REPORT']);
 const CONTENT_WRITES = new Set(['PUT', 'PATCH']);
@@ -22,6 +31,16 @@ const CONTENT_WRITES = new Set(['PUT', 'PATCH']);
  * has, such as a history snapshot or an uploaded receipt, so there is no concurrent update to lose.
  */
 const FRESH_NAME = /\{\{[^}]*(Date\.now|uuid|randomUUID|nanoid|time\.time|datetime\.now|timestamp)[^}]*\}\}/i;
+
+/**
+ * True when the URL's last segment holds a parameter of the function around the call (`{{filename}}`,
+ * `take-{{take}}.webm`): the caller names the file.
+ */
+function callerNamesFile(url: string, call: Node, ctx: CodeContext): boolean {
+  const last = url.replace(/[?#].*$/, '').split('/').pop() ?? '';
+  const params = parameterNames(ctx.scopes.functionOf(call));
+  return [...last.matchAll(/\{\{([^{}]*)\}\}/g)].some((m) => params.includes(m[1].trim()));
+}
 
 /** A class name that says WebDAV, CalDAV or CardDAV. */
 const DAV_NAME = /(web|cal|card)_?dav/i;
@@ -45,10 +64,14 @@ export function webdavDialectEvidence(requests: readonly RequestModel[], calls: 
   requests.forEach((req, i) => {
     if (req.url === undefined || req.method === undefined || !CONTENT_WRITES.has(req.method) || FRESH_NAME.test(req.url)) return;
     const url = req.url;
+    if (req.genericHelper && calls[i] && callerNamesFile(url, calls[i].call, ctx)) return;
     const dav = bases.find((b) => url.startsWith(b.base) && under(url, b.base));
     const cls = !dav && named && calls[i] ? classOf(calls[i].call, ctx) : undefined;
-    if (!dav && !cls) return;
-    const why = dav ? `the file sends ${dav.method} to ${dav.base} on line ${dav.line + 1}` : `the class ${cls} is named for WebDAV`;
+    const fn = !dav && !cls && named && calls[i] ? syncFunctionOf(req, calls[i].call, requests, calls, ctx) : undefined;
+    if (!dav && !cls && !fn) return;
+    const why = dav ? `the file sends ${dav.method} to ${dav.base} on line ${dav.line + 1}`
+      : cls ? `the class ${cls} is named for WebDAV`
+        : `${fn!.name} is named for WebDAV and the file reads the same file (line ${fn!.line + 1})`;
     out.push({
       request: req.index, kind: 'same-file', verdict: 'versioned', line: req.anchor.start.line,
       sentence: `${why}, so that is a WebDAV server, which keeps an ETag for every resource and honours If-Match`,
@@ -65,6 +88,26 @@ function classOf(call: Node, ctx: CodeContext): string | undefined {
     if (!['class_declaration', 'abstract_class_declaration', 'class', 'class_definition'].includes(a.type)) continue;
     const name = a.childForFieldName('name')?.text;
     return name && DAV_NAME.test(name) ? name : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The function around `call` named for WebDAV (a declaration, a method, or the name a callback is held under:
+ * `const putPayload = useCallback(async (…) => …)` inside `function useWebdavSync()`), when the module also GETs
+ * what `req` writes.
+ */
+function syncFunctionOf(req: RequestModel, call: Node, requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): { name: string; line: number } | undefined {
+  const target = req.target;
+  if (target === undefined || req.url === undefined || callerNamesFile(req.url, call, ctx)) return undefined;
+  // The method as written (unseen headers may keep the read itself from being judged).
+  const read = requests.find((r, i) => (r.method ?? calls[i]?.method) === 'GET' && r.target !== undefined && mayBeSameResource(r.target, target));
+  if (!read) return undefined;
+  const ancestors = ctx.ancestry.of(call);
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const a = ancestors[i];
+    const name = isFunction(a) ? functionName(a, ctx) : a.type === 'variable_declarator' ? a.childForFieldName('name')?.text : undefined;
+    if (name && DAV_NAME.test(name)) return { name, line: read.anchor.start.line };
   }
   return undefined;
 }

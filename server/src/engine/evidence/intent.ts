@@ -16,7 +16,7 @@
  *   the document whole whether or not it exists (settings and cursors an app seeds, mirrors of data kept
  *   elsewhere), the same lesson as in client code (rules/code-catalogue-only.ts). Called an update, it warns.
  */
-import type { RequestModel } from '../model/types';
+import { exclusive, type RequestModel } from '../model/types';
 import { serviceOf } from '../services/recognise';
 import { originsMayMatch, splitUrl } from './route';
 import { stringMemo } from '../text/string-memo';
@@ -84,11 +84,11 @@ export function createdEarlier(requests: readonly RequestModel[]): Map<RequestMo
     const write = method === 'PUT' || method === 'PATCH' || method === 'DELETE' || method === 'POST' || method === 'MKCOL';
     const at = write ? placeOf(req) : undefined;
     const post = write ? postNamedIn(req.url, posts) : undefined;
-    const by = post ? `the POST ${post.url ?? ''} returned it` : at && creators.covering(at);
+    const by = post ? `the POST ${post.url ?? ''} returned it` : at && creators.covering(at, req);
     if (by !== undefined) made.set(req, by);
     const setup = (req.method === 'POST' || req.method === 'PUT') && isSetup(req);
     if (at && (setup || ((req.method === 'PUT' || req.method === 'MKCOL') && at.path !== '' && by === undefined))) {
-      creators.add(at, `${setup ? 'the setup request' : req.method} ${req.url ?? ''}`, setup);
+      creators.add(at, `${setup ? 'the setup request' : req.method} ${req.url ?? ''}`, setup, req);
     }
     if (req.name !== undefined) {
       if (req.method === 'POST') posts.set(req.name, req);
@@ -185,33 +185,43 @@ function postNamedIn(url: string | undefined, posts: ReadonlyMap<string, Request
  * collections above it (a file of thousands of PUTs stays linear).
  */
 class Creators {
-  private readonly byPath = new Map<string, { server: string; by: string }[]>();
+  private readonly byPath = new Map<string, Creator[]>();
   /** Setup requests: they load the file's data into their server, so they cover every path of their origin. */
-  private readonly roots: { server: string; by: string }[] = [];
+  private readonly roots: Creator[] = [];
 
-  add(at: Place, by: string, wholeServer: boolean): void {
+  add(at: Place, by: string, wholeServer: boolean, req: RequestModel): void {
     if (wholeServer) {
-      this.roots.push({ server: at.server, by });
+      this.roots.push({ server: at.server, by, req });
       return;
     }
     const list = this.byPath.get(at.path);
-    if (list) list.push({ server: at.server, by });
-    else this.byPath.set(at.path, [{ server: at.server, by }]);
+    if (list) list.push({ server: at.server, by, req });
+    else this.byPath.set(at.path, [{ server: at.server, by, req }]);
   }
 
-  /** The request that created `at` or a collection above it, if any. */
-  covering(at: Place): string | undefined {
+  /** The request that created `at` or a collection above it, if any, on the way to `req`. */
+  covering(at: Place, req: RequestModel): string | undefined {
     for (let path = at.path; path !== ''; path = path.slice(0, Math.max(0, path.lastIndexOf('/')))) {
-      const hit = sameServer(this.byPath.get(path), at.server);
+      const hit = sameServer(this.byPath.get(path), at.server, req);
       if (hit !== undefined) return hit;
     }
-    return sameServer(this.roots, at.server);
+    return sameServer(this.roots, at.server, req);
   }
 }
 
-/** What the first creator on `server`'s server made, if any. */
-function sameServer(creators: readonly { server: string; by: string }[] | undefined, server: string): string | undefined {
-  for (const c of creators ?? []) if (originsMayMatch(c.server, server)) return c.by;
+/**
+ * A request that created something. In client code only one on the way to the write counts: a PUT in another
+ * function (or the other arm of an `if`) does not run before it (model/types.ts `exclusive`).
+ */
+interface Creator {
+  server: string;
+  by: string;
+  req: RequestModel;
+}
+
+/** What the first creator on `server`'s server made, if any, that can run before `req`. */
+function sameServer(creators: readonly Creator[] | undefined, server: string, req: RequestModel): string | undefined {
+  for (const c of creators ?? []) if (originsMayMatch(c.server, server) && !exclusive(c.req, req)) return c.by;
   return undefined;
 }
 

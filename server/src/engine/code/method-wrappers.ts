@@ -1,0 +1,120 @@
+/**
+ * Local request wrappers that take the method as an argument: `function fetchElastic(method, path, body)` whose body
+ * is `fetch(URI_PREFIX + path, { method, headers: {…}, body: JSON.stringify(body) })`, or a class's
+ * `private async request(method, url, body, extra)` around `fetch(url, { method, headers, body })`. Real client code
+ * sends every request of a module through one of these (an Elasticsearch data module, a WebDAV sync backend), so the
+ * writes are the calls to the wrapper: `fetchElastic('PUT', `/groups/_doc/${id}`, group)` is the `fetch` it makes,
+ * with the caller's method, and the caller's arguments in place of the wrapper's parameters in its URL, headers and
+ * body. A wrapper the caller gives a method the analysis cannot read stays what it was (a request of unknown method).
+ * Only a function with one recognised library call whose method is a parameter and whose URL uses a parameter counts.
+ */
+import type { HttpCall } from './calls';
+import { methodText } from './calls';
+import type { CodeContext } from './context';
+import { functionName, localFunction, parameterNames } from './local-functions';
+import { argumentsOf, isName, type Arguments } from './options';
+import { calleeText, unwrap, type Node } from './syntax';
+
+/** Parameter name → the caller's argument for it (null: the caller passes none). */
+export type Bindings = ReadonlyMap<string, Node | null>;
+
+/** What a call through a method wrapper adds to the library call it stands for. */
+export interface Via {
+  /** The wrapper's name (for messages and the generic-helper test). */
+  name: string;
+  bindings: Bindings;
+  /** The caller's arguments the URL is built from (what the generic-helper test reads). */
+  urlArgs: Node[];
+  /** The URL is the caller's argument itself (the wrapper sends it as it is): nothing to bind in it. */
+  urlGiven: boolean;
+  /** The caller's argument the wrapper sends as the body, if the body is a parameter. */
+  body?: Node;
+}
+
+interface MethodWrapper {
+  fn: Node;
+  inner: HttpCall;
+  methodAt: number;
+  params: readonly (string | undefined)[];
+}
+
+/** The method wrappers among the file's functions, keyed by name, found from the library calls already recognised. */
+export function methodWrappers(calls: readonly HttpCall[], ctx: CodeContext): Map<string, MethodWrapper> {
+  const out = new Map<string, MethodWrapper>();
+  const ambiguous = new Set<string>();
+  for (const c of calls) {
+    if (c.wrapper || c.via || c.args.splat || !c.url) continue;
+    const fn = ctx.scopes.functionOf(c.call);
+    if (fn.id === ctx.index.root.id) continue;
+    const name = functionName(fn, ctx);
+    const params = parameterNames(fn);
+    const method = methodNode(c);
+    const methodAt = method && isName(unwrap(method)) ? params.indexOf(unwrap(method).text) : -1;
+    if (!name || methodAt < 0 || usedParams(c.url, params).length === 0) continue;
+    if (out.has(name)) ambiguous.add(name);
+    out.set(name, { fn, inner: c, methodAt, params });
+  }
+  for (const name of ambiguous) out.delete(name);
+  return out;
+}
+
+/** The call `node` makes through one of the wrappers, read as the library call with the caller's arguments. */
+export function throughWrapper(node: Node, wrappers: ReadonlyMap<string, MethodWrapper>, ctx: CodeContext): HttpCall | undefined {
+  const callee = node.childForFieldName('function');
+  if (!callee) return undefined;
+  const name = calleeText(callee).split('.').pop() ?? '';
+  const w = wrappers.get(name);
+  if (!w || localFunction(callee, ctx)?.id !== w.fn.id) return undefined;
+  const args = argumentsOf(node);
+  if (!args || args.splat) return undefined;
+  const given = (i: number) => argumentAt(args, i, w.params[i]);
+  const method = methodText(given(w.methodAt) ?? undefined, ctx);
+  if (!method) return undefined;
+  const bindings = new Map<string, Node | null>();
+  w.params.forEach((p, i) => {
+    if (p !== undefined) bindings.set(p, given(i));
+  });
+  const inner = w.inner;
+  const url = inner.url as Node;
+  const urlArgs = usedParams(url, w.params).map((p) => bindings.get(p)).filter((a): a is Node => !!a);
+  // The URL is the caller's own argument when the wrapper sends it as it is: its getters and helpers stay readable.
+  const direct = unwrap(url).type === 'identifier' ? bindings.get(unwrap(url).text) : undefined;
+  return {
+    ...inner,
+    call: node,
+    callee,
+    args,
+    method,
+    url: direct ?? url,
+    pairs: [...inner.pairs],
+    via: { name, bindings, urlArgs, urlGiven: !!direct, body: bodyArgument(inner, bindings) },
+    // The caller's headers (`extra` spread into the wrapper's) are read with the bindings, see code-model.ts.
+  };
+}
+
+/** The node the wrapped call takes its method from: the `method` option, or the method argument. */
+function methodNode(c: HttpCall): Node | undefined {
+  const m = c.shape.method;
+  if ('option' in m) return c.options?.props.get(m.option)?.value;
+  if ('arg' in m) return c.args.positional[m.arg] ?? c.args.keywords.props.get('method')?.value;
+  return undefined;
+}
+
+function argumentAt(args: Arguments, i: number, name: string | undefined): Node | null {
+  return args.positional[i] ?? (name ? args.keywords.props.get(name)?.value : undefined) ?? null;
+}
+
+/** The parameters an expression names directly (`URI_PREFIX + path` → `path`). */
+function usedParams(node: Node, params: readonly (string | undefined)[]): string[] {
+  const n = unwrap(node);
+  const ids = n.type === 'identifier' ? [n] : n.descendantsOfType(['identifier', 'shorthand_property_identifier']);
+  return [...new Set(ids.map((i) => i.text).filter((t) => params.includes(t)))];
+}
+
+/** The caller's argument for the parameter the wrapper sends as its body (`body: body ? JSON.stringify(body) : …`). */
+function bodyArgument(inner: HttpCall, bindings: Bindings): Node | undefined {
+  const value = ['body', 'data', 'json'].map((k) => inner.options?.props.get(k)?.value).find((v) => v !== undefined);
+  if (!value) return undefined;
+  const names = usedParams(value, [...bindings.keys()]);
+  return names.length === 1 ? bindings.get(names[0]) ?? undefined : undefined;
+}
