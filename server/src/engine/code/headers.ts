@@ -42,7 +42,7 @@ export function resolveHeaders(expr: Node, ctx: CodeContext, depth = 0, params?:
     for (const c of n.namedChildren) {
       if (c.type === 'pair' && keyText(c.childForFieldName('key') ?? c) === undefined) set.complete &&= addComputed(c, set, ctx);
       if (c.type !== 'spread_element' && c.type !== 'dictionary_splat') continue;
-      const spread = c.firstNamedChild;
+      const spread = c.firstNamedChild && orEmpty(c.firstNamedChild);
       const given = spread ? params?.get(unwrap(spread).text) : undefined;
       // A parameter the call gives no argument for spreads nothing.
       if (given === null) continue;
@@ -63,6 +63,17 @@ export function resolveHeaders(expr: Node, ctx: CodeContext, depth = 0, params?:
   }
   if (isName(raw)) addMutations(raw, n, set, ctx, depth);
   return set;
+}
+
+/** `...(extra ?? {})`, `...(extra || {})`: the spread of `extra`, which adds nothing when it is absent. */
+function orEmpty(spread: Node): Node {
+  const n = unwrap(spread);
+  if (n.type !== 'binary_expression' && n.type !== 'boolean_operator') return spread;
+  const op = n.childForFieldName('operator')?.text;
+  const left = n.childForFieldName('left');
+  const right = n.childForFieldName('right');
+  const empty = right && ['object', 'dictionary'].includes(unwrap(right).type) && unwrap(right).namedChildren.length === 0;
+  return left && empty && (op === '??' || op === '||' || op === 'or') ? left : spread;
 }
 
 /** `[IF_MATCH]: tag` with a constant name in scope. */
