@@ -92,7 +92,7 @@ export function createdEarlier(requests: readonly RequestModel[]): Map<RequestMo
     }
     if (req.name !== undefined) {
       if (req.method === 'POST') posts.set(req.name, req);
-      else posts.delete(req.name);
+      else if (posts.size > 0) posts.delete(req.name);
     }
   }
   return made;

@@ -41,8 +41,10 @@ const SENT_PRECONDITIONS = ['If-Match', 'If-Unmodified-Since'];
 const PIECES_PER_ROUTE = 3;
 
 /** A request's pieces come in three phases (headers, response uses, scripts); `ALL_PHASES` asks for all at once. */
-const PHASES = 3;
 const ALL_PHASES = -1;
+
+/** What a request that uses no response and states nothing says. */
+const NOTHING: RequestEvidence = { uses: [], evidence: [] };
 
 /**
  * Targets by method, then URL: a request's target depends on nothing else, a file repeats both, and every rule and
@@ -85,18 +87,33 @@ export class SameFileEvidence {
 
   /** The evidence of a whole model (never updated: `update` is for an index made with `new`). */
   static of(model: DocumentModel): SameFileEvidence {
-    const byRequest = new Map<number, RequestEvidence>();
-    const of = (i: number): RequestEvidence => {
-      let e = byRequest.get(i);
-      if (!e) byRequest.set(i, e = { uses: [], evidence: [] });
-      return e;
-    };
-    for (const u of model.responseUses ?? []) of(u.user).uses.push(u);
-    for (const e of model.evidence ?? []) of(e.request).evidence.push(e);
+    // What each request says, by request index (most requests say nothing: they share `NOTHING`).
+    const byRequest: Array<RequestEvidence | undefined> = [];
+    for (const u of model.responseUses ?? []) (byRequest[u.user] ??= { uses: [], evidence: [] }).uses.push(u);
+    for (const e of model.evidence ?? []) (byRequest[e.request] ??= { uses: [], evidence: [] }).evidence.push(e);
     const index = new SameFileEvidence(false);
-    const none: RequestEvidence = { uses: [], evidence: [] };
-    index.apply(model.requests, [], model.requests, model.requests.map((r) => byRequest.get(r.index) ?? none));
+    index.requests = model.requests;
+    index.bulk(model.requests, byRequest);
     return index;
+  }
+
+  /**
+   * A whole file at once: no request was there before, none to withdraw or redo. Phase by phase, each in file order,
+   * every entry's pieces arrive in order: its top is kept as they come and a full entry takes no more. The later
+   * phases visit only the requests that have something for them.
+   */
+  private bulk(requests: readonly RequestModel[], byRequest: ReadonlyArray<RequestEvidence | undefined>): void {
+    const dirty = new Map<RouteEntry, Touch>();
+    const using: RequestModel[] = [];
+    const stating: RequestModel[] = [];
+    for (const r of requests) {
+      const e = byRequest[r.index] ?? NOTHING;
+      if (e.uses.length) using.push(r);
+      if (e.evidence.length) stating.push(r);
+      this.contribute(r, e, dirty, 0);
+    }
+    for (const r of using) this.contribute(r, byRequest[r.index]!, dirty, 1);
+    for (const r of stating) this.contribute(r, byRequest[r.index]!, dirty, 2);
   }
 
   /**
@@ -111,14 +128,6 @@ export class SameFileEvidence {
   private apply(requests: readonly RequestModel[], removed: readonly RequestModel[], added: readonly RequestModel[], addedEvidence: readonly RequestEvidence[]): RouteEntry[] {
     this.requests = requests;
     const dirty = new Map<RouteEntry, Touch>();
-    if (!this.tracking) {
-      // A whole file at once: no request was there before, none to withdraw or redo. Phase by phase, each in file
-      // order, every entry's pieces arrive in order: its top is kept as they come and a full entry takes no more.
-      for (let phase = 0; phase < PHASES; phase++) {
-        for (let i = 0; i < added.length; i++) this.contribute(added[i], addedEvidence[i], dirty, phase);
-      }
-      return [];
-    }
     for (const r of removed) this.withdraw(r, dirty);
     const redo = new Map<RequestModel, RequestEvidence>();
     added.forEach((r, i) => redo.set(r, addedEvidence[i]));
@@ -153,6 +162,19 @@ export class SameFileEvidence {
 
   /** The evidence for `target`, over every route the file gave evidence for (a file has few). */
   lookup(target: WriteTarget): Evidence[] {
+    if (this.tracking) return this.find(target);
+    // A whole-file index never changes: each origin and route is looked up once (a file writes each many times).
+    let byRoute = this.found.get(target.origin);
+    if (!byRoute) this.found.set(target.origin, byRoute = new Map());
+    let found = byRoute.get(target.route);
+    if (!found) byRoute.set(target.route, found = this.find(target));
+    return found;
+  }
+
+  /** The answers of a whole-file index by origin, then route (callers copy them). */
+  private readonly found = new Map<string, Map<string, Evidence[]>>();
+
+  private find(target: WriteTarget): Evidence[] {
     const found: Evidence[] = [];
     const segments = segmentCount(target.route);
     for (const n of [segments, segments - 1]) {
@@ -220,7 +242,7 @@ export class SameFileEvidence {
   private contribute(r: RequestModel, evidence: RequestEvidence, dirty: Map<RouteEntry, Touch>, phase: number): void {
     let c: Contributor | undefined;
     if (this.tracking) this.contributors.set(r, c = { evidence, pieces: [], sources: [] });
-    if (phase !== ALL_PHASES && (phase === 0 ? r.headers.length === 0 : (phase === 1 ? evidence.uses : evidence.evidence).length === 0)) return;
+    if (phase === 0 && r.headers.length === 0) return;
     const target = targetOf(r);
     if (target && (phase === ALL_PHASES || phase === 0)) {
       for (let seq = 0; seq < SENT_PRECONDITIONS.length; seq++) {

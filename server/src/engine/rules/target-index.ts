@@ -11,8 +11,8 @@ import { partitionPoint } from '../text/partition-point';
 interface TargetFacts {
   /** The requests that may change the target, in file order. */
   changes: RequestModel[];
-  /** Per request to the target: the latest GET/HEAD of it before, with no change in between. */
-  freshRead: Map<RequestModel, RequestModel | undefined>;
+  /** Per request to the target: the latest GET/HEAD of it before, with no change in between (made when a fix asks). */
+  freshRead?: Map<RequestModel, RequestModel | undefined>;
 }
 
 export class TargetIndex {
@@ -60,7 +60,10 @@ export class TargetIndex {
 
   /** The latest read of `request`'s target before it with no change to the target in between. */
   freshRead(request: RequestModel): RequestModel | undefined {
-    return request.target === undefined ? undefined : this.factsOf(request.target)?.freshRead.get(request);
+    if (request.target === undefined) return undefined;
+    const facts = this.factsOf(request.target);
+    if (!facts) return undefined;
+    return (facts.freshRead ??= freshReads(this.byTarget.get(request.target)!)).get(request);
   }
 
   /** The requests that may change `target`, in file order. */
@@ -73,19 +76,23 @@ export class TargetIndex {
     if (facts) return facts;
     const list = this.byTarget.get(target);
     if (!list) return undefined;
-    facts = { changes: [], freshRead: new Map() };
-    let latestRead: RequestModel | undefined;
-    for (const r of list) {
-      facts.freshRead.set(r, latestRead);
-      if (r.method === 'GET' || r.method === 'HEAD') latestRead = r;
-      else if (changesResource(r)) {
-        latestRead = undefined;
-        facts.changes.push(r);
-      }
-    }
+    facts = { changes: [] };
+    for (const r of list) if (r.method !== 'GET' && r.method !== 'HEAD' && changesResource(r)) facts.changes.push(r);
     this.facts.set(target, facts);
     return facts;
   }
+}
+
+/** Per request of one target's list: the latest GET/HEAD before it with no change in between. */
+function freshReads(list: readonly RequestModel[]): Map<RequestModel, RequestModel | undefined> {
+  const fresh = new Map<RequestModel, RequestModel | undefined>();
+  let latestRead: RequestModel | undefined;
+  for (const r of list) {
+    fresh.set(r, latestRead);
+    if (r.method === 'GET' || r.method === 'HEAD') latestRead = r;
+    else if (changesResource(r)) latestRead = undefined;
+  }
+  return fresh;
 }
 
 /** Where a request at `index` goes in a list ordered by index. */

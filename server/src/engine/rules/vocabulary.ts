@@ -79,7 +79,8 @@ function unsafeMethod(method: string | undefined): boolean {
  */
 export function changesResource(request: RequestModel): boolean {
   if (!unsafeMethod(request.method)) return false;
-  const inm = factsOf(request).first('if-none-match');
+  // Not the request facts' slot: a target's requests are asked about while the rules are at another one.
+  const inm = header(request, 'If-None-Match');
   return !(inm && inm.value?.trim() === '*');
 }
 
