@@ -3,7 +3,6 @@
  * `/* … *\/` comments, GraphQL fragments, proto options and curl commands. Each returns the line to go on from;
  * none reads past a `###` separator, so an unclosed piece never hides the requests after it.
  */
-import type { Line } from '../text/lines';
 import { lineRange, range } from '../text/types';
 import type { ParseDiagnostic, Script } from './ast';
 import { commentBody, headerLineOf, isBlank, metadataOf, requestLineOf, separatorTitle, type scriptOpenerOf } from './line-kinds';
@@ -21,8 +20,8 @@ export interface ScriptRead {
 }
 
 /** Reads a script from its opener at line i to its closing marker (`%}`, or `}}` alone on a line for httpYac). */
-export function readScript(lines: readonly Line[], i: number, opener: Opener): ScriptRead {
-  const first = lines[i].text;
+export function readScript(lines: readonly string[], i: number, opener: Opener): ScriptRead {
+  const first = lines[i];
   const sameLineClose = first.indexOf(opener.close, opener.bodyStart);
   if (sameLineClose >= 0) {
     const source = first.slice(opener.bodyStart, sameLineClose);
@@ -30,7 +29,7 @@ export function readScript(lines: readonly Line[], i: number, opener: Opener): S
   }
   const parts: string[] = [first.slice(opener.bodyStart)];
   for (let j = i + 1; j < lines.length; j++) {
-    const text = lines[j].text;
+    const text = lines[j];
     if (separatorTitle(text) !== undefined) break;
     const close = opener.kind === 'httpyac-script' ? (text.trim() === '}}' ? text.indexOf('}}') : -1) : text.indexOf(opener.close);
     if (close >= 0) {
@@ -43,33 +42,33 @@ export function readScript(lines: readonly Line[], i: number, opener: Opener): S
   const last = i + parts.length - 1;
   const diagnostic = parseDiagnostic(i, 0, first.length, 'unclosed-script', 'error',
     `This script is never closed: add a line with \`${opener.close}\` where it ends.`);
-  const script: Script = { kind: opener.kind, source: parts.join('\n'), range: range(i, 0, last, lines[last].text.length), sourceStartLine: i };
+  const script: Script = { kind: opener.kind, source: parts.join('\n'), range: range(i, 0, last, lines[last].length), sourceStartLine: i };
   return { script, next: last + 1, last, diagnostic };
 }
 
 /** Skips an httpYac `/* … *\/` block comment; an unclosed one is reported and ends before the next `###`. */
-export function skipBlockComment(lines: readonly Line[], i: number): { next: number; diagnostic?: ParseDiagnostic } {
-  const first = lines[i].text;
+export function skipBlockComment(lines: readonly string[], i: number): { next: number; diagnostic?: ParseDiagnostic } {
+  const first = lines[i];
   if (first.indexOf('*/', first.indexOf('/*') + 2) >= 0) return { next: i + 1 };
   let j = i + 1;
-  for (; j < lines.length && separatorTitle(lines[j].text) === undefined; j++) {
-    if (lines[j].text.includes('*/')) return { next: j + 1 };
+  for (; j < lines.length && separatorTitle(lines[j]) === undefined; j++) {
+    if (lines[j].includes('*/')) return { next: j + 1 };
   }
   const diagnostic = parseDiagnostic(i, 0, first.length, 'unclosed-comment', 'error', 'This `/*` comment is never closed: add `*/` where it ends.');
   return { next: j, diagnostic };
 }
 
 /** The line after a piece that runs to the next blank line or `###` (a GraphQL fragment, as httpYac reads it). */
-export function skipToBlankLine(lines: readonly Line[], i: number): number {
+export function skipToBlankLine(lines: readonly string[], i: number): number {
   let j = i + 1;
-  while (j < lines.length && !isBlank(lines[j].text) && separatorTitle(lines[j].text) === undefined) j++;
+  while (j < lines.length && !isBlank(lines[j]) && separatorTitle(lines[j]) === undefined) j++;
   return j;
 }
 
 /** The line after httpYac's `key: value` proto-loader options under `proto < file`. */
-export function skipOptionLines(lines: readonly Line[], i: number): number {
+export function skipOptionLines(lines: readonly string[], i: number): number {
   let j = i + 1;
-  while (j < lines.length && separatorTitle(lines[j].text) === undefined && headerLineOf(lines[j].text)) j++;
+  while (j < lines.length && separatorTitle(lines[j]) === undefined && headerLineOf(lines[j])) j++;
   return j;
 }
 
@@ -78,13 +77,13 @@ export function skipOptionLines(lines: readonly Line[], i: number): number {
  * several (`-d '{` … `}'`, as pasted from documentation; REST Client sends the block whole). A quote left open
  * ends at the next `###`.
  */
-export function skipCurlCommand(lines: readonly Line[], i: number): number {
+export function skipCurlCommand(lines: readonly string[], i: number): number {
   let j = i;
   let quote: string | undefined;
   for (;;) {
-    quote = quoteOpenAfter(lines[j].text, quote);
-    const continued = quote !== undefined || lines[j].text.trimEnd().endsWith('\\');
-    if (!continued || j >= lines.length - 1 || separatorTitle(lines[j + 1].text) !== undefined) return j + 1;
+    quote = quoteOpenAfter(lines[j], quote);
+    const continued = quote !== undefined || lines[j].trimEnd().endsWith('\\');
+    if (!continued || j >= lines.length - 1 || separatorTitle(lines[j + 1]) !== undefined) return j + 1;
     j++;
   }
 }
@@ -113,9 +112,9 @@ const LOOKAHEAD_LIMIT = 50;
  * httpYac lets a request follow a body without `###`: a known method's request line at line i (possibly after
  * comments and metadata) ends the body. The look-ahead is bounded to stay linear, and ends with the section.
  */
-export function startsRequestAt(lines: readonly Line[], i: number, end: number): boolean {
+export function startsRequestAt(lines: readonly string[], i: number, end: number): boolean {
   for (let j = i; j < end && j < i + LOOKAHEAD_LIMIT; j++) {
-    const text = lines[j].text;
+    const text = lines[j];
     if (requestLineOf(text, true)) return true;
     const comment = commentBody(text);
     if (comment === undefined || metadataOf(comment) === undefined) return false;

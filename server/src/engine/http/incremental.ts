@@ -8,8 +8,7 @@
  * comparing the texts), the section scan covers only that stretch, and when no line or request was added or
  * removed the file's lists are copied and patched where the stretch's items sit.
  */
-import type { Line } from '../text/lines';
-import { splitLines } from '../text/lines';
+import { preferredEol, splitLines } from '../text/lines';
 import { detached } from '../text/detached';
 import type { HttpFile } from './ast';
 import { parseSection } from './parser';
@@ -95,7 +94,7 @@ export class IncrementalHttpParser {
     this.sections = sections;
     this.httpYacSections = sections.filter((s) => s.parsed.httpYac).length;
     this.lastChange = undefined;
-    return this.finish(body, bom, assembleFile(sections.map((s) => s.parsed), lines.length, firstEol(body)));
+    return this.finish(body, bom, assembleFile(sections.map((s) => s.parsed), lines.length, preferredEol(body)));
   }
 
   /**
@@ -124,7 +123,7 @@ export class IncrementalHttpParser {
     // Only the re-parsed sections' lines are placed, far into the file: a sparse array (V8 keeps it as a small
     // dictionary) instead of one slot per line of the file allocated on every keystroke. Readers stop at the
     // separator placed after their section, or, in the file's last section, at its last line (placed too).
-    const lines: Line[] = [];
+    const lines: string[] = [];
     const region: CachedSection[] = [];
     let from = old[k0].parsed.from;
     let index = old[k0].firstIndex;
@@ -161,8 +160,8 @@ export class IncrementalHttpParser {
     const sections = old.slice(0, k0).concat(region, tail);
     const httpYac = this.httpYacSections - count(old, k0, k1, (s) => s.parsed.httpYac) + count(region, 0, region.length, (s) => s.parsed.httpYac);
     const file = !moved && sameCounts(old, k0, k1, region)
-      ? patchFile(this.file!, sections, k0, old.slice(k0, k1), region, (this.httpYacSections > 0) !== (httpYac > 0), lineCount, firstEol(body))
-      : assembleFile(sections.map((s) => s.parsed), lineCount, firstEol(body));
+      ? patchFile(this.file!, sections, k0, old.slice(k0, k1), region, (this.httpYacSections > 0) !== (httpYac > 0), lineCount, preferredEol(body))
+      : assembleFile(sections.map((s) => s.parsed), lineCount, preferredEol(body));
     this.sections = sections;
     this.httpYacSections = httpYac;
     const first = old[k0].firstIndex;
@@ -281,9 +280,9 @@ function countTerminators(text: string, from: number, to: number): number {
  * Splits text[start, stop) into lines and puts them into `lines` from line `from` on. The lines are cut from a
  * detached copy, so the syntax kept for the section does not keep this version's whole text alive.
  */
-function placeLines(lines: Line[], text: string, start: number, stop: number, from: number): void {
+function placeLines(lines: string[], text: string, start: number, stop: number, from: number): void {
   const own = splitLines(detached(text.slice(start, stop)));
-  for (let i = 0; i < own.length; i++) lines[from + i] = { ...own[i], offset: start + own[i].offset };
+  for (let i = 0; i < own.length; i++) lines[from + i] = own[i];
 }
 
 /** The offset of the terminator that ends the line starting at `at` (or the text's end). */
@@ -293,9 +292,4 @@ function lineEnd(text: string, at: number): number {
     if (c === 10 || c === 13) return i;
   }
   return text.length;
-}
-
-/** The terminator new lines should use: the document's first (as preferredEol), else `\n`. */
-function firstEol(text: string): string {
-  return /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
 }

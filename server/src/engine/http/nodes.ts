@@ -1,9 +1,9 @@
 /** Builders for the syntax-tree nodes the parser makes out of single lines. */
-import type { Line } from '../text/lines';
 import { lineRange, range } from '../text/types';
 import type { Body, FileVariable, Header, HttpRequest, Metadata, Script, Spanned } from './ast';
 import { isBlank, isSpaceAt, type headerLineOf, type RequestLineMatch, type variableOf } from './line-kinds';
 import { sameHeaderName } from '../text/header-names';
+import { compactList } from '../text/compact-list';
 
 /** What the lines before a request line gathered for it. */
 export interface PendingBlock {
@@ -78,14 +78,15 @@ export function headerAt(i: number, text: string, header: NonNullable<ReturnType
 }
 
 /**
- * A list grown by `push` keeps room for 17 items: a finished request's lists are copied to their size, as the
- * syntax tree of a large file is kept (an editor's analysis holds it) and every spare slot is memory.
+ * A finished request's lists are kept as long as its syntax tree (an editor's analysis holds it): each is
+ * copied to its size, and an empty one is the shared `NONE` (see compact-list.ts).
  */
 export function compactLists(req: HttpRequest): void {
-  if (req.headers.length) req.headers = req.headers.slice();
-  if (req.metadata.length) req.metadata = req.metadata.slice();
-  if (req.scripts.length) req.scripts = req.scripts.slice();
-  if (req.comments?.length) req.comments = req.comments.slice();
+  req.headers = compactList(req.headers);
+  req.metadata = compactList(req.metadata);
+  req.scripts = compactList(req.scripts);
+  req.variables = compactList(req.variables);
+  if (req.comments) req.comments = compactList(req.comments);
 }
 
 /** An `@name = value` variable at line i. */
@@ -103,13 +104,13 @@ export function scriptFileAt(kind: Script['kind'], i: number, text: string, file
 }
 
 /** The body made of the given lines, trailing blank lines dropped; undefined when nothing but blanks is left. */
-export function bodyOf(lines: readonly Line[], bodyLines: readonly number[]): Body | undefined {
+export function bodyOf(lines: readonly string[], bodyLines: readonly number[]): Body | undefined {
   let last = bodyLines.length - 1;
-  while (last >= 0 && isBlank(lines[bodyLines[last]].text)) last--;
+  while (last >= 0 && isBlank(lines[bodyLines[last]])) last--;
   if (last < 0) return undefined;
   const end = bodyLines[last];
-  const text = bodyLines.slice(0, last + 1).map((l) => lines[l].text).join('\n');
-  return { text, range: range(bodyLines[0], 0, end, lines[end].text.length) };
+  const text = bodyLines.slice(0, last + 1).map((l) => lines[l]).join('\n');
+  return { text, range: range(bodyLines[0], 0, end, lines[end].length) };
 }
 
 /** A multipart body (an OData $batch, say) holds whole HTTP messages, which must not be read as requests. */

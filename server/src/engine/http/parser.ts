@@ -3,7 +3,8 @@
  * looked at once by the state machine (plus a bounded look-ahead where httpYac lets a request start without a
  * `###`). Anything it cannot read becomes a parse diagnostic that says how to fix it, and parsing goes on.
  */
-import { preferredEol, splitLines, type Line } from '../text/lines';
+import { preferredEol, splitLines } from '../text/lines';
+import { compactList } from '../text/compact-list';
 import { lineRange, range } from '../text/types';
 import type { Body, Directive, HttpFile, HttpRequest, ParseDiagnostic, ResponseBlock, Script, Spanned } from './ast';
 import { assembleFile, sectionBounds, type ParsedSection } from './sections';
@@ -39,7 +40,7 @@ class Parser {
   private blankLineWarnings: ParseDiagnostic[] = [];
 
   /** Parses lines [from, end) of `lines`, numbering its requests from `firstIndex`. */
-  constructor(private readonly lines: readonly Line[], private readonly from: number, private readonly end: number, private readonly firstIndex: number) {
+  constructor(private readonly lines: readonly string[], private readonly from: number, private readonly end: number, private readonly firstIndex: number) {
     this.out = {
       from, end, requests: [], variables: [], scripts: [], directives: [], responses: [], diagnostics: [], blankLineWarnings: [], httpYac: false,
     };
@@ -51,14 +52,23 @@ class Parser {
     while (i < this.end) i = this.step(i);
     this.finishRequest();
     keepUnclaimedScripts(this.pending, this.out.scripts);
-    this.out.httpYac = this.httpYac;
-    this.out.blankLineWarnings = this.blankLineWarnings;
-    return this.out;
+    const out = this.out;
+    out.httpYac = this.httpYac;
+    out.blankLineWarnings = this.blankLineWarnings;
+    // An editor keeps every section's parse: its lists copied to their size, and the many empty ones shared.
+    out.requests = compactList(out.requests);
+    out.variables = compactList(out.variables);
+    out.scripts = compactList(out.scripts);
+    out.directives = compactList(out.directives);
+    out.responses = compactList(out.responses);
+    out.diagnostics = compactList(out.diagnostics);
+    out.blankLineWarnings = compactList(out.blankLineWarnings);
+    return out;
   }
 
   /** Handles the line at `i` and returns the index of the next line to look at. */
   private step(i: number): number {
-    const text = this.lines[i].text;
+    const text = this.lines[i];
     const title = separatorTitle(text);
     if (title !== undefined) return this.startBlockAt(i + 1, title || undefined, i);
     switch (this.state) {
@@ -174,7 +184,7 @@ class Parser {
 
   private bodyLine(i: number, text: string): number {
     const req = this.current!;
-    const previousBlank = i > 0 && isBlank(this.lines[i - 1].text);
+    const previousBlank = i > 0 && isBlank(this.lines[i - 1]);
     if (this.bodyLines.length === 0 && !req.body) {
       const file = fileBodyOf(text);
       if (file) {
@@ -252,7 +262,7 @@ class Parser {
   }
 
   private responseBodyLine(i: number, text: string): number {
-    const previousBlank = i > 0 && isBlank(this.lines[i - 1].text);
+    const previousBlank = i > 0 && isBlank(this.lines[i - 1]);
     if (previousBlank && this.startsNewResponse(i, text)) return i + 1;
     if (previousBlank && startsRequestAt(this.lines, i, this.end)) return this.startBlockAt(i);
     this.bodyLines.push(i);
@@ -311,7 +321,7 @@ class Parser {
     // What the author says about the request ("should fail", "create the sample") is evidence too.
     if (!meta) return void (this.pending.comments ??= []).push(body.trim());
     this.httpYac ||= isHttpYacMetadata(meta.key);
-    this.pending.metadata.push({ key: meta.key, value: meta.value, range: lineRange(i, 0, this.lines[i].text.length) });
+    this.pending.metadata.push({ key: meta.key, value: meta.value, range: lineRange(i, 0, this.lines[i].length) });
   }
 
   private startRequest(i: number, text: string, rl: RequestLineMatch): void {
@@ -329,7 +339,7 @@ class Parser {
   private firstContentLine(p: Pending, requestLine: number): number {
     let start = requestLine;
     for (let j = requestLine - 1; j >= p.startLine; j--) {
-      if (isBlank(this.lines[j].text)) break;
+      if (isBlank(this.lines[j])) break;
       start = j;
     }
     // Metadata and scripts are kept in line order, so the first of each is the earliest (no spread: a block may
@@ -349,7 +359,7 @@ class Parser {
     if (!res) return;
     this.response = undefined;
     res.body = this.takeBody();
-    res.range = range(res.range.start.line, 0, this.responseEnd, this.lines[this.responseEnd].text.length);
+    res.range = range(res.range.start.line, 0, this.responseEnd, this.lines[this.responseEnd].length);
     if (this.current && !this.current.response) this.current.response = res;
     else this.out.responses.push(res);
   }
@@ -359,7 +369,7 @@ class Parser {
     const req = this.current;
     if (!req) return;
     req.body ??= this.takeBody();
-    req.range.end = { line: this.lastContentLine, character: this.lines[this.lastContentLine].text.length };
+    req.range.end = { line: this.lastContentLine, character: this.lines[this.lastContentLine].length };
     compactLists(req);
     this.out.requests.push(req);
     this.current = undefined;
@@ -376,7 +386,7 @@ class Parser {
  * `end` the next separator or the end. Sections parse independently (nothing reads across a separator), which
  * is what lets an editor re-parse only the section an edit touched (see incremental.ts).
  */
-export function parseSection(lines: readonly Line[], from: number, end: number, firstIndex: number): ParsedSection {
+export function parseSection(lines: readonly string[], from: number, end: number, firstIndex: number): ParsedSection {
   return new Parser(lines, from, end, firstIndex).parse();
 }
 
@@ -385,7 +395,8 @@ export function parseSection(lines: readonly Line[], from: number, end: number, 
  * byte-order mark is dropped (editors hide it), so ranges count from the first visible character.
  */
 export function parseHttp(text: string): HttpFile {
-  const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = splitLines(body);
   const sections: ParsedSection[] = [];
   let index = 0;
   for (const [from, end] of sectionBounds(lines)) {
@@ -393,5 +404,5 @@ export function parseHttp(text: string): HttpFile {
     index += section.requests.length;
     sections.push(section);
   }
-  return assembleFile(sections, lines.length, preferredEol(lines));
+  return assembleFile(sections, lines.length, preferredEol(body));
 }

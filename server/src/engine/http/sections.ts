@@ -3,7 +3,6 @@
  * separator make the first. The parser's state machine restarts at every separator and no multi-line reader
  * crosses one, so each section parses on its own; the file is the sections' results put end to end.
  */
-import type { Line } from '../text/lines';
 import type { HttpFile, ParseDiagnostic } from './ast';
 import { separatorTitle } from './line-kinds';
 
@@ -22,11 +21,11 @@ export interface ParsedSection extends Pick<HttpFile, 'requests' | 'variables' |
 }
 
 /** The [from, end) line bounds of each non-empty section, in order. */
-export function sectionBounds(lines: readonly Line[]): Array<[number, number]> {
+export function sectionBounds(lines: readonly string[]): Array<[number, number]> {
   const bounds: Array<[number, number]> = [];
   let from = 0;
   for (let i = 1; i < lines.length; i++) {
-    if (separatorTitle(lines[i].text) === undefined) continue;
+    if (separatorTitle(lines[i]) === undefined) continue;
     bounds.push([from, i]);
     from = i;
   }

@@ -18,6 +18,7 @@ import { expansionLimits } from '../model/variables';
 import type { DocumentEvidence, DocumentModel, RequestModel, ResponseUse, UnresolvedReference } from '../model/types';
 import { definedName, Definitions } from './definitions';
 import { FileFactCounts } from './file-facts';
+import { compactList, NONE } from '../text/compact-list';
 
 type CachedLowering = Lowered & Pick<Lookups, 'names' | 'handlers' | 'parts'> & { facts: RequestFacts };
 
@@ -218,17 +219,18 @@ export class ModelCache {
  */
 function lowerAt(req: HttpRequest, scope: LoweringScope, lookups: Lookups, source: EditorSource, facts: RequestFacts): CachedLowering {
   const { model, unresolved, evidence } = lowerRequest(req, scope, lookups, source);
+  // Kept until the request changes: its lists copied to their size (most are empty, see compact-list.ts).
   return {
-    model, unresolved, evidence,
-    names: lookups.names.length ? lookups.names : NOTHING, handlers: lookups.handlers.length ? lookups.handlers : NOTHING,
-    parts: lookups.parts.length ? lookups.parts : NOTHING,
+    model, unresolved: compactList(unresolved),
+    evidence: evidence.uses.length || evidence.evidence.length ? { uses: compactList(evidence.uses), evidence: compactList(evidence.evidence) } : NO_EVIDENCE,
+    names: compactList(lookups.names), handlers: compactList(lookups.handlers), parts: compactList(lookups.parts),
     facts: facts.captures.length || facts.prompts.length || facts.scripted || facts.imports ? facts : NO_FACTS,
   };
 }
 
 /** Shared by every lowering that has none (only read). */
-const NOTHING: never[] = Object.freeze([]) as never[];
-const NO_FACTS: RequestFacts = Object.freeze({ captures: NOTHING, scripted: false, imports: false, prompts: NOTHING });
+const NO_EVIDENCE: RequestEvidence = Object.freeze({ uses: NONE, evidence: NONE });
+const NO_FACTS: RequestFacts = Object.freeze({ captures: NONE, scripted: false, imports: false, prompts: NONE });
 
 /**
  * `list` (the items `itemsOf` each lowering holds, in request order) with the items of the lowerings at

@@ -1,0 +1,12 @@
+/**
+ * Lists kept for as long as an editor holds a document's analysis (syntax tree, sections, lowerings), most of
+ * them empty or holding one item: V8 gives an array filled by `push` room for 17 items, and every empty `[]` is
+ * an object of its own. A kept list is copied to its size, and an empty one is this one shared, frozen list
+ * (nothing may add to a kept list: a frozen one would throw).
+ */
+export const NONE: never[] = Object.freeze([]) as never[];
+
+/** `list` as it is kept: copied to its size, or `NONE` when empty. */
+export function compactList<T>(list: T[]): T[] {
+  return list.length === 0 ? NONE : list.slice();
+}
