@@ -1,5 +1,5 @@
 /** Builders for the syntax-tree nodes the parser makes out of single lines. */
-import { lineRange, range } from '../text/types';
+import { lineRange, range, type Position } from '../text/types';
 import type { Body, FileVariable, Header, HttpRequest, Metadata, Script, Spanned } from './ast';
 import { isBlank, isSpaceAt, type headerLineOf, type RequestLineMatch, type variableOf } from './line-kinds';
 import { sameHeaderName } from '../text/header-names';
@@ -25,7 +25,8 @@ export function requestAt(index: number, block: PendingBlock, firstLine: number,
   const nameMeta = block.metadata.find((m) => m.key === 'name' && m.value !== '');
   return {
     index,
-    range: range(firstLine, 0, i, text.length),
+    // Its end is set when the block ends (`endOfBlock`); its start is the request line's when no comment is above.
+    range: { start: firstLine === i ? line.start : block.metadata[0]?.range.start.line === firstLine ? block.metadata[0].range.start : { line: firstLine, character: 0 }, end: line.end },
     title: block.title,
     separatorLine: block.separatorLine,
     name: nameMeta && { value: firstWord(nameMeta.value), range: nameMeta.range },
@@ -121,4 +122,19 @@ export function isMultipart(req: HttpRequest): boolean {
 /** Scripts of a block that never got a request line are global scripts (httpYac, JetBrains); a loop, not a spread. */
 export function keepUnclaimedScripts(block: { claimed: boolean; scripts: readonly Script[] }, globalScripts: Script[]): void {
   if (!block.claimed) for (const s of block.scripts) globalScripts.push(s);
+}
+
+/**
+ * The end of a request's block: the end of its last line. The body's, last script's, last header's or request
+ * line's end position when one is that point already (positions are never changed in place, so they share).
+ */
+export function endOfBlock(req: HttpRequest, last: number, length: number): Position {
+  const at = (p: Position | undefined): p is Position => p !== undefined && p.line === last && p.character === length;
+  const body = req.body?.range.end;
+  if (at(body)) return body;
+  const script = req.scripts[req.scripts.length - 1]?.range.end;
+  if (at(script)) return script;
+  const header = req.headers[req.headers.length - 1]?.range.end;
+  if (at(header)) return header;
+  return at(req.requestLine.range.end) ? req.requestLine.range.end : { line: last, character: length };
 }

@@ -4,14 +4,13 @@
  * `###`). Anything it cannot read becomes a parse diagnostic that says how to fix it, and parsing goes on.
  */
 import { preferredEol, splitLines } from '../text/lines';
-import { compactList } from '../text/compact-list';
 import { lineRange, range } from '../text/types';
 import type { Body, Directive, HttpFile, HttpRequest, ParseDiagnostic, ResponseBlock, Script, Spanned } from './ast';
-import { assembleFile, sectionBounds, type ParsedSection } from './sections';
+import { assembleFile, compactSection, sectionBounds, type ParsedSection } from './sections';
 import { readScript, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine, startsRequestAt } from './blocks';
 import { isAssertion, isHeaderSpread, isVariableHeaderLine, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
 import { directiveOf } from './directives';
-import { bodyOf, compactLists, extendUrl, headerAt, keepUnclaimedScripts, isMultipart, requestAt, scriptFileAt, variableAt, type PendingBlock } from './nodes';
+import { bodyOf, compactLists, endOfBlock, extendUrl, headerAt, keepUnclaimedScripts, isMultipart, requestAt, scriptFileAt, variableAt, type PendingBlock } from './nodes';
 import { notAHeader, parseDiagnostic, TEXT_AFTER_HANDLER, unreadableLine } from './parse-diagnostics';
 import {
   commentBody, fileBodyOf, firstNonBlank, opensBlockComment, startsWithCapital, handlerFileOf, headerLineOf, isBlank, isOutputRedirect, metadataOf, requestLineOf,
@@ -52,18 +51,9 @@ class Parser {
     while (i < this.end) i = this.step(i);
     this.finishRequest();
     keepUnclaimedScripts(this.pending, this.out.scripts);
-    const out = this.out;
-    out.httpYac = this.httpYac;
-    out.blankLineWarnings = this.blankLineWarnings;
-    // An editor keeps every section's parse: its lists copied to their size, and the many empty ones shared.
-    out.requests = compactList(out.requests);
-    out.variables = compactList(out.variables);
-    out.scripts = compactList(out.scripts);
-    out.directives = compactList(out.directives);
-    out.responses = compactList(out.responses);
-    out.diagnostics = compactList(out.diagnostics);
-    out.blankLineWarnings = compactList(out.blankLineWarnings);
-    return out;
+    this.out.httpYac = this.httpYac;
+    this.out.blankLineWarnings = this.blankLineWarnings;
+    return compactSection(this.out);
   }
 
   /** Handles the line at `i` and returns the index of the next line to look at. */
@@ -369,7 +359,7 @@ class Parser {
     const req = this.current;
     if (!req) return;
     req.body ??= this.takeBody();
-    req.range.end = { line: this.lastContentLine, character: this.lines[this.lastContentLine].length };
+    req.range.end = endOfBlock(req, this.lastContentLine, this.lines[this.lastContentLine].length);
     compactLists(req);
     this.out.requests.push(req);
     this.current = undefined;

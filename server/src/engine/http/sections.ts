@@ -5,6 +5,7 @@
  */
 import type { HttpFile, ParseDiagnostic } from './ast';
 import { separatorTitle } from './line-kinds';
+import { compactList } from '../text/compact-list';
 
 /**
  * One section parsed on its own, with absolute line numbers: the file's collections (diagnostics in the order
@@ -31,6 +32,18 @@ export function sectionBounds(lines: readonly string[]): Array<[number, number]>
   }
   if (from < lines.length) bounds.push([from, lines.length]);
   return bounds;
+}
+
+/** An editor keeps every section's parse: its lists copied to their size, and the many empty ones shared. */
+export function compactSection(section: ParsedSection): ParsedSection {
+  section.requests = compactList(section.requests);
+  section.variables = compactList(section.variables);
+  section.scripts = compactList(section.scripts);
+  section.directives = compactList(section.directives);
+  section.responses = compactList(section.responses);
+  section.diagnostics = compactList(section.diagnostics);
+  section.blankLineWarnings = compactList(section.blankLineWarnings);
+  return section;
 }
 
 /** Puts parsed sections (in document order, requests already numbered) together into the file. */

@@ -284,9 +284,9 @@ function sameVariables(a: HttpFile['variables'], b: HttpFile['variables']): bool
 
 /** The names a lowering looked up, as `askedBy` keys. */
 function* askedNames(cached: CachedLowering): Iterable<string> {
-  for (const [name] of cached.names) yield 'n:' + name;
-  for (const [name] of cached.handlers) yield 'h:' + name;
-  for (const [name] of cached.parts) yield 'h:' + name;
+  for (const name of Lookups.namesIn(cached.names)) yield 'n:' + name;
+  for (const name of Lookups.namesIn(cached.handlers)) yield 'h:' + name;
+  for (const name of Lookups.namesIn(cached.parts)) yield 'h:' + name;
 }
 
 /** The request name and handler variables `req` defines for the requests below it (`LoweringScope.advance`). */

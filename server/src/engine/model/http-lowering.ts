@@ -152,50 +152,64 @@ export class LoweringScope implements RunningState {
   }
 }
 
+/**
+ * Each look-up a lowering made, as its name followed by the answer it got: `[name, answer, name, answer, …]`, one
+ * list per lowering rather than a pair per look-up (an editor keeps them for every request of the file).
+ */
+export type Recorded<T> = Array<string | T>;
+
 /** Look-ups into the running state (the scope's walk, or an editor's index); `recorded` lists each with its answer when recording. */
 export class Lookups {
-  readonly names: Array<[string, number | undefined]> = [];
-  readonly handlers: Array<[string, HandlerCaptureAt | undefined]> = [];
-  readonly parts: Array<[string, ResponsePart | undefined]> = [];
+  readonly names: Recorded<number | undefined> = [];
+  readonly handlers: Recorded<HandlerCaptureAt | undefined> = [];
+  readonly parts: Recorded<ResponsePart | undefined> = [];
 
   constructor(scope: LoweringScope, private readonly recording: boolean, private readonly running: RunningState = scope) {}
 
   request(name: string): number | undefined {
     const index = this.running.requestNamed(name);
-    if (this.recording && !recorded(this.names, name)) this.names.push([name, index]);
+    if (this.recording && !recorded(this.names, name)) this.names.push(name, index);
     return index;
   }
 
   handler(name: string): HandlerCaptureAt | undefined {
     const at = this.running.handlerVar(name);
-    if (this.recording && !recorded(this.handlers, name)) this.handlers.push([name, at]);
+    if (this.recording && !recorded(this.handlers, name)) this.handlers.push(name, at);
     return at;
   }
 
   handlerPart(name: string): ResponsePart | undefined {
     const part = this.running.handlerPart(name);
-    if (this.recording && !recorded(this.parts, name)) this.parts.push([name, part]);
+    if (this.recording && !recorded(this.parts, name)) this.parts.push(name, part);
     return part;
   }
 
   /** True when every recorded look-up answers the same in `scope` (then a lowering made with them still holds). */
   static stillHold(recorded: Pick<Lookups, 'names' | 'handlers' | 'parts'>, running: RunningState): boolean {
-    for (const [name, index] of recorded.names) if (running.requestNamed(name) !== index) return false;
-    for (const [name, at] of recorded.handlers) {
-      const now = running.handlerVar(name);
+    const { names, handlers, parts } = recorded;
+    for (let k = 0; k < names.length; k += 2) if (running.requestNamed(names[k] as string) !== names[k + 1]) return false;
+    for (let k = 0; k < handlers.length; k += 2) {
+      const now = running.handlerVar(handlers[k] as string);
+      const at = handlers[k + 1] as HandlerCaptureAt | undefined;
       if (now?.request !== at?.request || now?.header !== at?.header) return false;
     }
-    for (const [name, part] of recorded.parts) {
-      const now = running.handlerPart(name);
+    for (let k = 0; k < parts.length; k += 2) {
+      const now = running.handlerPart(parts[k] as string);
+      const part = parts[k + 1] as ResponsePart | undefined;
       if (now?.source !== part?.source || now?.part !== part?.part || now?.path !== part?.path) return false;
     }
     return true;
   }
+
+  /** The names looked up in `list` (`names`, `handlers` or `parts`), in order. */
+  static *namesIn(list: Recorded<unknown>): Generator<string> {
+    for (let k = 0; k < list.length; k += 2) yield list[k] as string;
+  }
 }
 
 /** A lowering asks the same name several times (URL, headers, evidence): one answer to check is enough. */
-function recorded(list: ReadonlyArray<readonly [string, unknown]>, name: string): boolean {
-  for (const [n] of list) if (n === name) return true;
+function recorded(list: Recorded<unknown>, name: string): boolean {
+  for (let k = 0; k < list.length; k += 2) if (list[k] === name) return true;
   return false;
 }
 
