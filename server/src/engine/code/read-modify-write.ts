@@ -4,15 +4,21 @@
  * concurrent change between the two is overwritten unseen. That is same-file evidence that the resource is worth
  * guarding, whichever API it is. Only the same function counts (a read in a page's loader and a write in its
  * submit handler are not one sequence the analysis can see), and never two arms of one choice point.
+ * A write that sends nothing it could have read — a DELETE, or a body of literals only (`{ done: true }`) — writes
+ * back nothing of the read, so it is no read-modify-write (real code: a Streamlit shopping list that lists its table,
+ * then ticks items and empties it).
  */
 import type { DocumentEvidence, RequestModel } from '../model/types';
 import { exclusive } from '../model/types';
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
-import type { Node } from './syntax';
+import { isName } from './options';
+import { sentBody } from './sent-body';
+import { unwrap, type Node } from './syntax';
 
 const READS = new Set(['GET', 'HEAD']);
 const WRITES = new Set(['PUT', 'PATCH', 'DELETE', 'POST']);
+const CREATES = 'POST';
 
 /** Evidence for each write preceded by a read of the same resource in its function. */
 export function readModifyWriteEvidence(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {
@@ -35,6 +41,7 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
     if (!read) return;
     const readCall = calls[read.index];
     if (readCall && checksForAbsence(readCall, ctx, absentNames)) req.absentAfterRead = read.index;
+    if (sendsNothingRead(req, call)) return;
     const line = req.anchor.start.line;
     out.push({
       request: req.index, kind: 'same-file', verdict: 'versioned', line,
@@ -43,6 +50,18 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
     });
   });
   return out;
+}
+
+/** A DELETE, or a write whose body is made of literals only (no name in it could hold what was read). */
+function sendsNothingRead(req: RequestModel, call: HttpCall): boolean {
+  if (req.method === 'DELETE') return true;
+  // A POST to the very URL just read adds to what was listed (a row, an item): a create, not a write-back.
+  if (req.method === CREATES) return true;
+  const body = sentBody(call);
+  if (!body) return false;
+  const n = unwrap(body);
+  return !isName(n) && n.descendantsOfType(['identifier', 'shorthand_property_identifier', 'this', 'self']).length === 0
+    && ['object', 'dictionary', 'array', 'list'].includes(n.type);
 }
 
 /**
