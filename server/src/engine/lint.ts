@@ -10,6 +10,7 @@ import { parseHttp } from './http/parser';
 import { buildHttpModel } from './model/http-model';
 import type { DocumentModel } from './model/types';
 import { RULES } from './rules/registry';
+import { forgetFacts } from './rules/request-facts';
 import type { Finding, Fix, ReportedFinding, Rule, RuleContext, RuleInfo } from './rules/types';
 
 export interface LintFinding extends Finding {
@@ -61,6 +62,7 @@ export function runRules(
     else runRule(active[k], ctx, directives, found[k], failed, k);
   }
   if (walkers.length) walkRequests(active, walkers, ctx, directives, found, failed);
+  forgetFacts();
   const findings = found.length === 1 ? found[0] : ([] as LintFinding[]).concat(...found);
   return { findings: sortFindings(findings), failures: failed.filter((f): f is RuleFailure => f !== undefined) };
 }

@@ -101,6 +101,11 @@ export class RequestFacts {
 /** The facts of the request the rules are at (one slot: the whole-file walk asks about one request at a time). */
 let current: RequestFacts | undefined;
 
+/** Lets go of the slot's request (and through it its model) once a lint is done with the requests. */
+export function forgetFacts(): void {
+  current = undefined;
+}
+
 /** The facts of `request`, worked out once while the rules are at it. */
 export function factsOf(request: RequestModel): RequestFacts {
   const facts = current;
