@@ -1,7 +1,8 @@
 /**
  * Evidence a document gives about its own targets, in a per-file index by route:
- * - a write that uses what a read of its resource (or its collection) returned: read-modify-write, the
- *   lost-update pattern itself (even when only `body.id` was used); every write to that route counts it;
+ * - a write that uses what a read of its resource returned (even when only `body.id` was used), or sends back what
+ *   a read of its collection returned: read-modify-write, the lost-update pattern itself; every write to that
+ *   route counts it;
  * - an ETag / Last-Modified captured from a response of the route (or of its collection);
  * - If-Match / If-Unmodified-Since sent to the route anywhere in the file;
  * - handlers or client code checking for 412/428 or reading the ETag (`DocumentEvidence` of the model).
@@ -298,7 +299,11 @@ export class SameFileEvidence {
     }
     if (!write || !isRead(source) || !isWriteMethod(user.method)) return;
     if (!originsMayMatch(read.origin, write.origin)) return;
-    if (!routesMatch(read.route, write.route) && !isCollectionOf(read.route, write.route)) return;
+    if (!routesMatch(read.route, write.route)) {
+      // A listing read only to pick which item to address (its id in the URL) sends nothing it read back: only a
+      // write that sends back what its collection returned modifies what it read.
+      if (!isCollectionOf(read.route, write.route) || use.sent === 'url') return;
+    }
     const entry = this.entryFor(write.origin, write.route, false);
     if (this.wants(entry)) this.add(new ReadModifyWritePiece(order, entry, user.method, user.anchor.start.line, read, sourceLine), c, dirty);
   }

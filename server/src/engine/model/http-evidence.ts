@@ -13,7 +13,7 @@ import type { DocumentEvidence, ResponseUse } from './types';
 import type { StaticVariables } from './variables';
 
 /** An earlier response part a template reads (what a JetBrains handler variable holds, too). */
-export type ResponsePart = Omit<ResponseUse, 'user' | 'line'>;
+export type ResponsePart = Omit<ResponseUse, 'user' | 'line' | 'sent'>;
 
 /** One request's response uses and script evidence, in the order the file states them. */
 export interface RequestEvidence {
@@ -28,13 +28,13 @@ const NO_EVIDENCE: DocumentEvidence[] = [];
 export function requestEvidence(req: HttpRequest, vars: StaticVariables, lookups: Lookups): RequestEvidence {
   let uses = NO_USES;
   // URL lines, header values, then body lines holding a template, in that order; most pieces hold none.
-  for (const p of req.requestLine.urlParts) uses = usesIn(p.value, p.range.start.line, req, vars, lookups, uses);
-  for (const h of req.headers) uses = usesIn(h.value.value, h.value.range.start.line, req, vars, lookups, uses);
+  for (const p of req.requestLine.urlParts) uses = usesIn(p.value, p.range.start.line, 'url', req, vars, lookups, uses);
+  for (const h of req.headers) uses = usesIn(h.value.value, h.value.range.start.line, 'header', req, vars, lookups, uses);
   const body = req.body?.text;
   if (body && body.includes('{{')) {
     const start = req.body!.range.start.line;
     const lines = body.split('\n');
-    for (let i = 0; i < lines.length; i++) uses = usesIn(lines[i], start + i, req, vars, lookups, uses);
+    for (let i = 0; i < lines.length; i++) uses = usesIn(lines[i], start + i, 'body', req, vars, lookups, uses);
   }
   let evidence = NO_EVIDENCE;
   for (const s of req.scripts) {
@@ -101,12 +101,12 @@ function validatorCaptures(vars: StaticVariables): Map<string, Capture[]> {
 }
 
 /** `uses` with the response uses of the templates in `text` appended (a new list when it was the shared empty one). */
-function usesIn(text: string, line: number, req: HttpRequest, vars: StaticVariables, lookups: Lookups,
+function usesIn(text: string, line: number, sent: ResponseUse['sent'], req: HttpRequest, vars: StaticVariables, lookups: Lookups,
   uses: ResponseUse[]): ResponseUse[] {
   if (!text.includes('{{')) return uses;
   for (const t of templateSpans(text)) {
     const use = useOf(t.parsed, lookups, vars);
-    if (use) (uses === NO_USES ? (uses = []) : uses).push({ source: use.source, part: use.part, path: use.path, user: req.index, line });
+    if (use) (uses === NO_USES ? (uses = []) : uses).push({ source: use.source, part: use.part, path: use.path, user: req.index, line, sent });
   }
   return uses;
 }

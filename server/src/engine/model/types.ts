@@ -124,6 +124,8 @@ export interface ResponseUse {
   path: string;
   /** 0-based line of the use. */
   line: number;
+  /** Where the using request sends the value: its URL only addresses (an id picked from a listing), its headers or body send back what was read. */
+  sent: 'url' | 'header' | 'body';
 }
 
 /**

