@@ -76,6 +76,22 @@ export function isCollectionOf(collection: string, item: string): boolean {
   return cut > 0 && routesMatch(collection, item.slice(0, cut));
 }
 
+/**
+ * The route a request's response speaks about: a POST's response (its ETag, what its handlers read) describes the
+ * item it created (`/items` → `/items/{}`), not the collection it was sent to.
+ */
+export function aboutRoute(method: string | undefined, route: string): string {
+  if (method !== 'POST') return route;
+  return route === '/' ? '/{}' : route + '/{}';
+}
+
+/** The number of segments of a route (`/items/{}` → 2). */
+export function segmentCount(route: string): number {
+  let n = 0;
+  for (let i = route.indexOf('/'); i >= 0; i = route.indexOf('/', i + 1)) n++;
+  return n;
+}
+
 /** How a message names a target: `PUT /items/{id}` style, with the origin when it is known. */
 export function describeTarget(t: WriteTarget): string {
   return `${t.method} ${unknownOrigin(t.origin) ? '' : t.origin}${t.path}`;

@@ -3,7 +3,8 @@
  * - a write that uses what a read of its resource returned (even when only `body.id` was used), or sends back what
  *   a read of its collection returned: read-modify-write, the lost-update pattern itself; every write to that
  *   route counts it;
- * - an ETag / Last-Modified captured from a response of the route (or of its collection);
+ * - an ETag / Last-Modified captured from a response of the route (or of its collection; a create's response
+ *   speaks for the item it created);
  * - If-Match / If-Unmodified-Since sent to the route anywhere in the file;
  * - handlers or client code checking for 412/428 or reading the ETag (`DocumentEvidence` of the model).
  * Each request contributes its pieces (those of its headers, of the responses it uses, of its scripts); an
@@ -14,7 +15,7 @@
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel, ResponseUse } from '../model/types';
 import { firstHeader } from '../model/types';
-import { isCollectionOf, originsMayMatch, routesMatch, writeTargetOf } from './route';
+import { aboutRoute, isCollectionOf, originsMayMatch, routesMatch, segmentCount, writeTargetOf } from './route';
 import { orderOf, ReadModifyWritePiece, SentPiece, StatedPiece, ValidatorUsePiece, type Order, type Piece, type RouteEntry, type ValidatorUse } from './route-pieces';
 import type { Evidence, WriteTarget } from './types';
 import { stringMemo } from '../text/string-memo';
@@ -274,7 +275,7 @@ export class SameFileEvidence {
   /** The pieces of what the document states about `r`'s API (phase 2). */
   private stated(r: RequestModel, target: WriteTarget | undefined, evidence: RequestEvidence, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>): void {
     if (!target || !evidence.evidence.length) return;
-    const entry = this.entryFor(target.origin, target.route, false);
+    const entry = this.entryFor(target.origin, aboutRoute(r.method, target.route), false);
     for (let seq = 0; seq < evidence.evidence.length && this.wants(entry); seq++) {
       this.add(new StatedPiece(orderOf(2, r.index, seq), entry, evidence.evidence[seq]), c, dirty);
     }
@@ -289,7 +290,8 @@ export class SameFileEvidence {
     const sourceLine = source.anchor.start.line;
     if (use.part === 'headers' && isValidatorName(use.path)) {
       const v: ValidatorUse = { line: use.line, path: use.path, read, sourceLine };
-      const readEntry = this.entryFor(read.origin, read.route, true);
+      // A create's validator is the created item's; a read's holds for the route's items too.
+      const readEntry = this.entryFor(read.origin, aboutRoute(source.method, read.route), source.method !== 'POST');
       if (this.wants(readEntry)) this.add(new ValidatorUsePiece(order, readEntry, v), c, dirty);
       // A collection's validator is evidence for its items; and the request that sends it is on the same API.
       if (!write || write.route === read.route) return;
@@ -353,12 +355,6 @@ function topOf(pieces: readonly Piece[]): Evidence[] {
 
 function sameEvidence(a: readonly Evidence[], b: readonly Evidence[]): boolean {
   return a.length === b.length && a.every((e, i) => e === b[i] || (e.sentence === b[i].sentence && e.kind === b[i].kind && e.verdict === b[i].verdict && e.line === b[i].line));
-}
-
-function segmentCount(route: string): number {
-  let n = 0;
-  for (let i = route.indexOf('/'); i >= 0; i = route.indexOf('/', i + 1)) n++;
-  return n;
 }
 
 function isRead(r: RequestModel): boolean {

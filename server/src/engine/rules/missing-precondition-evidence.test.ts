@@ -99,6 +99,48 @@ PUT https://api.shop.dev/items/{{created.response.body.id}}
 `);
   });
 
+  it('credits the ETag of a create\'s response to the created item, not to the collection', () => {
+    // A 201's validator describes the item it made: the item's later writes are on a versioning API.
+    checkHttpFixture(ID, `
+# @name created
+POST https://api.shop.dev/orders
+Content-Type: application/json
+
+{"sku": "A-1"}
+
+###
+@orderTag = {{created.response.headers.ETag}}
+
+###
+PATCH https://api.shop.dev/orders/{{created.response.body.id}}
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: the file variable @orderTag on line 9 captures the response's ETag
+Content-Type: application/json
+
+{"qty": 2}
+
+###
+PUT https://api.shop.dev/orders
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition
+Content-Type: application/json
+
+[]
+
+###
+POST https://api.shop.dev/carts
+Content-Type: application/json
+
+{}
+
+> {%
+    client.global.set("cartTag", response.headers.valueOf("ETag"));
+%}
+
+###
+DELETE https://api.shop.dev/carts/4
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition
+`);
+  });
+
   it('warns where the file captures an ETag of the route or sends If-Match to it elsewhere', () => {
     checkHttpFixture(ID, `
 # @name item
