@@ -41,6 +41,29 @@ If-None-Match: "abc"
 `);
   });
 
+  it('flags an Elasticsearch internal version typed in, not an external one (the caller\'s own number)', () => {
+    // version_type=external: the write carries the version of the caller's own system of record, compared by order.
+    checkHttpFixture(ID, `
+PUT http://localhost:9200/catalog/_doc/41?version=7
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ info hardcoded-etag: ?version=7 is a version typed into the PUT
+Content-Type: application/json
+
+{"title": "lamp"}
+
+###
+PUT http://localhost:9200/catalog/_doc/42?version=9&version_type=external
+Content-Type: application/json
+
+{"title": "desk"}
+
+###
+PUT http://localhost:9200/catalog/_doc/43?version_type=external_gte&version=20
+Content-Type: application/json
+
+{"title": "chair"}
+`);
+  });
+
   it('leaves FHIR versioned updates alone: the literal version is what the update means', () => {
     checkHttpFixture(ID, `
 PUT https://fhir.example.org/r4/Patient/7

@@ -24,9 +24,13 @@ export function literalServiceGuards(req: {
   const out: LiteralGuard[] = [];
   // Most writes carry no query, no version header and no `_rev`: each part is looked at only when it may hold one.
   const query = req.url !== undefined && req.url.includes('?') ? req.url.split('#')[0].split('?')[1] : undefined;
+  // Elasticsearch `version_type=external(_gte)`: `version` is the caller's own number (its system of record's),
+  // compared by order, not a value copied from a response.
+  const external = query !== undefined && query.includes('version_type=external');
   for (const pair of query?.split('&') ?? []) {
     const [name, value = ''] = pair.split('=');
     if (!VERSION_PARAMS.includes(name) || !isServiceTarget(name) || !copiedVersion(value)) continue;
+    if (external && name === 'version') continue;
     out.push({ text: `?${name}=${value}` });
   }
   for (const h of req.headers) {
