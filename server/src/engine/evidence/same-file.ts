@@ -182,7 +182,8 @@ export class SameFileEvidence {
     for (const n of [segments, segments - 1]) {
       const matching = [...this.bySegments.get(n) ?? []].filter((e) => entryMatches(e, target));
       matching.sort((a, b) => a.pieces[0].order - b.pieces[0].order);
-      for (const e of matching) found.push(...e.top);
+      // A piece filed under two matching routes (a collection's ETag used by a write to one of its items) says one thing.
+      for (const e of matching) for (const t of e.top) if (!found.some((f) => f.sentence === t.sentence)) found.push(t);
     }
     return found;
   }

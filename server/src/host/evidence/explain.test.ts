@@ -23,4 +23,21 @@ describe('explainEvidence', () => {
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('names each piece of evidence once, though it is filed under the read\'s route and the write\'s', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'etag-guard-explain-'));
+    try {
+      const file = path.join(root, 'shelves.http');
+      fs.writeFileSync(file, [
+        '# @name shelves', 'GET https://api.library.dev/shelves', '', '###',
+        'PUT https://api.library.dev/shelves/3', 'If-Match: {{shelves.response.headers.ETag}}', '', '{"label": "A"}', '',
+      ].join('\n'));
+      const workspace: WorkspaceEvidence = { root, documents: [], observations: [], probes: [], sources: [] };
+      const text = explainEvidence([file], root, DEFAULT_CONFIG, () => workspace);
+      const sentence = 'line 6 uses the ETag of GET https://api.library.dev/shelves (line 2)';
+      assert.equal(text.split(sentence).length - 1, 1, text);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
