@@ -79,6 +79,10 @@ describe('service catalogue', () => {
     assert.ok(!guarded('http://es:9200/i/_doc/1?op_type=index', {}));
     assert.ok(!guarded('http://es:9200/i/_doc/_create', {}));
     assert.ok(guarded('http://c:8500/v1/kv/k?cas=4', {}));
+    // A Consul lock's acquire / release is conditional on the lock by construction (leader election, a held-out note).
+    assert.ok(guarded('http://c:8500/v1/kv/jobs/leader?acquire=5f1c', {}));
+    assert.ok(guarded('http://c:8500/v1/kv/jobs/leader?release=5f1c', {}));
+    assert.ok(!guarded('http://c:8500/v1/kv/jobs/leader?flags=2', {}));
     assert.ok(guarded('https://api.zotero.org/users/1/items/A', { headers: ['if-unmodified-since-version'] }));
     assert.ok(guarded('http://db:5984/d/x', { body: '{ "_rev": rev, "a": 1 }' }));
     assert.ok(guarded('https://api.github.com/repos/o/r/contents/a', { body: '{ message, content, sha }' }));

@@ -168,7 +168,8 @@ export const SERVICES: readonly KnownService[] = [
   {
     id: 'consul-kv', name: 'Consul KV', recognise: { port: 8500, path: /\/v1\/kv\//, pathIdentifies: true },
     versioning: 'versioned', why: 'keeps a ModifyIndex per key and honours ?cas=<index>',
-    guards: { queryParams: ['cas'] },
+    // A lock's acquire / release (a session) is conditional on the lock by construction: its own concurrency.
+    guards: { queryParams: ['cas', 'acquire', 'release'] },
     fix: { queryParam: ['cas', 'ModifyIndex'], from: 'the ModifyIndex of the key you read', createOnly: { queryParam: ['cas', '0'] } },
     docs: 'https://developer.hashicorp.com/consul/api-docs/kv#cas',
   },
