@@ -31,11 +31,29 @@ describe('explainEvidence', () => {
       fs.writeFileSync(file, [
         '# @name shelves', 'GET https://api.library.dev/shelves', '', '###',
         'PUT https://api.library.dev/shelves/3', 'If-Match: {{shelves.response.headers.ETag}}', '', '{"label": "A"}', '',
+        '###', 'PATCH https://api.library.dev/shelves/4', '', '{"label": "B"}', '',
       ].join('\n'));
       const workspace: WorkspaceEvidence = { root, documents: [], observations: [], probes: [], sources: [] };
       const text = explainEvidence([file], root, DEFAULT_CONFIG, () => workspace);
       const sentence = 'line 6 uses the ETag of GET https://api.library.dev/shelves (line 2)';
       assert.equal(text.split(sentence).length - 1, 1, text);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('says a write that carries its precondition is guarded, not how it would be judged without one', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'etag-guard-explain-'));
+    try {
+      const file = path.join(root, 'flags.http');
+      fs.writeFileSync(file, [
+        'PUT http://127.0.0.1:8500/v1/kv/flags/beta?cas=0', '', 'on', '', '###',
+        'PUT http://127.0.0.1:8500/v1/kv/flags/beta', '', 'off', '',
+      ].join('\n'));
+      const workspace: WorkspaceEvidence = { root, documents: [], observations: [], probes: [], sources: [] };
+      const text = explainEvidence([file], root, DEFAULT_CONFIG, () => workspace);
+      assert.match(text, /1: PUT http:\/\/127\.0\.0\.1:8500\/v1\/kv\/flags\/beta\?cas=0 → guarded \(it sends a precondition\)/);
+      assert.match(text, /6: PUT http:\/\/127\.0\.0\.1:8500\/v1\/kv\/flags\/beta → (warn|hint)/);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

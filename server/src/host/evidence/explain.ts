@@ -1,12 +1,13 @@
 /**
  * What `etag-guard lint --explain-evidence PATHS…` and the editor's "Show Remembered Evidence" print: is known about each API and how each write of the `.http`
  * files is judged — the workspace's OpenAPI documents, what the runner and the probe have seen, and per write
- * its decision (warn / hint / silent) with every piece of evidence or the reason it is out of scope.
+ * its decision (warn / hint / silent, or guarded when it sends a precondition) with every piece of evidence or the
+ * reason it is out of scope.
  */
 import * as path from 'node:path';
 import type { EngineConfig } from '../../engine';
 import { buildHttpModel, describeObservation, evidenceIndex, languageOfPath, mergeConfig, parseHttp } from '../../engine';
-import { isWrite } from '../../engine/rules/vocabulary';
+import { hasWritePrecondition, isWrite } from '../../engine/rules/vocabulary';
 import { applyRcFile } from '../config-files';
 import { MAX_SOURCE_BYTES, readRegularFile } from '../regular-file';
 import { OBSERVATION_STORE_FILE } from './observation-store';
@@ -43,6 +44,11 @@ export function explainEvidence(
     if (writes.length === 0) continue;
     lines.push(rel(file));
     for (const r of writes) {
+      if (hasWritePrecondition(r, config)) {
+        // The rule says nothing of a write that sends its precondition: its judgement without one would mislead.
+        lines.push(`  ${r.anchor.start.line + 1}: ${r.method} ${r.url ?? ''} → guarded (it sends a precondition)`);
+        continue;
+      }
       const j = index.judge(r);
       const what = j.outOfScope ? `out of scope: ${j.outOfScope}` : j.hintOnly ? `only a hint: ${j.hintOnly}` : j.evidence.length ? '' : 'no evidence';
       lines.push(`  ${r.anchor.start.line + 1}: ${r.method} ${r.url ?? ''} → ${j.decision}${what ? ` (${what})` : ''}`);
