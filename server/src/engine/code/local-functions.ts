@@ -5,7 +5,7 @@
  * they return keeps the request visible instead of unknown.
  */
 import type { CodeContext } from './context';
-import { isFunction, unwrap, type Node } from './syntax';
+import { calleeText, isFunction, unwrap, type Node } from './syntax';
 
 /** The function of this file `callee` names, if exactly one can be told. */
 export function localFunction(callee: Node, ctx: CodeContext): Node | undefined {
@@ -16,6 +16,16 @@ export function localFunction(callee: Node, ctx: CodeContext): Node | undefined 
   if (object?.type !== 'this' && !(object?.type === 'identifier' && object.text === 'self')) return undefined;
   const name = n.childForFieldName(n.type === 'attribute' ? 'attribute' : 'property')?.text;
   return name ? methodOfEnclosingClass(n, name, ctx) : undefined;
+}
+
+/**
+ * The wrapper of the file `call` calls: the one filed under its callee's last name, when the callee names that very
+ * function (a same-named function of another module or object is not it).
+ */
+export function calledWrapper<W extends { fn: Node }>(call: Node, wrappers: ReadonlyMap<string, W>, ctx: CodeContext): W | undefined {
+  const callee = call.childForFieldName('function');
+  const w = callee && wrappers.get(calleeText(callee).split('.').pop() ?? '');
+  return w && localFunction(callee, ctx)?.id === w.fn.id ? w : undefined;
 }
 
 /** A function declared under that name (one only), or the arrow / function a name in scope holds. */

@@ -11,7 +11,7 @@
 import type { HttpCall } from './calls';
 import { methodText } from './calls';
 import type { CodeContext } from './context';
-import { functionName, localFunction, parameterNames } from './local-functions';
+import { calledWrapper, functionName, parameterNames } from './local-functions';
 import { argumentsOf, isName, type Arguments } from './options';
 import { calleeText, unwrap, type Node } from './syntax';
 
@@ -60,11 +60,10 @@ export function methodWrappers(calls: readonly HttpCall[], ctx: CodeContext): Ma
 
 /** The call `node` makes through one of the wrappers, read as the library call with the caller's arguments. */
 export function throughWrapper(node: Node, wrappers: ReadonlyMap<string, MethodWrapper>, ctx: CodeContext): HttpCall | undefined {
-  const callee = node.childForFieldName('function');
-  if (!callee) return undefined;
+  const w = calledWrapper(node, wrappers, ctx);
+  if (!w) return undefined;
+  const callee = node.childForFieldName('function') as Node;
   const name = calleeText(callee).split('.').pop() ?? '';
-  const w = wrappers.get(name);
-  if (!w || localFunction(callee, ctx)?.id !== w.fn.id) return undefined;
   const args = argumentsOf(node);
   if (!args || args.splat) return undefined;
   const given = (i: number) => argumentAt(args, i, w.params[i]);

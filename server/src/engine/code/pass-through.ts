@@ -8,9 +8,9 @@
 import type { HttpCall } from './calls';
 import type { CallShape } from './libraries';
 import type { CodeContext } from './context';
-import { functionName, localFunction, parameterNames } from './local-functions';
+import { calledWrapper, functionName, parameterNames } from './local-functions';
 import { followValue, readObject } from './options';
-import { calleeText, unwrap, type Node } from './syntax';
+import { unwrap, type Node } from './syntax';
 
 /** Options the wrapper may add without deciding anything about preconditions. */
 const DECIDING = new Set(['method', 'headers', 'url', 'path']);
@@ -44,11 +44,7 @@ export function passThroughWrappers(calls: readonly HttpCall[], ctx: CodeContext
 
 /** The callee's shape when it names one of the wrappers (and that very function). */
 export function passedOnShape(call: Node, wrappers: ReadonlyMap<string, PassThrough>, ctx: CodeContext): CallShape | undefined {
-  const callee = call.childForFieldName('function');
-  if (!callee) return undefined;
-  const last = calleeText(callee).split('.').pop() ?? '';
-  const w = wrappers.get(last);
-  return w && localFunction(callee, ctx)?.id === w.fn.id ? w.shape : undefined;
+  return calledWrapper(call, wrappers, ctx)?.shape;
 }
 
 /** The index of the parameter the options come from: `init`, or `{ ...init, signal }` adding nothing deciding. */
