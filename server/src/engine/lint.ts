@@ -74,9 +74,7 @@ export function runRules(
  */
 function walkRequests(rules: readonly Rule[], walkers: readonly number[], ctx: RuleContext, directives: readonly Directive[],
   found: LintFinding[][], failed: Array<RuleFailure | undefined>): void {
-  const reporters = walkers.map((k) => (f: ReportedFinding) => {
-    if (!isSuppressed(directives, rules[k].id, f.range.start.line)) found[k].push(toLintFinding(rules[k], f, ctx.config));
-  });
+  const reporters = walkers.map((k) => reporterOf(rules[k], directives, ctx.config, found[k]));
   const requests = ctx.model.requests;
   let running = walkers.length;
   for (let i = 0; i < requests.length && running > 0; i++) {
@@ -93,6 +91,13 @@ function walkRequests(rules: readonly Rule[], walkers: readonly number[], ctx: R
   }
 }
 
+/** What a rule's `report` does: a finding no directive suppresses goes into `findings`, in the engine's form. */
+function reporterOf(rule: Rule, directives: readonly Directive[], config: EngineConfig, findings: LintFinding[]): (f: ReportedFinding) => void {
+  return (f) => {
+    if (!isSuppressed(directives, rule.id, f.range.start.line)) findings.push(toLintFinding(rule, f, config));
+  };
+}
+
 function failureOf(rule: Rule, err: unknown): RuleFailure {
   return { ruleId: rule.id, error: err instanceof Error ? err.message : String(err) };
 }
@@ -104,9 +109,7 @@ function failureOf(rule: Rule, err: unknown): RuleFailure {
 export function runRule(rule: Rule, ctx: RuleContext, directives: readonly Directive[], findings: LintFinding[],
   failures: Array<RuleFailure | undefined>, slot = failures.length): void {
   try {
-    rule.check(ctx, (f) => {
-      if (!isSuppressed(directives, rule.id, f.range.start.line)) findings.push(toLintFinding(rule, f, ctx.config));
-    });
+    rule.check(ctx, reporterOf(rule, directives, ctx.config, findings));
   } catch (err) {
     failures[slot] = failureOf(rule, err);
   }
