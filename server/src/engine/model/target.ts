@@ -38,12 +38,17 @@ export function queryParamNames(url: string): ReadonlySet<string> {
 export const hostOf = stringMemo(hostOfUrl);
 
 function hostOfUrl(url: string): string | undefined {
+  const host = writtenHost(url);
+  return host === undefined || host.includes('{{') || host === '' ? undefined : host.toLowerCase();
+}
+
+/** The host of an absolute URL as written (templates kept, case kept), without user info and port. */
+export function writtenHost(url: string): string | undefined {
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url.trim());
   if (!m) return undefined;
   const authority = m[1].slice(m[1].lastIndexOf('@') + 1);
   const colon = authority.indexOf(':');
-  const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : colon < 0 ? authority : authority.slice(0, colon);
-  return host.includes('{{') || host === '' ? undefined : host.toLowerCase();
+  return authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : colon < 0 ? authority : authority.slice(0, colon);
 }
 
 /**

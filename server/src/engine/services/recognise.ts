@@ -3,6 +3,7 @@
  * precondition: a header, a query parameter (or a pair), or the version in the body.
  */
 import { hostMatches } from '../config/host-patterns';
+import { writtenHost } from '../model/target';
 import { SERVICES, type KnownService } from './catalogue';
 import { sameHeaderName } from '../text/header-names';
 
@@ -71,11 +72,10 @@ export function recognisedByPathAlone(service: KnownService, url: string, host: 
  * template; anything else (`{{host}}`, `api.{{domain}}`, `{{name}}.com`) stays unknown.
  */
 function templatedSubdomainHost(url: string): string | undefined {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url.trim());
-  const authority = m?.[1].slice(m[1].lastIndexOf('@') + 1).replace(/:\d+$/, '');
-  const end = authority?.lastIndexOf('}}') ?? -1;
-  if (!authority || end < 0) return undefined;
-  const tail = authority.slice(end + 2);
+  const host = writtenHost(url);
+  const end = host?.lastIndexOf('}}') ?? -1;
+  if (!host || end < 0) return undefined;
+  const tail = host.slice(end + 2);
   return /^[a-z0-9-]*(\.[a-z0-9-]+){2,}$/i.test(tail) ? `tenant${tail.toLowerCase()}` : undefined;
 }
 
