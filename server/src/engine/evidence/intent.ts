@@ -72,7 +72,8 @@ export function annotatedTest(req: RequestModel): boolean {
  * For each request of a file made to a resource the file created earlier, the request that created it: a PUT
  * to the same path or to a collection above it (PUT /customers creates the index whose documents follow), a
  * request the author calls setup or seed data sent to the same server (a FHIR transaction bundle, an Elasticsearch
- * `_bulk`), or a POST whose response names the resource in this request's URL. One pass in file order.
+ * `_bulk`), a POST that stores an Elasticsearch document under its id (`_create/{id}`, `_doc/{id}`: the same document
+ * as `_update/{id}`), or a POST whose response names the resource in this request's URL. One pass in file order.
  */
 export function createdEarlier(requests: readonly RequestModel[]): Map<RequestModel, string> {
   const made = new Map<RequestModel, string>();
@@ -82,12 +83,12 @@ export function createdEarlier(requests: readonly RequestModel[]): Map<RequestMo
     // Only a write is ever judged, and only a PUT, a MKCOL or a setup POST creates: a read needs neither answer.
     const method = req.method;
     const write = method === 'PUT' || method === 'PATCH' || method === 'DELETE' || method === 'POST' || method === 'MKCOL';
-    const at = write ? placeOf(req) : undefined;
+    const at = write ? documentPlace(req, placeOf(req)) : undefined;
     const post = write ? postNamedIn(req.url, posts) : undefined;
     const by = post ? `the POST ${post.url ?? ''} returned it` : at && creators.covering(at, req);
     if (by !== undefined) made.set(req, by);
     const setup = (req.method === 'POST' || req.method === 'PUT') && isSetup(req);
-    if (at && (setup || ((req.method === 'PUT' || req.method === 'MKCOL') && at.path !== '' && by === undefined))) {
+    if (at && (setup || ((req.method === 'PUT' || req.method === 'MKCOL' || storesDocument(req)) && at.path !== '' && by === undefined))) {
       creators.add(at, `${setup ? 'the setup request' : req.method} ${req.url ?? ''}`, setup, req);
     }
     if (req.name !== undefined) {
@@ -223,6 +224,26 @@ interface Creator {
 function sameServer(creators: readonly Creator[] | undefined, server: string, req: RequestModel): string | undefined {
   for (const c of creators ?? []) if (originsMayMatch(c.server, server) && !exclusive(c.req, req)) return c.by;
   return undefined;
+}
+
+/** `/{index}/_doc|_create|_update/{id}`: the three names Elasticsearch gives one document. */
+const ES_DOCUMENT = /^(.*)\/_(?:doc|create|update)(\/[^/]+)$/;
+
+/**
+ * An Elasticsearch document is one place whichever API names it: a tutorial creates `/customers/_create/spammer`
+ * and deletes `/customers/_doc/spammer`. Other places are as written.
+ */
+function documentPlace(req: RequestModel, at: Place | undefined): Place | undefined {
+  if (!at || !at.path.includes('/_')) return at;
+  const m = ES_DOCUMENT.exec(at.path);
+  if (!m || serviceOf(req)?.id !== 'elasticsearch') return at;
+  return { server: at.server, path: `${m[1]}/_doc${m[2]}` };
+}
+
+/** A POST that stores an Elasticsearch document under the id it names (`_doc/{id}`, `_create/{id}`), as a PUT does. */
+function storesDocument(req: RequestModel): boolean {
+  return req.method === 'POST' && req.url !== undefined && /\/_(?:doc|create)\/[^/?#]+\/?(?:[?#]|$)/.test(req.url)
+    && serviceOf(req)?.id === 'elasticsearch';
 }
 
 interface Place {

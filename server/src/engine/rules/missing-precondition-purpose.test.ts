@@ -108,6 +108,48 @@ DELETE http://search.other.dev:9200/wards/_doc/7
 `);
   });
 
+  it('knows an Elasticsearch document by any of its names: created by _create or a POST to _doc, then updated or deleted', () => {
+    // Lesson from a real learning file: "insert" a document with POST …/_create/{id}, delete it with DELETE …/_doc/{id}.
+    checkHttpFixture(ID, `
+### add the trial account
+POST http://localhost:9200/accounts/_create/trial-7
+Content-Type: application/json
+
+{"owner": "sam"}
+
+### remove it again
+DELETE http://localhost:9200/accounts/_doc/trial-7
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: the file created this resource itself (POST http://localhost:9200/accounts/_create/trial-7)
+
+### a POST with an id stores the document as a PUT would
+POST http://localhost:9200/accounts/_doc/trial-8
+
+{"owner": "kim"}
+
+### and its partial update is a write to the same document
+POST http://localhost:9200/accounts/_update/trial-8
+
+{"doc": {"owner": "lee"}}
+
+###
+DELETE http://localhost:9200/accounts/_doc/trial-8
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: the file created this resource itself (POST http://localhost:9200/accounts/_doc/trial-8)
+
+### a document from elsewhere still warns
+DELETE http://localhost:9200/accounts/_doc/trial-9
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Elasticsearch
+
+### a POST to the collection (a server-chosen id) creates nothing this file can name
+POST http://localhost:9200/visits/_doc
+
+{"at": "noon"}
+
+###
+DELETE http://localhost:9200/visits/_doc/1
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Elasticsearch
+`);
+  });
+
   it('still warns on the file\'s own data when the file itself shows the resource is versioned', () => {
     checkHttpFixture(ID, `
 PUT http://localhost:9200/plants/_doc/9
