@@ -28,7 +28,7 @@ export const missingPrecondition: Rule = {
       if (!isWrite(req.method, config)) return;
       const conditional = hasWritePrecondition(req, config);
       if (conditional && hasWritePrecondition(withoutConditional(req), config)) return;
-      const judgement = indexingOnly(req, codeCatalogueOnly(req, evidenceIndex(ctx.model, config).judge(req), ctx.language, ctx.model.requests), ctx.language);
+      const judgement = httpCatalogueOnly(req, codeCatalogueOnly(req, evidenceIndex(ctx.model, config).judge(req), ctx.language, ctx.model.requests), ctx.language);
       if (!config.strict && judgement.decision === 'silent') return;
       const level = !config.strict && judgement.decision === 'hint' ? 'hint' : undefined;
       if (conditional) {
@@ -48,12 +48,21 @@ export const missingPrecondition: Rule = {
 };
 
 /**
- * A `.http` PUT that indexes an Elasticsearch document its author does not call an update (intent.ts), where only
- * the catalogue says the service versions it: a hint. Client code has its own rule for it (code-catalogue-only.ts:
- * a hint unless the file reads the document).
+ * `.http` writes where only the catalogue says the service versions the resource, and the write means "whatever is
+ * there" by construction: a hint (client code has its own rule, code-catalogue-only.ts).
+ * - a PUT that indexes an Elasticsearch document its author does not call an update (intent.ts);
+ * - a DELETE: measured on real request files nobody here wrote (docs/precision.md), every such warning was a
+ *   cleanup or a course's "delete a document" step, read before or not. Evidence about the resource itself (an
+ *   ETag captured, If-Match sent to it in the file, an OpenAPI document, a response seen) still warns.
  */
-function indexingOnly(req: RequestModel, j: Judgement, language: 'http' | 'code'): Judgement {
-  if (language !== 'http' || j.decision !== 'warn' || !j.evidence.every((e) => e.kind === 'catalogue') || !indexesDocument(req)) return j;
+function httpCatalogueOnly(req: RequestModel, j: Judgement, language: 'http' | 'code'): Judgement {
+  if (language !== 'http' || j.decision !== 'warn' || !j.evidence.every((e) => e.kind === 'catalogue')) return j;
+  if (req.method === 'DELETE') {
+    const known = serviceOf(req);
+    if (known?.requiredOn && req.target !== undefined && known.requiredOn.test(req.target)) return j;
+    return { ...j, decision: 'hint', hintOnly: 'only the catalogue says the service versions it, and a delete means whatever is there' };
+  }
+  if (!indexesDocument(req)) return j;
   return { ...j, decision: 'hint', hintOnly: 'the request indexes an Elasticsearch document and does not say it updates one: PUT …/_doc/{id} stores the document whole, whether it exists or not' };
 }
 
