@@ -126,4 +126,4 @@ async function lspSection({ serverJs, tmp }) {
   return { ...result, targets: TARGETS };
 }
 
-module.exports = { lspSection };
+module.exports = { lspSection, typeAt };

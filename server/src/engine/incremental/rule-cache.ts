@@ -18,6 +18,7 @@ import { levelOf, runRule, sortFindings, toLintFinding, type LintFinding, type L
 import { JudgementIndex, useEvidenceIndex } from '../evidence/index';
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel } from '../model/types';
+import { forgetFacts } from '../rules/request-facts';
 import { TargetIndex } from '../rules/target-index';
 import type { Rule, RuleContext } from '../rules/types';
 import { useTargetIndex } from '../rules/vocabulary';
@@ -100,6 +101,9 @@ export class RuleCache {
       }
       perRequest.push(k);
     }
+    // The facts slot held the last request the rules looked at, and through it this version's whole syntax tree:
+    // emptied as runRules empties it, so a document the editor closed keeps nothing alive.
+    forgetFacts();
     this.rows = rows;
     for (const i of new Set([...dirty.request, ...dirty.evidence, ...dirty.dataflow])) {
       if (rows[i]?.some((list) => list !== undefined && list.length > 0)) this.withFindings.add(i);

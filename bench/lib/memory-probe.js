@@ -1,0 +1,33 @@
+/**
+ * Preloaded into a language server by bench/server-memory.js (`node -r bench/lib/memory-probe.js server.js`):
+ * samples the process's memory every 2 ms and after every collection, keeps the sample taken at the highest
+ * resident size (with V8's heap spaces at that moment) and every collection's kind, start (ms since the process began, as `performance.now()`) and pause, and writes them as
+ * JSON to the file named by ETAG_GUARD_MEMORY_PROBE at exit. Never writes to stdout (it is the LSP stream).
+ */
+'use strict';
+const fs = require('node:fs');
+const v8 = require('node:v8');
+const { PerformanceObserver, constants } = require('node:perf_hooks');
+
+const out = process.env.ETAG_GUARD_MEMORY_PROBE;
+const MIB = 2 ** 20;
+const KINDS = { [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge', [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact', [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental', [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks' };
+let peak;
+const collections = [];
+
+function sample() {
+  const m = process.memoryUsage();
+  if (peak && m.rss <= peak.rss) return;
+  const spaces = {};
+  for (const s of v8.getHeapSpaceStatistics()) if (s.space_size > 0) spaces[s.space_name] = { size: s.space_size / MIB, used: s.space_used_size / MIB };
+  peak = { atMs: performance.now(), rss: m.rss, rssMiB: m.rss / MIB, heapTotalMiB: m.heapTotal / MIB, heapUsedMiB: m.heapUsed / MIB, externalMiB: m.external / MIB, arrayBuffersMiB: m.arrayBuffers / MIB, spaces };
+}
+
+if (out) {
+  setInterval(sample, 2).unref();
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) collections.push({ atMs: e.startTime, kind: KINDS[e.detail?.kind] ?? String(e.detail?.kind), pauseMs: e.duration });
+    sample();
+  }).observe({ entryTypes: ['gc'] });
+  process.on('exit', () => fs.writeFileSync(out, JSON.stringify({ peak, collections })));
+}
