@@ -13,7 +13,7 @@ import type { CodeContext } from './context';
 import { functionName, localFunction, parameterNames } from './local-functions';
 import { followValue, isName } from './options';
 import { sentBody } from './sent-body';
-import { calleeText, unwrap, type Node } from './syntax';
+import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
 
 /** The helper's name when the write `call` (to `url`) sits in a generic helper. */
 export function genericHelper(call: HttpCall, ctx: CodeContext): string | undefined {
@@ -40,6 +40,7 @@ export function genericHelper(call: HttpCall, ctx: CodeContext): string | undefi
 function mentioned(node: Node, params: readonly (string | undefined)[], ctx: CodeContext, depth = 0): Set<number> {
   const out = new Set<number>();
   const n = unwrap(node);
+  if (choiceOfLiterals(n, ctx)) return out;
   for (const id of isName(n) ? [n] : n.descendantsOfType(['identifier', 'shorthand_property_identifier'])) {
     const at = params.indexOf(id.text);
     if (at >= 0) {
@@ -50,6 +51,17 @@ function mentioned(node: Node, params: readonly (string | undefined)[], ctx: Cod
     if (depth < 3 && value.id !== id.id) for (const i of mentioned(value, params, ctx, depth + 1)) out.add(i);
   }
   return out;
+}
+
+/**
+ * `type === 'a' ? FILE_A : FILE_B` (Python `A if c else B`): one of fixed names, whatever the parameter in the
+ * condition. A helper that picks one of two files by a flag writes those files, not wherever its callers say (real
+ * code: `saveIdentityDoc(type, data)` replacing one of two JSON documents its module also loads).
+ */
+function choiceOfLiterals(n: Node, ctx: CodeContext): boolean {
+  const arms = n.type === 'ternary_expression' ? [n.childForFieldName('consequence'), n.childForFieldName('alternative')]
+    : n.type === 'conditional_expression' ? [n.namedChildren[0], n.namedChildren[2]] : [];
+  return arms.length === 2 && arms.every((a) => !!a && stringLiteral(followValue(a, ctx)) !== undefined);
 }
 
 /**

@@ -1,18 +1,25 @@
 /**
- * Local request wrappers that take the method as an argument: `function fetchElastic(method, path, body)` whose body
- * is `fetch(URI_PREFIX + path, { method, headers: {…}, body: JSON.stringify(body) })`, or a class's
- * `private async request(method, url, body, extra)` around `fetch(url, { method, headers, body })`. Real client code
- * sends every request of a module through one of these (an Elasticsearch data module, a WebDAV sync backend), so the
- * writes are the calls to the wrapper: `fetchElastic('PUT', `/groups/_doc/${id}`, group)` is the `fetch` it makes,
- * with the caller's method, and the caller's arguments in place of the wrapper's parameters in its URL, headers and
- * body. A wrapper the caller gives a method the analysis cannot read stays what it was (a request of unknown method).
- * Only a function with one recognised library call whose method is a parameter and whose URL uses a parameter counts.
+ * Local request wrappers: a function of the file with one recognised library call whose URL uses a parameter, read
+ * at each call with the caller's arguments in place of the wrapper's parameters in its URL, headers and body.
+ * - The method as an argument: `function fetchElastic(method, path, body)` whose body is
+ *   `fetch(URI_PREFIX + path, { method, headers: {…}, body: JSON.stringify(body) })`, or a class's
+ *   `private async request(method, url, body, extra)` around `fetch(url, { method, headers, body })`. Real client
+ *   code sends every request of a module through one of these (an Elasticsearch data module, a WebDAV sync backend),
+ *   so the writes are the calls to the wrapper: `fetchElastic('PUT', `/groups/_doc/${id}`, group)` is the `fetch` it
+ *   makes, with the caller's method. A caller's method the analysis cannot read leaves the call unrecognised.
+ * - Reads through a helper: `call(path, options = {})` around `fetch(GRAPH + path, { headers: {…}, ...options })`
+ *   (the method is the caller's `method` option, else the library's default), or `getJson(path)` around
+ *   `requests.get(BASE + path)`. Sync tools load a whole document through such a helper in one function and save it
+ *   with a call of their own in another; seeing the load as a GET of the URL its caller names tells the rules that
+ *   the file reads what it writes. Only the reads are taken from these: a write the helper makes is already judged
+ *   where it is written, and a write through the options would be judged on headers the wrapper may add.
  */
 import type { HttpCall } from './calls';
 import { methodText } from './calls';
 import type { CodeContext } from './context';
 import { calledWrapper, functionName, parameterNames } from './local-functions';
-import { argumentsOf, isName, type Arguments } from './options';
+import { argumentsOf, isName, readObject, type Arguments } from './options';
+import { spreadParameter } from './pass-through';
 import { calleeText, unwrap, type Node } from './syntax';
 
 /** Parameter name → the caller's argument for it (null: the caller passes none). */
@@ -31,28 +38,45 @@ export interface Via {
   body?: Node;
 }
 
+/** Where a call through the wrapper takes its method from. */
+type MethodSource =
+  /** The caller's argument at this position. */
+  | { at: number }
+  /** The wrapper's own call, always this read. */
+  | { fixed: string }
+  /** The `method` of the options the caller passes at this position (spread into the wrapper's), else the default. */
+  | { optionsAt: number; fallback: string };
+
 interface MethodWrapper {
   fn: Node;
   inner: HttpCall;
-  methodAt: number;
+  method: MethodSource;
   params: readonly (string | undefined)[];
 }
+
+const READS = new Set(['GET', 'HEAD']);
 
 /** The method wrappers among the file's functions, keyed by name, found from the library calls already recognised. */
 export function methodWrappers(calls: readonly HttpCall[], ctx: CodeContext): Map<string, MethodWrapper> {
   const out = new Map<string, MethodWrapper>();
   const ambiguous = new Set<string>();
+  const perFunction = new Map<number, number>();
+  for (const c of calls) {
+    const id = ctx.scopes.functionOf(c.call).id;
+    perFunction.set(id, (perFunction.get(id) ?? 0) + 1);
+  }
   for (const c of calls) {
     if (c.wrapper || c.via || c.args.splat || !c.url) continue;
     const fn = ctx.scopes.functionOf(c.call);
     if (fn.id === ctx.index.root.id) continue;
     const name = functionName(fn, ctx);
     const params = parameterNames(fn);
-    const method = methodNode(c);
-    const methodAt = method && isName(unwrap(method)) ? params.indexOf(unwrap(method).text) : -1;
-    if (!name || methodAt < 0 || usedParams(c.url, params).length === 0) continue;
+    const method = methodSource(c, params, ctx);
+    // A read helper makes that one request: a function that also sends others is more than a way to read.
+    if (method && !('at' in method) && perFunction.get(fn.id) !== 1) continue;
+    if (!name || !method || usedParams(c.url, params).length === 0) continue;
     if (out.has(name)) ambiguous.add(name);
-    out.set(name, { fn, inner: c, methodAt, params });
+    out.set(name, { fn, inner: c, method, params });
   }
   for (const name of ambiguous) out.delete(name);
   return out;
@@ -67,7 +91,7 @@ export function throughWrapper(node: Node, wrappers: ReadonlyMap<string, MethodW
   const args = argumentsOf(node);
   if (!args || args.splat) return undefined;
   const given = (i: number) => argumentAt(args, i, w.params[i]);
-  const method = methodText(given(w.methodAt) ?? undefined, ctx);
+  const method = methodAtCall(w.method, given, ctx);
   if (!method) return undefined;
   const bindings = new Map<string, Node | null>();
   w.params.forEach((p, i) => {
@@ -89,6 +113,33 @@ export function throughWrapper(node: Node, wrappers: ReadonlyMap<string, MethodW
     via: { name, bindings, urlArgs, urlGiven: !!direct, body: bodyArgument(inner, bindings) },
     // The caller's headers (`extra` spread into the wrapper's) are read with the bindings, see code-model.ts.
   };
+}
+
+/** Where the wrapped call `c` of a function with parameters `params` takes its method from, if it counts. */
+function methodSource(c: HttpCall, params: readonly (string | undefined)[], ctx: CodeContext): MethodSource | undefined {
+  const method = methodNode(c);
+  const at = method && isName(unwrap(method)) ? params.indexOf(unwrap(method).text) : -1;
+  if (at >= 0) return { at };
+  if (c.method !== undefined) return READS.has(c.method) && !c.options?.spread ? { fixed: c.method } : undefined;
+  const m = c.shape.method;
+  const optionsNode = typeof c.shape.options === 'number' ? c.args.positional[c.shape.options] : undefined;
+  const optionsAt = optionsNode && !method && 'option' in m && m.fallback ? spreadParameter(optionsNode, params, ctx) : -1;
+  return optionsAt >= 0 && 'option' in m && m.fallback ? { optionsAt, fallback: m.fallback } : undefined;
+}
+
+/**
+ * The method a call through the wrapper sends, where the analysis can tell; only a read when the wrapper does not
+ * take the method as an argument (see the top of this file).
+ */
+function methodAtCall(source: MethodSource, given: (i: number) => Node | null, ctx: CodeContext): string | undefined {
+  if ('at' in source) return methodText(given(source.at) ?? undefined, ctx);
+  if ('fixed' in source) return source.fixed;
+  const options = given(source.optionsAt);
+  const object = options && readObject(options, ctx);
+  if (options && !object) return undefined;
+  const written = object?.props.get('method');
+  const method = written ? methodText(written.value, ctx) : object?.spread ? undefined : source.fallback;
+  return method && READS.has(method) ? method : undefined;
 }
 
 /** The node the wrapped call takes its method from: the `method` option, or the method argument. */

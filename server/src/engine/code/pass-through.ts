@@ -53,6 +53,13 @@ function passedOptions(options: Node, params: readonly (string | undefined)[], c
   if (n.type === 'identifier') return params.indexOf(n.text);
   const object = readObject(n, ctx);
   if (!object || [...object.props.keys()].some((k) => DECIDING.has(k))) return -1;
+  return spreadParameter(n, params, ctx);
+}
+
+/** The index of the one parameter an options object literal spreads (`{ headers, ...init }` → `init`), else -1. */
+export function spreadParameter(options: Node, params: readonly (string | undefined)[], ctx: CodeContext): number {
+  const n = followValue(options, ctx);
+  if (n.type !== 'object') return -1;
   const spreads = n.namedChildren.filter((c) => c.type === 'spread_element').map((c) => c.firstNamedChild && unwrap(followValue(c.firstNamedChild, ctx)));
   if (spreads.length !== 1 || spreads[0]?.type !== 'identifier') return -1;
   return params.indexOf(spreads[0].text);
