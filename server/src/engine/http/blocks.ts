@@ -5,7 +5,7 @@
  */
 import { lineRange, range } from '../text/types';
 import type { ParseDiagnostic, Script } from './ast';
-import { commentBody, headerLineOf, isBlank, metadataOf, requestLineOf, separatorTitle, type scriptOpenerOf } from './line-kinds';
+import { commentBody, headerLineOf, isBlank, requestLineOf, separatorTitle, type scriptOpenerOf } from './line-kinds';
 import { parseDiagnostic } from './parse-diagnostics';
 
 type Opener = NonNullable<ReturnType<typeof scriptOpenerOf>>;
@@ -110,14 +110,15 @@ const LOOKAHEAD_LIMIT = 50;
 
 /**
  * httpYac lets a request follow a body without `###`: a known method's request line at line i (possibly after
- * comments and metadata) ends the body. The look-ahead is bounded to stay linear, and ends with the section.
+ * comments and metadata) ends the body. Emacs restclient files have no `###` at all: a request starts after a
+ * blank line with the comment lines that title it (`# update the same value?`), so any comment counts, not only
+ * metadata. The look-ahead is bounded to stay linear, and ends with the section.
  */
 export function startsRequestAt(lines: readonly string[], i: number, end: number): boolean {
   for (let j = i; j < end && j < i + LOOKAHEAD_LIMIT; j++) {
     const text = lines[j];
     if (requestLineOf(text, true)) return true;
-    const comment = commentBody(text);
-    if (comment === undefined || metadataOf(comment) === undefined) return false;
+    if (commentBody(text) === undefined) return false;
   }
   return false;
 }

@@ -34,6 +34,25 @@ describe('dialect constructs each tool reads (found in real-world files)', () =>
     assert.equal(file.requests[0].scripts[0].kind, 'httpyac-script');
   });
 
+  it('emacs restclient: requests separated by blank lines and `#` comment titles, no `###`', () => {
+    // Written for this test in the shape of real restclient notes: each title comment belongs to the request below it.
+    const file = parseHttp([
+      '# -*- restclient -*-', '# the queue', 'GET http://localhost:8500/v1/kv/queue', '', '',
+      '# change it by hand', '# (nobody else should)', 'PUT http://localhost:8500/v1/kv/queue', 'Content-Type: text/plain', '', 'next', '',
+      '# and drop it', 'DELETE http://localhost:8500/v1/kv/queue', '',
+    ].join('\n'));
+    assert.deepEqual(file.requests.map((r) => [r.requestLine.method.value, r.requestLine.range.start.line]), [['GET', 2], ['PUT', 7], ['DELETE', 13]]);
+    assert.equal(file.requests[0].body, undefined);
+    assert.equal(file.requests[1].body?.text, 'next');
+    assert.deepEqual(file.requests[1].comments, ['change it by hand', '(nobody else should)']);
+  });
+
+  it('a comment inside a body stays in the body unless a request line follows it', () => {
+    const file = parseHttp('POST https://example.com/notes\nContent-Type: text/markdown\n\n# Title\n\ntext\n');
+    assert.equal(file.requests.length, 1);
+    assert.equal(file.requests[0].body?.text, '# Title\n\ntext');
+  });
+
   it('WebDAV and version-control methods, and `Get` written in mixed case', () => {
     const file = parseHttp('MKWORKSPACE /w\n\nVERSION-CONTROL /v\n\n###\nGet https://example.com/x\n');
     assert.deepEqual(file.requests.map((r) => r.requestLine.method.value), ['MKWORKSPACE', 'VERSION-CONTROL', 'GET']);
