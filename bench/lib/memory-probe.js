@@ -15,12 +15,40 @@ const KINDS = { [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge', [constants.NO
 let peak;
 const collections = [];
 
+/**
+ * Resident MiB by kind of mapping (Linux /proc/self/smaps; undefined elsewhere): anonymous memory (V8's heap and the
+ * malloc arenas of the threads other than the main one), the main malloc heap (`[heap]`), the node binary, the rest.
+ */
+function mappings() {
+  let text;
+  try {
+    text = fs.readFileSync('/proc/self/smaps', 'utf8');
+  } catch {
+    return undefined;
+  }
+  const by = { anonymous: 0, mallocHeap: 0, nodeBinary: 0, other: 0 };
+  let kind = 'other';
+  for (const line of text.split('\n')) {
+    const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) {
+      const name = mapping[1];
+      kind = name === '' ? 'anonymous' : name === '[heap]' ? 'mallocHeap' : name === process.execPath ? 'nodeBinary' : 'other';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) by[kind] += Number(rss[1]) / 1024;
+  }
+  return by;
+}
+
 function sample() {
   const m = process.memoryUsage();
   if (peak && m.rss <= peak.rss) return;
   const spaces = {};
   for (const s of v8.getHeapSpaceStatistics()) if (s.space_size > 0) spaces[s.space_name] = { size: s.space_size / MIB, used: s.space_used_size / MIB };
-  peak = { atMs: performance.now(), rss: m.rss, rssMiB: m.rss / MIB, heapTotalMiB: m.heapTotal / MIB, heapUsedMiB: m.heapUsed / MIB, externalMiB: m.external / MIB, arrayBuffersMiB: m.arrayBuffers / MIB, spaces };
+  // Reading smaps costs a few ms: only when the peak grew by a MiB or more.
+  const map = peak && m.rss < peak.rss + MIB ? peak.mappings : mappings();
+  peak = { atMs: performance.now(), rss: m.rss, rssMiB: m.rss / MIB, heapTotalMiB: m.heapTotal / MIB, heapUsedMiB: m.heapUsed / MIB, externalMiB: m.external / MIB, arrayBuffersMiB: m.arrayBuffers / MIB, spaces, mappings: map };
 }
 
 if (out) {
