@@ -20,6 +20,7 @@ import { localFunction, parameterNames, returnedValues } from './local-functions
 import { configBaseEvidence } from './config-bases';
 import { confirmedGuessEvidence } from './confirmed-guess';
 import { etagReadEvidence } from './etag-reads';
+import { markFetchedGuards } from './fetched-guard';
 import type { CodeContext } from './context';
 import { valueInfo, type RequestIndexOf } from './etag-flow';
 import { resolveHeaders, type HeaderEntry, type HeaderSet } from './headers';
@@ -38,6 +39,7 @@ export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentMod
   const requests: RequestModel[] = [];
   const branches = new BranchPaths(ctx.ancestry);
   calls.forEach((call, index) => requests.push(lowerCall(call, index, ctx, requestOf, calls, fixes, branches.of(call.call))));
+  markFetchedGuards(requests, calls, ctx, requestOf);
   return {
     requests, unresolved: [], evidence: [...readModifyWriteEvidence(requests, calls, ctx), ...webdavDialectEvidence(requests, calls, ctx), ...configBaseEvidence(requests),
     ...confirmedGuessEvidence(requests, calls, ctx), ...etagReadEvidence(requests, requestOf, ctx)],

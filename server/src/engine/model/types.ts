@@ -99,6 +99,11 @@ export interface RequestModel {
    * it loses an update depends on callers the analysis cannot see.
    */
   genericHelper?: string;
+  /**
+   * Client code: the write's guard (If-Match, GitHub's `sha`) was taken from a read of the resource right before it,
+   * while what it sends came from elsewhere, so the check cannot fail (code/fetched-guard.ts): the read and the guard.
+   */
+  guardFetched?: { read: number; guard: string };
 }
 
 /** A reference to an earlier request that names none (`{{nope.response.headers.ETag}}`). */

@@ -26,6 +26,11 @@ export const missingPrecondition: Rule = {
     check(req, ctx, report) {
       const config = ctx.config;
       if (!isWrite(req.method, config)) return;
+      if (req.guardFetched) {
+        // In a generic helper (`publish(name, content)`) the callers decide whether the content was read earlier.
+        report({ ...fetchedGuardFinding(req, ctx.model.requests), level: req.genericHelper && !config.strict ? 'hint' : undefined });
+        return;
+      }
       const conditional = hasWritePrecondition(req, config);
       if (conditional && hasWritePrecondition(withoutConditional(req), config)) return;
       const judgement = httpCatalogueOnly(req, codeCatalogueOnly(req, evidenceIndex(ctx.model, config).judge(req), ctx.language, ctx.model.requests), ctx.language);
@@ -90,6 +95,18 @@ function conditionalFinding(req: RequestModel): ReportedFinding {
     message: `${req.method} sends ${h.name} only when a value is at hand: when no ETag came back it goes out with no ` +
       'precondition and can overwrite a concurrent update unseen. Refuse to write without the tag (or send ' +
       'If-None-Match: * when the resource is new).',
+    range: req.anchor,
+    fixes: [],
+  };
+}
+
+/** A guard taken from a read right before the write, of data that came from elsewhere (code/fetched-guard.ts). */
+function fetchedGuardFinding(req: RequestModel, requests: readonly RequestModel[]): ReportedFinding {
+  const { read, guard } = req.guardFetched!;
+  return {
+    message: `${req.method} sends ${guard} of ${describeRequest(requests[read])}, fetched right before it, but what it writes did not ` +
+      'come from that read: the check cannot fail, and a change saved since the data was loaded is overwritten unseen. ' +
+      'Send the version of the read the data came from (keep it with the data, or take it as a parameter).',
     range: req.anchor,
     fixes: [],
   };

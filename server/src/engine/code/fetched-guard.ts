@@ -1,0 +1,175 @@
+/**
+ * A guard fetched right before the write protects nothing: the code GETs the resource only to take its version (the
+ * `sha` GitHub's contents API asks for, an ETag for If-Match) and PUTs data that did not come from that read — a
+ * page's state loaded earlier, the request a route was sent. The check compares the version with itself a few
+ * milliseconds later: it cannot fail, and a change saved since the data was loaded is overwritten unseen. Real code:
+ * GitHub-contents saves that "first get the current file to get its SHA". Only a whole replacement (PUT) whose guard
+ * is a body field of the service counts, in the same function as the read, when nothing else the write sends comes
+ * from the read's response.
+ */
+import type { RequestModel } from '../model/types';
+import { serviceOf } from '../services/recognise';
+import type { HttpCall } from './calls';
+import type { CodeContext } from './context';
+import type { RequestIndexOf } from './etag-flow';
+import { followValue, readObject } from './options';
+import { sentBody } from './sent-body';
+import { unwrap, type Node } from './syntax';
+
+const MAX_DEPTH = 6;
+const DECLARED = new Set(['variable_declarator', 'assignment_expression', 'assignment', 'augmented_assignment_expression']);
+
+/** Marks each PUT whose guard was fetched right before it (`RequestModel.guardFetched`). */
+export function markFetchedGuards(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext, requestOf: RequestIndexOf): void {
+  requests.forEach((req, i) => {
+    const call = calls[i];
+    if (req.method !== 'PUT' || !call || call.via || req.target === undefined) return;
+    const guard = guardOf(req, call, ctx, requestOf);
+    if (!guard) return;
+    const read = requests[guard.read];
+    const fn = ctx.scopes.functionOf(call.call);
+    if (!read || (read.method !== 'GET' && read.method !== 'HEAD') || read.target !== req.target || read.index >= req.index) return;
+    if (ctx.scopes.functionOf(calls[read.index].call).id !== fn.id || fn.id === ctx.index.root.id) return;
+    const derived = derivedNames(calls[read.index].call, fn, ctx);
+    const data = guard.data.flatMap((d) => namesIn(d, ctx));
+    if (data.length === 0 || data.some((n) => derived.has(n))) return;
+    req.guardFetched = { read: read.index, guard: guard.name };
+  });
+}
+
+interface Guard {
+  name: string;
+  /** The request whose response the guard was taken from. */
+  read: number;
+  /** What the write sends besides the guard. */
+  data: Node[];
+}
+
+/**
+ * The write's one guard taken from a response: a body field the service reads (GitHub's `sha`, CouchDB's `_rev`).
+ * An If-Match taken from a GET right before is left alone: it is what the "insert a GET" quick fix writes where no
+ * read of the data is in scope, and a body of a few fields (`{ name }`) may be all the caller decided.
+ */
+function guardOf(req: RequestModel, call: HttpCall, ctx: CodeContext, requestOf: RequestIndexOf): Guard | undefined {
+  const body = sentBody(call);
+  const field = serviceOf(req)?.guards?.body;
+  const object = field && body && readObject(body, ctx);
+  if (!object || object.spread) return undefined;
+  const entries = [...object.props.entries()];
+  const guards = entries.filter(([k]) => field.test(k));
+  if (guards.length !== 1) return undefined;
+  const read = responseBehind(guards[0][1].value, ctx, requestOf);
+  if (read === undefined) return undefined;
+  return { name: `the ${guards[0][0]} field`, read, data: entries.filter((e) => e !== guards[0]).map(([, p]) => p.value) };
+}
+
+/**
+ * The request whose response an expression reads (`currentFile.sha` where `currentFile = await res.json()` and
+ * `res = await fetch(…)`, or `await fetch(…).then((r) => r.json())`).
+ */
+function responseBehind(node: Node, ctx: CodeContext, requestOf: RequestIndexOf, depth = 0): number | undefined {
+  const n = unwrap(node);
+  if (depth > MAX_DEPTH) return undefined;
+  const direct = requestOf(n);
+  if (direct !== undefined) return direct;
+  if (n.type === 'identifier') {
+    const b = ctx.scopes.lookup(n.text, n);
+    return b ? responseBehind(b.value, ctx, requestOf, depth + 1) : undefined;
+  }
+  // tree-sitter reads `await (await fetch(u)).json()` as a call of a function named `await`: its argument is the inner.
+  if (n.type === 'call_expression' && n.childForFieldName('function')?.text === 'await') {
+    const argument = n.childForFieldName('arguments')?.firstNamedChild;
+    return argument ? responseBehind(argument, ctx, requestOf, depth + 1) : undefined;
+  }
+  const inner = n.type === 'member_expression' || n.type === 'subscript_expression' || n.type === 'attribute' || n.type === 'subscript'
+    ? n.childForFieldName('object') ?? n.childForFieldName('value')
+    : n.type === 'await_expression' || n.type === 'await' ? n.firstNamedChild
+      : n.type === 'call_expression' || n.type === 'call' ? n.childForFieldName('function') : undefined;
+  return inner ? responseBehind(inner, ctx, requestOf, depth + 1) : undefined;
+}
+
+/**
+ * The names in the function that hold something of the read's response: the one it is assigned to, and every name
+ * assigned (or mutated with a call) from one of those, to a fixed point. Generous on purpose: a name that may hold
+ * what was read means the write may send it back, and then the guard is the read's own.
+ */
+function derivedNames(read: Node, fn: Node, ctx: CodeContext): Set<string> {
+  const out = new Set<string>();
+  const holder = holderOf(read, ctx);
+  if (holder) out.add(holder);
+  const steps = [...fn.descendantsOfType([...DECLARED]), ...fn.descendantsOfType(['call_expression', 'call'])];
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const s of steps) {
+      const [target, from] = DECLARED.has(s.type)
+        ? [s.childForFieldName('name') ?? s.childForFieldName('left'), s.childForFieldName('value') ?? s.childForFieldName('right')]
+        : [mutatedObject(s), s.childForFieldName('arguments')];
+      const name = target && rootName(target);
+      if (!name || !from || out.has(name) || s.startIndex < read.startIndex) continue;
+      if (mentions(from, out) || from.id === read.id || contains(from, read)) {
+        out.add(name);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** The name the read's result is assigned to, through `await` and `.then(…)` / `.json()` chains. */
+function holderOf(read: Node, ctx: CodeContext): string | undefined {
+  const ancestors = ctx.ancestry.of(read);
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const a = ancestors[i];
+    if (DECLARED.has(a.type)) {
+      const t = a.childForFieldName('name') ?? a.childForFieldName('left');
+      return t ? rootName(t) : undefined;
+    }
+    if (!['await_expression', 'await', 'parenthesized_expression', 'member_expression', 'call_expression', 'arguments', 'attribute', 'call'].includes(a.type)) return undefined;
+  }
+  return undefined;
+}
+
+/** Methods that put their arguments into the object they are called on. */
+const MUTATORS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'append', 'extend', 'insert', 'update', 'concat']);
+
+/** `queue.push(x)`, `doc.update(x)`, `Object.assign(doc, x)`: the object a call may put its arguments into. */
+function mutatedObject(call: Node): Node | undefined {
+  const f = call.childForFieldName('function');
+  if (f?.text === 'Object.assign') return call.childForFieldName('arguments')?.namedChildren[0] ?? undefined;
+  if (!f || (f.type !== 'member_expression' && f.type !== 'attribute')) return undefined;
+  const method = (f.childForFieldName('property') ?? f.childForFieldName('attribute'))?.text;
+  return method && MUTATORS.has(method) ? f.childForFieldName('object') ?? undefined : undefined;
+}
+
+function rootName(n: Node): string | undefined {
+  let x = unwrap(n);
+  while (x.type === 'member_expression' || x.type === 'subscript_expression' || x.type === 'attribute' || x.type === 'subscript') {
+    const o = x.childForFieldName('object') ?? x.childForFieldName('value');
+    if (!o) return undefined;
+    x = unwrap(o);
+  }
+  return x.type === 'identifier' ? x.text : undefined;
+}
+
+function mentions(n: Node, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  const ids = n.type === 'identifier' ? [n] : n.descendantsOfType(['identifier', 'shorthand_property_identifier']);
+  return ids.some((i) => names.has(i.text));
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** The names what the write sends is made of (literals only: none), and the names those hold in turn. */
+function namesIn(node: Node, ctx: CodeContext, depth = 0): string[] {
+  const n = unwrap(node);
+  const ids = n.type === 'identifier' || n.type === 'shorthand_property_identifier' ? [n] : n.descendantsOfType(['identifier', 'shorthand_property_identifier']);
+  const out: string[] = [];
+  for (const id of ids) {
+    out.push(id.text);
+    const value = followValue(id, ctx);
+    if (depth < 3 && value.id !== id.id) out.push(...namesIn(value, ctx, depth + 1));
+  }
+  return out;
+}
