@@ -46,14 +46,14 @@ async function round(name, tmp, document, diagnostics, flags = []) {
   } finally {
     await session.close();
   }
-  const { peak, collections } = JSON.parse(fs.readFileSync(out, 'utf8'));
+  const { peak, collections, liveMiB } = JSON.parse(fs.readFileSync(out, 'utf8'));
   const typing = collections.filter((c) => c.atMs >= typedFrom);
   const of = (kind) => typing.filter((c) => c.kind === kind);
   const space = (n) => peak.spaces[n]?.size ?? 0;
   const pauses = (list) => list.map((c) => c.pauseMs);
   return {
     name, diagnostics: count, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), peakRss: peak.rssMiB, peakAtMs: peak.atMs, typedFrom,
-    heapTotal: peak.heapTotalMiB, outsideHeap: peak.rssMiB - peak.heapTotalMiB, mappings: peak.mappings, newSpace: space('new_space'), oldSpace: space('old_space'),
+    liveMiB, heapTotal: peak.heapTotalMiB, outsideHeap: peak.rssMiB - peak.heapTotalMiB, mappings: peak.mappings, newSpace: space('new_space'), oldSpace: space('old_space'),
     oldUsed: peak.spaces.old_space?.used ?? 0, codeSpace: space('code_space'), largeObjects: space('large_object_space'), newLargeObjects: space('new_large_object_space'),
     scavenges: of('scavenge').length, scavengeMax: Math.max(0, ...pauses(of('scavenge'))), scavengeMs: pauses(of('scavenge')).reduce((a, b) => a + b, 0),
     markCompacts: of('mark-compact').length, markCompactMax: Math.max(0, ...pauses(of('mark-compact'))), markCompactMs: pauses(of('mark-compact')).reduce((a, b) => a + b, 0),
@@ -88,6 +88,7 @@ async function main() {
     ['  outside the V8 heap (MiB)', (r) => r.outsideHeap],
     ['    anonymous beyond the V8 heap (thread arenas)', (r) => (r.mappings ? r.mappings.anonymous - r.heapTotal : undefined)],
     ['    main malloc heap / node binary / other files', (r) => (r.mappings ? [r.mappings.mallocHeap, r.mappings.nodeBinary, r.mappings.other].map((x) => x.toFixed(1)).join(' / ') : undefined)],
+    ['live heap at shutdown, after a full collection (MiB)', (r) => r.liveMiB],
     ['typing: scavenges (count, total / longest ms)', (r) => `${r.scavenges}, ${r.scavengeMs.toFixed(0)} / ${r.scavengeMax.toFixed(1)}`],
     ['typing: mark-compacts (count, total / longest ms)', (r) => `${r.markCompacts}, ${r.markCompactMs.toFixed(0)} / ${r.markCompactMax.toFixed(1)}`],
     ['typing: edits slower than 2× p50', (r) => r.slowEdits],

@@ -1,8 +1,10 @@
 /**
  * Preloaded into a language server by bench/server-memory.js (`node -r bench/lib/memory-probe.js server.js`):
- * samples the process's memory every 2 ms and after every collection, keeps the sample taken at the highest
- * resident size (with V8's heap spaces at that moment) and every collection's kind, start (ms since the process began, as `performance.now()`) and pause, and writes them as
- * JSON to the file named by ETAG_GUARD_MEMORY_PROBE at exit. Never writes to stdout (it is the LSP stream).
+ * samples the process's memory every 2 ms and after every collection, and keeps the sample of highest resident size
+ * (with V8's heap spaces and, on Linux, the resident mappings at that moment), every collection's kind, start (ms
+ * since the process began, as `performance.now()`) and pause, and at exit the heap still in use after a full
+ * collection; writes them as JSON to the file named by ETAG_GUARD_MEMORY_PROBE at exit. Never writes to stdout
+ * (it is the LSP stream).
  */
 'use strict';
 const fs = require('node:fs');
@@ -57,5 +59,11 @@ if (out) {
     for (const e of list.getEntries()) collections.push({ atMs: e.startTime, kind: KINDS[e.detail?.kind] ?? String(e.detail?.kind), pauseMs: e.duration });
     sample();
   }).observe({ entryTypes: ['gc'] });
-  process.on('exit', () => fs.writeFileSync(out, JSON.stringify({ peak, collections })));
+  process.on('exit', () => {
+    // What is live at the end (the document still open until shutdown): the heap after a full collection.
+    v8.setFlagsFromString('--expose-gc');
+    require('node:vm').runInNewContext('gc')();
+    const liveMiB = process.memoryUsage().heapUsed / MIB;
+    fs.writeFileSync(out, JSON.stringify({ peak, collections, liveMiB }));
+  });
 }
