@@ -30,6 +30,8 @@ export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'ht
   if (language !== 'code' || j.decision !== 'warn') return j;
   // What the service does, told by the catalogue or by how the code names it (client-code evidence about writes:
   // a configured base, a guess confirmed by reads): the DELETE case holds for both.
+  const borrowed = borrowedEvidence(req, j, requests);
+  if (borrowed) return { ...j, decision: 'hint', hintOnly: borrowed };
   const serviceOnly = j.evidence.every((e) => e.kind === 'catalogue' || e.kind === 'client-code');
   if (!serviceOnly) return j;
   const known = serviceOf(req);
@@ -59,6 +61,30 @@ function unreadHint(req: RequestModel, service: string | undefined): string | un
     return 'nothing in the file reads the file it uploads: new content replaces it by design';
   }
   return undefined;
+}
+
+/**
+ * Same-file evidence found on writes to a file the code names (`…/contents/recetas.json`), lent to a write whose path
+ * ends in a placeholder (`…/contents/{{path}}`): the placeholder may name that file, but as often names another (real
+ * code: an image upload beside the read-modify-write of a recipes file). The evidence speaks for the named file;
+ * the write is a hint that says why. A placeholder written the same way on both (`/items/{{id}}`) still shares, and
+ * so does evidence that is not a read-modify-write of the named file (a WebDAV dialect speaks for the whole base).
+ */
+function borrowedEvidence(req: RequestModel, j: Judgement, requests: readonly RequestModel[]): string | undefined {
+  const last = lastSegment(req.target);
+  if (!last || !/^\{\{[^}]+\}\}$/.test(last) || j.evidence.length === 0) return undefined;
+  const sources = j.evidence.map((e) => e.kind === 'same-file' && e.line !== undefined
+    ? requests.find((r) => r !== req && r.anchor.start.line === e.line) : undefined);
+  // Only evidence of writes back to a file the code reads (a read-modify-write): a module's dialect (it sends
+  // PROPFIND to the base) speaks for every path under the base.
+  const readBack = (w: RequestModel) => requests.some((r) => (r.method === 'GET' || r.method === 'HEAD') && r.target === w.target);
+  if (sources.some((r) => !r || r.target === req.target || (lastSegment(r.target) ?? '{{').includes('{{') || !readBack(r))) return undefined;
+  const named = lastSegment(sources[0]!.target);
+  return `that evidence is about ${named}, a file the code names, and this write's path ends in ${last}, which may name any other`;
+}
+
+function lastSegment(target: string | undefined): string | undefined {
+  return target?.split(/[?#]/)[0].split('/').filter((s) => s !== '').pop();
 }
 
 /** True when a GET or HEAD of the file may read what `req` writes (in any function). */
