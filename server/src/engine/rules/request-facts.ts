@@ -100,15 +100,30 @@ export class RequestFacts {
 
 /** The facts of the request the rules are at (one slot: the whole-file walk asks about one request at a time). */
 let current: RequestFacts | undefined;
+/** True while a microtask that empties the slot is queued. */
+let emptying = false;
 
 /** Lets go of the slot's request (and through it its model) once a lint is done with the requests. */
 export function forgetFacts(): void {
   current = undefined;
 }
 
-/** The facts of `request`, worked out once while the rules are at it. */
+function emptySlot(): void {
+  emptying = false;
+  current = undefined;
+}
+
+/**
+ * The facts of `request`, worked out once while the rules are at it. The slot lasts the synchronous job that filled
+ * it: a feature asking after a lint (a lens, a fix, the evidence explanation) would else keep that version's model
+ * reachable, through the request, after its document is closed.
+ */
 export function factsOf(request: RequestModel): RequestFacts {
   const facts = current;
   if (facts !== undefined && facts.describes(request)) return facts;
+  if (!emptying) {
+    emptying = true;
+    queueMicrotask(emptySlot);
+  }
   return (current = new RequestFacts(request));
 }
