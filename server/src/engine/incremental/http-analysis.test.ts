@@ -205,8 +205,9 @@ describe('incremental analysis of .http documents', () => {
 
   it('finds again what the file created when a renamed request hides or uncovers a POST of that name', () => {
     const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
+    // The PATCH reads the document right before writing it: only then does the catalogue's word make a warning.
     const text = '# @name p\nPOST http://localhost:9200/plants/_doc\n\n###\n# @name q\nGET http://localhost:9200/other\n\n###\n' +
-      'PATCH http://localhost:9200/plants/_doc/{{p.response.body._id}}\n';
+      'GET http://localhost:9200/plants/_doc/{{p.response.body._id}}\n\n###\nPATCH http://localhost:9200/plants/_doc/{{p.response.body._id}}\n';
     const level = (t: string) => analysis.analyze(t).findings.find((f) => f.ruleId === 'missing-precondition')?.level;
     assert.equal(level(text), 'hint', 'the POST above returned the document: the file made it');
     // Only a GET's name changes (no URL, no method): the GET named p now answers {{p.response.body._id}}.

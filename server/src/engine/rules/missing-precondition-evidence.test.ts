@@ -327,10 +327,19 @@ Content-Type: application/fhir+json
 `);
   });
 
-  it('warns on a service recognised by its own host, without other evidence', () => {
+  it('warns on a service recognised by its own host where the file reads the resource right before writing it', () => {
+    // Only the catalogue speaks: a write that reads nothing first (an upload of new content) is a hint since the
+    // seventh session; a read followed by the write of the same object is the read-modify-write it warns about.
     checkHttpFixture(ID, `
 PUT https://storage.googleapis.com/upload/storage/v1/b/notes/o/today.txt
-^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Google Cloud Storage
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: nothing in the file reads the resource right before this write
+
+###
+GET https://storage.googleapis.com/notes/yesterday.txt
+
+###
+PUT https://storage.googleapis.com/notes/yesterday.txt
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Google Cloud Storage
 `);
   });
 });

@@ -56,6 +56,9 @@ Content-Type: application/json
 
 {"name": "moss"}
 
+### Read the fern's entry (only the catalogue speaks: a warning needs a read of the resource right before the write)
+GET http://localhost:9200/plants/_doc/1
+
 ### Update the catalogue entry of the fern (it was created last week)
 PUT http://localhost:9200/plants/_doc/1
 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Elasticsearch
@@ -102,7 +105,10 @@ POST http://search.ward.dev:9200/_bulk
 DELETE search.ward.dev:9200/wards/_doc/7
 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: the file created this resource itself (the setup request http://search.ward.dev:9200/_bulk)
 
-### Update ward 7 on another server
+### Read ward 7 on another server
+GET http://search.other.dev:9200/wards/_doc/7
+
+### Update ward 7 there
 PUT http://search.other.dev:9200/wards/_doc/7
 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Elasticsearch
 
@@ -141,7 +147,10 @@ PUT http://localhost:9200/accounts/_doc/trial-8
 
 {"owner": "max"}
 
-### change a document from elsewhere: still a warning
+### read a document from elsewhere
+GET http://localhost:9200/accounts/_doc/trial-9
+
+### and change it: still a warning
 PUT http://localhost:9200/accounts/_doc/trial-9
 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Elasticsearch
 
@@ -151,6 +160,9 @@ PUT http://localhost:9200/accounts/_doc/trial-9
 POST http://localhost:9200/visits/_doc
 
 {"at": "noon"}
+
+### read visit 1
+GET http://localhost:9200/visits/_doc/1
 
 ### change visit 1
 PUT http://localhost:9200/visits/_doc/1
@@ -195,6 +207,9 @@ PUT http://localhost:9200/jobs/_doc/crawler?refresh=true
 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: only a hint, as the request indexes an Elasticsearch document
 
 {"cursor": 0}
+
+### Read the weekly report's job
+GET http://localhost:9200/jobs/_doc/weekly-report
 
 ### Change the schedule of the weekly report
 PUT http://localhost:9200/jobs/_doc/weekly-report

@@ -33,7 +33,8 @@ export const missingPrecondition: Rule = {
       }
       const conditional = hasWritePrecondition(req, config);
       if (conditional && hasWritePrecondition(withoutConditional(req), config)) return;
-      const judgement = httpCatalogueOnly(req, codeCatalogueOnly(req, evidenceIndex(ctx.model, config).judge(req), ctx.language, ctx.model.requests), ctx.language);
+      const requests = ctx.model.requests;
+      const judgement = httpCatalogueOnly(req, codeCatalogueOnly(req, evidenceIndex(ctx.model, config).judge(req), ctx.language, requests), ctx.language, requests);
       if (!config.strict && judgement.decision === 'silent') return;
       const level = !config.strict && judgement.decision === 'hint' ? 'hint' : undefined;
       if (conditional) {
@@ -53,22 +54,39 @@ export const missingPrecondition: Rule = {
 };
 
 /**
- * `.http` writes where only the catalogue says the service versions the resource, and the write means "whatever is
- * there" by construction: a hint (client code has its own rule, code-catalogue-only.ts).
- * - a PUT that indexes an Elasticsearch document its author does not call an update (intent.ts);
- * - a DELETE: measured on real request files nobody here wrote (docs/precision.md), every such warning was a
- *   cleanup or a course's "delete a document" step, read before or not. Evidence about the resource itself (an
- *   ETag captured, If-Match sent to it in the file, an OpenAPI document, a response seen) still warns.
+ * `.http` writes where only the catalogue speaks: it says what the service does in general, and a request file is
+ * full of writes that mean "whatever is there". Measured on real request files nobody here wrote (docs/precision.md),
+ * the warnings their maintainers wanted were the reads followed by a write of the same resource (a read-modify-write
+ * done by hand); cleanups, seeds, course steps and uploads that read nothing first were not. So (client code has its
+ * own rule, code-catalogue-only.ts):
+ * - a DELETE is a hint, read before or not: a delete means whatever is there;
+ * - another write is a warning only right after a read of the same resource (nothing changed it in between); else a
+ *   hint, and so is a PUT that indexes an Elasticsearch document its author does not call an update (intent.ts);
+ * - a path that only suggests a service (a tentative guess, a hint alone) warns when the file reads the resource
+ *   right before writing it: the service's versioning and the file's read-modify-write agree.
+ * Evidence about the resource itself (an ETag captured, If-Match sent to it, an OpenAPI document, a response seen)
+ * and services that refuse a write without their precondition (Planner) still warn.
  */
-function httpCatalogueOnly(req: RequestModel, j: Judgement, language: 'http' | 'code'): Judgement {
-  if (language !== 'http' || j.decision !== 'warn' || !j.evidence.every((e) => e.kind === 'catalogue')) return j;
+function httpCatalogueOnly(req: RequestModel, j: Judgement, language: 'http' | 'code', requests: readonly RequestModel[]): Judgement {
+  if (language !== 'http') return j;
+  if (j.decision === 'hint' && !j.hintOnly && j.evidence.length && j.evidence.every((e) => e.tentative)) {
+    const read = req.method === 'DELETE' ? undefined : freshReadBefore(requests, req);
+    if (!read) return j;
+    const guess = j.evidence[0];
+    const sentence = `${guess.sentence}, and the file reads the resource right before this write (the ${read.method} on line ${read.anchor.start.line + 1})`;
+    return { ...j, decision: 'warn', evidence: [{ kind: guess.kind, verdict: guess.verdict, sentence, document: guess.document }] };
+  }
+  if (j.decision !== 'warn' || !j.evidence.every((e) => e.kind === 'catalogue')) return j;
+  const known = serviceOf(req);
+  if (known?.requiredOn && req.target !== undefined && known.requiredOn.test(req.target)) return j;
   if (req.method === 'DELETE') {
-    const known = serviceOf(req);
-    if (known?.requiredOn && req.target !== undefined && known.requiredOn.test(req.target)) return j;
     return { ...j, decision: 'hint', hintOnly: 'only the catalogue says the service versions it, and a delete means whatever is there' };
   }
-  if (!indexesDocument(req)) return j;
-  return { ...j, decision: 'hint', hintOnly: 'the request indexes an Elasticsearch document and does not say it updates one: PUT …/_doc/{id} stores the document whole, whether it exists or not' };
+  if (indexesDocument(req)) {
+    return { ...j, decision: 'hint', hintOnly: 'the request indexes an Elasticsearch document and does not say it updates one: PUT …/_doc/{id} stores the document whole, whether it exists or not' };
+  }
+  if (freshReadBefore(requests, req)) return j;
+  return { ...j, decision: 'hint', hintOnly: 'only the catalogue says the service versions it, and nothing in the file reads the resource right before this write' };
 }
 
 const ADVICE = 'Send If-Match with the ETag you read (or If-None-Match: * to create only).';
