@@ -92,7 +92,8 @@ export function recogniseCall(call: Node, ctx: CodeContext, passedOn?: CallShape
 }
 
 /** Method names of the recognised APIs: a cheap first test that skips most calls (`map`, `log`, …). */
-const HTTP_NAMES = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'dispatch', 'stream', 'fetch']);
+const HTTP_NAMES = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'dispatch', 'stream', 'fetch',
+  'getFileContents', 'putFileContents', 'deleteFile']);
 
 function mayBeHttpCall(callee: string, ctx: CodeContext): boolean {
   const last = callee.slice(callee.lastIndexOf('.') + 1);

@@ -13,7 +13,8 @@ export interface ModuleBinding {
 
 export type ModuleBindings = Map<string, ModuleBinding>;
 
-const moduleName = (raw: string) => raw.replace(/^node:/, '');
+/** `node:http` is `http`; Deno's `npm:webdav@5` names the npm package `webdav`. */
+const moduleName = (raw: string) => raw.replace(/^node:/, '').replace(/^npm:(@?[^@]+)(@.*)?$/, '$1');
 
 export function moduleBindings(index: SyntaxIndex): ModuleBindings {
   const out: ModuleBindings = new Map();

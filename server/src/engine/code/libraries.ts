@@ -62,6 +62,12 @@ for (const prefix of ['requests:', 'httpx:', 'aiohttp:ClientSession.']) {
   add([`${prefix}request`, ...(library === 'httpx' ? ['httpx:stream'] : [])], { library, method: { arg: 0 }, urlArg: 1, options: 'kwargs' });
 }
 
+// The `webdav` package's client (`createClient(base, auth)`): file reads and writes by path under the base, each
+// taking `{ headers }` among its options. Only the calls that are plain HTTP reads and writes of one file.
+add(['webdav:Client.getFileContents'], { library: 'webdav', method: { fixed: 'GET' }, urlArg: 0, options: 1 });
+add(['webdav:Client.putFileContents'], { library: 'webdav', method: { fixed: 'PUT' }, urlArg: 0, options: 2 });
+add(['webdav:Client.deleteFile'], { library: 'webdav', method: { fixed: 'DELETE' }, urlArg: 0, options: 1 });
+
 /** The shape of a call to `module` export `path`, if it is an HTTP call this analysis knows. */
 export function shapeOf(module: string, path: readonly string[]): CallShape | undefined {
   return SHAPES.get(`${module}:${path.join('.')}`);
@@ -79,6 +85,7 @@ const FACTORIES: Readonly<Record<string, Readonly<Record<string, readonly string
   requests: { Session: [], session: [] },
   httpx: { Client: [], AsyncClient: [] },
   aiohttp: { ClientSession: ['ClientSession'] },
+  webdav: { createClient: ['Client'] },
 };
 
 export function factoryPrefix(module: string, path: readonly string[]): readonly string[] | undefined {
