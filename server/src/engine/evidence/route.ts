@@ -33,6 +33,10 @@ export function splitUrl(url: string): { origin: string; path: string } | undefi
   // httpYac / JetBrains accept `host/path` without a scheme.
   const bare = /^([a-z0-9.-]+(?::\d+)?)(\/.*)?$/i.exec(u);
   if (bare && (bare[1].includes('.') || bare[1].startsWith('localhost'))) return { origin: 'http://' + bare[1].toLowerCase(), path: bare[2] ?? '/' };
+  // `PUT-YOUR-SEARCH-SERVICE-URL-HERE/indexes/x` (a sample's variable left as shipped): a base to fill in, unknown
+  // as a template is; the rest is the path.
+  const placeholder = /^([A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+)(\/.*)$/.exec(u);
+  if (placeholder) return { origin: `{{${placeholder[1]}}}`, path: placeholder[2] };
   return undefined;
 }
 

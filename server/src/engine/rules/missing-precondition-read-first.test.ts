@@ -73,4 +73,29 @@ DELETE {{fhir}}/Patient/p-19
 `);
     assert.ok(findings[0].fixes.some((f) => f.title.startsWith('Add If-Match from')));
   });
+
+  it('finds an Azure AI Search definition read and then PUT back whole, under a placeholder origin', () => {
+    // Written for this test after a real quickstart: "GET the schema of the index", then "update the index" with the
+    // full definition edited by hand. The origin is a placeholder, so only the path names the service.
+    checkHttpFixture(ID, `
+@search = PASTE-YOUR-SERVICE-URL
+@v = 2025-09-01
+
+### Get the index definition (a full definition is required for any update)
+GET {{search}}/indexes/books?api-version={{v}}
+
+### Update the index: the full definition plus a scoring profile
+PUT {{search}}/indexes/books?api-version={{v}}
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Azure AI Search
+Content-Type: application/json
+
+{"name": "books", "fields": [{"name": "id", "type": "Edm.String", "key": true}], "scoringProfiles": []}
+
+### Create an index for authors
+PUT {{search}}/indexes/authors?api-version={{v}}
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint missing-precondition: Azure AI Search
+
+{"name": "authors", "fields": [{"name": "id", "type": "Edm.String", "key": true}]}
+`);
+  });
 });

@@ -45,6 +45,10 @@ describe('service catalogue', () => {
       // `"https://api.github.com/repos/" + repo + "/contents/" + name`: one name for owner/name.
       ['https://api.github.com/repos/{{repo}}/contents/{{name}}', 'github-contents'],
       ['https://acme.atlassian.net/wiki/rest/api/content/123', 'confluence'],
+      ['https://acme.search.windows.net/indexes/hotels?api-version=2025-09-01', 'azure-search'],
+      // A placeholder or templated origin: the definition path alone (a guess: a hint unless the file reads it first).
+      ['{{searchUrl}}/indexers/nightly?api-version=2024-07-01', 'azure-search'],
+      ['https://acme.search.windows.net/indexes/hotels/docs/search', undefined],
       ['https://api.acme.test/items/1', undefined],
     ];
     for (const [url, id] of cases) assert.equal(serviceOf(req(url))?.id, id, url);

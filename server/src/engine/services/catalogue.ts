@@ -200,6 +200,14 @@ export const SERVICES: readonly KnownService[] = [
     docs: 'https://docs.github.com/rest/repos/contents#create-or-update-file-contents',
   },
   {
+    // Index, indexer, data source, skillset, synonym map and alias definitions carry an @odata.etag; their updates are
+    // whole-definition PUTs (the docs say: GET the definition, edit it, PUT it back). A templated host names it by path.
+    id: 'azure-search', name: 'Azure AI Search', recognise: { hosts: ['*.search.windows.net'], path: /\/(indexes|indexers|datasources|skillsets|synonymmaps|aliases)\/[^/]+\/?$/, pathIdentifies: true },
+    versioning: 'versioned', why: 'keeps an ETag (@odata.etag) per index, indexer, data source, skillset and synonym map definition and honours If-Match on its update',
+    fix: { header: ['If-Match', 'etag'], from: 'the @odata.etag of the definition you read', createOnly: { header: ['If-None-Match', '*'] } },
+    docs: 'https://learn.microsoft.com/rest/api/searchservice/update-index',
+  },
+  {
     id: 'confluence', name: 'Confluence REST', recognise: { hosts: ['*.atlassian.net'], path: /\/rest\/api\/(content|space)\// },
     versioning: 'enforced', why: 'refuses an update that does not give the next version.number (409 Conflict)',
     guards: { body: /\bversion\b/ },
