@@ -1,6 +1,7 @@
 /**
  * Method overrides: a POST carrying `X-HTTP-Method: DELETE` (SharePoint, OData) or `X-HTTP-Method-Override:
  * PUT` (Google APIs, many frameworks) is, for the server and so for the rules, the method the header names.
+ * `MERGE` is OData v2's (and SharePoint REST's) partial update: the rules know it as the PATCH it is.
  */
 import type { HeaderModel } from './types';
 import { lowerCaseName } from './types';
@@ -12,7 +13,12 @@ export function overriddenMethod(headers: readonly HeaderModel[]): string | unde
   for (const h of headers) {
     if (!OVERRIDE_HEADERS.has(lowerCaseName(h.name))) continue;
     const value = h.value?.trim();
-    if (value && /^[A-Za-z]+$/.test(value)) return value.toUpperCase();
+    if (value && /^[A-Za-z]+$/.test(value)) return canonicalMethod(value.toUpperCase());
   }
   return undefined;
+}
+
+/** OData v2's `MERGE` updates part of an entity as `PATCH` does (OData v4 renamed it): one name for the rules. */
+function canonicalMethod(method: string): string {
+  return method === 'MERGE' ? 'PATCH' : method;
 }

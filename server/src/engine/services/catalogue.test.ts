@@ -45,6 +45,8 @@ describe('service catalogue', () => {
       // `"https://api.github.com/repos/" + repo + "/contents/" + name`: one name for owner/name.
       ['https://api.github.com/repos/{{repo}}/contents/{{name}}', 'github-contents'],
       ['https://acme.atlassian.net/wiki/rest/api/content/123', 'confluence'],
+      ['https://api.contentful.com/spaces/s1/environments/master/entries/e1/published', 'contentful'],
+      ['https://cdn.contentful.com/spaces/s1/entries/e1', undefined],
       ['https://acme.search.windows.net/indexes/hotels?api-version=2025-09-01', 'azure-search'],
       // A placeholder or templated origin: the definition path alone (a guess: a hint unless the file reads it first).
       ['{{searchUrl}}/indexers/nightly?api-version=2024-07-01', 'azure-search'],
@@ -91,5 +93,6 @@ describe('service catalogue', () => {
     assert.ok(guarded('http://db:5984/d/x', { body: '{ "_rev": rev, "a": 1 }' }));
     assert.ok(guarded('https://api.github.com/repos/o/r/contents/a', { body: '{ message, content, sha }' }));
     assert.ok(!guarded('https://api.github.com/repos/o/r/contents/a', { body: '{ message, content }' }));
+    assert.ok(guarded('https://api.contentful.com/spaces/s/entries/e', { headers: ['X-Contentful-Version'] }));
   });
 });

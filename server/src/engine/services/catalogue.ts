@@ -208,6 +208,14 @@ export const SERVICES: readonly KnownService[] = [
     docs: 'https://learn.microsoft.com/rest/api/searchservice/update-index',
   },
   {
+    // The Content Management API (not the read-only delivery API): entries, assets and content types carry
+    // sys.version, and an update or publish must name it in X-Contentful-Version or is refused (409 VersionMismatch).
+    id: 'contentful', name: 'Contentful Content Management API', recognise: { hosts: ['api.contentful.com', 'api.eu.contentful.com'], path: /\/spaces\// },
+    versioning: 'enforced', why: 'refuses an update or publish that does not name the current sys.version (409 VersionMismatch)',
+    guards: { headers: ['X-Contentful-Version'] },
+    docs: 'https://www.contentful.com/developers/docs/references/content-management-api/#/introduction/updating-and-version-locking',
+  },
+  {
     id: 'confluence', name: 'Confluence REST', recognise: { hosts: ['*.atlassian.net'], path: /\/rest\/api\/(content|space)\// },
     versioning: 'enforced', why: 'refuses an update that does not give the next version.number (409 Conflict)',
     guards: { body: /\bversion\b/ },
