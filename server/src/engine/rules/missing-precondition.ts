@@ -8,7 +8,8 @@
 import { evidenceIndex, evidenceSentence, type Judgement } from '../evidence/index';
 import { declaresCreate, indexesDocument } from '../evidence/intent';
 import { readNotServed } from '../evidence/reads';
-import type { RequestModel } from '../model/types';
+import type { EngineConfig } from '../config/config';
+import type { DocumentModel, RequestModel } from '../model/types';
 import { serviceOf } from '../services/recognise';
 import type { TextEdit } from '../text/types';
 import { codeCatalogueOnly } from './code-catalogue-only';
@@ -33,8 +34,7 @@ export const missingPrecondition: Rule = {
       }
       const conditional = hasWritePrecondition(req, config);
       if (conditional && hasWritePrecondition(withoutConditional(req), config)) return;
-      const requests = ctx.model.requests;
-      const judgement = httpCatalogueOnly(req, codeCatalogueOnly(req, evidenceIndex(ctx.model, config).judge(req), ctx.language, requests), ctx.language, requests);
+      const judgement = judgeWrite(req, ctx.model, config, ctx.language);
       if (!config.strict && judgement.decision === 'silent') return;
       const level = !config.strict && judgement.decision === 'hint' ? 'hint' : undefined;
       if (conditional) {
@@ -52,6 +52,15 @@ export const missingPrecondition: Rule = {
     },
   }),
 };
+
+/**
+ * The rule's judgement of a write: the evidence index's, then what the kind of write makes of evidence that is only
+ * the catalogue's. `--explain-evidence` prints this, so it says what the rule does.
+ */
+export function judgeWrite(req: RequestModel, model: DocumentModel, config: EngineConfig, language: 'http' | 'code'): Judgement {
+  const requests = model.requests;
+  return httpCatalogueOnly(req, codeCatalogueOnly(req, evidenceIndex(model, config).judge(req), language, requests), language, requests);
+}
 
 /**
  * `.http` writes where only the catalogue speaks: it says what the service does in general, and a request file is

@@ -58,4 +58,22 @@ describe('explainEvidence', () => {
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('says what the rule does where only the catalogue speaks: a warning after a read of the resource, else a hint', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'etag-guard-explain-'));
+    try {
+      const file = path.join(root, 'kv.http');
+      fs.writeFileSync(file, [
+        'GET http://127.0.0.1:8500/v1/kv/a', '', '###', 'PUT http://127.0.0.1:8500/v1/kv/a', '', 'x', '',
+        '###', 'PUT http://127.0.0.1:8500/v1/kv/b', '', 'y', '', '###', 'DELETE http://127.0.0.1:8500/v1/kv/c', '',
+      ].join('\n'));
+      const workspace: WorkspaceEvidence = { root, documents: [], observations: [], probes: [], sources: [] };
+      const text = explainEvidence([file], root, DEFAULT_CONFIG, () => workspace);
+      assert.match(text, /4: PUT http:\/\/127\.0\.0\.1:8500\/v1\/kv\/a → warn\n/);
+      assert.match(text, /9: PUT http:\/\/127\.0\.0\.1:8500\/v1\/kv\/b → hint \(only a hint: only the catalogue says the service versions it, and nothing in the file reads the resource right before this write\)/);
+      assert.match(text, /14: DELETE http:\/\/127\.0\.0\.1:8500\/v1\/kv\/c → hint \(only a hint: only the catalogue says the service versions it, and a delete means whatever is there\)/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

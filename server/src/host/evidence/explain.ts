@@ -6,7 +6,8 @@
  */
 import * as path from 'node:path';
 import type { EngineConfig } from '../../engine';
-import { buildHttpModel, describeObservation, evidenceIndex, languageOfPath, mergeConfig, parseHttp } from '../../engine';
+import { buildHttpModel, describeObservation, languageOfPath, mergeConfig, parseHttp } from '../../engine';
+import { judgeWrite } from '../../engine/rules/missing-precondition';
 import { hasWritePrecondition, isWrite } from '../../engine/rules/vocabulary';
 import { applyRcFile } from '../config-files';
 import { MAX_SOURCE_BYTES, readRegularFile } from '../regular-file';
@@ -39,7 +40,6 @@ export function explainEvidence(
     }
     const config = { ...mergeConfig(applyRcFile(base, file).config, {}), evidenceSources: ws.sources };
     const model = buildHttpModel(parseHttp(text.replace(/^\uFEFF/, '')), config.environmentVariables);
-    const index = evidenceIndex(model, config);
     const writes = model.requests.filter((r) => isWrite(r.method, config));
     if (writes.length === 0) continue;
     lines.push(rel(file));
@@ -49,7 +49,7 @@ export function explainEvidence(
         lines.push(`  ${r.anchor.start.line + 1}: ${r.method} ${r.url ?? ''} → guarded (it sends a precondition)`);
         continue;
       }
-      const j = index.judge(r);
+      const j = judgeWrite(r, model, config, 'http');
       const what = j.outOfScope ? `out of scope: ${j.outOfScope}` : j.hintOnly ? `only a hint: ${j.hintOnly}` : j.evidence.length ? '' : 'no evidence';
       lines.push(`  ${r.anchor.start.line + 1}: ${r.method} ${r.url ?? ''} → ${j.decision}${what ? ` (${what})` : ''}`);
       for (const e of j.evidence) lines.push(`      ${e.kind}: ${e.sentence}${e.document && e.kind !== 'openapi' ? ` (${e.document})` : ''}`);
