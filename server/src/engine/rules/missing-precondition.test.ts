@@ -99,6 +99,22 @@ If-None-Match: "abc"
       'PUT https://demo-board.firebaseio.com/tasks/7.json\nContent-Type: application/json\nIf-Match: {{resourceBefore1.response.headers.ETag}}\n\n{}\n');
   });
 
+  it("advises the service's own precondition where the catalogue knows it, If-Match elsewhere", () => {
+    checkHttpFixture(ID, `
+PUT http://127.0.0.1:8500/v1/kv/app/flag
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Send ?cas= with the ModifyIndex of the key you read (or ?cas=0 to create only).
+###
+PUT http://localhost:9200/orders/_doc/7
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Send ?if_seq_no= and if_primary_term= with the _seq_no and _primary_term of the document you read.
+###
+PUT https://k8s.internal:6443/api/v1/namespaces/d/configmaps/x
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Send metadata.resourceVersion of the object you read.
+###
+PUT https://api.example.com/items/1
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning missing-precondition: Send If-Match with the ETag you read (or If-None-Match: * to create only).
+`, STRICT);
+  });
+
   it('offers a create-only If-None-Match: * on PUT, keeping CRLF line ends', () => {
     const fixed = applyHttpFix('PUT https://api.example.com/items/9\r\nContent-Type: text/plain\r\n\r\nhi\r\n', ID, 'Add If-None-Match', STRICT);
     assert.equal(fixed, 'PUT https://api.example.com/items/9\r\nContent-Type: text/plain\r\nIf-None-Match: *\r\n\r\nhi\r\n');

@@ -100,19 +100,41 @@ function httpCatalogueOnly(req: RequestModel, j: Judgement, language: 'http' | '
 
 const ADVICE = 'Send If-Match with the ETag you read (or If-None-Match: * to create only).';
 
+/**
+ * What to send, in the words of the service's own precondition when the catalogue knows it (Consul `?cas=`,
+ * Elasticsearch `if_seq_no` + `if_primary_term`, Kubernetes `metadata.resourceVersion`): "Send If-Match" would
+ * point a Consul user at a header Consul ignores.
+ */
+function adviceFor(req: RequestModel): string {
+  const service = serviceOf(req);
+  const fix = service?.fix;
+  if (!fix) return ADVICE;
+  const only = fix.createOnly?.header ? `${fix.createOnly.header[0]}: ${fix.createOnly.header[1]}`
+    : fix.createOnly?.queryParam ? `?${fix.createOnly.queryParam[0]}=${fix.createOnly.queryParam[1]}` : undefined;
+  const createOnly = only ? ` (or ${only} to create only)` : '';
+  if (fix.header) return `Send ${fix.header[0]} with ${fix.from}${createOnly}.`;
+  if (fix.queryParam) {
+    const name = fix.queryParam[0];
+    const pair = service.guards?.pairedQueryParams?.find((p) => p[0] === name);
+    return `Send ${pair ? `?${pair[0]}= and ${pair[1]}=` : `?${name}=`} with ${fix.from}${createOnly}.`;
+  }
+  return `Send ${fix.from}${createOnly}.`;
+}
+
 function messageFor(req: RequestModel, j: Judgement, strict: boolean): string {
   const risk = `${req.method} without a precondition can overwrite a concurrent update unseen`;
-  if (j.decision === 'warn') return `${risk}: ${evidenceSentence(j.evidence)}. ${ADVICE}`;
-  if (j.hintOnly) return `${risk}: ${evidenceSentence(j.evidence)}; only a hint, as ${j.hintOnly}. ${ADVICE}`;
-  if (strict && j.outOfScope) return `${risk} (${j.outOfScope}). ${ADVICE}`;
+  const advice = adviceFor(req);
+  if (j.decision === 'warn') return `${risk}: ${evidenceSentence(j.evidence)}. ${advice}`;
+  if (j.hintOnly) return `${risk}: ${evidenceSentence(j.evidence)}; only a hint, as ${j.hintOnly}. ${advice}`;
+  if (strict && j.outOfScope) return `${risk} (${j.outOfScope}). ${advice}`;
   const guess = j.evidence.find((e) => e.tentative);
   if (guess) {
     return `${risk}, if this is the service its path suggests (${guess.sentence}; nothing else in the workspace says so: ` +
-      'run a GET of it, or see docs/precision.md). ' + ADVICE;
+      'run a GET of it, or see docs/precision.md). ' + advice;
   }
-  if (strict) return `${risk}. ${ADVICE}`;
+  if (strict) return `${risk}. ${advice}`;
   return `${risk}, if the server versions this resource (nothing in the workspace says it does; ` +
-    'run a GET of it, or see docs/precision.md). ' + ADVICE;
+    'run a GET of it, or see docs/precision.md). ' + advice;
 }
 
 /** A precondition sent only when a tag is at hand: the write is unguarded exactly when no ETag came back. */
