@@ -14,7 +14,7 @@ import { etagParameter } from './etag-parameter';
 import { readIdiom, etagOfResponse } from './read-idioms';
 import { sentBody } from './sent-body';
 import { followValue, isName } from './options';
-import { unwrap, urlExpressionText, type Node, type StringLiteral } from './syntax';
+import { encloses, unwrap, urlExpressionText, type Node, type StringLiteral } from './syntax';
 
 /** What lint-code.ts needs to make fixes safe inside string literals (see fix-safety.ts). */
 export interface FixSupport {
@@ -49,12 +49,12 @@ export class CodeRequestEditor implements RequestEditor {
         ? [insertAt(args[args.length - 1].endPosition, `, ${valueText}`)] : [];
     }
     const literal = this.headers.literal;
-    if (literal && contains(call.call, literal)) return insertEntry(literal, pair, this.ctx.text);
+    if (literal && encloses(call.call, literal)) return insertEntry(literal, pair, this.ctx.text);
     if (call.library === 'superagent') return [insertAt(call.call.endPosition, `.set(${this.quote(name)}, ${valueText})`)];
     if (call.headers) return this.setOnLocalHeaders(call.headers, name, valueText);
     const options = call.options;
     const headersProp = py ? `headers={${pair}}` : `headers: { ${pair} }`;
-    if (options && (options.node.type === 'argument_list' || contains(call.call, options.node))) return insertEntry(options.node, headersProp, this.ctx.text);
+    if (options && (options.node.type === 'argument_list' || encloses(call.call, options.node))) return insertEntry(options.node, headersProp, this.ctx.text);
     const at = call.shape.options;
     if (!options && typeof at === 'number' && call.args.positional.length === at && at > 0) {
       return [insertAt(call.args.positional[at - 1].endPosition, `, { ${headersProp} }`)];
@@ -130,10 +130,6 @@ export class CodeRequestEditor implements RequestEditor {
 function insertAt(p: { row: number; column: number }, newText: string): TextEdit {
   const position = { line: p.row, character: p.column };
   return { range: { start: position, end: position }, newText };
-}
-
-function contains(outer: Node, inner: Node): boolean {
-  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
 }
 
 /** The statement holding the call, in a block where another statement can go before it (`ancestors` root first). */

@@ -9,7 +9,7 @@
 import { isPreconditionName } from '../rules/vocabulary';
 import type { CodeContext } from './context';
 import type { HeaderEntry } from './headers';
-import { unwrap, type Node } from './syntax';
+import { encloses, unwrap, type Node } from './syntax';
 
 const IFS = new Set(['if_statement']);
 
@@ -38,11 +38,11 @@ interface Arm {
 
 /** The innermost `if` around the entry that does not also hold the call, and which arm the entry is in. */
 function armOf(e: HeaderEntry, call: Node, ctx: CodeContext): Arm | undefined {
-  if (e.whole.startIndex >= call.startIndex && e.whole.endIndex <= call.endIndex) return undefined;
+  if (encloses(call, e.whole)) return undefined;
   const ancestors = ctx.ancestry.of(e.whole);
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const n = ancestors[i];
-    if (n.startIndex <= call.startIndex && call.endIndex <= n.endIndex) return undefined;
+    if (encloses(n, call)) return undefined;
     if (!IFS.has(n.type)) continue;
     const test = n.childForFieldName('condition');
     if (!test) return undefined;

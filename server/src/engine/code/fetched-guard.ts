@@ -14,7 +14,7 @@ import type { CodeContext } from './context';
 import type { RequestIndexOf } from './etag-flow';
 import { followValue, readObject } from './options';
 import { sentBody } from './sent-body';
-import { unwrap, type Node } from './syntax';
+import { encloses, unwrap, type Node } from './syntax';
 
 const MAX_DEPTH = 6;
 const DECLARED = new Set(['variable_declarator', 'assignment_expression', 'assignment', 'augmented_assignment_expression']);
@@ -106,7 +106,7 @@ function derivedNames(read: Node, fn: Node, ctx: CodeContext): Set<string> {
         : [mutatedObject(s), s.childForFieldName('arguments')];
       const name = target && rootName(target);
       if (!name || !from || out.has(name) || s.startIndex < read.startIndex) continue;
-      if (mentions(from, out) || from.id === read.id || contains(from, read)) {
+      if (mentions(from, out) || from.id === read.id || encloses(from, read)) {
         out.add(name);
         changed = true;
       }
@@ -155,10 +155,6 @@ function mentions(n: Node, names: ReadonlySet<string>): boolean {
   if (names.size === 0) return false;
   const ids = n.type === 'identifier' ? [n] : n.descendantsOfType(['identifier', 'shorthand_property_identifier']);
   return ids.some((i) => names.has(i.text));
-}
-
-function contains(outer: Node, inner: Node): boolean {
-  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }
 
 /** The names what the write sends is made of (literals only: none), and the names those hold in turn. */

@@ -208,6 +208,11 @@ export function isFunction(node: Node): boolean {
   return FUNCTIONS.has(node.type);
 }
 
+/** True when `inner` lies within `outer` (or is it): a node inside a call, an expression inside an argument. */
+export function encloses(outer: Node, inner: Node): boolean {
+  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+}
+
 /** The index of the last node of `sorted` (by start) starting at or before `start`; -1 when none does. */
 export function lastStartingBy(sorted: readonly Node[], start: number): number {
   return partitionPoint(sorted, (n) => n.startIndex <= start) - 1;
