@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DEFAULT_CONFIG, FixChecker, fixUntilStable, lintHttp, parseHttp } from '../../server/src/engine';
+import { rangeOf, startLineOf } from '../../server/src/engine/text/span';
 
 /** Requests that make each rule with a fix fire (the value of the header under test, and its name). */
 const TRIGGERS: ReadonlyArray<{ rule: string; method: string; headers: string[]; read?: boolean; secondWrite?: boolean }> = [
@@ -50,7 +51,7 @@ function print(l: typeof layout extends fc.Arbitrary<infer T> ? T : never): stri
 
 /** The body lines of each request, so a test can tell a header inserted into a body. */
 function bodies(text: string): string[] {
-  return parseHttp(text).requests.map((r) => (r.body ? text.split(/\r?\n/).slice(r.body.range.start.line, r.body.range.end.line + 1).join('\n') : ''));
+  return parseHttp(text).requests.map((r) => (r.body ? text.split(/\r?\n/).slice(startLineOf(r.body.range), rangeOf(r.body.range).end.line + 1).join('\n') : ''));
 }
 
 describe('.http fixes over layouts (property)', () => {

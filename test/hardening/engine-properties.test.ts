@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { DEFAULT_CONFIG, lintHttp, mergeConfig, RULES } from '../../server/src/engine';
 import { httpDocument, lineLengths, pathologicalInputs } from './inputs';
 import { assertInside, assertSoundResult } from './ranges';
+import { rangeOf } from '../../server/src/engine/text/span';
 
 const ALL_RULES_ON = mergeConfig(DEFAULT_CONFIG, { rules: Object.fromEntries(RULES.map((r) => [r.id, 'warning'])), includePost: true });
 
@@ -15,7 +16,7 @@ function checkDocument(text: string): void {
   const result = lintHttp(text, ALL_RULES_ON);
   assertSoundResult(result, text);
   const lengths = lineLengths(text);
-  for (const r of result.file.requests) assertInside(r.range, lengths, 'request');
+  for (const r of result.file.requests) assertInside(rangeOf(r.range), lengths, 'request');
 }
 
 describe('engine properties', () => {

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { parseHttp, type HttpFile, type HttpRequest } from '../../../server/src/engine';
 import { requestAtLine } from '../../../server/src/runner/executor/select';
+import { startLineOf } from '../../../server/src/engine/text/span';
 
 export interface RequestTarget {
   document: vscode.TextDocument;
@@ -30,5 +31,5 @@ export async function requestTarget(uri?: string | vscode.Uri, line?: number): P
     void vscode.window.showInformationMessage('etag-guard: there is no request here.');
     return undefined;
   }
-  return { document, file, request, key: { line: request.requestLine.range.start.line, name: request.name?.value } };
+  return { document, file, request, key: { line: startLineOf(request.requestLine.range), name: request.name?.value } };
 }

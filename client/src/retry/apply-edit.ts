@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { parseHttp, preconditionEdit, type PreconditionEdit, type TextEdit } from '../../../server/src/engine';
 import { requestAtLine } from '../../../server/src/runner/executor';
 import { lineAfterEdits } from '../../../server/src/runner/retry/line-shift';
+import { startLineOf } from '../../../server/src/engine/text/span';
 
 export interface EditTarget {
   document: vscode.TextDocument;
@@ -24,7 +25,7 @@ export async function applyPreconditionEdit(target: EditTarget, edit: Preconditi
   if (document.version !== target.version) {
     const file = parseHttp(document.getText());
     const request = requestAtLine(file, line);
-    if (!request || request.requestLine.range.start.line !== line) throw new Error('The request moved or was removed while you were deciding: nothing was edited or resent.');
+    if (!request || startLineOf(request.requestLine.range) !== line) throw new Error('The request moved or was removed while you were deciding: nothing was edited or resent.');
     edits = preconditionEdit(file, request.index, edit.header, edit.value).edits;
   }
   if (edits.length === 0) return line;

@@ -16,6 +16,7 @@ import { explainWithReread } from '../../../server/src/runner/retry/explain-exch
 import { explanationLines, nextStepLine } from '../../../server/src/runner/retry/explanation-text';
 import { isPreconditionFailure } from '../../../server/src/runner/retry/failure-message';
 import type { PreconditionFailures } from './failures';
+import { startLineOf } from '../../../server/src/engine/text/span';
 
 export interface ExplainerParts {
   view: ResponseView;
@@ -33,7 +34,7 @@ export class FailureExplainer {
   /** Explains `exchange` (a run of a request of `file`, the text of `document`) when it got 412/428. Quiet when cancelled. */
   async explain(document: vscode.TextDocument, file: HttpFile, exchange: Exchange, session: Session, limits: SendLimits): Promise<void> {
     if (!isPreconditionFailure(exchange)) return;
-    const index = file.requests.findIndex((r) => r.requestLine.range.start.line === exchange.line);
+    const index = file.requests.findIndex((r) => startLineOf(r.requestLine.range) === exchange.line);
     let explained;
     try {
       explained = await explainWithReread(session, exchange, limits, index < 0 ? undefined : capturedBy(file, index));

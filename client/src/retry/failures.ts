@@ -8,6 +8,7 @@ import type { Diagnosis, HttpRequest } from '../../../server/src/engine';
 import type { Exchange } from '../../../server/src/runner/executor';
 import { isPreconditionFailure } from '../../../server/src/runner/retry/failure-message';
 import { lineAfterEdits } from '../../../server/src/runner/retry/line-shift';
+import { startLineOf } from '../../../server/src/engine/text/span';
 
 export interface FailureRecord {
   exchange: Exchange;
@@ -54,7 +55,7 @@ export class PreconditionFailures implements vscode.Disposable {
   find(uri: vscode.Uri, request: HttpRequest): FailureRecord | undefined {
     const records = this.of(uri);
     const name = request.name?.value;
-    return records.find((r) => r.line === request.requestLine.range.start.line) ?? records.find((r) => name !== undefined && r.exchange.name === name);
+    return records.find((r) => r.line === startLineOf(request.requestLine.range)) ?? records.find((r) => name !== undefined && r.exchange.name === name);
   }
 
   /** Forgets `record` (it was retried). */

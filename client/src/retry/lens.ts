@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { parseHttp } from '../../../server/src/engine';
 import { REFRESH_AND_RETRY } from '../../../server/src/lsp/protocol';
 import type { PreconditionFailures } from './failures';
+import { startLineOf } from '../../../server/src/engine/text/span';
 
 export const RETRY_TITLE = 'Refresh ETag and retry';
 
@@ -21,7 +22,7 @@ export class RetryLenses implements vscode.CodeLensProvider {
     const records = this.failures.of(document.uri);
     if (records.length === 0) return [];
     // Only where a request line still is: an edit may have turned the line into something else.
-    const requestLines = new Set(parseHttp(document.getText()).requests.map((r) => r.requestLine.range.start.line));
+    const requestLines = new Set(parseHttp(document.getText()).requests.map((r) => startLineOf(r.requestLine.range)));
     return records.filter((r) => requestLines.has(r.line)).map((r) => new vscode.CodeLens(document.lineAt(r.line).range, {
       title: `$(refresh) ${RETRY_TITLE}`,
       tooltip: `The last run got ${r.exchange.response?.status}${r.diagnosis ? ` (cause: ${r.diagnosis.cause})` : ''}: re-read, show what changed, update the precondition, resend.`,

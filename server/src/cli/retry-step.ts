@@ -7,6 +7,7 @@ import type { Exchange, Session } from '../runner/executor';
 import type { RunRecorder } from '../runner/report/recorder';
 import { refreshAndRetry, type RetryOutcome } from '../runner/retry/refresh-and-retry';
 import { capturedBy, type HttpFile, type TextEdit } from '../engine';
+import { startLineOf } from '../engine/text/span';
 
 export interface RetryStepContext {
   session: Session;
@@ -22,7 +23,7 @@ export interface RetryStepContext {
 }
 
 export async function retryStep(exchange: Exchange, ctx: RetryStepContext): Promise<RetryOutcome | undefined> {
-  const requestIndex = ctx.file.requests.findIndex((r) => r.requestLine.range.start.line === exchange.line);
+  const requestIndex = ctx.file.requests.findIndex((r) => startLineOf(r.requestLine.range) === exchange.line);
   if (requestIndex < 0 || !exchange.response) return undefined;
   const print = ctx.print ?? (() => undefined);
   let rereadAt: number | undefined;

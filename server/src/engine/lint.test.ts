@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { DEFAULT_CONFIG } from './config/config';
 import { lintHttp } from './lint';
 import { byRequest, type Rule } from './rules/types';
+import { rangeOf } from './text/span';
 
 /** A per-request rule that reports `message` at every request, and throws after reporting on request `throwAt`. */
 function perRequest(id: string, throwAt = -1): Rule {
@@ -11,7 +12,7 @@ function perRequest(id: string, throwAt = -1): Rule {
     ...byRequest({
       reads: 'request',
       check(req, _ctx, report) {
-        report({ message: id, range: req.anchor, fixes: [] });
+        report({ message: id, range: rangeOf(req.anchor), fixes: [] });
         if (req.index === throwAt) throw new Error(`${id} broke`);
       },
     }),
@@ -22,7 +23,7 @@ function perRequest(id: string, throwAt = -1): Rule {
 const wholeFileThrows: Rule = {
   id: 'whole', defaultLevel: 'warning', summary: 'throws', languages: ['http'],
   check({ model }, report) {
-    report({ message: 'whole', range: model.requests[0].anchor, fixes: [] });
+    report({ message: 'whole', range: rangeOf(model.requests[0].anchor), fixes: [] });
     throw new Error('whole broke');
   },
 };

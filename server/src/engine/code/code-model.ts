@@ -26,6 +26,7 @@ import { valueInfo, type RequestIndexOf } from './etag-flow';
 import { resolveHeaders, type HeaderEntry, type HeaderSet } from './headers';
 import { argumentsOf, followValue, readObject } from './options';
 import { rangeOf, stringLiteral, unwrap, urlExpressionText, type Node } from './syntax';
+import { spanOf } from '../text/span';
 
 export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentModel {
   let calls: HttpCall[] = [];
@@ -80,9 +81,9 @@ function lowerCall(
     headers.push({
       name: e.name,
       value: info.literal?.value,
-      nameRange: name?.contentRange ?? rangeOf(e.nameNode),
-      valueRange: info.range,
-      range: rangeOf(e.whole),
+      nameRange: spanOf(name?.contentRange ?? rangeOf(e.nameNode)),
+      valueRange: spanOf(info.range),
+      range: spanOf(rangeOf(e.whole)),
       source: info.source,
       ...(conditional.has(e) ? { conditional: true } : {}),
     });
@@ -97,8 +98,8 @@ function lowerCall(
     body: bodyText(call, ctx),
     host: url && hostOf(url),
     headers,
-    anchor: rangeOf(call.callee),
-    range: rangeOf(call.call),
+    anchor: spanOf(rangeOf(call.callee)),
+    range: spanOf(rangeOf(call.call)),
     branch,
     editor: new CodeRequestEditor(ctx, call, set, calls, fixes),
   };

@@ -6,6 +6,7 @@
  */
 import type { DocumentEvidence, RequestModel } from '../model/types';
 import { SERVICES } from '../services/catalogue';
+import { startLineOf } from '../text/span';
 
 /** A configuration key naming a service's base URL, and the catalogued service it names. */
 const CONFIG_BASES: ReadonlyArray<{ key: RegExp; service: string; what: string }> = [
@@ -28,7 +29,7 @@ export function configBaseEvidence(requests: readonly RequestModel[]): DocumentE
     const service = base && SERVICES.find((s) => s.id === base.service);
     if (!base || !service) continue;
     out.push({
-      request: req.index, kind: 'client-code', verdict: 'versioned', line: req.anchor.start.line,
+      request: req.index, kind: 'client-code', verdict: 'versioned', line: startLineOf(req.anchor),
       sentence: `the URL starts with ${name}, ${base.what}: ${service.name} ${service.why}`,
     });
   }

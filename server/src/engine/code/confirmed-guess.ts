@@ -12,6 +12,7 @@ import type { DocumentEvidence, RequestModel } from '../model/types';
 import { recognisedByPathAlone, serviceOf } from '../services/recognise';
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
+import { startLineOf } from '../text/span';
 
 const WRITES = new Set(['PUT', 'PATCH']);
 const READS = new Set(['GET', 'HEAD']);
@@ -29,8 +30,8 @@ export function confirmedGuessEvidence(requests: readonly RequestModel[], calls:
     if (!read) continue;
     const what = withoutScheme(read.target!) === place ? 'the same resource' : 'its collection';
     out.push({
-      request: req.index, kind: 'client-code', verdict: 'versioned', line: req.anchor.start.line,
-      sentence: `the file also reads ${what} (line ${read.anchor.start.line + 1}): it loads these records and writes them back, ` +
+      request: req.index, kind: 'client-code', verdict: 'versioned', line: startLineOf(req.anchor),
+      sentence: `the file also reads ${what} (line ${startLineOf(read.anchor) + 1}): it loads these records and writes them back, ` +
         `and a ${known.name} ${known.why}`,
     });
   }

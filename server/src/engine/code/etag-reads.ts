@@ -8,6 +8,7 @@ import type { DocumentEvidence, RequestModel } from '../model/types';
 import type { CodeContext } from './context';
 import { etagReadOf, type RequestIndexOf } from './etag-flow';
 import type { Node } from './syntax';
+import { startLineOf } from '../text/span';
 
 /** Where an ETag read may be written: `.get('etag')`, `.etag`, `['ETag']` (any case). */
 const ETAG_READ = /\.\s*get\s*\(\s*['"]etag['"]|\.\s*etag\b|\[\s*['"]etag['"]\s*\]/gi;
@@ -28,7 +29,7 @@ export function etagReadEvidence(requests: readonly RequestModel[], requestOf: R
     if (!req || req.target === undefined) continue;
     out.push({
       request: index, kind: 'same-file', verdict: 'versioned', line,
-      sentence: `the file reads the ETag of the response to the ${req.method ?? 'request'} on line ${req.anchor.start.line + 1} ` +
+      sentence: `the file reads the ETag of the response to the ${req.method ?? 'request'} on line ${startLineOf(req.anchor) + 1} ` +
         `(line ${line + 1}): the server versions that resource`,
     });
   }

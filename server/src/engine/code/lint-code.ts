@@ -22,6 +22,7 @@ import { familyOf, grammarOf, type CodeLanguage, type CodeParsers } from './pars
 import { Scopes } from './scope';
 import { syntaxErrorCount } from './syntax-errors';
 import { indexTree } from './syntax-index';
+import { rangeOf } from '../text/span';
 
 /** The id of the notice shown for a file too large to analyse (`maxCodeFileBytes`). */
 export const FILE_TOO_LARGE_ID = fileTooLarge.id;
@@ -90,10 +91,11 @@ export function lintTree(tree: Tree, source: string, language: CodeLanguage, con
   const literals = literalsByLine(support);
   result.findings.forEach((f, i) => (f.fixes = safeFixes(built[i], support, literals)));
   const topLevelCalls = model.requests.some((r) => {
-    const call = index.root.descendantForPosition({ row: r.range.start.line, column: r.range.start.character }, { row: r.range.end.line, column: r.range.end.character });
+    const range = rangeOf(r.range);
+    const call = index.root.descendantForPosition({ row: range.start.line, column: range.start.character }, { row: range.end.line, column: range.end.character });
     return !call || ctx.scopes.functionOf(call).id === index.root.id;
   });
-  return { result: { ...result, syntaxErrors: syntaxErrorCount(index.root, source) }, requests: model.requests.map((r) => r.range), topLevelCalls };
+  return { result: { ...result, syntaxErrors: syntaxErrorCount(index.root, source) }, requests: model.requests.map((r) => rangeOf(r.range)), topLevelCalls };
 }
 
 /** The one notice at the top of a file that was not analysed, at its configured level (none when off). */

@@ -15,6 +15,7 @@ import type { CodeContext } from './context';
 import { isName } from './options';
 import { sentBody } from './sent-body';
 import { unwrap, type Node } from './syntax';
+import { startLineOf } from '../text/span';
 
 const READS = new Set(['GET', 'HEAD']);
 const WRITES = new Set(['PUT', 'PATCH', 'DELETE', 'POST']);
@@ -42,10 +43,10 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
     const readCall = calls[read.index];
     if (readCall && checksForAbsence(readCall, ctx, absentNames)) req.absentAfterRead = read.index;
     if (sendsNothingRead(req, call)) return;
-    const line = req.anchor.start.line;
+    const line = startLineOf(req.anchor);
     out.push({
       request: req.index, kind: 'same-file', verdict: 'versioned', line,
-      sentence: `the ${req.method} on line ${line + 1} follows a ${read.method} of the same URL on line ${read.anchor.start.line + 1} ` +
+      sentence: `the ${req.method} on line ${line + 1} follows a ${read.method} of the same URL on line ${startLineOf(read.anchor) + 1} ` +
         'in the same function: a read-modify-write',
     });
   });

@@ -22,6 +22,7 @@ import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
 import { functionName, parameterNames } from './local-functions';
 import { isFunction, type Node } from './syntax';
+import { startLineOf } from '../text/span';
 
 const WEBDAV_METHODS = new Set(['PROPFIND', 'PROPPATCH', 'MKCOL', 'LOCK', 'UNLOCK', 'COPY', 'MOVE', 'SEARCH', 'REPORT']);
 const CONTENT_WRITES = new Set(['PUT', 'PATCH']);
@@ -56,7 +57,7 @@ export function webdavDialectEvidence(requests: readonly RequestModel[], calls: 
     const method = (req.method ?? calls[i]?.method)?.toUpperCase();
     if (req.url === undefined || method === undefined || !WEBDAV_METHODS.has(method)) return;
     const base = req.url.replace(/\/+$/, '');
-    if (base !== '') bases.push({ base, method, line: req.anchor.start.line });
+    if (base !== '') bases.push({ base, method, line: startLineOf(req.anchor) });
   });
   const named = /dav/i.test(ctx.text);
   if (bases.length === 0 && !named) return [];
@@ -73,7 +74,7 @@ export function webdavDialectEvidence(requests: readonly RequestModel[], calls: 
       : cls ? `the class ${cls} is named for WebDAV`
         : `${fn!.name} is named for WebDAV and the file reads the same file (line ${fn!.line + 1})`;
     out.push({
-      request: req.index, kind: 'same-file', verdict: 'versioned', line: req.anchor.start.line,
+      request: req.index, kind: 'same-file', verdict: 'versioned', line: startLineOf(req.anchor),
       sentence: `${why}, so that is a WebDAV server, which keeps an ETag for every resource and honours If-Match`,
     });
   });
@@ -107,7 +108,7 @@ function syncFunctionOf(req: RequestModel, call: Node, requests: readonly Reques
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const a = ancestors[i];
     const name = isFunction(a) ? functionName(a, ctx) : a.type === 'variable_declarator' ? a.childForFieldName('name')?.text : undefined;
-    if (name && DAV_NAME.test(name)) return { name, line: read.anchor.start.line };
+    if (name && DAV_NAME.test(name)) return { name, line: startLineOf(read.anchor) };
   }
   return undefined;
 }

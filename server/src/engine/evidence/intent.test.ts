@@ -4,6 +4,7 @@ import { parseHttp } from '../http/parser';
 import { buildHttpModel } from '../model/http-model';
 import { annotatedTest, createdEarlier, declaresCreate, expectsFailure } from './intent';
 import type { RequestModel } from '../model/types';
+import { startLineOf } from '../text/span';
 
 const withNotes = (notes: string) => ({ notes }) as RequestModel;
 
@@ -43,7 +44,7 @@ describe('what a file says about a write\'s purpose', () => {
       '###', '# @name p', 'POST https://shop.dev/items', '', '{}', '###', 'PATCH https://shop.dev/items/{{p.response.body.id}}',
     ].join('\n')));
     const made = createdEarlier(model.requests);
-    const at = (line: number) => made.get(model.requests.find((r) => r.anchor.start.line === line)!);
+    const at = (line: number) => made.get(model.requests.find((r) => startLineOf(r.anchor) === line)!);
     assert.equal(at(2), 'PUT http://es:9200/plants');
     assert.equal(at(4), undefined, 'plantsx is not below plants');
     assert.equal(at(10), 'the setup request https://fhir.dev');

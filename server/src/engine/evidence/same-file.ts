@@ -19,6 +19,7 @@ import { aboutRoute, isCollectionOf, originsMayMatch, routesMatch, segmentCount,
 import { orderOf, ReadModifyWritePiece, SentPiece, StatedPiece, ValidatorUsePiece, type Order, type Piece, type RouteEntry, type ValidatorUse } from './route-pieces';
 import type { Evidence, WriteTarget } from './types';
 import { stringMemo } from '../text/string-memo';
+import { startLineOf } from '../text/span';
 
 /** What an entry was before an update touched it, and what the update did to its pieces. */
 interface Touch {
@@ -253,7 +254,7 @@ export class SameFileEvidence {
         const h = firstHeader(r, name);
         if (!h) continue;
         const entry = this.entryFor(target.origin, target.route, false);
-        if (this.wants(entry)) this.add(new SentPiece(orderOf(0, r.index, seq), entry, name, target, h.range.start.line), c, dirty);
+        if (this.wants(entry)) this.add(new SentPiece(orderOf(0, r.index, seq), entry, name, target, startLineOf(h.range)), c, dirty);
       }
     }
     if (phase !== ALL_PHASES && phase !== 1) {
@@ -288,7 +289,7 @@ export class SameFileEvidence {
     const source = this.requests[use.source];
     const read = source && targetOf(source);
     if (!source || !read) return;
-    const sourceLine = source.anchor.start.line;
+    const sourceLine = startLineOf(source.anchor);
     if (use.part === 'headers' && isValidatorName(use.path)) {
       const v: ValidatorUse = { line: use.line, path: use.path, read, sourceLine };
       // A create's validator is the created item's; a read's holds for the route's items too.
@@ -308,7 +309,7 @@ export class SameFileEvidence {
       if (!isCollectionOf(read.route, write.route) || use.sent === 'url') return;
     }
     const entry = this.entryFor(write.origin, write.route, false);
-    if (this.wants(entry)) this.add(new ReadModifyWritePiece(order, entry, user.method, user.anchor.start.line, read, sourceLine), c, dirty);
+    if (this.wants(entry)) this.add(new ReadModifyWritePiece(order, entry, user.method, startLineOf(user.anchor), read, sourceLine), c, dirty);
   }
 }
 

@@ -4,32 +4,33 @@
  * fixes can point at it and edit it.
  */
 import type { Range } from '../text/types';
+import type { Span } from '../text/span';
 
 /** A piece of text with where it stands. */
 export interface Spanned {
   value: string;
-  range: Range;
+  range: Span;
 }
 
 /** `@name = value` at file level (REST Client, httpYac) or before a request. */
 export interface FileVariable {
   name: Spanned;
   value: Spanned;
-  range: Range;
+  range: Span;
 }
 
 /** `# @key value` / `// @key value` before a request: `@name`, `@no-redirect`, `@timeout 5000`, … */
 export interface Metadata {
   key: string;
   value: string;
-  range: Range;
+  range: Span;
 }
 
 export interface Header {
   name: Spanned;
   value: Spanned;
   /** The whole `Name: value` line. */
-  range: Range;
+  range: Span;
 }
 
 export type ScriptKind = 'pre-request' | 'response-handler' | 'httpyac-script';
@@ -41,7 +42,7 @@ export interface Script {
   source: string;
   /** Path of `> ./handler.js`, when the script is a file. */
   file?: string;
-  range: Range;
+  range: Span;
   /** Line of the first source line (for mapping offsets inside the script back to the document). */
   sourceStartLine: number;
 }
@@ -51,7 +52,7 @@ export interface Body {
   text: string;
   /** `< path` or `<@ path`: the body is read from a file (with variables substituted for `<@`). */
   file?: { path: Spanned; substitute: boolean };
-  range: Range;
+  range: Span;
 }
 
 export interface RequestLine {
@@ -64,7 +65,7 @@ export interface RequestLine {
   version?: Spanned;
   /** True when the method was omitted (`https://…` alone means GET in every dialect). */
   implicitMethod: boolean;
-  range: Range;
+  range: Span;
 }
 
 /**
@@ -77,14 +78,14 @@ export interface ResponseBlock {
   status: number;
   headers: Header[];
   body?: Body;
-  range: Range;
+  range: Span;
 }
 
 export interface HttpRequest {
   /** 0-based position among the requests of the file. */
   index: number;
   /** The whole block, from its first comment or metadata line to its last non-blank line. */
-  range: Range;
+  range: Span;
   /** Text after `###` on the separator that opened this block, if any. */
   title?: string;
   /** Line of the `###` separator that opened this block, if one did. */

@@ -4,6 +4,7 @@
  * none reads past a `###` separator, so an unclosed piece never hides the requests after it.
  */
 import { lineRange, range } from '../text/types';
+import { spanOf } from '../text/span';
 import type { ParseDiagnostic, Script } from './ast';
 import { commentBody, headerLineOf, isBlank, requestLineOf, separatorTitle, type scriptOpenerOf } from './line-kinds';
 import { parseDiagnostic } from './parse-diagnostics';
@@ -25,7 +26,7 @@ export function readScript(lines: readonly string[], i: number, opener: Opener):
   const sameLineClose = first.indexOf(opener.close, opener.bodyStart);
   if (sameLineClose >= 0) {
     const source = first.slice(opener.bodyStart, sameLineClose);
-    return { script: { kind: opener.kind, source, range: lineRange(i, 0, first.length), sourceStartLine: i }, next: i + 1, last: i };
+    return { script: { kind: opener.kind, source, range: spanOf(lineRange(i, 0, first.length)), sourceStartLine: i }, next: i + 1, last: i };
   }
   const parts: string[] = [first.slice(opener.bodyStart)];
   for (let j = i + 1; j < lines.length; j++) {
@@ -34,7 +35,7 @@ export function readScript(lines: readonly string[], i: number, opener: Opener):
     const close = opener.kind === 'httpyac-script' ? (text.trim() === '}}' ? text.indexOf('}}') : -1) : text.indexOf(opener.close);
     if (close >= 0) {
       parts.push(text.slice(0, close));
-      const script: Script = { kind: opener.kind, source: parts.join('\n'), range: range(i, 0, j, text.length), sourceStartLine: i };
+      const script: Script = { kind: opener.kind, source: parts.join('\n'), range: spanOf(range(i, 0, j, text.length)), sourceStartLine: i };
       return { script, next: j + 1, last: j };
     }
     parts.push(text);
@@ -42,7 +43,7 @@ export function readScript(lines: readonly string[], i: number, opener: Opener):
   const last = i + parts.length - 1;
   const diagnostic = parseDiagnostic(i, 0, first.length, 'unclosed-script', 'error',
     `This script is never closed: add a line with \`${opener.close}\` where it ends.`);
-  const script: Script = { kind: opener.kind, source: parts.join('\n'), range: range(i, 0, last, lines[last].length), sourceStartLine: i };
+  const script: Script = { kind: opener.kind, source: parts.join('\n'), range: spanOf(range(i, 0, last, lines[last].length)), sourceStartLine: i };
   return { script, next: last + 1, last, diagnostic };
 }
 

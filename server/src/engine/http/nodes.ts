@@ -1,5 +1,6 @@
 /** Builders for the syntax-tree nodes the parser makes out of single lines. */
 import { lineRange, range, type Position } from '../text/types';
+import { rangeOf, spanOf } from '../text/span';
 import type { Body, FileVariable, Header, HttpRequest, Metadata, Script, Spanned } from './ast';
 import { isBlank, isSpaceAt, type headerLineOf, type RequestLineMatch, type variableOf } from './line-kinds';
 import { sameHeaderName } from '../text/header-names';
@@ -20,13 +21,13 @@ export function requestAt(index: number, block: PendingBlock, firstLine: number,
   // The method and URL share the line's positions where they start or end it (as headers do, `headerAt`).
   const line = lineRange(i, 0, text.trimEnd().length);
   const urlEnd = rl.urlStart + rl.url.length;
-  const url: Spanned = { value: rl.url, range: { start: { line: i, character: rl.urlStart }, end: urlEnd === line.end.character ? line.end : { line: i, character: urlEnd } } };
+  const url: Spanned = { value: rl.url, range: spanOf({ start: { line: i, character: rl.urlStart }, end: urlEnd === line.end.character ? line.end : { line: i, character: urlEnd } }) };
   const methodEnd = rl.methodStart + rl.methodLength;
   const nameMeta = block.metadata.find((m) => m.key === 'name' && m.value !== '');
   return {
     index,
     // Its end is set when the block ends (`endOfBlock`); its start is the request line's when no comment is above.
-    range: { start: firstLine === i ? line.start : block.metadata[0]?.range.start.line === firstLine ? block.metadata[0].range.start : { line: firstLine, character: 0 }, end: line.end },
+    range: spanOf({ start: firstLine === i ? line.start : metadataStart(block, firstLine) ?? { line: firstLine, character: 0 }, end: line.end }),
     title: block.title,
     separatorLine: block.separatorLine,
     name: nameMeta && { value: firstWord(nameMeta.value), range: nameMeta.range },
@@ -34,17 +35,23 @@ export function requestAt(index: number, block: PendingBlock, firstLine: number,
     comments: block.comments,
     variables: block.variables,
     requestLine: {
-      method: { value: rl.method, range: { start: rl.methodStart === 0 ? line.start : { line: i, character: rl.methodStart }, end: { line: i, character: methodEnd } } },
+      method: { value: rl.method, range: spanOf({ start: rl.methodStart === 0 ? line.start : { line: i, character: rl.methodStart }, end: { line: i, character: methodEnd } }) },
       url,
       urlParts: [url],
-      version: rl.version && { value: rl.version.value, range: lineRange(i, rl.version.start, rl.version.start + rl.version.value.length) },
+      version: rl.version && { value: rl.version.value, range: spanOf(lineRange(i, rl.version.start, rl.version.start + rl.version.value.length)) },
       implicitMethod: rl.implicitMethod,
-      range: line,
+      range: spanOf(line),
     },
     headers: [],
     scripts: block.scripts,
     headerInsertLine: i + 1,
   };
+}
+
+/** The first metadata line's start, shared when the block starts with it. */
+function metadataStart(block: PendingBlock, firstLine: number): Position | undefined {
+  const first = block.metadata[0] && rangeOf(block.metadata[0].range).start;
+  return first?.line === firstLine ? first : undefined;
 }
 
 /** `value.split(/\s/)[0]` without splitting the rest. */
@@ -56,10 +63,11 @@ function firstWord(value: string): string {
 
 /** Appends a `?…` / `&…` continuation line (line i, from `start`) to the request's URL. */
 export function extendUrl(req: HttpRequest, i: number, start: number, value: string): void {
-  const part: Spanned = { value, range: lineRange(i, start, start + value.length) };
+  const end = lineRange(i, start, start + value.length);
+  const part: Spanned = { value, range: spanOf(end) };
   req.requestLine.urlParts.push(part);
-  req.requestLine.url = { value: req.requestLine.url.value + value, range: { start: req.requestLine.url.range.start, end: part.range.end } };
-  req.requestLine.range = { start: req.requestLine.range.start, end: part.range.end };
+  req.requestLine.url = { value: req.requestLine.url.value + value, range: spanOf({ start: rangeOf(req.requestLine.url.range).start, end: end.end }) };
+  req.requestLine.range = spanOf({ start: rangeOf(req.requestLine.range).start, end: end.end });
   req.headerInsertLine = i + 1;
 }
 
@@ -72,9 +80,9 @@ export function headerAt(i: number, text: string, header: NonNullable<ReturnType
   const nameEnd = header.nameStart + header.name.length;
   const valueEnd = header.valueStart + header.value.length;
   return {
-    name: { value: header.name, range: { start: header.nameStart === 0 ? line.start : { line: i, character: header.nameStart }, end: { line: i, character: nameEnd } } },
-    value: { value: header.value, range: { start: { line: i, character: header.valueStart }, end: valueEnd === line.end.character ? line.end : { line: i, character: valueEnd } } },
-    range: line,
+    name: { value: header.name, range: spanOf({ start: header.nameStart === 0 ? line.start : { line: i, character: header.nameStart }, end: { line: i, character: nameEnd } }) },
+    value: { value: header.value, range: spanOf({ start: { line: i, character: header.valueStart }, end: valueEnd === line.end.character ? line.end : { line: i, character: valueEnd } }) },
+    range: spanOf(line),
   };
 }
 
@@ -93,15 +101,15 @@ export function compactLists(req: HttpRequest): void {
 /** An `@name = value` variable at line i. */
 export function variableAt(i: number, text: string, variable: NonNullable<ReturnType<typeof variableOf>>): FileVariable {
   return {
-    name: { value: variable.name, range: lineRange(i, variable.nameStart, variable.nameStart + variable.name.length) },
-    value: { value: variable.value, range: lineRange(i, variable.valueStart, variable.valueStart + variable.value.length) },
-    range: lineRange(i, 0, text.length),
+    name: { value: variable.name, range: spanOf(lineRange(i, variable.nameStart, variable.nameStart + variable.name.length)) },
+    value: { value: variable.value, range: spanOf(lineRange(i, variable.valueStart, variable.valueStart + variable.value.length)) },
+    range: spanOf(lineRange(i, 0, text.length)),
   };
 }
 
 /** A script that lives in a file: `< ./pre.js` before a request line, `> ./handler.js` after it. */
 export function scriptFileAt(kind: Script['kind'], i: number, text: string, file: string): Script {
-  return { kind, source: '', file, range: lineRange(i, 0, text.length), sourceStartLine: i };
+  return { kind, source: '', file, range: spanOf(lineRange(i, 0, text.length)), sourceStartLine: i };
 }
 
 /** The body made of the given lines, trailing blank lines dropped; undefined when nothing but blanks is left. */
@@ -111,7 +119,7 @@ export function bodyOf(lines: readonly string[], bodyLines: readonly number[]): 
   if (last < 0) return undefined;
   const end = bodyLines[last];
   const text = bodyLines.slice(0, last + 1).map((l) => lines[l]).join('\n');
-  return { text, range: range(bodyLines[0], 0, end, lines[end].length) };
+  return { text, range: spanOf(range(bodyLines[0], 0, end, lines[end].length)) };
 }
 
 /** A multipart body (an OData $batch, say) holds whole HTTP messages, which must not be read as requests. */
@@ -130,11 +138,14 @@ export function keepUnclaimedScripts(block: { claimed: boolean; scripts: readonl
  */
 export function endOfBlock(req: HttpRequest, last: number, length: number): Position {
   const at = (p: Position | undefined): p is Position => p !== undefined && p.line === last && p.character === length;
-  const body = req.body?.range.end;
+  const body = req.body && rangeOf(req.body.range).end;
   if (at(body)) return body;
-  const script = req.scripts[req.scripts.length - 1]?.range.end;
+  const lastScript = req.scripts[req.scripts.length - 1];
+  const script = lastScript && rangeOf(lastScript.range).end;
   if (at(script)) return script;
-  const header = req.headers[req.headers.length - 1]?.range.end;
+  const lastHeader = req.headers[req.headers.length - 1];
+  const header = lastHeader && rangeOf(lastHeader.range).end;
   if (at(header)) return header;
-  return at(req.requestLine.range.end) ? req.requestLine.range.end : { line: last, character: length };
+  const requestLine = rangeOf(req.requestLine.range).end;
+  return at(requestLine) ? requestLine : { line: last, character: length };
 }

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseHttp } from './parser';
+import { rangeOf } from '../text/span';
 
 describe('parser: REST Client dialect', () => {
   const text = [
@@ -46,8 +47,8 @@ describe('parser: REST Client dialect', () => {
     assert.deepEqual(ifMatch.value.range, { start: { line: 11, character: 10 }, end: { line: 11, character: 40 } });
     assert.equal(put.body?.text, '{\n  "name": "new"\n}');
     assert.deepEqual(put.body?.range, { start: { line: 13, character: 0 }, end: { line: 15, character: 1 } });
-    assert.deepEqual(put.range.start, { line: 8, character: 0 });
-    assert.deepEqual(put.range.end, { line: 15, character: 1 });
+    assert.deepEqual(rangeOf(put.range).start, { line: 8, character: 0 });
+    assert.deepEqual(rangeOf(put.range).end, { line: 15, character: 1 });
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { preferredEol, splitLines } from '../text/lines';
 import { lineRange, range } from '../text/types';
+import { rangeOf, spanOf, startLineOf } from '../text/span';
 import type { Body, Directive, HttpFile, HttpRequest, ParseDiagnostic, ResponseBlock, Script, Spanned } from './ast';
 import { assembleFile, compactSection, sectionBounds, type ParsedSection } from './sections';
 import { readScript, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine, startsRequestAt } from './blocks';
@@ -109,7 +110,7 @@ class Parser {
     switch (line.kind) {
       case 'declaration':
         this.httpYac ||= line.httpYac;
-        this.pending.metadata.push({ key: line.key, value: line.value, range: lineRange(i, 0, text.length) });
+        this.pending.metadata.push({ key: line.key, value: line.value, range: spanOf(lineRange(i, 0, text.length)) });
         return line.optionLines ? skipOptionLines(this.lines, i) : i + 1;
       case 'graphql':
         this.httpYac = true;
@@ -178,8 +179,8 @@ class Parser {
     if (this.bodyLines.length === 0 && !req.body) {
       const file = fileBodyOf(text);
       if (file) {
-        const path: Spanned = { value: file.path, range: lineRange(i, file.pathStart, file.pathStart + file.path.length) };
-        req.body = { text: '', file: { path, substitute: file.substitute }, range: lineRange(i, 0, text.length) };
+        const path: Spanned = { value: file.path, range: spanOf(lineRange(i, file.pathStart, file.pathStart + file.path.length)) };
+        req.body = { text: '', file: { path, substitute: file.substitute }, range: spanOf(lineRange(i, 0, text.length)) };
         this.lastContentLine = i;
         this.state = 'after-body';
         return i + 1;
@@ -205,7 +206,7 @@ class Parser {
   private assertion(i: number, text: string): number {
     this.httpYac = true;
     this.lastContentLine = i;
-    if (this.current) (this.current.assertions ??= []).push({ value: text.trim(), range: lineRange(i, 0, text.length) });
+    if (this.current) (this.current.assertions ??= []).push({ value: text.trim(), range: spanOf(lineRange(i, 0, text.length)) });
     return i + 1;
   }
 
@@ -233,7 +234,7 @@ class Parser {
     if (!status) return false;
     if (this.current) this.current.body ??= this.takeBody();
     this.finishResponse();
-    const statusLine: Spanned = { value: text.trimEnd(), range: lineRange(i, 0, text.trimEnd().length) };
+    const statusLine: Spanned = { value: text.trimEnd(), range: spanOf(lineRange(i, 0, text.trimEnd().length)) };
     this.response = { statusLine, status: status.status, headers: [], range: statusLine.range };
     this.noteContent(i);
     this.state = 'response-headers';
@@ -311,7 +312,7 @@ class Parser {
     // What the author says about the request ("should fail", "create the sample") is evidence too.
     if (!meta) return void (this.pending.comments ??= []).push(body.trim());
     this.httpYac ||= isHttpYacMetadata(meta.key);
-    this.pending.metadata.push({ key: meta.key, value: meta.value, range: lineRange(i, 0, this.lines[i].length) });
+    this.pending.metadata.push({ key: meta.key, value: meta.value, range: spanOf(lineRange(i, 0, this.lines[i].length)) });
   }
 
   private startRequest(i: number, text: string, rl: RequestLineMatch): void {
@@ -334,7 +335,7 @@ class Parser {
     }
     // Metadata and scripts are kept in line order, so the first of each is the earliest (no spread: a block may
     // hold more lines than a call has room for arguments).
-    return Math.min(start, p.metadata[0]?.range.start.line ?? start, p.scripts[0]?.range.start.line ?? start);
+    return Math.min(start, p.metadata[0] ? startLineOf(p.metadata[0].range) : start, p.scripts[0] ? startLineOf(p.scripts[0].range) : start);
   }
 
   /** The body read so far, or undefined when there is none. */
@@ -349,7 +350,7 @@ class Parser {
     if (!res) return;
     this.response = undefined;
     res.body = this.takeBody();
-    res.range = range(res.range.start.line, 0, this.responseEnd, this.lines[this.responseEnd].length);
+    res.range = spanOf(range(startLineOf(res.range), 0, this.responseEnd, this.lines[this.responseEnd].length));
     if (this.current && !this.current.response) this.current.response = res;
     else this.out.responses.push(res);
   }
@@ -359,7 +360,7 @@ class Parser {
     const req = this.current;
     if (!req) return;
     req.body ??= this.takeBody();
-    req.range.end = endOfBlock(req, this.lastContentLine, this.lines[this.lastContentLine].length);
+    req.range = spanOf({ start: rangeOf(req.range).start, end: endOfBlock(req, this.lastContentLine, this.lines[this.lastContentLine].length) });
     compactLists(req);
     this.out.requests.push(req);
     this.current = undefined;

@@ -7,6 +7,7 @@ import { promptsOf } from '../http/prompts';
 import type { TextEdit } from '../text/types';
 import { lineRange } from '../text/types';
 import type { RequestEditor, RequestModel } from './types';
+import { rangeOf, startLineOf } from '../text/span';
 
 /** Headers worth copying into an inserted read: the ones that authenticate or select the representation. */
 const COPIED_HEADERS = /^(authorization|cookie|accept|x-api-key|api-key|ocp-apim-subscription-key|x-ms-version)$/i;
@@ -32,7 +33,7 @@ export class HttpRequestEditor implements RequestEditor {
     const header = `${name}: ${value}`;
     // The request's last line is the file's last and has no line end: the header goes after a new one.
     if (line >= this.file.lineCount) {
-      const last = this.request.range.end;
+      const last = rangeOf(this.request.range).end;
       return [{ range: lineRange(last.line, last.character, last.character), newText: `${this.file.eol}${header}` }];
     }
     return [{ range: lineRange(line, 0, 0), newText: `${header}${this.file.eol}` }];
@@ -52,7 +53,7 @@ export class HttpRequestEditor implements RequestEditor {
     // Insert above the write's own `###` so its title and comments stay with it; the first request has none.
     const separator = this.request.separatorLine;
     const lines = separator === undefined ? [...read, '###'] : ['### Fresh read for the write below', ...read];
-    const at = separator ?? this.request.range.start.line;
+    const at = separator ?? startLineOf(this.request.range);
     return {
       edits: [{ range: lineRange(at, 0, 0), newText: lines.join(eol) + eol }],
       etagExpression: `{{${name}.response.headers.ETag}}`,
@@ -64,7 +65,7 @@ export class HttpRequestEditor implements RequestEditor {
     if (!req) return undefined;
     if (req.name) return { edits: [], expression: `{{${req.name.value}.response.headers.ETag}}` };
     const name = this.freshName(`read${target.index + 1}`);
-    const at = req.requestLine.range.start.line;
+    const at = startLineOf(req.requestLine.range);
     return {
       edits: [{ range: lineRange(at, 0, 0), newText: `# @name ${name}${this.file.eol}` }],
       expression: `{{${name}.response.headers.ETag}}`,
@@ -78,7 +79,7 @@ export class HttpRequestEditor implements RequestEditor {
    */
   addEtagParameter(): { edits: TextEdit[]; expression: string; dataFromCaller: boolean } {
     const name = this.freshName('etag');
-    const at = this.request.requestLine.range.start.line;
+    const at = startLineOf(this.request.requestLine.range);
     return {
       edits: [{ range: lineRange(at, 0, 0), newText: `# @prompt ${name} The ETag of the resource as you last read it${this.file.eol}` }],
       expression: `{{${name}}}`,

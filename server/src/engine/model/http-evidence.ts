@@ -11,6 +11,7 @@ import { templateSpans, type TemplateKind } from '../http/templates';
 import type { Lookups } from './http-lowering';
 import type { DocumentEvidence, ResponseUse } from './types';
 import type { StaticVariables } from './variables';
+import { startLineOf } from '../text/span';
 
 /** An earlier response part a template reads (what a JetBrains handler variable holds, too). */
 export type ResponsePart = Omit<ResponseUse, 'user' | 'line' | 'sent'>;
@@ -28,11 +29,11 @@ const NO_EVIDENCE: DocumentEvidence[] = [];
 export function requestEvidence(req: HttpRequest, vars: StaticVariables, lookups: Lookups): RequestEvidence {
   let uses = NO_USES;
   // URL lines, header values, then body lines holding a template, in that order; most pieces hold none.
-  for (const p of req.requestLine.urlParts) uses = usesIn(p.value, p.range.start.line, 'url', req, vars, lookups, uses);
-  for (const h of req.headers) uses = usesIn(h.value.value, h.value.range.start.line, 'header', req, vars, lookups, uses);
+  for (const p of req.requestLine.urlParts) uses = usesIn(p.value, startLineOf(p.range), 'url', req, vars, lookups, uses);
+  for (const h of req.headers) uses = usesIn(h.value.value, startLineOf(h.value.range), 'header', req, vars, lookups, uses);
   const body = req.body?.text;
   if (body && body.includes('{{')) {
-    const start = req.body!.range.start.line;
+    const start = startLineOf(req.body!.range);
     const lines = body.split('\n');
     for (let i = 0; i < lines.length; i++) uses = usesIn(lines[i], start + i, 'body', req, vars, lookups, uses);
   }
@@ -44,7 +45,7 @@ export function requestEvidence(req: HttpRequest, vars: StaticVariables, lookups
   for (const a of req.assertions ?? []) {
     const checked = ASSERTS_VALIDATOR.exec(a.value);
     if (!checked) continue;
-    const line = a.range.start.line;
+    const line = startLineOf(a.range);
     const found: DocumentEvidence = {
       request: req.index, kind: 'same-file', verdict: 'versioned', line,
       sentence: `the assertion on line ${line + 1} checks the response's ${checked[1]}`,
@@ -91,7 +92,7 @@ function validatorCaptures(vars: StaticVariables): Map<string, Capture[]> {
     if (!value.includes('.response.headers.')) continue;
     for (const m of value.matchAll(CAPTURED_VALIDATOR)) {
       const list = found.get(m[1]);
-      const capture = { variable: v.name.value, line: v.range.start.line, header: m[2] };
+      const capture = { variable: v.name.value, line: startLineOf(v.range), header: m[2] };
       if (list) list.push(capture);
       else found.set(m[1], [capture]);
     }

@@ -13,6 +13,7 @@ import { hostOf, queryParamNames, resourceKey } from './target';
 import { StaticVariables } from './variables';
 import { HttpRequestEditor, type EditorSource } from './http-editor';
 import { requestEvidence, type RequestEvidence, type ResponsePart } from './http-evidence';
+import { rangeOf } from '../text/span';
 
 /** Names httpYac templates (JavaScript expressions) can always use: the last response, the request, Node's process. */
 const HTTPYAC_BUILTINS = new Set(['response', 'request', 'process']);
@@ -289,7 +290,7 @@ function captureOf(t: TemplateKind, lookups: Lookups): Extract<ValueSource, { ki
 function collectUnresolved(req: HttpRequest, scope: LoweringScope, lookups: Lookups, out: UnresolvedReference[]): void {
   const { vars, handlerVarNames, importsRequests, promptNames } = scope;
   for (const piece of templatedPieces(req)) {
-    const { line, character } = piece.range.start;
+    const { line, character } = rangeOf(piece.range).start;
     for (const t of templateSpans(piece.value)) {
       const p = t.parsed;
       if (p.kind === 'request-ref' && !importsRequests && lookups.request(p.request) === undefined) {

@@ -4,6 +4,7 @@
  * `.http` files and client code are both lowered into this, so one rule serves both.
  */
 import type { Range, TextEdit } from '../text/types';
+import type { Span } from '../text/span';
 import type { ParseDiagnostic } from '../http/ast';
 import { lowerCaseName, mayBeIfHeader, sameHeaderName } from '../text/header-names';
 
@@ -26,10 +27,10 @@ export interface HeaderModel {
    * unknown templates stay as written. Undefined where it equals `value` or cannot be computed.
    */
   resolvedValue?: string;
-  nameRange: Range;
-  valueRange: Range;
+  nameRange: Span;
+  valueRange: Span;
   /** The whole header (line in `.http`, property in code), for removal. */
-  range: Range;
+  range: Span;
   source: ValueSource;
   /**
    * Client code: set only when its value is present (`if (etag) headers['If-Match'] = etag`), so the request
@@ -80,8 +81,8 @@ export interface RequestModel {
   host: string | undefined;
   headers: HeaderModel[];
   /** Where request-level findings are shown: the request line, or the call's callee. */
-  anchor: Range;
-  range: Range;
+  anchor: Span;
+  range: Span;
   editor: RequestEditor;
   /**
    * Client code: the choice points (if/else arms, try/catch, functions) on the way to the call, as

@@ -10,6 +10,7 @@
  */
 import type { HttpFile } from '../http/ast';
 import type { DocumentModel } from './types';
+import { rangeOf } from '../text/span';
 
 const MAX_DEPTH = 8;
 /** Longest expansion the analysis builds; real values (URLs, tokens, ETags) are far shorter. */
@@ -131,6 +132,6 @@ export class StaticVariables {
  * to expand (all of them, used or not), and whether the total bound left later texts unexpanded.
  */
 export function expansionLimits(file: HttpFile, vars: StaticVariables): Pick<DocumentModel, 'oversized' | 'expansionExhausted'> {
-  const oversized = vars.oversizedDeclarations(file.variables).map((v) => ({ name: v.name.value, range: v.range }));
+  const oversized = vars.oversizedDeclarations(file.variables).map((v) => ({ name: v.name.value, range: rangeOf(v.range) }));
   return { oversized, expansionExhausted: vars.exhausted };
 }

@@ -1,6 +1,7 @@
 /** Says where a request's precondition value was captured, for the 412 explanation ("item (GET on line 3)"). */
 import type { HttpFile } from '../http/ast';
 import { buildHttpModel } from '../model/http-model';
+import { startLineOf } from '../text/span';
 
 const PRECONDITIONS = ['if-match', 'if-unmodified-since', 'if-none-match'];
 
@@ -10,6 +11,6 @@ export function capturedBy(file: HttpFile, requestIndex: number): string | undef
   const header = req?.headers.find((h) => PRECONDITIONS.includes(h.name.toLowerCase()) && h.source.kind === 'capture');
   if (!header || header.source.kind !== 'capture') return undefined;
   const from = model.requests[header.source.request];
-  const where = `${from.method ?? 'request'} on line ${from.anchor.start.line + 1}`;
+  const where = `${from.method ?? 'request'} on line ${startLineOf(from.anchor) + 1}`;
   return from.name ? `${from.name} (${where})` : `the ${where}`;
 }

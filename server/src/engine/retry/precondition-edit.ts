@@ -9,6 +9,7 @@ import { findHeaders } from '../model/types';
 import { changesResource } from '../rules/vocabulary';
 import { readHeadersOf } from '../services/recognise';
 import type { TextEdit } from '../text/types';
+import { rangeOf } from '../text/span';
 
 export interface PreconditionEdit {
   edits: TextEdit[];
@@ -46,7 +47,7 @@ function editsFor(file: HttpFile, requestIndex: number, header: 'If-Match' | 'If
   if (!req) return { edits: [], description: 'The request is no longer in the file: nothing to edit.' };
   const existing = findHeaders(req, header)[0];
   if (existing && existing.value !== undefined && !existing.value.includes('{{')) {
-    return { edits: [{ range: existing.valueRange, newText: current }], description: `${header}: ${existing.value} → ${current}` };
+    return { edits: [{ range: rangeOf(existing.valueRange), newText: current }], description: `${header}: ${existing.value} → ${current}` };
   }
   if (existing && existing.source.kind === 'capture') {
     const from = model.requests[existing.source.request];
@@ -63,7 +64,7 @@ function editsFor(file: HttpFile, requestIndex: number, header: 'If-Match' | 'If
   if (!read) return { edits: [], description: 'No edit: the request cannot be given a refreshing read.' };
   const expression = read.etagExpression.replace('.headers.ETag}}', `.headers.${SOURCE_HEADER[header.toLowerCase()]}}}`);
   const headerEdits = existing
-    ? [{ range: existing.valueRange, newText: expression }]
+    ? [{ range: rangeOf(existing.valueRange), newText: expression }]
     : req.editor.addHeader(header, expression);
   return {
     edits: [...read.edits, ...headerEdits],

@@ -22,6 +22,7 @@ import type { Judgement } from '../evidence/index';
 import { mayBeSameResource } from '../model/target';
 import type { RequestModel } from '../model/types';
 import { serviceOf } from '../services/recognise';
+import { startLineOf } from '../text/span';
 
 /** Catalogue services that store files or objects: a PUT there uploads content. */
 const FILE_STORES = new Set(['gcs', 's3', 'azure-blob', 'google-drive-v2']);
@@ -74,7 +75,7 @@ function borrowedEvidence(req: RequestModel, j: Judgement, requests: readonly Re
   const last = lastSegment(req.target);
   if (!last || !/^\{\{[^}]+\}\}$/.test(last) || j.evidence.length === 0) return undefined;
   const sources = j.evidence.map((e) => e.kind === 'same-file' && e.line !== undefined
-    ? requests.find((r) => r !== req && r.anchor.start.line === e.line) : undefined);
+    ? requests.find((r) => r !== req && startLineOf(r.anchor) === e.line) : undefined);
   // Only evidence of writes back to a file the code reads (a read-modify-write): a module's dialect (it sends
   // PROPFIND to the base) speaks for every path under the base.
   const readBack = (w: RequestModel) => requests.some((r) => (r.method === 'GET' || r.method === 'HEAD') && r.target === w.target);

@@ -7,6 +7,7 @@ import { mayBeSameResource } from '../model/target';
 import { byRequest, type Rule } from './types';
 import { describeRequest, isWrite } from './vocabulary';
 import { factsOf } from './request-facts';
+import { rangeOf } from '../text/span';
 
 export const etagFromOtherResource: Rule = {
   id: 'etag-from-other-resource',
@@ -27,7 +28,7 @@ export const etagFromOtherResource: Rule = {
           message: `${h.name} uses the ${h.source.header} of ${captured.target} (captured by ${describeRequest(captured)}), ` +
             `but this ${req.method} targets ${req.target}: validators only compare within one resource, so the ` +
             'server will answer 412, or match by accident and protect nothing. Capture it from a read of this resource.',
-          range: h.valueRange,
+          range: rangeOf(h.valueRange),
           fixes: [],
         });
       }

@@ -11,6 +11,7 @@ import { literalServiceGuards } from '../services/literal-guards';
 import { readHeadersOf } from '../services/recognise';
 import { factsOf } from './request-facts';
 import { readNotServed } from '../evidence/reads';
+import { rangeOf } from '../text/span';
 
 export const hardcodedEtag: Rule = {
   id: 'hardcoded-etag',
@@ -46,7 +47,7 @@ function checkLiteralTags(req: RequestModel, ctx: RuleContext, report: Report): 
     report({
       message: `${h.name} holds a fixed entity-tag (${value.trim()}): it matches only until the resource next changes, ` +
         'then this write fails with 412. Capture the ETag from a read of the resource instead.',
-      range: h.valueRange,
+      range: rangeOf(h.valueRange),
       fixes: () => captureFixes(ctx.model.requests, req, h, readNotServed(req, ctx.config), ctx.language),
     });
   }
@@ -63,7 +64,7 @@ function checkServiceLiterals(req: RequestModel, report: Report): void {
     message: `${typed.map((g) => g.text).join(' and ')} ${typed.length > 1 ? 'are versions' : 'is a version'} typed into the ${req.method}: ` +
       'it matches only until the resource next changes, then this write fails every time. ' +
       `Read the current version${service?.fix ? ` (${service.fix.from})` : ''} and send that.`,
-    range: req.anchor,
+    range: rangeOf(req.anchor),
     fixes: [],
   });
 }
@@ -79,7 +80,7 @@ function captureFixes(requests: readonly RequestModel[], req: RequestModel, h: H
   if (read && ref) {
     fixes.push({
       title: `Use the ETag read by ${describeRequest(read)}`,
-      edits: [...ref.edits, { range: h.valueRange, newText: ref.expression }],
+      edits: [...ref.edits, { range: rangeOf(h.valueRange), newText: ref.expression }],
       preferred: true,
     });
   } else if (noRead) {
@@ -88,7 +89,7 @@ function captureFixes(requests: readonly RequestModel[], req: RequestModel, h: H
       fixes.push({
         title: language === 'http' ? `Ask for the ETag when the request is sent (${asked.expression}; ${noRead})`
           : `Take the ETag as an ${asked.expression} parameter (${noRead})`,
-        edits: [...asked.edits, { range: h.valueRange, newText: asked.expression }],
+        edits: [...asked.edits, { range: rangeOf(h.valueRange), newText: asked.expression }],
         preferred: true,
       });
     }
@@ -97,7 +98,7 @@ function captureFixes(requests: readonly RequestModel[], req: RequestModel, h: H
     if (inserted) {
       fixes.push({
         title: 'Insert a GET that captures the ETag, and use it',
-        edits: [...inserted.edits, { range: h.valueRange, newText: inserted.etagExpression }],
+        edits: [...inserted.edits, { range: rangeOf(h.valueRange), newText: inserted.etagExpression }],
         preferred: true,
       });
     }

@@ -6,6 +6,7 @@ import type { RequestModel } from '../model/types';
 import { factsOf, type ConditionalName } from './request-facts';
 import { byRequest, type Rule } from './types';
 import { header } from './vocabulary';
+import { rangeOf } from '../text/span';
 
 export const ignoredPrecondition: Rule = {
   id: 'ignored-precondition',
@@ -17,7 +18,7 @@ export const ignoredPrecondition: Rule = {
     check(req, _ctx, report) {
       for (const { header: h, name } of factsOf(req).conditionals) {
         const why = whyIgnored(req, name);
-        if (why) report({ message: `${h.name} is ignored: ${why}`, range: h.range, fixes: [] });
+        if (why) report({ message: `${h.name} is ignored: ${why}`, range: rangeOf(h.range), fixes: [] });
       }
     },
   }),

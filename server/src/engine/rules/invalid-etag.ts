@@ -8,6 +8,7 @@ import { parseHttpDate } from '../semantics/http-date';
 import { lineRange } from '../text/types';
 import { factsOf } from './request-facts';
 import { byRequest, type Rule } from './types';
+import { rangeOf } from '../text/span';
 
 export const invalidEtag: Rule = {
   id: 'invalid-etag',
@@ -22,11 +23,11 @@ export const invalidEtag: Rule = {
         // If-Range may hold a date instead (checked by invalid-http-date).
         if (name === 'if-range' && (parseHttpDate(h.value) || !/^\s*(W\/|w\/|")/.test(h.value))) continue;
         if (h.value.trim() === '') {
-          report({ message: `${h.name} has no value: give \`*\` or a quoted entity-tag.`, range: h.range, fixes: [] });
+          report({ message: `${h.name} has no value: give \`*\` or a quoted entity-tag.`, range: rangeOf(h.range), fixes: [] });
           continue;
         }
         const list = parseEntityTagList(h.value);
-        const { line, character } = h.valueRange.start;
+        const { line, character } = rangeOf(h.valueRange).start;
         for (const p of list.problems) {
           const range = lineRange(line, character + p.start, character + p.end);
           report({

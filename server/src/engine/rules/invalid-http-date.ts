@@ -11,6 +11,7 @@ import type { HeaderModel } from '../model/types';
 import { byRequest, type Finding, type Fix, type Rule } from './types';
 import { effectiveValue } from './vocabulary';
 import { factsOf } from './request-facts';
+import { rangeOf } from '../text/span';
 
 const DATE_HEADERS = ['if-modified-since', 'if-unmodified-since', 'if-range'];
 const EXAMPLE = 'Sun, 06 Nov 1994 08:49:37 GMT';
@@ -40,20 +41,20 @@ function judge(h: HeaderModel): Omit<Finding, 'ruleId'> | undefined {
   const consequence = lowerCaseName(h.name) === 'if-range'
     ? 'the server treats the condition as failed and sends the whole representation'
     : 'the server must ignore the header, so the condition silently disappears';
-  if (value === '') return { message: `${h.name} has no value: ${consequence}. Write an IMF-fixdate such as \`${EXAMPLE}\`.`, range: h.range, fixes: [] };
+  if (value === '') return { message: `${h.name} has no value: ${consequence}. Write an IMF-fixdate such as \`${EXAMPLE}\`.`, range: rangeOf(h.range), fixes: [] };
   if (value.includes('{{')) return judgeTemplate(h, consequence);
   const parsed = parseHttpDate(value);
   if (parsed?.form === 'imf-fixdate') return undefined;
   // Only a value typed into the header can be rewritten in place; one from a variable is reported, not edited.
   const rewritable = h.value !== undefined && !h.value.includes('{{');
   const rewrite = (date: Date): Fix[] => rewritable
-    ? [{ title: `Rewrite as IMF-fixdate: ${formatImfFixdate(date)}`, edits: [{ range: h.valueRange, newText: formatImfFixdate(date) }], preferred: true }]
+    ? [{ title: `Rewrite as IMF-fixdate: ${formatImfFixdate(date)}`, edits: [{ range: rangeOf(h.valueRange), newText: formatImfFixdate(date) }], preferred: true }]
     : [];
   if (parsed) {
     return {
       message: `${h.name} uses the obsolete ${parsed.form === 'rfc850' ? 'RFC 850' : 'asctime'} date form: recipients still ` +
         `accept it, but senders must generate IMF-fixdate (RFC 9110 §5.6.7): \`${formatImfFixdate(parsed.date)}\`.`,
-      range: h.valueRange,
+      range: rangeOf(h.valueRange),
       fixes: rewrite(parsed.date),
       level: 'warning',
     };
@@ -62,7 +63,7 @@ function judge(h: HeaderModel): Omit<Finding, 'ruleId'> | undefined {
   return {
     message: `${h.name}: \`${value}\` is not an HTTP-date (RFC 9110 §5.6.7), so ${consequence}. ` +
       `Write an IMF-fixdate such as \`${loose ? formatImfFixdate(loose) : EXAMPLE}\`.`,
-    range: h.valueRange,
+    range: rangeOf(h.valueRange),
     fixes: loose ? rewrite(loose) : [],
   };
 }
@@ -77,7 +78,7 @@ function judgeTemplate(h: HeaderModel, consequence: string): Omit<Finding, 'rule
     `so ${consequence}. Use \`{{$datetime rfc1123}}\` (REST Client, httpYac), which writes an IMF-fixdate.`;
   // `$datetime iso8601 -1 d` keeps its offset as `$datetime rfc1123 -1 d`; JetBrains has no rfc1123 form to offer.
   const fixes: Fix[] = iso
-    ? [{ title: 'Use {{$datetime rfc1123}}', edits: [{ range: h.valueRange, newText: `{{$datetime ${t.args.replace(/^iso8601/, 'rfc1123')}}}` }], preferred: true }]
+    ? [{ title: 'Use {{$datetime rfc1123}}', edits: [{ range: rangeOf(h.valueRange), newText: `{{$datetime ${t.args.replace(/^iso8601/, 'rfc1123')}}}` }], preferred: true }]
     : [];
-  return { message, range: h.valueRange, fixes };
+  return { message, range: rangeOf(h.valueRange), fixes };
 }

@@ -7,6 +7,7 @@ import { parseEntityTagList } from '../semantics/entity-tag';
 import { byRequest, type Fix, type Rule } from './types';
 import { effectiveValue, headersOnWrite } from './vocabulary';
 import { factsOf } from './request-facts';
+import { rangeOf } from '../text/span';
 
 export const invertedPrecondition: Rule = {
   id: 'inverted-precondition',
@@ -21,14 +22,14 @@ export const invertedPrecondition: Rule = {
         // With an If-Match already there, renaming would leave two: let the user choose.
         const fixes: Fix[] = factsOf(req).has('if-match') ? [] : [{
           title: 'Rename to If-Match (write only if the resource is unchanged)',
-          edits: [{ range: h.nameRange, newText: 'If-Match' }],
+          edits: [{ range: rangeOf(h.nameRange), newText: 'If-Match' }],
           preferred: true,
         }];
         report({
           message: `If-None-Match with an entity-tag lets this ${req.method} through only if the resource has changed ` +
             'since that tag (RFC 9110 §13.1.2), so it fails with 412 exactly when nobody else touched it. ' +
             'Use If-Match to write only if unchanged, or `If-None-Match: *` to create only.',
-          range: h.range,
+          range: rangeOf(h.range),
           fixes,
         });
       }

@@ -15,6 +15,7 @@ import type { TextEdit } from '../text/types';
 import { codeCatalogueOnly } from './code-catalogue-only';
 import { byRequest, type Fix, type ReportedFinding, type Rule } from './types';
 import { describeRequest, freshReadBefore, hasWritePrecondition, header, isWrite, withoutConditional } from './vocabulary';
+import { rangeOf, startLineOf } from '../text/span';
 
 export const missingPrecondition: Rule = {
   id: 'missing-precondition',
@@ -43,7 +44,7 @@ export const missingPrecondition: Rule = {
       }
       report({
         message: messageFor(req, judgement, config.strict),
-        range: req.anchor,
+        range: rangeOf(req.anchor),
         level,
         // An If-None-Match with a tag is inverted-precondition's to fix (rename it): adding If-Match beside it
         // would give a request that fails whenever the two tags agree.
@@ -82,7 +83,7 @@ function httpCatalogueOnly(req: RequestModel, j: Judgement, language: 'http' | '
     const read = req.method === 'DELETE' ? undefined : freshReadBefore(requests, req);
     if (!read) return j;
     const guess = j.evidence[0];
-    const sentence = `${guess.sentence}, and the file reads the resource right before this write (the ${read.method} on line ${read.anchor.start.line + 1})`;
+    const sentence = `${guess.sentence}, and the file reads the resource right before this write (the ${read.method} on line ${startLineOf(read.anchor) + 1})`;
     return { ...j, decision: 'warn', evidence: [{ kind: guess.kind, verdict: guess.verdict, sentence, document: guess.document }] };
   }
   if (j.decision !== 'warn' || !j.evidence.every((e) => e.kind === 'catalogue')) return j;
@@ -144,7 +145,7 @@ function conditionalFinding(req: RequestModel): ReportedFinding {
     message: `${req.method} sends ${h.name} only when a value is at hand: when no ETag came back it goes out with no ` +
       'precondition and can overwrite a concurrent update unseen. Refuse to write without the tag (or send ' +
       'If-None-Match: * when the resource is new).',
-    range: req.anchor,
+    range: rangeOf(req.anchor),
     fixes: [],
   };
 }
@@ -156,7 +157,7 @@ function fetchedGuardFinding(req: RequestModel, requests: readonly RequestModel[
     message: `${req.method} sends ${guard} of ${describeRequest(requests[read])}, fetched right before it, but what it writes did not ` +
       'come from that read: the check cannot fail, and a change saved since the data was loaded is overwritten unseen. ' +
       'Send the version of the read the data came from (keep it with the data, or take it as a parameter).',
-    range: req.anchor,
+    range: rangeOf(req.anchor),
     fixes: [],
   };
 }

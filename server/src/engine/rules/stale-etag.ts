@@ -9,6 +9,7 @@ import { readHeadersOf } from '../services/recognise';
 import { factsOf } from './request-facts';
 import { byRequest, type Fix, type Rule } from './types';
 import { describeRequest, firstChangeBetween } from './vocabulary';
+import { rangeOf, startLineOf } from '../text/span';
 
 export const staleEtag: Rule = {
   id: 'stale-etag',
@@ -30,9 +31,9 @@ export const staleEtag: Rule = {
         if (!between) continue;
         report({
           message: `${h.name} uses the ETag captured by ${describeRequest(captured)}, ` +
-            `but the ${between.method} on line ${between.anchor.start.line + 1} changed this resource since: ` +
+            `but the ${between.method} on line ${startLineOf(between.anchor) + 1} changed this resource since: ` +
             'the value is stale and the server will answer 412. Re-read the resource before this write.',
-          range: h.valueRange,
+          range: rangeOf(h.valueRange),
           fixes: () => refreshFixes(req, h, between, ctx.config.serverReturnsEtagOnWrite),
         });
       }
@@ -47,15 +48,15 @@ function refreshFixes(req: RequestModel, h: HeaderModel, between: RequestModel, 
   if (inserted) {
     fixes.push({
       title: 'Insert a refreshing GET before this write',
-      edits: [...inserted.edits, { range: h.valueRange, newText: inserted.etagExpression }],
+      edits: [...inserted.edits, { range: rangeOf(h.valueRange), newText: inserted.etagExpression }],
       preferred: true,
     });
   }
   const reuse = reuseWriteEtag ? req.editor.referenceTo?.(between) : undefined;
   if (reuse) {
     fixes.push({
-      title: `Use the ETag from the ${between.method} on line ${between.anchor.start.line + 1}`,
-      edits: [...reuse.edits, { range: h.valueRange, newText: reuse.expression }],
+      title: `Use the ETag from the ${between.method} on line ${startLineOf(between.anchor) + 1}`,
+      edits: [...reuse.edits, { range: rangeOf(h.valueRange), newText: reuse.expression }],
     });
   }
   return fixes;

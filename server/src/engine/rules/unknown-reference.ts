@@ -6,6 +6,7 @@
 import { ANY_NAME } from '../config/environment-names';
 import type { RequestModel, UnresolvedReference } from '../model/types';
 import type { Rule } from './types';
+import { startLineOf } from '../text/span';
 
 export const unknownReference: Rule = {
   id: 'unknown-reference',
@@ -36,9 +37,9 @@ export const unknownReference: Rule = {
 };
 
 function requestMessage(u: UnresolvedReference, requests: readonly RequestModel[]): string {
-  const later = requests.find((r) => r.name === u.name && r.range.start.line > u.range.start.line);
+  const later = requests.find((r) => r.name === u.name && startLineOf(r.range) > u.range.start.line);
   if (later) {
-    return `\`{{${u.text}}}\` refers to ${u.name}, which is defined only after this request (line ${later.anchor.start.line + 1}): ` +
+    return `\`{{${u.text}}}\` refers to ${u.name}, which is defined only after this request (line ${startLineOf(later.anchor) + 1}): ` +
       'when this request is sent, that response does not exist yet. Move the named request before this one.';
   }
   return `\`{{${u.text}}}\` refers to a request named ${u.name}, but no request before this one has that name: ` +

@@ -7,6 +7,7 @@
  */
 import { MAX_EXPANSION_CHARS, MAX_TOTAL_EXPANSION_CHARS } from '../model/variables';
 import type { Rule } from './types';
+import { rangeOf } from '../text/span';
 
 export const variableTooLarge: Rule = {
   id: 'variable-too-large',
@@ -28,7 +29,7 @@ export const variableTooLarge: Rule = {
       report({
         message: `The variables of this file expand to more than ${MAX_TOTAL_EXPANSION_CHARS / 1024 / 1024} MB in total (large values ` +
           'repeated by many requests): the rest of the file is checked with its variables unexpanded. Use smaller values or a body file.',
-        range: first.anchor,
+        range: rangeOf(first.anchor),
         fixes: [],
       });
     }

@@ -10,6 +10,7 @@ import { carriesServiceGuard } from '../services/recognise';
 import { factsOf, SERVICE_HEADERS, type ConditionalName } from './request-facts';
 import { partitionPoint } from '../text/partition-point';
 import { stringMemo } from '../text/string-memo';
+import { startLineOf } from '../text/span';
 
 /** Methods that change state and can lose someone else's update (POST only when configured). */
 export function isWrite(method: string | undefined, config: EngineConfig): boolean {
@@ -132,7 +133,7 @@ export function useTargetIndex(requests: readonly RequestModel[], index: TargetI
 
 /** How findings name a request: its `@name`, else its method and line. */
 export function describeRequest(r: RequestModel): string {
-  return r.name ?? `the ${r.method ?? 'request'} on line ${r.anchor.start.line + 1}`;
+  return r.name ?? `the ${r.method ?? 'request'} on line ${startLineOf(r.anchor) + 1}`;
 }
 
 /** Common FHIR resource types: a URL path naming one (`/Patient/123`) addresses a FHIR server. */

@@ -10,6 +10,7 @@ import { byRequest, type Rule } from './types';
 import { hostMatches } from '../config/host-patterns';
 import { looksLikeFhir } from './vocabulary';
 import { factsOf } from './request-facts';
+import { rangeOf } from '../text/span';
 
 export const weakEtagInIfMatch: Rule = {
   id: 'weak-etag-in-if-match',
@@ -25,7 +26,7 @@ export const weakEtagInIfMatch: Rule = {
       if (hostMatches(req.host, config.weakEtagHosts) || looksLikeFhir(req)) return;
       for (const { header: h, name } of conditionals) {
         if (name !== 'if-match' || h.value === undefined) continue;
-        const { line, character } = h.valueRange.start;
+        const { line, character } = rangeOf(h.valueRange).start;
         // Only a `W/` written in the header is known: a captured ETag's weakness shows only at run time.
         for (const element of splitList(h.value)) {
           if (!element.text.startsWith('W/')) continue;

@@ -4,6 +4,7 @@
  */
 import { byRequest, type Rule } from './types';
 import { effectiveValue, headersOnWrite } from './vocabulary';
+import { rangeOf } from '../text/span';
 
 export const wildcardIfMatch: Rule = {
   id: 'wildcard-if-match',
@@ -18,7 +19,7 @@ export const wildcardIfMatch: Rule = {
         report({
           message: `\`If-Match: *\` only requires that the resource exists: this ${req.method} still overwrites any ` +
             'concurrent update. To guard against lost updates, send the ETag you read.',
-          range: h.range,
+          range: rangeOf(h.range),
           fixes: [],
         });
       }

@@ -13,6 +13,7 @@ import { applyRcFile } from '../config-files';
 import { MAX_SOURCE_BYTES, readRegularFile } from '../regular-file';
 import { OBSERVATION_STORE_FILE } from './observation-store';
 import type { WorkspaceEvidence } from './workspace-evidence';
+import { startLineOf } from '../../engine/text/span';
 
 export function explainEvidence(
   files: readonly string[], cwd: string, base: EngineConfig, workspaceOf: (file: string) => WorkspaceEvidence,
@@ -46,12 +47,12 @@ export function explainEvidence(
     for (const r of writes) {
       if (hasWritePrecondition(r, config)) {
         // The rule says nothing of a write that sends its precondition: its judgement without one would mislead.
-        lines.push(`  ${r.anchor.start.line + 1}: ${r.method} ${r.url ?? ''} → guarded (it sends a precondition)`);
+        lines.push(`  ${startLineOf(r.anchor) + 1}: ${r.method} ${r.url ?? ''} → guarded (it sends a precondition)`);
         continue;
       }
       const j = judgeWrite(r, model, config, 'http');
       const what = j.outOfScope ? `out of scope: ${j.outOfScope}` : j.hintOnly ? `only a hint: ${j.hintOnly}` : j.evidence.length ? '' : 'no evidence';
-      lines.push(`  ${r.anchor.start.line + 1}: ${r.method} ${r.url ?? ''} → ${j.decision}${what ? ` (${what})` : ''}`);
+      lines.push(`  ${startLineOf(r.anchor) + 1}: ${r.method} ${r.url ?? ''} → ${j.decision}${what ? ` (${what})` : ''}`);
       for (const e of j.evidence) lines.push(`      ${e.kind}: ${e.sentence}${e.document && e.kind !== 'openapi' ? ` (${e.document})` : ''}`);
     }
   }

@@ -2,11 +2,12 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { HttpFile } from '../../engine';
 import { SEND_ALL, SEND_REQUEST } from '../protocol';
+import { rangeOf } from '../../engine/text/span';
 
 export function codeLenses(uri: string, file: HttpFile): CodeLens[] {
   const lenses: CodeLens[] = [];
   for (const req of file.requests) {
-    const range = req.requestLine.range;
+    const range = rangeOf(req.requestLine.range);
     const line = range.start.line;
     if (req.index === 0 && file.requests.length > 1) {
       lenses.push({ range, command: { title: `Send all (${file.requests.length})`, command: SEND_ALL, arguments: [uri] } });

@@ -6,6 +6,7 @@ import type { CompletionItem, Position } from 'vscode-languageserver';
 import { CompletionItemKind } from 'vscode-languageserver';
 import type { HttpFile } from '../../engine';
 import { PRECONDITION_HEADERS } from '../../engine';
+import { startLineOf } from '../../engine/text/span';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const COMMON_HEADERS = ['Accept', 'Authorization', 'Content-Type', 'Cache-Control', 'Range'];
@@ -14,7 +15,7 @@ export function completions(file: HttpFile, lineText: string, position: Position
   const before = lineText.slice(0, position.character);
   const conditional = /^(If-Match|If-None-Match)\s*:\s*[^,]*$/i.exec(before);
   if (conditional) {
-    const earlier = file.requests.filter((r) => r.name && r.requestLine.range.start.line < position.line);
+    const earlier = file.requests.filter((r) => r.name && startLineOf(r.requestLine.range) < position.line);
     const items: CompletionItem[] = earlier.map((r) => ({
       label: `{{${r.name!.value}.response.headers.ETag}}`,
       kind: CompletionItemKind.Reference,
@@ -24,7 +25,7 @@ export function completions(file: HttpFile, lineText: string, position: Position
     return items;
   }
   if (before.includes(':') || before.includes(' ')) return [];
-  const req = file.requests.find((r) => r.requestLine.range.start.line < position.line && position.line <= r.headerInsertLine);
+  const req = file.requests.find((r) => startLineOf(r.requestLine.range) < position.line && position.line <= r.headerInsertLine);
   if (req && !req.body) {
     return [
       ...PRECONDITION_HEADERS.map((h) => ({ label: h.name, kind: CompletionItemKind.Property, detail: h.summary, insertText: `${h.name}: ` })),

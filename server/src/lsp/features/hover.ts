@@ -7,6 +7,7 @@ import { MarkupKind } from 'vscode-languageserver';
 import type { HttpFile, Range } from '../../engine';
 import { headerDoc, headerHoverMarkdown } from '../../engine';
 import { templateAt, templateHover, type ValueSources } from './template-hover';
+import { rangeOf } from '../../engine/text/span';
 
 function inside(r: Range, p: Position): boolean {
   return r.start.line === p.line && r.start.character <= p.character && p.character <= r.end.character;
@@ -17,11 +18,13 @@ export async function hover(file: HttpFile, position: Position, lineText: string
   const template = templateAt(lineText, position);
   if (template) return templateHover(file, template, await sources());
   for (const req of file.requests) {
-    if (position.line < req.range.start.line || position.line > req.range.end.line) continue;
+    const block = rangeOf(req.range);
+    if (position.line < block.start.line || position.line > block.end.line) continue;
     for (const h of req.headers) {
       const doc = headerDoc(h.name.value);
-      if (doc && inside(h.name.range, position)) {
-        return { contents: { kind: MarkupKind.Markdown, value: headerHoverMarkdown(doc) }, range: h.name.range };
+      const name = rangeOf(h.name.range);
+      if (doc && inside(name, position)) {
+        return { contents: { kind: MarkupKind.Markdown, value: headerHoverMarkdown(doc) }, range: name };
       }
     }
   }

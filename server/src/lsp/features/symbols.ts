@@ -2,6 +2,7 @@
 import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
 import type { HttpFile } from '../../engine';
+import { rangeOf } from '../../engine/text/span';
 
 export function documentSymbols(file: HttpFile): DocumentSymbol[] {
   return file.requests.map((req) => {
@@ -11,14 +12,15 @@ export function documentSymbols(file: HttpFile): DocumentSymbol[] {
       name: label ?? line,
       detail: label ? line : undefined,
       kind: SymbolKind.Method,
-      range: req.range,
-      selectionRange: req.requestLine.range,
+      range: rangeOf(req.range),
+      selectionRange: rangeOf(req.requestLine.range),
     };
   });
 }
 
 export function foldingRanges(file: HttpFile): FoldingRange[] {
   return file.requests
-    .filter((r) => r.range.end.line > r.range.start.line)
-    .map((r) => ({ startLine: r.range.start.line, endLine: r.range.end.line, kind: 'region' }));
+    .map((r) => rangeOf(r.range))
+    .filter((r) => r.end.line > r.start.line)
+    .map((r) => ({ startLine: r.start.line, endLine: r.end.line, kind: 'region' }));
 }

@@ -15,6 +15,7 @@ import { MASK, isSecretName, maskHeaderValue } from '../../runner/executor/mask'
 import { responseReference } from '../../runner/executor/response-refs';
 import { referableExchange, type SessionSnapshot } from '../../runner/executor/session-snapshot';
 import { findVariable } from '../../runner/executor/variable-origin';
+import { rangeOf, startLineOf } from '../../engine/text/span';
 
 export interface ValueSources {
   /** The environment requests are sent with. */
@@ -37,7 +38,7 @@ export function templateAt(lineText: string, position: Position): Template | und
 /** The hover for `template` (found on `position`'s line of `file`), or undefined when there is nothing to say. */
 export function templateHover(file: HttpFile, template: Template, sources: ValueSources): Hover | undefined {
   const line = template.range.start.line;
-  const request = file.requests.find((r) => r.range.start.line <= line && line <= r.range.end.line);
+  const request = file.requests.find((r) => startLineOf(r.range) <= line && line <= rangeOf(r.range).end.line);
   const t = template.parsed;
   let value: string | undefined;
   if (t.kind === 'variable') value = variableMarkdown(t.name, file, request, line, sources);
@@ -49,7 +50,7 @@ export function templateHover(file: HttpFile, template: Template, sources: Value
 function variableMarkdown(name: string, file: HttpFile, request: HttpRequest | undefined, line: number, s: ValueSources): string {
   const environment = s.environments?.variables(s.environmentName) ?? {};
   const found = findVariable(name, {
-    file, line: request?.requestLine.range.start.line ?? line, local: request?.variables ?? [], overrides: {},
+    file, line: request ? startLineOf(request.requestLine.range) : line, local: request?.variables ?? [], overrides: {},
     globals: new Map(s.session?.globals ?? []), environment,
   });
   const head = `**{{${name}}}**`;
@@ -118,7 +119,7 @@ function dotenvMarkdown(name: string, s: ValueSources): string {
 }
 
 function describe(r: HttpRequest): string {
-  return `${r.requestLine.method.value} \`${r.requestLine.url.value}\` on line ${r.requestLine.range.start.line + 1}`;
+  return `${r.requestLine.method.value} \`${r.requestLine.url.value}\` on line ${startLineOf(r.requestLine.range) + 1}`;
 }
 
 /** Inline code that survives backticks in the value. */

@@ -8,6 +8,7 @@ import { RunnerError } from './errors';
 import { bodyValue, referencedHeader } from './response-refs';
 import type { Session } from './session';
 import type { RunResponse } from './types';
+import { startLineOf } from '../../engine/text/span';
 
 /** Every capture of `request`'s handlers. */
 export function capturesOf(request: HttpRequest): HandlerCapture[] {
@@ -17,7 +18,7 @@ export function capturesOf(request: HttpRequest): HandlerCapture[] {
 /** Stores the captured values; returns one message per capture that found nothing. */
 export function applyCaptures(request: HttpRequest, response: RunResponse, session: Session): string[] {
   const problems: string[] = [];
-  const label = request.name?.value ?? `line ${request.requestLine.range.start.line + 1}`;
+  const label = request.name?.value ?? `line ${startLineOf(request.requestLine.range) + 1}`;
   for (const capture of capturesOf(request)) {
     try {
       const value = capture.source.kind === 'header'

@@ -14,6 +14,7 @@ import { sendOnce, type HopResult } from './send';
 import type { Session } from './session';
 import type { Attempt, Exchange, RunResponse, SentRequest } from './types';
 import type { ResolveScope } from './variables';
+import { startLineOf } from '../../engine/text/span';
 
 /** A parsed request file and where it lives (body files and `.env` are relative to it). */
 export interface HttpSource {
@@ -89,7 +90,7 @@ class Runner {
     const started = performance.now();
     let sent: SentRequest = { method: request.requestLine.method.value, url: request.requestLine.url.value, headers: [] };
     const attempts: Attempt[] = [];
-    const exchange: Exchange = { name: requestLabel(request), line: request.requestLine.range.start.line, request: sent, attempts, timings: { waitMs: 0, downloadMs: 0, totalMs: 0 }, startedAt, warnings: [] };
+    const exchange: Exchange = { name: requestLabel(request), line: startLineOf(request.requestLine.range), request: sent, attempts, timings: { waitMs: 0, downloadMs: 0, totalMs: 0 }, startedAt, warnings: [] };
     try {
       const answers = await askPrompts(request, this.session, this.options.overrides ?? {}, this.options.ask);
       let prepared = await prepareRequest(request, this.scope(request, answers), this.bodyFilePolicy());

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHttp } from '../../engine';
 import { findVariable, type LookupScope } from './variable-origin';
+import { startLineOf } from '../../engine/text/span';
 
 const file = parseHttp([
   '@host = above',     // line 0
@@ -19,7 +20,7 @@ const file = parseHttp([
 ].join('\n'));
 
 const scope = (line: number, extra: Partial<LookupScope> = {}): LookupScope => ({
-  file, line, local: file.requests.find((r) => r.requestLine.range.start.line === line)?.variables ?? [],
+  file, line, local: file.requests.find((r) => startLineOf(r.requestLine.range) === line)?.variables ?? [],
   overrides: {}, globals: new Map(), environment: { host: 'env', only: 'env-only' }, ...extra,
 });
 

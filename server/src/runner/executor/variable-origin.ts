@@ -5,6 +5,7 @@
  * server's hover says the value and its origin with it, so the two can never disagree.
  */
 import type { FileVariable, HttpFile } from '../../engine';
+import { startLineOf } from '../../engine/text/span';
 
 /** What a lookup may read. */
 export interface LookupScope {
@@ -29,12 +30,12 @@ export type VariableOrigin =
 export function findVariable(name: string, scope: LookupScope): { value: string; origin: VariableOrigin } | undefined {
   if (Object.prototype.hasOwnProperty.call(scope.overrides, name)) return { value: scope.overrides[name], origin: { kind: 'override' } };
   const local = lastOf(scope.local.filter((v) => v.name.value === name));
-  if (local) return { value: local.value.value, origin: { kind: 'request-variable', line: local.range.start.line } };
+  if (local) return { value: local.value.value, origin: { kind: 'request-variable', line: startLineOf(local.range) } };
   const captured = scope.globals.get(name);
   if (captured !== undefined) return { value: captured, origin: { kind: 'global' } };
   const declared = scope.file.variables.filter((v) => v.name.value === name);
-  const chosen = lastOf(declared.filter((v) => v.range.start.line < scope.line)) ?? declared[0];
-  if (chosen) return { value: chosen.value.value, origin: { kind: 'file-variable', line: chosen.range.start.line } };
+  const chosen = lastOf(declared.filter((v) => startLineOf(v.range) < scope.line)) ?? declared[0];
+  if (chosen) return { value: chosen.value.value, origin: { kind: 'file-variable', line: startLineOf(chosen.range) } };
   return Object.prototype.hasOwnProperty.call(scope.environment, name) ? { value: scope.environment[name], origin: { kind: 'environment' } } : undefined;
 }
 

@@ -17,6 +17,7 @@ import { isPrompted } from './prompts';
 import { responseReference } from './response-refs';
 import type { Session } from './session';
 import { findVariable } from './variable-origin';
+import { startLineOf } from '../../engine/text/span';
 
 const MAX_DEPTH = 10;
 /** Substitutions per request: real files use a few dozen. */
@@ -101,7 +102,7 @@ async function rawVariable(name: string, scope: ResolveScope): Promise<{ value: 
 
 function lookup(name: string, scope: ResolveScope): { value: string; fromResponse: boolean } | undefined {
   const found = findVariable(name, {
-    file: scope.file, line: scope.request.requestLine.range.start.line, local: scope.request.variables,
+    file: scope.file, line: startLineOf(scope.request.requestLine.range), local: scope.request.variables,
     overrides: scope.overrides, globals: scope.session.globals, environment: scope.environment,
   });
   // A `client.global` capture holds what a response said: data.
