@@ -10,6 +10,8 @@ import { GLOBAL_FETCH, shapeOf, type CallShape } from './libraries';
 import type { Via } from './method-wrappers';
 import { argumentsOf, assignedAfter, followValue, readObject, type Arguments, type Options } from './options';
 import { resolveCallee } from './resolve';
+import { sdkRequest, type SdkRequest } from './sdk-calls';
+import { SDK_METHOD_NAMES, sdkCall } from './sdks';
 import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
 
 /** A header set outside any headers object: `.set(name, value)` on a chain, `req.setHeader(name, value)`. */
@@ -42,6 +44,8 @@ export interface HttpCall {
   wrapper?: { config: WrapperConfig; etag: Node | undefined };
   /** A call through a local wrapper that takes the method as an argument (method-wrappers.ts). */
   via?: Via;
+  /** A storage SDK call (sdk-calls.ts): the object it names, its guards as headers, the SDK's own advice. */
+  sdk?: SdkRequest;
 }
 
 /**
@@ -60,7 +64,7 @@ export function recogniseCall(call: Node, ctx: CodeContext, passedOn?: CallShape
   if (wrapper) return wrapperCall(call, callee, args, wrapper);
   const resolved = passedOn ? undefined : resolveCallee(callee, ctx);
   const shape = passedOn ?? (resolved && shapeOf(resolved.module, resolved.path));
-  if (!shape) return undefined;
+  if (!shape) return resolved && sdkHttpCall(call, callee, args, resolved, ctx);
 
   let optionsNode = typeof shape.options === 'number' ? args.positional[shape.options] : undefined;
   let urlNode = shape.urlArg !== undefined ? args.positional[shape.urlArg] ?? args.keywords.props.get('url')?.value : undefined;
@@ -97,8 +101,19 @@ const HTTP_NAMES = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'hea
 
 function mayBeHttpCall(callee: string, ctx: CodeContext): boolean {
   const last = callee.slice(callee.lastIndexOf('.') + 1);
-  return HTTP_NAMES.has(last) || ctx.modules.has(callee) || GLOBAL_FETCH.has(callee)
+  return HTTP_NAMES.has(last) || SDK_METHOD_NAMES.has(last) || ctx.modules.has(callee) || GLOBAL_FETCH.has(callee)
     || ctx.config.wrappers.some((w) => w.callee === last || w.callee.endsWith(`.${last}`));
+}
+
+/** A storage SDK call (sdks.ts), read as the request it sends. */
+function sdkHttpCall(call: Node, callee: Node, args: Arguments, resolved: NonNullable<ReturnType<typeof resolveCallee>>, ctx: CodeContext): HttpCall | undefined {
+  const spec = sdkCall(resolved.module, resolved.path);
+  const sdk = spec && sdkRequest(callee, args, spec, resolved, ctx);
+  if (!spec || !sdk) return undefined;
+  return {
+    call, callee, library: spec.sdk, args, shape: { library: spec.sdk, method: { fixed: spec.method } }, options: undefined,
+    headers: undefined, pairs: [], method: spec.method, url: sdk.name, opaque: sdk.unreadable, sdk,
+  };
 }
 
 function methodOf(shape: CallShape, args: Arguments, options: Options | undefined, unreadable: boolean, ctx: CodeContext): string | undefined {

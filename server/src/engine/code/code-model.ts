@@ -15,6 +15,7 @@ import { CodeRequestEditor, type FixSupport } from './code-editor';
 import { conditionalPreconditions } from './conditional-guards';
 import { readModifyWriteEvidence } from './read-modify-write';
 import { webdavDialectEvidence } from './webdav-dialect';
+import { sdkHelperPairEvidence } from './sdk-helper-pairs';
 import { getterReturn } from './getters';
 import { localFunction, parameterNames, returnedValues } from './local-functions';
 import { configBaseEvidence } from './config-bases';
@@ -43,7 +44,7 @@ export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentMod
   markFetchedGuards(requests, calls, ctx, requestOf);
   return {
     requests, unresolved: [], evidence: [...readModifyWriteEvidence(requests, calls, ctx), ...webdavDialectEvidence(requests, calls, ctx), ...configBaseEvidence(requests),
-    ...confirmedGuessEvidence(requests, calls, ctx), ...etagReadEvidence(requests, requestOf, ctx)],
+    ...confirmedGuessEvidence(requests, calls, ctx), ...etagReadEvidence(requests, requestOf, ctx), ...sdkHelperPairEvidence(requests, calls, ctx)],
   };
 }
 
@@ -88,7 +89,9 @@ function lowerCall(
       ...(conditional.has(e) ? { conditional: true } : {}),
     });
   }
-  const url = call.url && urlText(call.url, ctx, call.via?.urlGiven ? undefined : call.via?.bindings);
+  // A storage SDK's create-only form (Dropbox mode add, Azure without overwrite=True) is `If-None-Match: *`.
+  for (const g of call.sdk?.guards ?? []) if (!g.value) headers.push(createOnlyHeader(g.header, g.at));
+  const url = call.sdk ? call.sdk.url : call.url && urlText(call.url, ctx, call.via?.urlGiven ? undefined : call.via?.bindings);
   const request: RequestModel = {
     index,
     method: overriddenMethod(headers) ?? call.method,
@@ -101,8 +104,9 @@ function lowerCall(
     anchor: spanOf(rangeOf(call.callee)),
     range: spanOf(rangeOf(call.call)),
     branch,
-    editor: new CodeRequestEditor(ctx, call, set, calls, fixes),
+    editor: call.sdk ? NO_EDITS : new CodeRequestEditor(ctx, call, set, calls, fixes),
   };
+  if (call.sdk) request.sdk = { name: call.sdk.sdk, advice: call.sdk.advice, ...(call.sdk.callerNamed ? { callerNamed: true } : {}) };
   const helper = call.method === 'PUT' || call.method === 'PATCH' ? genericHelper(call, ctx) : undefined;
   if (helper) request.genericHelper = helper;
   // Headers we cannot see may hold the precondition (so may an If-None-Match whose value may be `*`): judge
@@ -112,7 +116,18 @@ function lowerCall(
   return request;
 }
 
+/** An SDK call takes no headers: its guards are its own parameters, which a header fix cannot add. */
+const NO_EDITS: RequestModel['editor'] = { addHeader: () => [] };
+
+function createOnlyHeader(name: string, at: Node): HeaderModel {
+  const range = rangeOf(at);
+  return { name, value: '*', nameRange: range, valueRange: range, range, source: { kind: 'literal' } };
+}
+
 function headerSetOf(call: HttpCall, ctx: CodeContext): HeaderSet {
+  if (call.sdk) {
+    return { entries: call.sdk.guards.flatMap((g) => g.value ? [{ name: g.header, nameNode: g.at, value: g.value, whole: g.at }] : []), complete: true };
+  }
   if (call.wrapper) {
     const etag = call.wrapper.etag;
     return { entries: etag ? [{ name: 'If-Match', nameNode: etag, value: etag, whole: etag }] : [], complete: true };
@@ -151,6 +166,7 @@ const BODY_KEYS = ['body', 'data', 'json'];
 /** The body's source text (looked through a name and `JSON.stringify(…)` / `json.dumps(…)`), for body guards. */
 function bodyText(call: HttpCall, ctx: CodeContext): string | undefined {
   if (call.via) return call.via.body && followValue(call.via.body, ctx).text;
+  if (call.sdk) return call.sdk.body && followValue(call.sdk.body, ctx).text;
   let node = BODY_KEYS.map((k) => call.options?.props.get(k)?.value).find((v) => v !== undefined);
   if (!node && call.library === 'axios' && call.shape.options === 2) node = call.args.positional[1];
   for (let depth = 0; node && depth < 3; depth++) {

@@ -4,6 +4,8 @@
  * `new Client()`…) map to the path their methods are listed under.
  */
 
+import { sdkFactory } from './sdks';
+
 /** Where a call's method comes from. */
 export type MethodSpec =
   | { fixed: string }
@@ -89,6 +91,8 @@ const FACTORIES: Readonly<Record<string, Readonly<Record<string, readonly string
 };
 
 export function factoryPrefix(module: string, path: readonly string[]): readonly string[] | undefined {
+  const sdk = sdkFactory(module, path);
+  if (sdk) return [sdk.makes];
   return path.length === 1 ? FACTORIES[module]?.[path[0]] : undefined;
 }
 

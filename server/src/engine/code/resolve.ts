@@ -15,7 +15,8 @@ export interface Resolved {
   instance?: Node;
 }
 
-const MAX_DEPTH = 6;
+/** Each name and each factory on the way is a level: a storage SDK's client → bucket → blob chain takes eight. */
+const MAX_DEPTH = 12;
 
 export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved | undefined {
   const n = unwrap(node);
@@ -30,6 +31,8 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
     if (binding) return binding.path.length === 0 ? instanceOf(binding.value, ctx, depth) : undefined;
     return globalFetch(text, n, ctx);
   }
+  // A method of the object a call returns: `service.get_blob_client(c, name).upload_blob(…)`.
+  if (n.type === 'call' || n.type === 'call_expression') return instanceOf(n, ctx, depth);
   if (n.type !== 'member_expression' && n.type !== 'attribute') return undefined;
   if (GLOBAL_FETCH.has(text)) return globalFetch(text, n, ctx);
   const stored = bindingOfMember(text, n, ctx);

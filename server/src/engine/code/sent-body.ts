@@ -12,6 +12,7 @@ const BODY_KEYS = ['body', 'data', 'json'];
 export function sentBody(call: HttpCall): Node | undefined {
   // Through a method wrapper: the caller's argument the wrapper sends.
   if (call.via) return call.via.body;
+  if (call.sdk) return call.sdk.body;
   const given = BODY_KEYS.map((k) => call.options?.props.get(k)?.value).find((v) => v !== undefined)
     ?? (call.library === 'axios' && call.shape.options === 2 ? call.args.positional[1] : undefined);
   const n = given && unwrap(given);

@@ -105,6 +105,12 @@ export interface RequestModel {
    * while what it sends came from elsewhere, so the check cannot fail (code/fetched-guard.ts): the read and the guard.
    */
   guardFetched?: { read: number; guard: string };
+  /**
+   * Client code: the request is a storage SDK's call (code/sdks.ts), guarded by its own parameters: the advice is in
+   * the SDK's words, and no header can be added to it as a fix. `callerNamed`: the object's name is only a parameter
+   * of the function around the call (code/sdk-calls.ts).
+   */
+  sdk?: { name: string; advice: string; callerNamed?: boolean };
 }
 
 /** A reference to an earlier request that names none (`{{nope.response.headers.ETag}}`). */

@@ -16,6 +16,9 @@
  *   calendar events it created). A PUT replaces the whole resource, so it still warns.
  * - a PUT or PATCH in a generic helper (`putData(path, data)`, code/generic-helpers.ts) that nothing in the file
  *   gives data of its own, whether or not the file reads: its callers decide what is written, and where.
+ * - a storage SDK write whose object is named only by a parameter (`put_object(Bucket=B, Key=key)` in
+ *   `upload(data, key)`): a read twin `get_object(Bucket=B, Key=key)` names whatever its own callers pass (real code:
+ *   a batch job that reads trips.json and writes trip_lookup.json through one pair of helpers).
  * Where the service refuses a write without its precondition (Planner), every one of these still warns.
  */
 import type { Judgement } from '../evidence/index';
@@ -25,7 +28,7 @@ import { serviceOf } from '../services/recognise';
 import { startLineOf } from '../text/span';
 
 /** Catalogue services that store files or objects: a PUT there uploads content. */
-const FILE_STORES = new Set(['gcs', 's3', 'azure-blob', 'google-drive-v2']);
+const FILE_STORES = new Set(['gcs', 's3', 'azure-blob', 'google-drive-v2', 'dropbox']);
 
 export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'http' | 'code', requests: readonly RequestModel[]): Judgement {
   if (language !== 'code' || j.decision !== 'warn') return j;
@@ -41,6 +44,9 @@ export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'ht
     return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads the resource it deletes: no ETag is at hand, and a delete means whatever is there' };
   }
   if (!j.evidence.every((e) => e.kind === 'catalogue')) return j;
+  if (req.sdk?.callerNamed) {
+    return { ...j, decision: 'hint', hintOnly: 'it writes whichever object its caller names: whether the callers read that object first is not in this function' };
+  }
   const hint = readInFile(req, requests) ? undefined : unreadHint(req, known?.id);
   if (hint) return { ...j, decision: 'hint', hintOnly: hint };
   if (req.genericHelper && (req.method === 'PUT' || req.method === 'PATCH')) {
@@ -88,9 +94,14 @@ function lastSegment(target: string | undefined): string | undefined {
   return target?.split(/[?#]/)[0].split('/').filter((s) => s !== '').pop();
 }
 
-/** True when a GET or HEAD of the file may read what `req` writes (in any function). */
+/**
+ * True when a GET or HEAD of the file may read what `req` writes (in any function). A storage SDK names an object
+ * by its arguments (code/sdks.ts), so only a read that names it the same way reads it: `s3.get_object(Bucket=b,
+ * Key=filename)` does not read what `put_object(Bucket=b, Key=f"deltas/{filename}")` writes.
+ */
 function readInFile(req: RequestModel, requests: readonly RequestModel[]): boolean {
   const target = req.target;
   if (target === undefined) return false;
-  return requests.some((r) => (r.method === 'GET' || r.method === 'HEAD') && r.target !== undefined && mayBeSameResource(r.target, target));
+  const same = req.sdk ? (t: string) => t === target : (t: string) => mayBeSameResource(t, target);
+  return requests.some((r) => (r.method === 'GET' || r.method === 'HEAD') && r.target !== undefined && same(r.target));
 }

@@ -48,7 +48,8 @@ export const missingPrecondition: Rule = {
         level,
         // An If-None-Match with a tag is inverted-precondition's to fix (rename it): adding If-Match beside it
         // would give a request that fails whenever the two tags agree.
-        fixes: header(req, 'If-None-Match') ? [] : () => guardFixes(req, ctx.model.requests, { language: ctx.language, noRead: readNotServed(req, config) }),
+        // An SDK call's guard is a parameter of its own (its advice says which), not a header a fix could add.
+        fixes: header(req, 'If-None-Match') || req.sdk ? [] : () => guardFixes(req, ctx.model.requests, { language: ctx.language, noRead: readNotServed(req, config) }),
       });
     },
   }),
@@ -107,6 +108,7 @@ const ADVICE = 'Send If-Match with the ETag you read (or If-None-Match: * to cre
  * point a Consul user at a header Consul ignores.
  */
 function adviceFor(req: RequestModel): string {
+  if (req.sdk) return req.sdk.advice;
   const service = serviceOf(req);
   const fix = service?.fix;
   if (!fix) return ADVICE;

@@ -26,6 +26,7 @@ describe('service catalogue', () => {
       ['https://storage.googleapis.com/b/o.txt', 'gcs'],
       ['https://bucket.s3.eu-west-1.amazonaws.com/key', 's3'],
       ['https://acct.blob.core.windows.net/c/blob', 'azure-blob'],
+      ['https://content.dropboxapi.com/2/files/notes/todo.json', 'dropbox'],
       ['https://db.documents.azure.com/dbs/d/colls/c/docs/1', 'azure-cosmos'],
       ['https://graph.microsoft.com/v1.0/planner/tasks/{{id}}', 'ms-graph'],
       ['https://contoso.sharepoint.com/_api/web/lists/items(1)', 'sharepoint'],

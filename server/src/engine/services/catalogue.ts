@@ -104,6 +104,13 @@ export const SERVICES: readonly KnownService[] = [
     docs: 'https://learn.microsoft.com/rest/api/storageservices/specifying-conditional-headers-for-blob-service-operations',
   },
   {
+    // Reached from client code through the Dropbox SDKs (code/sdks.ts): the raw API is RPC-style POSTs whose
+    // `Dropbox-API-Arg` header carries the mode, so the SDK call is read as a PUT of the file it names.
+    id: 'dropbox', name: 'Dropbox', recognise: { hosts: ['content.dropboxapi.com'] },
+    versioning: 'versioned', why: 'keeps a rev for every file and refuses an upload in mode update(rev) once the file has changed',
+    docs: 'https://www.dropbox.com/developers/documentation/http/documentation#files-upload',
+  },
+  {
     id: 'azure-cosmos', name: 'Azure Cosmos DB', recognise: { hosts: ['*.documents.azure.com'] },
     versioning: 'versioned', why: 'keeps an _etag on every document and honours If-Match on replace',
     fix: { header: ['If-Match', '_etag'], from: 'the _etag of the document you read' },

@@ -1,0 +1,87 @@
+/**
+ * Load/save helper pairs around a storage SDK: `read_csv(filename)` around `s3.get_object(Bucket=B, Key=filename)`
+ * and `write_csv(df, filename)` around `s3.put_object(Bucket=B, Key=filename, …)`. Each helper names the object its
+ * caller passes, so neither says which object is read or written (code/sdk-calls.ts `callerNamed`); a function that
+ * calls the load and then the save with the same argument (`update_dataset`: read, append rows, write back) is a
+ * read-modify-write of that object, spread over three functions. That is same-file evidence for the save helper's
+ * write. Helpers called with different objects (a batch job that reads trips.json and writes trip_lookup.json) give
+ * none.
+ */
+import type { DocumentEvidence, RequestModel } from '../model/types';
+import type { HttpCall } from './calls';
+import type { CodeContext } from './context';
+import { functionName, localFunction, parameterNames } from './local-functions';
+import { argumentsOf, followValue } from './options';
+import type { Node } from './syntax';
+
+interface Helper {
+  request: RequestModel;
+  fn: Node;
+  name: string;
+  /** The position and name of the parameter the object's name is. */
+  at: number;
+  param: string;
+  /** The target without its last segment (the parameter's placeholder): the same bucket or folder. */
+  prefix: string;
+}
+
+export function sdkHelperPairEvidence(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {
+  const helpers = requests.flatMap((req, i) => helperOf(req, calls[i], ctx) ?? []);
+  const reads = helpers.filter((h) => h.request.method === 'GET');
+  const writes = helpers.filter((h) => h.request.method === 'PUT');
+  if (reads.length === 0 || writes.length === 0) return [];
+  const out: DocumentEvidence[] = [];
+  for (const w of writes) {
+    for (const r of reads.filter((x) => x.prefix === w.prefix && x.fn.id !== w.fn.id)) {
+      const pair = roundTrip(r, w, ctx);
+      if (!pair) continue;
+      out.push({
+        request: w.request.index, kind: 'same-file', verdict: 'versioned', line: pair.save.startPosition.row,
+        sentence: `${pair.caller} loads ${pair.object} through ${r.name}(…) on line ${pair.load.startPosition.row + 1} and saves it back ` +
+          `through ${w.name}(…) on line ${pair.save.startPosition.row + 1}: a read-modify-write`,
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+/** The SDK request as a helper whose object is its parameter, if it is one. */
+function helperOf(req: RequestModel, call: HttpCall | undefined, ctx: CodeContext): Helper | undefined {
+  const name = call?.sdk?.callerNamed ? call.sdk.name : undefined;
+  if (!call || !name || req.target === undefined) return undefined;
+  const fn = ctx.scopes.functionOf(call.call);
+  const fnName = functionName(fn, ctx);
+  const followed = followValue(name, ctx);
+  const params = parameterNames(fn);
+  const at = followed.type === 'identifier' ? params.indexOf(followed.text) : -1;
+  if (!fnName || at < 0) return undefined;
+  return { request: req, fn, name: fnName, at, param: followed.text, prefix: req.target.slice(0, req.target.lastIndexOf('/')) };
+}
+
+/** A function that calls the load helper and later the save helper with the same object argument. */
+function roundTrip(load: Helper, save: Helper, ctx: CodeContext): { caller: string; object: string; load: Node; save: Node } | undefined {
+  const loads = callsOf(load, ctx);
+  for (const s of callsOf(save, ctx)) {
+    const caller = ctx.scopes.functionOf(s.call);
+    const l = loads.find((x) => x.call.startIndex < s.call.startIndex && ctx.scopes.functionOf(x.call).id === caller.id && x.object === s.object);
+    const callerName = l && functionName(caller, ctx);
+    if (l && callerName) return { caller: `${callerName}()`, object: s.object, load: l.call, save: s.call };
+  }
+  return undefined;
+}
+
+/** The calls of the helper in the file, with the text of the object argument each passes. */
+function callsOf(h: Helper, ctx: CodeContext): { call: Node; object: string }[] {
+  const out: { call: Node; object: string }[] = [];
+  for (const call of ctx.index.calls) {
+    const callee = call.childForFieldName('function');
+    if (!callee || !callee.text.endsWith(h.name) || localFunction(callee, ctx)?.id !== h.fn.id) continue;
+    const args = argumentsOf(call);
+    // A method's `self` is not among the caller's arguments.
+    const shift = parameterNames(h.fn)[0] === 'self' && callee.type === 'attribute' ? 1 : 0;
+    const object = args && (args.positional[h.at - shift] ?? args.keywords.props.get(h.param)?.value);
+    if (object) out.push({ call, object: object.text });
+  }
+  return out;
+}

@@ -1,0 +1,191 @@
+/**
+ * Storage SDKs read as the HTTP requests they send, as data: which client objects their factories make, which
+ * methods read, write or delete ONE object, where the call names that object, and which of the SDK's own parameters
+ * carry its precondition (sdk-calls.ts reads calls with it). An SDK call is judged like a `fetch` of the same object:
+ * a download and an upload of one file are a read-modify-write, an upload that names the rev / ETag / generation it
+ * read is guarded, and the advice is the SDK's own form. Adding a method means adding a row here and a fixture in
+ * sdk-calls.test.ts; docs/client-code-sdks.md lists what is recognised.
+ */
+
+/** Where a call gives a value: a positional argument, a Python keyword, or a property of the JS options object. */
+export interface ArgRef {
+  arg?: number;
+  key?: string;
+}
+
+/**
+ * A factory of client objects: `module:path` (the path of an instance method starts with the instance's name) →
+ * the name its result's methods are listed under, and the arguments that name the object it stands for
+ * (`bucket.blob(name)`: the name, under the bucket's own).
+ */
+export interface SdkFactory {
+  makes: string;
+  names?: readonly ArgRef[];
+}
+
+/** How a write says its precondition. */
+export interface SdkGuards {
+  /** Parameters whose value is the version the write expects, and the header each stands for. */
+  values?: ReadonlyArray<{ ref: ArgRef; header: string }>;
+  /**
+   * Dropbox `mode`: a WriteMode whose form is the precondition (`update(rev)` → If-Match rev, `add` → create only,
+   * `overwrite` → none). Absent, the SDK's default (`add`) applies.
+   */
+  writeMode?: ArgRef;
+  /** Azure `overwrite=True`: without it (or with a false value) the upload only creates, refused when the blob exists. */
+  createOnlyUnless?: ArgRef;
+}
+
+export interface SdkCall {
+  sdk: string;
+  method: 'GET' | 'HEAD' | 'PUT' | 'DELETE';
+  /** The arguments that name the object, after the instance's own names. */
+  names: readonly ArgRef[];
+  /** The data the write sends. */
+  body?: ArgRef;
+  guards?: SdkGuards;
+  /** JS SDKs that take one options object (`dbx.filesUpload({ path, contents, mode })`): `key`s are its properties. */
+  optionsObject?: boolean;
+}
+
+/** Per SDK: the URL its requests go to (so the catalogue names the service) and the advice in its own words. */
+export interface SdkService {
+  /** The object's names are appended to it, `/`-separated. */
+  base: string;
+  advice: string;
+}
+
+export const SDK_SERVICES: Readonly<Record<string, SdkService>> = {
+  'Dropbox (Python)': {
+    base: 'https://content.dropboxapi.com/2/files',
+    advice: 'Pass mode=WriteMode.update(rev) with the rev of the file you downloaded (files_download returns it), or keep the default mode add to create only.',
+  },
+  'Dropbox (JavaScript)': {
+    base: 'https://content.dropboxapi.com/2/files',
+    advice: "Pass mode: { '.tag': 'update', update: rev } with the rev of the file you downloaded, or keep the default mode add to create only.",
+  },
+  'boto3 S3': {
+    base: 'https://s3.amazonaws.com',
+    advice: "Pass IfMatch= with the ETag get_object returned (or IfNoneMatch='*' to create only).",
+  },
+  'Azure Storage Blob (Python)': {
+    base: 'https://{{account}}.blob.core.windows.net',
+    advice: 'Pass etag= with the ETag of the blob you read and match_condition=MatchConditions.IfNotModified (or leave out overwrite=True to create only).',
+  },
+  'google-cloud-storage': {
+    base: 'https://storage.googleapis.com',
+    advice: 'Pass if_generation_match= with the generation of the blob you read (or if_generation_match=0 to create only).',
+  },
+};
+
+const FACTORIES = new Map<string, SdkFactory>();
+const CALLS = new Map<string, SdkCall>();
+
+function factories(modules: readonly string[], entries: Readonly<Record<string, SdkFactory>>): void {
+  for (const m of modules) for (const [path, f] of Object.entries(entries)) FACTORIES.set(`${m}:${path}`, f);
+}
+
+function calls(modules: readonly string[], prefix: string, entries: Readonly<Record<string, Omit<SdkCall, 'sdk'>>>, sdk: string): void {
+  for (const m of modules) for (const [name, c] of Object.entries(entries)) CALLS.set(`${m}:${prefix}.${name}`, { ...c, sdk });
+}
+
+// Dropbox, Python (`dropbox.Dropbox(token)`): files by path; `mode` is the precondition, `add` by default.
+factories(['dropbox'], { Dropbox: { makes: 'Dropbox' } });
+const dropboxPath: ArgRef = { arg: 0, key: 'path' };
+calls(['dropbox'], 'Dropbox', {
+  files_download: { method: 'GET', names: [dropboxPath] },
+  files_get_metadata: { method: 'HEAD', names: [dropboxPath] },
+  files_upload: { method: 'PUT', names: [{ arg: 1, key: 'path' }], body: { arg: 0, key: 'f' }, guards: { writeMode: { arg: 2, key: 'mode' } } },
+  files_delete: { method: 'DELETE', names: [dropboxPath] },
+  files_delete_v2: { method: 'DELETE', names: [dropboxPath] },
+}, 'Dropbox (Python)');
+
+// Dropbox, JavaScript (`new Dropbox({ accessToken })`): one options object per call.
+const jsPath: ArgRef = { key: 'path' };
+calls(['dropbox'], 'Dropbox', {
+  filesDownload: { method: 'GET', names: [jsPath], optionsObject: true },
+  filesGetMetadata: { method: 'HEAD', names: [jsPath], optionsObject: true },
+  filesUpload: { method: 'PUT', names: [jsPath], body: { key: 'contents' }, guards: { writeMode: { key: 'mode' } }, optionsObject: true },
+  filesDelete: { method: 'DELETE', names: [jsPath], optionsObject: true },
+  filesDeleteV2: { method: 'DELETE', names: [jsPath], optionsObject: true },
+}, 'Dropbox (JavaScript)');
+
+// boto3 S3 (`boto3.client('s3')`, a session's client): objects by Bucket and Key; S3 honours IfMatch / IfNoneMatch.
+factories(['boto3'], {
+  client: { makes: 'S3' },
+  Session: { makes: 'Boto3Session' },
+  'session.Session': { makes: 'Boto3Session' },
+  'Boto3Session.client': { makes: 'S3' },
+});
+const bucketKey: readonly ArgRef[] = [{ key: 'Bucket' }, { key: 'Key' }];
+calls(['boto3'], 'S3', {
+  get_object: { method: 'GET', names: bucketKey },
+  head_object: { method: 'HEAD', names: bucketKey },
+  put_object: { method: 'PUT', names: bucketKey, body: { key: 'Body' }, guards: { values: [{ ref: { key: 'IfMatch' }, header: 'If-Match' }, { ref: { key: 'IfNoneMatch' }, header: 'If-None-Match' }] } },
+  delete_object: { method: 'DELETE', names: bucketKey, guards: { values: [{ ref: { key: 'IfMatch' }, header: 'If-Match' }] } },
+}, 'boto3 S3');
+
+// Azure Storage Blob, Python: service → container → blob clients. `upload_blob` only creates unless overwrite=True.
+const AZURE = ['azure.storage.blob'];
+const container: ArgRef = { arg: 0, key: 'container' };
+const blobName: ArgRef = { arg: 0, key: 'blob' };
+factories(AZURE, {
+  BlobServiceClient: { makes: 'BlobService' },
+  'BlobServiceClient.from_connection_string': { makes: 'BlobService' },
+  'BlobService.get_container_client': { makes: 'Container', names: [container] },
+  'BlobService.get_blob_client': { makes: 'Blob', names: [container, { arg: 1, key: 'blob' }] },
+  ContainerClient: { makes: 'Container', names: [{ arg: 1, key: 'container_name' }] },
+  'ContainerClient.from_connection_string': { makes: 'Container', names: [{ arg: 1, key: 'container_name' }] },
+  'Container.get_blob_client': { makes: 'Blob', names: [blobName] },
+  'BlobClient.from_connection_string': { makes: 'Blob', names: [{ arg: 1, key: 'container_name' }, { arg: 2, key: 'blob_name' }] },
+});
+const azureUploadGuards: SdkGuards = { values: [{ ref: { key: 'etag' }, header: 'If-Match' }], createOnlyUnless: { key: 'overwrite' } };
+calls(AZURE, 'Blob', {
+  download_blob: { method: 'GET', names: [] },
+  get_blob_properties: { method: 'HEAD', names: [] },
+  upload_blob: { method: 'PUT', names: [], body: { arg: 0, key: 'data' }, guards: azureUploadGuards },
+  delete_blob: { method: 'DELETE', names: [], guards: { values: [{ ref: { key: 'etag' }, header: 'If-Match' }] } },
+}, 'Azure Storage Blob (Python)');
+calls(AZURE, 'Container', {
+  download_blob: { method: 'GET', names: [{ arg: 0, key: 'blob' }] },
+  upload_blob: { method: 'PUT', names: [{ arg: 0, key: 'name' }], body: { arg: 1, key: 'data' }, guards: azureUploadGuards },
+  delete_blob: { method: 'DELETE', names: [{ arg: 0, key: 'blob' }], guards: { values: [{ ref: { key: 'etag' }, header: 'If-Match' }] } },
+}, 'Azure Storage Blob (Python)');
+
+// google-cloud-storage (and firebase_admin's bucket): client → bucket → blob; `if_generation_match` is the guard.
+const GCS = ['google.cloud', 'google.cloud.storage', 'firebase_admin'];
+factories(GCS, {
+  'storage.Client': { makes: 'GcsClient' },
+  Client: { makes: 'GcsClient' },
+  'storage.bucket': { makes: 'GcsBucket', names: [{ arg: 0, key: 'name' }] },
+  'GcsClient.bucket': { makes: 'GcsBucket', names: [{ arg: 0, key: 'bucket_name' }] },
+  'GcsClient.get_bucket': { makes: 'GcsBucket', names: [{ arg: 0, key: 'bucket_or_name' }] },
+  'GcsBucket.blob': { makes: 'GcsBlob', names: [{ arg: 0, key: 'blob_name' }] },
+  'GcsBucket.get_blob': { makes: 'GcsBlob', names: [{ arg: 0, key: 'blob_name' }] },
+});
+const generation: SdkGuards = {
+  values: [{ ref: { key: 'if_generation_match' }, header: 'x-goog-if-generation-match' }, { ref: { key: 'if_metageneration_match' }, header: 'x-goog-if-metageneration-match' }],
+};
+const gcsReads = Object.fromEntries(['download_as_text', 'download_as_bytes', 'download_as_string', 'download_to_filename', 'download_to_file']
+  .map((m) => [m, { method: 'GET', names: [] } as const]));
+calls(GCS, 'GcsBlob', {
+  ...gcsReads,
+  reload: { method: 'HEAD', names: [] },
+  upload_from_string: { method: 'PUT', names: [], body: { arg: 0, key: 'data' }, guards: generation },
+  upload_from_filename: { method: 'PUT', names: [], body: { arg: 0, key: 'filename' }, guards: generation },
+  upload_from_file: { method: 'PUT', names: [], body: { arg: 0, key: 'file_obj' }, guards: generation },
+  delete: { method: 'DELETE', names: [], guards: generation },
+}, 'google-cloud-storage');
+
+/** The factory `module` export (or instance method) `path` is, if it makes an SDK client object. */
+export function sdkFactory(module: string, path: readonly string[]): SdkFactory | undefined {
+  return FACTORIES.get(`${module}:${path.join('.')}`);
+}
+
+/** The SDK call `module` `path` is, if it reads or writes one object. */
+export function sdkCall(module: string, path: readonly string[]): SdkCall | undefined {
+  return CALLS.get(`${module}:${path.join('.')}`);
+}
+
+/** Method names of the SDK calls: the cheap first test that keeps most calls out (calls.ts). */
+export const SDK_METHOD_NAMES: ReadonlySet<string> = new Set([...CALLS.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));

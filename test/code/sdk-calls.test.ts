@@ -1,0 +1,50 @@
+/**
+ * Storage SDK calls (server/src/engine/code/sdks.ts) in what the rules see: a write through an SDK takes its guard as
+ * a parameter of its own, so missing-precondition offers no header fix on it (a `headers` argument would be an error
+ * or ignored) and its advice is the SDK's own form. The annotated fixtures (test/fixtures/code/sdk-*) cover which
+ * calls are reads, writes and guards.
+ */
+import { describe, it, before } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { DEFAULT_CONFIG, lintCode, type CodeParsers } from '../../server/src/engine';
+import { testParsers } from './parsers';
+
+let parsers: CodeParsers;
+
+const dropbox = [
+  'import dropbox',
+  'dbx = dropbox.Dropbox("token")',
+  '',
+  'def tick(task):',
+  '    meta, res = dbx.files_download("/todo.txt")',
+  '    text = res.content.decode().replace(f"[ ] {task}", f"[x] {task}")',
+  '    dbx.files_upload(text.encode(), "/todo.txt", mode=dropbox.files.WriteMode.overwrite)',
+  '',
+].join('\n');
+
+describe('storage SDK calls', () => {
+  before(async () => {
+    parsers = await testParsers();
+  });
+
+  it('a read-modify-write through the Dropbox SDK warns with the SDK\'s advice and offers no header fix', () => {
+    const findings = lintCode(dropbox, 'python', DEFAULT_CONFIG, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].range.start.line, 6);
+    assert.match(findings[0].message, /follows a GET of the same URL on line 5/);
+    assert.match(findings[0].message, /Pass mode=WriteMode\.update\(rev\)/);
+    assert.deepEqual(findings[0].fixes, []);
+  });
+
+  it('the same write with the rev of the download is guarded', () => {
+    const guarded = dropbox.replace('dropbox.files.WriteMode.overwrite', 'dropbox.files.WriteMode.update(meta.rev)');
+    const findings = lintCode(guarded, 'python', { ...DEFAULT_CONFIG, strict: true }, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');
+    assert.deepEqual(findings, []);
+  });
+
+  it('a mode the analysis cannot read keeps the write unjudged, even in strict mode', () => {
+    const opaque = dropbox.replace('mode=dropbox.files.WriteMode.overwrite', 'mode=pick_mode(task)');
+    const findings = lintCode(opaque, 'python', { ...DEFAULT_CONFIG, strict: true }, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');
+    assert.deepEqual(findings, []);
+  });
+});
