@@ -120,7 +120,7 @@ function lowerCall(
 const NO_EDITS: RequestModel['editor'] = { addHeader: () => [] };
 
 function createOnlyHeader(name: string, at: Node): HeaderModel {
-  const range = rangeOf(at);
+  const range = spanOf(rangeOf(at));
   return { name, value: '*', nameRange: range, valueRange: range, range, source: { kind: 'literal' } };
 }
 
