@@ -26,9 +26,9 @@ export function confirmedGuessEvidence(requests: readonly RequestModel[], calls:
     const place = withoutScheme(req.target);
     const collection = place.replace(/\/[^/]*$/, '');
     const read = requests.find((r) => r.method !== undefined && READS.has(r.method) && r.target !== undefined
-      && [place, collection].includes(withoutScheme(r.target)) && readsFirst(r, req, calls, ctx));
+      && (sameInstance(withoutScheme(r.target), place) || withoutScheme(r.target) === collection) && readsFirst(r, req, calls, ctx));
     if (!read) continue;
-    const what = withoutScheme(read.target!) === place ? 'the same resource' : 'its collection';
+    const what = withoutScheme(read.target!) === collection ? 'its collection' : 'the same resource';
     out.push({
       request: req.index, kind: 'client-code', verdict: 'versioned', line: startLineOf(req.anchor),
       sentence: `the file also reads ${what} (line ${startLineOf(read.anchor) + 1}): it loads these records and writes them back, ` +
@@ -36,6 +36,16 @@ export function confirmedGuessEvidence(requests: readonly RequestModel[], calls:
     });
   }
   return out;
+}
+
+/**
+ * The same place, or the same instance path whose id the code holds under another name: an edit form GETs
+ * `…/Patient/${id}` and its submit handler PUTs `…/Patient/${editingPatientId}` (real code: a FHIR patient form).
+ */
+function sameInstance(read: string, write: string): boolean {
+  if (read === write) return true;
+  const id = /\/\{\{[^{}]*\}\}\/?$/;
+  return id.test(read) && id.test(write) && read.replace(id, '') === write.replace(id, '');
 }
 
 /** `http://h/x` and `https://h/x` are one place for this purpose (a dashboard reading one and writing the other). */

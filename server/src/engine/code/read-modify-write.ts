@@ -43,6 +43,7 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
     const readCall = calls[read.index];
     if (readCall && checksForAbsence(readCall, ctx, absentNames)) req.absentAfterRead = read.index;
     if (sendsNothingRead(req, call)) return;
+    req.readInScope = read.index;
     const line = startLineOf(req.anchor);
     out.push({
       request: req.index, kind: 'same-file', verdict: 'versioned', line,

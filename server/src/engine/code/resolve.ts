@@ -24,7 +24,7 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
   const text = calleeText(n);
   if (n.type === 'identifier') {
     // File-wide map checks first: most names are neither imported nor assigned (loop variables, parameters).
-    if (!ctx.modules.has(text) && !ctx.scopes.all.has(text)) return globalFetch(text, n, ctx);
+    if (!ctx.modules.has(text) && !ctx.scopes.all.has(text)) return globalFetch(text, n, ctx) ?? browserGlobal(text, ctx);
     const binding = ctx.scopes.lookup(text, n);
     const imported = ctx.modules.get(text);
     if (imported && (!binding || isRequire(binding))) return { module: imported.module, path: [...imported.path] };
@@ -52,6 +52,14 @@ function globalFetch(text: string, use: Node, ctx: CodeContext): Resolved | unde
   if (!GLOBAL_FETCH.has(text) || ctx.family !== 'js') return undefined;
   if (text === 'fetch' && shadowsFetch(use, ctx)) return undefined;
   return { module: 'global', path: ['fetch'] };
+}
+
+/**
+ * A client library a web page loads with a `<script>` tag: `axios` used and never imported or declared in a
+ * browser script is the global the library defines (real code: a FHIR patient form calling `axios.put`).
+ */
+function browserGlobal(text: string, ctx: CodeContext): Resolved | undefined {
+  return text === 'axios' && ctx.family === 'js' ? { module: 'axios', path: [] } : undefined;
 }
 
 /** A `function fetch(…)` in the file, or a parameter named `fetch` of a function around `use`. */

@@ -3,9 +3,11 @@
  * MOVE …) to a base URL shows the server there is a WebDAV server, whatever its host (Nextcloud, a NAS, any
  * user-configured `{{config.url}}`). A WebDAV server keeps an entity tag for every resource and honours If-Match on
  * PUT (RFC 4918 §8.6, RFC 9110): a PUT or PATCH under that base without one can replace a file another client
- * changed since (the sync tool's lost update). That is same-file evidence for those writes (a DELETE alone does not
- * produce it: removing a file is rarely a merge of what was read); like all same-file evidence it is about the
- * route, so other writes to the same route share it.
+ * changed since (the sync tool's lost update). That is evidence for those writes (a DELETE alone does not produce it:
+ * removing a file is rarely a merge of what was read); it is about the route, so other writes to the same route share
+ * it. It says what the server is, as a configured base does (client-code evidence): a DELETE sharing it is a hint,
+ * as a catalogue-only one is (rules/code-catalogue-only.ts). A one-way upload (a local file or a generated export
+ * sent where nothing reads it back, code/one-way-upload.ts) gets none of it.
  * A class named for WebDAV (`class WebDavProvider`, `WebDAVSync`, `CalDavClient`) says the same of the writes in
  * it, even where it sends no WebDAV method of its own (sync providers that only GET and PUT one file). So does a
  * function named for WebDAV (`uploadToWebDAV(data, config)`, a `useWebdavSync()` hook) whose write goes to a file the
@@ -21,6 +23,7 @@ import type { DocumentEvidence, RequestModel } from '../model/types';
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
 import { functionName, parameterNames } from './local-functions';
+import { oneWayUpload } from './one-way-upload';
 import { isFunction, type Node } from './syntax';
 import { startLineOf } from '../text/span';
 
@@ -66,6 +69,8 @@ export function webdavDialectEvidence(requests: readonly RequestModel[], calls: 
     if (req.url === undefined || req.method === undefined || !CONTENT_WRITES.has(req.method) || FRESH_NAME.test(req.url)) return;
     const url = req.url;
     if (req.genericHelper && calls[i] && callerNamesFile(url, calls[i].call, ctx)) return;
+    // A local file or a generated export sent where nothing reads it back is an upload, not a sync.
+    if (calls[i] && oneWayUpload(req, calls[i], requests, ctx)) return;
     const dav = bases.find((b) => url.startsWith(b.base) && under(url, b.base));
     const cls = !dav && named && calls[i] ? classOf(calls[i].call, ctx) : undefined;
     const fn = !dav && !cls && named && calls[i] ? syncFunctionOf(req, calls[i].call, requests, calls, ctx) : undefined;
@@ -74,7 +79,9 @@ export function webdavDialectEvidence(requests: readonly RequestModel[], calls: 
       : cls ? `the class ${cls} is named for WebDAV`
         : `${fn!.name} is named for WebDAV and the file reads the same file (line ${fn!.line + 1})`;
     out.push({
-      request: req.index, kind: 'same-file', verdict: 'versioned', line: startLineOf(req.anchor),
+      // What the server is, told by how the code talks to it or names itself (like a configured base): a DELETE that
+      // shares it is a hint (rules/code-catalogue-only.ts), as a catalogue-only delete is.
+      request: req.index, kind: 'client-code', verdict: 'versioned', line: startLineOf(req.anchor),
       sentence: `${why}, so that is a WebDAV server, which keeps an ETag for every resource and honours If-Match`,
     });
   });

@@ -4,6 +4,7 @@
  * look-up a lowering makes into the running state of the file (request names, handler variables) goes through
  * `Lookups`, which can record it, so a cached lowering is reused exactly when each look-up still answers the same.
  */
+import { overriddenMethod } from './method-override';
 import type { HttpFile, HttpRequest, Script, Spanned } from '../http/ast';
 import { handlerCaptures, type HandlerCapture } from '../http/handlers';
 import { spanRange, templateSpans, wholeTemplate, type TemplateKind } from '../http/templates';
@@ -231,7 +232,8 @@ export function lowerRequest(req: HttpRequest, scope: LoweringScope, lookups: Lo
     index: req.index,
     name: req.name?.value ?? req.title,
     notes: notesOf(req),
-    method: req.requestLine.method.value,
+    // `X-HTTP-Method: MERGE` on a POST is, for the server, the update it names (as in client code).
+    method: overriddenMethod(headers) ?? req.requestLine.method.value,
     url,
     target: resourceKey(url),
     queryParams: queryParamNames(url),

@@ -95,6 +95,11 @@ export interface RequestModel {
    */
   absentAfterRead?: number;
   /**
+   * Client code: the index of an earlier read of the same resource in the same function whose data this write may
+   * send back (code/read-modify-write.ts): a read-modify-write, so `If-Match: *` on it protects nothing.
+   */
+  readInScope?: number;
+  /**
    * Client code: the name of the generic helper the write sits in (`putData(path, data)`: its URL varies with a
    * parameter and it sends a parameter's data, and nothing in the file calls it with data of its own), so whether
    * it loses an update depends on callers the analysis cannot see.

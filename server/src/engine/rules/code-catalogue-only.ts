@@ -33,7 +33,7 @@ const FILE_STORES = new Set(['gcs', 's3', 'azure-blob', 'google-drive-v2', 'drop
 export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'http' | 'code', requests: readonly RequestModel[]): Judgement {
   if (language !== 'code' || j.decision !== 'warn') return j;
   // What the service does, told by the catalogue or by how the code names it (client-code evidence about writes:
-  // a configured base, a guess confirmed by reads): the DELETE case holds for both.
+  // a configured base, a guess confirmed by reads, a WebDAV dialect or class name): the DELETE case holds for all.
   const borrowed = borrowedEvidence(req, j, requests);
   if (borrowed) return { ...j, decision: 'hint', hintOnly: borrowed };
   const serviceOnly = j.evidence.every((e) => e.kind === 'catalogue' || e.kind === 'client-code');

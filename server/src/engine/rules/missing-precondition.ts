@@ -14,6 +14,7 @@ import { serviceOf } from '../services/recognise';
 import type { TextEdit } from '../text/types';
 import { codeCatalogueOnly } from './code-catalogue-only';
 import { byRequest, type Fix, type ReportedFinding, type Rule } from './types';
+import { wildcardFinding, wildcardOverwrite } from './wildcard-overwrite';
 import { describeRequest, freshReadBefore, hasWritePrecondition, header, isWrite, withoutConditional } from './vocabulary';
 import { rangeOf, startLineOf } from '../text/span';
 
@@ -31,6 +32,12 @@ export const missingPrecondition: Rule = {
       if (req.guardFetched) {
         // In a generic helper (`publish(name, content)`) the callers decide whether the content was read earlier.
         report({ ...fetchedGuardFinding(req, ctx.model.requests), level: req.genericHelper && !config.strict ? 'hint' : undefined });
+        return;
+      }
+      const wildcard = wildcardOverwrite(req, ctx.model.requests, config, ctx.language);
+      if (wildcard) {
+        // Echo hosts, presigned URLs and the like stay out of scope, wildcard or not.
+        if (config.strict || !judgeWrite(req, ctx.model, config, ctx.language).outOfScope) report(wildcardFinding(req, wildcard));
         return;
       }
       const conditional = hasWritePrecondition(req, config);
