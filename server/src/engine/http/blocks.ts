@@ -3,8 +3,8 @@
  * `/* … *\/` comments, GraphQL fragments, proto options and curl commands. Each returns the line to go on from;
  * none reads past a `###` separator, so an unclosed piece never hides the requests after it.
  */
-import { lineRange, range } from '../text/types';
-import { spanOf } from '../text/span';
+import { range } from '../text/types';
+import { lineSpan, spanOf } from '../text/span';
 import type { ParseDiagnostic, Script } from './ast';
 import { commentBody, headerLineOf, isBlank, requestLineOf, separatorTitle, type scriptOpenerOf } from './line-kinds';
 import { parseDiagnostic } from './parse-diagnostics';
@@ -26,7 +26,7 @@ export function readScript(lines: readonly string[], i: number, opener: Opener):
   const sameLineClose = first.indexOf(opener.close, opener.bodyStart);
   if (sameLineClose >= 0) {
     const source = first.slice(opener.bodyStart, sameLineClose);
-    return { script: { kind: opener.kind, source, range: spanOf(lineRange(i, 0, first.length)), sourceStartLine: i }, next: i + 1, last: i };
+    return { script: { kind: opener.kind, source, range: lineSpan(i, 0, first.length), sourceStartLine: i }, next: i + 1, last: i };
   }
   const parts: string[] = [first.slice(opener.bodyStart)];
   for (let j = i + 1; j < lines.length; j++) {

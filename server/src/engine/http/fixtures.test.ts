@@ -76,7 +76,7 @@ describe('fixtures: JetBrains', () => {
     assert.equal(get.response?.statusLine.value, 'HTTP/1.1 200 OK');
     assert.deepEqual(get.response?.headers.map((h) => [h.name.value, h.value.value]), [['Content-Type', 'application/json'], ['ETag', '"d7-3a"']]);
     assert.equal(get.response?.body?.text, '{"id": 7, "title": "Minutes"}');
-    assert.deepEqual(get.response?.range, { start: { line: 4, character: 0 }, end: { line: 8, character: 29 } });
+    assert.deepEqual(rangeOf(get.response!.range), { start: { line: 4, character: 0 }, end: { line: 8, character: 29 } });
     assert.equal(header(put, 'If-Match'), '"d7-3a"');
   });
 });
@@ -102,7 +102,7 @@ describe('fixtures: REST Client', () => {
     assert.deepEqual(requestLines(file), ['POST https://api.example.com/graphql', 'GET https://api.example.com/health']);
     assert.match(file.requests[0].body!.text, /^query Repo[\s\S]*"owner": "octo"\n}$/);
     // `Get` is sent as GET; the method's range still covers the word as written.
-    assert.deepEqual(file.requests[1].requestLine.method.range, { start: { line: 23, character: 0 }, end: { line: 23, character: 3 } });
+    assert.deepEqual(rangeOf(file.requests[1].requestLine.method.range), { start: { line: 23, character: 0 }, end: { line: 23, character: 3 } });
   });
 });
 

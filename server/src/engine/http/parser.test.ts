@@ -38,15 +38,15 @@ describe('parser: REST Client dialect', () => {
 
   it('gives exact ranges for method, URL, version, headers and body', () => {
     const [get, put] = file.requests;
-    assert.deepEqual(get.requestLine.method.range, { start: { line: 4, character: 0 }, end: { line: 4, character: 3 } });
+    assert.deepEqual(rangeOf(get.requestLine.method.range), { start: { line: 4, character: 0 }, end: { line: 4, character: 3 } });
     assert.equal(get.requestLine.url.value, '{{host}}/items/1');
-    assert.deepEqual(get.requestLine.url.range, { start: { line: 4, character: 4 }, end: { line: 4, character: 20 } });
+    assert.deepEqual(rangeOf(get.requestLine.url.range), { start: { line: 4, character: 4 }, end: { line: 4, character: 20 } });
     assert.equal(get.requestLine.version?.value, 'HTTP/1.1');
     const ifMatch = put.headers[1];
     assert.equal(ifMatch.name.value, 'If-Match');
-    assert.deepEqual(ifMatch.value.range, { start: { line: 11, character: 10 }, end: { line: 11, character: 40 } });
+    assert.deepEqual(rangeOf(ifMatch.value.range), { start: { line: 11, character: 10 }, end: { line: 11, character: 40 } });
     assert.equal(put.body?.text, '{\n  "name": "new"\n}');
-    assert.deepEqual(put.body?.range, { start: { line: 13, character: 0 }, end: { line: 15, character: 1 } });
+    assert.deepEqual(rangeOf(put.body!.range), { start: { line: 13, character: 0 }, end: { line: 15, character: 1 } });
     assert.deepEqual(rangeOf(put.range).start, { line: 8, character: 0 });
     assert.deepEqual(rangeOf(put.range).end, { line: 15, character: 1 });
   });
@@ -94,8 +94,8 @@ describe('parser: JetBrains dialect', () => {
     assert.deepEqual(file.diagnostics, []);
     const [post, get] = file.requests;
     assert.deepEqual(post.headers.map((h) => [h.name.value, h.value.value]), [['Content-Type', 'application/json'], ['api-key', '{{apiKey}}']]);
-    assert.deepEqual(post.headers[1].name.range, { start: { line: 3, character: 1 }, end: { line: 3, character: 8 } });
-    assert.deepEqual(post.headers[1].value.range, { start: { line: 3, character: 10 }, end: { line: 3, character: 20 } });
+    assert.deepEqual(rangeOf(post.headers[1].name.range), { start: { line: 3, character: 1 }, end: { line: 3, character: 8 } });
+    assert.deepEqual(rangeOf(post.headers[1].value.range), { start: { line: 3, character: 10 }, end: { line: 3, character: 20 } });
     assert.equal(post.body?.text.trim(), '{"name": "hotels"}');
     assert.equal(get.requestLine.url.value, '{{baseUrl}}/indexes?$select=name');
     assert.deepEqual(get.headers.map((h) => h.name.value), ['api-key']);

@@ -4,14 +4,14 @@
  * `###`). Anything it cannot read becomes a parse diagnostic that says how to fix it, and parsing goes on.
  */
 import { preferredEol, splitLines } from '../text/lines';
-import { lineRange, range } from '../text/types';
-import { rangeOf, spanOf, startLineOf } from '../text/span';
+import { range } from '../text/types';
+import { lineSpan, rangeOf, spanOf, startLineOf } from '../text/span';
 import type { Body, Directive, HttpFile, HttpRequest, ParseDiagnostic, ResponseBlock, Script, Spanned } from './ast';
 import { assembleFile, compactSection, sectionBounds, type ParsedSection } from './sections';
 import { readScript, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine, startsRequestAt } from './blocks';
 import { isAssertion, isHeaderSpread, isVariableHeaderLine, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
 import { directiveOf } from './directives';
-import { bodyOf, compactLists, endOfBlock, extendUrl, headerAt, keepUnclaimedScripts, isMultipart, requestAt, scriptFileAt, variableAt, type PendingBlock } from './nodes';
+import { bodyOf, compactLists, extendUrl, headerAt, keepUnclaimedScripts, isMultipart, requestAt, scriptFileAt, variableAt, type PendingBlock } from './nodes';
 import { notAHeader, parseDiagnostic, TEXT_AFTER_HANDLER, unreadableLine } from './parse-diagnostics';
 import {
   commentBody, fileBodyOf, firstNonBlank, opensBlockComment, startsWithCapital, handlerFileOf, headerLineOf, isBlank, isOutputRedirect, metadataOf, requestLineOf,
@@ -110,7 +110,7 @@ class Parser {
     switch (line.kind) {
       case 'declaration':
         this.httpYac ||= line.httpYac;
-        this.pending.metadata.push({ key: line.key, value: line.value, range: spanOf(lineRange(i, 0, text.length)) });
+        this.pending.metadata.push({ key: line.key, value: line.value, range: lineSpan(i, 0, text.length) });
         return line.optionLines ? skipOptionLines(this.lines, i) : i + 1;
       case 'graphql':
         this.httpYac = true;
@@ -179,8 +179,8 @@ class Parser {
     if (this.bodyLines.length === 0 && !req.body) {
       const file = fileBodyOf(text);
       if (file) {
-        const path: Spanned = { value: file.path, range: spanOf(lineRange(i, file.pathStart, file.pathStart + file.path.length)) };
-        req.body = { text: '', file: { path, substitute: file.substitute }, range: spanOf(lineRange(i, 0, text.length)) };
+        const path: Spanned = { value: file.path, range: lineSpan(i, file.pathStart, file.pathStart + file.path.length) };
+        req.body = { text: '', file: { path, substitute: file.substitute }, range: lineSpan(i, 0, text.length) };
         this.lastContentLine = i;
         this.state = 'after-body';
         return i + 1;
@@ -206,7 +206,7 @@ class Parser {
   private assertion(i: number, text: string): number {
     this.httpYac = true;
     this.lastContentLine = i;
-    if (this.current) (this.current.assertions ??= []).push({ value: text.trim(), range: spanOf(lineRange(i, 0, text.length)) });
+    if (this.current) (this.current.assertions ??= []).push({ value: text.trim(), range: lineSpan(i, 0, text.length) });
     return i + 1;
   }
 
@@ -234,7 +234,7 @@ class Parser {
     if (!status) return false;
     if (this.current) this.current.body ??= this.takeBody();
     this.finishResponse();
-    const statusLine: Spanned = { value: text.trimEnd(), range: spanOf(lineRange(i, 0, text.trimEnd().length)) };
+    const statusLine: Spanned = { value: text.trimEnd(), range: lineSpan(i, 0, text.trimEnd().length) };
     this.response = { statusLine, status: status.status, headers: [], range: statusLine.range };
     this.noteContent(i);
     this.state = 'response-headers';
@@ -312,7 +312,7 @@ class Parser {
     // What the author says about the request ("should fail", "create the sample") is evidence too.
     if (!meta) return void (this.pending.comments ??= []).push(body.trim());
     this.httpYac ||= isHttpYacMetadata(meta.key);
-    this.pending.metadata.push({ key: meta.key, value: meta.value, range: spanOf(lineRange(i, 0, this.lines[i].length)) });
+    this.pending.metadata.push({ key: meta.key, value: meta.value, range: lineSpan(i, 0, this.lines[i].length) });
   }
 
   private startRequest(i: number, text: string, rl: RequestLineMatch): void {
@@ -360,7 +360,7 @@ class Parser {
     const req = this.current;
     if (!req) return;
     req.body ??= this.takeBody();
-    req.range = spanOf({ start: rangeOf(req.range).start, end: endOfBlock(req, this.lastContentLine, this.lines[this.lastContentLine].length) });
+    req.range = spanOf({ start: rangeOf(req.range).start, end: { line: this.lastContentLine, character: this.lines[this.lastContentLine].length } });
     compactLists(req);
     this.out.requests.push(req);
     this.current = undefined;

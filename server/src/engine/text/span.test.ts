@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lineSpan, rangeOf, spanOf, startLineOf } from './span';
+import { range } from './types';
+
+describe('span', () => {
+  const cases = [
+    ['one line', range(7, 3, 7, 19)],
+    ['the first line, empty', range(0, 0, 0, 0)],
+    ['a block from a line start over several lines', range(12, 0, 40, 1)],
+    ['a block ending at a line start', range(2, 0, 3, 0)],
+    ['the largest packed line and characters', range(2 ** 23 - 1, 2 ** 15 - 1, 2 ** 23 - 1, 2 ** 15 - 1)],
+    ['several lines from the middle of one', range(4, 6, 5, 2)],
+    ['a character past 32767 (a minified line)', range(9, 10, 9, 40000)],
+    ['a block ending past 32767', range(9, 0, 11, 40000)],
+    ['a line past 2^23', range(2 ** 23, 0, 2 ** 23, 4)],
+    ['more than 32767 lines', range(1, 0, 40000, 3)],
+  ] as const;
+
+  for (const [what, r] of cases) {
+    it(`gives back the range it was made of: ${what}`, () => {
+      assert.deepEqual(rangeOf(spanOf(r)), r);
+      assert.equal(startLineOf(spanOf(r)), r.start.line);
+    });
+  }
+
+  it('builds a one-line span as the range it stands for', () => {
+    assert.deepEqual(rangeOf(lineSpan(5, 2, 9)), range(5, 2, 5, 9));
+    assert.deepEqual(rangeOf(lineSpan(5, 2, 70000)), range(5, 2, 5, 70000));
+  });
+
+  it('keeps the spans the parser makes most as one number, not a range and two positions', () => {
+    assert.equal(typeof spanOf(range(7, 3, 7, 19)), 'number');
+    assert.equal(typeof spanOf(range(12, 0, 40, 1)), 'number');
+    assert.equal(typeof spanOf(range(4, 6, 5, 2)), 'object');
+  });
+
+  it('hands every reader a range of its own, so changing one changes no span', () => {
+    const span = lineSpan(1, 2, 3);
+    rangeOf(span).start.character = 99;
+    assert.deepEqual(rangeOf(span), range(1, 2, 1, 3));
+  });
+});
