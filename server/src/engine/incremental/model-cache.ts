@@ -41,8 +41,12 @@ export class ModelCache {
   private requests: readonly HttpRequest[] = [];
   private lowered: CachedLowering[] = [];
   private models: RequestModel[] = [];
-  /** Request names (`n:`) and handler variables (`h:`) to the positions of the cached lowerings that looked them up. */
-  private readonly askedBy = new Map<string, Set<number>>();
+  /**
+   * Request names (`n:`) and handler variables (`h:`) to the positions of the cached lowerings that looked them
+   * up: one position as itself, a Set only from two (most names are asked by one request; a 10,000-request
+   * file held ten thousand one-item Sets, ~4 MiB).
+   */
+  private readonly askedBy = new Map<string, number | Set<number>>();
   private readonly definitions = new Definitions();
   private readonly facts = new FileFactCounts();
   private variables: HttpFile['variables'] = [];
@@ -152,7 +156,7 @@ export class ModelCache {
       for (let i = 0; i < reqs.length; i++) relower.add(i);
     } else {
       for (const name of defined) {
-        for (const i of this.askedBy.get(name) ?? []) {
+        for (const i of positionsOf(this.askedBy.get(name))) {
           const kept = lowered[i];
           if (!relower.has(i) && kept && !Lookups.stillHold(kept, this.definitions.at(i))) relower.add(i);
         }
@@ -198,16 +202,20 @@ export class ModelCache {
   private register(cached: CachedLowering, at: number): void {
     for (const name of askedNames(cached)) {
       const positions = this.askedBy.get(name);
-      if (positions) positions.add(at);
-      else this.askedBy.set(name, new Set([at]));
+      if (positions === undefined || positions === at) this.askedBy.set(name, at);
+      else if (typeof positions === 'number') this.askedBy.set(name, new Set([positions, at]));
+      else positions.add(at);
     }
   }
 
   private unregister(cached: CachedLowering, at: number): void {
     for (const name of askedNames(cached)) {
       const positions = this.askedBy.get(name);
-      positions?.delete(at);
-      if (positions?.size === 0) this.askedBy.delete(name);
+      if (positions === at) this.askedBy.delete(name);
+      else if (typeof positions === 'object') {
+        positions.delete(at);
+        if (positions.size === 0) this.askedBy.delete(name);
+      }
     }
   }
 }
@@ -280,6 +288,11 @@ function sameVariables(a: HttpFile['variables'], b: HttpFile['variables']): bool
     if (a[i] !== b[i] && (a[i].name.value !== b[i].name.value || a[i].value.value !== b[i].value.value)) return false;
   }
   return true;
+}
+
+/** The positions an `askedBy` entry holds. */
+function positionsOf(entry: number | Set<number> | undefined): Iterable<number> {
+  return entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry;
 }
 
 /** The names a lowering looked up, as `askedBy` keys. */
