@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
- * `node bench/cold-path.js [ROUNDS] [--requests N] [--flags "V8 FLAGS"]... [--warm N] [--no-server]`: the cold path of issue
+ * `node bench/cold-path.js [ROUNDS] [--requests N] [--flags "V8 FLAGS"]... [--warm N] [--rev REV] [--no-server]`: the cold path of issue
  * #16, taken apart. Each round starts fresh processes, one per flag set (the first set is always none), in turn:
  *   - the engine bundle (bench/lib/engine.js) loads and runs ONE `lintHttpText` on the generated N-request file, as
  *     the CLI does: wall time, CPU time of the whole process (the compiler and collector threads included), CPU time
  *     of the main thread alone (Linux), and the collector's pauses on the main thread during the lint; with
  *     `--warm N`, N more lints of the same text in that process (wall and main-thread CPU, median of the last half);
  *   - the language server (dist/server.js, those flags before it) opens the same file: didOpen → first diagnostics;
+ *   - with `--rev REV`, also the engine of git revision REV (cold lint only), to see what a change did to the cold path;
  *     the trivial server (bench/lib/trivial-server.js) once per round as the floor.
  * Prints medians. On a shared machine compare the columns of one run (the rounds alternate, so load drift hits
  * every set alike); the main thread's CPU time is what the wall clock would be with a core to spare for the
@@ -18,7 +19,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { httpFile } = require('./lib/generate');
-const { loadEngine, ENGINE_BUNDLE, ROOT } = require('./lib/engine');
+const { loadEngine, bundleEngineAt, ENGINE_BUNDLE, ROOT } = require('./lib/engine');
 const { LspSession } = require('./lib/lsp-session');
 const { runProcess } = require('./lib/proc');
 const { median } = require('./lib/stats');
@@ -60,23 +61,24 @@ setTimeout(() => {
 }, 100);`;
 
 function parseArgs(argv) {
-  const options = { rounds: 6, requests: 10000, flagSets: [''], server: true, warm: 0 };
+  const options = { rounds: 6, requests: 10000, flagSets: [''], server: true, warm: 0, rev: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--requests') options.requests = Number(argv[++i]);
     else if (a === '--flags') options.flagSets.push(argv[++i]);
     else if (a === '--no-server') options.server = false;
     else if (a === '--warm') options.warm = Number(argv[++i]);
+    else if (a === '--rev') options.rev = argv[++i];
     else if (/^\d+$/.test(a)) options.rounds = Number(a);
-    else throw new Error(`unknown argument ${a}; usage: node bench/cold-path.js [ROUNDS] [--requests N] [--flags "V8 FLAGS"]... [--warm N] [--no-server]`);
+    else throw new Error(`unknown argument ${a}; usage: node bench/cold-path.js [ROUNDS] [--requests N] [--flags "V8 FLAGS"]... [--warm N] [--rev REV] [--no-server]`);
   }
   return options;
 }
 
 const split = (flags) => flags.split(/\s+/).filter(Boolean);
 
-async function coldLint(flags, file, warm) {
-  const r = await runProcess(process.execPath, [...split(flags), '-e', COLD_LINT, ENGINE_BUNDLE, file, String(warm)], { timeoutMs: 300000 });
+async function coldLint(flags, bundle, file, warm) {
+  const r = await runProcess(process.execPath, [...split(flags), '-e', COLD_LINT, bundle, file, String(warm)], { timeoutMs: 300000 });
   if (r.code !== 0) throw new Error(`cold lint with "${flags}" failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
@@ -96,7 +98,7 @@ async function firstDiagnostics(serverJs, nodeArgs, serverArgs, uri, text) {
 }
 
 async function main() {
-  const { rounds, requests, flagSets, server, warm } = parseArgs(process.argv.slice(2));
+  const { rounds, requests, flagSets, server, warm, rev } = parseArgs(process.argv.slice(2));
   await loadEngine();
   const serverJs = path.join(ROOT, 'dist', 'server.js');
   if (server && !fs.existsSync(serverJs)) throw new Error('dist/server.js is missing: run `node esbuild.js --production` first');
@@ -107,34 +109,40 @@ async function main() {
     fs.writeFileSync(file, text);
     const uri = pathToFileURL(file).href;
     console.log(`cold path, ${requests} requests (${(text.length / 1e6).toFixed(2)} MB), ${rounds} rounds, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    const samples = new Map(flagSets.map((f) => [f, []]));
+    const variants = flagSets.map((flags) => ({ label: flags || '(none)', flags, bundle: ENGINE_BUNDLE, server, samples: [] }));
+    if (rev !== undefined) {
+      // Another revision's engine (bundled as compare-engine.js does), its cold lint only: its server is not built.
+      bundleEngineAt(rev, tmp);
+      variants.push({ label: `engine at ${rev}`, flags: '', bundle: path.join(tmp, 'old.js'), server: false, samples: [] });
+    }
     const floor = [];
     let diagnostics = 0;
     for (let round = 0; round < rounds; round++) {
-      for (const flags of flagSets) {
-        const s = await coldLint(flags, file, warm);
-        if (server) {
-          const d = await firstDiagnostics(serverJs, split(flags), [], uri, text);
+      for (const v of variants) {
+        const s = await coldLint(v.flags, v.bundle, file, warm);
+        if (v.server) {
+          const d = await firstDiagnostics(serverJs, split(v.flags), [], uri, text);
           s.firstMs = d.ms;
           diagnostics = d.count;
         }
-        samples.get(flags).push(s);
+        v.samples.push(s);
       }
       if (server) floor.push((await firstDiagnostics(path.join(__dirname, 'lib', 'trivial-server.js'), [], ['--diagnostics', String(diagnostics)], uri, text)).ms);
     }
     const floorMs = median(floor);
     const cols = ['loadMs', 'wallMs', 'cpuMs', 'mainMs', 'gcMs', 'gcCount', ...(warm ? ['warmWallMs', 'warmMainMs'] : []), ...(server ? ['firstMs'] : [])];
-    const rows = [...samples].map(([flags, list]) => {
-      const row = { flags: flags || '(none)' };
-      for (const k of cols) row[k] = median(list.map((s) => s[k]));
+    const rows = variants.map((v) => {
+      const row = { flags: v.label };
+      for (const k of cols) row[k] = median(v.samples.map((s) => s[k] ?? NaN));
       if (server) row.firstRatio = row.firstMs / floorMs;
       return row;
     });
-    console.log(['V8 flags', 'bundle load ms', 'cold lint wall ms', 'process CPU ms', 'main-thread CPU ms', 'GC pause ms', 'GCs',
+    console.log(['variant (V8 flags)', 'bundle load ms', 'cold lint wall ms', 'process CPU ms', 'main-thread CPU ms', 'GC pause ms', 'GCs',
       ...(warm ? ['warm lint wall ms', 'warm main-thread CPU ms'] : []),
       ...(server ? ['server first diagnostics ms', 'ratio to trivial'] : [])].join(' | '));
     for (const r of rows) {
-      console.log([r.flags, ...cols.map((k) => Math.round(r[k])), ...(server ? [r.firstRatio.toFixed(1)] : [])].join(' | '));
+      const shown = (x) => (Number.isNaN(x) ? '—' : x);
+      console.log([r.flags, ...cols.map((k) => shown(Math.round(r[k]))), ...(server ? [Number.isNaN(r.firstRatio) ? '—' : r.firstRatio.toFixed(1)] : [])].join(' | '));
     }
     if (server) console.log(`trivial server first diagnostics: ${Math.round(floorMs)} ms (median of ${floor.length}); load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
