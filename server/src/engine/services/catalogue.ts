@@ -125,7 +125,7 @@ export const SERVICES: readonly KnownService[] = [
   {
     id: 'sharepoint', name: 'SharePoint REST', recognise: { hosts: ['*.sharepoint.com'], path: /\/_api\// },
     versioning: 'versioned', why: 'returns an etag for list items (__metadata.etag, odata.etag) and honours If-Match',
-    fix: { header: ['If-Match', 'etag'], from: 'the etag of the item you read' },
+    fix: { header: ['If-Match', 'etag'], from: 'the etag of the item you read (its ETag header, or __metadata.etag / odata.etag in the body)' },
     docs: 'https://learn.microsoft.com/sharepoint/dev/sp-add-ins/working-with-lists-and-list-items-with-rest',
   },
   {
