@@ -60,8 +60,11 @@ export interface RequestLine {
   method: Spanned;
   /** The URL as written, continuation lines joined without their indentation. */
   url: Spanned;
-  /** The ranges of each URL line (one per continuation line) for edits and templates. */
-  urlParts: Spanned[];
+  /**
+   * Each URL line, for edits and templates, when the URL continues over several (`?…` / `&…` lines); absent for a
+   * one-line URL, which is `url` itself (ten thousand one-item lists in a 10k-request file). Read `urlPartsOf`.
+   */
+  urlParts?: Spanned[];
   version?: Spanned;
   /** True when the method was omitted (`https://…` alone means GET in every dialect). */
   implicitMethod: boolean;

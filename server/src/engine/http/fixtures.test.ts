@@ -4,6 +4,7 @@ import { parseHttp } from './parser';
 import type { HttpFile, HttpRequest } from './ast';
 import { allFixtures, fixture } from '../testing/http-fixture-files';
 import { rangeOf, startLineOf } from '../text/span';
+import { urlPartsOf } from './nodes';
 
 /** `METHOD url` of each request, the shape most assertions compare. */
 function requestLines(file: HttpFile): string[] {
@@ -42,7 +43,7 @@ describe('fixtures: JetBrains', () => {
     assert.equal(put.body?.text, '{\n  "name": "Desk lamp",\n  "price": 39.5\n}');
     assert.equal(put.scripts[0].file, './handlers/check-updated.js');
     assert.equal(post.scripts[0].kind, 'pre-request');
-    assert.equal(post.requestLine.urlParts.length, 3);
+    assert.equal(urlPartsOf(post.requestLine).length, 3);
     assert.equal(post.body?.file?.path.value, './payloads/new-item.json');
     assert.equal(post.body?.file?.substitute, false);
     assert.equal(header(del, 'If-Match'), '"v7"');

@@ -1,7 +1,7 @@
 /** Builders for the syntax-tree nodes the parser makes out of single lines. */
 import { range } from '../text/types';
 import { lineSpan, rangeOf, spanOf } from '../text/span';
-import type { Body, FileVariable, Header, HttpRequest, Metadata, Script, Spanned } from './ast';
+import type { Body, FileVariable, Header, HttpRequest, Metadata, RequestLine, Script, Spanned } from './ast';
 import { isBlank, isSpaceAt, type headerLineOf, type RequestLineMatch, type variableOf } from './line-kinds';
 import { sameHeaderName } from '../text/header-names';
 import { compactList } from '../text/compact-list';
@@ -34,7 +34,6 @@ export function requestAt(index: number, block: PendingBlock, firstLine: number,
     requestLine: {
       method: { value: rl.method, range: lineSpan(i, rl.methodStart, rl.methodStart + rl.methodLength) },
       url,
-      urlParts: [url],
       version: rl.version && { value: rl.version.value, range: lineSpan(i, rl.version.start, rl.version.start + rl.version.value.length) },
       implicitMethod: rl.implicitMethod,
       range: lineSpan(i, 0, lineEnd),
@@ -52,11 +51,16 @@ function firstWord(value: string): string {
   return k === value.length ? value : value.slice(0, k);
 }
 
+/** The URL's lines: `url` alone unless it continues over several. */
+export function urlPartsOf(line: RequestLine): readonly Spanned[] {
+  return line.urlParts ?? [line.url];
+}
+
 /** Appends a `?…` / `&…` continuation line (line i, from `start`) to the request's URL. */
 export function extendUrl(req: HttpRequest, i: number, start: number, value: string): void {
   const end = { line: i, character: start + value.length };
   const part: Spanned = { value, range: lineSpan(i, start, end.character) };
-  req.requestLine.urlParts.push(part);
+  (req.requestLine.urlParts ??= [req.requestLine.url]).push(part);
   req.requestLine.url = { value: req.requestLine.url.value + value, range: spanOf({ start: rangeOf(req.requestLine.url.range).start, end }) };
   req.requestLine.range = spanOf({ start: rangeOf(req.requestLine.range).start, end });
   req.headerInsertLine = i + 1;

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseHttp } from './parser';
 import { rangeOf } from '../text/span';
+import { urlPartsOf } from './nodes';
 
 describe('parser: REST Client dialect', () => {
   const text = [
@@ -76,7 +77,7 @@ describe('parser: JetBrains dialect', () => {
     assert.deepEqual(file.diagnostics, []);
     const [req] = file.requests;
     assert.equal(req.requestLine.url.value, 'https://example.com/items?draft=true&notify=false');
-    assert.equal(req.requestLine.urlParts.length, 3);
+    assert.equal(urlPartsOf(req.requestLine).length, 3);
     assert.equal(req.scripts.length, 2);
     assert.equal(req.scripts[0].kind, 'pre-request');
     assert.equal(req.scripts[1].kind, 'response-handler');

@@ -8,6 +8,7 @@ import type { TextEdit } from '../text/types';
 import { lineRange } from '../text/types';
 import type { RequestEditor, RequestModel } from './types';
 import { rangeOf, startLineOf } from '../text/span';
+import { urlPartsOf } from '../http/nodes';
 
 /** Headers worth copying into an inserted read: the ones that authenticate or select the representation. */
 const COPIED_HEADERS = /^(authorization|cookie|accept|x-api-key|api-key|ocp-apim-subscription-key|x-ms-version)$/i;
@@ -45,7 +46,7 @@ export class HttpRequestEditor implements RequestEditor {
     const copied = this.request.headers.filter((h) => COPIED_HEADERS.test(h.name.value));
     const read = [
       `# @name ${name}`,
-      `GET ${this.request.requestLine.urlParts.map((p) => p.value).join('')}`,
+      `GET ${urlPartsOf(this.request.requestLine).map((p) => p.value).join('')}`,
       ...copied.map((h) => `${h.name.value}: ${h.value.value}`),
       ...readHeaders.map(([name, value]) => `${name}: ${value}`),
       '',

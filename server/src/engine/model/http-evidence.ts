@@ -12,6 +12,7 @@ import type { Lookups } from './http-lowering';
 import type { DocumentEvidence, ResponseUse } from './types';
 import type { StaticVariables } from './variables';
 import { startLineOf } from '../text/span';
+import { urlPartsOf } from '../http/nodes';
 
 /** An earlier response part a template reads (what a JetBrains handler variable holds, too). */
 export type ResponsePart = Omit<ResponseUse, 'user' | 'line' | 'sent'>;
@@ -29,7 +30,7 @@ const NO_EVIDENCE: DocumentEvidence[] = [];
 export function requestEvidence(req: HttpRequest, vars: StaticVariables, lookups: Lookups): RequestEvidence {
   let uses = NO_USES;
   // URL lines, header values, then body lines holding a template, in that order; most pieces hold none.
-  for (const p of req.requestLine.urlParts) uses = usesIn(p.value, startLineOf(p.range), 'url', req, vars, lookups, uses);
+  for (const p of urlPartsOf(req.requestLine)) uses = usesIn(p.value, startLineOf(p.range), 'url', req, vars, lookups, uses);
   for (const h of req.headers) uses = usesIn(h.value.value, startLineOf(h.value.range), 'header', req, vars, lookups, uses);
   const body = req.body?.text;
   if (body && body.includes('{{')) {

@@ -15,6 +15,7 @@ import { StaticVariables } from './variables';
 import { HttpRequestEditor, type EditorSource } from './http-editor';
 import { requestEvidence, type RequestEvidence, type ResponsePart } from './http-evidence';
 import { rangeOf } from '../text/span';
+import { urlPartsOf } from '../http/nodes';
 
 /** Names httpYac templates (JavaScript expressions) can always use: the last response, the request, Node's process. */
 const HTTPYAC_BUILTINS = new Set(['response', 'request', 'process']);
@@ -316,7 +317,7 @@ function collectUnresolved(req: HttpRequest, scope: LoweringScope, lookups: Look
 /** The URL lines and header names and values that hold a `{{template}}`, in order (most hold none). */
 function templatedPieces(req: HttpRequest): Spanned[] {
   const pieces: Spanned[] = [];
-  for (const p of req.requestLine.urlParts) if (p.value.includes('{{')) pieces.push(p);
+  for (const p of urlPartsOf(req.requestLine)) if (p.value.includes('{{')) pieces.push(p);
   for (const h of req.headers) {
     if (h.name.value.includes('{{')) pieces.push(h.name);
     if (h.value.value.includes('{{')) pieces.push(h.value);
