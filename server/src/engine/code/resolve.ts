@@ -5,6 +5,9 @@
  */
 import type { CodeContext } from './context';
 import { factoryPrefix, GLOBAL_FETCH } from './libraries';
+import { localFunction, returnedValues } from './local-functions';
+import { followValue, readObject } from './options';
+import { SDK_INSTANCES } from './sdks';
 import type { Binding } from './scope';
 import { calleeText, unwrap, type Node } from './syntax';
 
@@ -28,7 +31,7 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
     const binding = ctx.scopes.lookup(text, n);
     const imported = ctx.modules.get(text);
     if (imported && (!binding || isRequire(binding))) return { module: imported.module, path: [...imported.path] };
-    if (binding) return binding.path.length === 0 ? instanceOf(binding.value, ctx, depth) : undefined;
+    if (binding) return binding.path.length === 0 ? instanceOf(binding.value, ctx, depth) : returnedMember(binding.value, binding.path, ctx, depth);
     return globalFetch(text, n, ctx);
   }
   // A method of the object a call returns: `service.get_blob_client(c, name).upload_blob(…)`.
@@ -90,14 +93,40 @@ function isDefaultValue(id: Node, params: Node): boolean {
   return false;
 }
 
-/** A client object made by a known factory (`axios.create(…)`, `requests.Session()`, `new Client(…)`). */
+/**
+ * A client object made by a known factory (`axios.create(…)`, `requests.Session()`, `new Client(…)`), or a storage
+ * SDK's client returned by a function of the file (`getBlobClient()` whose one `return` is
+ * `service.getContainerClient(C).getBlockBlobClient(B)`).
+ */
 export function instanceOf(value: Node, ctx: CodeContext, depth = 0): Resolved | undefined {
   const call = unwrap(value);
   if (call.type !== 'call_expression' && call.type !== 'new_expression' && call.type !== 'call') return undefined;
   const callee = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
   const made = callee && resolveCallee(callee, ctx, depth + 1);
   const prefix = made && factoryPrefix(made.module, made.path);
-  return prefix && made ? { module: made.module, path: [...prefix], instance: call } : undefined;
+  if (prefix && made) return { module: made.module, path: [...prefix], instance: call };
+  return callee && call.type !== 'new_expression' && depth < MAX_DEPTH ? returnedSdkClient(callee, ctx, depth) : undefined;
+}
+
+/**
+ * `const { blob } = blobClient()` where `blobClient()` returns `{ container, blob: container.getBlockBlobClient(B) }`:
+ * the storage SDK client the destructured member holds.
+ */
+function returnedMember(value: Node, path: readonly string[], ctx: CodeContext, depth: number): Resolved | undefined {
+  const call = unwrap(value);
+  const callee = call.type === 'call_expression' || call.type === 'call' ? call.childForFieldName('function') : undefined;
+  const fn = callee && path.length === 1 ? localFunction(callee, ctx) : undefined;
+  const returned = fn ? returnedValues(fn, ctx) : [];
+  const member = returned.length === 1 ? readObject(followValue(returned[0], ctx), ctx)?.props.get(path[0])?.value : undefined;
+  const made = member && depth < MAX_DEPTH ? instanceOf(followValue(member, ctx), ctx, depth + 1) : undefined;
+  return made && SDK_INSTANCES.has(made.path[0]) ? made : undefined;
+}
+
+function returnedSdkClient(callee: Node, ctx: CodeContext, depth: number): Resolved | undefined {
+  const fn = localFunction(callee, ctx);
+  const returned = fn ? returnedValues(fn, ctx) : [];
+  const made = returned.length === 1 ? instanceOf(followValue(returned[0], ctx), ctx, depth + 1) : undefined;
+  return made && SDK_INSTANCES.has(made.path[0]) ? made : undefined;
 }
 
 /** `this.api` / `self.session`: assigned in another method, so looked up file-wide when there is one binding. */

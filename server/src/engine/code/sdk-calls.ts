@@ -48,7 +48,7 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   const optionsNode = spec.optionsObject ? args.positional[0] : undefined;
   const options = optionsNode ? readObject(optionsNode, ctx) : undefined;
   if (spec.optionsObject && !options) return undefined;
-  const value = (ref: ArgRef | undefined) => ref && argValue(ref, args, options);
+  const value = (ref: ArgRef | undefined) => ref && argValue(ref, args, options, ctx);
   const names = [...instanceNames(resolved.instance, ctx), ...spec.names.map((r) => value(r))];
   if (names.length === 0) return undefined;
   const url = names.reduce<string>((out, n) => joinPath(out, n ? nameText(n, ctx) : '{{?}}'), service.base);
@@ -61,11 +61,11 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   };
 }
 
-function argValue(ref: ArgRef, args: Arguments, options: Options | undefined): Node | undefined {
+function argValue(ref: ArgRef, args: Arguments, options: Options | undefined, ctx: CodeContext): Node | undefined {
   const positional = ref.arg !== undefined ? args.positional[ref.arg] : undefined;
-  if (positional) return positional;
-  if (ref.key === undefined) return undefined;
-  return (options ?? args.keywords).props.get(ref.key)?.value;
+  let found = positional ?? (ref.key === undefined ? undefined : (options ?? args.keywords).props.get(ref.key)?.value);
+  for (const key of ref.path ?? []) found = found && readObject(followValue(found, ctx), ctx)?.props.get(key)?.value;
+  return found;
 }
 
 /**
@@ -79,7 +79,7 @@ function instanceNames(instance: Node | undefined, ctx: CodeContext, depth = 0):
   const factory = made && sdkFactory(made.module, made.path);
   const args = argumentsOf(instance);
   if (!factory || !args) return [];
-  const own = (factory.names ?? []).map((ref) => argValue(ref, args, undefined));
+  const own = (factory.names ?? []).map((ref) => argValue(ref, args, undefined, ctx));
   return [...instanceNames(made.instance, ctx, depth + 1), ...own];
 }
 

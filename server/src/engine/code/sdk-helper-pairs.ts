@@ -6,13 +6,17 @@
  * read-modify-write of that object, spread over three functions. That is same-file evidence for the save helper's
  * write. Helpers called with different objects (a batch job that reads trips.json and writes trip_lookup.json) give
  * none.
+ * The same holds for a client object handed to a load helper: `readRequirements(blobClient)` whose body calls
+ * `blobClient.download(0)`, then `blobClient.upload(…)` in the caller, is a download and an upload of one blob.
  */
 import type { DocumentEvidence, RequestModel } from '../model/types';
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
 import { functionName, localFunction, parameterNames } from './local-functions';
 import { argumentsOf, followValue } from './options';
-import type { Node } from './syntax';
+import { resolveCallee } from './resolve';
+import { sdkCall } from './sdks';
+import { calleeText, unwrap, type Node } from './syntax';
 
 interface Helper {
   request: RequestModel;
@@ -26,6 +30,10 @@ interface Helper {
 }
 
 export function sdkHelperPairEvidence(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {
+  return [...helperPairs(requests, calls, ctx), ...clientHandedToLoad(requests, calls, ctx)];
+}
+
+function helperPairs(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {
   const helpers = requests.flatMap((req, i) => helperOf(req, calls[i], ctx) ?? []);
   const reads = helpers.filter((h) => h.request.method === 'GET');
   const writes = helpers.filter((h) => h.request.method === 'PUT');
@@ -84,4 +92,50 @@ function callsOf(h: Helper, ctx: CodeContext): { call: Node; object: string }[] 
     if (object) out.push({ call, object: object.text });
   }
   return out;
+}
+
+/**
+ * Writes whose client object was handed, earlier in the same function, to a function of the file that downloads
+ * through that parameter (an SDK read method of the same client kind called on it).
+ */
+function clientHandedToLoad(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {
+  const out: DocumentEvidence[] = [];
+  requests.forEach((req, i) => {
+    const call = calls[i];
+    if (!call?.sdk || req.method !== 'PUT') return;
+    const callee = unwrap(call.callee);
+    const receiver = callee.childForFieldName('object');
+    const resolved = receiver?.type === 'identifier' ? resolveCallee(callee, ctx) : undefined;
+    if (!receiver || !resolved) return;
+    const fn = ctx.scopes.functionOf(call.call);
+    const kind = resolved.path.slice(0, -1);
+    for (const c of ctx.index.calls) {
+      if (c.startIndex >= call.call.startIndex || ctx.scopes.functionOf(c).id !== fn.id) continue;
+      const at = argumentsOf(c)?.positional.findIndex((a) => unwrap(a).type === 'identifier' && unwrap(a).text === receiver.text) ?? -1;
+      const helper = at >= 0 ? localFunction(c.childForFieldName('function') ?? c, ctx) : undefined;
+      const param = helper && parameterNames(helper)[at];
+      if (!helper || !param || !readsThrough(helper, param, resolved.module, kind, ctx)) continue;
+      const name = functionName(helper, ctx) ?? calleeText(c.childForFieldName('function') ?? c);
+      out.push({
+        request: req.index, kind: 'same-file', verdict: 'versioned', line: c.startPosition.row,
+        sentence: `the ${req.method} on line ${call.call.startPosition.row + 1} writes the object that ${name}(…) downloads through ` +
+          `${receiver.text} on line ${c.startPosition.row + 1}: a read-modify-write`,
+      });
+      return;
+    }
+  });
+  return out;
+}
+
+/** True when `fn` calls an SDK read method of the client kind `kind` on its parameter `param`. */
+function readsThrough(fn: Node, param: string, module: string, kind: readonly string[], ctx: CodeContext): boolean {
+  return ctx.index.calls.some((c) => {
+    if (c.startIndex < fn.startIndex || c.endIndex > fn.endIndex) return false;
+    const f = unwrap(c.childForFieldName('function') ?? c);
+    const object = f.childForFieldName('object');
+    const method = f.childForFieldName('property') ?? f.childForFieldName('attribute');
+    if (object?.text !== param || !method) return false;
+    const spec = sdkCall(module, [...kind, method.text]);
+    return spec?.method === 'GET';
+  });
 }

@@ -7,10 +7,14 @@
  * sdk-calls.test.ts; docs/client-code-sdks.md lists what is recognised.
  */
 
-/** Where a call gives a value: a positional argument, a Python keyword, or a property of the JS options object. */
+/**
+ * Where a call gives a value: a positional argument, a Python keyword, or a property of the JS options object;
+ * `path` reads on into the object found there (`{ conditions: { ifMatch } }`).
+ */
 export interface ArgRef {
   arg?: number;
   key?: string;
+  path?: readonly string[];
 }
 
 /**
@@ -71,6 +75,10 @@ export const SDK_SERVICES: Readonly<Record<string, SdkService>> = {
   'Azure Storage Blob (Python)': {
     base: 'https://{{account}}.blob.core.windows.net',
     advice: 'Pass etag= with the ETag of the blob you read and match_condition=MatchConditions.IfNotModified (or leave out overwrite=True to create only).',
+  },
+  'Azure Storage Blob (JavaScript)': {
+    base: 'https://{{account}}.blob.core.windows.net',
+    advice: 'Pass conditions: { ifMatch: etag } with the etag of the blob you downloaded (or conditions: { ifNoneMatch: \'*\' } to create only).',
   },
   'google-cloud-storage': {
     base: 'https://storage.googleapis.com',
@@ -152,6 +160,31 @@ calls(AZURE, 'Container', {
   delete_blob: { method: 'DELETE', names: [{ arg: 0, key: 'blob' }], guards: { values: [{ ref: { key: 'etag' }, header: 'If-Match' }] } },
 }, 'Azure Storage Blob (Python)');
 
+// Azure Storage Blob, JavaScript (`@azure/storage-blob`): service → container → block blob clients. An upload
+// replaces the blob unless its options' `conditions` say otherwise.
+const AZURE_JS = ['@azure/storage-blob'];
+factories(AZURE_JS, {
+  BlobServiceClient: { makes: 'BlobService' },
+  'BlobServiceClient.fromConnectionString': { makes: 'BlobService' },
+  'BlobService.getContainerClient': { makes: 'Container', names: [{ arg: 0 }] },
+  'Container.getBlockBlobClient': { makes: 'Blob', names: [{ arg: 0 }] },
+  'Container.getBlobClient': { makes: 'Blob', names: [{ arg: 0 }] },
+});
+const conditions = (at: number): SdkGuards => ({
+  values: [{ ref: { arg: at, path: ['conditions', 'ifMatch'] }, header: 'If-Match' }, { ref: { arg: at, path: ['conditions', 'ifNoneMatch'] }, header: 'If-None-Match' }],
+});
+calls(AZURE_JS, 'Blob', {
+  download: { method: 'GET', names: [] },
+  downloadToBuffer: { method: 'GET', names: [] },
+  downloadToFile: { method: 'GET', names: [] },
+  getProperties: { method: 'HEAD', names: [] },
+  upload: { method: 'PUT', names: [], body: { arg: 0 }, guards: conditions(2) },
+  uploadData: { method: 'PUT', names: [], body: { arg: 0 }, guards: conditions(1) },
+  uploadFile: { method: 'PUT', names: [], body: { arg: 0 }, guards: conditions(1) },
+  uploadStream: { method: 'PUT', names: [], body: { arg: 0 }, guards: conditions(3) },
+  delete: { method: 'DELETE', names: [], guards: conditions(0) },
+}, 'Azure Storage Blob (JavaScript)');
+
 // google-cloud-storage (and firebase_admin's bucket): client → bucket → blob; `if_generation_match` is the guard.
 const GCS = ['google.cloud', 'google.cloud.storage', 'firebase_admin'];
 factories(GCS, {
@@ -186,6 +219,9 @@ export function sdkFactory(module: string, path: readonly string[]): SdkFactory 
 export function sdkCall(module: string, path: readonly string[]): SdkCall | undefined {
   return CALLS.get(`${module}:${path.join('.')}`);
 }
+
+/** The names SDK client objects are listed under: a local function that returns one is a factory too (resolve.ts). */
+export const SDK_INSTANCES: ReadonlySet<string> = new Set([...FACTORIES.values()].map((f) => f.makes));
 
 /** Method names of the SDK calls: the cheap first test that keeps most calls out (calls.ts). */
 export const SDK_METHOD_NAMES: ReadonlySet<string> = new Set([...CALLS.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));

@@ -23,7 +23,7 @@
  */
 import type { Judgement } from '../evidence/index';
 import { mayBeSameResource } from '../model/target';
-import type { RequestModel } from '../model/types';
+import { exclusive, type RequestModel } from '../model/types';
 import { serviceOf } from '../services/recognise';
 import { startLineOf } from '../text/span';
 
@@ -97,11 +97,22 @@ function lastSegment(target: string | undefined): string | undefined {
 /**
  * True when a GET or HEAD of the file may read what `req` writes (in any function). A storage SDK names an object
  * by its arguments (code/sdks.ts), so only a read that names it the same way reads it: `s3.get_object(Bucket=b,
- * Key=filename)` does not read what `put_object(Bucket=b, Key=f"deltas/{filename}")` writes.
+ * Key=filename)` does not read what `put_object(Bucket=b, Key=f"deltas/{filename}")` writes; and a read in the other
+ * arm of a choice (an HTTP handler's GET arm beside its POST arm) serves the object rather than reading it first.
  */
 function readInFile(req: RequestModel, requests: readonly RequestModel[]): boolean {
   const target = req.target;
   if (target === undefined) return false;
-  const same = req.sdk ? (t: string) => t === target : (t: string) => mayBeSameResource(t, target);
-  return requests.some((r) => (r.method === 'GET' || r.method === 'HEAD') && r.target !== undefined && same(r.target));
+  // An SDK read in the other arm of the same choice (`if (req.method === 'GET') … else if (… 'POST')`) serves the
+  // object; it never runs before this write.
+  const same = req.sdk ? (r: RequestModel) => r.target === target && !otherArm(r, req) : (r: RequestModel) => mayBeSameResource(r.target!, target);
+  return requests.some((r) => (r.method === 'GET' || r.method === 'HEAD') && r.target !== undefined && same(r));
+}
+
+/** True when the two requests part at an if/else, switch or try/catch in one function (not at two functions). */
+function otherArm(a: RequestModel, b: RequestModel): boolean {
+  const x = a.branch ?? [];
+  const y = b.branch ?? [];
+  const at = x.findIndex((step, i) => step !== y[i]);
+  return at >= 0 && at < y.length && !x[at].startsWith('fn:') && !y[at].startsWith('fn:') && exclusive(a, b);
 }
