@@ -88,4 +88,13 @@ Content-Type: application/json
     assert.match(fixed, /If-Match: \{\{item\.response\.headers\.ETag\}\}/);
     assert.doesNotMatch(fixed, /If-Match: \*/);
   });
+
+  it('reads a method override in a .http file as the method it names', () => {
+    const text = `POST https://contoso.sharepoint.com/sites/hr/_api/web/lists/getbytitle('People')/items(12)
+X-HTTP-Method: DELETE
+`;
+    const strict = lintHttp(text, STRICT).findings.filter((f) => f.ruleId === ID);
+    assert.equal(strict.length, 1);
+    assert.match(strict[0].message, /^DELETE without a precondition/);
+  });
 });
