@@ -13,14 +13,14 @@ import type { HttpFile, HttpRequest } from '../http/ast';
 import type { RequestChange } from '../http/incremental';
 import type { RequestEvidence } from '../model/http-evidence';
 import type { EditorSource } from '../model/http-editor';
-import { capturesOf, LoweringScope, Lookups, lowerRequest, requestFacts, type Lowered, type RequestFacts } from '../model/http-lowering';
+import { capturesOf, LoweringScope, Lookups, lowerRequest, requestFacts, type KeptLookups, type Lowered, type RequestFacts } from '../model/http-lowering';
 import { expansionLimits } from '../model/variables';
 import type { DocumentEvidence, DocumentModel, RequestModel, ResponseUse, UnresolvedReference } from '../model/types';
 import { definedName, Definitions } from './definitions';
 import { FileFactCounts } from './file-facts';
 import { compactList, NONE } from '../text/compact-list';
 
-type CachedLowering = Lowered & Pick<Lookups, 'names' | 'handlers' | 'parts'> & { facts: RequestFacts };
+type CachedLowering = Lowered & { lookups: KeptLookups; facts: RequestFacts };
 
 /**
  * A new version's model, with the requests whose model is new in it (and what each says about its APIs, in
@@ -158,7 +158,7 @@ export class ModelCache {
       for (const name of defined) {
         for (const i of positionsOf(this.askedBy.get(name))) {
           const kept = lowered[i];
-          if (!relower.has(i) && kept && !Lookups.stillHold(kept, this.definitions.at(i))) relower.add(i);
+          if (!relower.has(i) && kept && !Lookups.stillHold(kept.lookups, this.definitions.at(i))) relower.add(i);
         }
       }
     }
@@ -231,7 +231,7 @@ function lowerAt(req: HttpRequest, scope: LoweringScope, lookups: Lookups, sourc
   return {
     model, unresolved: compactList(unresolved),
     evidence: evidence.uses.length || evidence.evidence.length ? { uses: compactList(evidence.uses), evidence: compactList(evidence.evidence) } : NO_EVIDENCE,
-    names: compactList(lookups.names), handlers: compactList(lookups.handlers), parts: compactList(lookups.parts),
+    lookups: Lookups.kept(lookups),
     facts: facts.captures.length || facts.prompts.length || facts.scripted || facts.imports ? facts : NO_FACTS,
   };
 }
@@ -297,9 +297,7 @@ function positionsOf(entry: number | Set<number> | undefined): Iterable<number> 
 
 /** The names a lowering looked up, as `askedBy` keys. */
 function* askedNames(cached: CachedLowering): Iterable<string> {
-  for (const name of Lookups.namesIn(cached.names)) yield 'n:' + name;
-  for (const name of Lookups.namesIn(cached.handlers)) yield 'h:' + name;
-  for (const name of Lookups.namesIn(cached.parts)) yield 'h:' + name;
+  yield* Lookups.keysIn(cached.lookups);
 }
 
 /** The request name and handler variables `req` defines for the requests below it (`LoweringScope.advance`). */

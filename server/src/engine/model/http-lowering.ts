@@ -16,6 +16,7 @@ import { HttpRequestEditor, type EditorSource } from './http-editor';
 import { requestEvidence, type RequestEvidence, type ResponsePart } from './http-evidence';
 import { rangeOf } from '../text/span';
 import { urlPartsOf } from '../http/nodes';
+import { NONE } from '../text/compact-list';
 
 /** Names httpYac templates (JavaScript expressions) can always use: the last response, the request, Node's process. */
 const HTTPYAC_BUILTINS = new Set(['response', 'request', 'process']);
@@ -161,6 +162,12 @@ export class LoweringScope implements RunningState {
  */
 export type Recorded<T> = Array<string | T>;
 
+/** A lowering's look-ups as kept: `[kind, name, answer, …]` (see `Lookups.kept`). */
+export type KeptLookups = readonly unknown[];
+const NAME = 0;
+const HANDLER = 1;
+const PART = 2;
+
 /** Look-ups into the running state (the scope's walk, or an editor's index); `recorded` lists each with its answer when recording. */
 export class Lookups {
   readonly names: Recorded<number | undefined> = [];
@@ -187,26 +194,43 @@ export class Lookups {
     return part;
   }
 
-  /** True when every recorded look-up answers the same in `scope` (then a lowering made with them still holds). */
-  static stillHold(recorded: Pick<Lookups, 'names' | 'handlers' | 'parts'>, running: RunningState): boolean {
-    const { names, handlers, parts } = recorded;
-    for (let k = 0; k < names.length; k += 2) if (running.requestNamed(names[k] as string) !== names[k + 1]) return false;
-    for (let k = 0; k < handlers.length; k += 2) {
-      const now = running.handlerVar(handlers[k] as string);
-      const at = handlers[k + 1] as HandlerCaptureAt | undefined;
-      if (now?.request !== at?.request || now?.header !== at?.header) return false;
-    }
-    for (let k = 0; k < parts.length; k += 2) {
-      const now = running.handlerPart(parts[k] as string);
-      const part = parts[k + 1] as ResponsePart | undefined;
-      if (now?.source !== part?.source || now?.part !== part?.part || now?.path !== part?.path) return false;
+  /**
+   * The look-ups as an editor keeps them with the lowering: one list of `kind, name, answer` triples (request
+   * names, then handler variables, then handler parts), sized to fit, or the shared empty list. One list instead of
+   * three per request: most requests look a name up, and each list is two objects.
+   */
+  static kept(lookups: Lookups): KeptLookups {
+    const { names, handlers, parts } = lookups;
+    if (names.length === 0 && handlers.length === 0 && parts.length === 0) return NONE;
+    const kept: unknown[] = [];
+    for (let k = 0; k < names.length; k += 2) kept.push(NAME, names[k], names[k + 1]);
+    for (let k = 0; k < handlers.length; k += 2) kept.push(HANDLER, handlers[k], handlers[k + 1]);
+    for (let k = 0; k < parts.length; k += 2) kept.push(PART, parts[k], parts[k + 1]);
+    return kept.slice();
+  }
+
+  /** True when every kept look-up answers the same in `running` (then a lowering made with them still holds). */
+  static stillHold(kept: KeptLookups, running: RunningState): boolean {
+    for (let k = 0; k < kept.length; k += 3) {
+      const name = kept[k + 1] as string;
+      if (kept[k] === NAME) {
+        if (running.requestNamed(name) !== kept[k + 2]) return false;
+      } else if (kept[k] === HANDLER) {
+        const now = running.handlerVar(name);
+        const at = kept[k + 2] as HandlerCaptureAt | undefined;
+        if (now?.request !== at?.request || now?.header !== at?.header) return false;
+      } else {
+        const now = running.handlerPart(name);
+        const part = kept[k + 2] as ResponsePart | undefined;
+        if (now?.source !== part?.source || now?.part !== part?.part || now?.path !== part?.path) return false;
+      }
     }
     return true;
   }
 
-  /** The names looked up in `list` (`names`, `handlers` or `parts`), in order. */
-  static *namesIn(list: Recorded<unknown>): Generator<string> {
-    for (let k = 0; k < list.length; k += 2) yield list[k] as string;
+  /** The names `kept` looked up, in order: a request name as `n:name`, a handler variable (or its part) as `h:name`. */
+  static *keysIn(kept: KeptLookups): Generator<string> {
+    for (let k = 0; k < kept.length; k += 3) yield (kept[k] === NAME ? 'n:' : 'h:') + (kept[k + 1] as string);
   }
 }
 
