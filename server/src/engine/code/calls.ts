@@ -12,6 +12,7 @@ import { argumentsOf, assignedAfter, followValue, readObject, type Arguments, ty
 import { resolveCallee } from './resolve';
 import { sdkRequest, type SdkRequest } from './sdk-calls';
 import { SDK_METHOD_NAMES, sdkCall } from './sdks';
+import { hookSetsHeaders } from './header-hooks';
 import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
 
 /** A header set outside any headers object: `.set(name, value)` on a chain, `req.setHeader(name, value)`. */
@@ -86,18 +87,20 @@ export function recogniseCall(call: Node, ctx: CodeContext, passedOn?: CallShape
     if (a.path.length === 2 && a.path[0] === 'headers') pairs.push({ name: a.key, nameText: a.path[1], value: a.value, whole: a.whole });
   }
   const instanceHidden = resolved?.instance !== undefined && instanceSetsHeaders(resolved.instance, ctx);
-  const methodSet = set('method');
+  const alias = 'alias' in shape.method ? shape.method.alias : undefined;
+  const methodSet = set('method') ?? (alias ? set(alias) : undefined);
   return {
     call, callee, library: shape.library, args, shape, options, headers, pairs,
     method: methodSet ? methodText(methodSet, ctx) : methodOf(shape, args, options, unreadable, ctx),
     url: urlNode,
-    opaque: unreadable || (!headers && !!options?.spread) || instanceHidden || objectSetsDefaults(callee, ctx),
+    opaque: unreadable || (!headers && !!options?.spread) || instanceHidden || objectSetsDefaults(callee, ctx)
+      || (shape.headerHook !== undefined && hookSetsHeaders(options, shape.headerHook, ctx)),
   };
 }
 
 /** Method names of the recognised APIs: a cheap first test that skips most calls (`map`, `log`, …). */
 const HTTP_NAMES = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'dispatch', 'stream', 'fetch',
-  'getFileContents', 'putFileContents', 'deleteFile']);
+  'getFileContents', 'putFileContents', 'deleteFile', 'ajax', 'getJSON']);
 
 function mayBeHttpCall(callee: string, ctx: CodeContext): boolean {
   const last = callee.slice(callee.lastIndexOf('.') + 1);
@@ -121,7 +124,7 @@ function methodOf(shape: CallShape, args: Arguments, options: Options | undefine
   if ('fixed' in m) return m.fixed;
   if ('arg' in m) return methodText(args.positional[m.arg] ?? args.keywords.props.get('method')?.value, ctx);
   if (unreadable) return undefined;
-  const given = options?.props.get(m.option);
+  const given = options?.props.get(m.option) ?? (m.alias ? options?.props.get(m.alias) : undefined);
   if (given) return methodText(given.value, ctx);
   return options?.spread ? undefined : m.fallback;
 }

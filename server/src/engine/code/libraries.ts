@@ -11,8 +11,8 @@ export type MethodSpec =
   | { fixed: string }
   /** A positional argument (Python `request("PUT", url)`), or the `method=` keyword. */
   | { arg: number }
-  /** A property of the options object; `fallback` when the options say nothing. */
-  | { option: string; fallback?: string };
+  /** A property of the options object (or its `alias`: jQuery's `type`); `fallback` when the options say nothing. */
+  | { option: string; alias?: string; fallback?: string };
 
 export interface CallShape {
   library: string;
@@ -24,6 +24,8 @@ export interface CallShape {
   options?: number | 'kwargs';
   /** Headers also set on the chain (`superagent.put(u).set(k, v)`) or on the returned request (`req.setHeader`). */
   chained?: 'set' | 'setHeader';
+  /** An option holding a callback that may set headers out of sight (jQuery's `beforeSend(xhr)`). */
+  headerHook?: string;
 }
 
 const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
@@ -69,6 +71,17 @@ for (const prefix of ['requests:', 'httpx:', 'aiohttp:ClientSession.']) {
 add(['webdav:Client.getFileContents'], { library: 'webdav', method: { fixed: 'GET' }, urlArg: 0, options: 1 });
 add(['webdav:Client.putFileContents'], { library: 'webdav', method: { fixed: 'PUT' }, urlArg: 0, options: 2 });
 add(['webdav:Client.deleteFile'], { library: 'webdav', method: { fixed: 'DELETE' }, urlArg: 0, options: 1 });
+
+// Page scripts (resolve.ts reads `$` / `jQuery` used and never declared as the page's jQuery). jQuery:
+// $.ajax(settings) / $.ajax(url, settings) with `type` or `method` (default GET), `headers`, and a `beforeSend(xhr)`
+// that may set more; $.get / $.post / $.getJSON(url, data, success) send no headers of their own.
+add(['jquery:ajax'], { library: 'jquery', method: { option: 'method', alias: 'type', fallback: 'GET' }, urlArg: 0, urlOption: 'url', options: 1, headerHook: 'beforeSend' });
+add(['jquery:getJSON'], { library: 'jquery', method: { fixed: 'GET' }, urlArg: 0, urlOption: 'url' });
+verbs('jquery:', () => ({ library: 'jquery', urlArg: 0, urlOption: 'url', headerHook: 'beforeSend' }), ['get', 'post']);
+// SharePoint Framework (`@microsoft/sp-http`): spHttpClient.get / .post / .fetch(url, SPHttpClient.configurations.v1,
+// { method?, headers, body }); the client is the web part context's `spHttpClient` (resolve.ts).
+add(['@microsoft/sp-http:SPHttpClient.fetch'], { library: 'sp-http', method: { option: 'method', fallback: 'GET' }, urlArg: 0, options: 2 });
+verbs('@microsoft/sp-http:SPHttpClient.', () => ({ library: 'sp-http', urlArg: 0, options: 2 }), ['get', 'post']);
 
 /** The shape of a call to `module` export `path`, if it is an HTTP call this analysis knows. */
 export function shapeOf(module: string, path: readonly string[]): CallShape | undefined {

@@ -2,8 +2,9 @@
  * Read-modify-write in client code: a write that follows a read (GET / HEAD) of the same URL in the same
  * function is the lost-update pattern itself — whatever the write sends was decided after that read, and a
  * concurrent change between the two is overwritten unseen. That is same-file evidence that the resource is worth
- * guarding, whichever API it is. Only the same function counts (a read in a page's loader and a write in its
- * submit handler are not one sequence the analysis can see), and never two arms of one choice point.
+ * guarding, whichever API it is. Only the same function counts, or a callback run when its request completes
+ * (`.then`, `.done`, `success:`; completion-callbacks.ts): a read in a page's loader and a write in its submit handler
+ * are not one sequence the analysis can see. Never two arms of one choice point.
  * A write that sends nothing it could have read — a DELETE, or a body of literals only (`{ done: true }`) — writes
  * back nothing of the read, so it is no read-modify-write (real code: a Streamlit shopping list that lists its table,
  * then ticks items and empties it).
@@ -12,6 +13,7 @@ import type { DocumentEvidence, RequestModel } from '../model/types';
 import { exclusive } from '../model/types';
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
+import { sequenceOf } from './completion-callbacks';
 import { isName } from './options';
 import { sentBody } from './sent-body';
 import { unwrap, type Node } from './syntax';
@@ -30,7 +32,7 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
   requests.forEach((req, i) => {
     const call = calls[i];
     if (!call || req.target === undefined || req.method === undefined) return;
-    const key = `${ctx.scopes.functionOf(call.call).id}|${req.target}`;
+    const key = `${sequenceOf(call.call, ctx).id}|${req.target}`;
     if (READS.has(req.method)) {
       const list = reads.get(key);
       if (list) list.push(req);

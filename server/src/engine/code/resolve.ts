@@ -26,6 +26,7 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
   if (depth > MAX_DEPTH) return undefined;
   const text = calleeText(n);
   if (n.type === 'identifier') {
+    if (ctx.family === 'js' && SP_HTTP_CLIENT.test(text)) return spClient();
     // File-wide map checks first: most names are neither imported nor assigned (loop variables, parameters).
     if (!ctx.modules.has(text) && !ctx.scopes.all.has(text)) return globalFetch(text, n, ctx) ?? browserGlobal(text, ctx);
     const binding = ctx.scopes.lookup(text, n);
@@ -43,6 +44,7 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
   const object = n.childForFieldName('object');
   const property = n.childForFieldName(n.type === 'attribute' ? 'attribute' : 'property');
   if (!object || !property) return undefined;
+  if (ctx.family === 'js' && SP_HTTP_CLIENT.test(property.text)) return spClient();
   const base = resolveCallee(object, ctx, depth + 1);
   return base && { ...base, path: [...base.path, property.text] };
 }
@@ -59,11 +61,23 @@ function globalFetch(text: string, use: Node, ctx: CodeContext): Resolved | unde
 
 /**
  * A client library a web page loads with a `<script>` tag: `axios` used and never imported or declared in a
- * browser script is the global the library defines (real code: a FHIR patient form calling `axios.put`).
+ * browser script is the global the library defines (real code: a FHIR patient form calling `axios.put`); `$` and
+ * `jQuery` are jQuery's (SharePoint pages and older front ends: `$.ajax({ type: 'PUT', … })`).
  */
+const PAGE_GLOBALS: Readonly<Record<string, string>> = { axios: 'axios', $: 'jquery', jQuery: 'jquery' };
+
 function browserGlobal(text: string, ctx: CodeContext): Resolved | undefined {
-  return text === 'axios' && ctx.family === 'js' ? { module: 'axios', path: [] } : undefined;
+  const module = ctx.family === 'js' ? PAGE_GLOBALS[text] : undefined;
+  return module ? { module, path: [] } : undefined;
 }
+
+/**
+ * The SharePoint Framework's client, by the name SPFx gives it: the web part context's `spHttpClient`, passed on as
+ * `props.spHttpClient`, a parameter or a field (`this._spHttpClient`). Its type comes from `@microsoft/sp-http`,
+ * but files import it from anywhere (a barrel, a relative path) or not at all (`context: any`).
+ */
+const SP_HTTP_CLIENT = /^_?spHttpClient$/;
+const spClient = (): Resolved => ({ module: '@microsoft/sp-http', path: ['SPHttpClient'] });
 
 /** A `function fetch(…)` in the file, or a parameter named `fetch` of a function around `use`. */
 function shadowsFetch(use: Node, ctx: CodeContext): boolean {

@@ -1,0 +1,41 @@
+/**
+ * Callbacks that run when a request completes continue the function that made it: `.then(cb)` / `.done(cb)` chained
+ * on a call and jQuery's `success: cb` option. `$.ajax({ url }).done((item) => $.ajax({ type: 'PUT', … }))` reads
+ * an item, then writes it back: one sequence, though the write sits in another function.
+ */
+import type { CodeContext } from './context';
+import type { Node } from './syntax';
+
+const CHAINED = new Set(['then', 'done']);
+const ON_SUCCESS = 'success';
+/** Callbacks nest (`.then(r => r.json()).then(item => …)` is one level each); a bound keeps bundles cheap. */
+const MAX_LEVELS = 8;
+
+/** The function whose sequence of requests `node` belongs to. */
+export function sequenceOf(node: Node, ctx: CodeContext): Node {
+  let fn = ctx.scopes.functionOf(node);
+  for (let level = 0; level < MAX_LEVELS && fn.id !== ctx.index.root.id; level++) {
+    const call = completedCall(fn, ctx);
+    if (!call) break;
+    fn = ctx.scopes.functionOf(call);
+  }
+  return fn;
+}
+
+/** The call `fn` is a completion callback of, if it is one. */
+function completedCall(fn: Node, ctx: CodeContext): Node | undefined {
+  const ancestors = ctx.ancestry.of(fn);
+  const parent = ancestors[ancestors.length - 1];
+  if (parent?.type === 'arguments') {
+    const call = ancestors[ancestors.length - 2];
+    const callee = call?.childForFieldName('function');
+    const property = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : undefined;
+    return call?.type === 'call_expression' && property && CHAINED.has(property) ? call : undefined;
+  }
+  // `{ success: function (data) { … } }` or `{ success(data) { … } }`, the options of the call (object → arguments → call).
+  const named = parent?.type === 'pair' ? parent.childForFieldName('key')?.text : fn.type === 'method_definition' ? fn.childForFieldName('name')?.text : undefined;
+  if (named !== ON_SUCCESS) return undefined;
+  const up = parent?.type === 'pair' ? 2 : 1;
+  const call = ancestors[ancestors.length - up - 2];
+  return ancestors[ancestors.length - up - 1]?.type === 'arguments' && call?.type === 'call_expression' ? call : undefined;
+}
