@@ -11,7 +11,7 @@ import type { Via } from './method-wrappers';
 import { argumentsOf, assignedAfter, followValue, readObject, type Arguments, type Options } from './options';
 import { resolveCallee } from './resolve';
 import { sdkRequest, type SdkRequest } from './sdk-calls';
-import { SDK_METHOD_NAMES, sdkCall } from './sdks';
+import { SDK_METHOD_NAMES, sdkCall, sdkCommand, type SdkCall } from './sdks';
 import { hookSetsHeaders } from './header-hooks';
 import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
 
@@ -110,13 +110,25 @@ function mayBeHttpCall(callee: string, ctx: CodeContext): boolean {
 
 /** A storage SDK call (sdks.ts), read as the request it sends. */
 function sdkHttpCall(call: Node, callee: Node, args: Arguments, resolved: NonNullable<ReturnType<typeof resolveCallee>>, ctx: CodeContext): HttpCall | undefined {
-  const spec = sdkCall(resolved.module, resolved.path);
-  const sdk = spec && sdkRequest(callee, args, spec, resolved, ctx);
+  const sent = sdkCall(resolved.module, resolved.path);
+  const command = sent?.command ? sentCommand(args, ctx) : undefined;
+  const spec = command ? command.spec : sent?.command ? undefined : sent;
+  const sdk = spec && sdkRequest(callee, command ? command.args : args, spec, resolved, ctx);
   if (!spec || !sdk) return undefined;
   return {
     call, callee, library: spec.sdk, args, shape: { library: spec.sdk, method: { fixed: spec.method } }, options: undefined,
     headers: undefined, pairs: [], method: spec.method, url: sdk.name, opaque: sdk.unreadable, sdk,
   };
+}
+
+/** `client.send(new PutObjectCommand({ … }))`, or a name holding the command: the command and its arguments. */
+function sentCommand(args: Arguments, ctx: CodeContext): { spec: SdkCall; args: Arguments } | undefined {
+  const made = args.positional[0] && unwrap(followValue(args.positional[0], ctx));
+  const ctor = made?.type === 'new_expression' ? made.childForFieldName('constructor') : undefined;
+  const resolved = ctor && resolveCallee(ctor, ctx);
+  const spec = resolved && sdkCommand(resolved.module, resolved.path);
+  const given = spec && made && argumentsOf(made);
+  return spec && given ? { spec, args: given } : undefined;
 }
 
 function methodOf(shape: CallShape, args: Arguments, options: Options | undefined, unreadable: boolean, ctx: CodeContext): string | undefined {

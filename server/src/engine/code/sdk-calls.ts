@@ -83,10 +83,16 @@ function instanceNames(instance: Node | undefined, ctx: CodeContext, depth = 0):
   return [...instanceNames(made.instance, ctx, depth + 1), ...own];
 }
 
-/** True when `name` is, as text, one placeholder built from a parameter of the function around `use`. */
+/**
+ * True when `name` is, as text, one placeholder built from a parameter of a function around `use` (the call may sit
+ * in a callback inside the helper: `withRetry(() => s3.send(…))` in `writeJSON(key, data)`).
+ */
 function namedByCaller(name: Node, use: Node, ctx: CodeContext): boolean {
   if (!/^\{\{[^{}]*\}\}$/.test(nameText(name, ctx))) return false;
-  const params = new Set(parameterNames(ctx.scopes.functionOf(use)).filter((p): p is string => p !== undefined));
+  const params = new Set<string>();
+  for (let fn = ctx.scopes.functionOf(use); fn.id !== ctx.index.root.id; fn = ctx.scopes.functionOf(fn)) {
+    for (const p of parameterNames(fn)) if (p !== undefined) params.add(p);
+  }
   const followed = followValue(name, ctx);
   return [followed, ...followed.descendantsOfType('identifier')].some((n) => n.type === 'identifier' && params.has(n.text));
 }

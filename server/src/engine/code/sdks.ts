@@ -50,6 +50,8 @@ export interface SdkCall {
   guards?: SdkGuards;
   /** JS SDKs that take one options object (`dbx.filesUpload({ path, contents, mode })`): `key`s are its properties. */
   optionsObject?: boolean;
+  /** `client.send(command)`: the command object (sdkCommand) says what is sent. */
+  command?: boolean;
 }
 
 /** Per SDK: the URL its requests go to (so the catalogue names the service) and the advice in its own words. */
@@ -75,6 +77,10 @@ export const SDK_SERVICES: Readonly<Record<string, SdkService>> = {
   'Azure Storage Blob (Python)': {
     base: 'https://{{account}}.blob.core.windows.net',
     advice: 'Pass etag= with the ETag of the blob you read and match_condition=MatchConditions.IfNotModified (or leave out overwrite=True to create only).',
+  },
+  'AWS SDK for JavaScript v3 (S3)': {
+    base: 'https://s3.amazonaws.com',
+    advice: "Pass IfMatch: with the ETag GetObjectCommand returned (or IfNoneMatch: '*' to create only).",
   },
   'Azure Storage Blob (JavaScript)': {
     base: 'https://{{account}}.blob.core.windows.net',
@@ -132,6 +138,19 @@ calls(['boto3'], 'S3', {
   put_object: { method: 'PUT', names: bucketKey, body: { key: 'Body' }, guards: { values: [{ ref: { key: 'IfMatch' }, header: 'If-Match' }, { ref: { key: 'IfNoneMatch' }, header: 'If-None-Match' }] } },
   delete_object: { method: 'DELETE', names: bucketKey, guards: { values: [{ ref: { key: 'IfMatch' }, header: 'If-Match' }] } },
 }, 'boto3 S3');
+
+// AWS SDK for JavaScript v3: `client.send(new PutObjectCommand({ Bucket, Key, Body, IfMatch }))`. The command names
+// the request; only `send` sends it (a command given to getSignedUrl is a presigned URL, not a write).
+factories(['@aws-sdk/client-s3'], { S3Client: { makes: 'S3v3' } });
+const COMMANDS = new Map<string, SdkCall>();
+const v3Guards: SdkGuards = { values: [{ ref: { key: 'IfMatch' }, header: 'If-Match' }, { ref: { key: 'IfNoneMatch' }, header: 'If-None-Match' }] };
+for (const [name, c] of Object.entries<Omit<SdkCall, 'sdk' | 'optionsObject'>>({
+  GetObjectCommand: { method: 'GET', names: bucketKey },
+  HeadObjectCommand: { method: 'HEAD', names: bucketKey },
+  PutObjectCommand: { method: 'PUT', names: bucketKey, body: { key: 'Body' }, guards: v3Guards },
+  DeleteObjectCommand: { method: 'DELETE', names: bucketKey, guards: { values: [{ ref: { key: 'IfMatch' }, header: 'If-Match' }] } },
+})) COMMANDS.set(`@aws-sdk/client-s3:${name}`, { ...c, sdk: 'AWS SDK for JavaScript v3 (S3)', optionsObject: true });
+CALLS.set('@aws-sdk/client-s3:S3v3.send', { sdk: 'AWS SDK for JavaScript v3 (S3)', method: 'GET', names: [], command: true });
 
 // Azure Storage Blob, Python: service → container → blob clients. `upload_blob` only creates unless overwrite=True.
 const AZURE = ['azure.storage.blob'];
@@ -213,6 +232,11 @@ calls(GCS, 'GcsBlob', {
 /** The factory `module` export (or instance method) `path` is, if it makes an SDK client object. */
 export function sdkFactory(module: string, path: readonly string[]): SdkFactory | undefined {
   return FACTORIES.get(`${module}:${path.join('.')}`);
+}
+
+/** The command class `module` `path` names (`new PutObjectCommand({ … })`), if it reads or writes one object. */
+export function sdkCommand(module: string, path: readonly string[]): SdkCall | undefined {
+  return COMMANDS.get(`${module}:${path.join('.')}`);
 }
 
 /** The SDK call `module` `path` is, if it reads or writes one object. */
