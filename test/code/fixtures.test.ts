@@ -39,7 +39,7 @@ describe('client-code fixtures', () => {
   const files = fixtureFiles(ROOT);
   it('has fixtures for every library and a set of correct programs', () => {
     const names = files.map((f) => path.relative(ROOT, f)).join(' ');
-    for (const lib of ['fetch', 'undici', 'axios', 'got', 'ky', 'superagent', 'node-http', 'requests', 'httpx', 'aiohttp', 'wrappers']) {
+    for (const lib of ['fetch', 'undici', 'axios', 'got', 'ky', 'superagent', 'node-http', 'requests', 'httpx', 'aiohttp', 'jquery', 'spfx', 'wrappers']) {
       if (!names.includes(lib)) throw new Error(`no fixture for ${lib}`);
     }
     if (!files.some((f) => f.includes(`${path.sep}correct${path.sep}`))) throw new Error('no correct programs');
