@@ -86,6 +86,10 @@ export const SDK_SERVICES: Readonly<Record<string, SdkService>> = {
     base: 'https://{{account}}.blob.core.windows.net',
     advice: 'Pass conditions: { ifMatch: etag } with the etag of the blob you downloaded (or conditions: { ifNoneMatch: \'*\' } to create only).',
   },
+  'Azure Cosmos DB (JavaScript)': {
+    base: 'https://{{account}}.documents.azure.com/dbs',
+    advice: "Pass { accessCondition: { type: 'IfMatch', condition: resource._etag } } with the _etag of the item you read.",
+  },
   'google-cloud-storage': {
     base: 'https://storage.googleapis.com',
     advice: 'Pass if_generation_match= with the generation of the blob you read (or if_generation_match=0 to create only).',
@@ -228,6 +232,24 @@ calls(GCS, 'GcsBlob', {
   upload_from_file: { method: 'PUT', names: [], body: { arg: 0, key: 'file_obj' }, guards: generation },
   delete: { method: 'DELETE', names: [], guards: generation },
 }, 'google-cloud-storage');
+
+// Azure Cosmos DB, JavaScript (`@azure/cosmos`): client → database → container → item. Every item carries an `_etag`;
+// `replace` and `delete` honour it through their options' `accessCondition` (IfMatch), and overwrite without one.
+const COSMOS = ['@azure/cosmos'];
+factories(COSMOS, {
+  CosmosClient: { makes: 'CosmosClient' },
+  'CosmosClient.database': { makes: 'CosmosDatabase', names: [{ arg: 0 }] },
+  'CosmosDatabase.container': { makes: 'CosmosContainer', names: [{ arg: 0 }] },
+  'CosmosContainer.item': { makes: 'CosmosItem', names: [{ arg: 0 }] },
+});
+const accessCondition = (at: number): SdkGuards => ({
+  values: [{ ref: { arg: at, path: ['accessCondition', 'condition'] }, header: 'If-Match' }],
+});
+calls(COSMOS, 'CosmosItem', {
+  read: { method: 'GET', names: [] },
+  replace: { method: 'PUT', names: [], body: { arg: 0 }, guards: accessCondition(1) },
+  delete: { method: 'DELETE', names: [], guards: accessCondition(0) },
+}, 'Azure Cosmos DB (JavaScript)');
 
 /** The factory `module` export (or instance method) `path` is, if it makes an SDK client object. */
 export function sdkFactory(module: string, path: readonly string[]): SdkFactory | undefined {
