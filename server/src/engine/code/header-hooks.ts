@@ -5,7 +5,7 @@
  */
 import type { CodeContext } from './context';
 import { followValue, type Options } from './options';
-import { calleeText, FUNCTION_TYPES, type Node } from './syntax';
+import { calleeText, isFunction } from './syntax';
 
 /** A precondition header or a callback that sets headers one by one. */
 const MAY_GUARD = /if-match|if-unmodified-since|if-none-match|setRequestHeader/i;
@@ -24,8 +24,4 @@ export function hookSetsHeaders(options: Options | undefined, hook: string, ctx:
     ctx.memo.set('jquery page-wide headers', pageWide);
   }
   return pageWide;
-}
-
-function isFunction(n: Node): boolean {
-  return FUNCTION_TYPES.includes(n.type);
 }

@@ -129,18 +129,23 @@ export function instanceOf(value: Node, ctx: CodeContext, depth = 0): Resolved |
 function returnedMember(value: Node, path: readonly string[], ctx: CodeContext, depth: number): Resolved | undefined {
   const call = unwrap(value);
   const callee = call.type === 'call_expression' || call.type === 'call' ? call.childForFieldName('function') : undefined;
-  const fn = callee && path.length === 1 ? localFunction(callee, ctx) : undefined;
-  const returned = fn ? returnedValues(fn, ctx) : [];
-  const member = returned.length === 1 ? readObject(followValue(returned[0], ctx), ctx)?.props.get(path[0])?.value : undefined;
+  const returned = callee && path.length === 1 ? onlyReturned(callee, ctx) : undefined;
+  const member = returned && readObject(followValue(returned, ctx), ctx)?.props.get(path[0])?.value;
   const made = member && depth < MAX_DEPTH ? instanceOf(followValue(member, ctx), ctx, depth + 1) : undefined;
   return made && SDK_INSTANCES.has(made.path[0]) ? made : undefined;
 }
 
 function returnedSdkClient(callee: Node, ctx: CodeContext, depth: number): Resolved | undefined {
+  const returned = onlyReturned(callee, ctx);
+  const made = returned && instanceOf(followValue(returned, ctx), ctx, depth + 1);
+  return made && SDK_INSTANCES.has(made.path[0]) ? made : undefined;
+}
+
+/** The one value a local function `callee` names returns (none when it has several returns, or is not local). */
+function onlyReturned(callee: Node, ctx: CodeContext): Node | undefined {
   const fn = localFunction(callee, ctx);
   const returned = fn ? returnedValues(fn, ctx) : [];
-  const made = returned.length === 1 ? instanceOf(followValue(returned[0], ctx), ctx, depth + 1) : undefined;
-  return made && SDK_INSTANCES.has(made.path[0]) ? made : undefined;
+  return returned.length === 1 ? returned[0] : undefined;
 }
 
 /** `this.api` / `self.session`: assigned in another method, so looked up file-wide when there is one binding. */

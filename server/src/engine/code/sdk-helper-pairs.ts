@@ -16,7 +16,7 @@ import { functionName, localFunction, parameterNames } from './local-functions';
 import { argumentsOf, followValue } from './options';
 import { resolveCallee } from './resolve';
 import { sdkCall } from './sdks';
-import { calleeText, unwrap, type Node } from './syntax';
+import { calleeText, encloses, unwrap, type Node } from './syntax';
 
 interface Helper {
   request: RequestModel;
@@ -130,7 +130,7 @@ function clientHandedToLoad(requests: readonly RequestModel[], calls: readonly H
 /** True when `fn` calls an SDK read method of the client kind `kind` on its parameter `param`. */
 function readsThrough(fn: Node, param: string, module: string, kind: readonly string[], ctx: CodeContext): boolean {
   return ctx.index.calls.some((c) => {
-    if (c.startIndex < fn.startIndex || c.endIndex > fn.endIndex) return false;
+    if (!encloses(fn, c)) return false;
     const f = unwrap(c.childForFieldName('function') ?? c);
     const object = f.childForFieldName('object');
     const method = f.childForFieldName('property') ?? f.childForFieldName('attribute');
