@@ -4,7 +4,7 @@ import { parseHttp } from './parser';
 import type { HttpFile, HttpRequest } from './ast';
 import { allFixtures, fixture } from '../testing/http-fixture-files';
 import { rangeOf, startLineOf } from '../text/span';
-import { urlPartsOf } from './nodes';
+import { headerValueSpan, urlPartsOf } from './nodes';
 
 /** `METHOD url` of each request, the shape most assertions compare. */
 function requestLines(file: HttpFile): string[] {
@@ -12,7 +12,7 @@ function requestLines(file: HttpFile): string[] {
 }
 
 function header(req: HttpRequest, name: string): string | undefined {
-  return req.headers.find((h) => h.name.value.toLowerCase() === name.toLowerCase())?.value.value;
+  return req.headers.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
 }
 
 describe('fixtures: every file parses without diagnostics', () => {
@@ -51,7 +51,7 @@ describe('fixtures: JetBrains', () => {
     // Ranges: the If-Match value of the PUT, character for character.
     const ifMatch = put.headers[1];
     const line = text.split('\n')[startLineOf(ifMatch.range)];
-    assert.equal(line.slice(rangeOf(ifMatch.value.range).start.character, rangeOf(ifMatch.value.range).end.character), '{{itemEtag}}');
+    assert.equal(line.slice(rangeOf(headerValueSpan(ifMatch)).start.character, rangeOf(headerValueSpan(ifMatch)).end.character), '{{itemEtag}}');
     assert.deepEqual(rangeOf(del.range).end, { line: 43, character: 14 });
   });
 
@@ -75,7 +75,7 @@ describe('fixtures: JetBrains', () => {
     assert.equal(get.body, undefined);
     assert.equal(get.response?.status, 200);
     assert.equal(get.response?.statusLine.value, 'HTTP/1.1 200 OK');
-    assert.deepEqual(get.response?.headers.map((h) => [h.name.value, h.value.value]), [['Content-Type', 'application/json'], ['ETag', '"d7-3a"']]);
+    assert.deepEqual(get.response?.headers.map((h) => [h.name, h.value]), [['Content-Type', 'application/json'], ['ETag', '"d7-3a"']]);
     assert.equal(get.response?.body?.text, '{"id": 7, "title": "Minutes"}');
     assert.deepEqual(rangeOf(get.response!.range), { start: { line: 4, character: 0 }, end: { line: 8, character: 29 } });
     assert.equal(header(put, 'If-Match'), '"d7-3a"');
@@ -128,7 +128,7 @@ describe('fixtures: httpYac', () => {
     const [grpc, graphql] = file.requests;
     assert.deepEqual(grpc.metadata.map((m) => [m.key, m.value]), [['proto', './protos/inventory.proto'], ['name', 'stock']]);
     assert.equal(grpc.body?.text, '{\n  "sku": "A-1"\n}');
-    assert.deepEqual(graphql.headers.map((h) => h.name.value), ['Content-Type']);
+    assert.deepEqual(graphql.headers.map((h) => h.name), ['Content-Type']);
     assert.equal(graphql.scripts[0].kind, 'httpyac-script');
     assert.match(graphql.body!.text, /^query Stock/);
   });

@@ -1,6 +1,6 @@
 /** Builders for the syntax-tree nodes the parser makes out of single lines. */
 import { range } from '../text/types';
-import { lineSpan, rangeOf, spanOf } from '../text/span';
+import { lineSpan, rangeOf, spanOf, startLineOf, type Span } from '../text/span';
 import type { Body, FileVariable, Header, HttpRequest, Metadata, RequestLine, Script, Spanned } from './ast';
 import { isBlank, isSpaceAt, type headerLineOf, type RequestLineMatch, type variableOf } from './line-kinds';
 import { sameHeaderName } from '../text/header-names';
@@ -68,11 +68,17 @@ export function extendUrl(req: HttpRequest, i: number, start: number, value: str
 
 /** A `Name: value` header at line i. */
 export function headerAt(i: number, text: string, header: NonNullable<ReturnType<typeof headerLineOf>>): Header {
-  return {
-    name: { value: header.name, range: lineSpan(i, header.nameStart, header.nameStart + header.name.length) },
-    value: { value: header.value, range: lineSpan(i, header.valueStart, header.valueStart + header.value.length) },
-    range: lineSpan(i, 0, text.trimEnd().length),
-  };
+  return { name: header.name, value: header.value, range: lineSpan(i, 0, text.trimEnd().length), nameStart: header.nameStart, valueStart: header.valueStart };
+}
+
+/** Where a header's name stands (built when asked: a header keeps only its line's span). */
+export function headerNameSpan(h: Header): Span {
+  return lineSpan(startLineOf(h.range), h.nameStart, h.nameStart + h.name.length);
+}
+
+/** Where a header's value stands. */
+export function headerValueSpan(h: Header): Span {
+  return lineSpan(startLineOf(h.range), h.valueStart, h.valueStart + h.value.length);
 }
 
 /**
@@ -113,7 +119,7 @@ export function bodyOf(lines: readonly string[], bodyLines: readonly number[]): 
 
 /** A multipart body (an OData $batch, say) holds whole HTTP messages, which must not be read as requests. */
 export function isMultipart(req: HttpRequest): boolean {
-  return req.headers.some((h) => sameHeaderName(h.name.value, 'content-type') && /^\s*multipart\//i.test(h.value.value));
+  return req.headers.some((h) => sameHeaderName(h.name, 'content-type') && /^\s*multipart\//i.test(h.value));
 }
 
 /** Scripts of a block that never got a request line are global scripts (httpYac, JetBrains); a loop, not a spread. */

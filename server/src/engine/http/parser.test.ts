@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseHttp } from './parser';
 import { rangeOf } from '../text/span';
-import { urlPartsOf } from './nodes';
+import { headerNameSpan, headerValueSpan, urlPartsOf } from './nodes';
 
 describe('parser: REST Client dialect', () => {
   const text = [
@@ -44,8 +44,8 @@ describe('parser: REST Client dialect', () => {
     assert.deepEqual(rangeOf(get.requestLine.url.range), { start: { line: 4, character: 4 }, end: { line: 4, character: 20 } });
     assert.equal(get.requestLine.version?.value, 'HTTP/1.1');
     const ifMatch = put.headers[1];
-    assert.equal(ifMatch.name.value, 'If-Match');
-    assert.deepEqual(rangeOf(ifMatch.value.range), { start: { line: 11, character: 10 }, end: { line: 11, character: 40 } });
+    assert.equal(ifMatch.name, 'If-Match');
+    assert.deepEqual(rangeOf(headerValueSpan(ifMatch)), { start: { line: 11, character: 10 }, end: { line: 11, character: 40 } });
     assert.equal(put.body?.text, '{\n  "name": "new"\n}');
     assert.deepEqual(rangeOf(put.body!.range), { start: { line: 13, character: 0 }, end: { line: 15, character: 1 } });
     assert.deepEqual(rangeOf(put.range).start, { line: 8, character: 0 });
@@ -94,12 +94,12 @@ describe('parser: JetBrains dialect', () => {
     ].join('\n'));
     assert.deepEqual(file.diagnostics, []);
     const [post, get] = file.requests;
-    assert.deepEqual(post.headers.map((h) => [h.name.value, h.value.value]), [['Content-Type', 'application/json'], ['api-key', '{{apiKey}}']]);
-    assert.deepEqual(rangeOf(post.headers[1].name.range), { start: { line: 3, character: 1 }, end: { line: 3, character: 8 } });
-    assert.deepEqual(rangeOf(post.headers[1].value.range), { start: { line: 3, character: 10 }, end: { line: 3, character: 20 } });
+    assert.deepEqual(post.headers.map((h) => [h.name, h.value]), [['Content-Type', 'application/json'], ['api-key', '{{apiKey}}']]);
+    assert.deepEqual(rangeOf(headerNameSpan(post.headers[1])), { start: { line: 3, character: 1 }, end: { line: 3, character: 8 } });
+    assert.deepEqual(rangeOf(headerValueSpan(post.headers[1])), { start: { line: 3, character: 10 }, end: { line: 3, character: 20 } });
     assert.equal(post.body?.text.trim(), '{"name": "hotels"}');
     assert.equal(get.requestLine.url.value, '{{baseUrl}}/indexes?$select=name');
-    assert.deepEqual(get.headers.map((h) => h.name.value), ['api-key']);
+    assert.deepEqual(get.headers.map((h) => h.name), ['api-key']);
   });
 
   it('reads a handler file reference', () => {

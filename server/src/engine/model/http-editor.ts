@@ -43,11 +43,11 @@ export class HttpRequestEditor implements RequestEditor {
   insertReadBefore(readHeaders: readonly (readonly [string, string])[] = []): { edits: TextEdit[]; etagExpression: string } {
     const eol = this.file.eol;
     const name = this.freshName(`${this.request.name?.value ?? 'resource'}Before${this.request.index + 1}`);
-    const copied = this.request.headers.filter((h) => COPIED_HEADERS.test(h.name.value));
+    const copied = this.request.headers.filter((h) => COPIED_HEADERS.test(h.name));
     const read = [
       `# @name ${name}`,
       `GET ${urlPartsOf(this.request.requestLine).map((p) => p.value).join('')}`,
-      ...copied.map((h) => `${h.name.value}: ${h.value.value}`),
+      ...copied.map((h) => `${h.name}: ${h.value}`),
       ...readHeaders.map(([name, value]) => `${name}: ${value}`),
       '',
     ];

@@ -31,7 +31,7 @@ export function requestEvidence(req: HttpRequest, vars: StaticVariables, lookups
   let uses = NO_USES;
   // URL lines, header values, then body lines holding a template, in that order; most pieces hold none.
   for (const p of urlPartsOf(req.requestLine)) uses = usesIn(p.value, startLineOf(p.range), 'url', req, vars, lookups, uses);
-  for (const h of req.headers) uses = usesIn(h.value.value, startLineOf(h.value.range), 'header', req, vars, lookups, uses);
+  for (const h of req.headers) uses = usesIn(h.value, startLineOf(h.range), 'header', req, vars, lookups, uses);
   const body = req.body?.text;
   if (body && body.includes('{{')) {
     const start = startLineOf(req.body!.range);

@@ -15,7 +15,8 @@ import { StaticVariables } from './variables';
 import { HttpRequestEditor, type EditorSource } from './http-editor';
 import { requestEvidence, type RequestEvidence, type ResponsePart } from './http-evidence';
 import { rangeOf } from '../text/span';
-import { urlPartsOf } from '../http/nodes';
+import { headerNameSpan, headerValueSpan, urlPartsOf } from '../http/nodes';
+import { HttpHeaderModel } from './http-header';
 import { NONE } from '../text/compact-list';
 
 /** Names httpYac templates (JavaScript expressions) can always use: the last response, the request, Node's process. */
@@ -244,15 +245,7 @@ function recorded(list: Recorded<unknown>, name: string): boolean {
 export function lowerRequest(req: HttpRequest, scope: LoweringScope, lookups: Lookups, source: EditorSource): Lowered {
   const vars = scope.vars;
   const url = vars.resolve(req.requestLine.url.value);
-  const headers: HeaderModel[] = req.headers.map((h) => ({
-    name: vars.resolve(h.name.value),
-    value: h.value.value,
-    resolvedValue: vars.resolve(h.value.value),
-    nameRange: h.name.range,
-    valueRange: h.value.range,
-    range: h.range,
-    source: valueSource(h.value.value, vars, lookups),
-  }));
+  const headers: HeaderModel[] = req.headers.map((h) => new HttpHeaderModel(h, vars.resolve(h.name), vars.resolve(h.value), valueSource(h.value, vars, lookups)));
   const model: RequestModel = {
     index: req.index,
     name: req.name?.value ?? req.title,
@@ -343,8 +336,8 @@ function templatedPieces(req: HttpRequest): Spanned[] {
   const pieces: Spanned[] = [];
   for (const p of urlPartsOf(req.requestLine)) if (p.value.includes('{{')) pieces.push(p);
   for (const h of req.headers) {
-    if (h.name.value.includes('{{')) pieces.push(h.name);
-    if (h.value.value.includes('{{')) pieces.push(h.value);
+    if (h.name.includes('{{')) pieces.push({ value: h.name, range: headerNameSpan(h) });
+    if (h.value.includes('{{')) pieces.push({ value: h.value, range: headerValueSpan(h) });
   }
   return pieces;
 }

@@ -8,6 +8,7 @@ import type { HttpFile, Range } from '../../engine';
 import { headerDoc, headerHoverMarkdown } from '../../engine';
 import { templateAt, templateHover, type ValueSources } from './template-hover';
 import { rangeOf } from '../../engine/text/span';
+import { headerNameSpan } from '../../engine/http/nodes';
 
 function inside(r: Range, p: Position): boolean {
   return r.start.line === p.line && r.start.character <= p.character && p.character <= r.end.character;
@@ -21,8 +22,8 @@ export async function hover(file: HttpFile, position: Position, lineText: string
     const block = rangeOf(req.range);
     if (position.line < block.start.line || position.line > block.end.line) continue;
     for (const h of req.headers) {
-      const doc = headerDoc(h.name.value);
-      const name = rangeOf(h.name.range);
+      const doc = headerDoc(h.name);
+      const name = rangeOf(headerNameSpan(h));
       if (doc && inside(name, position)) {
         return { contents: { kind: MarkupKind.Markdown, value: headerHoverMarkdown(doc) }, range: name };
       }

@@ -87,7 +87,7 @@ describe('from curl', () => {
     ].join('\n'));
     const [request] = parseHttp(imported.http).requests;
     assert.equal(request.requestLine.method.value, 'PATCH');
-    assert.equal(request.headers.find((h) => h.name.value === 'if-match')?.value.value, '"abc"');
+    assert.equal(request.headers.find((h) => h.name === 'if-match')?.value, '"abc"');
   });
 
   it('-u becomes Basic auth, -A/-e headers, -I is HEAD, --json sets the JSON headers and POST', () => {

@@ -21,7 +21,7 @@ export interface PreparedRequest {
 /** Builds the request; throws `RunnerError` for undefined variables, bad URLs and unreadable body files. */
 export async function prepareRequest(request: HttpRequest, scope: ResolveScope, files: BodyFilePolicy): Promise<PreparedRequest> {
   const headers: [string, string][] = [];
-  for (const h of request.headers) headers.push([await substitute(h.name.value, scope), await substitute(h.value.value, scope)]);
+  for (const h of request.headers) headers.push([await substitute(h.name, scope), await substitute(h.value, scope)]);
   const url = completeUrl(await substitute(request.requestLine.url.value.trim(), scope), headers);
   let body: string | Buffer | undefined;
   const fileBody = request.body?.file;
