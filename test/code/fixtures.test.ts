@@ -9,13 +9,9 @@ import * as path from 'node:path';
 import { DEFAULT_CONFIG, languageOfPath, lintCode, mergeConfig, RULES, type CodeParsers } from '../../server/src/engine';
 import { assertFindings, readFixture } from '../../server/src/engine/testing/fixture';
 import { testParsers } from './parsers';
+import { CODE_FIXTURES, fixtureFiles } from './fixture-files';
 
-const ROOT = path.resolve(__dirname, '../../../test/fixtures/code');
-
-function fixtureFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? fixtureFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]);
-}
+const ROOT = CODE_FIXTURES;
 
 /** Lints one fixture file and checks its annotations. */
 export function checkFixtureFile(file: string, parsers: CodeParsers): void {

@@ -10,8 +10,9 @@ import { parseHttp } from './http/parser';
 import { buildHttpModel } from './model/http-model';
 import type { DocumentModel } from './model/types';
 import { RULES } from './rules/registry';
-import { forgetFacts } from './rules/request-facts';
-import type { Finding, Fix, ReportedFinding, Rule, RuleContext, RuleInfo } from './rules/types';
+import { factsOf, forgetFacts } from './rules/request-facts';
+import type { Finding, Fix, ReportedFinding, RequestNeed, Rule, RuleContext, RuleInfo } from './rules/types';
+import { isWrite } from './rules/vocabulary';
 
 export interface LintFinding extends Finding {
   level: FindingLevel;
@@ -70,25 +71,41 @@ export function runRules(
 /**
  * The per-request rules (`Rule.perRequest`, whose `check` is that, request by request) in one walk over the
  * requests: every rule looks at a request while its facts (request-facts.ts) are at hand. A rule that throws stops
- * there, as its whole-file `check` would (its findings before the throw stay).
+ * there, as its whole-file `check` would (its findings before the throw stay). A rule is called only on the requests
+ * that have what it `needs` (a write, a conditional header), worked out once per request: most rules have nothing
+ * to say about most requests, and the walk then costs one look at the request instead of a call per rule.
  */
 function walkRequests(rules: readonly Rule[], walkers: readonly number[], ctx: RuleContext, directives: readonly Directive[],
   found: LintFinding[][], failed: Array<RuleFailure | undefined>): void {
   const reporters = walkers.map((k) => reporterOf(rules[k], directives, ctx.config, found[k]));
+  const needs = walkers.map((k) => needMask(rules[k].perRequest!.needs));
   const requests = ctx.model.requests;
+  const config = ctx.config;
   let running = walkers.length;
   for (let i = 0; i < requests.length && running > 0; i++) {
+    const req = requests[i];
+    const has = (isWrite(req.method, config) ? WRITE : 0) | (factsOf(req).conditionals.length ? CONDITIONAL : 0);
     for (let w = 0; w < walkers.length; w++) {
       const k = walkers[w];
-      if (failed[k]) continue;
+      if (failed[k] || (needs[w] & has) !== needs[w]) continue;
       try {
-        rules[k].perRequest!.check(requests[i], ctx, reporters[w]);
+        rules[k].perRequest!.check(req, ctx, reporters[w]);
       } catch (err) {
         failed[k] = failureOf(rules[k], err);
         running--;
       }
     }
   }
+}
+
+const WRITE = 1;
+const CONDITIONAL = 2;
+
+/** A rule's `needs` as bits of WRITE and CONDITIONAL. */
+function needMask(needs: readonly RequestNeed[] | undefined): number {
+  let mask = 0;
+  for (const n of needs ?? []) mask |= n === 'write' ? WRITE : CONDITIONAL;
+  return mask;
 }
 
 /** What a rule's `report` does: a finding no directive suppresses goes into `findings`, in the engine's form. */

@@ -71,7 +71,7 @@ export class JudgementIndex implements EvidenceIndex {
   judge(request: RequestModel): Judgement {
     let j = this.judged.get(request);
     if (j) return j;
-    j = judgeOne(request, this.sameFile, this.policies, this.sources, this.made.get(request));
+    j = judgeOne(request, this.sameFile, this.policies, this.sources, this.made);
     this.judged.set(request, j);
     if (j.target) {
       const k = `${j.target.origin} ${j.target.route}`;
@@ -119,7 +119,7 @@ export class JudgementIndex implements EvidenceIndex {
 }
 
 function judgeOne(request: RequestModel, sameFile: SameFileEvidence, policies: EvidenceSource | undefined, sources: readonly EvidenceSource[],
-  madeBy: string | undefined): Judgement {
+  made: CreatedEarlier): Judgement {
   const target = targetOf(request);
   // The team's word beats everything, even "out of scope": they know their API.
   const stated = target && policies ? policies.lookup(target) : [];
@@ -130,7 +130,7 @@ function judgeOne(request: RequestModel, sameFile: SameFileEvidence, policies: E
   if (!target) return { target, outOfScope: placeholder, evidence: [], decision: placeholder ? 'silent' : 'hint' };
   const evidence = [...sameFile.lookup(target), ...(placeholder ? [] : sources.flatMap((s) => s.lookup(target)))];
   const versioned = evidence.filter((e) => e.verdict === 'versioned');
-  const hintOnly = versioned.length ? purposeHint(request, versioned, madeBy) : undefined;
+  const hintOnly = versioned.length ? purposeHint(request, versioned, made) : undefined;
   if (hintOnly) return { target, evidence: versioned, hintOnly, decision: 'hint' };
   if (versioned.some((e) => !e.tentative)) return { target, evidence: versioned, decision: 'warn' };
   if (versioned.length) return { target, evidence: versioned, decision: 'hint' };
@@ -143,9 +143,11 @@ function judgeOne(request: RequestModel, sameFile: SameFileEvidence, policies: E
  * evidence; or the evidence is only what the service does in general and the write works on data the file made
  * itself, or is a test annotated with its expected outcome.
  */
-function purposeHint(request: RequestModel, versioned: readonly Evidence[], madeBy: string | undefined): string | undefined {
+function purposeHint(request: RequestModel, versioned: readonly Evidence[], made: CreatedEarlier): string | undefined {
   if (declaresCreate(request)) return 'the request says it creates the resource (If-None-Match: * guards a create)';
   if (!versioned.every((e) => e.kind === 'catalogue')) return undefined;
+  // Asked only here: which resources the file created is worked out for a whole file at the first such write.
+  const madeBy = made.get(request);
   if (madeBy !== undefined) return `the file created this resource itself (${madeBy}): nothing shows anyone else writes it`;
   if (annotatedTest(request)) return 'the request is a test annotated with its expected outcome';
   return undefined;

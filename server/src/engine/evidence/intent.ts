@@ -109,21 +109,35 @@ export class CreatedEarlier {
   private made = new Map<RequestModel, string>();
   /** How many POSTs of the current version carry each name (a named non-POST hides a POST of its name above). */
   private readonly postNames = new Map<string, number>();
+  /** A whole file's requests whose answers are not worked out yet (`of`): most lints never ask for one. */
+  private pending: readonly RequestModel[] | undefined;
 
-  /** The answers for a whole file's requests (what `update` from nothing gives, without listing what changed). */
+  /**
+   * The answers for a whole file's requests (what `update` from nothing gives, without listing what changed), worked
+   * out at the first question: only a write whose evidence is the catalogue's alone asks (evidence/index.ts).
+   */
   static of(requests: readonly RequestModel[]): CreatedEarlier {
     const c = new CreatedEarlier();
-    for (const r of requests) c.countPost(r, 1);
-    c.made = createdEarlier(requests);
+    c.pending = requests;
     return c;
   }
 
   get(request: RequestModel): string | undefined {
+    this.settle();
     return this.made.get(request);
+  }
+
+  private settle(): void {
+    const requests = this.pending;
+    if (requests === undefined) return;
+    this.pending = undefined;
+    for (const r of requests) this.countPost(r, 1);
+    this.made = createdEarlier(requests);
   }
 
   /** Moves to the version `requests`, which replaced `removed` with `added`; returns the requests whose answer changed. */
   update(requests: readonly RequestModel[], removed: readonly RequestModel[], added: readonly RequestModel[]): RequestModel[] {
+    this.settle();
     for (const r of removed) this.countPost(r, -1);
     for (const r of added) this.countPost(r, 1);
     if (this.sameInputs(removed, added)) {

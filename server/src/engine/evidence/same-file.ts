@@ -14,7 +14,7 @@
  */
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel, ResponseUse } from '../model/types';
-import { firstHeader } from '../model/types';
+import { firstHeader, mayBeIfHeader } from '../model/types';
 import { aboutRoute, isCollectionOf, originsMayMatch, routesMatch, segmentCount, writeTargetOf } from './route';
 import { orderOf, ReadModifyWritePiece, SentPiece, StatedPiece, ValidatorUsePiece, type Order, type Piece, type RouteEntry, type ValidatorUse } from './route-pieces';
 import type { Evidence, WriteTarget } from './types';
@@ -247,7 +247,8 @@ export class SameFileEvidence {
     let c: Contributor | undefined;
     if (this.tracking) this.contributors.set(r, c = { evidence, pieces: [], sources: [] });
     if (phase === 0 && r.headers.length === 0) return;
-    const target = targetOf(r);
+    // Phase 0 reads the target only for a precondition sent: most requests send none, and have it worked out later if at all.
+    const target = phase === 0 && !sendsPrecondition(r) ? undefined : targetOf(r);
     if (target && (phase === ALL_PHASES || phase === 0)) {
       for (let seq = 0; seq < SENT_PRECONDITIONS.length; seq++) {
         const name = SENT_PRECONDITIONS[seq];
@@ -332,6 +333,12 @@ function settle(entry: RouteEntry, t: Touch): void {
     pieces.length = kept;
   }
   if (t.unsorted) pieces.sort((a, b) => a.order - b.order);
+}
+
+/** True when a header of `r` may be one of `SENT_PRECONDITIONS` (both lower-case to `i…`; anything not ASCII may too). */
+function sendsPrecondition(r: RequestModel): boolean {
+  for (const h of r.headers) if (mayBeIfHeader(h.name)) return true;
+  return false;
 }
 
 /** `ETag` / `Last-Modified`, in any case. */

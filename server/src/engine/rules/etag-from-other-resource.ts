@@ -16,6 +16,7 @@ export const etagFromOtherResource: Rule = {
   languages: ['http', 'code'],
   ...byRequest({
     reads: 'dataflow',
+    needs: ['write', 'conditional'],
     check(req, ctx, report) {
       if (!isWrite(req.method, ctx.config) || req.target === undefined) return;
       for (const { header: h } of factsOf(req).conditionals) {

@@ -20,6 +20,7 @@ export const hardcodedEtag: Rule = {
   languages: ['http', 'code'],
   ...byRequest({
     reads: 'request',
+    needs: ['write'],
     check(req, ctx, report) {
       if (!isWrite(req.method, ctx.config)) return;
       checkLiteralTags(req, ctx, report);

@@ -15,6 +15,7 @@ export const ignoredPrecondition: Rule = {
   languages: ['http', 'code'],
   ...byRequest({
     reads: 'request',
+    needs: ['conditional'],
     check(req, _ctx, report) {
       for (const { header: h, name } of factsOf(req).conditionals) {
         const why = whyIgnored(req, name);

@@ -17,6 +17,7 @@ export const invalidEtag: Rule = {
   languages: ['http', 'code'],
   ...byRequest({
     reads: 'request',
+    needs: ['conditional'],
     check(req, _ctx, report) {
       for (const { header: h, name } of factsOf(req).conditionals) {
         if (h.value === undefined || (name !== 'if-match' && name !== 'if-none-match' && name !== 'if-range')) continue;

@@ -23,6 +23,7 @@ export const invalidHttpDate: Rule = {
   languages: ['http', 'code'],
   ...byRequest({
     reads: 'request',
+    needs: ['conditional'],
     check(req, _ctx, report) {
       for (const c of factsOf(req).conditionals) {
         const finding = DATE_HEADERS.includes(c.name) ? judge(c.header) : undefined;

@@ -16,6 +16,7 @@ export const invertedPrecondition: Rule = {
   languages: ['http', 'code'],
   ...byRequest({
     reads: 'request',
+    needs: ['write', 'conditional'],
     check(req, ctx, report) {
       for (const h of headersOnWrite(req, ctx.config, 'if-none-match')) {
         if (!holdsEntityTag(h.source.kind, effectiveValue(h))) continue;

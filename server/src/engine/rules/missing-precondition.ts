@@ -26,6 +26,7 @@ export const missingPrecondition: Rule = {
   ...byRequest({
     // The request and the evidence about its target; its fixes read the whole model when they are built.
     reads: 'evidence',
+    needs: ['write'],
     check(req, ctx, report) {
       const config = ctx.config;
       if (!isWrite(req.method, config)) return;

@@ -18,6 +18,7 @@ export const staleEtag: Rule = {
   languages: ['http', 'code'],
   ...byRequest({
     reads: 'dataflow',
+    needs: ['conditional'],
     check(req, ctx, report) {
       if (req.target === undefined) return;
       const target = req.target;

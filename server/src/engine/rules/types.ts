@@ -61,9 +61,20 @@ export interface Rule extends RuleInfo {
    */
   perRequest?: {
     reads: 'request' | 'dataflow' | 'evidence';
+    /**
+     * What a request must be for the rule to report anything on it (every listed fact must hold): `'write'`, a write
+     * under the configuration (vocabulary.ts `isWrite`); `'conditional'`, a conditional header (request-facts.ts).
+     * The whole-file walk works these out once per request and calls only the rules whose needs it meets: most
+     * requests of a file are reads without one. `check` must report nothing on a request that lacks one (a test
+     * lints fixtures both ways).
+     */
+    needs?: readonly RequestNeed[];
     check(req: RequestModel, ctx: RuleContext, report: (finding: ReportedFinding) => void): void;
   };
 }
+
+/** A fact about a request that a per-request rule may need before it can report on it (`perRequest.needs`). */
+export type RequestNeed = 'write' | 'conditional';
 
 /** A rule's whole-document `check` from its per-request form. */
 export function byRequest(perRequest: NonNullable<Rule['perRequest']>): Pick<Rule, 'check' | 'perRequest'> {

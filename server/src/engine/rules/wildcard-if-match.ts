@@ -13,6 +13,7 @@ export const wildcardIfMatch: Rule = {
   languages: ['http', 'code'],
   ...byRequest({
     reads: 'request',
+    needs: ['write', 'conditional'],
     check(req, ctx, report) {
       for (const h of headersOnWrite(req, ctx.config, 'if-match')) {
         if (effectiveValue(h)?.trim() !== '*') continue;
