@@ -18,6 +18,7 @@ import { expansionLimits } from '../model/variables';
 import type { DocumentEvidence, DocumentModel, RequestModel, ResponseUse, UnresolvedReference } from '../model/types';
 import { definedName, Definitions } from './definitions';
 import { FileFactCounts } from './file-facts';
+import { positionsIn, withPosition, withoutPosition, type Positions } from './positions';
 import { compactList, NONE } from '../text/compact-list';
 
 type CachedLowering = Lowered & { lookups: KeptLookups; facts: RequestFacts };
@@ -43,10 +44,9 @@ export class ModelCache {
   private models: RequestModel[] = [];
   /**
    * Request names (`n:`) and handler variables (`h:`) to the positions of the cached lowerings that looked them
-   * up: one position as itself, a Set only from two (most names are asked by one request; a 10,000-request
-   * file held ten thousand one-item Sets, ~4 MiB).
+   * up (positions.ts: one position as itself, a few as a list, many as a Set; most names are asked by one request).
    */
-  private readonly askedBy = new Map<string, number | Set<number>>();
+  private readonly askedBy = new Map<string, Positions>();
   private readonly definitions = new Definitions();
   private readonly facts = new FileFactCounts();
   private variables: HttpFile['variables'] = [];
@@ -156,7 +156,7 @@ export class ModelCache {
       for (let i = 0; i < reqs.length; i++) relower.add(i);
     } else {
       for (const name of defined) {
-        for (const i of positionsOf(this.askedBy.get(name))) {
+        for (const i of positionsIn(this.askedBy.get(name))) {
           const kept = lowered[i];
           if (!relower.has(i) && kept && !Lookups.stillHold(kept.lookups, this.definitions.at(i))) relower.add(i);
         }
@@ -200,22 +200,14 @@ export class ModelCache {
   }
 
   private register(cached: CachedLowering, at: number): void {
-    for (const name of askedNames(cached)) {
-      const positions = this.askedBy.get(name);
-      if (positions === undefined || positions === at) this.askedBy.set(name, at);
-      else if (typeof positions === 'number') this.askedBy.set(name, new Set([positions, at]));
-      else positions.add(at);
-    }
+    for (const name of askedNames(cached)) this.askedBy.set(name, withPosition(this.askedBy.get(name), at));
   }
 
   private unregister(cached: CachedLowering, at: number): void {
     for (const name of askedNames(cached)) {
-      const positions = this.askedBy.get(name);
-      if (positions === at) this.askedBy.delete(name);
-      else if (typeof positions === 'object') {
-        positions.delete(at);
-        if (positions.size === 0) this.askedBy.delete(name);
-      }
+      const positions = withoutPosition(this.askedBy.get(name), at);
+      if (positions === undefined) this.askedBy.delete(name);
+      else this.askedBy.set(name, positions);
     }
   }
 }
@@ -288,11 +280,6 @@ function sameVariables(a: HttpFile['variables'], b: HttpFile['variables']): bool
     if (a[i] !== b[i] && (a[i].name.value !== b[i].name.value || a[i].value.value !== b[i].value.value)) return false;
   }
   return true;
-}
-
-/** The positions an `askedBy` entry holds. */
-function positionsOf(entry: number | Set<number> | undefined): Iterable<number> {
-  return entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry;
 }
 
 /** The names a lowering looked up, as `askedBy` keys. */

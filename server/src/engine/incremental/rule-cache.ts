@@ -22,6 +22,7 @@ import { forgetFacts } from '../rules/request-facts';
 import { TargetIndex } from '../rules/target-index';
 import type { Rule, RuleContext } from '../rules/types';
 import { useTargetIndex } from '../rules/vocabulary';
+import { positionsIn, withPosition, withoutPosition, type Positions } from './positions';
 
 const NONE: readonly LintFinding[] = [];
 
@@ -51,7 +52,7 @@ export class RuleCache {
   /** Positions whose row holds a finding. */
   private readonly withFindings = new Set<number>();
   /** Per position, the positions whose headers capture its response (their dataflow changes with it). */
-  private readonly capturedBy = new Map<number, Set<number>>();
+  private readonly capturedBy = new Map<number, Positions>();
   private readonly targets = new TargetIndex();
   private readonly judgements: JudgementIndex;
   /** Bumped every version: deferred fixes are built again against the version they are read in. */
@@ -78,8 +79,8 @@ export class RuleCache {
     useTargetIndex(requests, this.targets);
     const staleJudgements = this.judgements.update(requests, removed, added, addedEvidence);
     useEvidenceIndex(model, this.config, this.judgements);
-    for (const r of removed) this.captures(r, (set) => set.delete(r.index));
-    for (const r of added) this.captures(r, (set) => set.add(r.index));
+    for (const r of removed) this.captures(r, (positions) => withoutPosition(positions, r.index));
+    for (const r of added) this.captures(r, (positions) => withPosition(positions, r.index));
     const rows = this.rows.length === requests.length ? this.rows.slice() : this.rows.slice(0, requests.length);
     for (const i of this.withFindings) if (i >= requests.length) this.withFindings.delete(i);
     for (const i of positions) rows[i] = new Array<readonly LintFinding[] | undefined>(this.rules.length);
@@ -145,7 +146,7 @@ export class RuleCache {
   /** Positions whose dataflow inputs changed: changed ones, those capturing from them, and those to a touched target. */
   private dataflowDirty(changed: ReadonlySet<number>, touchedTargets: ReadonlySet<string>): Set<number> {
     const dirty = new Set(changed);
-    for (const i of changed) for (const j of this.capturedBy.get(i) ?? []) dirty.add(j);
+    for (const i of changed) for (const j of positionsIn(this.capturedBy.get(i))) dirty.add(j);
     for (const target of touchedTargets) for (const r of this.targets.requestsOf(target)) dirty.add(r.index);
     return dirty;
   }
@@ -156,14 +157,13 @@ export class RuleCache {
     return u;
   }
 
-  /** Calls `fn` with the capturers of each request `r`'s headers capture from. */
-  private captures(r: RequestModel, fn: (capturers: Set<number>) => void): void {
+  /** Replaces the capturers of each request `r`'s headers capture from with what `change` makes of them. */
+  private captures(r: RequestModel, change: (capturers: Positions | undefined) => Positions | undefined): void {
     for (const h of r.headers) {
       if (h.source.kind !== 'capture') continue;
-      let set = this.capturedBy.get(h.source.request);
-      if (!set) this.capturedBy.set(h.source.request, set = new Set());
-      fn(set);
-      if (set.size === 0) this.capturedBy.delete(h.source.request);
+      const capturers = change(this.capturedBy.get(h.source.request));
+      if (capturers === undefined) this.capturedBy.delete(h.source.request);
+      else this.capturedBy.set(h.source.request, capturers);
     }
   }
 }
