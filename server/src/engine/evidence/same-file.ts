@@ -20,6 +20,7 @@ import { orderOf, ReadModifyWritePiece, SentPiece, StatedPiece, ValidatorUsePiec
 import type { Evidence, WriteTarget } from './types';
 import { stringMemo } from '../text/string-memo';
 import { startLineOf } from '../text/span';
+import { compactList, NONE } from '../text/compact-list';
 
 /** What an entry was before an update touched it, and what the update did to its pieces. */
 interface Touch {
@@ -30,11 +31,12 @@ interface Touch {
   withdrawn: boolean;
 }
 
+/** An editor's record of what one request put in; most put nothing, so its lists are made at the first item. */
 interface Contributor {
   evidence: RequestEvidence;
-  pieces: Piece[];
+  pieces?: Piece[];
   /** The requests whose responses it uses (its pieces read their targets and lines). */
-  sources: number[];
+  sources?: number[];
 }
 
 /** The preconditions whose sending is evidence, in the order their pieces take. */
@@ -142,7 +144,10 @@ export class SameFileEvidence {
         this.withdraw(user, dirty);
       }
     }
-    for (const [r, evidence] of redo) this.contribute(r, evidence, dirty, ALL_PHASES);
+    for (const [r, evidence] of redo) {
+      this.contribute(r, evidence, dirty, ALL_PHASES);
+      keep(this.contributors.get(r)!);
+    }
     return this.settleAll(dirty);
   }
 
@@ -193,8 +198,8 @@ export class SameFileEvidence {
     const c = this.contributors.get(r);
     if (!c) return;
     this.contributors.delete(r);
-    for (const s of c.sources) this.usersOf.get(s)?.delete(r);
-    for (const p of c.pieces) {
+    for (const s of c.sources ?? NONE) this.usersOf.get(s)?.delete(r);
+    for (const p of c.pieces ?? NONE) {
       p.gone = true;
       touch(p.entry, dirty).withdrawn = true;
     }
@@ -239,13 +244,13 @@ export class SameFileEvidence {
     const pieces = entry.pieces;
     if (pieces.length && pieces[pieces.length - 1].order > piece.order) t.unsorted = true;
     pieces.push(piece);
-    c?.pieces.push(piece);
+    if (c) (c.pieces ??= []).push(piece);
   }
 
   /** The pieces of `r` of one phase (0: headers, 1: response uses, 2: scripts), or of all (`ALL_PHASES`). */
   private contribute(r: RequestModel, evidence: RequestEvidence, dirty: Map<RouteEntry, Touch>, phase: number): void {
     let c: Contributor | undefined;
-    if (this.tracking) this.contributors.set(r, c = { evidence, pieces: [], sources: [] });
+    if (this.tracking) this.contributors.set(r, c = { evidence, pieces: undefined, sources: undefined });
     if (phase === 0 && r.headers.length === 0) return;
     // Phase 0 reads the target only for a precondition sent: most requests send none, and have it worked out later if at all.
     const target = phase === 0 && !sendsPrecondition(r) ? undefined : targetOf(r);
@@ -268,7 +273,7 @@ export class SameFileEvidence {
         let users = this.usersOf.get(use.source);
         if (!users) this.usersOf.set(use.source, users = new Set());
         users.add(r);
-        c.sources.push(use.source);
+        (c.sources ??= []).push(use.source);
       }
       this.fromUse(use, r, target, orderOf(1, r.index, 2 * seq), c, dirty);
     }
@@ -312,6 +317,12 @@ export class SameFileEvidence {
     const entry = this.entryFor(write.origin, write.route, false);
     if (this.wants(entry)) this.add(new ReadModifyWritePiece(order, entry, user.method, startLineOf(user.anchor), read, sourceLine), c, dirty);
   }
+}
+
+/** A contributor as an editor keeps it: its lists (a piece or two, mostly) copied to their size. */
+function keep(c: Contributor): void {
+  if (c.pieces) c.pieces = compactList(c.pieces);
+  if (c.sources) c.sources = compactList(c.sources);
 }
 
 /** The record of `entry` in this update, made at its first touch (before any change to it). */
