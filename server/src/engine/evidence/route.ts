@@ -8,15 +8,33 @@ import { stringMemo } from '../text/string-memo';
 
 /** A segment that names one item rather than a collection: a template, an `{id}` / `:id`, a number, a uuid, a long hex. */
 function isIdSegment(segment: string): boolean {
-  return segment.includes('{') || segment.startsWith(':') || /^\d+$/.test(segment) ||
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment) ||
+  return segment.includes('{') || segment.startsWith(':') || allDigits(segment) ||
+    (segment.length === 36 && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment)) ||
     (segment.length >= 16 && /\d/.test(segment) && /^[\w-]+$/.test(segment));
 }
 
-/** The route template of a path: id-like segments become `{}`; no trailing slash. */
+/** `/^\d+$/` without a regex: every character an ASCII digit (segments are never empty). */
+function allDigits(segment: string): boolean {
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return segment.length > 0;
+}
+
+/** The route template of a path: id-like segments become `{}`; no trailing slash (one pass, no lists). */
 export function routeOf(path: string): string {
-  const segments = path.split('/').filter((s) => s !== '');
-  return '/' + segments.map((s) => (isIdSegment(s) ? '{}' : s)).join('/');
+  let route = '';
+  for (let from = 0; from <= path.length;) {
+    let to = path.indexOf('/', from);
+    if (to < 0) to = path.length;
+    if (to > from) {
+      const segment = path.slice(from, to);
+      route += isIdSegment(segment) ? '/{}' : '/' + segment;
+    }
+    from = to + 1;
+  }
+  return route === '' ? '/' : route;
 }
 
 /** Splits a URL (as written or resolved) into origin and path; undefined for what is no URL at all. */

@@ -111,14 +111,15 @@ export class SameFileEvidence {
     const dirty = new Map<RouteEntry, Touch>();
     const using: RequestModel[] = [];
     const stating: RequestModel[] = [];
-    for (const r of requests) {
+    for (let i = 0; i < requests.length; i++) {
+      const r = requests[i];
       const e = byRequest[r.index] ?? NOTHING;
       if (e.uses.length) using.push(r);
       if (e.evidence.length) stating.push(r);
       this.contribute(r, e, dirty, 0);
     }
-    for (const r of using) this.contribute(r, byRequest[r.index]!, dirty, 1);
-    for (const r of stating) this.contribute(r, byRequest[r.index]!, dirty, 2);
+    for (let i = 0; i < using.length; i++) this.contribute(using[i], byRequest[using[i].index]!, dirty, 1);
+    for (let i = 0; i < stating.length; i++) this.contribute(stating[i], byRequest[stating[i].index]!, dirty, 2);
   }
 
   /**
@@ -295,18 +296,19 @@ export class SameFileEvidence {
     const source = this.requests[use.source];
     const read = source && targetOf(source);
     if (!source || !read) return;
-    const sourceLine = startLineOf(source.anchor);
     if (use.part === 'headers' && isValidatorName(use.path)) {
-      const v: ValidatorUse = { line: use.line, path: use.path, read, sourceLine };
+      // Made when a first entry wants it: a whole-file index's entries are full after a few pieces.
+      let v: ValidatorUse | undefined;
       // A create's validator is the created item's; a read's holds for the route's items too.
       const readEntry = this.entryFor(read.origin, aboutRoute(source.method, read.route), source.method !== 'POST');
-      if (this.wants(readEntry)) this.add(new ValidatorUsePiece(order, readEntry, v), c, dirty);
+      if (this.wants(readEntry)) this.add(new ValidatorUsePiece(order, readEntry, v ??= validatorUse(use, read, source)), c, dirty);
       // A collection's validator is evidence for its items; and the request that sends it is on the same API.
       if (!write || write.route === read.route) return;
       const writeEntry = this.entryFor(write.origin, write.route, false);
-      if (this.wants(writeEntry)) this.add(new ValidatorUsePiece(order + 1, writeEntry, v), c, dirty);
+      if (this.wants(writeEntry)) this.add(new ValidatorUsePiece(order + 1, writeEntry, v ??= validatorUse(use, read, source)), c, dirty);
       return;
     }
+    const sourceLine = startLineOf(source.anchor);
     if (!write || !isRead(source) || !isWriteMethod(user.method)) return;
     if (!originsMayMatch(read.origin, write.origin)) return;
     if (!routesMatch(read.route, write.route)) {
@@ -323,6 +325,11 @@ export class SameFileEvidence {
 function keep(c: Contributor): void {
   if (c.pieces) c.pieces = compactList(c.pieces);
   if (c.sources) c.sources = compactList(c.sources);
+}
+
+/** What the one or two pieces of a validator use share (`ValidatorUse`). */
+function validatorUse(use: ResponseUse, read: WriteTarget, source: RequestModel): ValidatorUse {
+  return { line: use.line, path: use.path, read, sourceLine: startLineOf(source.anchor) };
 }
 
 /** The record of `entry` in this update, made at its first touch (before any change to it). */
@@ -348,7 +355,8 @@ function settle(entry: RouteEntry, t: Touch): void {
 
 /** True when a header of `r` may be one of `SENT_PRECONDITIONS` (both lower-case to `i…`; anything not ASCII may too). */
 function sendsPrecondition(r: RequestModel): boolean {
-  for (const h of r.headers) if (mayBeIfHeader(h.name)) return true;
+  const headers = r.headers;
+  for (let i = 0; i < headers.length; i++) if (mayBeIfHeader(headers[i].name)) return true;
   return false;
 }
 

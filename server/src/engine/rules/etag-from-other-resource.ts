@@ -19,7 +19,9 @@ export const etagFromOtherResource: Rule = {
     needs: ['write', 'conditional'],
     check(req, ctx, report) {
       if (!isWrite(req.method, ctx.config) || req.target === undefined) return;
-      for (const { header: h } of factsOf(req).conditionals) {
+      const conditionals = factsOf(req).conditionals;
+      for (let i = 0; i < conditionals.length; i++) {
+        const h = conditionals[i].header;
         if (h.source.kind !== 'capture') continue;
         const captured = ctx.model.requests[h.source.request];
         // A POST's validators describe the resource it created (RFC 9110 §15.3.2), whose URI is not the POST's.

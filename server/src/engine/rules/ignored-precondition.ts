@@ -17,7 +17,9 @@ export const ignoredPrecondition: Rule = {
     reads: 'request',
     needs: ['conditional'],
     check(req, _ctx, report) {
-      for (const { header: h, name } of factsOf(req).conditionals) {
+      const conditionals = factsOf(req).conditionals;
+      for (let i = 0; i < conditionals.length; i++) {
+        const { header: h, name } = conditionals[i];
         const why = whyIgnored(req, name);
         if (why) report({ message: `${h.name} is ignored: ${why}`, range: rangeOf(h.range), fixes: [] });
       }

@@ -6,7 +6,7 @@
  */
 import { lowerCaseName } from '../model/types';
 import { wholeTemplate } from '../http/templates';
-import { formatImfFixdate, parseHttpDate, parseLooseDate } from '../semantics/http-date';
+import { formatImfFixdate, isImfFixdate, parseHttpDate, parseLooseDate } from '../semantics/http-date';
 import type { HeaderModel } from '../model/types';
 import { byRequest, type Finding, type Fix, type Rule } from './types';
 import { effectiveValue } from './vocabulary';
@@ -25,7 +25,9 @@ export const invalidHttpDate: Rule = {
     reads: 'request',
     needs: ['conditional'],
     check(req, _ctx, report) {
-      for (const c of factsOf(req).conditionals) {
+      const conditionals = factsOf(req).conditionals;
+      for (let i = 0; i < conditionals.length; i++) {
+        const c = conditionals[i];
         const finding = DATE_HEADERS.includes(c.name) ? judge(c.header) : undefined;
         if (finding) report(finding);
       }
@@ -44,8 +46,8 @@ function judge(h: HeaderModel): Omit<Finding, 'ruleId'> | undefined {
     : 'the server must ignore the header, so the condition silently disappears';
   if (value === '') return { message: `${h.name} has no value: ${consequence}. Write an IMF-fixdate such as \`${EXAMPLE}\`.`, range: rangeOf(h.range), fixes: [] };
   if (value.includes('{{')) return judgeTemplate(h, consequence);
+  if (isImfFixdate(value)) return undefined;
   const parsed = parseHttpDate(value);
-  if (parsed?.form === 'imf-fixdate') return undefined;
   // Only a value typed into the header can be rewritten in place; one from a variable is reported, not edited.
   const rewritable = h.value !== undefined && !h.value.includes('{{');
   const rewrite = (date: Date): Fix[] => rewritable

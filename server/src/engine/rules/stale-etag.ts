@@ -22,7 +22,9 @@ export const staleEtag: Rule = {
     check(req, ctx, report) {
       if (req.target === undefined) return;
       const target = req.target;
-      for (const { header: h, name } of factsOf(req).conditionals) {
+      const conditionals = factsOf(req).conditionals;
+      for (let i = 0; i < conditionals.length; i++) {
+        const { header: h, name } = conditionals[i];
         if (name !== 'if-match' && name !== 'if-none-match' && name !== 'if-unmodified-since') continue;
         if (h.source.kind !== 'capture') continue;
         const captured = ctx.model.requests[h.source.request];

@@ -23,7 +23,8 @@ export class TargetIndex {
   /** The index of a whole model (requests in file order). */
   static of(requests: readonly RequestModel[]): TargetIndex {
     const index = new TargetIndex();
-    for (const r of requests) {
+    for (let i = 0; i < requests.length; i++) {
+      const r = requests[i];
       if (r.target === undefined) continue;
       const list = index.byTarget.get(r.target);
       if (list) list.push(r);
@@ -77,7 +78,10 @@ export class TargetIndex {
     const list = this.byTarget.get(target);
     if (!list) return undefined;
     facts = { changes: [] };
-    for (const r of list) if (r.method !== 'GET' && r.method !== 'HEAD' && changesResource(r)) facts.changes.push(r);
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
+      if (r.method !== 'GET' && r.method !== 'HEAD' && changesResource(r)) facts.changes.push(r);
+    }
     this.facts.set(target, facts);
     return facts;
   }

@@ -161,7 +161,8 @@ const fhirPath = stringMemo((url: string) => FHIR_RESOURCE_PATH.test(url.split('
 export function headersOnWrite(req: RequestModel, config: EngineConfig, name: ConditionalName): readonly HeaderModel[] {
   if (!isWrite(req.method, config)) return NO_HEADERS;
   let found: HeaderModel[] | undefined;
-  for (const c of factsOf(req).conditionals) if (c.name === name) (found ??= []).push(c.header);
+  const conditionals = factsOf(req).conditionals;
+  for (let i = 0; i < conditionals.length; i++) if (conditionals[i].name === name) (found ??= []).push(conditionals[i].header);
   return found ?? NO_HEADERS;
 }
 

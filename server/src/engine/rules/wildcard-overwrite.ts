@@ -12,6 +12,7 @@ import type { HeaderModel, RequestModel } from '../model/types';
 import { lowerCaseName } from '../model/types';
 import { serviceOf } from '../services/recognise';
 import { rangeOf } from '../text/span';
+import { factsOf } from './request-facts';
 import type { Fix, ReportedFinding } from './types';
 import { describeRequest, effectiveValue, freshReadBefore, hasWritePrecondition } from './vocabulary';
 
@@ -25,7 +26,8 @@ export interface WildcardOverwrite {
 /** The wildcard and the read before it, when `req` is a read-modify-write whose only guard is `If-Match: *`. */
 export function wildcardOverwrite(req: RequestModel, requests: readonly RequestModel[], config: EngineConfig,
   language: 'http' | 'code'): WildcardOverwrite | undefined {
-  if (req.method === 'DELETE') return undefined;
+  // Most writes carry no If-Match: the request's facts (at hand in the rules' walk) say so without a list.
+  if (req.method === 'DELETE' || !factsOf(req).has('if-match')) return undefined;
   const ifMatch = req.headers.filter((h) => lowerCaseName(h.name) === 'if-match');
   if (ifMatch.length === 0 || !ifMatch.every((h) => !h.conditional && effectiveValue(h)?.trim() === '*')) return undefined;
   // Another precondition beside the wildcard (If-Unmodified-Since, a service's own) still guards the write.

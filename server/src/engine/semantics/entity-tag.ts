@@ -96,6 +96,11 @@ export function parseEntityTagList(value: string): EntityTagList {
 
 /** Splits a list on commas outside quotes and `{{ }}`, trimming each element, with its start offset. */
 export function splitList(value: string): { text: string; start: number }[] {
+  // Most values are one element (a template, a tag, `*`): no scan, no slices.
+  if (!value.includes(',')) {
+    const text = value.trim();
+    return text === '' ? [] : [{ text, start: value.length - value.trimStart().length }];
+  }
   const out: { text: string; start: number }[] = [];
   let inQuotes = false;
   let depth = 0;

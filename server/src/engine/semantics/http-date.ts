@@ -3,6 +3,8 @@
  * recipient must still accept but a sender must not generate.
  */
 
+import { stringMemo } from '../text/string-memo';
+
 export type HttpDateForm = 'imf-fixdate' | 'rfc850' | 'asctime';
 
 export interface HttpDate {
@@ -56,6 +58,12 @@ export function parseHttpDate(text: string, now: number = Date.now()): HttpDate 
   }
   return undefined;
 }
+
+/**
+ * True for a value that is an IMF-fixdate (what a valid date header holds), once per distinct value: a file repeats
+ * its dates, and the answer does not depend on the clock (only RFC 850's two-digit years do).
+ */
+export const isImfFixdate = stringMemo((value: string): boolean => parseHttpDate(value)?.form === 'imf-fixdate');
 
 /** Formats a date as IMF-fixdate, the only form a sender should generate. */
 export function formatImfFixdate(date: Date): string {

@@ -27,13 +27,16 @@ export function literalServiceGuards(req: {
   // Elasticsearch `version_type=external(_gte)`: `version` is the caller's own number (its system of record's),
   // compared by order, not a value copied from a response.
   const external = query !== undefined && query.includes('version_type=external');
-  for (const pair of query?.split('&') ?? []) {
-    const [name, value = ''] = pair.split('=');
+  const pairs = query === undefined ? NO_PAIRS : query.split('&');
+  for (let i = 0; i < pairs.length; i++) {
+    const [name, value = ''] = pairs[i].split('=');
     if (!VERSION_PARAMS.includes(name) || !isServiceTarget(name) || !copiedVersion(value)) continue;
     if (external && name === 'version') continue;
     out.push({ text: `?${name}=${value}` });
   }
-  for (const h of req.headers) {
+  const headers = req.headers;
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
     if (h.source.kind !== 'literal' || !mayBeVersionHeader(h.name) || !VERSION_HEADERS.includes(lowerCaseName(h.name)) || !copiedVersion(h.value ?? '')) continue;
     out.push({ text: `${h.name}: ${h.value}` });
   }
@@ -41,6 +44,8 @@ export function literalServiceGuards(req: {
   if (rev) out.push({ text: `"_rev": "${rev[1]}"` });
   return out;
 }
+
+const NO_PAIRS: readonly string[] = [];
 
 /** False when `name` cannot lower-case to a `VERSION_HEADERS` name (`x-…`, `if-…`): told by its first character. */
 function mayBeVersionHeader(name: string): boolean {

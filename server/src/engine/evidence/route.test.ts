@@ -1,0 +1,36 @@
+/** Route templates (route.ts `routeOf`): which segments name one item, and the shape of the template. */
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { routeOf } from './route';
+
+describe('routeOf', () => {
+  it('keeps collection names and turns id-like segments into {}', () => {
+    assert.equal(routeOf('/items/7'), '/items/{}');
+    assert.equal(routeOf('/items/7/notes'), '/items/{}/notes');
+    assert.equal(routeOf('/items/{{id}}'), '/items/{}');
+    assert.equal(routeOf('/items/{id}/tags/:tag'), '/items/{}/tags/{}');
+    assert.equal(routeOf('/files/0f8fad5b-d9cb-469f-a165-70867728950e'), '/files/{}');
+    assert.equal(routeOf('/files/0F8FAD5B-D9CB-469F-A165-70867728950E'), '/files/{}');
+    assert.equal(routeOf('/objects/5f1a2b3c4d5e6f708192'), '/objects/{}');
+    assert.equal(routeOf('/objects/a_long-name-with-1'), '/objects/{}');
+  });
+
+  it('keeps what only looks like an id', () => {
+    assert.equal(routeOf('/items/12a'), '/items/12a');
+    assert.equal(routeOf('/v2/items'), '/v2/items');
+    assert.equal(routeOf('/objects/a-long-name-without-digits'), '/objects/a-long-name-without-digits');
+    assert.equal(routeOf('/objects/5f1a2b3c.4d5e6f708192'), '/objects/5f1a2b3c.4d5e6f708192');
+    // 36 characters shaped like a uuid, with a dot no id holds.
+    assert.equal(routeOf('/files/0f8fad5b-d9cb-469f-a165-7086772895.e'), '/files/0f8fad5b-d9cb-469f-a165-7086772895.e');
+    assert.equal(routeOf('/n/١٢٣'), '/n/١٢٣');
+  });
+
+  it('drops empty segments and the trailing slash; the root is /', () => {
+    assert.equal(routeOf(''), '/');
+    assert.equal(routeOf('/'), '/');
+    assert.equal(routeOf('//'), '/');
+    assert.equal(routeOf('/items/7/'), '/items/{}');
+    assert.equal(routeOf('//items//7'), '/items/{}');
+    assert.equal(routeOf('items/7'), '/items/{}');
+  });
+});
