@@ -46,7 +46,7 @@ export class RequestRunner implements vscode.Disposable {
     const file = parseHttp(target.document.getText());
     const request = requestAtLine(file, line ?? target.cursorLine);
     if (!request) return this.nothingToSend();
-    return this.execute(target.document, file, [request], `Sending ${request.requestLine.method.value} ${request.requestLine.url.value}`);
+    return this.execute(target.document, file, [request], `Sending ${request.requestLine.method} ${request.requestLine.url}`);
   }
 
   /** Sends every request of `uri` (default: the active editor) in order. */

@@ -39,7 +39,7 @@ describe('parse diagnostics: each says what is wrong and how to fix it, and hide
     ].join('\n');
     const { diagnostics, requests } = parseHttp(text);
     assert.deepEqual(diagnostics, []);
-    assert.deepEqual(requests.map((r) => r.requestLine.url.value), ['http://es.test:9200/p/_search', 'http://es.test:9200/']);
+    assert.deepEqual(requests.map((r) => r.requestLine.url), ['http://es.test:9200/p/_search', 'http://es.test:9200/']);
   });
 
   it('invalid-variable: `@name` without a value, `@= value` without a name', () => {

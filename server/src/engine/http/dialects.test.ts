@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseHttp } from './parser';
 import { rangeOf, startLineOf } from '../text/span';
+import { methodSpan } from './nodes';
 
 describe('dialect constructs each tool reads (found in real-world files)', () => {
   it('a response file (go-restclient): status blocks are responses, not errors', () => {
@@ -42,7 +43,7 @@ describe('dialect constructs each tool reads (found in real-world files)', () =>
       '# change it by hand', '# (nobody else should)', 'PUT http://localhost:8500/v1/kv/queue', 'Content-Type: text/plain', '', 'next', '',
       '# and drop it', 'DELETE http://localhost:8500/v1/kv/queue', '',
     ].join('\n'));
-    assert.deepEqual(file.requests.map((r) => [r.requestLine.method.value, startLineOf(r.requestLine.range)]), [['GET', 2], ['PUT', 7], ['DELETE', 13]]);
+    assert.deepEqual(file.requests.map((r) => [r.requestLine.method, startLineOf(r.requestLine.range)]), [['GET', 2], ['PUT', 7], ['DELETE', 13]]);
     assert.equal(file.requests[0].body, undefined);
     assert.equal(file.requests[1].body?.text, 'next');
     assert.deepEqual(file.requests[1].comments, ['change it by hand', '(nobody else should)']);
@@ -56,7 +57,7 @@ describe('dialect constructs each tool reads (found in real-world files)', () =>
 
   it('WebDAV and version-control methods, and `Get` written in mixed case', () => {
     const file = parseHttp('MKWORKSPACE /w\n\nVERSION-CONTROL /v\n\n###\nGet https://example.com/x\n');
-    assert.deepEqual(file.requests.map((r) => r.requestLine.method.value), ['MKWORKSPACE', 'VERSION-CONTROL', 'GET']);
+    assert.deepEqual(file.requests.map((r) => r.requestLine.method), ['MKWORKSPACE', 'VERSION-CONTROL', 'GET']);
   });
 
   it('a GraphQL `query` line in a body is never the QUERY method', () => {
@@ -68,7 +69,7 @@ describe('dialect constructs each tool reads (found in real-world files)', () =>
   it('a leading byte-order mark is dropped', () => {
     const file = parseHttp('\uFEFFGET https://example.com\n');
     assert.deepEqual(file.diagnostics, []);
-    assert.deepEqual(rangeOf(file.requests[0].requestLine.method.range).start, { line: 0, character: 0 });
+    assert.deepEqual(rangeOf(methodSpan(file.requests[0].requestLine)).start, { line: 0, character: 0 });
   });
 
   it('stays total on long blocks of one kind (no recursion, no argument spreading)', () => {

@@ -4,11 +4,11 @@ import { parseHttp } from './parser';
 import type { HttpFile, HttpRequest } from './ast';
 import { allFixtures, fixture } from '../testing/http-fixture-files';
 import { rangeOf, startLineOf } from '../text/span';
-import { headerValueSpan, urlPartsOf } from './nodes';
+import { headerValueSpan, methodSpan, urlPartsOf } from './nodes';
 
 /** `METHOD url` of each request, the shape most assertions compare. */
 function requestLines(file: HttpFile): string[] {
-  return file.requests.map((r) => `${r.requestLine.method.value} ${r.requestLine.url.value}`);
+  return file.requests.map((r) => `${r.requestLine.method} ${r.requestLine.url}`);
 }
 
 function header(req: HttpRequest, name: string): string | undefined {
@@ -88,12 +88,12 @@ describe('fixtures: REST Client', () => {
     assert.deepEqual(file.variables.map((v) => [v.name.value, v.value.value]), [
       ['baseUrl', 'https://api.example.com/v2'], ['token', '{{$dotenv API_TOKEN}}'], ['contentType', 'application/json'],
     ]);
-    assert.deepEqual(file.requests.map((r) => r.requestLine.method.value), ['GET', 'PATCH', 'GET', 'GET', 'POST']);
+    assert.deepEqual(file.requests.map((r) => r.requestLine.method), ['GET', 'PATCH', 'GET', 'GET', 'POST']);
     const [, rename, conditional, search, login] = file.requests;
     assert.equal(rename.name?.value, 'renameUser');
     assert.equal(header(rename, 'If-Match'), '{{getUser.response.headers.ETag}}');
     assert.equal(header(conditional, 'If-None-Match'), '{{renameUser.response.headers.ETag}}');
-    assert.equal(search.requestLine.url.value, '{{baseUrl}}/users?role=admin&active=true&page={{$randomInt 1 10}}');
+    assert.equal(search.requestLine.url, '{{baseUrl}}/users?role=admin&active=true&page={{$randomInt 1 10}}');
     assert.equal(search.body, undefined);
     assert.equal(login.body?.text, 'username=ada\n&password={{$processEnv LOGIN_PASSWORD}}');
   });
@@ -103,7 +103,7 @@ describe('fixtures: REST Client', () => {
     assert.deepEqual(requestLines(file), ['POST https://api.example.com/graphql', 'GET https://api.example.com/health']);
     assert.match(file.requests[0].body!.text, /^query Repo[\s\S]*"owner": "octo"\n}$/);
     // `Get` is sent as GET; the method's range still covers the word as written.
-    assert.deepEqual(rangeOf(file.requests[1].requestLine.method.range), { start: { line: 23, character: 0 }, end: { line: 23, character: 3 } });
+    assert.deepEqual(rangeOf(methodSpan(file.requests[1].requestLine)), { start: { line: 23, character: 0 }, end: { line: 23, character: 3 } });
   });
 });
 

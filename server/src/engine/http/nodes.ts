@@ -19,7 +19,6 @@ export interface PendingBlock {
 /** The request whose request line is line i; its block starts at `firstLine`. */
 export function requestAt(index: number, block: PendingBlock, firstLine: number, i: number, text: string, rl: RequestLineMatch): HttpRequest {
   const lineEnd = text.trimEnd().length;
-  const url: Spanned = { value: rl.url, range: lineSpan(i, rl.urlStart, rl.urlStart + rl.url.length) };
   const nameMeta = block.metadata.find((m) => m.key === 'name' && m.value !== '');
   return {
     index,
@@ -32,8 +31,11 @@ export function requestAt(index: number, block: PendingBlock, firstLine: number,
     comments: block.comments,
     variables: block.variables,
     requestLine: {
-      method: { value: rl.method, range: lineSpan(i, rl.methodStart, rl.methodStart + rl.methodLength) },
-      url,
+      method: rl.method,
+      methodStart: rl.methodStart,
+      methodLength: rl.methodLength,
+      url: rl.url,
+      urlRange: lineSpan(i, rl.urlStart, rl.urlStart + rl.url.length),
       version: rl.version && { value: rl.version.value, range: lineSpan(i, rl.version.start, rl.version.start + rl.version.value.length) },
       implicitMethod: rl.implicitMethod,
       range: lineSpan(i, 0, lineEnd),
@@ -53,15 +55,22 @@ function firstWord(value: string): string {
 
 /** The URL's lines: `url` alone unless it continues over several. */
 export function urlPartsOf(line: RequestLine): readonly Spanned[] {
-  return line.urlParts ?? [line.url];
+  return line.urlParts ?? [{ value: line.url, range: line.urlRange }];
+}
+
+/** Where the method stands as written (on the request line's first line). */
+export function methodSpan(line: RequestLine): Span {
+  return lineSpan(startLineOf(line.range), line.methodStart, line.methodStart + line.methodLength);
 }
 
 /** Appends a `?…` / `&…` continuation line (line i, from `start`) to the request's URL. */
 export function extendUrl(req: HttpRequest, i: number, start: number, value: string): void {
   const end = { line: i, character: start + value.length };
   const part: Spanned = { value, range: lineSpan(i, start, end.character) };
-  (req.requestLine.urlParts ??= [req.requestLine.url]).push(part);
-  req.requestLine.url = { value: req.requestLine.url.value + value, range: spanOf({ start: rangeOf(req.requestLine.url.range).start, end }) };
+  const line = req.requestLine;
+  (line.urlParts ??= [{ value: line.url, range: line.urlRange }]).push(part);
+  line.url += value;
+  line.urlRange = spanOf({ start: rangeOf(line.urlRange).start, end });
   req.requestLine.range = spanOf({ start: rangeOf(req.requestLine.range).start, end });
   req.headerInsertLine = i + 1;
 }

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseHttp } from './parser';
 import { rangeOf } from '../text/span';
-import { headerNameSpan, headerValueSpan, urlPartsOf } from './nodes';
+import { headerNameSpan, headerValueSpan, methodSpan, urlPartsOf } from './nodes';
 
 describe('parser: REST Client dialect', () => {
   const text = [
@@ -39,9 +39,9 @@ describe('parser: REST Client dialect', () => {
 
   it('gives exact ranges for method, URL, version, headers and body', () => {
     const [get, put] = file.requests;
-    assert.deepEqual(rangeOf(get.requestLine.method.range), { start: { line: 4, character: 0 }, end: { line: 4, character: 3 } });
-    assert.equal(get.requestLine.url.value, '{{host}}/items/1');
-    assert.deepEqual(rangeOf(get.requestLine.url.range), { start: { line: 4, character: 4 }, end: { line: 4, character: 20 } });
+    assert.deepEqual(rangeOf(methodSpan(get.requestLine)), { start: { line: 4, character: 0 }, end: { line: 4, character: 3 } });
+    assert.equal(get.requestLine.url, '{{host}}/items/1');
+    assert.deepEqual(rangeOf(get.requestLine.urlRange), { start: { line: 4, character: 4 }, end: { line: 4, character: 20 } });
     assert.equal(get.requestLine.version?.value, 'HTTP/1.1');
     const ifMatch = put.headers[1];
     assert.equal(ifMatch.name, 'If-Match');
@@ -76,7 +76,7 @@ describe('parser: JetBrains dialect', () => {
   it('reads pre-request scripts, multi-line URLs, file bodies and handlers', () => {
     assert.deepEqual(file.diagnostics, []);
     const [req] = file.requests;
-    assert.equal(req.requestLine.url.value, 'https://example.com/items?draft=true&notify=false');
+    assert.equal(req.requestLine.url, 'https://example.com/items?draft=true&notify=false');
     assert.equal(urlPartsOf(req.requestLine).length, 3);
     assert.equal(req.scripts.length, 2);
     assert.equal(req.scripts[0].kind, 'pre-request');
@@ -98,7 +98,7 @@ describe('parser: JetBrains dialect', () => {
     assert.deepEqual(rangeOf(headerNameSpan(post.headers[1])), { start: { line: 3, character: 1 }, end: { line: 3, character: 8 } });
     assert.deepEqual(rangeOf(headerValueSpan(post.headers[1])), { start: { line: 3, character: 10 }, end: { line: 3, character: 20 } });
     assert.equal(post.body?.text.trim(), '{"name": "hotels"}');
-    assert.equal(get.requestLine.url.value, '{{baseUrl}}/indexes?$select=name');
+    assert.equal(get.requestLine.url, '{{baseUrl}}/indexes?$select=name');
     assert.deepEqual(get.headers.map((h) => h.name), ['api-key']);
   });
 
@@ -136,7 +136,7 @@ describe('parser: httpYac dialect', () => {
     ].join('\n');
     const file = parseHttp(text);
     assert.deepEqual(file.diagnostics, []);
-    assert.deepEqual(file.requests.map((r) => `${r.requestLine.method.value} ${r.requestLine.url.value}`), ['GET /json', 'GET /xml', 'POST /anything']);
+    assert.deepEqual(file.requests.map((r) => `${r.requestLine.method} ${r.requestLine.url}`), ['GET /json', 'GET /xml', 'POST /anything']);
     assert.equal(file.requests[1].name?.value, 'second');
     // A script in the same region before the request line runs before that request (httpYac).
     assert.equal(file.scripts.length, 0);
@@ -153,7 +153,7 @@ describe('parser: httpYac dialect', () => {
   it('reads extension methods spelled with any RFC 9110 token character (`_`, `.`, digits)', () => {
     const file = parseHttp('MY_METHOD https://api.example.com/a\n\n###\nX.SYNC2 /b\n');
     assert.equal(file.diagnostics.length, 0);
-    assert.deepEqual(file.requests.map((r) => r.requestLine.method.value), ['MY_METHOD', 'X.SYNC2']);
+    assert.deepEqual(file.requests.map((r) => r.requestLine.method), ['MY_METHOD', 'X.SYNC2']);
     // A `Name: value` line is still no request line: `:` is not a token character.
     assert.equal(parseHttp('Content-Type: text/plain\n').requests.length, 0);
   });

@@ -244,14 +244,14 @@ function recorded(list: Recorded<unknown>, name: string): boolean {
 /** Lowers `req` (not yet passed by `scope.advance`); fixes read the file and models through `source`. */
 export function lowerRequest(req: HttpRequest, scope: LoweringScope, lookups: Lookups, source: EditorSource): Lowered {
   const vars = scope.vars;
-  const url = vars.resolve(req.requestLine.url.value);
+  const url = vars.resolve(req.requestLine.url);
   const headers: HeaderModel[] = req.headers.map((h) => new HttpHeaderModel(h, vars.resolve(h.name), vars.resolve(h.value), valueSource(h.value, vars, lookups)));
   const model: RequestModel = {
     index: req.index,
     name: req.name?.value ?? req.title,
     notes: notesOf(req),
     // `X-HTTP-Method: MERGE` on a POST is, for the server, the update it names (as in client code).
-    method: overriddenMethod(headers) ?? req.requestLine.method.value,
+    method: overriddenMethod(headers) ?? req.requestLine.method,
     url,
     target: resourceKey(url),
     queryParams: queryParamNames(url),

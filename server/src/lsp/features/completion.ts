@@ -19,7 +19,7 @@ export function completions(file: HttpFile, lineText: string, position: Position
     const items: CompletionItem[] = earlier.map((r) => ({
       label: `{{${r.name!.value}.response.headers.ETag}}`,
       kind: CompletionItemKind.Reference,
-      detail: `ETag of ${r.requestLine.method.value} ${r.requestLine.url.value}`,
+      detail: `ETag of ${r.requestLine.method} ${r.requestLine.url}`,
     }));
     if (conditional[1].toLowerCase() === 'if-none-match') items.push({ label: '*', kind: CompletionItemKind.Value, detail: 'create only: fail if the resource exists' });
     return items;

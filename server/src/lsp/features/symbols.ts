@@ -6,7 +6,7 @@ import { rangeOf } from '../../engine/text/span';
 
 export function documentSymbols(file: HttpFile): DocumentSymbol[] {
   return file.requests.map((req) => {
-    const line = `${req.requestLine.method.value} ${req.requestLine.url.value}`;
+    const line = `${req.requestLine.method} ${req.requestLine.url}`;
     const label = req.name?.value ?? req.title;
     return {
       name: label ?? line,

@@ -119,7 +119,7 @@ function dotenvMarkdown(name: string, s: ValueSources): string {
 }
 
 function describe(r: HttpRequest): string {
-  return `${r.requestLine.method.value} \`${r.requestLine.url.value}\` on line ${startLineOf(r.requestLine.range) + 1}`;
+  return `${r.requestLine.method} \`${r.requestLine.url}\` on line ${startLineOf(r.requestLine.range) + 1}`;
 }
 
 /** Inline code that survives backticks in the value. */

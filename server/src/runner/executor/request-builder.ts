@@ -22,7 +22,7 @@ export interface PreparedRequest {
 export async function prepareRequest(request: HttpRequest, scope: ResolveScope, files: BodyFilePolicy): Promise<PreparedRequest> {
   const headers: [string, string][] = [];
   for (const h of request.headers) headers.push([await substitute(h.name, scope), await substitute(h.value, scope)]);
-  const url = completeUrl(await substitute(request.requestLine.url.value.trim(), scope), headers);
+  const url = completeUrl(await substitute(request.requestLine.url.trim(), scope), headers);
   let body: string | Buffer | undefined;
   const fileBody = request.body?.file;
   if (fileBody) {
@@ -31,7 +31,7 @@ export async function prepareRequest(request: HttpRequest, scope: ResolveScope, 
   } else if (request.body && request.body.text !== '') {
     body = await substitute(request.body.text, scope);
   }
-  return { method: request.requestLine.method.value.toUpperCase(), url, headers, body };
+  return { method: request.requestLine.method.toUpperCase(), url, headers, body };
 }
 
 function completeUrl(raw: string, headers: [string, string][]): URL {

@@ -88,7 +88,7 @@ class Runner {
     this.running.add(request);
     const startedAt = Date.now();
     const started = performance.now();
-    let sent: SentRequest = { method: request.requestLine.method.value, url: request.requestLine.url.value, headers: [] };
+    let sent: SentRequest = { method: request.requestLine.method, url: request.requestLine.url, headers: [] };
     const attempts: Attempt[] = [];
     const exchange: Exchange = { name: requestLabel(request), line: startLineOf(request.requestLine.range), request: sent, attempts, timings: { waitMs: 0, downloadMs: 0, totalMs: 0 }, startedAt, warnings: [] };
     try {
