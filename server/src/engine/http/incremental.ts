@@ -14,11 +14,18 @@ import type { HttpFile } from './ast';
 import { parseSection } from './parser';
 import { assembleFile, type ParsedSection } from './sections';
 import { partitionPoint } from '../text/partition-point';
+import { NONE } from '../text/compact-list';
 
 interface CachedSection {
+  /**
+   * Its parse, less its requests once the file holds them (`dropRequests`): they are the file's requests
+   * [firstIndex, firstIndex + requestCount), and a section's own list (one request, mostly) was ten thousand
+   * arrays in a 10k-request file. Read them with `requestsOf`.
+   */
   parsed: ParsedSection;
   /** The number of its first request (requests are numbered across the file). */
   firstIndex: number;
+  requestCount: number;
   /** Line terminators in the section's text (its line count when a section follows it). */
   terminators: number;
   /** Where its text starts in the document (after a byte-order mark) and how long it is. */
@@ -87,14 +94,16 @@ export class IncrementalHttpParser {
       const stop = last ? body.length : starts[k + 1];
       const terminators = countTerminators(body, start, stop);
       const end = from + terminators + (last ? 1 : 0);
-      sections.push({ parsed: parseSection(lines, from, end, index), firstIndex: index, terminators, start, length: stop - start });
-      index += sections[k].parsed.requests.length;
+      sections.push(cachedSection(parseSection(lines, from, end, index), index, terminators, start, stop - start));
+      index += sections[k].requestCount;
       from = end;
     }
     this.sections = sections;
     this.httpYacSections = sections.filter((s) => s.parsed.httpYac).length;
     this.lastChange = undefined;
-    return this.finish(body, bom, assembleFile(sections.map((s) => s.parsed), lines.length, preferredEol(body)));
+    const file = assembleFile(sections.map((s) => s.parsed), lines.length, preferredEol(body));
+    dropRequests(sections);
+    return this.finish(body, bom, file);
   }
 
   /**
@@ -116,7 +125,7 @@ export class IncrementalHttpParser {
     const terminators = starts.map((s, k) => countTerminators(body, s, k + 1 < starts.length ? starts[k + 1] : regionEnd));
     let oldTerminators = 0;
     let oldRequests = 0;
-    for (let k = k0; k < k1; k++) oldTerminators += old[k].terminators, oldRequests += old[k].parsed.requests.length;
+    for (let k = k0; k < k1; k++) oldTerminators += old[k].terminators, oldRequests += old[k].requestCount;
     const lineShift = terminators.reduce((a, b) => a + b, 0) - oldTerminators;
     const oldLineCount = this.file!.lineCount;
     const lineCount = oldLineCount + lineShift;
@@ -134,13 +143,14 @@ export class IncrementalHttpParser {
       const end = from + terminators[k] + (last ? 1 : 0);
       // Its lines and the separator after it: readers stop at that separator, as in a full parse.
       placeLines(lines, body, start, last ? body.length : lineEnd(body, stop), from);
-      const section = { parsed: parseSection(lines, from, end, index), firstIndex: index, terminators: terminators[k], start, length: stop - start };
+      const section = cachedSection(parseSection(lines, from, end, index), index, terminators[k], start, stop - start);
       region.push(section);
-      index += section.parsed.requests.length;
+      index += section.requestCount;
       from = end;
     }
     const requestShift = index - old[k0].firstIndex - oldRequests;
     const tail = old.slice(k1);
+    const reparsed: CachedSection[] = [];
     const moved = lineShift !== 0 || requestShift !== 0;
     for (let k = 0; k < tail.length; k++) {
       const s = tail[k];
@@ -153,15 +163,18 @@ export class IncrementalHttpParser {
       const last = k === tail.length - 1;
       const end = from + s.terminators + (last ? 1 : 0);
       placeLines(lines, body, start, last ? body.length : lineEnd(body, start + s.length), from);
-      tail[k] = { parsed: parseSection(lines, from, end, index), firstIndex: index, terminators: s.terminators, start, length: s.length };
-      index += tail[k].parsed.requests.length;
+      tail[k] = cachedSection(parseSection(lines, from, end, index), index, s.terminators, start, s.length);
+      reparsed.push(tail[k]);
+      index += tail[k].requestCount;
       from = end;
     }
     const sections = old.slice(0, k0).concat(region, tail);
     const httpYac = this.httpYacSections - count(old, k0, k1, (s) => s.parsed.httpYac) + count(region, 0, region.length, (s) => s.parsed.httpYac);
     const file = !moved && sameCounts(old, k0, k1, region)
       ? patchFile(this.file!, sections, k0, old.slice(k0, k1), region, (this.httpYacSections > 0) !== (httpYac > 0), lineCount, preferredEol(body))
-      : assembleFile(sections.map((s) => s.parsed), lineCount, preferredEol(body));
+      : assembleFile(sections.map((s) => requestsOf(s, this.file!)), lineCount, preferredEol(body));
+    dropRequests(region);
+    dropRequests(reparsed);
     this.sections = sections;
     this.httpYacSections = httpYac;
     const first = old[k0].firstIndex;
@@ -203,12 +216,32 @@ function patchFile(previous: HttpFile, sections: readonly CachedSection[], k0: n
   return file;
 }
 
+function cachedSection(parsed: ParsedSection, firstIndex: number, terminators: number, start: number, length: number): CachedSection {
+  return { parsed, firstIndex, requestCount: parsed.requests.length, terminators, start, length };
+}
+
+/** Once the file holds their requests, the sections keep none of their own (see `CachedSection.parsed`). */
+function dropRequests(sections: readonly CachedSection[]): void {
+  for (const s of sections) s.parsed.requests = NONE;
+}
+
+/** The section's parse with its requests: its own when it still has them, else the previous file's. */
+function requestsOf(s: CachedSection, previous: HttpFile): ParsedSection {
+  if (s.parsed.requests.length === s.requestCount) return s.parsed;
+  return { ...s.parsed, requests: previous.requests.slice(s.firstIndex, s.firstIndex + s.requestCount) };
+}
+
+/** How many items of `list` the section has (its requests are counted, not kept). */
+function itemCount(s: CachedSection, list: (typeof LISTS)[number]): number {
+  return list === 'requests' ? s.requestCount : s.parsed[list].length;
+}
+
 /** True when the region holds as many items of each list as the sections it replaces. */
 function sameCounts(old: readonly CachedSection[], k0: number, k1: number, region: readonly CachedSection[]): boolean {
   return LISTS.every((list) => {
     let n = 0;
-    for (let k = k0; k < k1; k++) n += old[k].parsed[list].length;
-    for (const s of region) n -= s.parsed[list].length;
+    for (let k = k0; k < k1; k++) n += itemCount(old[k], list);
+    for (const s of region) n -= itemCount(s, list);
     return n === 0;
   });
 }
