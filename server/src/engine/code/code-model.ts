@@ -25,7 +25,7 @@ import { markFetchedGuards } from './fetched-guard';
 import type { CodeContext } from './context';
 import { valueInfo, type RequestIndexOf } from './etag-flow';
 import { resolveHeaders, type HeaderEntry, type HeaderSet } from './headers';
-import { argumentsOf, followValue, readObject } from './options';
+import { argumentsOf, assignedAfter, followValue, readObject } from './options';
 import { rangeOf, stringLiteral, unwrap, urlExpressionText, type Node } from './syntax';
 import { spanOf } from '../text/span';
 
@@ -163,19 +163,28 @@ function wrappedHeaders(headers: Node, call: HttpCall, ctx: CodeContext): Header
 /** Where each library takes the body: options `body` / `data` / `json`, axios's data argument, Python `json=` / `data=`. */
 const BODY_KEYS = ['body', 'data', 'json'];
 
-/** The body's source text (looked through a name and `JSON.stringify(…)` / `json.dumps(…)`), for body guards. */
+/**
+ * The body's source text (looked through a name and `JSON.stringify(…)` / `json.dumps(…)`), for body guards; with the
+ * members set on the named object before the call (`if (sha) body.sha = sha`, `payload["sha"] = sha`), which it sends.
+ */
 function bodyText(call: HttpCall, ctx: CodeContext): string | undefined {
-  if (call.via) return call.via.body && followValue(call.via.body, ctx).text;
+  if (call.via) return call.via.body && textWithAssigned(call.via.body, ctx);
   if (call.sdk) return call.sdk.body && followValue(call.sdk.body, ctx).text;
   let node = BODY_KEYS.map((k) => call.options?.props.get(k)?.value).find((v) => v !== undefined);
   if (!node && call.library === 'axios' && call.shape.options === 2) node = call.args.positional[1];
   for (let depth = 0; node && depth < 3; depth++) {
     const n: Node = followValue(node, ctx);
     const f = n.type === 'call_expression' || n.type === 'call' ? n.childForFieldName('function')?.text : undefined;
-    if (f !== 'JSON.stringify' && f !== 'json.dumps') return n.text;
+    if (f !== 'JSON.stringify' && f !== 'json.dumps') return textWithAssigned(node, ctx);
     node = argumentsOf(n)?.positional[0];
   }
   return undefined;
+}
+
+function textWithAssigned(node: Node, ctx: CodeContext): string {
+  const later = assignedAfter(node, ctx).filter((a) => a.path.length === 1);
+  const text = followValue(node, ctx).text;
+  return later.length === 0 ? text : `${text} ${later.map((a) => a.whole.text).join('; ')}`;
 }
 
 /**

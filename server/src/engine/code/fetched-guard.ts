@@ -12,8 +12,9 @@ import { serviceOf } from '../services/recognise';
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
 import type { RequestIndexOf } from './etag-flow';
-import { followValue, readObject } from './options';
+import { assignedAfter, followValue, readObject } from './options';
 import { sentBody } from './sent-body';
+import { parameterNames } from './local-functions';
 import { encloses, unwrap, type Node } from './syntax';
 
 const MAX_DEPTH = 6;
@@ -34,7 +35,19 @@ export function markFetchedGuards(requests: readonly RequestModel[], calls: read
     const data = guard.data.flatMap((d) => namesIn(d, ctx));
     if (data.length === 0 || data.some((n) => derived.has(n))) return;
     req.guardFetched = { read: read.index, guard: guard.name };
+    // `saveDoc(path, data, sha)` that sends `freshSha` where `let freshSha = sha` was then re-fetched: the caller hands
+    // over the version its data came with and the helper throws it away. Not a generic helper: the loss is its own.
+    if (guard.given && givenParameter(guard.given, fn, ctx)) delete req.genericHelper;
   });
+}
+
+/** True when `name` is given, somewhere in `fn`, the value of one of `fn`'s parameters (`let fresh = sha`). */
+function givenParameter(name: Node, fn: Node, ctx: CodeContext): boolean {
+  const n = unwrap(name);
+  if (n.type !== 'identifier') return false;
+  const params = parameterNames(fn);
+  return (ctx.scopes.all.get(n.text) ?? []).some((b) => b.scope.id === fn.id && b.path.length === 0
+    && unwrap(b.value).type === 'identifier' && params.includes(unwrap(b.value).text));
 }
 
 interface Guard {
@@ -43,6 +56,8 @@ interface Guard {
   read: number;
   /** What the write sends besides the guard. */
   data: Node[];
+  /** The expression the guard's value is sent as. */
+  given?: Node;
 }
 
 /**
@@ -55,12 +70,14 @@ function guardOf(req: RequestModel, call: HttpCall, ctx: CodeContext, requestOf:
   const field = serviceOf(req)?.guards?.body;
   const object = field && body && readObject(body, ctx);
   if (!object || object.spread) return undefined;
-  const entries = [...object.props.entries()];
+  // `if (sha) body.sha = sha` before the call: a member the body is sent with.
+  const later = assignedAfter(body, ctx).flatMap((a) => a.path.length === 1 && a.path[0] ? [[a.path[0], { key: a.key, value: a.value, whole: a.whole }] as const] : []);
+  const entries = [...object.props.entries(), ...later];
   const guards = entries.filter(([k]) => field.test(k));
   if (guards.length !== 1) return undefined;
   const read = responseBehind(guards[0][1].value, ctx, requestOf);
   if (read === undefined) return undefined;
-  return { name: `the ${guards[0][0]} field`, read, data: entries.filter((e) => e !== guards[0]).map(([, p]) => p.value) };
+  return { name: `the ${guards[0][0]} field`, read, data: entries.filter((e) => e !== guards[0]).map(([, p]) => p.value), given: guards[0][1].value };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { builtHeaders, type Substitutions } from './built-headers';
 import type { CodeContext } from './context';
-import { argumentsOf, followValue, isName, keyText, readObject } from './options';
+import { argumentsOf, assignedParts, followValue, isName, keyText, readObject } from './options';
 import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
 
 export interface HeaderEntry {
@@ -35,23 +35,19 @@ export function resolveHeaders(expr: Node, ctx: CodeContext, depth = 0, params?:
   const n = followValue(raw, ctx);
   if (depth > MAX_DEPTH) return { entries: [], complete: false };
   let set: HeaderSet;
+  const parts = assignedParts(n);
   const object = readObject(n, ctx);
-  if (object) {
+  if (parts) {
+    // `Object.assign({ Authorization }, init.headers)`: each literal as it is, each other part as a spread of it.
+    set = { entries: [], complete: true, literal: unwrap(parts[0]) };
+    for (const part of parts) addSpread(unwrap(followValue(part, ctx)).type === 'object' ? undefined : part, part, set, ctx, depth, params);
+  } else if (object) {
     set = { entries: [], complete: true, literal: object.node };
     for (const [name, p] of object.props) set.entries.push({ name, nameNode: p.key, value: p.value, whole: p.whole });
     for (const c of n.namedChildren) {
       if (c.type === 'pair' && keyText(c.childForFieldName('key') ?? c) === undefined) set.complete &&= addComputed(c, set, ctx);
       if (c.type !== 'spread_element' && c.type !== 'dictionary_splat') continue;
-      const spread = c.firstNamedChild && orEmpty(c.firstNamedChild);
-      const given = spread ? params?.get(unwrap(spread).text) : undefined;
-      // A parameter the call gives no argument for spreads nothing.
-      if (given === null) continue;
-      const source = given ?? spread;
-      const inner = source ? resolveHeaders(source, ctx, depth + 1) : { entries: [], complete: false };
-      // The caller's own object is where a fix adds a header: the function's object serves every caller.
-      if (given) set.literal = inner.literal;
-      set.entries.push(...inner.entries);
-      set.complete &&= inner.complete;
+      addSpread(c.firstNamedChild ?? undefined, undefined, set, ctx, depth, params);
     }
   } else if (n.type === 'new_expression' && n.childForFieldName('constructor')?.text === 'Headers') {
     const init = argumentsOf(n)?.positional[0];
@@ -63,6 +59,50 @@ export function resolveHeaders(expr: Node, ctx: CodeContext, depth = 0, params?:
   }
   if (isName(raw)) addMutations(raw, n, set, ctx, depth);
   return set;
+}
+
+/**
+ * Adds what a spread part brings (`...extra`, a part of `Object.assign`), or the headers of a literal `part`. With
+ * `params`, a parameter stands for the call's argument, and `init.headers` for the `headers` of the options the call
+ * passes as `init` (a request helper merging the caller's headers into its own).
+ */
+function addSpread(spreadNode: Node | undefined, part: Node | undefined, set: HeaderSet, ctx: CodeContext, depth: number, params?: Substitutions): void {
+  if (part && !spreadNode) {
+    const inner = resolveHeaders(part, ctx, depth + 1, params);
+    set.entries.push(...inner.entries);
+    set.complete &&= inner.complete;
+    return;
+  }
+  const spread = spreadNode && orEmpty(spreadNode);
+  const name = spread && unwrap(spread).text;
+  const given = !spread ? undefined : params?.has(name as string) ? params.get(name as string) : callerMember(spread, params, ctx);
+  // A parameter the call gives no argument for spreads nothing.
+  if (given === null) return;
+  const source = given ?? spread;
+  const inner = source ? resolveHeaders(source, ctx, depth + 1) : { entries: [], complete: false };
+  // The caller's own object is where a fix adds a header: the function's object serves every caller.
+  if (given) set.literal = inner.literal;
+  set.entries.push(...inner.entries);
+  set.complete &&= inner.complete;
+}
+
+/**
+ * `init.headers` (or `init?.headers`, `init['headers']`) where `init` is a parameter bound to the call's options: the
+ * headers those options hold; null when the call passes no options or options without headers. Undefined when the
+ * expression is not a member of a bound parameter, or the options cannot be read (then the spread stays unknown).
+ */
+function callerMember(spread: Node, params: Substitutions | undefined, ctx: CodeContext): Node | null | undefined {
+  const n = unwrap(spread);
+  if (!params || (n.type !== 'member_expression' && n.type !== 'subscript_expression')) return undefined;
+  const object = n.childForFieldName('object');
+  const key = n.childForFieldName(n.type === 'member_expression' ? 'property' : 'index');
+  const name = key && (key.type === 'property_identifier' ? key.text : keyText(key));
+  const given = object && unwrap(object).type === 'identifier' ? params.get(unwrap(object).text) : undefined;
+  if (given === undefined || name !== 'headers') return undefined;
+  if (given === null) return null;
+  const options = readObject(given, ctx);
+  const value = options?.props.get(name)?.value;
+  return value ?? (options && !options.spread ? null : undefined);
 }
 
 /** `...(extra ?? {})`, `...(extra || {})`: the spread of `extra`, which adds nothing when it is absent. */

@@ -1,6 +1,7 @@
 /**
  * Functions of the file itself that a call names: `name(…)` (a function declaration, or a name holding an arrow
- * or function expression), `this.name(…)` / `self.name(…)` (a method of the class around the call). Helpers that
+ * or function expression), `this.name(…)` / `self.name(…)` (a method of the class around the call), `Obj.name(…)`
+ * where `Obj` holds an object literal with that method (`const Sync = { async gfetch(path, opt) { … } }`). Helpers that
  * build headers or URLs, or pass a request on to `fetch`, are written this way in real client code; reading what
  * they return keeps the request visible instead of unknown.
  */
@@ -13,9 +14,28 @@ export function localFunction(callee: Node, ctx: CodeContext): Node | undefined 
   if (n.type === 'identifier') return namedFunction(n, ctx);
   if (n.type !== 'member_expression' && n.type !== 'attribute') return undefined;
   const object = n.childForFieldName('object');
-  if (object?.type !== 'this' && !(object?.type === 'identifier' && object.text === 'self')) return undefined;
   const name = n.childForFieldName(n.type === 'attribute' ? 'attribute' : 'property')?.text;
+  if (object?.type === 'identifier' && object.text !== 'self' && name && n.type === 'member_expression') return methodOfObject(object, name, ctx);
+  if (object?.type !== 'this' && !(object?.type === 'identifier' && object.text === 'self')) return undefined;
   return name ? methodOfEnclosingClass(n, name, ctx) : undefined;
+}
+
+/**
+ * The method `name` of the object literal a name holds: `async gfetch(…) { … }` or `gfetch: (…) => …`. The object's
+ * own methods call each other through its name (`Sync.gfetch(…)` inside `Sync`), before its declaration ends: a name
+ * bound once in the file is that binding.
+ */
+function methodOfObject(object: Node, name: string, ctx: CodeContext): Node | undefined {
+  const all = ctx.scopes.all.get(object.text);
+  const bound = ctx.scopes.lookup(object.text, object) ?? (all?.length === 1 ? all[0] : undefined);
+  const literal = bound && bound.path.length === 0 ? unwrap(bound.value) : undefined;
+  if (literal?.type !== 'object') return undefined;
+  for (const m of literal.namedChildren) {
+    if (m.type === 'method_definition' && m.childForFieldName('name')?.text === name && !m.children.some((c) => c.type === 'get' || c.type === 'set')) return m;
+    const value = m.type === 'pair' && m.childForFieldName('key')?.text === name ? m.childForFieldName('value') : undefined;
+    if (value && isFunction(unwrap(value))) return unwrap(value);
+  }
+  return undefined;
 }
 
 /**
@@ -99,11 +119,14 @@ export function parameterNames(fn: Node): (string | undefined)[] {
   return fn.type === 'function_definition' && (out[0] === 'self' || out[0] === 'cls') ? out.slice(1) : out;
 }
 
-/** The name a function is known by: `function f`, `def f`, a method `f(…) { … }`, `const f = (…) => …`. */
+/**
+ * The name a function is known by: `function f`, `def f`, a method `f(…) { … }`, `const f = (…) => …`, an object's
+ * `f: (…) => …`.
+ */
 export function functionName(fn: Node, ctx: CodeContext): string | undefined {
   const own = fn.childForFieldName('name');
   if (own) return own.text;
   const parent = ctx.ancestry.of(fn).at(-1);
-  const holder = parent?.type === 'variable_declarator' ? parent.childForFieldName('name') : undefined;
-  return holder?.type === 'identifier' ? holder.text : undefined;
+  const holder = parent?.type === 'variable_declarator' || parent?.type === 'pair' ? parent.childForFieldName(parent.type === 'pair' ? 'key' : 'name') : undefined;
+  return holder?.type === 'identifier' || holder?.type === 'property_identifier' ? holder.text : undefined;
 }

@@ -7,20 +7,26 @@
  *   code sends every request of a module through one of these (an Elasticsearch data module, a WebDAV sync backend),
  *   so the writes are the calls to the wrapper: `fetchElastic('PUT', `/groups/_doc/${id}`, group)` is the `fetch` it
  *   makes, with the caller's method. A caller's method the analysis cannot read leaves the call unrecognised.
- * - Reads through a helper: `call(path, options = {})` around `fetch(GRAPH + path, { headers: {…}, ...options })`
- *   (the method is the caller's `method` option, else the library's default), or `getJson(path)` around
- *   `requests.get(BASE + path)`. Sync tools load a whole document through such a helper in one function and save it
- *   with a call of their own in another; seeing the load as a GET of the URL its caller names tells the rules that
- *   the file reads what it writes. Only the reads are taken from these: a write the helper makes is already judged
- *   where it is written, and a write through the options would be judged on headers the wrapper may add.
+ * - The caller's options passed on: `call(path, options = {})` around `fetch(GRAPH + path, { headers: {…}, ...options })`,
+ *   `driveFetch(url, token, init)` around `fetch(url, { ...init, headers: { ...init.headers, Authorization } })`, the
+ *   same with `Object.assign({}, init, …)`, or a URL the helper builds first (`const url = apiBase(cfg) + path`). The
+ *   method is the caller's `method` option, else the library's default; the body is the caller's `body`; the headers
+ *   are the helper's own with the caller's merged in (`init.headers` read as the caller's `headers`), or the caller's
+ *   alone where its options are spread after the helper's `headers`. A header the helper adds that the analysis cannot
+ *   read leaves the write unjudged (code-model.ts), so a write is judged only on headers known to be sent. Sync tools
+ *   load and save a whole document through such a helper (real code: Drive appDataFolder sync backends, a OneDrive
+ *   bundle store, a GitHub-contents admin page).
+ * - Reads through a helper: `getJson(path)` around `requests.get(BASE + path)`. A write the helper makes with its own
+ *   method is already judged where it is written.
  */
 import type { HttpCall } from './calls';
 import { methodText } from './calls';
 import type { CodeContext } from './context';
 import { calledWrapper, functionName, parameterNames } from './local-functions';
-import { argumentsOf, isName, readObject, type Arguments } from './options';
+import { argumentsOf, assignedParts, followValue, isName, readObject, type Arguments } from './options';
 import { spreadParameter } from './pass-through';
-import { calleeText, unwrap, type Node } from './syntax';
+import { stringified } from './sent-body';
+import { calleeText, encloses, unwrap, type Node } from './syntax';
 
 /** Parameter name → the caller's argument for it (null: the caller passes none). */
 export type Bindings = ReadonlyMap<string, Node | null>;
@@ -74,7 +80,7 @@ export function methodWrappers(calls: readonly HttpCall[], ctx: CodeContext): Ma
     const method = methodSource(c, params, ctx);
     // A read helper makes that one request: a function that also sends others is more than a way to read.
     if (method && !('at' in method) && perFunction.get(fn.id) !== 1) continue;
-    if (!name || !method || usedParams(c.url, params).length === 0) continue;
+    if (!name || !method || usedParams(builtUrl(c.url, fn, ctx), params).length === 0) continue;
     if (out.has(name)) ambiguous.add(name);
     out.set(name, { fn, inner: c, method, params });
   }
@@ -98,10 +104,11 @@ export function throughWrapper(node: Node, wrappers: ReadonlyMap<string, MethodW
     if (p !== undefined) bindings.set(p, given(i));
   });
   const inner = w.inner;
-  const url = inner.url as Node;
+  const url = builtUrl(inner.url as Node, w.fn, ctx);
   const urlArgs = usedParams(url, w.params).map((p) => bindings.get(p)).filter((a): a is Node => !!a);
   // The URL is the caller's own argument when the wrapper sends it as it is: its getters and helpers stay readable.
   const direct = unwrap(url).type === 'identifier' ? bindings.get(unwrap(url).text) : undefined;
+  const passed = 'optionsAt' in w.method ? callerOptions(inner, given(w.method.optionsAt), ctx) : undefined;
   return {
     ...inner,
     call: node,
@@ -110,9 +117,45 @@ export function throughWrapper(node: Node, wrappers: ReadonlyMap<string, MethodW
     method,
     url: direct ?? url,
     pairs: [...inner.pairs],
-    via: { name, bindings, urlArgs, urlGiven: !!direct, body: bodyArgument(inner, bindings) },
+    headers: passed?.headers ?? inner.headers,
+    opaque: inner.opaque || passed?.unknown === true,
+    via: { name, bindings, urlArgs, urlGiven: !!direct, body: bodyArgument(inner, bindings) ?? passed?.body },
     // The caller's headers (`extra` spread into the wrapper's) are read with the bindings, see code-model.ts.
   };
+}
+
+/** What the caller's options decide for a wrapper that spreads them into its own. */
+interface PassedOptions {
+  /** The caller's `headers`, where its options are spread after the wrapper's `headers` and so replace them. */
+  headers?: Node;
+  /** The caller's body, looked through `JSON.stringify(…)`. */
+  body?: Node;
+  /** The caller's options may hold anything (a spread of their own, a name holding no literal). */
+  unknown: boolean;
+}
+
+function callerOptions(inner: HttpCall, given: Node | null, ctx: CodeContext): PassedOptions {
+  const object = given ? readObject(given, ctx) : undefined;
+  if (given && !object) return { unknown: true };
+  const body = ['body', 'data', 'json'].map((k) => object?.props.get(k)?.value).find((v) => v !== undefined);
+  const headers = object?.props.get('headers');
+  return { body: body && stringified(body), headers: headers && spreadAfterHeaders(inner) ? headers.value : undefined, unknown: !!object?.spread };
+}
+
+/** `{ headers: {…}, ...options }`: the caller's options come after the wrapper's headers, so theirs win. */
+function spreadAfterHeaders(inner: HttpCall): boolean {
+  const own = inner.options?.props.get('headers')?.whole;
+  const literal = inner.options?.node;
+  if (!own || !literal || assignedParts(literal)) return false;
+  return literal.namedChildren.some((c) => c.type === 'spread_element' && c.startIndex > own.startIndex);
+}
+
+/** The expression a wrapper builds its URL in, where it names it first (`const url = apiBase(cfg) + path`). */
+function builtUrl(url: Node, fn: Node, ctx: CodeContext): Node {
+  const n = unwrap(url);
+  if (n.type !== 'identifier') return url;
+  const value = followValue(n, ctx);
+  return value.id !== n.id && encloses(fn, value) ? value : url;
 }
 
 /** Where the wrapped call `c` of a function with parameters `params` takes its method from, if it counts. */
@@ -127,10 +170,7 @@ function methodSource(c: HttpCall, params: readonly (string | undefined)[], ctx:
   return optionsAt >= 0 && 'option' in m && m.fallback ? { optionsAt, fallback: m.fallback } : undefined;
 }
 
-/**
- * The method a call through the wrapper sends, where the analysis can tell; only a read when the wrapper does not
- * take the method as an argument (see the top of this file).
- */
+/** The method a call through the wrapper sends, where the analysis can tell. */
 function methodAtCall(source: MethodSource, given: (i: number) => Node | null, ctx: CodeContext): string | undefined {
   if ('at' in source) return methodText(given(source.at) ?? undefined, ctx);
   if ('fixed' in source) return source.fixed;
@@ -138,8 +178,7 @@ function methodAtCall(source: MethodSource, given: (i: number) => Node | null, c
   const object = options && readObject(options, ctx);
   if (options && !object) return undefined;
   const written = object?.props.get('method');
-  const method = written ? methodText(written.value, ctx) : object?.spread ? undefined : source.fallback;
-  return method && READS.has(method) ? method : undefined;
+  return written ? methodText(written.value, ctx) : object?.spread ? undefined : source.fallback;
 }
 
 /** The node the wrapped call takes its method from: the `method` option, or the method argument. */

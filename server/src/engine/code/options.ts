@@ -71,9 +71,22 @@ export function keyText(key: Node): string | undefined {
   return undefined;
 }
 
+/**
+ * `Object.assign({}, init, { headers })` (or onto any object literal): the objects merged, in order. Older request
+ * helpers merge the caller's options this way instead of spreading them (`{ ...init, headers }`): the same object.
+ */
+export function assignedParts(node: Node): Node[] | undefined {
+  const n = unwrap(node);
+  if (n.type !== 'call_expression' || n.childForFieldName('function')?.text !== 'Object.assign') return undefined;
+  const parts = n.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
+  return parts.length >= 2 && unwrap(parts[0]).type === 'object' && parts.every((p) => p.type !== 'spread_element') ? parts : undefined;
+}
+
 /** An object literal or Python dict literal as Options; undefined when the node is not one. */
 export function readObject(node: Node, ctx: CodeContext): Options | undefined {
   const n = followValue(node, ctx);
+  const parts = assignedParts(n);
+  if (parts) return mergedObject(parts, ctx);
   if (n.type !== 'object' && n.type !== 'dictionary') return undefined;
   const out: Options = { props: new Map(), spread: false, node: n };
   for (const c of n.namedChildren) {
@@ -86,6 +99,21 @@ export function readObject(node: Node, ctx: CodeContext): Options | undefined {
     } else if (c.type === 'shorthand_property_identifier') out.props.set(c.text, { key: c, value: c, whole: c });
     else if (c.type === 'spread_element' || c.type === 'dictionary_splat') out.spread = true;
     else if (c.type === 'method_definition') out.props.set(c.childForFieldName('name')?.text ?? '', { key: c, value: c, whole: c });
+  }
+  return out;
+}
+
+/** The objects `Object.assign` merges, as one: a part that is not a literal may add any key. */
+function mergedObject(parts: readonly Node[], ctx: CodeContext): Options {
+  const out: Options = { props: new Map(), spread: false, node: unwrap(parts[0]) };
+  for (const p of parts) {
+    const o = unwrap(followValue(p, ctx)).type === 'object' ? readObject(p, ctx) : undefined;
+    if (!o) {
+      out.spread = true;
+      continue;
+    }
+    for (const [k, v] of o.props) out.props.set(k, v);
+    out.spread ||= o.spread;
   }
   return out;
 }

@@ -9,7 +9,7 @@ import type { HttpCall } from './calls';
 import type { CallShape } from './libraries';
 import type { CodeContext } from './context';
 import { calledWrapper, functionName, parameterNames } from './local-functions';
-import { followValue, readObject } from './options';
+import { assignedParts, followValue, readObject } from './options';
 import { unwrap, type Node } from './syntax';
 
 /** Options the wrapper may add without deciding anything about preconditions. */
@@ -56,11 +56,17 @@ function passedOptions(options: Node, params: readonly (string | undefined)[], c
   return spreadParameter(n, params, ctx);
 }
 
-/** The index of the one parameter an options object literal spreads (`{ headers, ...init }` → `init`), else -1. */
+/**
+ * The index of the one parameter an options object literal spreads (`{ headers, ...init }` → `init`, and the same
+ * written `Object.assign({}, init, { headers })`), else -1.
+ */
 export function spreadParameter(options: Node, params: readonly (string | undefined)[], ctx: CodeContext): number {
   const n = followValue(options, ctx);
-  if (n.type !== 'object') return -1;
-  const spreads = n.namedChildren.filter((c) => c.type === 'spread_element').map((c) => c.firstNamedChild && unwrap(followValue(c.firstNamedChild, ctx)));
+  const parts = assignedParts(n);
+  if (n.type !== 'object' && !parts) return -1;
+  const spread = parts ? parts.filter((p) => unwrap(followValue(p, ctx)).type !== 'object')
+    : n.namedChildren.filter((c) => c.type === 'spread_element').flatMap((c) => c.firstNamedChild ?? []);
+  const spreads = spread.map((s) => unwrap(followValue(s, ctx)));
   if (spreads.length !== 1 || spreads[0]?.type !== 'identifier') return -1;
   return params.indexOf(spreads[0].text);
 }

@@ -15,8 +15,13 @@ export function sentBody(call: HttpCall): Node | undefined {
   if (call.sdk) return call.sdk.body;
   const given = BODY_KEYS.map((k) => call.options?.props.get(k)?.value).find((v) => v !== undefined)
     ?? (call.library === 'axios' && call.shape.options === 2 ? call.args.positional[1] : undefined);
-  const n = given && unwrap(given);
-  const f = n && (n.type === 'call_expression' || n.type === 'call') ? n.childForFieldName('function')?.text : undefined;
-  if (n && (f === 'JSON.stringify' || f === 'json.dumps')) return n.childForFieldName('arguments')?.namedChildren[0] ?? undefined;
+  return given && stringified(given);
+}
+
+/** The data a body sends: what `JSON.stringify(…)` / `json.dumps(…)` serialises, else the body itself. */
+export function stringified(body: Node): Node | undefined {
+  const n = unwrap(body);
+  const f = n.type === 'call_expression' || n.type === 'call' ? n.childForFieldName('function')?.text : undefined;
+  if (f === 'JSON.stringify' || f === 'json.dumps') return n.childForFieldName('arguments')?.namedChildren[0] ?? undefined;
   return n;
 }

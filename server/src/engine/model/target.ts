@@ -8,6 +8,8 @@ import { stringMemo } from '../text/string-memo';
 /** The resource identity of a URL (see above), once per distinct URL. */
 export const resourceKey = stringMemo(resourceKeyOf);
 
+const GOOGLE_UPLOAD = /^(https?:\/\/(?:www\.)?googleapis\.com)\/upload\//;
+
 function resourceKeyOf(url: string): string {
   let u = url.trim();
   const hash = u.indexOf('#');
@@ -16,6 +18,9 @@ function resourceKeyOf(url: string): string {
   if (query >= 0) u = u.slice(0, query);
   const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/]*)(.*)$/i.exec(u);
   if (m) u = m[1].toLowerCase() + m[2].toLowerCase() + m[3];
+  // Google's media upload URI names the resource its metadata URI names: `PATCH …/upload/drive/v3/files/ID` replaces
+  // the content of `GET …/drive/v3/files/ID?alt=media` (the same for Storage's `/upload/storage/v1/b/…`).
+  u = u.replace(GOOGLE_UPLOAD, '$1/');
   return u.length > 1 && u.endsWith('/') ? u.slice(0, -1) : u;
 }
 

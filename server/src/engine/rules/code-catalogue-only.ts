@@ -13,7 +13,9 @@
  *   code: a generated spreadsheet exported to OneDrive). A download and re-upload in the same file still warns;
  * - a PATCH of a resource nothing in the file reads: a partial update sets the members it names to what the code
  *   decided, whatever they were, and leaves the others alone (real code: a rule engine renaming and moving the
- *   calendar events it created). A PUT replaces the whole resource, so it still warns.
+ *   calendar events it created). A PUT replaces the whole resource, so it still warns. So does a PATCH whose body is
+ *   only constants (`{ status: 'completed' }`), even where the file reads the resource: it writes back nothing it
+ *   read, and leaves every other member as it is (real code: marking a To Do task done through a Graph helper).
  * - a PUT or PATCH in a generic helper (`putData(path, data)`, code/generic-helpers.ts) that nothing in the file
  *   gives data of its own, whether or not the file reads: its callers decide what is written, and where.
  * - a storage SDK write whose object is named only by a parameter (`put_object(Bucket=B, Key=key)` in
@@ -47,7 +49,7 @@ export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'ht
   if (req.sdk?.callerNamed) {
     return { ...j, decision: 'hint', hintOnly: 'it writes whichever object its caller names: whether the callers read that object first is not in this function' };
   }
-  const hint = readInFile(req, requests) ? undefined : unreadHint(req, known?.id);
+  const hint = readInFile(req, requests) ? constantPatch(req) : unreadHint(req, known?.id);
   if (hint) return { ...j, decision: 'hint', hintOnly: hint };
   if (req.genericHelper && (req.method === 'PUT' || req.method === 'PATCH')) {
     return {
@@ -57,6 +59,16 @@ export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'ht
     };
   }
   return j;
+}
+
+/** `{ status: 'completed', done: true }`: an object of literal values, nothing a read could have produced. */
+const CONSTANT_OBJECT = /^\{\s*(?:(?:[\w$]+|"[^"]*"|'[^']*')\s*:\s*(?:"[^"]*"|'[^']*'|-?\d+(?:\.\d+)?|true|false|null|True|False|None)\s*(?:,\s*|(?=\})))*\}$/;
+
+/** Why a PATCH of a resource the file reads is only a hint: it sends constants alone. */
+function constantPatch(req: RequestModel): string | undefined {
+  return req.method === 'PATCH' && req.body !== undefined && CONSTANT_OBJECT.test(req.body.trim())
+    ? 'it patches fixed values only: nothing read is written back, and the members it does not name stay as they are'
+    : undefined;
 }
 
 /** Why a write nothing in the file reads is only a hint, if it is. */
