@@ -57,6 +57,22 @@ describe('service catalogue', () => {
     for (const [url, id] of cases) assert.equal(serviceOf(req(url))?.id, id, url);
   });
 
+  it('tells apart the services of one host by port and path, whatever was asked before (answers kept per origin)', () => {
+    const cases: [string, string | undefined][] = [
+      ['http://127.0.0.1:8500/v1/kv/app/flag', 'consul-kv'],
+      ['http://127.0.0.1:5984/db/doc', 'couchdb'],
+      ['http://127.0.0.1:8500/db/doc', undefined],
+      ['http://127.0.0.1:5984/v1/kv/app/flag', 'couchdb'],
+      ['http://127.0.0.1/v1/kv/app/flag', undefined],
+      ['http://127.0.0.1:9200/i/_doc/1', 'elasticsearch'],
+      ['http://127.0.0.1:9200/i/_search', undefined],
+      ['{{es}}/i/_doc/1', 'elasticsearch'],
+    ];
+    for (const order of [cases, [...cases].reverse(), cases]) {
+      for (const [url, id] of order) assert.equal(serviceOf(req(url))?.id, id, url);
+    }
+  });
+
   it('recognises a service whose host is templated only in its leading labels (an account, a project)', () => {
     // The model leaves such hosts unknown (hostOf gives undefined for a templated host): recognition reads the URL.
     const cases: [string, string | undefined][] = [

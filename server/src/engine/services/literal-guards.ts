@@ -20,8 +20,9 @@ export function literalServiceGuards(req: {
   url: string | undefined;
   body?: string;
   headers: ReadonlyArray<{ name: string; value: string | undefined; source: { kind: string } }>;
-}, isServiceTarget: (param: string) => boolean): LiteralGuard[] {
-  const out: LiteralGuard[] = [];
+}, isServiceTarget: (param: string) => boolean): readonly LiteralGuard[] {
+  // Most writes hold none: the list is made at the first one.
+  let out: LiteralGuard[] | undefined;
   // Most writes carry no query, no version header and no `_rev`: each part is looked at only when it may hold one.
   const query = req.url !== undefined && req.url.includes('?') ? req.url.split('#')[0].split('?')[1] : undefined;
   // Elasticsearch `version_type=external(_gte)`: `version` is the caller's own number (its system of record's),
@@ -32,20 +33,21 @@ export function literalServiceGuards(req: {
     const [name, value = ''] = pairs[i].split('=');
     if (!VERSION_PARAMS.includes(name) || !isServiceTarget(name) || !copiedVersion(value)) continue;
     if (external && name === 'version') continue;
-    out.push({ text: `?${name}=${value}` });
+    (out ??= []).push({ text: `?${name}=${value}` });
   }
   const headers = req.headers;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
     if (h.source.kind !== 'literal' || !mayBeVersionHeader(h.name) || !VERSION_HEADERS.includes(lowerCaseName(h.name)) || !copiedVersion(h.value ?? '')) continue;
-    out.push({ text: `${h.name}: ${h.value}` });
+    (out ??= []).push({ text: `${h.name}: ${h.value}` });
   }
   const rev = req.body && req.body.includes('_rev') && /["']?_rev["']?\s*[:=]\s*["'](\d+-[0-9a-f]{6,})["']/.exec(req.body);
-  if (rev) out.push({ text: `"_rev": "${rev[1]}"` });
-  return out;
+  if (rev) (out ??= []).push({ text: `"_rev": "${rev[1]}"` });
+  return out ?? NO_GUARDS;
 }
 
 const NO_PAIRS: readonly string[] = [];
+const NO_GUARDS: readonly LiteralGuard[] = [];
 
 /** False when `name` cannot lower-case to a `VERSION_HEADERS` name (`x-…`, `if-…`): told by its first character. */
 function mayBeVersionHeader(name: string): boolean {

@@ -48,14 +48,36 @@ const MEMO_URL_CHARS = 2048;
 function recognise(url: string, knownHost: string | undefined, services: readonly KnownService[]): KnownService | undefined {
   const { port, path } = portAndPath(url);
   const host = knownHost ?? templatedSubdomainHost(url);
-  return services.find((s) => {
-    const r = s.recognise;
-    const where = !r.hosts && !r.host && r.port === undefined
-      || namedByOrigin(s, host, port)
-      || (!!r.pathIdentifies && !host);
-    return !!where && (!r.path || r.path.test(path));
-  });
+  const candidates = services === SERVICES ? servedAt(host, port) : services.filter((s) => mayServe(s, host, port));
+  return candidates.find((s) => !s.recognise.path || s.recognise.path.test(path));
 }
+
+/** Whether `service` may be the one at this host and port, whatever the path. */
+function mayServe(service: KnownService, host: string | undefined, port: number | undefined): boolean {
+  const r = service.recognise;
+  return (!r.hosts && !r.host && r.port === undefined) || namedByOrigin(service, host, port) || (!!r.pathIdentifies && !host);
+}
+
+/**
+ * The catalogue's services that may be at a host and port, in catalogue order, worked out once per origin: a file's
+ * many URLs name few origins, and matching hosts against every service's patterns costs more than a path's regex.
+ */
+function servedAt(host: string | undefined, port: number | undefined): readonly KnownService[] {
+  let byPort = servedAtOrigin.get(host);
+  let served = byPort?.get(port);
+  if (served) return served;
+  if (servedAtOrigin.size >= ORIGINS_LIMIT) {
+    servedAtOrigin.clear();
+    byPort = undefined;
+  }
+  if (!byPort) servedAtOrigin.set(host, byPort = new Map());
+  byPort.set(port, served = SERVICES.filter((s) => mayServe(s, host, port)));
+  return served;
+}
+
+const servedAtOrigin = new Map<string | undefined, Map<number | undefined, readonly KnownService[]>>();
+/** Bounded: an odd file cannot grow it without limit. */
+const ORIGINS_LIMIT = 1024;
 
 /**
  * True when only the path named the service: no host or port of its own matched (a FHIR resource path, an
