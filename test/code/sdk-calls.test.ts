@@ -47,4 +47,31 @@ describe('storage SDK calls', () => {
     const findings = lintCode(opaque, 'python', { ...DEFAULT_CONFIG, strict: true }, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');
     assert.deepEqual(findings, []);
   });
+
+  it('a call named like Calendar\'s but without its option names is no request, even in strict mode', () => {
+    const js = [
+      'export async function bump(store, key) {',
+      '  const row = await store.events.get({ key });',
+      '  await store.events.update({ key, value: row.value + 1 });',
+      '}',
+    ].join('\n');
+    const strict = { ...DEFAULT_CONFIG, strict: true };
+    assert.deepEqual(lintCode(js, 'javascript', strict, parsers).findings.filter((f) => f.ruleId === 'missing-precondition'), []);
+    const named = js.replace(/\{ key \}/, '{ calendarId: key, eventId: key }').replace('{ key, value', '{ calendarId: key, eventId: key, value');
+    const findings = lintCode(named, 'javascript', strict, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /'If-Match': event\.etag/);
+  });
+
+  it('an Octokit write without sha only creates (GitHub refuses to replace a file without one): no finding in strict mode', () => {
+    const js = [
+      "const { Octokit } = require('octokit');",
+      'const gh = new Octokit();',
+      'async function open(day) {',
+      "  await gh.rest.repos.createOrUpdateFileContents({ owner: 'o', repo: 'r', path: `days/${day}.md`, message: 'm', content: 'eA==' });",
+      '}',
+    ].join('\n');
+    const findings = lintCode(js, 'javascript', { ...DEFAULT_CONFIG, strict: true }, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');
+    assert.deepEqual(findings, []);
+  });
 });

@@ -11,6 +11,7 @@ import type { Via } from './method-wrappers';
 import { argumentsOf, assignedAfter, followValue, readObject, type Arguments, type Options } from './options';
 import { resolveCallee } from './resolve';
 import { sdkRequest, type SdkRequest } from './sdk-calls';
+import { sdkByShape } from './sdk-shapes';
 import { SDK_METHOD_NAMES, sdkCall, sdkCommand, type SdkCall } from './sdks';
 import { hookSetsHeaders } from './header-hooks';
 import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
@@ -65,7 +66,11 @@ export function recogniseCall(call: Node, ctx: CodeContext, passedOn?: CallShape
   if (wrapper) return wrapperCall(call, callee, args, wrapper);
   const resolved = passedOn ? undefined : resolveCallee(callee, ctx);
   const shape = passedOn ?? (resolved && shapeOf(resolved.module, resolved.path));
-  if (!shape) return resolved && sdkHttpCall(call, callee, args, resolved, ctx);
+  if (!shape) {
+    const sdk = resolved && sdkHttpCall(call, callee, args, resolved, ctx);
+    const shaped = sdk || passedOn ? undefined : sdkByShape(callee, args, ctx);
+    return sdk ?? (shaped && sdkHttpCall(call, callee, args, shaped, ctx));
+  }
 
   let optionsNode = typeof shape.options === 'number' ? args.positional[shape.options] : undefined;
   let urlNode = shape.urlArg !== undefined ? args.positional[shape.urlArg] ?? args.keywords.props.get('url')?.value : undefined;

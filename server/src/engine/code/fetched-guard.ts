@@ -25,16 +25,18 @@ export function markFetchedGuards(requests: readonly RequestModel[], calls: read
   requests.forEach((req, i) => {
     const call = calls[i];
     if (req.method !== 'PUT' || !call || call.via || req.target === undefined) return;
-    const guard = guardOf(req, call, ctx, requestOf);
+    const guard = guardOf(req, call, ctx, requestOf) ?? sdkGuardOf(call, ctx, requestOf);
     if (!guard) return;
     const read = requests[guard.read];
     const fn = ctx.scopes.functionOf(call.call);
     if (!read || (read.method !== 'GET' && read.method !== 'HEAD') || read.target !== req.target || read.index >= req.index) return;
     if (ctx.scopes.functionOf(calls[read.index].call).id !== fn.id || fn.id === ctx.index.root.id) return;
+    const loadedBy = readElsewhere(read, requests, calls, fn, ctx);
+    if (call.sdk && loadedBy === undefined) return;
     const derived = derivedNames(calls[read.index].call, fn, ctx);
     const data = guard.data.flatMap((d) => namesIn(d, ctx));
     if (data.length === 0 || data.some((n) => derived.has(n))) return;
-    req.guardFetched = { read: read.index, guard: guard.name };
+    req.guardFetched = { read: read.index, guard: guard.name, ...(loadedBy !== undefined ? { loadedBy } : {}) };
     // `saveDoc(path, data, sha)` that sends `freshSha` where `let freshSha = sha` was then re-fetched: the caller hands
     // over the version its data came with and the helper throws it away. Not a generic helper: the loss is its own.
     if (guard.given && givenParameter(guard.given, fn, ctx)) delete req.genericHelper;
@@ -81,6 +83,31 @@ function guardOf(req: RequestModel, call: HttpCall, ctx: CodeContext, requestOf:
 }
 
 /**
+ * An SDK write's guard taken from a response (Octokit's `sha`: sdks-apps.ts): the one guard the call gives a value,
+ * and the data it sends.
+ */
+function sdkGuardOf(call: HttpCall, ctx: CodeContext, requestOf: RequestIndexOf): Guard | undefined {
+  const given = call.sdk?.guards.filter((g) => g.value) ?? [];
+  if (given.length !== 1 || !call.sdk?.body) return undefined;
+  const value = given[0].value!;
+  const read = responseBehind(value, ctx, requestOf);
+  if (read === undefined) return undefined;
+  const key = value.type === 'shorthand_property_identifier' ? value.text : value.parent?.type === 'pair' ? value.parent.childForFieldName('key')?.text : undefined;
+  return { name: key ? `the ${key} argument` : `its ${given[0].header}`, read, data: [call.sdk.body] };
+}
+
+/**
+ * Another function of the file that reads the same object (`fetchJsonData(path)` beside
+ * `updateJsonFile(path, data)`), so the data may well come from that read. An SDK write needs one: where nothing
+ * else reads the object, the code writes content of its own (a bot's generated README, a config pushed from disk) and takes the version only to be
+ * allowed to replace the file: that is the intent, not a lost update.
+ */
+function readElsewhere(read: RequestModel, requests: readonly RequestModel[], calls: readonly HttpCall[], fn: Node, ctx: CodeContext): number | undefined {
+  return requests.find((r) => r !== read && (r.method === 'GET' || r.method === 'HEAD') && r.target === read.target
+    && calls[r.index] !== undefined && ctx.scopes.functionOf(calls[r.index].call).id !== fn.id)?.index;
+}
+
+/**
  * The request whose response an expression reads (`currentFile.sha` where `currentFile = await res.json()` and
  * `res = await fetch(…)`, or `await fetch(…).then((r) => r.json())`).
  */
@@ -89,7 +116,7 @@ function responseBehind(node: Node, ctx: CodeContext, requestOf: RequestIndexOf,
   if (depth > MAX_DEPTH) return undefined;
   const direct = requestOf(n);
   if (direct !== undefined) return direct;
-  if (n.type === 'identifier') {
+  if (n.type === 'identifier' || n.type === 'shorthand_property_identifier') {
     const b = ctx.scopes.lookup(n.text, n);
     return b ? responseBehind(b.value, ctx, requestOf, depth + 1) : undefined;
   }
@@ -111,9 +138,7 @@ function responseBehind(node: Node, ctx: CodeContext, requestOf: RequestIndexOf,
  * what was read means the write may send it back, and then the guard is the read's own.
  */
 function derivedNames(read: Node, fn: Node, ctx: CodeContext): Set<string> {
-  const out = new Set<string>();
-  const holder = holderOf(read, ctx);
-  if (holder) out.add(holder);
+  const out = new Set<string>(holdersOf(read, ctx));
   const steps = [...fn.descendantsOfType([...DECLARED]), ...fn.descendantsOfType(['call_expression', 'call'])];
   for (let changed = true; changed;) {
     changed = false;
@@ -132,19 +157,27 @@ function derivedNames(read: Node, fn: Node, ctx: CodeContext): Set<string> {
   return out;
 }
 
-/** The name the read's result is assigned to, through `await` and `.then(…)` / `.json()` chains. */
-function holderOf(read: Node, ctx: CodeContext): string | undefined {
+/**
+ * The names the read's result is assigned to, through `await` and `.then(…)` / `.json()` chains: one name, or each
+ * name a destructuring pattern binds (`const { result } = await dbx.filesDownload(…)`, `const [raw] = …`).
+ */
+function holdersOf(read: Node, ctx: CodeContext): string[] {
   const ancestors = ctx.ancestry.of(read);
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const a = ancestors[i];
     if (DECLARED.has(a.type)) {
       const t = a.childForFieldName('name') ?? a.childForFieldName('left');
-      return t ? rootName(t) : undefined;
+      if (!t) return [];
+      const root = rootName(t);
+      if (root) return [root];
+      return PATTERNS.has(t.type) ? t.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']).map((n) => n.text) : [];
     }
-    if (!['await_expression', 'await', 'parenthesized_expression', 'member_expression', 'call_expression', 'arguments', 'attribute', 'call'].includes(a.type)) return undefined;
+    if (!['await_expression', 'await', 'parenthesized_expression', 'member_expression', 'call_expression', 'arguments', 'attribute', 'call'].includes(a.type)) return [];
   }
-  return undefined;
+  return [];
 }
+
+const PATTERNS = new Set(['object_pattern', 'array_pattern', 'pattern_list', 'tuple_pattern', 'list_pattern']);
 
 /** Methods that put their arguments into the object they are called on. */
 const MUTATORS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'append', 'extend', 'insert', 'update', 'concat']);

@@ -48,11 +48,13 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   const optionsNode = spec.optionsObject ? args.positional[0] : undefined;
   const options = optionsNode ? readObject(optionsNode, ctx) : undefined;
   if (spec.optionsObject && !options) return undefined;
+  if (spec.needs?.some((k) => !options?.props.has(k))) return undefined;
   const value = (ref: ArgRef | undefined) => ref && argValue(ref, args, options, ctx);
-  const names = [...instanceNames(resolved.instance, ctx), ...spec.names.map((r) => value(r))];
-  if (names.length === 0) return undefined;
-  const url = names.reduce<string>((out, n) => joinPath(out, n ? nameText(n, ctx) : '{{?}}'), service.base);
+  const parts = [...instanceNames(resolved.instance, ctx), ...spec.names.map((r) => r.literal ?? value(r))];
+  if (parts.length === 0) return undefined;
+  const url = parts.reduce<string>((out, n) => joinPath(out, typeof n === 'string' ? n : n ? nameText(n, ctx) : '{{?}}'), service.base);
   const guards = readGuards(spec.guards, value, callee, ctx);
+  const names = parts.filter((n): n is Node | undefined => typeof n !== 'string');
   const name = names[names.length - 1];
   return {
     sdk: spec.sdk, url, name, body: value(spec.body), advice: service.advice, callerNamed: !!name && namedByCaller(name, callee, ctx),
@@ -121,6 +123,8 @@ function readGuards(spec: SdkGuards | undefined, value: (ref: ArgRef) => Node | 
     if (mode === undefined) return undefined;
     out.push(...mode);
   }
+  // GitHub's contents API refuses to replace a file without its sha: a write that gives none creates only.
+  if (spec.absentMeansCreate && out.length === 0) out.push({ header: 'If-None-Match', at: callee });
   if (spec.createOnlyUnless) {
     const given = value(spec.createOnlyUnless);
     const flag = given && unwrap(followValue(given, ctx)).text;

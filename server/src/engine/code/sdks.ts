@@ -6,6 +6,7 @@
  * read is guarded, and the advice is the SDK's own form. Adding a method means adding a row here and a fixture in
  * sdk-calls.test.ts; docs/client-code-sdks.md lists what is recognised.
  */
+import { APP_ROWS, APP_SERVICES } from './sdks-apps';
 
 /**
  * Where a call gives a value: a positional argument, a Python keyword, or a property of the JS options object;
@@ -15,6 +16,8 @@ export interface ArgRef {
   arg?: number;
   key?: string;
   path?: readonly string[];
+  /** A fixed segment of the object's URL between two named ones (GitHub's `…/{owner}/{repo}/contents/{path}`). */
+  literal?: string;
 }
 
 /**
@@ -38,11 +41,16 @@ export interface SdkGuards {
   writeMode?: ArgRef;
   /** Azure `overwrite=True`: without it (or with a false value) the upload only creates, refused when the blob exists. */
   createOnlyUnless?: ArgRef;
+  /**
+   * The service refuses to replace an existing object unless one of `values` is given (GitHub's contents API without
+   * `sha`): a write that gives none only creates.
+   */
+  absentMeansCreate?: boolean;
 }
 
 export interface SdkCall {
   sdk: string;
-  method: 'GET' | 'HEAD' | 'PUT' | 'DELETE';
+  method: 'GET' | 'HEAD' | 'PUT' | 'PATCH' | 'DELETE';
   /** The arguments that name the object, after the instance's own names. */
   names: readonly ArgRef[];
   /** The data the write sends. */
@@ -52,6 +60,16 @@ export interface SdkCall {
   optionsObject?: boolean;
   /** `client.send(command)`: the command object (sdkCommand) says what is sent. */
   command?: boolean;
+  /**
+   * Options that must be given for the call to be this request (Drive's `files.update` uploads content only with
+   * `media`; without it, it renames or moves the file).
+   */
+  needs?: readonly string[];
+  /**
+   * Options that name this call when its client object cannot be followed (made in another module): the call's
+   * dotted name ends the callee (`….events.update`) and its options object gives all of these (sdks-apps.ts).
+   */
+  shape?: readonly string[];
 }
 
 /** Per SDK: the URL its requests go to (so the catalogue names the service) and the advice in its own words. */
@@ -62,6 +80,7 @@ export interface SdkService {
 }
 
 export const SDK_SERVICES: Readonly<Record<string, SdkService>> = {
+  ...APP_SERVICES,
   'Dropbox (Python)': {
     base: 'https://content.dropboxapi.com/2/files',
     advice: 'Pass mode=WriteMode.update(rev) with the rev of the file you downloaded (files_download returns it), or keep the default mode add to create only.',
@@ -250,6 +269,38 @@ calls(COSMOS, 'CosmosItem', {
   replace: { method: 'PUT', names: [], body: { arg: 0 }, guards: accessCondition(1) },
   delete: { method: 'DELETE', names: [], guards: accessCondition(0) },
 }, 'Azure Cosmos DB (JavaScript)');
+
+for (const row of APP_ROWS) {
+  if (row.factories) factories(row.modules, row.factories);
+  if (row.calls && row.prefix) calls(row.modules, row.prefix, row.calls, row.sdk);
+}
+
+/** Calls that their options name (`shape`), by the last segment of their name: `update` → `events.update`, …. */
+const SHAPED = new Map<string, Array<{ module: string; path: string[]; keys: readonly string[] }>>();
+for (const [key, c] of CALLS) {
+  if (!c.shape) continue;
+  const [module, dotted] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+  const path = dotted.split('.');
+  const list = SHAPED.get(path[path.length - 1]) ?? [];
+  list.push({ module, path, keys: c.shape });
+  SHAPED.set(path[path.length - 1], list);
+}
+
+/**
+ * The SDK call a callee whose client object is unknown stands for, told by its name and its options: `callee` ends
+ * with the call's dotted name (`calendar.events.update`) and `has` every option the row's `shape` lists. The longest
+ * dotted name that fits wins (`rest.repos.getContent` over `repos.getContent`).
+ */
+export function sdkCallByShape(callee: readonly string[], has: (key: string) => boolean): { module: string; path: string[] } | undefined {
+  let best: { module: string; path: string[] } | undefined;
+  for (const row of SHAPED.get(callee[callee.length - 1]) ?? []) {
+    const tail = row.path.slice(1);
+    if (tail.length > callee.length - 1 || tail.some((p, i) => callee[callee.length - tail.length + i] !== p)) continue;
+    if (!row.keys.every(has) || (best && best.path.length >= row.path.length)) continue;
+    best = { module: row.module, path: row.path };
+  }
+  return best;
+}
 
 /** The factory `module` export (or instance method) `path` is, if it makes an SDK client object. */
 export function sdkFactory(module: string, path: readonly string[]): SdkFactory | undefined {

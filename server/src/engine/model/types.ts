@@ -108,8 +108,9 @@ export interface RequestModel {
   /**
    * Client code: the write's guard (If-Match, GitHub's `sha`) was taken from a read of the resource right before it,
    * while what it sends came from elsewhere, so the check cannot fail (code/fetched-guard.ts): the read and the guard.
+   * `loadedBy`: another function of the file reads the same resource (a load/save pair), the read the data may come from.
    */
-  guardFetched?: { read: number; guard: string };
+  guardFetched?: { read: number; guard: string; loadedBy?: number };
   /**
    * Client code: the request is a storage SDK's call (code/sdks.ts), guarded by its own parameters: the advice is in
    * the SDK's words, and no header can be added to it as a fix. `callerNamed`: the object's name is only a parameter

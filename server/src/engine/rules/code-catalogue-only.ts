@@ -7,7 +7,7 @@
  * - a DELETE: no ETag is at hand and the intent does not depend on the content (lesson from real code: best-effort
  *   removal of an app's mirrored calendar events);
  * - a PUT of a whole Elasticsearch document nothing in the file reads: indexing, a mirror of data kept elsewhere,
- *   rewritten whenever its source changes;
+ *   rewritten whenever its source changes; likewise a Google Calendar event an app writes through googleapis;
  * - a PUT of a file's content to a file or object store (OneDrive/SharePoint `…/content`, Cloud Storage, S3, Azure
  *   Blob, Drive) that nothing in the file reads: an export or upload of new content replaces it by design (real
  *   code: a generated spreadsheet exported to OneDrive). A download and re-upload in the same file still warns;
@@ -21,6 +21,7 @@
  * - a storage SDK write whose object is named only by a parameter (`put_object(Bucket=B, Key=key)` in
  *   `upload(data, key)`): a read twin `get_object(Bucket=B, Key=key)` names whatever its own callers pass (real code:
  *   a batch job that reads trips.json and writes trip_lookup.json through one pair of helpers).
+ * - an SDK delete, and an SDK write whose same-file evidence is about an object named otherwise (aboutAnotherObject).
  * Where the service refuses a write without its precondition (Planner), every one of these still warns.
  */
 import type { Judgement } from '../evidence/index';
@@ -36,16 +37,22 @@ export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'ht
   if (language !== 'code' || j.decision !== 'warn') return j;
   // What the service does, told by the catalogue or by how the code names it (client-code evidence about writes:
   // a configured base, a guess confirmed by reads, a WebDAV dialect or class name): the DELETE case holds for all.
+  // An SDK delete reads nothing of the object back (and nothing in its own function read it first: a DELETE is never
+  // a read-modify-write); evidence from another function that writes an object named the same way does not change
+  // what a delete means: whatever is there (real code: a Calendar module's deleteEvent(id) beside its get-and-update).
+  if (req.sdk && req.method === 'DELETE') {
+    return { ...j, decision: 'hint', hintOnly: 'an SDK delete removes whatever is there: nothing it sends could carry a stale copy' };
+  }
   const borrowed = borrowedEvidence(req, j, requests);
   if (borrowed) return { ...j, decision: 'hint', hintOnly: borrowed };
-  const serviceOnly = j.evidence.every((e) => e.kind === 'catalogue' || e.kind === 'client-code');
+  const serviceOnly = j.evidence.every((e) => e.kind === 'catalogue' || e.kind === 'client-code' || aboutAnotherObject(req, e, requests));
   if (!serviceOnly) return j;
   const known = serviceOf(req);
   if (known?.requiredOn && req.target !== undefined && known.requiredOn.test(req.target)) return j;
   if (req.method === 'DELETE') {
     return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads the resource it deletes: no ETag is at hand, and a delete means whatever is there' };
   }
-  if (!j.evidence.every((e) => e.kind === 'catalogue')) return j;
+  if (!j.evidence.every((e) => e.kind === 'catalogue' || aboutAnotherObject(req, e, requests))) return j;
   if (req.sdk?.callerNamed) {
     return { ...j, decision: 'hint', hintOnly: 'it writes whichever object its caller names: whether the callers read that object first is not in this function' };
   }
@@ -79,7 +86,23 @@ function unreadHint(req: RequestModel, service: string | undefined): string | un
   if (service !== undefined && (FILE_STORES.has(service) || service === 'ms-graph' && /\/content$/.test(req.target ?? ''))) {
     return 'nothing in the file reads the file it uploads: new content replaces it by design';
   }
+  // Apps write calendar events through googleapis from their own records (bookings, shifts, meetings): a copy kept in
+  // step, as an Elasticsearch document is. An event the file gets and updates still warns (a read-modify-write); a
+  // hand-built request keeps its warning (measured: a wanted Calendar PUT by fetch in the first client set).
+  if (req.sdk && service === 'google-calendar') return 'nothing in the file reads the event it replaces: an event kept in step with the app\'s own records is rewritten whole';
   return undefined;
+}
+
+/**
+ * Same-file evidence that an SDK write only borrows: it was found on another request of the file whose object is named
+ * otherwise (`events.update({ eventId: row.eventId })` beside a get-and-update of `eventId: shiftId`). An SDK names
+ * its object by its arguments (code/sdks.ts), so that evidence speaks for the object named that way, not for every
+ * object a placeholder could stand for.
+ */
+function aboutAnotherObject(req: RequestModel, e: Judgement['evidence'][number], requests: readonly RequestModel[]): boolean {
+  if (!req.sdk || e.kind !== 'same-file' || e.line === undefined) return false;
+  const source = requests.find((r) => r !== req && startLineOf(r.anchor) === e.line);
+  return source !== undefined && source.target !== req.target;
 }
 
 /**

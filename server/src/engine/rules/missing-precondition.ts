@@ -31,8 +31,10 @@ export const missingPrecondition: Rule = {
       const config = ctx.config;
       if (!isWrite(req.method, config)) return;
       if (req.guardFetched) {
-        // In a generic helper (`publish(name, content)`) the callers decide whether the content was read earlier.
-        report({ ...fetchedGuardFinding(req, ctx.model.requests), level: req.genericHelper && !config.strict ? 'hint' : undefined });
+        // In a generic helper (`publish(name, content)`) the callers decide whether the content was read earlier,
+        // unless the file's own loader of that resource (`fetchJsonData(path)`) shows where the data comes from.
+        const callersDecide = req.genericHelper && req.guardFetched.loadedBy === undefined;
+        report({ ...fetchedGuardFinding(req, ctx.model.requests), level: callersDecide && !config.strict ? 'hint' : undefined });
         return;
       }
       const wildcard = wildcardOverwrite(req, ctx.model.requests, config, ctx.language);
@@ -162,10 +164,11 @@ function conditionalFinding(req: RequestModel): ReportedFinding {
 
 /** A guard taken from a read right before the write, of data that came from elsewhere (code/fetched-guard.ts). */
 function fetchedGuardFinding(req: RequestModel, requests: readonly RequestModel[]): ReportedFinding {
-  const { read, guard } = req.guardFetched!;
+  const { read, guard, loadedBy } = req.guardFetched!;
+  const loader = loadedBy === undefined ? '' : ` (the data may come from ${describeRequest(requests[loadedBy])}, which reads the same resource)`;
   return {
     message: `${req.method} sends ${guard} of ${describeRequest(requests[read])}, fetched right before it, but what it writes did not ` +
-      'come from that read: the check cannot fail, and a change saved since the data was loaded is overwritten unseen. ' +
+      `come from that read${loader}: the check cannot fail, and a change saved since the data was loaded is overwritten unseen. ` +
       'Send the version of the read the data came from (keep it with the data, or take it as a parameter).',
     range: rangeOf(req.anchor),
     fixes: [],
