@@ -94,9 +94,31 @@ function namedByCaller(name: Node, use: Node, ctx: CodeContext): boolean {
   const params = new Set<string>();
   for (let fn = ctx.scopes.functionOf(use); fn.id !== ctx.index.root.id; fn = ctx.scopes.functionOf(fn)) {
     for (const p of parameterNames(fn)) if (p !== undefined) params.add(p);
+    // Options destructured in the signature (`writeCache({ bucket, prefix = '', monthKey })`) come from the caller too.
+    for (const p of destructuredParameters(fn)) params.add(p);
   }
   const followed = followValue(name, ctx);
   return [followed, ...followed.descendantsOfType('identifier')].some((n) => n.type === 'identifier' && params.has(n.text));
+}
+
+/** The names an object or array pattern in `fn`'s parameter list binds (not its default values). */
+function destructuredParameters(fn: Node): string[] {
+  const list = fn.childForFieldName('parameters');
+  const patterns = list?.namedChildren.flatMap((p) => {
+    const pattern = p.type === 'assignment_pattern' ? p.childForFieldName('left') : p.childForFieldName('pattern') ?? p;
+    return pattern && (pattern.type === 'object_pattern' || pattern.type === 'array_pattern') ? [pattern] : [];
+  }) ?? [];
+  return patterns.flatMap((pattern) => pattern.descendantsOfType(['shorthand_property_identifier_pattern', 'identifier'])
+    .filter((n) => !insideDefault(n, pattern)).map((n) => n.text));
+}
+
+/** True when `n` is in the default value of an entry of `pattern` (`{ prefix = base }`: `base` is no parameter). */
+function insideDefault(n: Node, pattern: Node): boolean {
+  for (let p = n.parent; p && p.id !== pattern.id; p = p.parent) {
+    const right = p.type === 'object_assignment_pattern' || p.type === 'assignment_pattern' ? p.childForFieldName('right') : null;
+    if (right && n.startIndex >= right.startIndex && n.endIndex <= right.endIndex) return true;
+  }
+  return false;
 }
 
 function joinPath(base: string, part: string): string {
