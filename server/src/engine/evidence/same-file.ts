@@ -21,6 +21,7 @@ import type { Evidence, WriteTarget } from './types';
 import { stringMemo } from '../text/string-memo';
 import { startLineOf } from '../text/span';
 import { compactList, NONE } from '../text/compact-list';
+import { membersOf, withMember, withoutMember, type Few } from '../text/few';
 
 /** What an entry was before an update touched it, and what the update did to its pieces. */
 interface Touch {
@@ -81,7 +82,7 @@ export class SameFileEvidence {
   private readonly bySegments = new Map<number, Set<RouteEntry>>();
   private readonly contributors = new Map<RequestModel, Contributor>();
   /** Per request index: the requests of the current version that use its responses. */
-  private readonly usersOf = new Map<number, Set<RequestModel>>();
+  private readonly usersOf = new Map<number, Few<RequestModel>>();
   private requests: readonly RequestModel[] = [];
 
   /**
@@ -139,7 +140,7 @@ export class SameFileEvidence {
     added.forEach((r, i) => redo.set(r, addedEvidence[i]));
     // A kept request's pieces read the targets and lines of the requests whose responses it uses.
     for (const r of added) {
-      for (const user of this.usersOf.get(r.index) ?? []) {
+      for (const user of membersOf(this.usersOf.get(r.index))) {
         if (redo.has(user)) continue;
         redo.set(user, this.contributors.get(user)!.evidence);
         this.withdraw(user, dirty);
@@ -199,7 +200,11 @@ export class SameFileEvidence {
     const c = this.contributors.get(r);
     if (!c) return;
     this.contributors.delete(r);
-    for (const s of c.sources ?? NONE) this.usersOf.get(s)?.delete(r);
+    for (const s of c.sources ?? NONE) {
+      const users = withoutMember(this.usersOf.get(s), r);
+      if (users === undefined) this.usersOf.delete(s);
+      else this.usersOf.set(s, users);
+    }
     for (const p of c.pieces ?? NONE) {
       p.gone = true;
       touch(p.entry, dirty).withdrawn = true;
@@ -271,9 +276,7 @@ export class SameFileEvidence {
     for (let seq = 0; seq < evidence.uses.length; seq++) {
       const use = evidence.uses[seq];
       if (c) {
-        let users = this.usersOf.get(use.source);
-        if (!users) this.usersOf.set(use.source, users = new Set());
-        users.add(r);
+        this.usersOf.set(use.source, withMember(this.usersOf.get(use.source), r));
         (c.sources ??= []).push(use.source);
       }
       this.fromUse(use, r, target, orderOf(1, r.index, 2 * seq), c, dirty);

@@ -18,7 +18,7 @@ import { expansionLimits } from '../model/variables';
 import type { DocumentEvidence, DocumentModel, RequestModel, ResponseUse, UnresolvedReference } from '../model/types';
 import { definedName, Definitions } from './definitions';
 import { FileFactCounts } from './file-facts';
-import { positionsIn, withPosition, withoutPosition, type Positions } from './positions';
+import { membersOf, withMember, withoutMember, type Positions } from '../text/few';
 import { compactList, NONE } from '../text/compact-list';
 
 type CachedLowering = Lowered & { lookups: KeptLookups; facts: RequestFacts };
@@ -44,7 +44,7 @@ export class ModelCache {
   private models: RequestModel[] = [];
   /**
    * Request names (`n:`) and handler variables (`h:`) to the positions of the cached lowerings that looked them
-   * up (positions.ts: one position as itself, a few as a list, many as a Set; most names are asked by one request).
+   * up (text/few.ts: one position as itself, a few as a list, many as a Set; most names are asked by one request).
    */
   private readonly askedBy = new Map<string, Positions>();
   private readonly definitions = new Definitions();
@@ -156,7 +156,7 @@ export class ModelCache {
       for (let i = 0; i < reqs.length; i++) relower.add(i);
     } else {
       for (const name of defined) {
-        for (const i of positionsIn(this.askedBy.get(name))) {
+        for (const i of membersOf(this.askedBy.get(name))) {
           const kept = lowered[i];
           if (!relower.has(i) && kept && !Lookups.stillHold(kept.lookups, this.definitions.at(i))) relower.add(i);
         }
@@ -200,12 +200,12 @@ export class ModelCache {
   }
 
   private register(cached: CachedLowering, at: number): void {
-    for (const name of askedNames(cached)) this.askedBy.set(name, withPosition(this.askedBy.get(name), at));
+    for (const name of askedNames(cached)) this.askedBy.set(name, withMember(this.askedBy.get(name), at));
   }
 
   private unregister(cached: CachedLowering, at: number): void {
     for (const name of askedNames(cached)) {
-      const positions = withoutPosition(this.askedBy.get(name), at);
+      const positions = withoutMember(this.askedBy.get(name), at);
       if (positions === undefined) this.askedBy.delete(name);
       else this.askedBy.set(name, positions);
     }

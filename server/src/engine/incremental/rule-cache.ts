@@ -22,7 +22,7 @@ import { forgetFacts } from '../rules/request-facts';
 import { TargetIndex } from '../rules/target-index';
 import type { Rule, RuleContext } from '../rules/types';
 import { useTargetIndex } from '../rules/vocabulary';
-import { positionsIn, withPosition, withoutPosition, type Positions } from './positions';
+import { membersOf, withMember, withoutMember, type Positions } from '../text/few';
 
 const NONE: readonly LintFinding[] = [];
 
@@ -79,8 +79,8 @@ export class RuleCache {
     useTargetIndex(requests, this.targets);
     const staleJudgements = this.judgements.update(requests, removed, added, addedEvidence);
     useEvidenceIndex(model, this.config, this.judgements);
-    for (const r of removed) this.captures(r, (positions) => withoutPosition(positions, r.index));
-    for (const r of added) this.captures(r, (positions) => withPosition(positions, r.index));
+    for (const r of removed) this.captures(r, (positions) => withoutMember(positions, r.index));
+    for (const r of added) this.captures(r, (positions) => withMember(positions, r.index));
     const rows = this.rows.length === requests.length ? this.rows.slice() : this.rows.slice(0, requests.length);
     for (const i of this.withFindings) if (i >= requests.length) this.withFindings.delete(i);
     for (const i of positions) rows[i] = new Array<readonly LintFinding[] | undefined>(this.rules.length);
@@ -146,7 +146,7 @@ export class RuleCache {
   /** Positions whose dataflow inputs changed: changed ones, those capturing from them, and those to a touched target. */
   private dataflowDirty(changed: ReadonlySet<number>, touchedTargets: ReadonlySet<string>): Set<number> {
     const dirty = new Set(changed);
-    for (const i of changed) for (const j of positionsIn(this.capturedBy.get(i))) dirty.add(j);
+    for (const i of changed) for (const j of membersOf(this.capturedBy.get(i))) dirty.add(j);
     for (const target of touchedTargets) for (const r of this.targets.requestsOf(target)) dirty.add(r.index);
     return dirty;
   }
