@@ -14,6 +14,7 @@ import { sdkRequest, type SdkRequest } from './sdk-calls';
 import { sdkByShape } from './sdk-shapes';
 import { SDK_METHOD_NAMES, sdkCall, sdkCommand, type SdkCall } from './sdks';
 import { hookSetsHeaders } from './header-hooks';
+import { resolveHeaders } from './headers';
 import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
 
 /** A header set outside any headers object: `.set(name, value)` on a chain, `req.setHeader(name, value)`. */
@@ -48,6 +49,8 @@ export interface HttpCall {
   via?: Via;
   /** A storage SDK call (sdk-calls.ts): the object it names, its guards as headers, the SDK's own advice. */
   sdk?: SdkRequest;
+  /** The base URL of the client object the call is made on, which a relative URL is joined to. */
+  base?: Node;
 }
 
 /**
@@ -96,6 +99,7 @@ export function recogniseCall(call: Node, ctx: CodeContext, passedOn?: CallShape
   const methodSet = set('method') ?? (alias ? set(alias) : undefined);
   return {
     call, callee, library: shape.library, args, shape, options, headers, pairs,
+    ...(resolved?.base ? { base: resolved.base } : {}),
     method: methodSet ? methodText(methodSet, ctx) : methodOf(shape, args, options, unreadable, ctx),
     url: urlNode,
     opaque: unreadable || (!headers && !!options?.spread) || instanceHidden || objectSetsDefaults(callee, ctx)
@@ -198,15 +202,30 @@ function chainedPairs(call: Node, kind: 'set' | 'setHeader', ctx: CodeContext): 
 
 const DEFAULT_HEADER_KEYS = ['headers', 'hooks', 'event_hooks'];
 
-/** A client made with default headers or hooks can add a precondition to every call. */
+/**
+ * A client made with default headers or hooks can add a precondition to every call. Default headers written out
+ * with none among them (`headers={"Authorization": …}`, the usual case) add none.
+ */
 function instanceSetsHeaders(factory: Node, ctx: CodeContext): boolean {
   const args = argumentsOf(factory);
   if (!args) return false;
-  if (args.keywords.spread || DEFAULT_HEADER_KEYS.some((k) => args.keywords.props.has(k))) return true;
+  if (args.keywords.spread || setsHeaders(args.keywords, ctx)) return true;
   return args.positional.some((a) => {
     const o = readObject(a, ctx);
     // A name that holds no literal may be an options object with headers.
-    return o ? o.spread || DEFAULT_HEADER_KEYS.some((k) => o.props.has(k)) : followValue(a, ctx).type === 'identifier';
+    return o ? o.spread || setsHeaders(o, ctx) : followValue(a, ctx).type === 'identifier';
+  });
+}
+
+const CONDITIONAL = /^if-/i;
+
+function setsHeaders(options: Options, ctx: CodeContext): boolean {
+  return DEFAULT_HEADER_KEYS.some((k) => {
+    const given = options.props.get(k);
+    if (!given) return false;
+    if (k !== 'headers') return true;
+    const set = resolveHeaders(given.value, ctx);
+    return !set.complete || set.entries.some((e) => CONDITIONAL.test(e.name));
   });
 }
 

@@ -19,6 +19,7 @@ import { sdkHelperPairEvidence } from './sdk-helper-pairs';
 import { getterReturn } from './getters';
 import { localFunction, parameterNames, returnedValues } from './local-functions';
 import { configBaseEvidence } from './config-bases';
+import { joinedToBase } from './base-url';
 import { confirmedGuessEvidence } from './confirmed-guess';
 import { etagReadEvidence } from './etag-reads';
 import { markFetchedGuards } from './fetched-guard';
@@ -91,7 +92,8 @@ function lowerCall(
   }
   // A storage SDK's create-only form (Dropbox mode add, Azure without overwrite=True) is `If-None-Match: *`.
   for (const g of call.sdk?.guards ?? []) if (!g.value) headers.push(createOnlyHeader(g.header, g.at));
-  const url = call.sdk ? call.sdk.url : call.url && urlText(call.url, ctx, call.via?.urlGiven ? undefined : call.via?.bindings);
+  const written = call.sdk ? call.sdk.url : call.url && urlText(call.url, ctx, call.via?.urlGiven ? undefined : call.via?.bindings);
+  const url = written !== undefined && call.base ? joinedToBase(written, urlText(call.base, ctx)) : written;
   const request: RequestModel = {
     index,
     method: overriddenMethod(headers) ?? call.method,

@@ -36,11 +36,24 @@ export function markFetchedGuards(requests: readonly RequestModel[], calls: read
     const derived = derivedNames(calls[read.index].call, fn, ctx);
     const data = guard.data.flatMap((d) => namesIn(d, ctx));
     if (data.length === 0 || data.some((n) => derived.has(n))) return;
+    if (guard.branch && onFreshBranch(guard.branch, call.call, fn, ctx)) return;
     req.guardFetched = { read: read.index, guard: guard.name, ...(loadedBy !== undefined ? { loadedBy } : {}) };
     // `saveDoc(path, data, sha)` that sends `freshSha` where `let freshSha = sha` was then re-fetched: the caller hands
     // over the version its data came with and the helper throws it away. Not a generic helper: the loss is its own.
     if (guard.given && givenParameter(guard.given, fn, ctx)) delete req.genericHelper;
   });
+}
+
+/**
+ * True when the write names a branch (GitHub contents' `branch`) that the function created before it, with a POST of
+ * `refs/heads/${branch}` to the git refs API: nobody else has written on a branch made a moment ago, so the sha read
+ * right before serves only GitHub's update form (real code: agents that open a pull request with their own commits).
+ */
+function onFreshBranch(branch: Node, write: Node, fn: Node, ctx: CodeContext): boolean {
+  const n = unwrap(branch);
+  if (n.type !== 'identifier') return false;
+  const made = new RegExp(`refs/heads/\\$?\\{${n.text}\\}`);
+  return ctx.index.calls.some((c) => c.startIndex < write.startIndex && ctx.scopes.functionOf(c).id === fn.id && made.test(c.text));
 }
 
 /** True when `name` is given, somewhere in `fn`, the value of one of `fn`'s parameters (`let fresh = sha`). */
@@ -60,6 +73,8 @@ interface Guard {
   data: Node[];
   /** The expression the guard's value is sent as. */
   given?: Node;
+  /** The `branch` the write names (GitHub contents). */
+  branch?: Node;
 }
 
 /**
@@ -79,7 +94,8 @@ function guardOf(req: RequestModel, call: HttpCall, ctx: CodeContext, requestOf:
   if (guards.length !== 1) return undefined;
   const read = responseBehind(guards[0][1].value, ctx, requestOf);
   if (read === undefined) return undefined;
-  return { name: `the ${guards[0][0]} field`, read, data: entries.filter((e) => e !== guards[0]).map(([, p]) => p.value), given: guards[0][1].value };
+  const branch = entries.find(([k]) => k === 'branch')?.[1].value;
+  return { name: `the ${guards[0][0]} field`, read, data: entries.filter((e) => e !== guards[0]).map(([, p]) => p.value), given: guards[0][1].value, branch };
 }
 
 /**

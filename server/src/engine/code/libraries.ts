@@ -103,6 +103,21 @@ const FACTORIES: Readonly<Record<string, Readonly<Record<string, readonly string
   webdav: { createClient: ['Client'] },
 };
 
+/**
+ * The option of a factory that sets the base URL its client's relative paths are joined to: httpx's `base_url=`,
+ * axios's `baseURL`, got's and ky's `prefixUrl`.
+ */
+const BASE_OPTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  axios: { create: 'baseURL' },
+  got: { extend: 'prefixUrl' },
+  ky: { create: 'prefixUrl', extend: 'prefixUrl' },
+  httpx: { Client: 'base_url', AsyncClient: 'base_url' },
+};
+
+export function baseOption(module: string, path: readonly string[]): string | undefined {
+  return path.length === 1 ? BASE_OPTIONS[module]?.[path[0]] : undefined;
+}
+
 export function factoryPrefix(module: string, path: readonly string[]): readonly string[] | undefined {
   const sdk = sdkFactory(module, path);
   if (sdk) return [sdk.makes];

@@ -4,9 +4,9 @@
  * fetch. Anything else resolves to nothing, and the call is left alone.
  */
 import type { CodeContext } from './context';
-import { factoryPrefix, GLOBAL_FETCH } from './libraries';
+import { baseOption, factoryPrefix, GLOBAL_FETCH } from './libraries';
 import { localFunction, returnedValues } from './local-functions';
-import { followValue, readObject } from './options';
+import { argumentsOf, followValue, readObject } from './options';
 import { SDK_INSTANCES } from './sdks';
 import type { Binding } from './scope';
 import { calleeText, unwrap, type Node } from './syntax';
@@ -16,6 +16,8 @@ export interface Resolved {
   path: string[];
   /** The factory call that made the client object, for calls on an instance. */
   instance?: Node;
+  /** The base URL the factory gave the client (`base_url=`, `baseURL`, `prefixUrl`): relative paths are joined to it. */
+  base?: Node;
 }
 
 /** Each name and each factory on the way is a level: a storage SDK's client → bucket → blob chain takes eight. */
@@ -113,13 +115,39 @@ function isDefaultValue(id: Node, params: Node): boolean {
  * `service.getContainerClient(C).getBlockBlobClient(B)`).
  */
 export function instanceOf(value: Node, ctx: CodeContext, depth = 0): Resolved | undefined {
+  const fallback = injectedOrMade(value);
+  if (fallback) return instanceOf(fallback, ctx, depth + 1);
   const call = unwrap(value);
   if (call.type !== 'call_expression' && call.type !== 'new_expression' && call.type !== 'call') return undefined;
   const callee = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
   const made = callee && resolveCallee(callee, ctx, depth + 1);
   const prefix = made && factoryPrefix(made.module, made.path);
-  if (prefix && made) return { module: made.module, path: [...prefix], instance: call };
+  if (prefix && made) {
+    const base = baseOf(call, made, ctx);
+    return { module: made.module, path: [...prefix], instance: call, ...(base ? { base } : {}) };
+  }
   return callee && call.type !== 'new_expression' && depth < MAX_DEPTH ? returnedSdkClient(callee, ctx, depth) : undefined;
+}
+
+/** The base URL a factory call gives its client: `httpx.Client(base_url=B)`, `axios.create({ baseURL: B })`. */
+function baseOf(call: Node, made: Resolved, ctx: CodeContext): Node | undefined {
+  const option = baseOption(made.module, made.path);
+  const args = option ? argumentsOf(call) : undefined;
+  if (!option || !args) return undefined;
+  return args.keywords.props.get(option)?.value ?? (args.positional[0] && readObject(args.positional[0], ctx)?.props.get(option)?.value);
+}
+
+/**
+ * `client or httpx.Client(base_url=…)`, `client ?? axios.create({ baseURL })`: a client handed in (a test's mock, a
+ * shared one) or else the one made here — the code says the two are the same kind of client, and the one made here
+ * says where it points. The made one, when the right side is a call.
+ */
+function injectedOrMade(value: Node): Node | undefined {
+  const n = unwrap(value);
+  if (n.type !== 'boolean_operator' && n.type !== 'binary_expression') return undefined;
+  const op = n.childForFieldName('operator')?.text;
+  const right = n.childForFieldName('right');
+  return right && (op === 'or' || op === '||' || op === '??') && ['call', 'call_expression', 'new_expression'].includes(unwrap(right).type) ? right : undefined;
 }
 
 /**
