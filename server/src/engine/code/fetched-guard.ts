@@ -153,7 +153,7 @@ function responseBehind(node: Node, ctx: CodeContext, requestOf: RequestIndexOf,
  * assigned (or mutated with a call) from one of those, to a fixed point. Generous on purpose: a name that may hold
  * what was read means the write may send it back, and then the guard is the read's own.
  */
-function derivedNames(read: Node, fn: Node, ctx: CodeContext): Set<string> {
+export function derivedNames(read: Node, fn: Node, ctx: CodeContext): Set<string> {
   const out = new Set<string>(holdersOf(read, ctx));
   const steps = [...fn.descendantsOfType([...DECLARED]), ...fn.descendantsOfType(['call_expression', 'call'])];
   for (let changed = true; changed;) {

@@ -16,6 +16,7 @@ import type { CodeContext } from './context';
 import { sequenceOf } from './completion-callbacks';
 import { isName } from './options';
 import { sentBody } from './sent-body';
+import { sharedStateEvidence } from './shared-state-reads';
 import { unwrap, type Node } from './syntax';
 import { startLineOf } from '../text/span';
 
@@ -53,7 +54,8 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
         'in the same function: a read-modify-write',
     });
   });
-  return out;
+  // An edit form: the loader stores what it read on the component, the save handler sends it back.
+  return [...out, ...sharedStateEvidence(requests, calls, ctx, new Set(out.map((e) => e.request)))];
 }
 
 /** A DELETE, or a write whose body is made of literals only (no name in it could hold what was read). */
