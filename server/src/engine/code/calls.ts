@@ -51,6 +51,8 @@ export interface HttpCall {
   sdk?: SdkRequest;
   /** The base URL of the client object the call is made on, which a relative URL is joined to. */
   base?: Node;
+  /** Opaque only because the options spread something (`**kwargs`): a wrapper's caller may say what that is. */
+  spreadOnly?: boolean;
 }
 
 /**
@@ -102,9 +104,14 @@ export function recogniseCall(call: Node, ctx: CodeContext, passedOn?: CallShape
     ...(resolved?.base ? { base: resolved.base } : {}),
     method: methodSet ? methodText(methodSet, ctx) : methodOf(shape, args, options, unreadable, ctx),
     url: urlNode,
-    opaque: unreadable || (!headers && !!options?.spread) || instanceHidden || objectSetsDefaults(callee, ctx)
-      || (shape.headerHook !== undefined && hookSetsHeaders(options, shape.headerHook, ctx)),
+    ...hidden(unreadable || instanceHidden || objectSetsDefaults(callee, ctx)
+      || (shape.headerHook !== undefined && hookSetsHeaders(options, shape.headerHook, ctx)), !headers && !!options?.spread),
   };
+}
+
+/** Opaque, and whether only the options' own spread (`**kwargs`, `...opts`) made it so. */
+function hidden(elsewhere: boolean, bySpread: boolean): Pick<HttpCall, 'opaque' | 'spreadOnly'> {
+  return { opaque: elsewhere || bySpread, ...(bySpread && !elsewhere ? { spreadOnly: true } : {}) };
 }
 
 /** Method names of the recognised APIs: a cheap first test that skips most calls (`map`, `log`, …). */

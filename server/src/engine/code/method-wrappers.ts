@@ -108,7 +108,7 @@ export function throughWrapper(node: Node, wrappers: ReadonlyMap<string, MethodW
   const urlArgs = usedParams(url, w.params).map((p) => bindings.get(p)).filter((a): a is Node => !!a);
   // The URL is the caller's own argument when the wrapper sends it as it is: its getters and helpers stay readable.
   const direct = unwrap(url).type === 'identifier' ? bindings.get(unwrap(url).text) : undefined;
-  const passed = 'optionsAt' in w.method ? callerOptions(inner, given(w.method.optionsAt), ctx) : undefined;
+  const passed = 'optionsAt' in w.method ? callerOptions(inner, given(w.method.optionsAt), ctx) : forwardedKeywords(w, args, ctx);
   return {
     ...inner,
     call: node,
@@ -118,7 +118,7 @@ export function throughWrapper(node: Node, wrappers: ReadonlyMap<string, MethodW
     url: direct ?? url,
     pairs: [...inner.pairs],
     headers: passed?.headers ?? inner.headers,
-    opaque: inner.opaque || passed?.unknown === true,
+    opaque: (passed && inner.spreadOnly && !('optionsAt' in w.method) ? false : inner.opaque) || passed?.unknown === true,
     via: { name, bindings, urlArgs, urlGiven: !!direct, body: bodyArgument(inner, bindings) ?? passed?.body },
     // The caller's headers (`extra` spread into the wrapper's) are read with the bindings, see code-model.ts.
   };
@@ -140,6 +140,34 @@ function callerOptions(inner: HttpCall, given: Node | null, ctx: CodeContext): P
   const body = ['body', 'data', 'json'].map((k) => object?.props.get(k)?.value).find((v) => v !== undefined);
   const headers = object?.props.get('headers');
   return { body: body && stringified(body), headers: headers && spreadAfterHeaders(inner) ? headers.value : undefined, unknown: !!object?.spread };
+}
+
+/**
+ * Python `def _request(self, method, path, **kwargs): return self.session.request(method, self.base + path, **kwargs)`:
+ * the caller's keyword arguments the wrapper does not name are the library call's own (`headers=`, `json=`), where
+ * the wrapper hands `**kwargs` on untouched. Undefined for any other wrapper (its opacity stands).
+ */
+function forwardedKeywords(w: MethodWrapper, args: Arguments, ctx: CodeContext): PassedOptions | undefined {
+  const inner = w.inner;
+  const rest = inner.spreadOnly && inner.shape.options === 'kwargs' ? keywordsParameter(w.fn) : undefined;
+  const splats = inner.args.keywords.node.namedChildren.filter((c) => c.type === 'dictionary_splat');
+  if (!rest || splats.length !== 1 || splats[0].firstNamedChild?.text !== rest || touched(rest, w.fn, ctx)) return undefined;
+  const own = new Set(w.params.filter((p): p is string => p !== undefined));
+  const kw = (k: string) => (own.has(k) ? undefined : args.keywords.props.get(k)?.value);
+  const body = ['json', 'data', 'content'].map(kw).find((v) => v !== undefined);
+  return { headers: inner.headers ? undefined : kw('headers'), body: body && stringified(body), unknown: args.keywords.spread };
+}
+
+/** The name of the function's `**kwargs` parameter. */
+function keywordsParameter(fn: Node): string | undefined {
+  const list = fn.childForFieldName('parameters');
+  return list?.namedChildren.find((p) => p.type === 'dictionary_splat_pattern')?.firstNamedChild?.text;
+}
+
+/** `kwargs.pop("headers")`, `kwargs["headers"] = …`: the wrapper changes what it hands on. */
+function touched(name: string, fn: Node, ctx: CodeContext): boolean {
+  const body = fn.childForFieldName('body');
+  return !!body && new RegExp(`(^|[^\\w.])${name}\\s*[.[]`).test(ctx.text.slice(body.startIndex, body.endIndex));
 }
 
 /** `{ headers: {…}, ...options }`: the caller's options come after the wrapper's headers, so theirs win. */
