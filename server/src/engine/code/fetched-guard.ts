@@ -141,6 +141,14 @@ function responseBehind(node: Node, ctx: CodeContext, requestOf: RequestIndexOf,
     const argument = n.childForFieldName('arguments')?.firstNamedChild;
     return argument ? responseBehind(argument, ctx, requestOf, depth + 1) : undefined;
   }
+  // `res.ok ? await res.json() : null`: the branch that holds a response.
+  if (n.type === 'ternary_expression') {
+    for (const b of [n.childForFieldName('consequence'), n.childForFieldName('alternative')]) {
+      const read = b ? responseBehind(b, ctx, requestOf, depth + 1) : undefined;
+      if (read !== undefined) return read;
+    }
+    return undefined;
+  }
   const inner = n.type === 'member_expression' || n.type === 'subscript_expression' || n.type === 'attribute' || n.type === 'subscript'
     ? n.childForFieldName('object') ?? n.childForFieldName('value')
     : n.type === 'await_expression' || n.type === 'await' ? n.firstNamedChild
