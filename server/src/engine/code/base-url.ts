@@ -12,5 +12,10 @@ const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
 export function joinedToBase(url: string, base: string | undefined): string {
   if (base === undefined || ABSOLUTE.test(url) || url.startsWith('{{')) return url;
   if (url === '') return base;
-  return `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
+  return joinPath(base, url);
+}
+
+/** `base` + `/` + `path` with the slashes between them made one (SDK object URLs use it too: sdk-calls.ts). */
+export function joinPath(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }

@@ -6,6 +6,7 @@
  * service; the SDK's own guard parameters become the headers they stand for, so the rules judge the call as they
  * judge a `fetch` of the same object.
  */
+import { joinPath } from './base-url';
 import type { CodeContext } from './context';
 import type { Resolved } from './resolve';
 import { resolveCallee } from './resolve';
@@ -119,10 +120,6 @@ function insideDefault(n: Node, pattern: Node): boolean {
     if (right && n.startIndex >= right.startIndex && n.endIndex <= right.endIndex) return true;
   }
   return false;
-}
-
-function joinPath(base: string, part: string): string {
-  return `${base.replace(/\/+$/, '')}/${part.replace(/^\/+/, '')}`;
 }
 
 /** An object's name as comparable text: literals as written, a name holding a literal as that literal, else `{{name}}`. */
