@@ -90,7 +90,8 @@ function guardOf(req: RequestModel, call: HttpCall, ctx: CodeContext, requestOf:
   // `if (sha) body.sha = sha` before the call: a member the body is sent with.
   const later = assignedAfter(body, ctx).flatMap((a) => a.path.length === 1 && a.path[0] ? [[a.path[0], { key: a.key, value: a.value, whole: a.whole }] as const] : []);
   const entries = [...object.props.entries(), ...later];
-  const guards = entries.filter(([k]) => field.test(k));
+  // The catalogue's pattern reads the body as written (CouchDB's `"_rev":` / `_rev:`): a key is tested as written so.
+  const guards = entries.filter(([k]) => field.test(`${k}:`));
   if (guards.length !== 1) return undefined;
   const read = responseBehind(guards[0][1].value, ctx, requestOf);
   if (read === undefined) return undefined;

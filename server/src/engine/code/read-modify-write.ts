@@ -8,6 +8,11 @@
  * A write that sends nothing it could have read — a DELETE, or a body of literals only (`{ done: true }`) — writes
  * back nothing of the read, so it is no read-modify-write (real code: a Streamlit shopping list that lists its table,
  * then ticks items and empties it).
+ * A service that refuses a write not naming the current version (catalogue `enforced`: CouchDB's `_rev`, GitHub's
+ * `sha`) cannot lose an update to a read-modify-write: without the version the write fails (409/422), with it the
+ * server checks it. The pattern is no evidence there, neither for this write nor for the others of its route (real
+ * code: a CouchDB walk-through whose design-document PUT was warned about the `_rev` update above it). A version
+ * fetched right before the write is another matter (fetched-guard.ts).
  */
 import type { DocumentEvidence, RequestModel } from '../model/types';
 import { exclusive } from '../model/types';
@@ -16,6 +21,7 @@ import type { CodeContext } from './context';
 import { sequenceOf } from './completion-callbacks';
 import { isName } from './options';
 import { sentBody } from './sent-body';
+import { serviceOf } from '../services/recognise';
 import { sharedStateEvidence } from './shared-state-reads';
 import { unwrap, type Node } from './syntax';
 import { startLineOf } from '../text/span';
@@ -47,6 +53,7 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
     if (readCall && checksForAbsence(readCall, ctx, absentNames)) req.absentAfterRead = read.index;
     if (sendsNothingRead(req, call)) return;
     req.readInScope = read.index;
+    if (serviceOf(req)?.versioning === 'enforced') return;
     const line = startLineOf(req.anchor);
     out.push({
       request: req.index, kind: 'same-file', verdict: 'versioned', line,
