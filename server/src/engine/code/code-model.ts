@@ -108,7 +108,10 @@ function lowerCall(
     branch,
     editor: call.sdk ? NO_EDITS : new CodeRequestEditor(ctx, call, set, calls, fixes),
   };
-  if (call.sdk) request.sdk = { name: call.sdk.sdk, advice: call.sdk.advice, ...(call.sdk.callerNamed ? { callerNamed: true } : {}) };
+  if (call.sdk) {
+    const { sdk: name, advice, callerNamed, noLostUpdate } = call.sdk;
+    request.sdk = { name, advice, ...(callerNamed ? { callerNamed: true } : {}), ...(noLostUpdate ? { noLostUpdate } : {}) };
+  }
   const helper = call.method === 'PUT' || call.method === 'PATCH' ? genericHelper(call, ctx) : undefined;
   if (helper) request.genericHelper = helper;
   // Headers we cannot see may hold the precondition (so may an If-None-Match whose value may be `*`): judge

@@ -11,8 +11,9 @@ import type { CodeContext } from './context';
 import type { Resolved } from './resolve';
 import { resolveCallee } from './resolve';
 import { parameterNames } from './local-functions';
+import { readUse } from './sdk-read-results';
 import { argumentsOf, followValue, readObject, type Arguments, type Options } from './options';
-import { SDK_SERVICES, sdkFactory, type ArgRef, type SdkCall, type SdkGuards } from './sdks';
+import { SDK_SERVICES, sdkCall, sdkFactory, type ArgRef, type SdkCall, type SdkGuards } from './sdks';
 import { stringLiteral, unwrap, urlExpressionText, type Node } from './syntax';
 
 /** A guard the call carries: the header it stands for, and its value (none for the create-only form `*`). */
@@ -40,25 +41,37 @@ export interface SdkRequest {
    * its own callers pass, not this object.
    */
   callerNamed: boolean;
+  /**
+   * Why the write loses no update although a read of its object came first in its function (sdk-read-results.ts): it
+   * runs where that read found nothing, or it is a partial update that sends nothing the read returned.
+   */
+  noLostUpdate?: string;
 }
 
 /** The request an SDK call sends, with `spec` the call's row in sdks.ts and `resolved` what its callee stands for. */
-export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolved: Resolved, ctx: CodeContext): SdkRequest | undefined {
+export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolved: Resolved, ctx: CodeContext, depth = 0): SdkRequest | undefined {
   const service = SDK_SERVICES[spec.sdk];
   if (!service) return undefined;
   const optionsNode = spec.optionsObject ? args.positional[0] : undefined;
   const options = optionsNode ? readObject(optionsNode, ctx) : undefined;
   if (spec.optionsObject && !options) return undefined;
-  if (spec.needs?.some((k) => !options?.props.has(k))) return undefined;
+  if (spec.needs?.some((k) => !(options ?? args.keywords).props.has(k))) return undefined;
   const value = (ref: ArgRef | undefined) => ref && argValue(ref, args, options, ctx);
+  // An argument that is what a read of the object returned names that object (an upsert of the item read_item gave).
+  const read = spec.namedByRead && readUrlOf(value(spec.namedByRead.ref), ctx, depth);
+  if (spec.namedByRead?.required && !read) return undefined;
   const parts = [...instanceNames(resolved.instance, ctx), ...spec.names.map((r) => r.literal ?? value(r))];
   if (parts.length === 0) return undefined;
-  const url = parts.reduce<string>((out, n) => joinPath(out, typeof n === 'string' ? n : n ? nameText(n, ctx) : '{{?}}'), service.base);
+  const url = read ?? parts.reduce<string>((out, n) => joinPath(out, typeof n === 'string' ? n : n ? nameText(n, ctx) : '{{?}}'), service.base);
   const guards = readGuards(spec.guards, value, callee, ctx);
   const names = parts.filter((n): n is Node | undefined => typeof n !== 'string');
   const name = names[names.length - 1];
+  const body = value(spec.body);
+  const noLostUpdate = depth === 0 && spec.method !== 'GET' && spec.method !== 'HEAD' && spec.method !== 'DELETE'
+    ? afterRead(callee, url, body, spec, ctx) : undefined;
   return {
-    sdk: spec.sdk, url, name, body: value(spec.body), advice: service.advice, callerNamed: !!name && namedByCaller(name, callee, ctx),
+    sdk: spec.sdk, url, name, body, advice: service.advice, callerNamed: !!name && namedByCaller(name, callee, ctx),
+    ...(noLostUpdate ? { noLostUpdate } : {}),
     guards: guards ?? [],
     unreadable: guards === undefined || args.splat || !!options?.spread || (!spec.optionsObject && args.keywords.spread),
   };
@@ -68,7 +81,28 @@ function argValue(ref: ArgRef, args: Arguments, options: Options | undefined, ct
   const positional = ref.arg !== undefined ? args.positional[ref.arg] : undefined;
   let found = positional ?? (ref.key === undefined ? undefined : (options ?? args.keywords).props.get(ref.key)?.value);
   for (const key of ref.path ?? []) found = found && readObject(followValue(found, ctx), ctx)?.props.get(key)?.value;
-  return found;
+  return found ?? (ref.or && argValue(ref.or, args, options, ctx));
+}
+
+/** Why a write after a read of its object in its function loses no update, if it does not (sdk-read-results.ts). */
+function afterRead(callee: Node, url: string, body: Node | undefined, spec: SdkCall, ctx: CodeContext): string | undefined {
+  const use = callee.parent && readUse(callee.parent, url, body, ctx, (v) => readUrlOf(v, ctx, 1));
+  if (use?.createsAfterMiss) return 'it runs where the read of the object before it found nothing: it creates what is not there';
+  if (use?.sendsNothingRead && spec.partial) return 'a partial update that sends nothing the read before it returned: it sets the fields it names, whatever they were';
+  return undefined;
+}
+
+/**
+ * The URL of the object an SDK read named, when `given` is what that read returned (`user = container.read_item(item=
+ * user_id, …)`, then `upsert_item(user)`): the object a write of that value writes back.
+ */
+function readUrlOf(given: Node | undefined, ctx: CodeContext, depth: number): string | undefined {
+  const call = given && unwrap(followValue(given, ctx));
+  const callee = call && (call.type === 'call' || call.type === 'call_expression') ? call.childForFieldName('function') : undefined;
+  const made = callee && depth < 2 ? resolveCallee(callee, ctx) : undefined;
+  const spec = made && sdkCall(made.module, made.path);
+  const args = spec?.method === 'GET' ? argumentsOf(call!) : undefined;
+  return args && made && spec ? sdkRequest(callee!, args, spec, made, ctx, depth + 1)?.url : undefined;
 }
 
 /**
@@ -142,6 +176,13 @@ function readGuards(spec: SdkGuards | undefined, value: (ref: ArgRef) => Node | 
     if (mode === undefined) return undefined;
     out.push(...mode);
   }
+  const create = spec.createWhen && value(spec.createWhen.ref);
+  if (create && stringLiteral(followValue(create, ctx))?.value === spec.createWhen!.equals) out.push({ header: 'If-None-Match', at: create });
+  for (const header of spec.requestHeaders ?? []) {
+    const set = headerSetOnRequest(callee, header, ctx);
+    // Placed at the call: the header is the request's, whichever line sets it.
+    if (set) out.push({ header, value: set, at: callee });
+  }
   // GitHub's contents API refuses to replace a file without its sha: a write that gives none creates only.
   if (spec.absentMeansCreate && out.length === 0) out.push({ header: 'If-None-Match', at: callee });
   if (spec.createOnlyUnless) {
@@ -176,6 +217,25 @@ function writeMode(given: Node | undefined, callee: Node, ctx: CodeContext): Sdk
     const args = argumentsOf(n)?.positional ?? [];
     if (/(^|\.)WriteMode$/.test(f)) return tagged(stringLiteral(args[0])?.value, args[1]);
     if (/(^|\.)WriteMode\.update$/.test(f)) return tagged('update', args[0]);
+  }
+  return undefined;
+}
+
+/**
+ * The value the code gives header `name` on the request object the call returns, before sending it
+ * (`request = service.files().update(…)`, then `request.headers['If-Match'] = etag` in the same function).
+ */
+function headerSetOnRequest(callee: Node, name: string, ctx: CodeContext): Node | undefined {
+  let at = callee.parent;
+  while (at?.parent && (at.parent.type === 'await' || at.parent.type === 'await_expression' || at.parent.type === 'parenthesized_expression')) at = at.parent;
+  const holder = at?.parent?.type === 'assignment' || at?.parent?.type === 'variable_declarator' ? at.parent : undefined;
+  const target = holder?.childForFieldName(holder.type === 'assignment' ? 'left' : 'name');
+  if (!target || target.type !== 'identifier') return undefined;
+  const wanted = new RegExp(`^${target.text}\\.headers\\[(['"])${name}\\1\\]$`, 'i');
+  const fn = ctx.scopes.functionOf(callee);
+  for (const a of fn.descendantsOfType(['assignment', 'assignment_expression'])) {
+    const left = a.childForFieldName('left');
+    if (left && a.startIndex > callee.startIndex && wanted.test(left.text.replace(/\s+/g, ''))) return a.childForFieldName('right') ?? undefined;
   }
   return undefined;
 }

@@ -12,11 +12,13 @@ import { sdkCallByShape } from './sdks';
 import { calleeText, type Node } from './syntax';
 
 export function sdkByShape(callee: Node, args: Arguments, ctx: CodeContext): Resolved | undefined {
+  // JavaScript clients take one options object; Python clients (googleapiclient) keyword arguments.
   const first = args.positional[0];
-  if (!first) return undefined;
+  if (!first && args.keywords.props.size === 0) return undefined;
   // Read the options only once a row's dotted name fits the callee: most calls named `get` are a Map's.
   let options: Options | null | undefined;
-  const has = (key: string) => (options === undefined ? (options = readObject(first, ctx) ?? null) : options)?.props.has(key) ?? false;
+  const read = () => (first ? readObject(first, ctx) : args.keywords) ?? null;
+  const has = (key: string) => (options === undefined ? (options = read()) : options)?.props.has(key) ?? false;
   const found = sdkCallByShape(calleeText(callee).split('.'), has);
   return found && { module: found.module, path: found.path };
 }

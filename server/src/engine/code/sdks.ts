@@ -7,6 +7,7 @@
  * sdk-calls.test.ts; docs/client-code-sdks.md lists what is recognised.
  */
 import { APP_ROWS, APP_SERVICES } from './sdks-apps';
+import { PYTHON_ROWS, PYTHON_SERVICES } from './sdks-python';
 
 /**
  * Where a call gives a value: a positional argument, a Python keyword, or a property of the JS options object;
@@ -18,6 +19,8 @@ export interface ArgRef {
   path?: readonly string[];
   /** A fixed segment of the object's URL between two named ones (GitHub's `…/{owner}/{repo}/contents/{path}`). */
   literal?: string;
+  /** Where this argument is not given, the one to read instead (elasticsearch-py's `doc=` or the older `body=`). */
+  or?: ArgRef;
 }
 
 /**
@@ -46,6 +49,13 @@ export interface SdkGuards {
    * `sha`): a write that gives none only creates.
    */
   absentMeansCreate?: boolean;
+  /** A parameter whose given literal makes the write create only (elasticsearch-py `op_type='create'`). */
+  createWhen?: { ref: ArgRef; equals: string };
+  /**
+   * Headers set on the request object the call returns before it is sent (googleapiclient: `request =
+   * service.files().update(…)`, `request.headers['If-Match'] = etag`, `request.execute()`).
+   */
+  requestHeaders?: readonly string[];
 }
 
 export interface SdkCall {
@@ -70,6 +80,14 @@ export interface SdkCall {
    * dotted name ends the callee (`….events.update`) and its options object gives all of these (sdks-apps.ts).
    */
   shape?: readonly string[];
+  /**
+   * An argument that names the object by being what a read of it returned (`container.upsert_item(user)` after `user
+   * = container.read_item(…)`): the write is of the object that read named. `required`: without such a read the call
+   * names no object (an upsert of fresh data) and is left alone.
+   */
+  namedByRead?: { ref: ArgRef; required?: boolean };
+  /** A partial update (Elasticsearch `update(doc=…)`): it sets the fields it names and leaves the others. */
+  partial?: boolean;
 }
 
 /** Per SDK: the URL its requests go to (so the catalogue names the service) and the advice in its own words. */
@@ -81,6 +99,7 @@ export interface SdkService {
 
 export const SDK_SERVICES: Readonly<Record<string, SdkService>> = {
   ...APP_SERVICES,
+  ...PYTHON_SERVICES,
   'Dropbox (Python)': {
     base: 'https://content.dropboxapi.com/2/files',
     advice: 'Pass mode=WriteMode.update(rev) with the rev of the file you downloaded (files_download returns it), or keep the default mode add to create only.',
@@ -270,7 +289,7 @@ calls(COSMOS, 'CosmosItem', {
   delete: { method: 'DELETE', names: [], guards: accessCondition(0) },
 }, 'Azure Cosmos DB (JavaScript)');
 
-for (const row of APP_ROWS) {
+for (const row of [...APP_ROWS, ...PYTHON_ROWS]) {
   if (row.factories) factories(row.modules, row.factories);
   if (row.calls && row.prefix) calls(row.modules, row.prefix, row.calls, row.sdk);
 }

@@ -21,7 +21,9 @@
  * - a storage SDK write whose object is named only by a parameter (`put_object(Bucket=B, Key=key)` in
  *   `upload(data, key)`): a read twin `get_object(Bucket=B, Key=key)` names whatever its own callers pass (real code:
  *   a batch job that reads trips.json and writes trip_lookup.json through one pair of helpers).
- * - an SDK delete, and an SDK write whose same-file evidence is about an object named otherwise (aboutAnotherObject).
+ * - an SDK delete, and an SDK write whose same-file evidence is about an object named otherwise (aboutAnotherObject);
+ * - an SDK write after a read of its object that writes back nothing of it: a create where the read found nothing, a
+ *   partial update (Elasticsearch `update`) of fields the code decided (code/sdk-read-results.ts).
  * Where the service refuses a write without its precondition (Planner), every one of these still warns.
  */
 import type { Judgement } from '../evidence/index';
@@ -43,6 +45,9 @@ export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'ht
   if (req.sdk && req.method === 'DELETE') {
     return { ...j, decision: 'hint', hintOnly: 'an SDK delete removes whatever is there: nothing it sends could carry a stale copy' };
   }
+  // A write after a read of its object that writes back nothing of it (code/sdk-read-results.ts): a create in the arm
+  // where the read found nothing, a partial update of fields the code decided.
+  if (req.sdk?.noLostUpdate) return { ...j, decision: 'hint', hintOnly: req.sdk.noLostUpdate };
   const borrowed = borrowedEvidence(req, j, requests);
   if (borrowed) return { ...j, decision: 'hint', hintOnly: borrowed };
   const serviceOnly = j.evidence.every((e) => e.kind === 'catalogue' || e.kind === 'client-code' || aboutAnotherObject(req, e, requests));
