@@ -11,7 +11,7 @@
 import { preferredEol, splitLines } from '../text/lines';
 import { detached } from '../text/detached';
 import type { HttpFile } from './ast';
-import { parseSection } from './parser';
+import { SectionParser } from './parser';
 import { assembleFile, type ParsedSection } from './sections';
 import { partitionPoint } from '../text/partition-point';
 import { NONE } from '../text/compact-list';
@@ -86,6 +86,7 @@ export class IncrementalHttpParser {
     const lines = splitLines(body);
     const starts = sectionStarts(body, 0, body.length);
     const sections: CachedSection[] = [];
+    const parser = new SectionParser(lines);
     let from = 0;
     let index = 0;
     for (let k = 0; k < starts.length; k++) {
@@ -94,7 +95,7 @@ export class IncrementalHttpParser {
       const stop = last ? body.length : starts[k + 1];
       const terminators = countTerminators(body, start, stop);
       const end = from + terminators + (last ? 1 : 0);
-      sections.push(cachedSection(parseSection(lines, from, end, index), index, terminators, start, stop - start));
+      sections.push(cachedSection(parser.parse(from, end, index), index, terminators, start, stop - start));
       index += sections[k].requestCount;
       from = end;
     }
@@ -133,6 +134,7 @@ export class IncrementalHttpParser {
     // dictionary) instead of one slot per line of the file allocated on every keystroke. Readers stop at the
     // separator placed after their section, or, in the file's last section, at its last line (placed too).
     const lines: string[] = [];
+    const parser = new SectionParser(lines);
     const region: CachedSection[] = [];
     let from = old[k0].parsed.from;
     let index = old[k0].firstIndex;
@@ -143,7 +145,7 @@ export class IncrementalHttpParser {
       const end = from + terminators[k] + (last ? 1 : 0);
       // Its lines and the separator after it: readers stop at that separator, as in a full parse.
       placeLines(lines, body, start, last ? body.length : lineEnd(body, stop), from);
-      const section = cachedSection(parseSection(lines, from, end, index), index, terminators[k], start, stop - start);
+      const section = cachedSection(parser.parse(from, end, index), index, terminators[k], start, stop - start);
       region.push(section);
       index += section.requestCount;
       from = end;
@@ -163,7 +165,7 @@ export class IncrementalHttpParser {
       const last = k === tail.length - 1;
       const end = from + s.terminators + (last ? 1 : 0);
       placeLines(lines, body, start, last ? body.length : lineEnd(body, start + s.length), from);
-      tail[k] = cachedSection(parseSection(lines, from, end, index), index, s.terminators, start, s.length);
+      tail[k] = cachedSection(parser.parse(from, end, index), index, s.terminators, start, s.length);
       reparsed.push(tail[k]);
       index += tail[k].requestCount;
       from = end;

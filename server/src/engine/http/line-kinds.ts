@@ -43,9 +43,16 @@ export function startsWithCapital(text: string): boolean {
 }
 
 /** `###` (optionally followed by a title) separates requests in every dialect. */
+export function isSeparator(text: string): boolean {
+  return text.charCodeAt(0) === 35 /* # */ && text.startsWith('###');
+}
+
+/** The title after a separator's `#`s, trimmed ('' for none); undefined when the line is no separator. */
 export function separatorTitle(text: string): string | undefined {
-  if (!text.startsWith('###')) return undefined;
-  return text.replace(/^#+/, '').trim();
+  if (!isSeparator(text)) return undefined;
+  let k = 3;
+  while (text.charCodeAt(k) === 35) k++;
+  return text.slice(k).trim();
 }
 
 /** `# …` or `// …` (leading blanks allowed). Returns the comment body, or undefined. */

@@ -7,7 +7,7 @@ import { preferredEol, splitLines } from '../text/lines';
 import { range } from '../text/types';
 import { lineSpan, rangeOf, spanOf, startLineOf } from '../text/span';
 import type { Body, Directive, HttpFile, HttpRequest, ParseDiagnostic, ResponseBlock, Script, Spanned } from './ast';
-import { assembleFile, compactSection, sectionBounds, type ParsedSection } from './sections';
+import { compactSection, finishDiagnostics, sectionEnd, type ParsedSection } from './sections';
 import { readScript, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine, startsRequestAt } from './blocks';
 import { isAssertion, isHeaderSpread, isVariableHeaderLine, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
 import { directiveOf } from './directives';
@@ -26,35 +26,52 @@ interface Pending extends PendingBlock {
   claimed: boolean;
 }
 
+/** Where the parser puts what it reads: one section's lists (an editor's cache), or the whole file's. */
+type Sink = Pick<ParsedSection, 'requests' | 'variables' | 'scripts' | 'directives' | 'responses' | 'diagnostics' | 'blankLineWarnings'>;
+
+/**
+ * Reads sections of one document's lines, one after another: the state restarts at every section, so one parser
+ * serves them all (a 10k-request file has ten thousand sections; a parser and a body-line list each was twenty
+ * thousand objects more).
+ */
 class Parser {
-  private readonly out: ParsedSection;
+  private out!: Sink;
+  private end = 0;
+  private firstIndex = 0;
+  /** How many requests the sink held when this section started (a file's sink holds the sections before). */
+  private requestsBefore = 0;
   private state: State = 'preamble';
-  private pending: Pending;
+  private pending!: Pending;
   private current: HttpRequest | undefined;
   private response: ResponseBlock | undefined;
   private responseEnd = -1;
-  private bodyLines: number[] = [];
+  /** The current body's lines; emptied, not replaced (`bodyOf` copies what it keeps). */
+  private readonly bodyLines: number[] = [];
   private lastContentLine = -1;
   /** Set on syntax only httpYac reads: such a file follows httpYac's rules, where a body needs no blank line. */
   private httpYac = false;
-  private blankLineWarnings: ParseDiagnostic[] = [];
 
-  /** Parses lines [from, end) of `lines`, numbering its requests from `firstIndex`. */
-  constructor(private readonly lines: readonly string[], private readonly from: number, private readonly end: number, private readonly firstIndex: number) {
-    this.out = {
-      from, end, requests: [], variables: [], scripts: [], directives: [], responses: [], diagnostics: [], blankLineWarnings: [], httpYac: false,
-    };
-    this.pending = this.freshPending(from);
-  }
+  constructor(private readonly lines: readonly string[]) {}
 
-  parse(): ParsedSection {
-    let i = this.from;
-    while (i < this.end) i = this.step(i);
+  /** Parses lines [from, end) into `out`, numbering its requests from `firstIndex`; true when it uses httpYac syntax. */
+  read(out: Sink, from: number, end: number, firstIndex: number): boolean {
+    this.out = out;
+    this.end = end;
+    this.firstIndex = firstIndex;
+    this.requestsBefore = out.requests.length;
+    this.state = 'preamble';
+    this.current = undefined;
+    this.response = undefined;
+    this.responseEnd = -1;
+    this.bodyLines.length = 0;
+    this.lastContentLine = -1;
+    this.httpYac = false;
+    this.pending = newPending(from);
+    let i = from;
+    while (i < end) i = this.step(i);
     this.finishRequest();
-    keepUnclaimedScripts(this.pending, this.out.scripts);
-    this.out.httpYac = this.httpYac;
-    this.out.blankLineWarnings = this.blankLineWarnings;
-    return compactSection(this.out);
+    keepUnclaimedScripts(this.pending, out.scripts);
+    return this.httpYac;
   }
 
   /** Handles the line at `i` and returns the index of the next line to look at. */
@@ -168,7 +185,7 @@ class Parser {
     }
     // httpYac reads this as the body; JetBrains and REST Client need the blank line. Reported unless the file
     // is written for httpYac (see `httpYac`).
-    this.blankLineWarnings.push(notAHeader(i, text));
+    this.out.blankLineWarnings.push(notAHeader(i, text));
     this.state = 'body';
     return i;
   }
@@ -320,9 +337,9 @@ class Parser {
     const p = this.pending;
     p.claimed = true;
     this.httpYac ||= isHttpYacMethod(rl.method);
-    this.current = requestAt(this.firstIndex + this.out.requests.length, p, this.firstContentLine(p, i), i, text, rl);
+    this.current = requestAt(this.firstIndex + this.out.requests.length - this.requestsBefore, p, this.firstContentLine(p, i), i, text, rl);
     this.lastContentLine = i;
-    this.bodyLines = [];
+    this.bodyLines.length = 0;
     this.state = 'headers';
   }
 
@@ -341,7 +358,7 @@ class Parser {
   /** The body read so far, or undefined when there is none. */
   private takeBody(): Body | undefined {
     const body = bodyOf(this.lines, this.bodyLines);
-    this.bodyLines = [];
+    this.bodyLines.length = 0;
     return body;
   }
 
@@ -367,33 +384,57 @@ class Parser {
   }
 
   private freshPending(startLine: number, title?: string, separatorLine?: number): Pending {
-    if (this.pending) keepUnclaimedScripts(this.pending, this.out.scripts);
-    return { startLine, title, separatorLine, claimed: false, metadata: [], variables: [], scripts: [] };
+    keepUnclaimedScripts(this.pending, this.out.scripts);
+    return newPending(startLine, title, separatorLine);
   }
 }
 
+function newPending(startLine: number, title?: string, separatorLine?: number): Pending {
+  return { startLine, title, separatorLine, claimed: false, metadata: [], variables: [], scripts: [] };
+}
+
 /**
- * Parses one section of a document: lines [from, end) of `lines`, where `from` is 0 or a `###` separator and
- * `end` the next separator or the end. Sections parse independently (nothing reads across a separator), which
- * is what lets an editor re-parse only the section an edit touched (see incremental.ts).
+ * Parses sections of one document: lines [from, end) of `lines`, where `from` is 0 or a `###` separator and `end`
+ * the next separator or the end. Sections parse independently (nothing reads across a separator), which is what
+ * lets an editor re-parse only the sections an edit touched (see incremental.ts); one reader serves every section
+ * of a version's lines.
  */
-export function parseSection(lines: readonly string[], from: number, end: number, firstIndex: number): ParsedSection {
-  return new Parser(lines, from, end, firstIndex).parse();
+export class SectionParser {
+  private readonly parser: Parser;
+
+  constructor(lines: readonly string[]) {
+    this.parser = new Parser(lines);
+  }
+
+  /** Lines [from, end), their requests numbered from `firstIndex`, as a section the editor keeps. */
+  parse(from: number, end: number, firstIndex: number): ParsedSection {
+    const out: ParsedSection = {
+      from, end, requests: [], variables: [], scripts: [], directives: [], responses: [], diagnostics: [], blankLineWarnings: [], httpYac: false,
+    };
+    out.httpYac = this.parser.read(out, from, end, firstIndex);
+    return compactSection(out);
+  }
 }
 
 /**
  * Parses a `.http` / `.rest` document. Total: any string gives a file, problems become diagnostics. A leading
- * byte-order mark is dropped (editors hide it), so ranges count from the first visible character.
+ * byte-order mark is dropped (editors hide it), so ranges count from the first visible character. The sections
+ * are read straight into the file's lists (a whole parse keeps no section of its own), in the order and with the
+ * result `assembleFile` gives an editor's sections.
  */
 export function parseHttp(text: string): HttpFile {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = splitLines(body);
-  const sections: ParsedSection[] = [];
-  let index = 0;
-  for (const [from, end] of sectionBounds(lines)) {
-    const section = parseSection(lines, from, end, index);
-    index += section.requests.length;
-    sections.push(section);
+  const file: HttpFile = { requests: [], variables: [], scripts: [], directives: [], responses: [], diagnostics: [], lineCount: lines.length, eol: preferredEol(body) };
+  const warnings: ParseDiagnostic[] = [];
+  const sink: Sink = { ...file, blankLineWarnings: warnings };
+  const parser = new Parser(lines);
+  let httpYac = false;
+  for (let from = 0; from < lines.length;) {
+    const end = sectionEnd(lines, from);
+    if (parser.read(sink, from, end, file.requests.length)) httpYac = true;
+    from = end;
   }
-  return assembleFile(sections, lines.length, preferredEol(body));
+  finishDiagnostics(file.diagnostics, httpYac ? [] : [warnings]);
+  return file;
 }

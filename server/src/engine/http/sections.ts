@@ -4,7 +4,7 @@
  * crosses one, so each section parses on its own; the file is the sections' results put end to end.
  */
 import type { HttpFile, ParseDiagnostic } from './ast';
-import { separatorTitle } from './line-kinds';
+import { isSeparator } from './line-kinds';
 import { compactList } from '../text/compact-list';
 
 /**
@@ -21,17 +21,11 @@ export interface ParsedSection extends Pick<HttpFile, 'requests' | 'variables' |
   httpYac: boolean;
 }
 
-/** The [from, end) line bounds of each non-empty section, in order. */
-export function sectionBounds(lines: readonly string[]): Array<[number, number]> {
-  const bounds: Array<[number, number]> = [];
-  let from = 0;
-  for (let i = 1; i < lines.length; i++) {
-    if (separatorTitle(lines[i]) === undefined) continue;
-    bounds.push([from, i]);
-    from = i;
-  }
-  if (from < lines.length) bounds.push([from, lines.length]);
-  return bounds;
+/** The line after the section that starts at line `from`: the next separator's line, or the line count. */
+export function sectionEnd(lines: readonly string[], from: number): number {
+  let end = from + 1;
+  while (end < lines.length && !isSeparator(lines[end])) end++;
+  return end;
 }
 
 /** An editor keeps every section's parse: its lists copied to their size, and the many empty ones shared. */
@@ -60,8 +54,15 @@ export function assembleFile(sections: readonly ParsedSection[], lineCount: numb
     for (const d of s.diagnostics) file.diagnostics.push(d);
     httpYac ||= s.httpYac;
   }
-  // A file written for httpYac follows httpYac's rules, where a body needs no blank line.
-  if (!httpYac) for (const s of sections) for (const d of s.blankLineWarnings) file.diagnostics.push(d);
-  file.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line);
+  finishDiagnostics(file.diagnostics, httpYac ? [] : sections.map((s) => s.blankLineWarnings));
   return file;
+}
+
+/**
+ * The file's diagnostics in line order, the "not a header" warnings after the others of their line. A file written
+ * for httpYac follows httpYac's rules, where a body needs no blank line: its caller passes no warnings.
+ */
+export function finishDiagnostics(diagnostics: ParseDiagnostic[], warnings: ReadonlyArray<readonly ParseDiagnostic[]>): void {
+  for (const list of warnings) for (const d of list) diagnostics.push(d);
+  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line);
 }
