@@ -6,7 +6,7 @@
 import { range } from '../text/types';
 import { lineSpan, spanOf } from '../text/span';
 import type { ParseDiagnostic, Script } from './ast';
-import { commentBody, headerLineOf, isBlank, requestLineOf, separatorTitle, type scriptOpenerOf } from './line-kinds';
+import { commentBody, isHeaderLine, isBlank, requestLineOf, separatorTitle, type scriptOpenerOf } from './line-kinds';
 import { parseDiagnostic } from './parse-diagnostics';
 
 type Opener = NonNullable<ReturnType<typeof scriptOpenerOf>>;
@@ -69,7 +69,7 @@ export function skipToBlankLine(lines: readonly string[], i: number): number {
 /** The line after httpYac's `key: value` proto-loader options under `proto < file`. */
 export function skipOptionLines(lines: readonly string[], i: number): number {
   let j = i + 1;
-  while (j < lines.length && separatorTitle(lines[j]) === undefined && headerLineOf(lines[j])) j++;
+  while (j < lines.length && separatorTitle(lines[j]) === undefined && isHeaderLine(lines[j])) j++;
   return j;
 }
 

@@ -36,6 +36,27 @@ export function firstNonBlank(text: string, from = 0): number {
   return k;
 }
 
+/** The characters of an RFC 9110 token (§5.6.2), by code: a header name or a method is made of them. */
+const TOKEN = new Uint8Array(128);
+for (const c of "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") TOKEN[c.charCodeAt(0)] = 1;
+
+function isTokenAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c < 128 && TOKEN[c] === 1;
+}
+
+function isSpaceOrTab(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c === 32 || c === 9;
+}
+
+/** The index after the last character `trimEnd()` keeps (0 for a blank line), without the copy. */
+export function trimmedEnd(text: string, from = 0): number {
+  let k = text.length;
+  while (k > from && isSpaceAt(text, k - 1)) k--;
+  return k;
+}
+
 /** A-Z first: a request line starts so; no comment, variable, script or dialect line does. */
 export function startsWithCapital(text: string): boolean {
   const c = text.charCodeAt(0);
@@ -92,6 +113,8 @@ export interface RequestLineMatch {
   urlStart: number;
   url: string;
   version?: { value: string; start: number };
+  /** Where the line's text ends (`trimEnd()`'s length). */
+  lineEnd: number;
 }
 
 const URL_ONLY = /^(https?:\/\/|wss?:\/\/|\/[^/])/i;
@@ -102,13 +125,19 @@ const TEMPLATE_URL = /^\{\{[^{}\s]+\}\}\S*$/;
  * request line may end a body without a `###`, as httpYac allows).
  */
 export function requestLineOf(text: string, strict: boolean): RequestLineMatch | undefined {
-  if (firstNonBlank(text) > 0) return undefined;
-  // A method is an RFC 9110 token (§9.1): `MY_METHOD` and `X.SYNC` are methods too, not stray text.
-  const m = /^([A-Za-z][!#$%&'*+.^_`|~0-9A-Za-z-]*)[ \t]+(?=\S)/.exec(text);
-  if (m) {
-    const method = methodOf(m[1], strict);
-    if (method) return splitVersion(method, m[1].length, false, m[0].length, text);
-    return undefined;
+  const n = text.length;
+  if (n === 0 || isSpaceAt(text, 0)) return undefined;
+  // A method is an RFC 9110 token (§9.1): `MY_METHOD` and `X.SYNC` are methods too, not stray text. A letter, token
+  // characters, blanks and something that is not white space: `/^([A-Za-z]TOKEN*)[ \t]+(?=\S)/`, scanned.
+  if (((text.charCodeAt(0) | 32) >= 97 && (text.charCodeAt(0) | 32) <= 122)) {
+    let wordEnd = 1;
+    while (wordEnd < n && isTokenAt(text, wordEnd)) wordEnd++;
+    let urlStart = wordEnd;
+    while (urlStart < n && isSpaceOrTab(text, urlStart)) urlStart++;
+    if (urlStart > wordEnd && urlStart < n && !isSpaceAt(text, urlStart)) {
+      const method = methodOf(text.slice(0, wordEnd), strict);
+      return method ? splitVersion(method, wordEnd, false, urlStart, text) : undefined;
+    }
   }
   if (strict) return undefined;
   if (URL_ONLY.test(text) || TEMPLATE_URL.test(text.trimEnd())) return splitVersion('GET', 0, true, 0, text);
@@ -123,27 +152,33 @@ export function requestLineOf(text: string, strict: boolean): RequestLineMatch |
  */
 function methodOf(word: string, strict: boolean): string | undefined {
   const upper = word.toUpperCase();
-  if (KNOWN_METHODS.has(upper)) {
+  // The set's own string: ten thousand requests keep one `GET`, not a copy each.
+  const known = KNOWN_METHOD_NAMES.get(upper);
+  if (known !== undefined) {
+    if (word === upper || !strict) return known;
     const lowerTail = word.slice(1) === word.slice(1).toLowerCase();
-    if (word === upper || !strict || (lowerTail && word[0] === upper[0])) return upper;
-    return undefined;
+    return lowerTail && word[0] === upper[0] ? known : undefined;
   }
   if (!strict && word === upper && word.length > 1) return word;
   return undefined;
 }
 
+const KNOWN_METHOD_NAMES: ReadonlyMap<string, string> = new Map([...KNOWN_METHODS].map((m) => [m, m]));
+
 function splitVersion(method: string, methodLength: number, implicitMethod: boolean, urlStart: number, text: string): RequestLineMatch {
-  let end = text.trimEnd().length;
+  const lineEnd = trimmedEnd(text);
+  let end = lineEnd;
   let version: RequestLineMatch['version'];
   const lastSpace = Math.max(text.lastIndexOf(' ', end - 1), text.lastIndexOf('\t', end - 1));
   if (lastSpace > urlStart) {
     const token = text.slice(lastSpace + 1, end);
     if (/^HTTP\/\d(\.\d)?$/i.test(token)) {
       version = { value: token, start: lastSpace + 1 };
-      end = text.slice(0, lastSpace).trimEnd().length;
+      end = lastSpace;
+      while (end > 0 && isSpaceAt(text, end - 1)) end--;
     }
   }
-  return { method, methodStart: 0, methodLength, implicitMethod, urlStart, url: text.slice(urlStart, end), version };
+  return { method, methodStart: 0, methodLength, implicitMethod, urlStart, url: text.slice(urlStart, end), version, lineEnd };
 }
 
 /** An indented `/…`, or a `?…` / `&…` line right after the request line continues the URL. */
@@ -157,18 +192,36 @@ export function urlContinuationOf(text: string): { start: number; value: string 
 }
 
 /**
- * A header name is an RFC 9110 token, possibly with `{{variables}}` in it (so `{"a": 1}` is not a header). It may
- * be indented: REST Client trims header lines, and Microsoft's own samples indent them (Azure AI Search).
+ * The index of the `:` after a header's name, or -1 when the line is no `Name: value` header. A header name is an
+ * RFC 9110 token, possibly with `{{variables}}` in it (so `{"a": 1}` is not a header): what
+ * `/^[ \t]*(?:TOKEN-CHARACTER|\{\{[^{}]*\}\})+[ \t]*:/` matches, read in one scan without a copy. It may be indented:
+ * REST Client trims header lines, and Microsoft's own samples indent them (Azure AI Search).
  */
-const HEADER_NAME = /^([ \t]*)((?:[!#$%&'*+.^_`|~0-9A-Za-z-]|\{\{[^{}]*\}\})+)[ \t]*:/;
+export function headerColonOf(text: string): number {
+  const n = text.length;
+  let k = 0;
+  while (k < n && isSpaceOrTab(text, k)) k++;
+  const nameStart = k;
+  while (k < n) {
+    if (isTokenAt(text, k)) {
+      k++;
+      continue;
+    }
+    if (text.charCodeAt(k) !== 123 /* { */ || k + 1 >= n || text.charCodeAt(k + 1) !== 123) break;
+    // `{{`, anything but braces, `}}`: a template in the name.
+    let j = k + 2;
+    while (j < n && text.charCodeAt(j) !== 123 && text.charCodeAt(j) !== 125) j++;
+    if (j + 1 >= n || text.charCodeAt(j) !== 125 || text.charCodeAt(j + 1) !== 125) break;
+    k = j + 2;
+  }
+  if (k === nameStart) return -1;
+  while (k < n && isSpaceOrTab(text, k)) k++;
+  return k < n && text.charCodeAt(k) === 58 /* : */ ? k : -1;
+}
 
-/** `Name: value`; values are trimmed. */
-export function headerLineOf(text: string): { name: string; nameStart: number; valueStart: number; value: string } | undefined {
-  const m = HEADER_NAME.exec(text);
-  if (!m) return undefined;
-  const rest = text.slice(m[0].length);
-  const lead = rest.length - rest.trimStart().length;
-  return { name: m[2], nameStart: m[1].length, valueStart: m[0].length + lead, value: rest.trim() };
+/** `Name: value` (see `headerColonOf`). */
+export function isHeaderLine(text: string): boolean {
+  return headerColonOf(text) >= 0;
 }
 
 /** `< path` or `<@ path` (file body), but not the `< {%` pre-request script opener. */
@@ -183,15 +236,18 @@ export function fileBodyOf(text: string): { path: string; pathStart: number; sub
 export function scriptOpenerOf(text: string): { kind: 'response-handler' | 'pre-request' | 'httpyac-script'; close: string; bodyStart: number } | undefined {
   const first = text.charCodeAt(0);
   // Each form starts with its marker: most lines start with none of them.
-  if (first !== 62 /* > */ && first !== 60 /* < */ && first !== 123 /* { */) return undefined;
-  let m = /^>[ \t]*\{%/.exec(text);
-  if (m) return { kind: 'response-handler', close: '%}', bodyStart: m[0].length };
-  m = /^<[ \t]*\{%/.exec(text);
-  if (m) return { kind: 'pre-request', close: '%}', bodyStart: m[0].length };
-  // httpYac: `{{`, `{{+`, `{{+after`, `{{@response`, `{{@js +request`, …
-  m = /^\{\{(?:@js[ \t]+)?(?:[@+][\w-]*)?[ \t]*$/.exec(text);
-  if (m) return { kind: 'httpyac-script', close: '}}', bodyStart: text.length };
-  return undefined;
+  if (first === 62 /* > */) {
+    const m = /^>[ \t]*\{%/.exec(text);
+    return m ? { kind: 'response-handler', close: '%}', bodyStart: m[0].length } : undefined;
+  }
+  if (first === 60 /* < */) {
+    const m = /^<[ \t]*\{%/.exec(text);
+    return m ? { kind: 'pre-request', close: '%}', bodyStart: m[0].length } : undefined;
+  }
+  // httpYac: `{{`, `{{+`, `{{+after`, `{{@response`, `{{@js +request`, … (a JSON body's `{"a": 1}` is none).
+  if (first !== 123 /* { */ || text.charCodeAt(1) !== 123) return undefined;
+  const m = /^\{\{(?:@js[ \t]+)?(?:[@+][\w-]*)?[ \t]*$/.exec(text);
+  return m ? { kind: 'httpyac-script', close: '}}', bodyStart: text.length } : undefined;
 }
 
 /** `> ./handler.js` (a response handler file). */

@@ -1,8 +1,7 @@
 /** Builders for the syntax-tree nodes the parser makes out of single lines. */
-import { range } from '../text/types';
-import { lineSpan, rangeOf, spanOf, startLineOf, type Span } from '../text/span';
+import { blockSpan, lineSpan, rangeOf, spanOf, startLineOf, type Span } from '../text/span';
 import type { Body, FileVariable, Header, HttpRequest, Metadata, RequestLine, Script, Spanned } from './ast';
-import { isBlank, isSpaceAt, type headerLineOf, type RequestLineMatch, type variableOf } from './line-kinds';
+import { firstNonBlank, headerColonOf, isBlank, isSpaceAt, trimmedEnd, type RequestLineMatch, type variableOf } from './line-kinds';
 import { sameHeaderName } from '../text/header-names';
 import { compactList } from '../text/compact-list';
 
@@ -17,13 +16,13 @@ export interface PendingBlock {
 }
 
 /** The request whose request line is line i; its block starts at `firstLine`. */
-export function requestAt(index: number, block: PendingBlock, firstLine: number, i: number, text: string, rl: RequestLineMatch): HttpRequest {
-  const lineEnd = text.trimEnd().length;
-  const nameMeta = block.metadata.find((m) => m.key === 'name' && m.value !== '');
+export function requestAt(index: number, block: PendingBlock, firstLine: number, i: number, rl: RequestLineMatch): HttpRequest {
+  const lineEnd = rl.lineEnd;
+  const nameMeta = nameOf(block.metadata);
   return {
     index,
     // From the block's first line; its end is set when the block ends (`endOfBlock`).
-    range: spanOf(range(firstLine, 0, i, lineEnd)),
+    range: blockSpan(firstLine, i, lineEnd),
     title: block.title,
     separatorLine: block.separatorLine,
     name: nameMeta && { value: firstWord(nameMeta.value), range: nameMeta.range },
@@ -44,6 +43,12 @@ export function requestAt(index: number, block: PendingBlock, firstLine: number,
     scripts: block.scripts,
     headerInsertLine: i + 1,
   };
+}
+
+/** The first `@name` metadata with a value. */
+function nameOf(metadata: readonly Metadata[]): Metadata | undefined {
+  for (let k = 0; k < metadata.length; k++) if (metadata[k].key === 'name' && metadata[k].value !== '') return metadata[k];
+  return undefined;
 }
 
 /** `value.split(/\s/)[0]` without splitting the rest. */
@@ -75,9 +80,18 @@ export function extendUrl(req: HttpRequest, i: number, start: number, value: str
   req.headerInsertLine = i + 1;
 }
 
-/** A `Name: value` header at line i. */
-export function headerAt(i: number, text: string, header: NonNullable<ReturnType<typeof headerLineOf>>): Header {
-  return { name: header.name, value: header.value, range: lineSpan(i, 0, text.trimEnd().length), nameStart: header.nameStart, valueStart: header.valueStart };
+/** The `Name: value` header at line i (values are trimmed), or undefined when the line is none (`headerColonOf`). */
+export function headerAt(i: number, text: string): Header | undefined {
+  const colon = headerColonOf(text);
+  if (colon < 0) return undefined;
+  const nameStart = firstNonBlank(text);
+  let nameEnd = colon;
+  while (text.charCodeAt(nameEnd - 1) === 32 || text.charCodeAt(nameEnd - 1) === 9) nameEnd--;
+  const valueStart = firstNonBlank(text, colon + 1);
+  const valueEnd = trimmedEnd(text, valueStart);
+  // The line ends with the value, or with the colon when the value is empty.
+  const lineEnd = valueEnd > valueStart ? valueEnd : colon + 1;
+  return { name: text.slice(nameStart, nameEnd), value: text.slice(valueStart, valueEnd), range: lineSpan(i, 0, lineEnd), nameStart, valueStart };
 }
 
 /** Where a header's name stands (built when asked: a header keeps only its line's span). */
@@ -122,8 +136,14 @@ export function bodyOf(lines: readonly string[], bodyLines: readonly number[]): 
   while (last >= 0 && isBlank(lines[bodyLines[last]])) last--;
   if (last < 0) return undefined;
   const end = bodyLines[last];
-  const text = bodyLines.slice(0, last + 1).map((l) => lines[l]).join('\n');
-  return { text, range: spanOf(range(bodyLines[0], 0, end, lines[end].length)) };
+  // One line is its own text; more are joined into one flat string (`+=` would leave a rope to flatten later).
+  let text = lines[bodyLines[0]];
+  if (last > 0) {
+    const parts: string[] = [];
+    for (let k = 0; k <= last; k++) parts.push(lines[bodyLines[k]]);
+    text = parts.join('\n');
+  }
+  return { text, range: blockSpan(bodyLines[0], end, lines[end].length) };
 }
 
 /** A multipart body (an OData $batch, say) holds whole HTTP messages, which must not be read as requests. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lineSpan, rangeOf, spanOf, startLineOf } from './span';
+import { blockSpan, lineSpan, rangeOf, spanOf, startLineOf } from './span';
 import { range } from './types';
 
 describe('span', () => {
@@ -23,6 +23,15 @@ describe('span', () => {
       assert.equal(startLineOf(spanOf(r)), r.start.line);
     });
   }
+
+  it('builds a block from a line start as spanOf does, without the range', () => {
+    for (const [, r] of cases) {
+      if (r.start.character !== 0 || r.end.line < r.start.line) continue;
+      const block = blockSpan(r.start.line, r.end.line, r.end.character);
+      assert.deepEqual(block, spanOf(r));
+      assert.deepEqual(rangeOf(block), r);
+    }
+  });
 
   it('builds a one-line span as the range it stands for', () => {
     assert.deepEqual(rangeOf(lineSpan(5, 2, 9)), range(5, 2, 5, 9));

@@ -37,6 +37,14 @@ export function spanOf(range: Range): Span {
   return range as unknown as Span;
 }
 
+/** The span from the start of line `line` to character `end` of line `endLine`: `spanOf(range(line, 0, endLine, end))`, built without the range. */
+export function blockSpan(line: number, endLine: number, end: number): Span {
+  if (line === endLine) return lineSpan(line, 0, end);
+  const extra = endLine - line;
+  if (extra > 0 && extra < CHAR && line < LINES && end < CHAR) return -(line * LINE + extra * CHAR + end) as unknown as Span;
+  return { start: { line, character: 0 }, end: { line: endLine, character: end } } as unknown as Span;
+}
+
 /** The span as an LSP range (0-based lines, UTF-16 characters): a new object for a packed span. */
 export function rangeOf(span: Span): Range {
   if (typeof span !== 'number') return span as unknown as Range;

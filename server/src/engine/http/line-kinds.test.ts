@@ -1,0 +1,94 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { headerColonOf, requestLineOf, scriptOpenerOf, separatorTitle, trimmedEnd } from './line-kinds';
+import { headerAt } from './nodes';
+import { rangeOf } from '../text/span';
+
+/**
+ * The line recognisers scan by hand what a regular expression used to match (no per-line match arrays or copies).
+ * Each is checked here against that expression, kept as the specification, on lines made of the characters that
+ * decide them.
+ */
+const HEADER_NAME = /^([ \t]*)((?:[!#$%&'*+.^_`|~0-9A-Za-z-]|\{\{[^{}]*\}\})+)[ \t]*:/;
+const REQUEST_WORD = /^([A-Za-z][!#$%&'*+.^_`|~0-9A-Za-z-]*)[ \t]+(?=\S)/;
+
+/** What the parser read from a header line before the scan: the regex, then trimmed copies. */
+function headerByRegex(text: string) {
+  const m = HEADER_NAME.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m[0].length);
+  const lead = rest.length - rest.trimStart().length;
+  return { name: m[2], nameStart: m[1].length, valueStart: m[0].length + lead, value: rest.trim(), end: text.trimEnd().length };
+}
+
+const PIECES = ['If-Match', 'a', 'Z', '-', '_', '.', '!', '~', ':', ' ', '\t', '{', '}', '{{', '}}', '{{x}}', '{{a:b}}', '"', '/', '@',
+  '\u00a0', '\u2028', '\ufeff', '\v', 'é', 'GET', 'get', 'Get', 'HTTP/1.1', 'http://x', '*', '#', ',', '?', '0'];
+const line = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((parts) => parts.join(''));
+
+describe('line kinds: scanned as their regular expressions read them', () => {
+  it('finds a header line and its name, value and spans as the header regex and trim() do', () => {
+    fc.assert(fc.property(line, (text) => {
+      const expected = headerByRegex(text);
+      const header = headerAt(3, text);
+      assert.equal(headerColonOf(text) >= 0, expected !== undefined, JSON.stringify(text));
+      if (!expected) return assert.equal(header, undefined);
+      assert.ok(header);
+      assert.deepEqual({ name: header.name, nameStart: header.nameStart, valueStart: header.valueStart, value: header.value, end: rangeOf(header.range).end.character },
+        expected, JSON.stringify(text));
+    }), { numRuns: 3000 });
+  });
+
+  it('reads a header written with a template in its name, spaces before the colon and an empty value', () => {
+    assert.deepEqual(headerAt(0, '  X-{{a:b}}-Id \t:  7 '), { name: 'X-{{a:b}}-Id', value: '7', range: headerAt(0, '  X-{{a:b}}-Id \t:  7 ')!.range, nameStart: 2, valueStart: 19 });
+    assert.equal(rangeOf(headerAt(0, '  X-{{a:b}}-Id \t:  7 ')!.range).end.character, 20);
+    assert.deepEqual(rangeOf(headerAt(2, 'Accept:   ')!.range), { start: { line: 2, character: 0 }, end: { line: 2, character: 7 } });
+    assert.equal(headerAt(2, 'Accept:   ')!.valueStart, 10);
+    assert.equal(headerAt(0, '{"a": 1}'), undefined);
+    assert.equal(headerAt(0, '{{a}x}}: 1'), undefined);
+    assert.equal(headerAt(0, ': 1'), undefined);
+  });
+
+  it('finds the method word of a request line where the regex did, and never a request line the regex refused', () => {
+    fc.assert(fc.property(line, fc.boolean(), (text, strict) => {
+      const indented = text.trimStart().length < text.length;
+      const m = indented ? null : REQUEST_WORD.exec(text);
+      const found = requestLineOf(text, strict);
+      if (m) {
+        if (found) assert.deepEqual([found.methodLength, found.urlStart, found.implicitMethod], [m[1].length, m[0].length, false], JSON.stringify(text));
+      } else if (found) {
+        assert.ok(!strict && found.implicitMethod, JSON.stringify(text));
+      }
+      if (found) assert.equal(found.lineEnd, text.trimEnd().length);
+    }), { numRuns: 3000 });
+  });
+
+  it('reads request lines: method, URL, version and where the line ends', () => {
+    const get = requestLineOf('get {{base}}/items/1  HTTP/1.1 \t', false)!;
+    assert.deepEqual({ ...get }, { method: 'GET', methodStart: 0, methodLength: 3, implicitMethod: false, urlStart: 4, url: '{{base}}/items/1',
+      version: { value: 'HTTP/1.1', start: 22 }, lineEnd: 30 });
+    assert.equal(requestLineOf('Get /a', true)?.method, 'GET');
+    assert.equal(requestLineOf('gET /a', true), undefined);
+    assert.equal(requestLineOf('PURGE /a', false)?.method, 'PURGE');
+    assert.equal(requestLineOf('PURGE /a', true), undefined);
+    assert.equal(requestLineOf(' GET /a', false), undefined);
+    assert.equal(requestLineOf('GET \u00a0/a', false), undefined);
+    assert.deepEqual(requestLineOf('https://x.test/a', false) && { ...requestLineOf('https://x.test/a', false) },
+      { method: 'GET', methodStart: 0, methodLength: 0, implicitMethod: true, urlStart: 0, url: 'https://x.test/a', version: undefined, lineEnd: 16 });
+  });
+
+  it('opens scripts only at their markers', () => {
+    assert.equal(scriptOpenerOf('> {%')?.kind, 'response-handler');
+    assert.equal(scriptOpenerOf('< {%')?.kind, 'pre-request');
+    assert.equal(scriptOpenerOf('{{+after')?.kind, 'httpyac-script');
+    assert.equal(scriptOpenerOf('{"a": 1}'), undefined);
+    assert.equal(scriptOpenerOf('{{ x }}'), undefined);
+  });
+
+  it('reads separator titles and trimmed ends as trim() does', () => {
+    assert.equal(separatorTitle('#####  Title \t'), 'Title');
+    assert.equal(separatorTitle('###'), '');
+    assert.equal(separatorTitle('## no'), undefined);
+    fc.assert(fc.property(line, (text) => assert.equal(trimmedEnd(text), text.trimEnd().length)));
+  });
+});

@@ -1,0 +1,393 @@
+/**
+ * The state machine that reads one section of a `.http` document at a time (see parser.ts for the whole document):
+ * one pass over the lines, never throws, linear in the input. Each line is looked at once (plus a bounded
+ * look-ahead where httpYac lets a request start without a `###`). Anything it cannot read becomes a parse
+ * diagnostic that says how to fix it, and reading goes on.
+ */
+import { blockSpan, lineSpan, startLineOf } from '../text/span';
+import type { Body, Directive, HttpRequest, ResponseBlock, Script, Spanned } from './ast';
+import type { ParsedSection } from './sections';
+import { readScript, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine, startsRequestAt } from './blocks';
+import { isAssertion, isHeaderSpread, isVariableHeaderLine, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
+import { directiveOf } from './directives';
+import { bodyOf, compactLists, extendUrl, headerAt, keepUnclaimedScripts, isMultipart, requestAt, scriptFileAt, variableAt, type PendingBlock } from './nodes';
+import { notAHeader, parseDiagnostic, TEXT_AFTER_HANDLER, unreadableLine } from './parse-diagnostics';
+import {
+  commentBody, fileBodyOf, firstNonBlank, opensBlockComment, startsWithCapital, handlerFileOf, isBlank, isOutputRedirect, metadataOf, requestLineOf,
+  scriptOpenerOf, separatorTitle, urlContinuationOf, variableOf, type RequestLineMatch,
+} from './line-kinds';
+
+type State = 'preamble' | 'headers' | 'body' | 'after-body' | 'response-headers' | 'response-body';
+
+interface Pending extends PendingBlock {
+  startLine: number;
+  /** Set once a request line claims this block's metadata and scripts. */
+  claimed: boolean;
+}
+
+/** Where the parser puts what it reads: one section's lists (an editor's cache), or the whole file's. */
+export type Sink = Pick<ParsedSection, 'requests' | 'variables' | 'scripts' | 'directives' | 'responses' | 'diagnostics' | 'blankLineWarnings'>;
+
+/**
+ * Reads sections of one document's lines, one after another: the state restarts at every section, so one parser
+ * serves them all (a 10k-request file has ten thousand sections; a parser and a body-line list each was twenty
+ * thousand objects more).
+ */
+export class SectionReader {
+  private out!: Sink;
+  private end = 0;
+  private firstIndex = 0;
+  /** How many requests the sink held when this section started (a file's sink holds the sections before). */
+  private requestsBefore = 0;
+  private state: State = 'preamble';
+  private pending!: Pending;
+  private current: HttpRequest | undefined;
+  private response: ResponseBlock | undefined;
+  private responseEnd = -1;
+  /** The current body's lines; emptied, not replaced (`bodyOf` copies what it keeps). */
+  private readonly bodyLines: number[] = [];
+  private lastContentLine = -1;
+  /** Set on syntax only httpYac reads: such a file follows httpYac's rules, where a body needs no blank line. */
+  private httpYac = false;
+
+  constructor(private readonly lines: readonly string[]) {}
+
+  /** Parses lines [from, end) into `out`, numbering its requests from `firstIndex`; true when it uses httpYac syntax. */
+  read(out: Sink, from: number, end: number, firstIndex: number): boolean {
+    this.out = out;
+    this.end = end;
+    this.firstIndex = firstIndex;
+    this.requestsBefore = out.requests.length;
+    this.state = 'preamble';
+    this.current = undefined;
+    this.response = undefined;
+    this.responseEnd = -1;
+    this.bodyLines.length = 0;
+    this.lastContentLine = -1;
+    this.httpYac = false;
+    this.pending = newPending(from);
+    let i = from;
+    while (i < end) i = this.step(i);
+    this.finishRequest();
+    keepUnclaimedScripts(this.pending, out.scripts);
+    return this.httpYac;
+  }
+
+  /** Handles the line at `i` and returns the index of the next line to look at. */
+  private step(i: number): number {
+    const text = this.lines[i];
+    const title = separatorTitle(text);
+    if (title !== undefined) return this.startBlockAt(i + 1, title || undefined, i);
+    switch (this.state) {
+      case 'preamble': return this.preambleLine(i, text);
+      case 'headers': return this.headerLine(i, text);
+      case 'body': return this.bodyLine(i, text);
+      case 'after-body': return this.afterBodyLine(i, text);
+      case 'response-headers': return this.responseHeaderLine(i, text);
+      case 'response-body': return this.responseBodyLine(i, text);
+    }
+  }
+
+  private preambleLine(i: number, text: string): number {
+    if (isBlank(text)) return i + 1;
+    if (this.startsNewResponse(i, text)) return i + 1;
+    const other = startsWithCapital(text) ? undefined : this.otherPreambleLine(i, text);
+    if (other !== undefined) return other;
+    const rl = requestLineOf(text, false);
+    if (rl) this.startRequest(i, rl);
+    else this.out.diagnostics.push(unreadableLine(i, text));
+    return i + 1;
+  }
+
+  /** Block comment, script, comment, variable, a dialect's line: none starts with a capital, as a request line does. */
+  private otherPreambleLine(i: number, text: string): number | undefined {
+    if (opensBlockComment(text)) return this.blockComment(i);
+    const opener = scriptOpenerOf(text);
+    if (opener) return this.script(i, opener, this.pending.scripts);
+    const comment = commentBody(text);
+    if (comment !== undefined) {
+      this.comment(i, comment, true);
+      return i + 1;
+    }
+    const variable = variableOf(text);
+    if (variable) {
+      const v = variableAt(i, text, variable);
+      this.pending.variables.push(v);
+      this.out.variables.push(v);
+      return i + 1;
+    }
+    return this.dialectLine(i, text);
+  }
+
+  /** One dialect's line before a request line (proto/gql imports, fragments, kulala commands, curl, script files). */
+  private dialectLine(i: number, text: string): number | undefined {
+    const line = preambleLineOf(text);
+    if (!line) return undefined;
+    switch (line.kind) {
+      case 'declaration':
+        this.httpYac ||= line.httpYac;
+        this.pending.metadata.push({ key: line.key, value: line.value, range: lineSpan(i, 0, text.length) });
+        return line.optionLines ? skipOptionLines(this.lines, i) : i + 1;
+      case 'graphql':
+        this.httpYac = true;
+        return skipToBlankLine(this.lines, i);
+      case 'curl':
+        return skipCurlCommand(this.lines, i);
+      case 'script-file':
+        this.pending.scripts.push(scriptFileAt('pre-request', i, text, line.path));
+        return i + 1;
+    }
+  }
+
+  private headerLine(i: number, text: string): number {
+    const req = this.current!;
+    if (isBlank(text)) {
+      this.state = 'body';
+      return i + 1;
+    }
+    if (req.headers.length === 0) {
+      const cont = urlContinuationOf(text);
+      if (cont) {
+        extendUrl(req, i, cont.start, cont.value);
+        this.lastContentLine = i;
+        return i + 1;
+      }
+    }
+    const comment = commentBody(text);
+    if (comment !== undefined && !text.startsWith('#{', firstNonBlank(text))) {
+      this.comment(i, comment, false);
+      return i + 1;
+    }
+    const header = headerAt(i, text);
+    if (header) {
+      req.headers.push(header);
+      req.headerInsertLine = i + 1;
+      this.lastContentLine = i;
+      return i + 1;
+    }
+    const spread = isHeaderSpread(text);
+    if (spread || isVariableHeaderLine(text)) {
+      if (spread) this.httpYac = true;
+      req.headerInsertLine = i + 1;
+      this.lastContentLine = i;
+      return i + 1;
+    }
+    if (scriptOpenerOf(text) || handlerFileOf(text) || fileBodyOf(text) || isOutputRedirect(text)) {
+      // A body or handler with no blank line before it: every dialect accepts it, so read it as the body.
+      this.state = 'body';
+      return i;
+    }
+    // httpYac starts the next request at a request line, with or without a blank line or `###`.
+    if (requestLineOf(text, true)) {
+      this.httpYac = true;
+      return this.startBlockAt(i);
+    }
+    // httpYac reads this as the body; JetBrains and REST Client need the blank line. Reported unless the file
+    // is written for httpYac (see `httpYac`).
+    this.out.blankLineWarnings.push(notAHeader(i, text));
+    this.state = 'body';
+    return i;
+  }
+
+  private bodyLine(i: number, text: string): number {
+    const req = this.current!;
+    const previousBlank = i > 0 && isBlank(this.lines[i - 1]);
+    if (this.bodyLines.length === 0 && !req.body) {
+      const file = fileBodyOf(text);
+      if (file) {
+        const path: Spanned = { value: file.path, range: lineSpan(i, file.pathStart, file.pathStart + file.path.length) };
+        req.body = { text: '', file: { path, substitute: file.substitute }, range: lineSpan(i, 0, text.length) };
+        this.lastContentLine = i;
+        this.state = 'after-body';
+        return i + 1;
+      }
+    }
+    const handled = this.handlerLine(i, text);
+    if (handled !== undefined) {
+      req.body ??= this.takeBody();
+      this.state = 'after-body';
+      return handled;
+    }
+    const startsBlock = previousBlank || this.bodyLines.length === 0;
+    if (startsBlock && this.startsNewResponse(i, text)) return i + 1;
+    if (startsBlock && !isMultipart(req) && startsRequestAt(this.lines, i, this.end)) return this.startBlockAt(i);
+    if (isHttpYacBodyLine(text)) this.httpYac = true;
+    if (isAssertion(text)) return this.assertion(i, text);
+    this.bodyLines.push(i);
+    if (!isBlank(text)) this.lastContentLine = i;
+    return i + 1;
+  }
+
+  /** httpYac's `?? status == 200`: kept on its request, not in a body (what it checks of the response is evidence). */
+  private assertion(i: number, text: string): number {
+    this.httpYac = true;
+    this.lastContentLine = i;
+    if (this.current) (this.current.assertions ??= []).push({ value: text.trim(), range: lineSpan(i, 0, text.length) });
+    return i + 1;
+  }
+
+  private afterBodyLine(i: number, text: string): number {
+    if (isBlank(text)) return i + 1;
+    if (opensBlockComment(text)) return this.blockComment(i);
+    const handled = this.handlerLine(i, text);
+    if (handled !== undefined) return handled;
+    if (this.startsNewResponse(i, text)) return i + 1;
+    if (isAssertion(text)) return this.assertion(i, text);
+    const comment = commentBody(text);
+    if (comment !== undefined) {
+      if (startsRequestAt(this.lines, i, this.end)) return this.startBlockAt(i);
+      this.comment(i, comment, false);
+      return i + 1;
+    }
+    if (requestLineOf(text, true) || variableOf(text)) return this.startBlockAt(i);
+    this.out.diagnostics.push(parseDiagnostic(i, 0, text.length, 'text-after-handler', 'error', TEXT_AFTER_HANDLER));
+    return i + 1;
+  }
+
+  /** `HTTP/1.1 200 OK` at line i opens a response block (under the current request, or on its own); true when read. */
+  private startsNewResponse(i: number, text: string): boolean {
+    const status = responseStatusOf(text);
+    if (!status) return false;
+    if (this.current) this.current.body ??= this.takeBody();
+    this.finishResponse();
+    const statusLine: Spanned = { value: text.trimEnd(), range: lineSpan(i, 0, text.trimEnd().length) };
+    this.response = { statusLine, status: status.status, headers: [], range: statusLine.range };
+    this.noteContent(i);
+    this.state = 'response-headers';
+    return true;
+  }
+
+  private responseHeaderLine(i: number, text: string): number {
+    const header = isBlank(text) ? undefined : headerAt(i, text);
+    if (!header) {
+      this.state = 'response-body';
+      return isBlank(text) ? i + 1 : i;
+    }
+    this.response!.headers.push(header);
+    this.noteContent(i);
+    return i + 1;
+  }
+
+  private responseBodyLine(i: number, text: string): number {
+    const previousBlank = i > 0 && isBlank(this.lines[i - 1]);
+    if (previousBlank && this.startsNewResponse(i, text)) return i + 1;
+    if (previousBlank && startsRequestAt(this.lines, i, this.end)) return this.startBlockAt(i);
+    this.bodyLines.push(i);
+    if (!isBlank(text)) this.noteContent(i);
+    return i + 1;
+  }
+
+  private noteContent(i: number): void {
+    this.responseEnd = i;
+    if (this.current) this.lastContentLine = i;
+  }
+
+  /** Ends the current request: a new block (`###`'s title, metadata, request) starts at `line`. */
+  private startBlockAt(line: number, title?: string, separatorLine?: number): number {
+    this.finishRequest();
+    this.pending = this.freshPending(line, title, separatorLine);
+    this.state = 'preamble';
+    return line;
+  }
+
+  /** A response handler (`> {% %}`, `> file.js`), httpYac `{{ }}` script or `>>` redirect at line i. */
+  private handlerLine(i: number, text: string): number | undefined {
+    const req = this.current!;
+    const opener = scriptOpenerOf(text);
+    if (opener && opener.kind !== 'pre-request') return this.script(i, opener, req.scripts);
+    const file = handlerFileOf(text);
+    if (file) req.scripts.push(scriptFileAt('response-handler', i, text, file.path));
+    if (!file && !isOutputRedirect(text)) return undefined;
+    this.lastContentLine = i;
+    return i + 1;
+  }
+
+  private script(i: number, opener: NonNullable<ReturnType<typeof scriptOpenerOf>>, into: Script[]): number {
+    const read = readScript(this.lines, i, opener);
+    if (opener.kind === 'httpyac-script') this.httpYac = true;
+    if (read.diagnostic) this.out.diagnostics.push(read.diagnostic);
+    into.push(read.script);
+    this.lastContentLine = read.last;
+    return read.next;
+  }
+
+  private blockComment(i: number): number {
+    const { next, diagnostic } = skipBlockComment(this.lines, i);
+    if (diagnostic) this.out.diagnostics.push(diagnostic);
+    return next;
+  }
+
+  private comment(i: number, body: string, inPreamble: boolean): void {
+    const directive: Directive | undefined = directiveOf(body, i);
+    if (directive) {
+      this.out.directives.push(directive);
+      return;
+    }
+    if (!inPreamble) return;
+    const meta = metadataOf(body);
+    // What the author says about the request ("should fail", "create the sample") is evidence too.
+    if (!meta) return void (this.pending.comments ??= []).push(body.trim());
+    this.httpYac ||= isHttpYacMetadata(meta.key);
+    this.pending.metadata.push({ key: meta.key, value: meta.value, range: lineSpan(i, 0, this.lines[i].length) });
+  }
+
+  private startRequest(i: number, rl: RequestLineMatch): void {
+    this.finishResponse();
+    const p = this.pending;
+    p.claimed = true;
+    this.httpYac ||= isHttpYacMethod(rl.method);
+    this.current = requestAt(this.firstIndex + this.out.requests.length - this.requestsBefore, p, this.firstContentLine(p, i), i, rl);
+    this.lastContentLine = i;
+    this.bodyLines.length = 0;
+    this.state = 'headers';
+  }
+
+  /** The block starts at its first comment or metadata line, not at blank lines above it. */
+  private firstContentLine(p: Pending, requestLine: number): number {
+    let start = requestLine;
+    for (let j = requestLine - 1; j >= p.startLine; j--) {
+      if (isBlank(this.lines[j])) break;
+      start = j;
+    }
+    // Metadata and scripts are kept in line order, so the first of each is the earliest (no spread: a block may
+    // hold more lines than a call has room for arguments).
+    return Math.min(start, p.metadata[0] ? startLineOf(p.metadata[0].range) : start, p.scripts[0] ? startLineOf(p.scripts[0].range) : start);
+  }
+
+  /** The body read so far, or undefined when there is none. */
+  private takeBody(): Body | undefined {
+    const body = bodyOf(this.lines, this.bodyLines);
+    this.bodyLines.length = 0;
+    return body;
+  }
+
+  private finishResponse(): void {
+    const res = this.response;
+    if (!res) return;
+    this.response = undefined;
+    res.body = this.takeBody();
+    res.range = blockSpan(startLineOf(res.range), this.responseEnd, this.lines[this.responseEnd].length);
+    if (this.current && !this.current.response) this.current.response = res;
+    else this.out.responses.push(res);
+  }
+
+  private finishRequest(): void {
+    this.finishResponse();
+    const req = this.current;
+    if (!req) return;
+    req.body ??= this.takeBody();
+    req.range = blockSpan(startLineOf(req.range), this.lastContentLine, this.lines[this.lastContentLine].length);
+    compactLists(req);
+    this.out.requests.push(req);
+    this.current = undefined;
+  }
+
+  private freshPending(startLine: number, title?: string, separatorLine?: number): Pending {
+    keepUnclaimedScripts(this.pending, this.out.scripts);
+    return newPending(startLine, title, separatorLine);
+  }
+}
+
+function newPending(startLine: number, title?: string, separatorLine?: number): Pending {
+  return { startLine, title, separatorLine, claimed: false, metadata: [], variables: [], scripts: [] };
+}
