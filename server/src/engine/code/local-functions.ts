@@ -29,13 +29,24 @@ function methodOfObject(object: Node, name: string, ctx: CodeContext): Node | un
   const all = ctx.scopes.all.get(object.text);
   const bound = ctx.scopes.lookup(object.text, object) ?? (all?.length === 1 ? all[0] : undefined);
   const literal = bound && bound.path.length === 0 ? unwrap(bound.value) : undefined;
-  if (literal?.type !== 'object') return undefined;
+  return literal?.type === 'object' ? ownMethod(literal, name) : undefined;
+}
+
+/** The method `name` an object literal defines: `async name(…) { … }` or `name: (…) => …` (no getter or setter). */
+function ownMethod(literal: Node, name: string): Node | undefined {
   for (const m of literal.namedChildren) {
     if (m.type === 'method_definition' && m.childForFieldName('name')?.text === name && !m.children.some((c) => c.type === 'get' || c.type === 'set')) return m;
     const value = m.type === 'pair' && m.childForFieldName('key')?.text === name ? m.childForFieldName('value') : undefined;
     if (value && isFunction(unwrap(value))) return unwrap(value);
   }
   return undefined;
+}
+
+/** A member of an object literal whose `this` is the object: a method, or a `function` (an arrow keeps the outer `this`). */
+function isObjectMethod(member: Node | undefined): boolean {
+  if (member?.type === 'method_definition') return true;
+  const value = member?.type === 'pair' ? member.childForFieldName('value') : undefined;
+  return !!value && unwrap(value).type === 'function_expression';
 }
 
 /**
@@ -60,11 +71,15 @@ function namedFunction(id: Node, ctx: CodeContext): Node | undefined {
   return declared.length === 1 ? declared[0] : undefined;
 }
 
-/** The method `name` of the class around `use` (JS class body, Python class block). */
+/**
+ * The method `name` of the class around `use` (JS class body, Python class block), or of the object literal whose
+ * method `use` is in (`this.graph(…)` inside `saveJson() { … }` of `const api = { graph(…) {…}, saveJson() {…} }`).
+ */
 function methodOfEnclosingClass(use: Node, name: string, ctx: CodeContext): Node | undefined {
   const ancestors = ctx.ancestry.of(use);
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const a = ancestors[i];
+    if (a.type === 'object' && isObjectMethod(ancestors[i + 1])) return ownMethod(a, name);
     if (a.type === 'class_body') {
       return a.namedChildren.find((m) => m.type === 'method_definition' && m.childForFieldName('name')?.text === name
         && !m.children.some((c) => c.type === 'get' || c.type === 'set'));

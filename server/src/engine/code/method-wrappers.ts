@@ -22,6 +22,7 @@
 import type { HttpCall } from './calls';
 import { methodText } from './calls';
 import type { CodeContext } from './context';
+import { destructuredFields, type DestructuredField } from './destructured';
 import { calledWrapper, functionName, parameterNames } from './local-functions';
 import { argumentsOf, assignedParts, followValue, isName, readObject, type Arguments } from './options';
 import { spreadParameter } from './pass-through';
@@ -50,14 +51,19 @@ type MethodSource =
   | { at: number }
   /** The wrapper's own call, always this read. */
   | { fixed: string }
-  /** The `method` of the options the caller passes at this position (spread into the wrapper's), else the default. */
-  | { optionsAt: number; fallback: string };
+  /**
+   * The `method` (or `key`) of the options the caller passes at this position (spread into the wrapper's, or
+   * destructured in its signature), else the default.
+   */
+  | { optionsAt: number; fallback: string; key?: string };
 
 interface MethodWrapper {
   fn: Node;
   inner: HttpCall;
   method: MethodSource;
   params: readonly (string | undefined)[];
+  /** Names destructured from an options parameter (`{ method = 'GET', headers = {}, body } = {}`). */
+  fields: ReadonlyMap<string, DestructuredField>;
 }
 
 const READS = new Set(['GET', 'HEAD']);
@@ -77,12 +83,13 @@ export function methodWrappers(calls: readonly HttpCall[], ctx: CodeContext): Ma
     if (fn.id === ctx.index.root.id) continue;
     const name = functionName(fn, ctx);
     const params = parameterNames(fn);
-    const method = methodSource(c, params, ctx);
+    const fields = destructuredFields(fn);
+    const method = methodSource(c, params, ctx, fields);
     // A read helper makes that one request: a function that also sends others is more than a way to read.
     if (method && !('at' in method) && perFunction.get(fn.id) !== 1) continue;
-    if (!name || !method || usedParams(builtUrl(c.url, fn, ctx), params).length === 0) continue;
+    if (!name || !method || usedParams(builtUrl(c.url, fn, ctx), [...params, ...fields.keys()]).length === 0) continue;
     if (out.has(name)) ambiguous.add(name);
-    out.set(name, { fn, inner: c, method, params });
+    out.set(name, { fn, inner: c, method, params, fields });
   }
   for (const name of ambiguous) out.delete(name);
   return out;
@@ -103,6 +110,7 @@ export function throughWrapper(node: Node, wrappers: ReadonlyMap<string, MethodW
   w.params.forEach((p, i) => {
     if (p !== undefined) bindings.set(p, given(i));
   });
+  const fromFields = bindFields(w.fields, given, bindings, ctx);
   const inner = w.inner;
   const url = builtUrl(inner.url as Node, w.fn, ctx);
   const urlArgs = usedParams(url, w.params).map((p) => bindings.get(p)).filter((a): a is Node => !!a);
@@ -118,8 +126,8 @@ export function throughWrapper(node: Node, wrappers: ReadonlyMap<string, MethodW
     url: direct ?? url,
     pairs: [...inner.pairs],
     headers: passed?.headers ?? inner.headers,
-    opaque: (passed && inner.spreadOnly && !('optionsAt' in w.method) ? false : inner.opaque) || passed?.unknown === true,
-    via: { name, bindings, urlArgs, urlGiven: !!direct, body: bodyArgument(inner, bindings) ?? passed?.body },
+    opaque: (passed && inner.spreadOnly && !('optionsAt' in w.method) ? false : inner.opaque) || passed?.unknown === true || fromFields.unknown,
+    via: { name, bindings, urlArgs, urlGiven: !!direct, body: bodyArgument(inner, bindings, w.fields) ?? passed?.body },
     // The caller's headers (`extra` spread into the wrapper's) are read with the bindings, see code-model.ts.
   };
 }
@@ -158,6 +166,23 @@ function forwardedKeywords(w: MethodWrapper, args: Arguments, ctx: CodeContext):
   return { headers: inner.headers ? undefined : kw('headers'), body: body && stringified(body), unknown: args.keywords.spread };
 }
 
+/**
+ * Binds each name the wrapper destructures from an options parameter to the member the caller's object gives (none:
+ * null, the default written in the signature then applies, or nothing). A caller's object the analysis cannot read,
+ * or one that spreads another, may hold anything: `unknown`.
+ */
+function bindFields(fields: ReadonlyMap<string, DestructuredField>, given: (i: number) => Node | null, bindings: Map<string, Node | null>,
+  ctx: CodeContext): { unknown: boolean } {
+  let unknown = false;
+  for (const [name, f] of fields) {
+    const options = given(f.at);
+    const object = options ? readObject(options, ctx) : undefined;
+    if (options && (!object || object.spread)) unknown = true;
+    bindings.set(name, object?.props.get(f.key)?.value ?? null);
+  }
+  return { unknown };
+}
+
 /** The name of the function's `**kwargs` parameter. */
 function keywordsParameter(fn: Node): string | undefined {
   const list = fn.childForFieldName('parameters');
@@ -187,10 +212,18 @@ function builtUrl(url: Node, fn: Node, ctx: CodeContext): Node {
 }
 
 /** Where the wrapped call `c` of a function with parameters `params` takes its method from, if it counts. */
-function methodSource(c: HttpCall, params: readonly (string | undefined)[], ctx: CodeContext): MethodSource | undefined {
+function methodSource(c: HttpCall, params: readonly (string | undefined)[], ctx: CodeContext,
+  fields: ReadonlyMap<string, DestructuredField>): MethodSource | undefined {
   const method = methodNode(c);
   const at = method && isName(unwrap(method)) ? params.indexOf(unwrap(method).text) : -1;
   if (at >= 0) return { at };
+  // `{ method = 'GET', … } = {}` in the signature: the caller's `method`, else the default written there.
+  const field = method && isName(unwrap(method)) ? fields.get(unwrap(method).text) : undefined;
+  if (field) {
+    const m = c.shape.method;
+    const fallback = field.fallback ? methodText(field.fallback, ctx) : 'option' in m ? m.fallback : undefined;
+    return fallback ? { optionsAt: field.at, fallback, key: field.key } : undefined;
+  }
   if (c.method !== undefined) return READS.has(c.method) && !c.options?.spread ? { fixed: c.method } : undefined;
   const m = c.shape.method;
   const optionsNode = typeof c.shape.options === 'number' ? c.args.positional[c.shape.options] : undefined;
@@ -205,7 +238,7 @@ function methodAtCall(source: MethodSource, given: (i: number) => Node | null, c
   const options = given(source.optionsAt);
   const object = options && readObject(options, ctx);
   if (options && !object) return undefined;
-  const written = object?.props.get('method');
+  const written = object?.props.get(source.key ?? 'method');
   return written ? methodText(written.value, ctx) : object?.spread ? undefined : source.fallback;
 }
 
@@ -224,14 +257,19 @@ function argumentAt(args: Arguments, i: number, name: string | undefined): Node 
 /** The parameters an expression names directly (`URI_PREFIX + path` → `path`). */
 function usedParams(node: Node, params: readonly (string | undefined)[]): string[] {
   const n = unwrap(node);
-  const ids = n.type === 'identifier' ? [n] : n.descendantsOfType(['identifier', 'shorthand_property_identifier']);
+  const ids = n.type === 'identifier' || n.type === 'shorthand_property_identifier' ? [n] : n.descendantsOfType(['identifier', 'shorthand_property_identifier']);
   return [...new Set(ids.map((i) => i.text).filter((t) => params.includes(t)))];
 }
 
-/** The caller's argument for the parameter the wrapper sends as its body (`body: body ? JSON.stringify(body) : …`). */
-function bodyArgument(inner: HttpCall, bindings: Bindings): Node | undefined {
+/**
+ * The caller's argument for the parameter the wrapper sends as its body (`body: body ? JSON.stringify(body) : …`); a
+ * body the caller's options give (`{ body: JSON.stringify(doc) }` for a destructured `body`) looked through
+ * `JSON.stringify(…)`.
+ */
+function bodyArgument(inner: HttpCall, bindings: Bindings, fields: ReadonlyMap<string, DestructuredField>): Node | undefined {
   const value = ['body', 'data', 'json'].map((k) => inner.options?.props.get(k)?.value).find((v) => v !== undefined);
   if (!value) return undefined;
   const names = usedParams(value, [...bindings.keys()]);
-  return names.length === 1 ? bindings.get(names[0]) ?? undefined : undefined;
+  const bound = names.length === 1 ? bindings.get(names[0]) ?? undefined : undefined;
+  return bound && fields.has(names[0]) ? stringified(bound) : bound;
 }
