@@ -3,8 +3,9 @@
  * (`{{item.response.body.id}}` in a URL, a captured ETag in a header, through file variables and JetBrains
  * handler variables), its handler scripts that check for 412/428 or read an ETag, its httpYac assertions on the
  * ETag and the file variables that capture its ETag. Worked out per request
- * while lowering it (http-lowering.ts), through the same recorded look-ups, so an editor's analysis reuses it
- * with the request's model; the evidence index turns these into evidence per route.
+ * while lowering it (http-lowering.ts; the uses with the request's other templates, request-templates.ts), through
+ * the same recorded look-ups, so an editor's analysis reuses it with the request's model; the evidence index turns
+ * these into evidence per route.
  */
 import type { HttpRequest, Script } from '../http/ast';
 import { templateSpans, type TemplateKind } from '../http/templates';
@@ -12,7 +13,6 @@ import type { Lookups } from './http-lowering';
 import type { DocumentEvidence, ResponseUse } from './types';
 import type { StaticVariables } from './variables';
 import { startLineOf } from '../text/span';
-import { urlPartsOf } from '../http/nodes';
 
 /** An earlier response part a template reads (what a JetBrains handler variable holds, too). */
 export type ResponsePart = Omit<ResponseUse, 'user' | 'line' | 'sent'>;
@@ -23,21 +23,13 @@ export interface RequestEvidence {
   evidence: DocumentEvidence[];
 }
 
-const NO_USES: ResponseUse[] = [];
 const NO_EVIDENCE: DocumentEvidence[] = [];
 
-/** The response uses and script evidence of `req`, given the names and handler variables before it. */
-export function requestEvidence(req: HttpRequest, vars: StaticVariables, lookups: Lookups): RequestEvidence {
-  let uses = NO_USES;
-  // URL lines, header values, then body lines holding a template, in that order; most pieces hold none.
-  for (const p of urlPartsOf(req.requestLine)) uses = usesIn(p.value, startLineOf(p.range), 'url', req, vars, lookups, uses);
-  for (const h of req.headers) uses = usesIn(h.value, startLineOf(h.range), 'header', req, vars, lookups, uses);
-  const body = req.body?.text;
-  if (body && body.includes('{{')) {
-    const start = startLineOf(req.body!.range);
-    const lines = body.split('\n');
-    for (let i = 0; i < lines.length; i++) uses = usesIn(lines[i], start + i, 'body', req, vars, lookups, uses);
-  }
+/**
+ * What `req`'s scripts, assertions and the file variables that capture its validator state about its API. Its
+ * response uses are found with its other templates (request-templates.ts, `useOf` below).
+ */
+export function statedEvidence(req: HttpRequest, vars: StaticVariables): DocumentEvidence[] {
   let evidence = NO_EVIDENCE;
   for (const s of req.scripts) {
     const found = scriptEvidence(s, req);
@@ -61,7 +53,7 @@ export function requestEvidence(req: HttpRequest, vars: StaticVariables, lookups
     }));
     evidence = evidence === NO_EVIDENCE ? found : [...evidence, ...found];
   }
-  return { uses, evidence };
+  return evidence;
 }
 
 /** httpYac's `?? header etag exists` (any test of the response's ETag or Last-Modified), like a handler reading it. */
@@ -102,19 +94,8 @@ function validatorCaptures(vars: StaticVariables): Map<string, Capture[]> {
   return found;
 }
 
-/** `uses` with the response uses of the templates in `text` appended (a new list when it was the shared empty one). */
-function usesIn(text: string, line: number, sent: ResponseUse['sent'], req: HttpRequest, vars: StaticVariables, lookups: Lookups,
-  uses: ResponseUse[]): ResponseUse[] {
-  if (!text.includes('{{')) return uses;
-  for (const t of templateSpans(text)) {
-    const use = useOf(t.parsed, lookups, vars);
-    if (use) (uses === NO_USES ? (uses = []) : uses).push({ source: use.source, part: use.part, path: use.path, user: req.index, line, sent });
-  }
-  return uses;
-}
-
 /** The earlier response a template reads, directly or through one variable. */
-function useOf(t: TemplateKind, lookups: Lookups, vars: StaticVariables, depth = 0): ResponsePart | undefined {
+export function useOf(t: TemplateKind, lookups: Lookups, vars: StaticVariables, depth = 0): ResponsePart | undefined {
   if (t.kind === 'request-ref') {
     if (t.part !== 'response') return undefined;
     const source = lookups.request(t.request);

@@ -5,22 +5,18 @@
  * `Lookups`, which can record it, so a cached lowering is reused exactly when each look-up still answers the same.
  */
 import { overriddenMethod } from './method-override';
-import type { HttpFile, HttpRequest, Script, Spanned } from '../http/ast';
+import type { HttpFile, HttpRequest, Script } from '../http/ast';
 import { handlerCaptures, type HandlerCapture } from '../http/handlers';
-import { spanRange, templateSpans, wholeTemplate, type TemplateKind } from '../http/templates';
+import { wholeTemplate, type TemplateKind } from '../http/templates';
 import { promptsOf } from '../http/prompts';
 import type { HeaderModel, RequestModel, UnresolvedReference, ValueSource } from './types';
-import { hostOf, queryParamNames, resourceKey } from './target';
 import { StaticVariables } from './variables';
-import { HttpRequestEditor, type EditorSource } from './http-editor';
-import { requestEvidence, type RequestEvidence, type ResponsePart } from './http-evidence';
-import { rangeOf } from '../text/span';
-import { headerNameSpan, headerValueSpan, urlPartsOf } from '../http/nodes';
+import type { EditorSource } from './http-editor';
+import { HttpRequestModel } from './http-request';
+import { statedEvidence, type RequestEvidence, type ResponsePart } from './http-evidence';
+import { requestTemplates } from './request-templates';
 import { HttpHeaderModel } from './http-header';
 import { NONE } from '../text/compact-list';
-
-/** Names httpYac templates (JavaScript expressions) can always use: the last response, the request, Node's process. */
-const HTTPYAC_BUILTINS = new Set(['response', 'request', 'process']);
 
 export interface HandlerCaptureAt {
   request: number;
@@ -246,31 +242,10 @@ export function lowerRequest(req: HttpRequest, scope: LoweringScope, lookups: Lo
   const vars = scope.vars;
   const url = vars.resolve(req.requestLine.url);
   const headers: HeaderModel[] = req.headers.map((h) => new HttpHeaderModel(h, vars.resolve(h.name), vars.resolve(h.value), valueSource(h.value, vars, lookups)));
-  const model: RequestModel = {
-    index: req.index,
-    name: req.name?.value ?? req.title,
-    notes: notesOf(req),
-    // `X-HTTP-Method: MERGE` on a POST is, for the server, the update it names (as in client code).
-    method: overriddenMethod(headers) ?? req.requestLine.method,
-    url,
-    target: resourceKey(url),
-    queryParams: queryParamNames(url),
-    body: req.body?.file ? undefined : req.body?.text,
-    host: hostOf(url),
-    headers,
-    anchor: req.requestLine.range,
-    range: req.range,
-    editor: new HttpRequestEditor(source, req),
-  };
-  const unresolved: UnresolvedReference[] = [];
-  collectUnresolved(req, scope, lookups, unresolved);
-  return { model, unresolved, evidence: requestEvidence(req, vars, lookups) };
-}
-
-/** The author's words about a request: its `###` title and the comments above it, one per line. */
-function notesOf(req: HttpRequest): string | undefined {
-  if (!req.comments?.length) return req.title || undefined;
-  return [req.title, ...req.comments].filter(Boolean).join('\n') || undefined;
+  // `X-HTTP-Method: MERGE` on a POST is, for the server, the update it names (as in client code).
+  const model = new HttpRequestModel(req, source, overriddenMethod(headers) ?? req.requestLine.method, url, headers);
+  const { unresolved, uses } = requestTemplates(req, scope, lookups);
+  return { model, unresolved, evidence: { uses, evidence: statedEvidence(req, vars) } };
 }
 
 /** Follows a header value to an earlier response header, through at most one variable. */
@@ -301,43 +276,4 @@ function captureOf(t: TemplateKind, lookups: Lookups): Extract<ValueSource, { ki
   const request = lookups.request(t.request);
   if (request === undefined) return undefined;
   return { kind: 'capture', request, header: t.path, via: `{{${t.request}…}}` };
-}
-
-/**
- * References to requests not defined before this one, and plain variables defined nowhere (only checked when
- * no script could define them).
- */
-function collectUnresolved(req: HttpRequest, scope: LoweringScope, lookups: Lookups, out: UnresolvedReference[]): void {
-  const { vars, handlerVarNames, importsRequests, promptNames } = scope;
-  for (const piece of templatedPieces(req)) {
-    const { line, character } = rangeOf(piece.range).start;
-    for (const t of templateSpans(piece.value)) {
-      const p = t.parsed;
-      if (p.kind === 'request-ref' && !importsRequests && lookups.request(p.request) === undefined) {
-        if (p.dialect === 'rest-client' || !vars.has(p.request + 'Response')) {
-          out.push({ text: t.source, range: spanRange(t, line, character), kind: 'request', name: p.request });
-        }
-      } else if (p.kind === 'variable' && handlerVarNames) {
-        if (vars.has(p.name)) continue;
-        // httpYac reads `{{item.id}}` as property `id` of variable `item`: the root is what must be defined.
-        const dot = p.name.indexOf('.');
-        const root = dot < 0 ? p.name : p.name.slice(0, dot);
-        if (vars.has(root) || handlerVarNames.has(root) || promptNames.has(root) || lookups.request(root) !== undefined || HTTPYAC_BUILTINS.has(root)) continue;
-        // httpYac `# @loop` keeps each iteration's response as `name0`, `name1`, …
-        if (lookups.request(root.replace(/\d+$/, '')) !== undefined) continue;
-        out.push({ text: t.source, range: spanRange(t, line, character), kind: 'variable', name: p.name });
-      }
-    }
-  }
-}
-
-/** The URL lines and header names and values that hold a `{{template}}`, in order (most hold none). */
-function templatedPieces(req: HttpRequest): Spanned[] {
-  const pieces: Spanned[] = [];
-  for (const p of urlPartsOf(req.requestLine)) if (p.value.includes('{{')) pieces.push(p);
-  for (const h of req.headers) {
-    if (h.name.includes('{{')) pieces.push({ value: h.name, range: headerNameSpan(h) });
-    if (h.value.includes('{{')) pieces.push({ value: h.value, range: headerValueSpan(h) });
-  }
-  return pieces;
 }

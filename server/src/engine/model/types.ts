@@ -176,6 +176,14 @@ export interface DocumentModel {
   expansionExhausted?: boolean;
 }
 
+/**
+ * `request` as it would be with only `headers`, everything else read from `request` itself: a view, not a copy. A
+ * model may keep fields behind getters (http-request.ts), which a spread (`{ ...request, headers }`) would drop.
+ */
+export function withHeaders(request: RequestModel, headers: HeaderModel[]): RequestModel {
+  return Object.create(request, { headers: { value: headers, enumerable: true } }) as RequestModel;
+}
+
 /** Case-insensitive header lookup (header names are case-insensitive everywhere, RFC 9110 §5.1). */
 export function findHeaders(request: RequestModel, name: string): readonly HeaderModel[] {
   const headers = request.headers;

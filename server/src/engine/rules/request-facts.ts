@@ -35,10 +35,10 @@ export class RequestFacts {
   readonly serviceHeader: boolean;
   /** The precondition the request carries whatever the configuration says (vocabulary.ts `hasWritePrecondition`). */
   guarded: boolean | undefined;
-  // What the facts were worked out from: client code builds a request step by step, and asks in between.
+  // What the facts were worked out from: client code builds a request step by step, and asks in between. Not the
+  // host: both models derive it from the URL (and a `.http` model works it out only when asked).
   private readonly method: string | undefined;
   private readonly url: string | undefined;
-  private readonly host: string | undefined;
   private readonly headers: readonly HeaderModel[];
   private readonly headerCount: number;
   private readonly body: string | undefined;
@@ -48,7 +48,6 @@ export class RequestFacts {
   constructor(readonly request: RequestModel) {
     this.method = request.method;
     this.url = request.url;
-    this.host = request.host;
     this.headers = request.headers;
     this.headerCount = request.headers.length;
     this.body = request.body;
@@ -98,7 +97,7 @@ export class RequestFacts {
 
   /** True while the request still reads as it did when these facts were worked out. */
   describes(request: RequestModel): boolean {
-    return this.request === request && this.method === request.method && this.url === request.url && this.host === request.host &&
+    return this.request === request && this.method === request.method && this.url === request.url &&
       this.headers === request.headers && this.headerCount === request.headers.length && this.body === request.body;
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { EngineConfig } from '../config/config';
 import type { HeaderModel, RequestModel } from '../model/types';
-import { firstHeader, hasHeader, lowerCaseName } from '../model/types';
+import { firstHeader, hasHeader, lowerCaseName, withHeaders } from '../model/types';
 import { TargetIndex } from './target-index';
 import { carriesServiceGuard } from '../services/recognise';
 import { factsOf, SERVICE_HEADERS, type ConditionalName } from './request-facts';
@@ -56,7 +56,7 @@ export function isPreconditionName(name: string): boolean {
 
 /** The request without its conditional preconditions: what goes out when the tag they wait for is missing. */
 export function withoutConditional(request: RequestModel): RequestModel {
-  return request.headers.some((h) => h.conditional) ? { ...request, headers: request.headers.filter((h) => !h.conditional) } : request;
+  return request.headers.some((h) => h.conditional) ? withHeaders(request, request.headers.filter((h) => !h.conditional)) : request;
 }
 
 /** True for a value that is, or holds, a `{{template}}` (its content is only known at run time). */

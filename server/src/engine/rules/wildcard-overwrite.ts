@@ -9,7 +9,7 @@
  */
 import type { EngineConfig } from '../config/config';
 import type { HeaderModel, RequestModel } from '../model/types';
-import { lowerCaseName } from '../model/types';
+import { lowerCaseName, withHeaders } from '../model/types';
 import { serviceOf } from '../services/recognise';
 import { rangeOf } from '../text/span';
 import { factsOf } from './request-facts';
@@ -31,7 +31,7 @@ export function wildcardOverwrite(req: RequestModel, requests: readonly RequestM
   const ifMatch = req.headers.filter((h) => lowerCaseName(h.name) === 'if-match');
   if (ifMatch.length === 0 || !ifMatch.every((h) => !h.conditional && effectiveValue(h)?.trim() === '*')) return undefined;
   // Another precondition beside the wildcard (If-Unmodified-Since, a service's own) still guards the write.
-  if (hasWritePrecondition({ ...req, headers: req.headers.filter((h) => !ifMatch.includes(h)) }, config)) return undefined;
+  if (hasWritePrecondition(withHeaders(req, req.headers.filter((h) => !ifMatch.includes(h))), config)) return undefined;
   const read = language === 'http' ? freshReadBefore(requests, req)
     : req.readInScope === undefined ? undefined : requests[req.readInScope];
   return read ? { read, wildcards: ifMatch } : undefined;
