@@ -10,7 +10,7 @@ import { parseHttp } from './http/parser';
 import { buildHttpModel } from './model/http-model';
 import type { DocumentModel } from './model/types';
 import { RULES } from './rules/registry';
-import { factsOf, forgetFacts } from './rules/request-facts';
+import { factsOf, forgetFacts, mayHaveConditional } from './rules/request-facts';
 import type { Finding, Fix, ReportedFinding, RequestNeed, Rule, RuleContext, RuleInfo } from './rules/types';
 import { isWrite } from './rules/vocabulary';
 
@@ -84,7 +84,9 @@ function walkRequests(rules: readonly Rule[], walkers: readonly number[], ctx: R
   let running = walkers.length;
   for (let i = 0; i < requests.length && running > 0; i++) {
     const req = requests[i];
-    const has = (isWrite(req.method, config) ? WRITE : 0) | (factsOf(req).conditionals.length ? CONDITIONAL : 0);
+    const write = isWrite(req.method, config);
+    // A read with no header that may be conditional (most) needs no facts worked out: no rule is called on it.
+    const has = (write ? WRITE : 0) | ((write || mayHaveConditional(req)) && factsOf(req).conditionals.length ? CONDITIONAL : 0);
     for (let w = 0; w < walkers.length; w++) {
       const k = walkers[w];
       if (failed[k] || (needs[w] & has) !== needs[w]) continue;

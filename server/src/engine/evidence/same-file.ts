@@ -93,10 +93,10 @@ export class SameFileEvidence {
 
   /** The evidence of a whole model (never updated: `update` is for an index made with `new`). */
   static of(model: DocumentModel): SameFileEvidence {
-    // What each request says, by request index (most requests say nothing: they share `NOTHING`).
-    const byRequest: Array<RequestEvidence | undefined> = [];
-    for (const u of model.responseUses ?? []) (byRequest[u.user] ??= { uses: [], evidence: [] }).uses.push(u);
-    for (const e of model.evidence ?? []) (byRequest[e.request] ??= { uses: [], evidence: [] }).evidence.push(e);
+    // What each request says, by request index, as the model kept it or grouped here (most say nothing: `NOTHING`).
+    const byRequest: Array<RequestEvidence | undefined> = model.byRequest ? model.byRequest as RequestEvidence[] : [];
+    if (!model.byRequest) for (const u of model.responseUses ?? []) (byRequest[u.user] ??= { uses: [], evidence: [] }).uses.push(u);
+    if (!model.byRequest) for (const e of model.evidence ?? []) (byRequest[e.request] ??= { uses: [], evidence: [] }).evidence.push(e);
     const index = new SameFileEvidence(false);
     index.requests = model.requests;
     index.bulk(model.requests, byRequest);

@@ -106,9 +106,10 @@ export function useOf(t: TemplateKind, lookups: Lookups, vars: StaticVariables, 
   const handler = lookups.handlerPart(t.name);
   if (handler && !vars.has(t.name)) return handler;
   // httpYac: a named request's response body is a variable of that name (`{{item.id}}`).
-  const [root, ...rest] = t.name.split('.');
+  const dot = t.name.indexOf('.');
+  const root = dot < 0 ? t.name : t.name.slice(0, dot);
   const named = lookups.request(root);
-  if (named !== undefined && !vars.has(root)) return { source: named, part: 'body', path: rest.join('.') };
+  if (named !== undefined && !vars.has(root)) return { source: named, part: 'body', path: dot < 0 ? '' : t.name.slice(dot + 1) };
   const raw = vars.raw(t.name);
   if (raw === undefined || depth > 0) return undefined;
   for (const inner of templateSpans(raw)) {

@@ -65,29 +65,35 @@ export interface RequestFacts {
 
 export function requestFacts(r: HttpRequest): RequestFacts {
   const facts: RequestFacts = { captures: [], scripted: false, imports: false, prompts: [] };
-  for (const s of r.scripts) {
-    for (const c of capturesOf(s)) facts.captures.push(c.variable);
-    facts.scripted ||= s.source !== '' || !!s.file;
-  }
-  facts.imports = r.metadata.some((m) => m.key === 'import');
-  for (const p of promptsOf(r)) facts.prompts.push(p.name);
+  addFacts(r, facts);
   return facts;
 }
 
-/** The facts of a whole file, from its requests' and its global scripts. */
-export function fileFacts(file: HttpFile): FileFacts {
-  const captured: string[] = [];
-  const prompts: string[] = [];
-  let scripted = false;
-  let imports = false;
-  for (const r of file.requests) {
-    const f = requestFacts(r);
-    captured.push(...f.captures);
-    prompts.push(...f.prompts);
-    scripted ||= f.scripted;
-    imports ||= f.imports;
+/** Adds what `r` says to `facts` (one request's, or a whole file's running total). */
+function addFacts(r: HttpRequest, facts: RequestFacts): void {
+  const scripts = r.scripts;
+  for (let i = 0; i < scripts.length; i++) {
+    const s = scripts[i];
+    const captures = capturesOf(s);
+    for (let k = 0; k < captures.length; k++) facts.captures.push(captures[k].variable);
+    facts.scripted ||= s.source !== '' || !!s.file;
   }
-  return factsOf(captured, prompts, scripted, imports, file.scripts);
+  let prompts = false;
+  const metadata = r.metadata;
+  for (let i = 0; i < metadata.length; i++) {
+    const key = metadata[i].key;
+    if (key === 'import') facts.imports = true;
+    else if (key === 'prompt') prompts = true;
+  }
+  if (prompts) for (const p of promptsOf(r)) facts.prompts.push(p.name);
+}
+
+/** The facts of a whole file, from its requests' and its global scripts (one running total, no record per request). */
+export function fileFacts(file: HttpFile): FileFacts {
+  const total: RequestFacts = { captures: [], scripted: false, imports: false, prompts: [] };
+  const requests = file.requests;
+  for (let i = 0; i < requests.length; i++) addFacts(requests[i], total);
+  return factsOf(total.captures, total.prompts, total.scripted, total.imports, file.scripts);
 }
 
 /**

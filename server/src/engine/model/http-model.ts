@@ -8,6 +8,7 @@ import type { HttpFile } from '../http/ast';
 import type { DocumentEvidence, DocumentModel, RequestModel, ResponseUse, UnresolvedReference } from './types';
 import { expansionLimits } from './variables';
 import { LoweringScope, Lookups, lowerRequest } from './http-lowering';
+import type { RequestEvidence } from './http-evidence';
 
 export function buildHttpModel(file: HttpFile, environment: Readonly<Record<string, string>> = {}): DocumentModel {
   const scope = new LoweringScope(file, environment);
@@ -15,6 +16,7 @@ export function buildHttpModel(file: HttpFile, environment: Readonly<Record<stri
   const unresolved: UnresolvedReference[] = [];
   const responseUses: ResponseUse[] = [];
   const evidence: DocumentEvidence[] = [];
+  const byRequest: RequestEvidence[] = [];
   // Fixes are built after the walk, when `requests` holds every model.
   const source = { file, requests };
   // Not recording, the look-ups only read the scope's running state: one serves every request.
@@ -25,7 +27,8 @@ export function buildHttpModel(file: HttpFile, environment: Readonly<Record<stri
     for (const u of lowered.unresolved) unresolved.push(u);
     for (const u of lowered.evidence.uses) responseUses.push(u);
     for (const e of lowered.evidence.evidence) evidence.push(e);
+    byRequest.push(lowered.evidence);
     scope.advance(req);
   }
-  return { requests, unresolved, syntax: file.diagnostics, responseUses, evidence, ...expansionLimits(file, scope.vars) };
+  return { requests, unresolved, syntax: file.diagnostics, responseUses, evidence, byRequest, ...expansionLimits(file, scope.vars) };
 }

@@ -94,3 +94,18 @@ describe("a request's templates, walked once", () => {
     ]);
   });
 });
+
+describe('variables in a request, substituted from the first known one on', () => {
+  it('keeps unknown templates as written around the known ones, and a text with none known as it is', () => {
+    const [req] = buildHttpModel(parseHttp([
+      '@base = https://s.dev',
+      '@id = 7',
+      'PUT {{base}}/a/{{other.response.body.$.id}}/b/{{ id }}/{{$guid}}',
+      'If-Match: {{other.response.headers.ETag}}',
+      'X-Both: {{nope}}-{{id}}-{{nope}}',
+    ].join('\n'))).requests;
+    assert.equal(req.url, 'https://s.dev/a/{{other.response.body.$.id}}/b/7/{{$guid}}');
+    assert.equal(req.headers[0].resolvedValue, '{{other.response.headers.ETag}}');
+    assert.equal(req.headers[1].resolvedValue, '{{nope}}-7-{{nope}}');
+  });
+});

@@ -170,6 +170,11 @@ export interface DocumentModel {
   responseUses?: ResponseUse[];
   /** Evidence about the requests' APIs stated elsewhere in the document. */
   evidence?: DocumentEvidence[];
+  /**
+   * `responseUses` and `evidence` as each request gave them, by request index, where the model kept them (a whole
+   * `.http` lowering): the evidence index reads them instead of grouping the two lists by request again.
+   */
+  byRequest?: ReadonlyArray<{ readonly uses: ResponseUse[]; readonly evidence: DocumentEvidence[] }>;
   /** File variables whose expansion is too large to build (a doubling chain): left unexpanded. */
   oversized?: { name: string; range: Range }[];
   /** True when the expansions of the file together passed their bound: later texts were analysed unexpanded. */

@@ -87,26 +87,35 @@ export class StaticVariables {
   private expand(text: string, depth: number): string | null {
     if (depth >= MAX_DEPTH || !text.includes('{{')) return text;
     if (this.exhausted) return text;
-    let out = '';
+    // The expansion is built from its first substitution on: a text whose templates name no known variable (a
+    // response reference, `{{$guid}}`) is given back as it is, not copied piece by piece into an equal string.
+    let out: string | undefined;
+    let from = 0;
     let last = 0;
+    let size = 0;
     // One shared regex, not `matchAll`'s copy per text: `valueOf` expands nested values with it, so the position
     // is put back after each.
     VARIABLE.lastIndex = 0;
     for (let m = VARIABLE.exec(text); m; m = VARIABLE.exec(text)) {
       const end = m.index + m[0].length;
-      out += text.slice(last, m.index) + (this.valueOf(m[1], depth) ?? m[0]);
+      const value = this.valueOf(m[1], depth);
+      size += m.index - last + (value ?? m[0]).length;
+      if (value !== undefined) {
+        out = (out ?? '') + text.slice(from, m.index) + value;
+        from = end;
+      }
       last = end;
       VARIABLE.lastIndex = end;
-      if (out.length > MAX_EXPANSION_CHARS) return null;
+      if (size > MAX_EXPANSION_CHARS) return null;
     }
-    out += text.slice(last);
-    if (out.length > MAX_EXPANSION_CHARS) return null;
-    this.built += out.length;
+    size += text.length - last;
+    if (size > MAX_EXPANSION_CHARS) return null;
+    this.built += size;
     if (this.built > MAX_TOTAL_EXPANSION_CHARS) {
       this.exhausted = true;
       return text;
     }
-    return out;
+    return out === undefined ? text : out + text.slice(from);
   }
 
   /** The expanded value of `name`; undefined when unknown, cyclic or oversized (the template stays as written). */

@@ -9,7 +9,7 @@
 import type { WriteTarget } from '../evidence/types';
 import { targetOf } from '../evidence/same-file';
 import type { HeaderModel, RequestModel } from '../model/types';
-import { lowerCaseName } from '../model/types';
+import { lowerCaseName, mayBeIfHeader } from '../model/types';
 import type { KnownService } from '../services/catalogue';
 import { serviceOf } from '../services/recognise';
 
@@ -100,6 +100,13 @@ export class RequestFacts {
     return this.request === request && this.method === request.method && this.url === request.url &&
       this.headers === request.headers && this.headerCount === request.headers.length && this.body === request.body;
   }
+}
+
+/** False when no header of `request` can be a conditional one (`RequestFacts.conditionals` is then empty). */
+export function mayHaveConditional(request: RequestModel): boolean {
+  const headers = request.headers;
+  for (let i = 0; i < headers.length; i++) if (mayBeIfHeader(headers[i].name)) return true;
+  return false;
 }
 
 /** The facts of the request the rules are at (one slot: the whole-file walk asks about one request at a time). */
