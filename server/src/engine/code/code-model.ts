@@ -93,7 +93,8 @@ function lowerCall(
   // A storage SDK's create-only form (Dropbox mode add, Azure without overwrite=True) is `If-None-Match: *`.
   for (const g of call.sdk?.guards ?? []) if (!g.value) headers.push(createOnlyHeader(g.header, g.at));
   const written = call.sdk ? call.sdk.url : call.url && urlText(call.url, ctx, call.via?.urlGiven ? undefined : call.via?.bindings);
-  const url = written !== undefined && call.base ? joinedToBase(written, urlText(call.base, ctx)) : written;
+  const base = call.base ? urlText(call.base, ctx) : call.shape.origin;
+  const url = written !== undefined && base !== undefined ? joinedToBase(written, base) : written;
   const request: RequestModel = {
     index,
     method: overriddenMethod(headers) ?? call.method,

@@ -26,6 +26,8 @@ export interface CallShape {
   chained?: 'set' | 'setHeader';
   /** An option holding a callback that may set headers out of sight (jQuery's `beforeSend(xhr)`). */
   headerHook?: string;
+  /** Where a relative path goes: the API host of a client that has one (`gapi.client.request({ path })`). */
+  origin?: string;
 }
 
 const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
@@ -82,6 +84,10 @@ verbs('jquery:', () => ({ library: 'jquery', urlArg: 0, urlOption: 'url', header
 // { method?, headers, body }); the client is the web part context's `spHttpClient` (resolve.ts).
 add(['@microsoft/sp-http:SPHttpClient.fetch'], { library: 'sp-http', method: { option: 'method', fallback: 'GET' }, urlArg: 0, options: 2 });
 verbs('@microsoft/sp-http:SPHttpClient.', () => ({ library: 'sp-http', urlArg: 0, options: 2 }), ['get', 'post']);
+
+// Google's browser API client (a page global, resolve.ts): gapi.client.request({ path, method, params, headers, body })
+// sends to Google's API host, with the path relative to it (Drive's `/upload/drive/v3/files/ID`, Calendar's events).
+add(['gapi:client.request'], { library: 'gapi', method: { option: 'method', fallback: 'GET' }, urlArg: 0, urlOption: 'path', options: 0, origin: 'https://www.googleapis.com' });
 
 /** The shape of a call to `module` export `path`, if it is an HTTP call this analysis knows. */
 export function shapeOf(module: string, path: readonly string[]): CallShape | undefined {

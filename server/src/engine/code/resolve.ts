@@ -47,6 +47,8 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
   const property = n.childForFieldName(n.type === 'attribute' ? 'attribute' : 'property');
   if (!object || !property) return undefined;
   if (ctx.family === 'js' && SP_HTTP_CLIENT.test(property.text)) return spClient();
+  const inner = unwrap(object);
+  if (inner.type === 'identifier' && GLOBAL_OBJECTS.has(inner.text) && !ctx.scopes.all.has(inner.text)) return browserGlobal(property.text, ctx);
   const base = resolveCallee(object, ctx, depth + 1);
   return base && { ...base, path: [...base.path, property.text] };
 }
@@ -64,9 +66,13 @@ function globalFetch(text: string, use: Node, ctx: CodeContext): Resolved | unde
 /**
  * A client library a web page loads with a `<script>` tag: `axios` used and never imported or declared in a
  * browser script is the global the library defines (real code: a FHIR patient form calling `axios.put`); `$` and
- * `jQuery` are jQuery's (SharePoint pages and older front ends: `$.ajax({ type: 'PUT', … })`).
+ * `jQuery` are jQuery's (SharePoint pages and older front ends: `$.ajax({ type: 'PUT', … })`); `gapi` is Google's
+ * API client (`gapi.client.request({ path, method: 'PATCH', body })`: Drive sync pages).
  */
-const PAGE_GLOBALS: Readonly<Record<string, string>> = { axios: 'axios', $: 'jquery', jQuery: 'jquery' };
+const PAGE_GLOBALS: Readonly<Record<string, string>> = { axios: 'axios', $: 'jquery', jQuery: 'jquery', gapi: 'gapi' };
+
+/** The page's global object, through which a page global is also reached (`window.gapi`, `(window as any).gapi`). */
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 
 function browserGlobal(text: string, ctx: CodeContext): Resolved | undefined {
   const module = ctx.family === 'js' ? PAGE_GLOBALS[text] : undefined;

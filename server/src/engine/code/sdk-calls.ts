@@ -12,7 +12,7 @@ import type { Resolved } from './resolve';
 import { resolveCallee } from './resolve';
 import { parameterNames } from './local-functions';
 import { readUse } from './sdk-read-results';
-import { argumentsOf, followValue, readObject, type Arguments, type Options } from './options';
+import { argumentsOf, followValue, isName, readObject, type Arguments, type Options } from './options';
 import { SDK_SERVICES, sdkCall, sdkFactory, type ArgRef, type SdkCall, type SdkGuards } from './sdks';
 import { stringLiteral, unwrap, urlExpressionText, type Node } from './syntax';
 
@@ -156,10 +156,18 @@ function insideDefault(n: Node, pattern: Node): boolean {
   return false;
 }
 
-/** An object's name as comparable text: literals as written, a name holding a literal as that literal, else `{{name}}`. */
+/**
+ * An object's name as comparable text: literals as written, a name holding a literal as that literal, else `{{name}}`.
+ * A name holding another name or a member (`const fileId = found.files[0].id`) stands for itself, as in a URL the code
+ * writes (`/upload/drive/v3/files/${fileId}`): both name the same object.
+ */
+const OPAQUE = new Set(['member_expression', 'subscript_expression', 'attribute', 'subscript', 'call_expression', 'call', 'await_expression', 'await']);
+
 function nameText(node: Node, ctx: CodeContext): string {
   const constant = (n: Node) => stringLiteral(followValue(n, ctx))?.value;
-  const followed = followValue(node, ctx);
+  const given = unwrap(node);
+  const held = followValue(node, ctx);
+  const followed = isName(given) && OPAQUE.has(unwrap(held).type) ? given : held;
   return stringLiteral(followed)?.value ?? urlExpressionText(followed, constant) ?? urlExpressionText(node, constant) ?? `{{${node.text}}}`;
 }
 
