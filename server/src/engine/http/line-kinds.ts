@@ -13,10 +13,7 @@ export const KNOWN_METHODS: ReadonlySet<string> = new Set([
 
 export function isBlank(text: string): boolean {
   // Called on most lines, several times: a scan instead of trim(), which allocates for indented lines.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && !(c <= 13 && c >= 10) && !WHITESPACE.test(text[i])) return false;
-  }
+  for (let i = 0; i < text.length; i++) if (!isSpaceAt(text, i)) return false;
   return true;
 }
 

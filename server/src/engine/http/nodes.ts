@@ -42,6 +42,8 @@ export function requestAt(index: number, block: PendingBlock, firstLine: number,
     headers: [],
     scripts: block.scripts,
     headerInsertLine: i + 1,
+    // Set when the request ends (most have none): declared here, it is a field of the object, not of a second one.
+    body: undefined,
   };
 }
 
@@ -130,9 +132,9 @@ export function scriptFileAt(kind: Script['kind'], i: number, text: string, file
   return { kind, source: '', file, range: lineSpan(i, 0, text.length), sourceStartLine: i };
 }
 
-/** The body made of the given lines, trailing blank lines dropped; undefined when nothing but blanks is left. */
-export function bodyOf(lines: readonly string[], bodyLines: readonly number[]): Body | undefined {
-  let last = bodyLines.length - 1;
+/** The body made of the first `count` of the given lines, trailing blank lines dropped; undefined when nothing but blanks is left. */
+export function bodyOf(lines: readonly string[], bodyLines: readonly number[], count: number): Body | undefined {
+  let last = count - 1;
   while (last >= 0 && isBlank(lines[bodyLines[last]])) last--;
   if (last < 0) return undefined;
   const end = bodyLines[last];

@@ -44,8 +44,11 @@ export class SectionReader {
   private current: HttpRequest | undefined;
   private response: ResponseBlock | undefined;
   private responseEnd = -1;
-  /** The current body's lines; emptied, not replaced (`bodyOf` copies what it keeps). */
+  /** The current body's lines: the first `bodyCount` (the list is reused: `bodyOf` copies what it keeps). */
   private readonly bodyLines: number[] = [];
+  private bodyCount = 0;
+  /** The section's first line: the only one that may be a `###` separator (the next one ends the section). */
+  private from = 0;
   private lastContentLine = -1;
   /** Set on syntax only httpYac reads: such a file follows httpYac's rules, where a body needs no blank line. */
   private httpYac = false;
@@ -62,9 +65,10 @@ export class SectionReader {
     this.current = undefined;
     this.response = undefined;
     this.responseEnd = -1;
-    this.bodyLines.length = 0;
+    this.bodyCount = 0;
     this.lastContentLine = -1;
     this.httpYac = false;
+    this.from = from;
     this.pending = newPending(from);
     let i = from;
     while (i < end) i = this.step(i);
@@ -76,7 +80,7 @@ export class SectionReader {
   /** Handles the line at `i` and returns the index of the next line to look at. */
   private step(i: number): number {
     const text = this.lines[i];
-    const title = separatorTitle(text);
+    const title = i === this.from ? separatorTitle(text) : undefined;
     if (title !== undefined) return this.startBlockAt(i + 1, title || undefined, i);
     switch (this.state) {
       case 'preamble': return this.preambleLine(i, text);
@@ -192,7 +196,7 @@ export class SectionReader {
   private bodyLine(i: number, text: string): number {
     const req = this.current!;
     const previousBlank = i > 0 && isBlank(this.lines[i - 1]);
-    if (this.bodyLines.length === 0 && !req.body) {
+    if (this.bodyCount === 0 && !req.body) {
       const file = fileBodyOf(text);
       if (file) {
         const path: Spanned = { value: file.path, range: lineSpan(i, file.pathStart, file.pathStart + file.path.length) };
@@ -208,12 +212,12 @@ export class SectionReader {
       this.state = 'after-body';
       return handled;
     }
-    const startsBlock = previousBlank || this.bodyLines.length === 0;
+    const startsBlock = previousBlank || this.bodyCount === 0;
     if (startsBlock && this.startsNewResponse(i, text)) return i + 1;
     if (startsBlock && !isMultipart(req) && startsRequestAt(this.lines, i, this.end)) return this.startBlockAt(i);
     if (isHttpYacBodyLine(text)) this.httpYac = true;
     if (isAssertion(text)) return this.assertion(i, text);
-    this.bodyLines.push(i);
+    this.bodyLines[this.bodyCount++] = i;
     if (!isBlank(text)) this.lastContentLine = i;
     return i + 1;
   }
@@ -272,7 +276,7 @@ export class SectionReader {
     const previousBlank = i > 0 && isBlank(this.lines[i - 1]);
     if (previousBlank && this.startsNewResponse(i, text)) return i + 1;
     if (previousBlank && startsRequestAt(this.lines, i, this.end)) return this.startBlockAt(i);
-    this.bodyLines.push(i);
+    this.bodyLines[this.bodyCount++] = i;
     if (!isBlank(text)) this.noteContent(i);
     return i + 1;
   }
@@ -338,7 +342,7 @@ export class SectionReader {
     this.httpYac ||= isHttpYacMethod(rl.method);
     this.current = requestAt(this.firstIndex + this.out.requests.length - this.requestsBefore, p, this.firstContentLine(p, i), i, rl);
     this.lastContentLine = i;
-    this.bodyLines.length = 0;
+    this.bodyCount = 0;
     this.state = 'headers';
   }
 
@@ -356,8 +360,8 @@ export class SectionReader {
 
   /** The body read so far, or undefined when there is none. */
   private takeBody(): Body | undefined {
-    const body = bodyOf(this.lines, this.bodyLines);
-    this.bodyLines.length = 0;
+    const body = bodyOf(this.lines, this.bodyLines, this.bodyCount);
+    this.bodyCount = 0;
     return body;
   }
 

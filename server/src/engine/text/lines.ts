@@ -5,18 +5,9 @@
  * the parser numbers lines by their index.
  */
 export function splitLines(text: string): string[] {
-  const lines: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 /* \n */ || c === 13 /* \r */) {
-      lines.push(text.slice(start, i));
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  lines.push(text.slice(start));
-  return lines;
+  // The engine's own split (a loop over 1.4 MB of characters costs the first lint tens of milliseconds in the
+  // interpreter); a `\r\n` is one terminator.
+  return text.indexOf('\r') < 0 ? text.split('\n') : text.split(/\r\n?|\n/);
 }
 
 /** The line terminator a new line inserted into this document should use (the first one found, else \n). */
