@@ -3,6 +3,7 @@
  * and `@xpath_ns`, kulala's `import` / `run`, REST Client's `curl …` requests, and JetBrains' `< script.js`
  * pre-request script files. Like line-kinds.ts, every test is anchored and cannot backtrack over a long line.
  */
+import { codeAt } from './line-kinds';
 
 /** What a line before a request line declares, beyond comments, variables and scripts. */
 export type PreambleLine =
@@ -57,7 +58,7 @@ export function isVariableHeaderLine(text: string): boolean {
 
 /** `HTTP/1.1 200 OK` or httpYac's `HTTP/1.1 200 - OK`: the status line of a response written in the file. */
 export function responseStatusOf(text: string): { status: number } | undefined {
-  if (text.charCodeAt(0) !== 72 /* H */) return undefined;
+  if (codeAt(text, 0) !== 72 /* H */) return undefined;
   const m = /^HTTP\/\d(?:\.\d)?[ \t]+([1-5]\d\d)(?![\w.])/.exec(text);
   return m ? { status: Number(m[1]) } : undefined;
 }
@@ -82,7 +83,7 @@ export function isHttpYacMethod(method: string): boolean {
 
 /** httpYac's `?? status == 200` assertion line. */
 export function isAssertion(text: string): boolean {
-  return text.charCodeAt(0) === 63 /* ? */ && /^\?\?[ \t]/.test(text);
+  return codeAt(text, 0) === 63 /* ? */ && /^\?\?[ \t]/.test(text);
 }
 
 /** A body line only httpYac gives a meaning to: an assertion or a `\{\{` escape. */

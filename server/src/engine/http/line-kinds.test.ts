@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { headerColonOf, requestLineOf, scriptOpenerOf, separatorTitle, trimmedEnd } from './line-kinds';
-import { headerAt } from './nodes';
+import { headerAt, isMultipart } from './nodes';
+import type { HttpRequest } from './ast';
 import { rangeOf } from '../text/span';
 
 /**
@@ -75,6 +76,14 @@ describe('line kinds: scanned as their regular expressions read them', () => {
     assert.equal(requestLineOf('GET \u00a0/a', false), undefined);
     assert.deepEqual(requestLineOf('https://x.test/a', false) && { ...requestLineOf('https://x.test/a', false) },
       { method: 'GET', methodStart: 0, methodLength: 0, implicitMethod: true, urlStart: 0, url: 'https://x.test/a', version: undefined, lineEnd: 16 });
+  });
+
+  it('tells a multipart body by its Content-Type as /^\\s*multipart\\//i does', () => {
+    const value = fc.array(fc.constantFrom('multipart/', 'MULTIPART/', 'Multipart', 'mixed', ' ', '\t', '\u00a0', 'ı', 'K', '/', 'x'), { maxLength: 5 }).map((p) => p.join(''));
+    fc.assert(fc.property(value, fc.constantFrom('Content-Type', 'content-type', 'Content-Typ', 'Accept'), (v, name) => {
+      const req = { headers: [{ name, value: v }] } as unknown as HttpRequest;
+      assert.equal(isMultipart(req), name.toLowerCase() === 'content-type' && /^\s*multipart\//i.test(v), JSON.stringify(v));
+    }), { numRuns: 2000 });
   });
 
   it('opens scripts only at their markers', () => {

@@ -19,6 +19,15 @@ export function isBlank(text: string): boolean {
 
 const WHITESPACE = /\s/;
 
+/**
+ * The character code at `k`, or -1 past the end. A line classifier reads its first characters on every line, and
+ * blank lines have none: `charCodeAt` past the end makes the optimised code bail out ("out of bounds") once per
+ * classifier, early in every first lint.
+ */
+export function codeAt(text: string, k: number): number {
+  return k < text.length ? text.charCodeAt(k) : -1;
+}
+
 /** True when the character at `k` is white space as `trim()` and `\s` see it. */
 export function isSpaceAt(text: string, k: number): boolean {
   const c = text.charCodeAt(k);
@@ -56,29 +65,29 @@ export function trimmedEnd(text: string, from = 0): number {
 
 /** A-Z first: a request line starts so; no comment, variable, script or dialect line does. */
 export function startsWithCapital(text: string): boolean {
-  const c = text.charCodeAt(0);
+  const c = codeAt(text, 0);
   return c >= 65 && c <= 90;
 }
 
 /** `###` (optionally followed by a title) separates requests in every dialect. */
 export function isSeparator(text: string): boolean {
-  return text.charCodeAt(0) === 35 /* # */ && text.startsWith('###');
+  return codeAt(text, 0) === 35 /* # */ && text.startsWith('###');
 }
 
 /** The title after a separator's `#`s, trimmed ('' for none); undefined when the line is no separator. */
 export function separatorTitle(text: string): string | undefined {
   if (!isSeparator(text)) return undefined;
   let k = 3;
-  while (text.charCodeAt(k) === 35) k++;
+  while (codeAt(text, k) === 35) k++;
   return text.slice(k).trim();
 }
 
 /** `# …` or `// …` (leading blanks allowed). Returns the comment body, or undefined. */
 export function commentBody(text: string): string | undefined {
   const k = firstNonBlank(text);
-  const c = text.charCodeAt(k);
+  const c = codeAt(text, k);
   if (c === 35 /* # */) return text.slice(k + 1);
-  if (c === 47 /* / */ && text.charCodeAt(k + 1) === 47) return text.slice(k + 2);
+  if (c === 47 /* / */ && codeAt(text, k + 1) === 47) return text.slice(k + 2);
   return undefined;
 }
 
@@ -126,7 +135,7 @@ export function requestLineOf(text: string, strict: boolean): RequestLineMatch |
   if (n === 0 || isSpaceAt(text, 0)) return undefined;
   // A method is an RFC 9110 token (§9.1): `MY_METHOD` and `X.SYNC` are methods too, not stray text. A letter, token
   // characters, blanks and something that is not white space: `/^([A-Za-z]TOKEN*)[ \t]+(?=\S)/`, scanned.
-  if (((text.charCodeAt(0) | 32) >= 97 && (text.charCodeAt(0) | 32) <= 122)) {
+  if (((codeAt(text, 0) | 32) >= 97 && (codeAt(text, 0) | 32) <= 122)) {
     let wordEnd = 1;
     while (wordEnd < n && isTokenAt(text, wordEnd)) wordEnd++;
     let urlStart = wordEnd;
@@ -223,7 +232,7 @@ export function isHeaderLine(text: string): boolean {
 
 /** `< path` or `<@ path` (file body), but not the `< {%` pre-request script opener. */
 export function fileBodyOf(text: string): { path: string; pathStart: number; substitute: boolean } | undefined {
-  if (text.charCodeAt(0) !== 60 /* < */) return undefined;
+  if (codeAt(text, 0) !== 60 /* < */) return undefined;
   const m = /^<(@)?[ \t]+(?!\{%)(?=\S)/.exec(text);
   if (!m) return undefined;
   return { path: text.slice(m[0].length).trimEnd(), pathStart: m[0].length, substitute: m[1] === '@' };
@@ -231,7 +240,7 @@ export function fileBodyOf(text: string): { path: string; pathStart: number; sub
 
 /** A line that opens a script: `> {%`, `< {%` (JetBrains) or `{{` alone (httpYac). */
 export function scriptOpenerOf(text: string): { kind: 'response-handler' | 'pre-request' | 'httpyac-script'; close: string; bodyStart: number } | undefined {
-  const first = text.charCodeAt(0);
+  const first = codeAt(text, 0);
   // Each form starts with its marker: most lines start with none of them.
   if (first === 62 /* > */) {
     const m = /^>[ \t]*\{%/.exec(text);
@@ -242,14 +251,14 @@ export function scriptOpenerOf(text: string): { kind: 'response-handler' | 'pre-
     return m ? { kind: 'pre-request', close: '%}', bodyStart: m[0].length } : undefined;
   }
   // httpYac: `{{`, `{{+`, `{{+after`, `{{@response`, `{{@js +request`, … (a JSON body's `{"a": 1}` is none).
-  if (first !== 123 /* { */ || text.charCodeAt(1) !== 123) return undefined;
+  if (first !== 123 /* { */ || codeAt(text, 1) !== 123) return undefined;
   const m = /^\{\{(?:@js[ \t]+)?(?:[@+][\w-]*)?[ \t]*$/.exec(text);
   return m ? { kind: 'httpyac-script', close: '}}', bodyStart: text.length } : undefined;
 }
 
 /** `> ./handler.js` (a response handler file). */
 export function handlerFileOf(text: string): { path: string; start: number } | undefined {
-  if (text.charCodeAt(0) !== 62 /* > */) return undefined;
+  if (codeAt(text, 0) !== 62 /* > */) return undefined;
   const m = /^>[ \t]+(?=[^\s{>])/.exec(text);
   if (!m) return undefined;
   return { path: text.slice(m[0].length).trimEnd(), start: m[0].length };
@@ -257,7 +266,7 @@ export function handlerFileOf(text: string): { path: string; start: number } | u
 
 /** `>> file` / `>>! file`: JetBrains' response-output redirection. */
 export function isOutputRedirect(text: string): boolean {
-  return text.charCodeAt(0) === 62 /* > */ && /^>>!?[ \t]/.test(text);
+  return codeAt(text, 0) === 62 /* > */ && /^>>!?[ \t]/.test(text);
 }
 
 /** `/*` opens an httpYac block comment that runs to the next `*\/`. */

@@ -150,7 +150,22 @@ export function bodyOf(lines: readonly string[], bodyLines: readonly number[], c
 
 /** A multipart body (an OData $batch, say) holds whole HTTP messages, which must not be read as requests. */
 export function isMultipart(req: HttpRequest): boolean {
-  return req.headers.some((h) => sameHeaderName(h.name, 'content-type') && /^\s*multipart\//i.test(h.value));
+  for (let k = 0; k < req.headers.length; k++) {
+    const h = req.headers[k];
+    if (sameHeaderName(h.name, 'content-type') && startsWithAsciiWord(h.value, firstNonBlank(h.value), 'multipart/')) return true;
+  }
+  return false;
+}
+
+/** `/^\s*word/i` at `from` for an ASCII lower-case `word` (as a regex without the `u` flag, no other character folds to ASCII). */
+function startsWithAsciiWord(text: string, from: number, word: string): boolean {
+  if (text.length - from < word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = text.charCodeAt(from + k);
+    const w = word.charCodeAt(k);
+    if (c !== w && !(w >= 97 && w <= 122 && c === w - 32)) return false;
+  }
+  return true;
 }
 
 /** Scripts of a block that never got a request line are global scripts (httpYac, JetBrains); a loop, not a spread. */

@@ -393,5 +393,6 @@ export class SectionReader {
 }
 
 function newPending(startLine: number, title?: string, separatorLine?: number): Pending {
-  return { startLine, title, separatorLine, claimed: false, metadata: [], variables: [], scripts: [] };
+  // `comments` is declared, not added by the first comment: every block keeps one shape ("wrong map" otherwise).
+  return { startLine, title, separatorLine, claimed: false, metadata: [], comments: undefined, variables: [], scripts: [] };
 }
