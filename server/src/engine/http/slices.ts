@@ -71,8 +71,12 @@ export function sliceContext(text: string): SliceContext {
     const next = end < 0 ? text.length : end + 1;
     let first = at;
     while (first < next && (text[first] === ' ' || text[first] === '\t')) first++;
-    const c = text[first];
-    if (c === '@' || c === '#' || c === '/') readLine(text.slice(at, next).replace(/\r?\n$/, ''), line, context);
+    const c = first < next ? text.charCodeAt(first) : -1;
+    if (c === 64 /* @ */ || c === 35 /* # */ || c === 47 /* / */) {
+      const current = text.slice(at, next);
+      // A comment matters here only when it names a request or is a directive: a `###` title does neither.
+      if (c === 64 || current.includes('@name') || current.includes('etag-guard-')) readLine(current.replace(/\r?\n$/, ''), line, context);
+    }
     at = next;
   }
   return context;
