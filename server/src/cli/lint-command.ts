@@ -17,6 +17,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { fixDiffs, fixSummary } from './fix-report';
 import { lintFile } from './lint-files';
+import { ImportedHelpers } from '../host/imported-helpers';
 import { UsageError } from './usage-error';
 
 export interface CommandIO {
@@ -92,7 +93,9 @@ export async function lintCommand(argv: string[], io: CommandIO, loadParsers?: (
     return 0;
   }
   const evidence = (f: string) => workspaceOf(f).sources;
-  const reports = files.map((f) => lintFile(f, { base: DEFAULT_CONFIG, ruleOverrides, fix, fixObjects: format === 'json', strict: values.strict, evidence, parsers }));
+  const imported = parsers && new ImportedHelpers(parsers);
+  const importedHelpers = imported && ((file: string, text: string) => imported.forFile(file, text));
+  const reports = files.map((f) => lintFile(f, { base: DEFAULT_CONFIG, ruleOverrides, fix, fixObjects: format === 'json', strict: values.strict, evidence, parsers, importedHelpers }));
   for (const r of reports) notes.push(...(r.notes ?? []));
   for (const note of new Set(notes)) io.stderr(`etag-guard: ${escapeControls(note)}`);
   for (const r of reports) for (const f of r.failures) io.stderr(`etag-guard: rule ${f.ruleId} failed on ${r.filePath}: ${f.error}`);

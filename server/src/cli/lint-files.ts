@@ -3,7 +3,7 @@
  * overrides, and (with `--fix`) applies the preferred fixes, each checked, until none is left.
  */
 import * as fs from 'node:fs';
-import type { CodeParsers, EngineConfig, EvidenceSource, EslintFix, LintFinding, LintResult, Relint, Rule, RuleFailure } from '../engine';
+import type { CodeParsers, EngineConfig, EvidenceSource, EslintFix, LintFinding, LintResult, Relint, Rule, RuleFailure, WrapperConfig } from '../engine';
 import { asOneReplacement, FixChecker, fixUntilStable, languageOfPath, lintCode, lintHttpText, mergeConfig, Offsets, preferredFix, RULES } from '../engine';
 import { applyRcFile } from '../host/config-files';
 import { MAX_SOURCE_BYTES, readRegularFile } from '../host/regular-file';
@@ -37,6 +37,8 @@ export interface LintOptions {
   evidence?: (filePath: string) => readonly EvidenceSource[];
   /** Parsers for client code; without them, code files yield nothing. */
   parsers?: CodeParsers;
+  /** The request helpers the file's relative imports export (host/imported-helpers.ts). */
+  importedHelpers?: (filePath: string, text: string) => readonly WrapperConfig[];
 }
 
 /** Lints one text as the CLI reports it: hints (findings without evidence) are for editors, never printed. */
@@ -63,6 +65,8 @@ export function lintFile(filePath: string, options: LintOptions): FileReport {
     ...mergeConfig(loaded.config, { rules: options.ruleOverrides, ...(options.strict ? { strict: true } : {}) }),
     evidenceSources: options.evidence?.(filePath) ?? [],
   };
+  const imported = options.importedHelpers?.(filePath, source) ?? [];
+  if (imported.length) config.wrappers = [...config.wrappers, ...imported];
   const relint: Relint = (text) => lintText(text, filePath, config, options.parsers);
   let result = relint(source);
   let fixing: FileReport['fixing'];

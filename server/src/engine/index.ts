@@ -19,6 +19,7 @@ export type { DocumentLanguage } from './language';
 export { lintHttp, lintHttpFile, runRules, levelOf } from './lint';
 export { CappedFindings, lintHttpText, lintHttpSlices, isLargeHttp, MAX_FINDINGS_PER_LARGE_FILE, SLICE_THRESHOLD_CHARS } from './lint-sliced';
 export { lintCode, FILE_TOO_LARGE_ID } from './code/lint-code';
+export { exportedRequestHelpers, MAX_HELPER_MODULE_BYTES } from './code/module-helpers';
 export type { CodeParsers, CodeLanguage, Grammar } from './code/parsers';
 export { grammarOf, isCodeLanguage } from './code/parsers';
 export type { LintFinding, LintResult, RuleFailure } from './lint';

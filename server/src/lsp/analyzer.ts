@@ -8,6 +8,8 @@ import { CappedFindings, FixChecker, IncrementalHttpAnalysis, isCodeLanguage, li
 import { IncrementalCodeAnalysis } from '../engine/code/incremental-code';
 import type { CodeParsers } from '../engine/code/parsers';
 import { loadCodeParsers } from '../host/code-parsers';
+import { ImportedHelpers } from '../host/imported-helpers';
+import { fileURLToPath } from 'node:url';
 import type { ChangeRanges, SharedEnds } from './change-ranges';
 import type { Settings } from './settings';
 
@@ -44,6 +46,9 @@ export class Analyzer {
   private readonly analyses = new Map<string, IncrementalHttpAnalysis>();
   /** Per open client-code document: its syntax tree, parsed again from the last one on each keystroke. */
   private readonly codeAnalyses = new Map<string, IncrementalCodeAnalysis>();
+  private imported: ImportedHelpers | undefined;
+  /** Per document: the configuration with its imported helpers, kept while neither changes. */
+  private readonly importConfigs = new Map<string, { base: EngineConfig; key: string; config: EngineConfig }>();
   /** The version each incremental analysis last analysed. */
   private readonly analysedVersion = new Map<IncrementalHttpAnalysis, number>();
 
@@ -64,6 +69,7 @@ export class Analyzer {
 
   forget(uri: string): void {
     this.results.delete(uri);
+    this.importConfigs.delete(uri);
     this.analyses.delete(uri);
     this.codeAnalyses.get(uri)?.dispose();
     this.codeAnalyses.delete(uri);
@@ -72,6 +78,7 @@ export class Analyzer {
   clear(): void {
     this.results.clear();
     this.analyses.clear();
+    this.importConfigs.clear();
     for (const analysis of this.codeAnalyses.values()) analysis.dispose();
     this.codeAnalyses.clear();
   }
@@ -91,7 +98,9 @@ export class Analyzer {
       const parsers = isHttp ? undefined : await loadCodeParsers(undefined, this.log);
       // The fixed text is linted from scratch (not through the incremental parser, which tracks the editor's text).
       relint = parsers ? (t) => lintCode(t, doc.languageId as CodeLanguage, config, parsers) : (t) => lintHttp(t, config);
-      result = http ?? (parsers ? this.codeAnalysisFor(doc, config, parsers).analyze(text) : relint(text));
+      const codeConfig = parsers ? this.withImportedHelpers(doc, config, parsers) : config;
+      if (parsers) relint = (t) => lintCode(t, doc.languageId as CodeLanguage, codeConfig, parsers);
+      result = http ?? (parsers ? this.codeAnalysisFor(doc, codeConfig, parsers).analyze(text) : relint(text));
     } catch (err) {
       // Rules are isolated and the parser is total (test/hardening), but a throw anywhere else would end the
       // server's process: this version gets no findings and the failure goes to the log instead.
@@ -123,6 +132,25 @@ export class Analyzer {
       if (latest !== undefined && latest !== `${doc.uri}#${doc.version}`) break;
     }
     return { version: doc.version, findings: findings.result() };
+  }
+
+  /**
+   * The configuration with the request helpers the document's relative imports export (host/imported-helpers.ts),
+   * read from disk once per module version. The same object while they stay the same, so the incremental analysis
+   * (kept per configuration) lives on.
+   */
+  private withImportedHelpers(doc: Snapshot, config: EngineConfig, parsers: CodeParsers): EngineConfig {
+    const file = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : undefined;
+    if (!file) return config;
+    this.imported ??= new ImportedHelpers(parsers);
+    const helpers = this.imported.forFile(file, doc.text);
+    if (!helpers.length) return config;
+    const key = JSON.stringify(helpers);
+    const known = this.importConfigs.get(doc.uri);
+    if (known && known.base === config && known.key === key) return known.config;
+    const merged = { ...config, wrappers: [...config.wrappers, ...helpers] };
+    this.importConfigs.set(doc.uri, { base: config, key, config: merged });
+    return merged;
   }
 
   private codeAnalysisFor(doc: Snapshot, config: EngineConfig, parsers: CodeParsers): IncrementalCodeAnalysis {
