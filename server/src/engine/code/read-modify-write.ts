@@ -68,6 +68,9 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
 /** A DELETE, or a write whose body is made of literals only (no name in it could hold what was read). */
 function sendsNothingRead(req: RequestModel, call: HttpCall): boolean {
   if (req.method === 'DELETE') return true;
+  // An SDK write that creates where the read found nothing, or a partial update of fields the code decided
+  // (sdk-read-results.ts): nothing of the read goes back.
+  if (call.sdk?.noLostUpdate) return true;
   // A POST to the very URL just read adds to what was listed (a row, an item): a create, not a write-back.
   if (req.method === CREATES) return true;
   const body = sentBody(call);

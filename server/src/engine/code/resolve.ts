@@ -33,7 +33,7 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
     if (!ctx.modules.has(text) && !ctx.scopes.all.has(text)) return globalFetch(text, n, ctx) ?? browserGlobal(text, ctx);
     const binding = ctx.scopes.lookup(text, n);
     const imported = ctx.modules.get(text);
-    if (imported && (!binding || isRequire(binding))) return { module: imported.module, path: [...imported.path] };
+    if (imported && (!binding || isRequire(binding) || isNothing(binding))) return { module: imported.module, path: [...imported.path] };
     if (binding) return binding.path.length === 0 ? instanceOf(binding.value, ctx, depth) : returnedMember(binding.value, binding.path, ctx, depth);
     return globalFetch(text, n, ctx);
   }
@@ -189,6 +189,15 @@ function bindingOfMember(key: string, use: Node, ctx: CodeContext): Binding | un
   if (local) return local;
   const all = ctx.scopes.all.get(key);
   return all?.length === 1 ? all[0] : undefined;
+}
+
+/**
+ * `CosmosClient = None` in `except ImportError:` beside `from azure.cosmos import CosmosClient`: an optional import's
+ * fallback. A call through the name calls what was imported (calling None would fail), so the import is what it names.
+ */
+function isNothing(b: Binding): boolean {
+  const v = unwrap(b.value);
+  return b.path.length === 0 && (v.type === 'none' || v.type === 'null' || v.type === 'undefined');
 }
 
 function isRequire(b: Binding): boolean {

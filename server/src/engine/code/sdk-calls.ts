@@ -12,6 +12,7 @@ import type { Resolved } from './resolve';
 import { resolveCallee } from './resolve';
 import { parameterNames } from './local-functions';
 import { readUse } from './sdk-read-results';
+import { sdkByShape } from './sdk-shapes';
 import { argumentsOf, followValue, isName, readObject, type Arguments, type Options } from './options';
 import { SDK_SERVICES, sdkCall, sdkFactory, type ArgRef, type SdkCall, type SdkGuards } from './sdks';
 import { stringLiteral, unwrap, urlExpressionText, type Node } from './syntax';
@@ -61,7 +62,7 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   const read = spec.namedByRead && readUrlOf(value(spec.namedByRead.ref), ctx, depth);
   if (spec.namedByRead?.required && !read) return undefined;
   const parts = [...instanceNames(resolved.instance, ctx), ...spec.names.map((r) => r.literal ?? value(r))];
-  if (parts.length === 0) return undefined;
+  if (parts.length === 0 && !read) return undefined;
   const url = read ?? parts.reduce<string>((out, n) => joinPath(out, typeof n === 'string' ? n : n ? nameText(n, ctx) : '{{?}}'), service.base);
   const guards = readGuards(spec.guards, value, callee, ctx);
   const names = parts.filter((n): n is Node | undefined => typeof n !== 'string');
@@ -99,10 +100,13 @@ function afterRead(callee: Node, url: string, body: Node | undefined, spec: SdkC
 function readUrlOf(given: Node | undefined, ctx: CodeContext, depth: number): string | undefined {
   const call = given && unwrap(followValue(given, ctx));
   const callee = call && (call.type === 'call' || call.type === 'call_expression') ? call.childForFieldName('function') : undefined;
-  const made = callee && depth < 2 ? resolveCallee(callee, ctx) : undefined;
+  const args = callee && depth < 2 ? argumentsOf(call!) : undefined;
+  if (!callee || !args) return undefined;
+  // A client the analysis follows, or one named by the call's own option names (sdk-shapes.ts).
+  const resolved = resolveCallee(callee, ctx);
+  const made = resolved && sdkCall(resolved.module, resolved.path) ? resolved : sdkByShape(callee, args, ctx);
   const spec = made && sdkCall(made.module, made.path);
-  const args = spec?.method === 'GET' ? argumentsOf(call!) : undefined;
-  return args && made && spec ? sdkRequest(callee!, args, spec, made, ctx, depth + 1)?.url : undefined;
+  return made && (spec?.method === 'GET' || spec?.method === 'HEAD') ? sdkRequest(callee, args, spec!, made, ctx, depth + 1)?.url : undefined;
 }
 
 /**

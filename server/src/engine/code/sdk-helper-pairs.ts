@@ -30,7 +30,57 @@ interface Helper {
 }
 
 export function sdkHelperPairEvidence(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {
-  return [...helperPairs(requests, calls, ctx), ...clientHandedToLoad(requests, calls, ctx)];
+  return [...helperPairs(requests, calls, ctx), ...clientHandedToLoad(requests, calls, ctx), ...loadThenSave(requests, calls, ctx)];
+}
+
+/**
+ * A function that loads an object through one function of the file and hands what it loaded to another that saves
+ * it, each naming the object the same way by itself (`months = self.load()` … `self._save(months)`, where both get
+ * and update the status file `self._find()` names): a read-modify-write spread over three functions.
+ */
+function loadThenSave(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {
+  const out: DocumentEvidence[] = [];
+  requests.forEach((w, i) => {
+    const call = calls[i];
+    if (!call?.sdk || call.sdk.callerNamed || (w.method !== 'PUT' && w.method !== 'PATCH') || w.target === undefined) return;
+    const save = ctx.scopes.functionOf(call.call);
+    for (const r of requests) {
+      const readCall = calls[r.index];
+      if (r.method !== 'GET' || r.target !== w.target || !readCall?.sdk) continue;
+      const load = ctx.scopes.functionOf(readCall.call);
+      const pair = load.id === save.id ? undefined : handedOn(load, save, ctx);
+      if (!pair) continue;
+      out.push({
+        request: w.index, kind: 'same-file', verdict: 'versioned', line: pair.save.startPosition.row,
+        sentence: `${pair.caller}() loads the object through ${pair.loadName}(…) on line ${pair.load.startPosition.row + 1} and saves ` +
+          `what it loaded through ${pair.saveName}(…) on line ${pair.save.startPosition.row + 1}: a read-modify-write`,
+      });
+      return;
+    }
+  });
+  return out;
+}
+
+/** A call of `save` given a name that holds what a call of `load` returned earlier in the same function. */
+function handedOn(load: Node, save: Node, ctx: CodeContext): { caller: string; loadName: string; saveName: string; load: Node; save: Node } | undefined {
+  const loadName = functionName(load, ctx);
+  const saveName = functionName(save, ctx);
+  if (!loadName || !saveName) return undefined;
+  const callsOfFn = (fn: Node) => ctx.index.calls.filter((c) => {
+    const callee = c.childForFieldName('function');
+    return callee !== null && callee.text.endsWith(functionName(fn, ctx)!) && localFunction(callee, ctx)?.id === fn.id;
+  });
+  const loads = callsOfFn(load);
+  for (const s of callsOfFn(save)) {
+    const caller = ctx.scopes.functionOf(s);
+    const given = argumentsOf(s);
+    const passed = given ? [...given.positional, ...[...given.keywords.props.values()].map((p) => p.value)] : [];
+    const l = loads.find((x) => x.startIndex < s.startIndex && ctx.scopes.functionOf(x).id === caller.id
+      && passed.some((a) => { const held = unwrap(followValue(a, ctx)); return held.id === x.id || held.startIndex <= x.startIndex && x.endIndex <= held.endIndex; }));
+    const callerName = l && functionName(caller, ctx);
+    if (l && callerName) return { caller: callerName, loadName, saveName, load: l, save: s };
+  }
+  return undefined;
 }
 
 function helperPairs(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {

@@ -11,7 +11,7 @@ import type { CodeContext } from './context';
 import { followValue } from './options';
 import { unwrap, type Node } from './syntax';
 
-/** The URL of the object an SDK read named when `value` is that read's result (sdk-calls.ts). */
+/** The URL of the object an SDK read named when `value` is that read (or a name holding its result: sdk-calls.ts). */
 export type ReadUrl = (value: Node) => string | undefined;
 
 export interface ReadUse {
@@ -32,16 +32,20 @@ export function readUse(call: Node, url: string, body: Node | undefined, ctx: Co
     const right = a.childForFieldName(a.type === 'variable_declarator' ? 'value' : 'right');
     if (left?.type === 'identifier' && right && urlOf(right) === url) names.add(left.text);
   }
-  if (names.size === 0) return undefined;
-  return { createsAfterMiss: inMissingArm(call, names, fn), sendsNothingRead: body !== undefined && !mentions(body, names, ctx) };
+  const missing = inMissingArm(call, fn, (tested) => (tested.type === 'identifier' ? names.has(tested.text) : urlOf(tested) === url));
+  if (names.size === 0) return missing ? { createsAfterMiss: true, sendsNothingRead: false } : undefined;
+  return { createsAfterMiss: missing, sendsNothingRead: body !== undefined && !mentions(body, names, ctx) };
 }
 
-/** True when `call` runs only where one of `names` is empty: `if x: … else: <call>`, `if not x: <call>`, `if (!x) <call>`. */
-function inMissingArm(call: Node, names: ReadonlySet<string>, fn: Node): boolean {
+/**
+ * True when `call` runs only where the object is missing: a name holding the read's result, or the read itself
+ * (`blob.exists()`), tested empty — `if x: … else: <call>`, `if not x: <call>`, `if (!x) <call>`.
+ */
+function inMissingArm(call: Node, fn: Node, isRead: (tested: Node) => boolean): boolean {
   for (let child = call, at = call.parent; at && at.id !== fn.id; child = at, at = at.parent) {
     if (at.type !== 'if_statement') continue;
-    const test = testedName(at.childForFieldName('condition'));
-    if (!test || !names.has(test.name)) continue;
+    const test = tested(at.childForFieldName('condition'));
+    if (!test || !isRead(test.node)) continue;
     const inElse = child.type === 'else_clause' || child.id === at.childForFieldName('alternative')?.id;
     if (inElse === test.present) return true;
   }
@@ -49,13 +53,22 @@ function inMissingArm(call: Node, names: ReadonlySet<string>, fn: Node): boolean
 }
 
 /** `x`, `x is not None`, `x != null` test that `x` holds something; `not x`, `x is None`, `!x` that it does not. */
-function testedName(condition: Node | null): { name: string; present: boolean } | undefined {
-  if (!condition) return undefined;
-  const text = unwrap(condition).text.replace(/^\((.*)\)$/s, '$1').trim();
-  let m = /^([A-Za-z_$][\w$]*)(?:\s+is\s+not\s+None|\s*!==?\s*(?:null|undefined|None))?$/.exec(text);
-  if (m) return { name: m[1], present: true };
-  m = /^(?:not\s+|!\s*)([A-Za-z_$][\w$]*)$|^([A-Za-z_$][\w$]*)(?:\s+is\s+None|\s*===?\s*(?:null|undefined|None))$/.exec(text);
-  return m ? { name: m[1] ?? m[2], present: false } : undefined;
+function tested(condition: Node | null): { node: Node; present: boolean } | undefined {
+  let n = condition && unwrap(condition);
+  if (!n) return undefined;
+  let present = true;
+  if (n.type === 'not_operator' || (n.type === 'unary_expression' && n.text.startsWith('!'))) {
+    present = false;
+    n = unwrap(n.childForFieldName('argument') ?? n.lastNamedChild ?? n);
+  } else if (n.type === 'comparison_operator' || n.type === 'binary_expression') {
+    const m = /^(.*?)\s*(is\s+not|is|!==?|===?)\s*(None|null|undefined)$/s.exec(n.text);
+    const left = n.namedChildren[0];
+    if (!m || !left) return undefined;
+    present = m[2].startsWith('!') || m[2] === 'is not';
+    n = unwrap(left);
+  }
+  return n.type === 'identifier' || n.type === 'call' || n.type === 'call_expression' || n.type === 'await' || n.type === 'await_expression'
+    ? { node: n, present } : undefined;
 }
 
 /** True when `body` (or a value a name in it holds) mentions one of `names`. */

@@ -17,7 +17,7 @@ export function sdkByShape(callee: Node, args: Arguments, ctx: CodeContext): Res
   if (!first && args.keywords.props.size === 0) return undefined;
   // Read the options only once a row's dotted name fits the callee: most calls named `get` are a Map's.
   let options: Options | null | undefined;
-  const read = () => (first ? readObject(first, ctx) : args.keywords) ?? null;
+  const read = () => (first && readObject(first, ctx)) || args.keywords;
   const has = (key: string) => (options === undefined ? (options = read()) : options)?.props.has(key) ?? false;
   const found = sdkCallByShape(calleeText(callee).split('.'), has);
   return found && { module: found.module, path: found.path };

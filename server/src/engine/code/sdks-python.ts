@@ -39,7 +39,9 @@ export const PYTHON_SERVICES: Readonly<Record<string, SdkService>> = {
 // azure-cosmos: client → database → container; items by id. `create_item` makes a new item (not listed: no write of
 // one read object). An upsert names no id: it writes the item it was given, which names its object only when it is
 // what a read returned (`user = container.read_item(…)` … `container.upsert_item(user)`); an upsert of fresh data is
-// left alone.
+// left alone. A container the analysis cannot follow (returned by a function of another module) is told by the
+// method and the option names (`read_item(item=…, partition_key=…)`, `replace_item(item=…, body=…)`): those
+// names are Cosmos's; an upsert is judged only where its item is what such a read returned.
 const etag: SdkGuards = { values: [{ ref: { key: 'etag' }, header: 'If-Match' }] };
 const itemId: ArgRef = { arg: 0, key: 'item' };
 const COSMOS_PY: SdkRows = {
@@ -54,10 +56,10 @@ const COSMOS_PY: SdkRows = {
   },
   prefix: 'CosmosPyContainer',
   calls: {
-    read_item: { method: 'GET', names: [itemId] },
-    replace_item: { method: 'PUT', names: [itemId], namedByRead: { ref: itemId }, body: { arg: 1, key: 'body' }, guards: etag },
-    upsert_item: { method: 'PUT', names: [], namedByRead: { ref: { arg: 0, key: 'body' }, required: true }, body: { arg: 0, key: 'body' }, guards: etag },
-    delete_item: { method: 'DELETE', names: [itemId], guards: etag },
+    read_item: { method: 'GET', names: [itemId], shape: ['item', 'partition_key'] },
+    replace_item: { method: 'PUT', names: [itemId], namedByRead: { ref: itemId }, body: { arg: 1, key: 'body' }, guards: etag, shape: ['item', 'body'] },
+    upsert_item: { method: 'PUT', names: [], namedByRead: { ref: { arg: 0, key: 'body' }, required: true }, body: { arg: 0, key: 'body' }, guards: etag, shape: [] },
+    delete_item: { method: 'DELETE', names: [itemId], guards: etag, shape: ['item', 'partition_key'] },
   },
   sdk: 'Azure Cosmos DB (Python)',
 };

@@ -212,6 +212,7 @@ const azureUploadGuards: SdkGuards = { values: [{ ref: { key: 'etag' }, header: 
 calls(AZURE, 'Blob', {
   download_blob: { method: 'GET', names: [] },
   get_blob_properties: { method: 'HEAD', names: [] },
+  exists: { method: 'HEAD', names: [] },
   upload_blob: { method: 'PUT', names: [], body: { arg: 0, key: 'data' }, guards: azureUploadGuards },
   delete_blob: { method: 'DELETE', names: [], guards: { values: [{ ref: { key: 'etag' }, header: 'If-Match' }] } },
 }, 'Azure Storage Blob (Python)');
