@@ -31,11 +31,15 @@ const NO_EVIDENCE: DocumentEvidence[] = [];
  */
 export function statedEvidence(req: HttpRequest, vars: StaticVariables): DocumentEvidence[] {
   let evidence = NO_EVIDENCE;
-  for (const s of req.scripts) {
-    const found = scriptEvidence(s, req);
+  // Indexed loops, no empty list for a request without assertions: this runs for every request of a file.
+  const scripts = req.scripts;
+  for (let i = 0; i < scripts.length; i++) {
+    const found = scriptEvidence(scripts[i], req);
     if (found.length) evidence = evidence === NO_EVIDENCE ? found : [...evidence, ...found];
   }
-  for (const a of req.assertions ?? []) {
+  const assertions = req.assertions;
+  for (let i = 0; assertions && i < assertions.length; i++) {
+    const a = assertions[i];
     const checked = ASSERTS_VALIDATOR.exec(a.value);
     if (!checked) continue;
     const line = startLineOf(a.range);
@@ -124,7 +128,7 @@ const READS_VALIDATOR = /headers\s*(?:\.valueOf\(\s*|\[\s*|\.get\(\s*|\.)["'`]?(
 
 /** A handler that checks for 412/428 or reads the ETag of its request's response. */
 function scriptEvidence(script: Script, req: HttpRequest): DocumentEvidence[] {
-  if (script.source === '' || script.kind === 'pre-request') return [];
+  if (script.source === '' || script.kind === 'pre-request') return NO_EVIDENCE;
   const found: DocumentEvidence[] = [];
   const source = script.source;
   // Most handlers name no 412/428 at all: the pattern only runs on those that do.

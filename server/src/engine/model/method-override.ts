@@ -10,7 +10,12 @@ const OVERRIDE_HEADERS = new Set(['x-http-method', 'x-http-method-override', 'x-
 
 /** The upper-case method a literal override header names, if the request has one. */
 export function overriddenMethod(headers: readonly HeaderModel[]): string | undefined {
-  for (const h of headers) {
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
+    // Each override header starts with an `x`: every other header (all of most requests') is passed over without a
+    // look-up of its lower-case name (a name not in ASCII is looked up).
+    const c = h.name.charCodeAt(0);
+    if ((c | 32) !== 120 && c < 128) continue;
     if (!OVERRIDE_HEADERS.has(lowerCaseName(h.name))) continue;
     const value = h.value?.trim();
     if (value && /^[A-Za-z]+$/.test(value)) return canonicalMethod(value.toUpperCase());
