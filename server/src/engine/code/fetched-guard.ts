@@ -15,7 +15,7 @@ import type { RequestIndexOf } from './etag-flow';
 import { assignedAfter, followValue, readObject } from './options';
 import { sentBody } from './sent-body';
 import { parameterNames } from './local-functions';
-import { encloses, unwrap, type Node } from './syntax';
+import { encloses, mentions, unwrap, type Node } from './syntax';
 
 const MAX_DEPTH = 6;
 const DECLARED = new Set(['variable_declarator', 'assignment_expression', 'assignment', 'augmented_assignment_expression']);
@@ -226,11 +226,6 @@ function rootName(n: Node): string | undefined {
   return x.type === 'identifier' ? x.text : undefined;
 }
 
-function mentions(n: Node, names: ReadonlySet<string>): boolean {
-  if (names.size === 0) return false;
-  const ids = n.type === 'identifier' ? [n] : n.descendantsOfType(['identifier', 'shorthand_property_identifier']);
-  return ids.some((i) => names.has(i.text));
-}
 
 /** The names what the write sends is made of (literals only: none), and the names those hold in turn. */
 function namesIn(node: Node, ctx: CodeContext, depth = 0): string[] {

@@ -9,7 +9,7 @@
  */
 import type { CodeContext } from './context';
 import { followValue } from './options';
-import { unwrap, type Node } from './syntax';
+import { mentions, unwrap, type Node } from './syntax';
 
 /** The URL of the object an SDK read named when `value` is that read (or a name holding its result: sdk-calls.ts). */
 export type ReadUrl = (value: Node) => string | undefined;
@@ -34,7 +34,7 @@ export function readUse(call: Node, url: string, body: Node | undefined, ctx: Co
   }
   const missing = inMissingArm(call, fn, (tested) => (tested.type === 'identifier' ? names.has(tested.text) : urlOf(tested) === url));
   if (names.size === 0) return missing ? { createsAfterMiss: true, sendsNothingRead: false } : undefined;
-  return { createsAfterMiss: missing, sendsNothingRead: body !== undefined && !mentions(body, names, ctx) };
+  return { createsAfterMiss: missing, sendsNothingRead: body !== undefined && !mentionsRead(body, names, ctx) };
 }
 
 /**
@@ -71,13 +71,12 @@ function tested(condition: Node | null): { node: Node; present: boolean } | unde
     ? { node: n, present } : undefined;
 }
 
-/** True when `body` (or a value a name in it holds) mentions one of `names`. */
-function mentions(body: Node, names: ReadonlySet<string>, ctx: CodeContext): boolean {
-  const ids = (n: Node) => (n.type === 'identifier' ? [n] : n.descendantsOfType('identifier'));
-  for (const id of ids(body)) {
-    if (names.has(id.text)) return true;
+/** True when `body`, or a value a name in it holds, mentions one of `names`. */
+function mentionsRead(body: Node, names: ReadonlySet<string>, ctx: CodeContext): boolean {
+  if (mentions(body, names)) return true;
+  const ids = body.type === 'identifier' ? [body] : body.descendantsOfType('identifier');
+  return ids.some((id) => {
     const held = followValue(id, ctx);
-    if (held.id !== id.id && ids(held).some((n) => names.has(n.text))) return true;
-  }
-  return false;
+    return held.id !== id.id && mentions(held, names);
+  });
 }

@@ -209,6 +209,13 @@ export function isFunction(node: Node): boolean {
 }
 
 /** True when `inner` lies within `outer` (or is it): a node inside a call, an expression inside an argument. */
+/** True when `n` is, or holds, an identifier (or a shorthand property `{ sha }`) named in `names`. */
+export function mentions(n: Node, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  const ids = n.type === 'identifier' ? [n] : n.descendantsOfType(['identifier', 'shorthand_property_identifier']);
+  return ids.some((i) => names.has(i.text));
+}
+
 export function encloses(outer: Node, inner: Node): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }
