@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { main } from '../../server/src/cli/main';
+import { runLint, type LintRun } from './run-lint';
 import { readObservations, recordObservation } from '../../server/src/host/evidence/observation-store';
 
 const SPEC = `openapi: 3.0.3
@@ -24,10 +24,8 @@ components:
     IfMatch: { name: If-Match, in: header, required: true, schema: { type: string } }
 `;
 
-async function lint(cwd: string, ...args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const code = await main(['lint', ...args], { cwd, stdout: (s) => { out += s + '\n'; }, stderr: () => undefined, color: false });
-  return { code, out };
+function lint(cwd: string, ...args: string[]): Promise<LintRun> {
+  return runLint(cwd, args);
 }
 
 describe('etag-guard lint: workspace evidence', () => {

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { main } from '../../server/src/cli/main';
+import { runLint, type LintRun } from './run-lint';
 import { APP, STORE } from './imported-helpers-texts';
 
 const GUARDED = `const store = require('./lib/store');
@@ -17,10 +17,8 @@ export async function addItem(item, etag) {
 }
 `;
 
-async function lint(cwd: string, ...args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const code = await main(['lint', '--format', 'json', ...args], { cwd, stdout: (s) => { out += s + '\n'; }, stderr: () => undefined, color: false });
-  return { code, out };
+function lint(cwd: string, ...args: string[]): Promise<LintRun> {
+  return runLint(cwd, ['--format', 'json', ...args]);
 }
 
 describe('etag-guard lint: request helpers imported from another module', () => {

@@ -4,15 +4,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli/main';
+import { runLint, type LintRun } from '../cli/run-lint';
 
 let dir: string;
 
-async function lint(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['lint', '--strict', ...args], { cwd: dir, stdout: (s) => { out += s + '\n'; }, stderr: (s) => { err += s + '\n'; }, color: false });
-  return { code, out, err };
+function lint(...args: string[]): Promise<LintRun> {
+  return runLint(dir, ['--strict', ...args]);
 }
 
 describe('etag-guard lint on client code', () => {
