@@ -62,6 +62,8 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   const read = spec.namedByRead && readUrlOf(value(spec.namedByRead.ref), ctx, depth);
   if (spec.namedByRead?.required && !read) return undefined;
   const parts = [...instanceNames(resolved.instance, ctx), ...spec.names.map((r) => r.literal ?? value(r))];
+  // A name read from inside an argument (the keys of the entity dict a write sends) that is not there: no object.
+  if (!read && spec.names.some((r) => r.path && !value(r))) return undefined;
   if (parts.length === 0 && !read) return undefined;
   const url = read ?? parts.reduce<string>((out, n) => joinPath(out, typeof n === 'string' ? n : n ? nameText(n, ctx) : '{{?}}'), service.base);
   const guards = readGuards(spec.guards, value, callee, ctx);

@@ -1,0 +1,79 @@
+/**
+ * Azure Table storage from Python read as the requests it sends (the rows; sdks.ts registers them): azure-data-tables
+ * (`TableServiceClient` → `get_table_client(name)`, `TableClient.from_connection_string`, and their `aio` twins) and
+ * the older azure-cosmosdb-table / azure-storage `TableService`, whose calls name the table themselves. An entity is
+ * named by its table, PartitionKey and RowKey; a write names it by the entity it sends, either the one `get_entity`
+ * returned or a dict that spells both keys.
+ *
+ * The service keeps an ETag on every entity and honours If-Match on Update / Merge / Delete Entity; Insert Or Replace
+ * and Insert Or Merge (`upsert_entity`, `insert_or_replace_entity`) take none, so an upsert after a read can only be
+ * made safe by writing with `update_entity` and the ETag read
+ * (https://learn.microsoft.com/rest/api/storageservices/update-entity2).
+ */
+import type { ArgRef, SdkGuards, SdkService } from './sdks';
+import type { SdkRows } from './sdks-apps';
+
+export const TABLES_SERVICES: Readonly<Record<string, SdkService>> = {
+  'Azure Tables (Python)': {
+    base: 'https://{{account}}.table.core.windows.net',
+    advice: "Write the entity you read with update_entity(entity, mode=…, etag=entity.metadata['etag'], match_condition=MatchConditions.IfNotModified): Azure Tables answers 412 once it changed (upsert_entity takes no ETag; create_entity only creates).",
+  },
+  'Azure Tables (TableService)': {
+    base: 'https://{{account}}.table.core.windows.net',
+    advice: "Pass if_match= with the etag of the entity you read (entity.etag) to update_entity or merge_entity (insert_or_replace_entity takes none): TableService sends If-Match: * by default, which overwrites whatever changed.",
+  },
+};
+
+/** The keys of the entity a write sends, when it is a dict that spells them (`{'PartitionKey': pk, 'RowKey': rk, …}`). */
+const keysOf = (entity: ArgRef): readonly ArgRef[] => [{ ...entity, path: ['PartitionKey'] }, { ...entity, path: ['RowKey'] }];
+
+// azure-data-tables: service → table client → entities. `update_entity` merges by default and replaces with
+// mode=UpdateMode.REPLACE; either way it sends the whole entity it is given. A client handed in from elsewhere
+// (`write_to_table(table_client, …)`) is told by the method and the SDK's own option names.
+const entity: ArgRef = { arg: 0, key: 'entity' };
+const etag: SdkGuards = { values: [{ ref: { key: 'etag' }, header: 'If-Match' }] };
+const keys: readonly ArgRef[] = [{ arg: 0, key: 'partition_key' }, { arg: 1, key: 'row_key' }];
+const TABLES_PY: SdkRows = {
+  modules: ['azure.data.tables', 'azure.data.tables.aio'],
+  factories: {
+    TableServiceClient: { makes: 'TablesPyService' },
+    'TableServiceClient.from_connection_string': { makes: 'TablesPyService' },
+    'TablesPyService.get_table_client': { makes: 'TablesPyTable', names: [{ arg: 0, key: 'table_name' }] },
+    'TablesPyService.create_table_if_not_exists': { makes: 'TablesPyTable', names: [{ arg: 0, key: 'table_name' }] },
+    'TablesPyService.create_table': { makes: 'TablesPyTable', names: [{ arg: 0, key: 'table_name' }] },
+    TableClient: { makes: 'TablesPyTable', names: [{ arg: 1, key: 'table_name' }] },
+    'TableClient.from_connection_string': { makes: 'TablesPyTable', names: [{ arg: 1, key: 'table_name' }] },
+  },
+  prefix: 'TablesPyTable',
+  calls: {
+    get_entity: { method: 'GET', names: keys, shape: ['partition_key', 'row_key'] },
+    update_entity: { method: 'PUT', names: keysOf(entity), namedByRead: { ref: entity }, body: entity, guards: etag, shape: ['mode'] },
+    upsert_entity: { method: 'PUT', names: keysOf(entity), namedByRead: { ref: entity }, body: entity, guards: {}, shape: ['mode'] },
+    delete_entity: { method: 'DELETE', names: keys, guards: etag, shape: ['partition_key', 'row_key'] },
+  },
+  sdk: 'Azure Tables (Python)',
+};
+
+// azure-cosmosdb-table / azure-storage-table: one `TableService` whose calls take the table name first. Its
+// update_entity and merge_entity send `if_match='*'` unless given the entity's etag: an unconditional overwrite.
+const legacyEntity: ArgRef = { arg: 1, key: 'entity' };
+const ifMatch: SdkGuards = { values: [{ ref: { key: 'if_match' }, header: 'If-Match' }] };
+const table: ArgRef = { arg: 0, key: 'table_name' };
+const legacyWrite = (method: 'PUT' | 'PATCH', guards: SdkGuards) =>
+  ({ method, names: [table, ...keysOf(legacyEntity)], namedByRead: { ref: legacyEntity }, body: legacyEntity, guards });
+const TABLES_LEGACY: SdkRows = {
+  modules: ['azure.cosmosdb.table', 'azure.cosmosdb.table.tableservice', 'azure.storage.table', 'azure.storage.table.tableservice'],
+  factories: { TableService: { makes: 'TablesPyLegacy' } },
+  prefix: 'TablesPyLegacy',
+  calls: {
+    get_entity: { method: 'GET', names: [table, { arg: 1, key: 'partition_key' }, { arg: 2, key: 'row_key' }] },
+    update_entity: legacyWrite('PUT', ifMatch),
+    merge_entity: legacyWrite('PATCH', ifMatch),
+    insert_or_replace_entity: legacyWrite('PUT', {}),
+    insert_or_merge_entity: legacyWrite('PATCH', {}),
+    delete_entity: { method: 'DELETE', names: [table, { arg: 1, key: 'partition_key' }, { arg: 2, key: 'row_key' }], guards: ifMatch },
+  },
+  sdk: 'Azure Tables (TableService)',
+};
+
+export const TABLES_ROWS: readonly SdkRows[] = [TABLES_PY, TABLES_LEGACY];
