@@ -11,6 +11,7 @@
 import type { RequestModel } from '../model/types';
 import { findHeaders, lowerCaseName } from '../model/types';
 import { hostMatches } from '../config/host-patterns';
+import { serviceOf } from '../services/recognise';
 
 /** Echo, mock and fake-data services: requests there change nobody's data. */
 export const ECHO_AND_MOCK_HOSTS = [
@@ -45,6 +46,8 @@ export function outOfScope(req: RequestModel): string | undefined {
   if (presigned(req.queryParams)) return 'a presigned URL: its signature already pins this one request';
   if (findHeaders(req, 'Content-Range').length > 0) return 'a chunk of an upload session (Content-Range)';
   if (req.url !== undefined && fhirOperation(req.url)) return 'a FHIR $operation, not an update of a versioned resource';
+  const known = serviceOf(req);
+  if (known?.versioning === 'none') return `${known.name} ${known.why}`;
   if (guardsItself(req)) return 'a JSON Patch whose test operation fails the patch when the value changed';
   if (emptyPatch(req)) return 'a PATCH with an empty object changes nothing';
   return undefined;

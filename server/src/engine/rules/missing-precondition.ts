@@ -111,6 +111,7 @@ function httpCatalogueOnly(req: RequestModel, j: Judgement, language: 'http' | '
 }
 
 const ADVICE = 'Send If-Match with the ETag you read (or If-None-Match: * to create only).';
+const NO_PRECONDITION_ADVICE = 'No precondition can be sent there: re-read right before writing, or keep data several writers edit where writes can be guarded.';
 
 /**
  * What to send, in the words of the service's own precondition when the catalogue knows it (Consul `?cas=`,
@@ -120,6 +121,8 @@ const ADVICE = 'Send If-Match with the ETag you read (or If-None-Match: * to cre
 function adviceFor(req: RequestModel): string {
   if (req.sdk) return req.sdk.advice;
   const service = serviceOf(req);
+  // Nothing can be sent (catalogue `none`): say what is left rather than name a header the service ignores.
+  if (service?.versioning === 'none') return NO_PRECONDITION_ADVICE;
   const fix = service?.fix;
   if (!fix) return ADVICE;
   const only = fix.createOnly?.header ? `${fix.createOnly.header[0]}: ${fix.createOnly.header[1]}`

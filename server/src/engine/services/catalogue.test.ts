@@ -18,6 +18,8 @@ describe('service catalogue', () => {
       assert.ok(s.why.length > 10 && s.docs.startsWith('https://'), s.id);
       // An enforced service needs a guard to recognise; a versioned one needs a fix or standard headers.
       if (s.versioning === 'enforced') assert.ok(s.guards, s.id);
+      // A service that takes no precondition has none to recognise and none a fix could add.
+      if (s.versioning === 'none') assert.ok(!s.guards && !s.fix, s.id);
     }
   });
 
@@ -53,6 +55,13 @@ describe('service catalogue', () => {
       ['{{searchUrl}}/indexers/nightly?api-version=2024-07-01', 'azure-search'],
       ['https://acme.search.windows.net/indexes/hotels/docs/search', undefined],
       ['https://api.acme.test/items/1', undefined],
+      // Services whose writes take no precondition (versioning `none`).
+      ['https://api.trello.com/1/cards/{{id}}?key={{k}}', 'trello'],
+      ['https://api.notion.com/v1/pages/{{id}}', 'notion'],
+      ['https://api.airtable.com/v0/app1/tbl1/rec1', 'airtable'],
+      ['https://api.jsonbin.io/v3/b/{{bin}}', 'jsonbin'],
+      ['https://api.github.com/gists/{{id}}', 'github-gists'],
+      ['https://api.github.com/gists/{{id}}/star', undefined],
     ];
     for (const [url, id] of cases) assert.equal(serviceOf(req(url))?.id, id, url);
   });

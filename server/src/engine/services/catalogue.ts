@@ -27,8 +27,10 @@ export interface KnownService {
    * `versioned`: the service keeps a version of the resource and honours the precondition when sent, so a write
    * without it can overwrite a concurrent update unseen. `enforced`: the service refuses an update that does not
    * name the current version (CouchDB 409, GitHub 422), so no update is lost silently: nothing to warn about.
+   * `none`: the service keeps no version a write could name (its writes take no If-Match and no version field), so
+   * no precondition exists there: a warning could not be acted on, and its writes are out of scope (evidence/scope.ts).
    */
-  versioning: 'versioned' | 'enforced';
+  versioning: 'versioned' | 'enforced' | 'none';
   /**
    * Paths where the service refuses a write that carries no precondition (Planner answers 428/412): there a
    * missing one is a bug whatever the write means to do, so client code hears of it even where a write of that
@@ -228,4 +230,23 @@ export const SERVICES: readonly KnownService[] = [
     guards: { body: /\bversion\b/ },
     docs: 'https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-content/#api-wiki-rest-api-content-id-put',
   },
+  // Services whose writes take no precondition at all (their update references list no version field and no If-Match):
+  // real code reads a Trello card or a Notion page and writes it back, and a warning there could not be acted on.
+  noPrecondition('trello', 'Trello', { hosts: ['api.trello.com'] },
+    'a card, list or board update names no version and Trello sends no ETag to match',
+    'https://developer.atlassian.com/cloud/trello/rest/api-group-cards/#api-cards-id-put'),
+  noPrecondition('notion', 'Notion API', { hosts: ['api.notion.com'] },
+    'a page or block update names no version and honours no If-Match', 'https://developers.notion.com/reference/patch-page'),
+  noPrecondition('airtable', 'Airtable Web API', { hosts: ['api.airtable.com'] },
+    'a record update sends fields (and typecast) only, no version', 'https://airtable.com/developers/web/api/update-record'),
+  noPrecondition('jsonbin', 'JSONBin.io', { hosts: ['api.jsonbin.io'] },
+    'a bin update accepts Content-Type, X-Master-Key, X-Access-Key and X-Bin-Versioning only', 'https://jsonbin.io/api-reference/bins/update'),
+  noPrecondition('github-gists', 'GitHub gists', { hosts: ['api.github.com'], path: /^\/gists\/[^/]+\/?$/ },
+    "GitHub's conditional requests are GETs (If-None-Match, If-Modified-Since), and a gist update names no version",
+    'https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate'),
 ];
+
+/** A service whose writes can name no version (`versioning: 'none'`): `updates` says what its update reference takes. */
+function noPrecondition(id: string, name: string, recognise: KnownService['recognise'], updates: string, docs: string): KnownService {
+  return { id, name, recognise, versioning: 'none', why: `takes no precondition on writes: ${updates}`, docs };
+}
