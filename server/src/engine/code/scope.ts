@@ -51,6 +51,23 @@ export class Scopes {
     }
   }
 
+  /**
+   * The binding that the one in effect at `use` is only the fallback of: where that one is set in an `except` clause
+   * (`try: item = read(…)` / `except NotFound: item = {…}`), the last binding of `key` in the try's body, the value
+   * the name holds whenever the try succeeded.
+   */
+  tried(key: string, use: Node): Binding | undefined {
+    const b = this.lookup(key, use);
+    let clause = b?.at.parent;
+    while (clause && clause.type !== 'except_clause' && clause.id !== b!.scope.id) clause = clause.parent;
+    const attempt = clause?.type === 'except_clause' ? clause.parent : undefined;
+    const body = attempt?.childForFieldName('body');
+    // Only after the whole try statement: inside the except clause the name holds the fallback.
+    if (!b || !attempt || !body || use.startIndex < attempt.endIndex) return undefined;
+    const list = this.byScope.get(b.scope.id)?.get(key) ?? [];
+    return list.filter((x) => x.at.startIndex >= body.startIndex && x.end <= body.endIndex).pop();
+  }
+
   private add(b: Binding): void {
     let scoped = this.byScope.get(b.scope.id);
     if (!scoped) this.byScope.set(b.scope.id, (scoped = new Map()));

@@ -100,6 +100,14 @@ function afterRead(callee: Node, url: string, body: Node | undefined, spec: SdkC
  * user_id, …)`, then `upsert_item(user)`): the object a write of that value writes back.
  */
 function readUrlOf(given: Node | undefined, ctx: CodeContext, depth: number): string | undefined {
+  const url = readUrlOfValue(given, ctx, depth);
+  // `try: item = container.read_item(…)` / `except …: item = {…}`: the item the try read, whenever it succeeded.
+  const name = given && !url ? unwrap(given) : undefined;
+  const tried = name && isName(name) ? ctx.scopes.tried(name.text, name) : undefined;
+  return url ?? (tried && tried.path.length === 0 ? readUrlOfValue(tried.value, ctx, depth) : undefined);
+}
+
+function readUrlOfValue(given: Node | undefined, ctx: CodeContext, depth: number): string | undefined {
   const call = given && unwrap(followValue(given, ctx));
   const callee = call && (call.type === 'call' || call.type === 'call_expression') ? call.childForFieldName('function') : undefined;
   const args = callee && depth < 2 ? argumentsOf(call!) : undefined;

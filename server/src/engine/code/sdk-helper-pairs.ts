@@ -86,7 +86,8 @@ function handedOn(load: Node, save: Node, ctx: CodeContext): { caller: string; l
 function helperPairs(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {
   const helpers = requests.flatMap((req, i) => helperOf(req, calls[i], ctx) ?? []);
   const reads = helpers.filter((h) => h.request.method === 'GET');
-  const writes = helpers.filter((h) => h.request.method === 'PUT');
+  // PATCH too: googleapiclient's `files().update(fileId, media_body)` replaces the content with a PATCH.
+  const writes = helpers.filter((h) => h.request.method === 'PUT' || h.request.method === 'PATCH');
   if (reads.length === 0 || writes.length === 0) return [];
   const out: DocumentEvidence[] = [];
   for (const w of writes) {
