@@ -31,7 +31,7 @@ export function valueInfo(node: Node, ctx: CodeContext, requestOf: RequestIndexO
   if (literal) return { source: { kind: 'literal' }, literal, range: literal.contentRange };
   const response = etagReadFrom(n, ctx, requestOf);
   const request = response && responseRequest(response, ctx, requestOf);
-  if (request !== undefined) return { source: { kind: 'capture', request, header: 'etag', via: n.text }, range: rangeOf(node) };
+  if (request !== undefined) return { source: { kind: 'capture', request, header: 'etag' }, range: rangeOf(node) };
   if (depth > MAX_DEPTH) return unknown;
   if (isName(n)) {
     const b = ctx.scopes.lookup(n.text, n);
@@ -39,7 +39,7 @@ export function valueInfo(node: Node, ctx: CodeContext, requestOf: RequestIndexO
     const inner = valueInfo(b.value, ctx, requestOf, depth + 1);
     if (inner === 'absent') return unknown;
     // A constant points findings at its literal; a capture keeps the use site, where the fix edits.
-    if (inner.source.kind === 'capture') return { source: { ...inner.source, via: `variable ${n.text}` }, range: rangeOf(node) };
+    if (inner.source.kind === 'capture') return { source: inner.source, range: rangeOf(node) };
     return inner.source.kind === 'literal' ? inner : unknown;
   }
   const operator = n.childForFieldName('operator')?.text;

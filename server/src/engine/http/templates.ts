@@ -28,7 +28,7 @@ const HTTPYAC_BRACKET_REF = /^([\w-]+)Response\.headers\[\s*(['"])([\w-]+)\2\s*\
 const DYNAMIC = /^\$([\w.-]+)\s*(.*)$/;
 const IDENTIFIER = /^[A-Za-z_][\w.-]*$/;
 
-/** Sources longer than this are classified (and scanned) each time rather than kept as keys. */
+/** Sources longer than this are classified each time rather than kept as keys. */
 const CLASSIFIED_SOURCE_CHARS = 256;
 
 /** A file repeats its templates (`{{base}}`, `{{token}}`) and the model reads each several times: classified once. */
@@ -66,16 +66,15 @@ export interface TemplateSpan {
 }
 
 const NO_SPANS: readonly TemplateSpan[] = [];
-/** A file repeats its templated texts (`Bearer {{token}}`, `{{base}}/items/7`): each is scanned once. */
-const spansOfText = stringMemo((text: string): readonly TemplateSpan[] => scanTemplates(text), 8192);
 
 /**
- * The `{{ … }}` in one line of text, without document positions (read-only, shared by every caller). Linear:
- * each `{{` is matched with the first `}}` after it; an unclosed `{{` ends the scan.
+ * The `{{ … }}` in one line of text, without document positions (read-only: the shared empty list when there are
+ * none). Linear: each `{{` is matched with the first `}}` after it; an unclosed `{{` ends the scan. Not memoised
+ * by text: most templated texts of a file are distinct (`{{base}}/items/7`, `{{item7.response.headers.ETag}}`), so a
+ * memo hashed each and kept it for nothing, where the scan is two `indexOf` and the (memoised) classification.
  */
 export function templateSpans(text: string): readonly TemplateSpan[] {
-  if (!text.includes('{{')) return NO_SPANS;
-  return text.length > CLASSIFIED_SOURCE_CHARS ? scanTemplates(text) : spansOfText(text);
+  return text.includes('{{') ? scanTemplates(text) : NO_SPANS;
 }
 
 function scanTemplates(text: string): TemplateSpan[] {

@@ -263,11 +263,11 @@ function valueSource(value: string, vars: StaticVariables, lookups: Lookups): Va
   if (direct) return direct;
   if (t.kind === 'variable') {
     const handler = lookups.handler(t.name);
-    if (handler && !vars.has(t.name)) return { kind: 'capture', request: handler.request, header: handler.header, via: `handler variable ${t.name}` };
+    if (handler && !vars.has(t.name)) return { kind: 'capture', request: handler.request, header: handler.header };
     const raw = vars.raw(t.name);
     const inner = raw === undefined ? undefined : wholeTemplate(raw);
     const viaVar = inner && captureOf(inner, lookups);
-    if (viaVar) return { ...viaVar, via: `variable @${t.name}` };
+    if (viaVar) return viaVar;
     if (raw !== undefined && !raw.includes('{{')) return LITERAL;
   }
   return UNKNOWN;
@@ -281,5 +281,5 @@ function captureOf(t: TemplateKind, lookups: Lookups): Extract<ValueSource, { ki
   if (t.kind !== 'request-ref' || t.part !== 'response' || t.section !== 'headers') return undefined;
   const request = lookups.request(t.request);
   if (request === undefined) return undefined;
-  return { kind: 'capture', request, header: t.path, via: `{{${t.request}…}}` };
+  return { kind: 'capture', request, header: t.path };
 }

@@ -14,7 +14,7 @@ export { lowerCaseName, mayBeIfHeader, sameHeaderName };
 export type ValueSource =
   | { kind: 'literal' }
   /** Read from a response header of an earlier request in the same document. */
-  | { kind: 'capture'; request: number; header: string; via: string }
+  | { kind: 'capture'; request: number; header: string }
   /** Anything the analysis cannot follow: stay silent about it. */
   | { kind: 'unknown' };
 
