@@ -10,9 +10,9 @@ import { GLOBAL_FETCH, shapeOf, type CallShape } from './libraries';
 import type { Via } from './method-wrappers';
 import { argumentsOf, assignedAfter, followValue, readObject, type Arguments, type Options } from './options';
 import { resolveCallee } from './resolve';
-import { sdkRequest, type SdkRequest } from './sdk-calls';
+import { sdkRequest, sentCommand, type SdkRequest } from './sdk-calls';
 import { sdkByShape } from './sdk-shapes';
-import { SDK_METHOD_NAMES, sdkCall, sdkCommand, type SdkCall } from './sdks';
+import { SDK_METHOD_NAMES, sdkCall } from './sdks';
 import { hookSetsHeaders } from './header-hooks';
 import { resolveHeaders } from './headers';
 import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
@@ -135,16 +135,6 @@ function sdkHttpCall(call: Node, callee: Node, args: Arguments, resolved: NonNul
     call, callee, library: spec.sdk, args, shape: { library: spec.sdk, method: { fixed: spec.method } }, options: undefined,
     headers: undefined, pairs: [], method: spec.method, url: sdk.name, opaque: sdk.unreadable, sdk,
   };
-}
-
-/** `client.send(new PutObjectCommand({ … }))`, or a name holding the command: the command and its arguments. */
-function sentCommand(args: Arguments, ctx: CodeContext): { spec: SdkCall; args: Arguments } | undefined {
-  const made = args.positional[0] && unwrap(followValue(args.positional[0], ctx));
-  const ctor = made?.type === 'new_expression' ? made.childForFieldName('constructor') : undefined;
-  const resolved = ctor && resolveCallee(ctor, ctx);
-  const spec = resolved && sdkCommand(resolved.module, resolved.path);
-  const given = spec && made && argumentsOf(made);
-  return spec && given ? { spec, args: given } : undefined;
 }
 
 function methodOf(shape: CallShape, args: Arguments, options: Options | undefined, unreadable: boolean, ctx: CodeContext): string | undefined {

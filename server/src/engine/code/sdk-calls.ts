@@ -14,7 +14,7 @@ import { parameterNames } from './local-functions';
 import { readUse } from './sdk-read-results';
 import { sdkByShape } from './sdk-shapes';
 import { argumentsOf, followValue, isName, readObject, type Arguments, type Options } from './options';
-import { SDK_SERVICES, sdkCall, sdkFactory, type ArgRef, type SdkCall, type SdkGuards } from './sdks';
+import { SDK_SERVICES, sdkCall, sdkCommand, sdkFactory, type ArgRef, type SdkCall, type SdkGuards } from './sdks';
 import { stringLiteral, unwrap, urlExpressionText, type Node } from './syntax';
 
 /** A guard the call carries: the header it stands for, and its value (none for the create-only form `*`). */
@@ -115,8 +115,21 @@ function readUrlOfValue(given: Node | undefined, ctx: CodeContext, depth: number
   // A client the analysis follows, or one named by the call's own option names (sdk-shapes.ts).
   const resolved = resolveCallee(callee, ctx);
   const made = resolved && sdkCall(resolved.module, resolved.path) ? resolved : sdkByShape(callee, args, ctx);
-  const spec = made && sdkCall(made.module, made.path);
-  return made && (spec?.method === 'GET' || spec?.method === 'HEAD') ? sdkRequest(callee, args, spec!, made, ctx, depth + 1)?.url : undefined;
+  const sent = made && sdkCall(made.module, made.path);
+  // `client.send(new GetObjectCommand({ … }))`: the command says what is read.
+  const command = sent?.command ? sentCommand(args, ctx) : undefined;
+  const spec = command ? command.spec : sent;
+  return made && (spec?.method === 'GET' || spec?.method === 'HEAD') ? sdkRequest(callee, command ? command.args : args, spec, made, ctx, depth + 1)?.url : undefined;
+}
+
+/** `client.send(new PutObjectCommand({ … }))`, or a name holding the command: the command and its arguments. */
+export function sentCommand(args: Arguments, ctx: CodeContext): { spec: SdkCall; args: Arguments } | undefined {
+  const made = args.positional[0] && unwrap(followValue(args.positional[0], ctx));
+  const ctor = made?.type === 'new_expression' ? made.childForFieldName('constructor') : undefined;
+  const resolved = ctor && resolveCallee(ctor, ctx);
+  const spec = resolved && sdkCommand(resolved.module, resolved.path);
+  const given = spec && made && argumentsOf(made);
+  return spec && given ? { spec, args: given } : undefined;
 }
 
 /**

@@ -2,7 +2,8 @@
  * What an SDK write does with the result of a read of the same object earlier in its function, for the two forms
  * that are no lost update although a read came first (lessons from real code):
  * - the write sits in the arm where the read found nothing (`found = es.get(…)` … `if found: es.update(…) else:
- *   es.index(…)`, `if not item: container.upsert_item(…)`): it creates what the read did not find;
+ *   es.index(…)`, `if not item: container.upsert_item(…)`), or in the handler of a `try` whose block reads the object
+ *   (`try: s3.get_object(…) except: s3.put_object(…, Body=b'[]')`): it creates what the read did not find;
  * - a partial update (Elasticsearch `update(doc=…)`) sends nothing the read returned (`doc_ = es.get(…)` is only
  *   printed, then `es.update(…, body={'doc': {'status': status}})`): it sets the fields it names, whatever they were.
  * Both are told from the names the read's result is assigned to in the function around the write.
@@ -37,12 +38,18 @@ export function readUse(call: Node, url: string, body: Node | undefined, ctx: Co
   return { createsAfterMiss: missing, sendsNothingRead: body !== undefined && !mentionsRead(body, names, ctx) };
 }
 
+/** The clauses of a `try` that run when its block raised (Python `except`, JS `catch`). */
+const HANDLERS = new Set(['except_clause', 'except_group_clause', 'catch_clause']);
+
 /**
  * True when `call` runs only where the object is missing: a name holding the read's result, or the read itself
- * (`blob.exists()`), tested empty — `if x: … else: <call>`, `if not x: <call>`, `if (!x) <call>`.
+ * (`blob.exists()`), tested empty — `if x: … else: <call>`, `if not x: <call>`, `if (!x) <call>` — or in the handler
+ * of a `try` whose block reads the object (the read raised: no such key). A create there writes a fresh value the
+ * write after the `try` then builds on (real code: an S3 JSON list put as `[]` when the read failed, then appended to).
  */
 function inMissingArm(call: Node, fn: Node, isRead: (tested: Node) => boolean): boolean {
   for (let child = call, at = call.parent; at && at.id !== fn.id; child = at, at = at.parent) {
+    if (at.type === 'try_statement' && HANDLERS.has(child.type) && readsIn(at.childForFieldName('body'), isRead)) return true;
     if (at.type !== 'if_statement') continue;
     const test = tested(at.childForFieldName('condition'));
     if (!test || !isRead(test.node)) continue;
@@ -50,6 +57,11 @@ function inMissingArm(call: Node, fn: Node, isRead: (tested: Node) => boolean): 
     if (inElse === test.present) return true;
   }
   return false;
+}
+
+/** True when a call in `block` is the read (a `try`'s block, searched only for a write in one of its handlers). */
+function readsIn(block: Node | null, isRead: (tested: Node) => boolean): boolean {
+  return !!block && block.descendantsOfType(['call', 'call_expression']).some(isRead);
 }
 
 /** `x`, `x is not None`, `x != null` test that `x` holds something; `not x`, `x is None`, `!x` that it does not. */
