@@ -29,7 +29,7 @@ const keysOf = (entity: ArgRef): readonly ArgRef[] => [{ ...entity, path: ['Part
 
 // azure-data-tables: service → table client → entities. `update_entity` merges by default and replaces with
 // mode=UpdateMode.REPLACE; either way it sends the whole entity it is given. A client handed in from elsewhere
-// (`write_to_table(table_client, …)`) is told by the method and the SDK's own option names.
+// (`write_to_table(table_client, …)`) is told by the method and the SDK's own option names (`mode=` on a write).
 const entity: ArgRef = { arg: 0, key: 'entity' };
 const etag: SdkGuards = { values: [{ ref: { key: 'etag' }, header: 'If-Match' }] };
 const keys: readonly ArgRef[] = [{ arg: 0, key: 'partition_key' }, { arg: 1, key: 'row_key' }];
@@ -46,7 +46,8 @@ const TABLES_PY: SdkRows = {
   },
   prefix: 'TablesPyTable',
   calls: {
-    get_entity: { method: 'GET', names: keys, shape: ['partition_key', 'row_key'] },
+    // A read alone warns of nothing: any `get_entity` of a client handed in is one, keys given by position or name.
+    get_entity: { method: 'GET', names: keys, shape: [] },
     update_entity: { method: 'PUT', names: keysOf(entity), namedByRead: { ref: entity }, body: entity, guards: etag, shape: ['mode'] },
     upsert_entity: { method: 'PUT', names: keysOf(entity), namedByRead: { ref: entity }, body: entity, guards: {}, shape: ['mode'] },
     delete_entity: { method: 'DELETE', names: keys, guards: etag, shape: ['partition_key', 'row_key'] },
