@@ -13,9 +13,10 @@
  *   code: a generated spreadsheet exported to OneDrive). A download and re-upload in the same file still warns;
  * - a PATCH of a resource nothing in the file reads: a partial update sets the members it names to what the code
  *   decided, whatever they were, and leaves the others alone (real code: a rule engine renaming and moving the
- *   calendar events it created). A PUT replaces the whole resource, so it still warns. So does a PATCH whose body is
- *   only constants (`{ status: 'completed' }`), even where the file reads the resource: it writes back nothing it
- *   read, and leaves every other member as it is (real code: marking a To Do task done through a Graph helper).
+ *   calendar events it created). A PUT replaces the whole resource, so it still warns.
+ * - a PUT or PATCH of fixed values only (`{ status: 'completed' }`, `{ value: 0 }`) whose evidence is the catalogue's
+ *   or other requests' of the file (another write's read-modify-write of the route), read or not: it writes back
+ *   nothing anyone read (real code: marking a To Do task done through a Graph helper; a counter's reset route).
  * - a PUT or PATCH in a generic helper (`putData(path, data)`, code/generic-helpers.ts) that nothing in the file
  *   gives data of its own, whether or not the file reads: its callers decide what is written, and where.
  * - a storage SDK write whose object is named only by a parameter (`put_object(Bucket=B, Key=key)` in
@@ -50,10 +51,12 @@ export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'ht
   if (req.sdk?.noLostUpdate) return { ...j, decision: 'hint', hintOnly: req.sdk.noLostUpdate };
   const borrowed = borrowedEvidence(req, j, requests);
   if (borrowed) return { ...j, decision: 'hint', hintOnly: borrowed };
-  const serviceOnly = j.evidence.every((e) => e.kind === 'catalogue' || e.kind === 'client-code' || aboutAnotherObject(req, e, requests));
-  if (!serviceOnly) return j;
   const known = serviceOf(req);
   if (known?.requiredOn && req.target !== undefined && known.requiredOn.test(req.target)) return j;
+  const fixed = fixedValuesOnly(req, j);
+  if (fixed) return { ...j, decision: 'hint', hintOnly: fixed };
+  const serviceOnly = j.evidence.every((e) => e.kind === 'catalogue' || e.kind === 'client-code' || aboutAnotherObject(req, e, requests));
+  if (!serviceOnly) return j;
   if (req.method === 'DELETE') {
     return { ...j, decision: 'hint', hintOnly: 'nothing in the file reads the resource it deletes: no ETag is at hand, and a delete means whatever is there' };
   }
@@ -61,7 +64,7 @@ export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'ht
   if (req.sdk?.callerNamed) {
     return { ...j, decision: 'hint', hintOnly: 'it writes whichever object its caller names: whether the callers read that object first is not in this function' };
   }
-  const hint = readInFile(req, requests) ? constantPatch(req) : unreadHint(req, known?.id);
+  const hint = readInFile(req, requests) ? undefined : unreadHint(req, known?.id);
   if (hint) return { ...j, decision: 'hint', hintOnly: hint };
   if (req.genericHelper && (req.method === 'PUT' || req.method === 'PATCH')) {
     return {
@@ -73,14 +76,28 @@ export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'ht
   return j;
 }
 
-/** `{ status: 'completed', done: true }`: an object of literal values, nothing a read could have produced. */
-const CONSTANT_OBJECT = /^\{\s*(?:(?:[\w$]+|"[^"]*"|'[^']*')\s*:\s*(?:"[^"]*"|'[^']*'|-?\d+(?:\.\d+)?|true|false|null|True|False|None)\s*(?:,\s*|(?=\})))*\}$/;
+/** A literal value: a string, a number, a boolean or null (JS and Python spellings). */
+const LITERAL = String.raw`(?:"[^"]*"|'[^']*'|-?\d+(?:\.\d+)?|true|false|null|True|False|None)`;
+/**
+ * `{ status: 'completed', done: true }`, `{ count: 0 }`, `0`, `[]`: literal values only, nothing a read could have
+ * produced.
+ */
+const FIXED_VALUES = new RegExp(String.raw`^(?:${LITERAL}|\[\s*\]|\{\s*(?:(?:[\w$]+|"[^"]*"|'[^']*')\s*:\s*${LITERAL}\s*(?:,\s*|(?=\})))*\})$`);
 
-/** Why a PATCH of a resource the file reads is only a hint: it sends constants alone. */
-function constantPatch(req: RequestModel): string | undefined {
-  return req.method === 'PATCH' && req.body !== undefined && CONSTANT_OBJECT.test(req.body.trim())
+/**
+ * Why a PUT or PATCH of fixed values only (a seed, a reset, a status flag) is a hint when its evidence is what the
+ * service does in general or what other requests of the file do (another write's read-modify-write of the route, an
+ * If-Match sent elsewhere): it writes back nothing anyone read, so it cannot carry a stale copy, and what it leaves
+ * does not depend on what was there. Real code: a counter's reset route PUTting `{ value: 0 }` beside the route that
+ * reads, adds one and writes back; a Consul or Firebase seeding script. Evidence about the resource from outside the
+ * file (an OpenAPI document, a response seen) still warns.
+ */
+function fixedValuesOnly(req: RequestModel, j: Judgement): string | undefined {
+  if ((req.method !== 'PUT' && req.method !== 'PATCH') || req.body === undefined || !FIXED_VALUES.test(req.body.trim())) return undefined;
+  if (!j.evidence.every((e) => e.kind === 'catalogue' || e.kind === 'client-code' || e.kind === 'same-file')) return undefined;
+  return req.method === 'PATCH'
     ? 'it patches fixed values only: nothing read is written back, and the members it does not name stay as they are'
-    : undefined;
+    : 'it puts fixed values only (a seed or a reset): nothing read is written back, and what it leaves does not depend on what was there';
 }
 
 /** Why a write nothing in the file reads is only a hint, if it is. */
