@@ -92,6 +92,9 @@ function afterRead(callee: Node, url: string, body: Node | undefined, spec: SdkC
   const use = callee.parent && readUse(callee.parent, url, body, ctx, (v) => readUrlOf(v, ctx, 1));
   if (use?.createsAfterMiss) return 'it runs where the read of the object before it found nothing: it creates what is not there';
   if (use?.sendsNothingRead && spec.partial) return 'a partial update that sends nothing the read before it returned: it sets the fields it names, whatever they were';
+  if (use?.writesOnlyDerived && spec.partial) {
+    return 'a partial update of fields it derives from other fields the read before it returned: it writes back none of the fields it read, so a concurrent change to them stays';
+  }
   return undefined;
 }
 

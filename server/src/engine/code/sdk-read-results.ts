@@ -20,6 +20,11 @@ export interface ReadUse {
   createsAfterMiss: boolean;
   /** A same-object read came first and the body mentions nothing it returned. */
   sendsNothingRead: boolean;
+  /**
+   * A same-object read came first and the body is an object none of whose members is a member of the read that it
+   * uses (`{"body_vector": encode(hit["_source"]["body"])}`): fields derived from others, none written back.
+   */
+  writesOnlyDerived: boolean;
 }
 
 const ASSIGNMENTS = ['assignment', 'variable_declarator', 'assignment_expression'];
@@ -34,8 +39,12 @@ export function readUse(call: Node, url: string, body: Node | undefined, ctx: Co
     if (left?.type === 'identifier' && right && urlOf(right) === url) names.add(left.text);
   }
   const missing = inMissingArm(call, fn, (tested) => (tested.type === 'identifier' ? names.has(tested.text) : urlOf(tested) === url));
-  if (names.size === 0) return missing ? { createsAfterMiss: true, sendsNothingRead: false } : undefined;
-  return { createsAfterMiss: missing, sendsNothingRead: body !== undefined && !mentionsRead(body, names, ctx) };
+  if (names.size === 0) return missing ? { createsAfterMiss: true, sendsNothingRead: false, writesOnlyDerived: false } : undefined;
+  return {
+    createsAfterMiss: missing,
+    sendsNothingRead: body !== undefined && !mentionsRead(body, names, ctx),
+    writesOnlyDerived: body !== undefined && derivedOnly(body, names, ctx),
+  };
 }
 
 /** The clauses of a `try` that run when its block raised (Python `except`, JS `catch`). */
@@ -91,4 +100,64 @@ function mentionsRead(body: Node, names: ReadonlySet<string>, ctx: CodeContext):
     const held = followValue(id, ctx);
     return held.id !== id.id && mentions(held, names);
   });
+}
+
+/** Accesses of a member: Python `x["k"]`, `x.k`; JS `x.k`, `x["k"]`. */
+const ACCESSES = new Set(['subscript', 'attribute', 'member_expression', 'subscript_expression']);
+
+/**
+ * True when `body` is an object (or `{"doc": {…}}` around one) whose member names are none of the members of a read
+ * result its values use, and its values use the read only through members: what it writes is derived from other
+ * fields. A read used whole (`{**hit}`, `hit` itself) or not at all answers false.
+ */
+function derivedOnly(body: Node, names: ReadonlySet<string>, ctx: CodeContext): boolean {
+  let obj = unwrap(followValue(body, ctx));
+  const members = memberNames(obj);
+  if (members?.size === 1 && members.has('doc')) obj = unwrap(followValue(pairs(obj)[0].value, ctx));
+  const written = memberNames(obj);
+  if (!written || written.size === 0) return false;
+  const used = new Set<string>();
+  const whole = pairs(obj).some((p) => !readMembers(p.value, names, ctx, used, 0));
+  return !whole && used.size > 0 && ![...written].some((k) => used.has(k));
+}
+
+/** The pairs of an object or dict literal, as key text (quotes dropped) and value. */
+function pairs(obj: Node): { key: string; value: Node }[] {
+  return obj.namedChildren.flatMap((p) => {
+    const key = p.type === 'pair' ? p.childForFieldName('key') : p.type === 'shorthand_property_identifier' ? p : null;
+    const value = p.type === 'pair' ? p.childForFieldName('value') : p;
+    return key && value ? [{ key: key.text.replace(/^['"]|['"]$/g, ''), value }] : [];
+  });
+}
+
+function memberNames(obj: Node): Set<string> | undefined {
+  if (obj.type !== 'object' && obj.type !== 'dictionary') return undefined;
+  const all = pairs(obj);
+  // A spread (`...x`, `**x`) writes members the analysis cannot name.
+  return all.length === obj.namedChildren.filter((c) => c.type !== 'comment').length ? new Set(all.map((p) => p.key)) : undefined;
+}
+
+/**
+ * Collects into `used` the member names through which `value` uses a read result (following names it holds, a few
+ * levels deep); false when it uses a read result whole.
+ */
+function readMembers(value: Node, names: ReadonlySet<string>, ctx: CodeContext, used: Set<string>, depth: number): boolean {
+  if (depth > 3) return true;
+  const ids = value.type === 'identifier' ? [value] : value.descendantsOfType('identifier');
+  for (const id of ids) {
+    if (names.has(id.text)) {
+      let at = id;
+      const before = used.size;
+      while (at.parent && ACCESSES.has(at.parent.type) && at.parent.namedChildren[0]?.id === at.id) {
+        const key = at.parent.namedChildren[1];
+        if (key) used.add(key.text.replace(/^['"]|['"]$/g, ''));
+        at = at.parent;
+      }
+      if (used.size === before) return false;
+      continue;
+    }
+    const held = followValue(id, ctx);
+    if (held.id !== id.id && !readMembers(held, names, ctx, used, depth + 1)) return false;
+  }
+  return true;
 }
