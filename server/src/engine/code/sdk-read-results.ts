@@ -92,13 +92,17 @@ function tested(condition: Node | null): { node: Node; present: boolean } | unde
     ? { node: n, present } : undefined;
 }
 
-/** True when `body`, or a value a name in it holds, mentions one of `names`. */
-function mentionsRead(body: Node, names: ReadonlySet<string>, ctx: CodeContext): boolean {
+/**
+ * True when `body`, or a value a name in it holds, mentions one of `names` — through a few names in a row (`entity =
+ * {'Total': total}` after `total = current.Total + n`: the entity carries what `current` held).
+ */
+function mentionsRead(body: Node, names: ReadonlySet<string>, ctx: CodeContext, depth = 0): boolean {
   if (mentions(body, names)) return true;
+  if (depth >= 3) return false;
   const ids = body.type === 'identifier' ? [body] : body.descendantsOfType('identifier');
   return ids.some((id) => {
     const held = followValue(id, ctx);
-    return held.id !== id.id && mentions(held, names);
+    return held.id !== id.id && mentionsRead(held, names, ctx, depth + 1);
   });
 }
 

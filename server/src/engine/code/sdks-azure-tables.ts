@@ -28,7 +28,9 @@ export const TABLES_SERVICES: Readonly<Record<string, SdkService>> = {
 const keysOf = (entity: ArgRef): readonly ArgRef[] => [{ ...entity, path: ['PartitionKey'] }, { ...entity, path: ['RowKey'] }];
 
 // azure-data-tables: service → table client → entities. `update_entity` merges by default and replaces with
-// mode=UpdateMode.REPLACE; either way it sends the whole entity it is given. A client handed in from elsewhere
+// mode=UpdateMode.REPLACE; either way it sends the whole entity it is given, and an entity that carries nothing the
+// read before it returned (`{'PartitionKey': pk, 'RowKey': rk, 'status': 'done'}`) sets what it names whatever was
+// there (`partial`: a hint, sdk-read-results.ts). A client handed in from elsewhere
 // (`write_to_table(table_client, …)`) is told by the method and the SDK's own option names (`mode=` on a write).
 const entity: ArgRef = { arg: 0, key: 'entity' };
 const etag: SdkGuards = { values: [{ ref: { key: 'etag' }, header: 'If-Match' }] };
@@ -48,8 +50,8 @@ const TABLES_PY: SdkRows = {
   calls: {
     // A read alone warns of nothing: any `get_entity` of a client handed in is one, keys given by position or name.
     get_entity: { method: 'GET', names: keys, shape: [] },
-    update_entity: { method: 'PUT', names: keysOf(entity), namedByRead: { ref: entity }, body: entity, guards: etag, shape: ['mode'] },
-    upsert_entity: { method: 'PUT', names: keysOf(entity), namedByRead: { ref: entity }, body: entity, guards: {}, shape: ['mode'] },
+    update_entity: { method: 'PUT', names: keysOf(entity), namedByRead: { ref: entity }, body: entity, guards: etag, shape: ['mode'], partial: true },
+    upsert_entity: { method: 'PUT', names: keysOf(entity), namedByRead: { ref: entity }, body: entity, guards: {}, shape: ['mode'], partial: true },
     delete_entity: { method: 'DELETE', names: keys, guards: etag, shape: ['partition_key', 'row_key'] },
   },
   sdk: 'Azure Tables (Python)',
@@ -61,7 +63,7 @@ const legacyEntity: ArgRef = { arg: 1, key: 'entity' };
 const ifMatch: SdkGuards = { values: [{ ref: { key: 'if_match' }, header: 'If-Match' }] };
 const table: ArgRef = { arg: 0, key: 'table_name' };
 const legacyWrite = (method: 'PUT' | 'PATCH', guards: SdkGuards) =>
-  ({ method, names: [table, ...keysOf(legacyEntity)], namedByRead: { ref: legacyEntity }, body: legacyEntity, guards });
+  ({ method, names: [table, ...keysOf(legacyEntity)], namedByRead: { ref: legacyEntity }, body: legacyEntity, guards, partial: true });
 const TABLES_LEGACY: SdkRows = {
   modules: ['azure.cosmosdb.table', 'azure.cosmosdb.table.tableservice', 'azure.storage.table', 'azure.storage.table.tableservice'],
   factories: { TableService: { makes: 'TablesPyLegacy' } },
