@@ -27,6 +27,10 @@ import { setFlagsFromString } from 'node:v8';
 // V8's default heap growth lets old-generation garbage pile up to 2–3× the live heap before a full collection;
 // growing by 20 % per collection keeps the resident size near what the analysis holds (docs/performance.md).
 setFlagsFromString('--heap-growing-percent=20');
+// A big document's first analysis is mostly V8's optimising compiler, on other threads, compiling functions that
+// inline whole phases; a smaller inlining budget compiles less and the optimised code runs as fast (docs/performance.md,
+// "Issue 16, twelfth session", step 2).
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
 
 const connection = createConnection(ProposedFeatures.all);
 /** The editor's change ranges, so a keystroke in a big `.http` document is analysed around where it happened. */
