@@ -8,6 +8,8 @@
  *   removal of an app's mirrored calendar events);
  * - a PUT of a whole Elasticsearch document nothing in the file reads: indexing, a mirror of data kept elsewhere,
  *   rewritten whenever its source changes; likewise a Google Calendar event an app writes through googleapis;
+ * - a PUT to a key-value store (Consul KV, Vault KV v2) of a key nothing in the file reads: a blind set, as a seeding
+ *   script makes (real code: configuration defaults put into a dev container's Consul);
  * - a PUT of a file's content to a file or object store (OneDrive/SharePoint `…/content`, Cloud Storage, S3, Azure
  *   Blob, Drive) that nothing in the file reads: an export or upload of new content replaces it by design (real
  *   code: a generated spreadsheet exported to OneDrive). A download and re-upload in the same file still warns;
@@ -35,6 +37,8 @@ import { startLineOf } from '../text/span';
 
 /** Catalogue services that store files or objects: a PUT there uploads content. */
 const FILE_STORES = new Set(['gcs', 's3', 'azure-blob', 'google-drive-v2', 'dropbox']);
+/** Catalogue services whose keys each hold one value set whole: a PUT there sets a key. */
+const KEY_VALUE_STORES = new Set(['consul-kv', 'vault-kv2']);
 
 export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'http' | 'code', requests: readonly RequestModel[]): Judgement {
   if (language !== 'code' || j.decision !== 'warn') return j;
@@ -112,6 +116,9 @@ function unreadHint(req: RequestModel, service: string | undefined): string | un
   // step, as an Elasticsearch document is. An event the file gets and updates still warns (a read-modify-write); a
   // hand-built request keeps its warning (measured: a wanted Calendar PUT by fetch in the first client set).
   if (req.sdk && service === 'google-calendar') return 'nothing in the file reads the event it replaces: an event kept in step with the app\'s own records is rewritten whole';
+  // A key-value store's key holds one value: a set that reads nothing first means that value, whatever was there (real
+  // code: scripts seeding a dev container's Consul KV with configuration defaults). A read-then-set still warns.
+  if (service !== undefined && KEY_VALUE_STORES.has(service)) return 'nothing in the file reads the key it sets: a blind set (a configuration seed) means that value, whatever was there';
   return undefined;
 }
 
