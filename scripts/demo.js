@@ -52,13 +52,17 @@ async function main() {
   process.stdout.write(lint.stdout);
   if (!/stale-etag/.test(lint.stdout)) fail('expected the linter to flag the stale ETag in the examples');
 
-  heading(3, 'Run examples/items.http against the API (the 412s and the 428 in it are deliberate)');
-  const run = etagGuard(['run', 'examples/items.http', '--var', `base=${api.url}`, '--var', 'itemId=1', '--format', 'json']);
+  // The runs below work on scratch copies: a run remembers what the API answered in its workspace's
+  // `.etag-guard/observations.json`, and the demo (also run by the tests) must leave the checkout as it found it.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'etag-guard-demo-'));
+  for (const f of ['items.http', 'http-client.env.json']) fs.copyFileSync(path.join(root, 'examples', f), path.join(scratch, f));
+
+  heading(3, 'Run examples/items.http (a scratch copy) against the API (the 412s and the 428 in it are deliberate)');
+  const run = etagGuard(['run', path.join(scratch, 'items.http'), '--var', `base=${api.url}`, '--var', 'itemId=1', '--format', 'json']);
   const { results } = JSON.parse(run.stdout);
   for (const r of results) console.log(`  ${String(r.status).padEnd(4)} ${r.method.padEnd(6)} ${new URL(r.url).pathname.padEnd(22)} ${r.name ?? ''}`);
 
   heading(4, 'A lost update stopped by a 412, explained, and fixed with one refresh-and-retry');
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'etag-guard-demo-'));
   const story = path.join(scratch, 'lost-update.http');
   fs.copyFileSync(path.join(root, 'examples', 'lost-update.http'), story);
   const before = fs.readFileSync(story, 'utf8');
