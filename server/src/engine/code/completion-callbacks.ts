@@ -1,12 +1,15 @@
 /**
  * Callbacks that run when a request completes continue the function that made it: `.then(cb)` / `.done(cb)` chained
- * on a call and jQuery's `success: cb` option. `$.ajax({ url }).done((item) => $.ajax({ type: 'PUT', … }))` reads
- * an item, then writes it back: one sequence, though the write sits in another function.
+ * on a call, jQuery's `success: cb` option and the Realtime Database's `ref.once('value', cb)`.
+ * `$.ajax({ url }).done((item) => $.ajax({ type: 'PUT', … }))` reads an item, then writes it back: one sequence,
+ * though the write sits in another function.
  */
 import type { CodeContext } from './context';
 import type { Node } from './syntax';
 
 const CHAINED = new Set(['then', 'done']);
+/** Calls that take their own completion callback: `ref.once('value', (snapshot) => …)`. */
+const GIVEN_CALLBACK = new Set(['once']);
 const ON_SUCCESS = 'success';
 /** Callbacks nest (`.then(r => r.json()).then(item => …)` is one level each); a bound keeps bundles cheap. */
 const MAX_LEVELS = 8;
@@ -30,7 +33,7 @@ function completedCall(fn: Node, ctx: CodeContext): Node | undefined {
     const call = ancestors[ancestors.length - 2];
     const callee = call?.childForFieldName('function');
     const property = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : undefined;
-    return call?.type === 'call_expression' && property && CHAINED.has(property) ? call : undefined;
+    return call?.type === 'call_expression' && property && (CHAINED.has(property) || GIVEN_CALLBACK.has(property)) ? call : undefined;
   }
   // `{ success: function (data) { … } }` or `{ success(data) { … } }`, the options of the call (object → arguments → call).
   const named = parent?.type === 'pair' ? parent.childForFieldName('key')?.text : fn.type === 'method_definition' ? fn.childForFieldName('name')?.text : undefined;
@@ -38,4 +41,16 @@ function completedCall(fn: Node, ctx: CodeContext): Node | undefined {
   const up = parent?.type === 'pair' ? 2 : 1;
   const call = ancestors[ancestors.length - up - 2];
   return ancestors[ancestors.length - up - 1]?.type === 'arguments' && call?.type === 'call_expression' ? call : undefined;
+}
+
+/**
+ * The call whose result `fn` is given when it completes: `x` in `x.then(fn)` / `x.done(fn)`, the call itself in
+ * `ref.once('value', fn)`. (jQuery's `success:` callback is given the response of the call whose options hold it.)
+ */
+export function completedRead(fn: Node, ctx: CodeContext): Node | undefined {
+  const call = completedCall(fn, ctx);
+  const callee = call?.childForFieldName('function');
+  if (!call || callee?.type !== 'member_expression') return call;
+  const property = callee.childForFieldName('property')?.text;
+  return property && CHAINED.has(property) ? callee.childForFieldName('object') ?? undefined : call;
 }

@@ -67,9 +67,10 @@ function globalFetch(text: string, use: Node, ctx: CodeContext): Resolved | unde
  * A client library a web page loads with a `<script>` tag: `axios` used and never imported or declared in a
  * browser script is the global the library defines (real code: a FHIR patient form calling `axios.put`); `$` and
  * `jQuery` are jQuery's (SharePoint pages and older front ends: `$.ajax({ type: 'PUT', … })`); `gapi` is Google's
- * API client (`gapi.client.request({ path, method: 'PATCH', body })`: Drive sync pages).
+ * API client (`gapi.client.request({ path, method: 'PATCH', body })`: Drive sync pages); `firebase` is the Firebase
+ * SDK's namespaced build (`firebase.database().ref(path).set(v)`: like buttons and boards on static pages).
  */
-const PAGE_GLOBALS: Readonly<Record<string, string>> = { axios: 'axios', $: 'jquery', jQuery: 'jquery', gapi: 'gapi' };
+const PAGE_GLOBALS: Readonly<Record<string, string>> = { axios: 'axios', $: 'jquery', jQuery: 'jquery', gapi: 'gapi', firebase: 'firebase' };
 
 /** The page's global object, through which a page global is also reached (`window.gapi`, `(window as any).gapi`). */
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);

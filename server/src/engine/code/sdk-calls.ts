@@ -14,7 +14,7 @@ import { parameterNames } from './local-functions';
 import { readUse } from './sdk-read-results';
 import { sdkByShape } from './sdk-shapes';
 import { argumentsOf, followValue, isName, readObject, type Arguments, type Options } from './options';
-import { SDK_SERVICES, sdkCall, sdkCommand, sdkFactory, type ArgRef, type SdkCall, type SdkGuards } from './sdks';
+import { SDK_INSTANCES, SDK_SERVICES, sdkCall, sdkCommand, sdkFactory, type ArgRef, type SdkCall, type SdkGuards } from './sdks';
 import { stringLiteral, unwrap, urlExpressionText, type Node } from './syntax';
 
 /** A guard the call carries: the header it stands for, and its value (none for the create-only form `*`). */
@@ -61,17 +61,22 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   // An argument that is what a read of the object returned names that object (an upsert of the item read_item gave).
   const read = spec.namedByRead && readUrlOf(value(spec.namedByRead.ref), ctx, depth);
   if (spec.namedByRead?.required && !read) return undefined;
-  const parts = [...instanceNames(resolved.instance, ctx), ...spec.names.map((r) => r.literal ?? value(r))];
+  // A modular SDK's function takes the object as an argument (`updateDoc(ref, data)`): its names are the object's.
+  const instance = spec.on === undefined ? resolved.instance : objectGiven(args.positional[spec.on], ctx);
+  if (spec.on !== undefined && !instance) return undefined;
+  const parts = [...instanceNames(instance, ctx), ...spec.names.map((r) => r.literal ?? value(r))];
   // A name read from inside an argument (the keys of the entity dict a write sends) that is not there: no object.
   if (!read && spec.names.some((r) => r.path && !value(r))) return undefined;
   if (parts.length === 0 && !read) return undefined;
-  const url = read ?? parts.reduce<string>((out, n) => joinPath(out, typeof n === 'string' ? n : n ? nameText(n, ctx) : '{{?}}'), service.base);
+  // Names that are database paths mean the same with or without their outer slashes (`ref('likes/')` is `ref('likes')`).
+  const segment = (text: string) => (service.paths ? text.replace(/^\/+|\/+$/g, '') : text);
+  const url = read ?? parts.reduce<string>((out, n) => joinPath(out, segment(typeof n === 'string' ? n : n ? nameText(n, ctx) : '{{?}}')), service.base);
   const guards = readGuards(spec.guards, value, callee, ctx);
   const names = parts.filter((n): n is Node | undefined => typeof n !== 'string');
   const name = names[names.length - 1];
   const body = value(spec.body);
   const noLostUpdate = depth === 0 && spec.method !== 'GET' && spec.method !== 'HEAD' && spec.method !== 'DELETE'
-    ? afterRead(callee, url, body, spec, ctx) : undefined;
+    ? atomicOnly(body, service.atomic, ctx) ?? afterRead(callee, url, body, spec, ctx) : undefined;
   return {
     sdk: spec.sdk, url, name, body, advice: service.advice, callerNamed: !!name && namedByCaller(name, callee, ctx),
     ...(noLostUpdate ? { noLostUpdate } : {}),
@@ -85,6 +90,24 @@ function argValue(ref: ArgRef, args: Arguments, options: Options | undefined, ct
   let found = positional ?? (ref.key === undefined ? undefined : (options ?? args.keywords).props.get(ref.key)?.value);
   for (const key of ref.path ?? []) found = found && readObject(followValue(found, ctx), ctx)?.props.get(key)?.value;
   return found ?? (ref.or && argValue(ref.or, args, options, ctx));
+}
+
+/**
+ * Why a write that sends only the SDK's atomic operations (`{ total: increment(1) }`, `ServerValue.increment(1)`)
+ * loses no update: the server computes each value from what is stored.
+ */
+function atomicOnly(body: Node | undefined, atomic: ReadonlySet<string> | undefined, ctx: CodeContext): string | undefined {
+  if (!body || !atomic) return undefined;
+  const isAtomic = (v: Node) => {
+    const n = unwrap(followValue(v, ctx));
+    const callee = n.type === 'call_expression' ? n.childForFieldName('function') : undefined;
+    return !!callee && atomic.has(callee.text.slice(callee.text.lastIndexOf('.') + 1));
+  };
+  const given = unwrap(followValue(body, ctx));
+  const values = given.type === 'object' ? [...(readObject(given, ctx)?.props.values() ?? [])].map((p) => p.value) : [given];
+  return values.length > 0 && values.every(isAtomic)
+    ? 'it sends only the database\'s atomic operations (increment, arrayUnion, …): the server applies them to whatever is stored'
+    : undefined;
 }
 
 /** Why a write after a read of its object in its function loses no update, if it does not (sdk-read-results.ts). */
@@ -146,8 +169,20 @@ function instanceNames(instance: Node | undefined, ctx: CodeContext, depth = 0):
   const factory = made && sdkFactory(made.module, made.path);
   const args = argumentsOf(instance);
   if (!factory || !args) return [];
-  const own = (factory.names ?? []).map((ref) => argValue(ref, args, undefined, ctx));
+  const own = (factory.names ?? []).flatMap((ref) => {
+    const given = argValue(ref, args, undefined, ctx);
+    return given || !ref.optional ? [given] : [];
+  });
   return [...instanceNames(made.instance, ctx, depth + 1), ...own];
+}
+
+/**
+ * The factory call that made the object `given` stands for (`doc(db, 'users', id)`, a name holding it, a function of
+ * the file returning it): a modular SDK function's object argument.
+ */
+function objectGiven(given: Node | undefined, ctx: CodeContext): Node | undefined {
+  const made = given && resolveCallee(given, ctx);
+  return made?.instance && SDK_INSTANCES.has(made.path[0]) ? made.instance : undefined;
 }
 
 /**

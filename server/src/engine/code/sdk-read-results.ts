@@ -6,9 +6,13 @@
  *   (`try: s3.get_object(…) except: s3.put_object(…, Body=b'[]')`): it creates what the read did not find;
  * - a partial update (Elasticsearch `update(doc=…)`) sends nothing the read returned (`doc_ = es.get(…)` is only
  *   printed, then `es.update(…, body={'doc': {'status': status}})`): it sets the fields it names, whatever they were.
- * Both are told from the names the read's result is assigned to in the function around the write.
+ * Both are told from the names the read's result is assigned to in the function around the write, or given to when
+ * that function is the read's completion callback (`ref.once('value', (snapshot) => …)`), and the names a Firebase
+ * snapshot's accessors hand it on to (`const counts = snapshot.val()`).
  */
+import { completedRead } from './completion-callbacks';
 import type { CodeContext } from './context';
+import { parameterNames } from './local-functions';
 import { followValue } from './options';
 import { mentions, unwrap, type Node } from './syntax';
 
@@ -31,12 +35,12 @@ const ASSIGNMENTS = ['assignment', 'variable_declarator', 'assignment_expression
 
 export function readUse(call: Node, url: string, body: Node | undefined, ctx: CodeContext, urlOf: ReadUrl): ReadUse | undefined {
   const fn = ctx.scopes.functionOf(call);
-  const names = new Set<string>();
+  const names = new Set<string>(callbackResult(fn, url, ctx, urlOf));
   for (const a of fn.descendantsOfType(ASSIGNMENTS)) {
     if (a.startIndex >= call.startIndex || ctx.scopes.functionOf(a).id !== fn.id) continue;
     const left = a.childForFieldName(a.type === 'variable_declarator' ? 'name' : 'left');
     const right = a.childForFieldName(a.type === 'variable_declarator' ? 'value' : 'right');
-    if (left?.type === 'identifier' && right && urlOf(right) === url) names.add(left.text);
+    if (left?.type === 'identifier' && right && (urlOf(right) === url || unpacks(right, names))) names.add(left.text);
   }
   const missing = inMissingArm(call, fn, (tested) => (tested.type === 'identifier' ? names.has(tested.text) : urlOf(tested) === url));
   if (names.size === 0) return missing ? { createsAfterMiss: true, sendsNothingRead: false, writesOnlyDerived: false } : undefined;
@@ -49,6 +53,30 @@ export function readUse(call: Node, url: string, body: Node | undefined, ctx: Co
 
 /** The clauses of a `try` that run when its block raised (Python `except`, JS `catch`). */
 const HANDLERS = new Set(['except_clause', 'except_group_clause', 'catch_clause']);
+
+/**
+ * The parameter through which a completion callback is given the result of a read of the object (`ref.once('value',
+ * (snapshot) => …)`, `getDoc(ref).then((snap) => …)`): it holds what was read, as a name assigned the read would.
+ */
+function callbackResult(fn: Node, url: string, ctx: CodeContext, urlOf: ReadUrl): string[] {
+  const read = completedRead(fn, ctx);
+  const param = read && urlOf(read) === url ? parameterNames(fn)[0] : undefined;
+  return param ? [param] : [];
+}
+
+/**
+ * A Firebase snapshot's accessors hand on what the read returned: `snapshot.val()`, `snap.data()` (and `.get(field)`)
+ * of a name holding the read.
+ */
+const SNAPSHOT_ACCESSORS = new Set(['val', 'data', 'get']);
+
+function unpacks(value: Node, names: ReadonlySet<string>): boolean {
+  const n = unwrap(value);
+  const callee = n.type === 'call_expression' ? n.childForFieldName('function') : undefined;
+  const object = callee?.type === 'member_expression' ? callee.childForFieldName('object') : undefined;
+  const property = callee?.childForFieldName('property')?.text;
+  return !!object && object.type === 'identifier' && names.has(object.text) && !!property && SNAPSHOT_ACCESSORS.has(property);
+}
 
 /**
  * True when `call` runs only where the object is missing: a name holding the read's result, or the read itself
@@ -88,8 +116,18 @@ function tested(condition: Node | null): { node: Node; present: boolean } | unde
     present = m[2].startsWith('!') || m[2] === 'is not';
     n = unwrap(left);
   }
+  // A Firestore snapshot says whether the document was there: `snap.exists()` (modular), `doc.exists` (namespaced).
+  n = existsTest(n) ?? n;
   return n.type === 'identifier' || n.type === 'call' || n.type === 'call_expression' || n.type === 'await' || n.type === 'await_expression'
     ? { node: n, present } : undefined;
+}
+
+/** The name an `x.exists()` / `x.exists` test asks about. */
+function existsTest(n: Node): Node | undefined {
+  const member = n.type === 'call_expression' ? n.childForFieldName('function') : n;
+  if (member?.type !== 'member_expression' || member.childForFieldName('property')?.text !== 'exists') return undefined;
+  const object = member.childForFieldName('object');
+  return object?.type === 'identifier' ? object : undefined;
 }
 
 /**

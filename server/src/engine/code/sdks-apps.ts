@@ -15,7 +15,10 @@ import type { ArgRef, SdkCall, SdkFactory, SdkGuards, SdkService } from './sdks'
 export interface SdkRows {
   modules: readonly string[];
   factories?: Readonly<Record<string, SdkFactory>>;
-  /** The instance name the calls are listed under, and the calls (a dotted name for a namespace: `events.update`). */
+  /**
+   * The instance name the calls are listed under (none: functions the modules export, as a modular SDK's
+   * `updateDoc(ref, data)`), and the calls (a dotted name for a namespace: `events.update`).
+   */
   prefix?: string;
   calls?: Readonly<Record<string, Omit<SdkCall, 'sdk'>>>;
   sdk: string;

@@ -7,6 +7,7 @@
  * sdk-calls.test.ts; docs/client-code-sdks.md lists what is recognised.
  */
 import { APP_ROWS, APP_SERVICES } from './sdks-apps';
+import { FIREBASE_ROWS, FIREBASE_SERVICES } from './sdks-firebase';
 import { PYTHON_ROWS, PYTHON_SERVICES } from './sdks-python';
 
 /**
@@ -21,6 +22,8 @@ export interface ArgRef {
   literal?: string;
   /** Where this argument is not given, the one to read instead (elasticsearch-py's `doc=` or the older `body=`). */
   or?: ArgRef;
+  /** Not given, it names nothing (Firestore's `doc(db, 'users/ada')` gives the whole path in its one name). */
+  optional?: boolean;
 }
 
 /**
@@ -88,6 +91,11 @@ export interface SdkCall {
   namedByRead?: { ref: ArgRef; required?: boolean };
   /** A partial update (Elasticsearch `update(doc=…)`): it sets the fields it names and leaves the others. */
   partial?: boolean;
+  /**
+   * The argument that is the object read or written, where a modular SDK's function takes it (`updateDoc(ref, data)`,
+   * `set(ref(db, path), value)`) instead of being its method: the object's names are those its factory gave it.
+   */
+  on?: number;
 }
 
 /** Per SDK: the URL its requests go to (so the catalogue names the service) and the advice in its own words. */
@@ -95,11 +103,19 @@ export interface SdkService {
   /** The object's names are appended to it, `/`-separated. */
   base: string;
   advice: string;
+  /** Its names are database paths, whose leading and trailing slashes mean nothing (`ref('likes/')` is `ref('likes')`). */
+  paths?: boolean;
+  /**
+   * The SDK's own atomic operations, computed by the server from what is stored (Firestore's `increment(n)`,
+   * `arrayUnion(…)`): a write that sends only these writes back nothing read, whatever was read before it.
+   */
+  atomic?: ReadonlySet<string>;
 }
 
 export const SDK_SERVICES: Readonly<Record<string, SdkService>> = {
   ...APP_SERVICES,
   ...PYTHON_SERVICES,
+  ...FIREBASE_SERVICES,
   'Dropbox (Python)': {
     base: 'https://content.dropboxapi.com/2/files',
     advice: 'Pass mode=WriteMode.update(rev) with the rev of the file you downloaded (files_download returns it), or keep the default mode add to create only.',
@@ -141,8 +157,9 @@ function factories(modules: readonly string[], entries: Readonly<Record<string, 
   for (const m of modules) for (const [path, f] of Object.entries(entries)) FACTORIES.set(`${m}:${path}`, f);
 }
 
-function calls(modules: readonly string[], prefix: string, entries: Readonly<Record<string, Omit<SdkCall, 'sdk'>>>, sdk: string): void {
-  for (const m of modules) for (const [name, c] of Object.entries(entries)) CALLS.set(`${m}:${prefix}.${name}`, { ...c, sdk });
+/** Calls listed under `prefix` are methods of its instances; without one, functions the modules export. */
+function calls(modules: readonly string[], prefix: string | undefined, entries: Readonly<Record<string, Omit<SdkCall, 'sdk'>>>, sdk: string): void {
+  for (const m of modules) for (const [name, c] of Object.entries(entries)) CALLS.set(`${m}:${prefix ? `${prefix}.` : ''}${name}`, { ...c, sdk });
 }
 
 // Dropbox, Python (`dropbox.Dropbox(token)`): files by path; `mode` is the precondition, `add` by default.
@@ -290,9 +307,9 @@ calls(COSMOS, 'CosmosItem', {
   delete: { method: 'DELETE', names: [], guards: accessCondition(0) },
 }, 'Azure Cosmos DB (JavaScript)');
 
-for (const row of [...APP_ROWS, ...PYTHON_ROWS]) {
+for (const row of [...APP_ROWS, ...PYTHON_ROWS, ...FIREBASE_ROWS]) {
   if (row.factories) factories(row.modules, row.factories);
-  if (row.calls && row.prefix) calls(row.modules, row.prefix, row.calls, row.sdk);
+  if (row.calls) calls(row.modules, row.prefix, row.calls, row.sdk);
 }
 
 /** Calls that their options name (`shape`), by the last segment of their name: `update` → `events.update`, …. */

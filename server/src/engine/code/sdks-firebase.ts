@@ -1,0 +1,123 @@
+/**
+ * Firebase's database SDKs read as the requests they send (the rows; sdks.ts registers them and says what each field
+ * means). Neither SDK sends an ETag: the Realtime Database's guard is `transaction()` (`runTransaction` in the modular
+ * SDK), which re-runs the update when the value changed since it was read; Firestore's is a transaction
+ * (`runTransaction`) or, for a counter, `FieldValue.increment`. A write through either is not listed here, so it is
+ * never judged; what is listed is the plain read (`once('value')`, `get()`, `getDoc`) and the plain write (`set`,
+ * `update`, `setDoc`, `updateDoc`) that lose a concurrent change when the one follows the other. The Admin SDK's
+ * Firestore `update(data, { lastUpdateTime })` is the one precondition a call carries.
+ *
+ * Both the namespaced API (`firebase.database().ref(path).set(v)`, `admin.firestore().collection(c).doc(id).update(d)`)
+ * and the modular one (`set(ref(db, path), v)`, `updateDoc(doc(db, c, id), d)`, where the object is the call's first
+ * argument: `on: 0`) are rows. The object's URL is made of its path segments under a base no catalogue service claims:
+ * the evidence is the code's own read of the same path, never the service's name alone (a `set` of a path nothing in
+ * the file reads is a presence flag, a seed, a cleanup: whatever is there is meant to go).
+ */
+import type { ArgRef, SdkGuards, SdkService } from './sdks';
+import type { SdkRows } from './sdks-apps';
+
+/** What each SDK's server computes from the stored value (`increment(1)`, `FieldValue.arrayUnion(x)`). */
+const ATOMIC = new Set(['increment', 'arrayUnion', 'arrayRemove', 'serverTimestamp', 'deleteField', 'delete']);
+
+export const FIREBASE_SERVICES: Readonly<Record<string, SdkService>> = {
+  'Firebase Realtime Database (SDK)': {
+    base: 'firebase-rtdb://database',
+    paths: true,
+    atomic: ATOMIC,
+    advice: 'Write it with ref.transaction(current => …) (runTransaction(ref, …) in the modular SDK): the database re-runs your update when the value changed since it was read; a counter can use ServerValue.increment(n) (increment(n)).',
+  },
+  'Cloud Firestore (SDK)': {
+    base: 'firestore://documents',
+    paths: true,
+    atomic: ATOMIC,
+    advice: 'Read and write it inside runTransaction (db.runTransaction(…) in the namespaced SDK): Firestore retries the transaction when the document changed since it was read; a counter can use FieldValue.increment(n) (increment(n)).',
+  },
+};
+
+const first: ArgRef = { arg: 0 };
+
+// Realtime Database, namespaced: `admin.database()` / `firebase.database()` (also the page's global `firebase`) →
+// `ref(path)` → `child(path)`; modular: `getDatabase()` → `ref(db, path)`, and the reads and writes are functions.
+const RTDB: SdkRows = {
+  modules: ['firebase-admin', 'firebase', 'firebase/app', 'firebase/compat/app'],
+  factories: {
+    database: { makes: 'RtdbDatabase' },
+    'RtdbDatabase.ref': { makes: 'RtdbRef', names: [first] },
+    'RtdbRef.child': { makes: 'RtdbRef', names: [first] },
+  },
+  prefix: 'RtdbRef',
+  calls: {
+    once: { method: 'GET', names: [] },
+    get: { method: 'GET', names: [] },
+    set: { method: 'PUT', names: [], body: first },
+    update: { method: 'PATCH', names: [], body: first },
+    remove: { method: 'DELETE', names: [] },
+  },
+  sdk: 'Firebase Realtime Database (SDK)',
+};
+const RTDB_MODULAR: SdkRows = {
+  modules: ['firebase/database'],
+  factories: {
+    getDatabase: { makes: 'RtdbDatabase' },
+    ref: { makes: 'RtdbRef', names: [{ arg: 1 }] },
+    child: { makes: 'RtdbRef', names: [{ arg: 1 }] },
+  },
+  calls: {
+    get: { method: 'GET', names: [], on: 0 },
+    set: { method: 'PUT', names: [], body: { arg: 1 }, on: 0 },
+    update: { method: 'PATCH', names: [], body: { arg: 1 }, on: 0 },
+    remove: { method: 'DELETE', names: [], on: 0 },
+  },
+  sdk: 'Firebase Realtime Database (SDK)',
+};
+// The Admin SDK's `firebase-admin/database` entry hands out the namespaced database: `getDatabase().ref(path)`.
+const RTDB_ADMIN_DATABASE: SdkRows = {
+  modules: ['firebase-admin/database'],
+  factories: { getDatabase: { makes: 'RtdbDatabase' }, ...RTDB.factories },
+  prefix: 'RtdbRef',
+  calls: RTDB.calls,
+  sdk: 'Firebase Realtime Database (SDK)',
+};
+
+// Firestore, namespaced: `admin.firestore()`, `firebase.firestore()`, `getFirestore()` (Admin SDK), `new Firestore()`
+// (@google-cloud/firestore) → `collection(c)` → `doc(id)` (or `doc('c/id')`), and on down through subcollections.
+const lastUpdateTime = (at: number): SdkGuards => ({ values: [{ ref: { arg: at, path: ['lastUpdateTime'] }, header: 'If-Unmodified-Since' }] });
+const FIRESTORE: SdkRows = {
+  modules: ['firebase-admin', 'firebase', 'firebase/app', 'firebase/compat/app', 'firebase-admin/firestore', '@google-cloud/firestore'],
+  factories: {
+    firestore: { makes: 'FsDatabase' },
+    getFirestore: { makes: 'FsDatabase' },
+    Firestore: { makes: 'FsDatabase' },
+    'FsDatabase.collection': { makes: 'FsCollection', names: [first] },
+    'FsDatabase.doc': { makes: 'FsDocument', names: [first] },
+    'FsCollection.doc': { makes: 'FsDocument', names: [first] },
+    'FsDocument.collection': { makes: 'FsCollection', names: [first] },
+  },
+  prefix: 'FsDocument',
+  calls: {
+    get: { method: 'GET', names: [] },
+    set: { method: 'PUT', names: [], body: first },
+    update: { method: 'PATCH', names: [], body: first, guards: lastUpdateTime(1) },
+    delete: { method: 'DELETE', names: [], guards: lastUpdateTime(0) },
+  },
+  sdk: 'Cloud Firestore (SDK)',
+};
+// Firestore, modular (web): `doc(db, collection, id)` names the document; `getDoc(ref)`, `setDoc(ref, data)`,
+// `updateDoc(ref, data)`, `deleteDoc(ref)` take it first.
+const FIRESTORE_MODULAR: SdkRows = {
+  modules: ['firebase/firestore', 'firebase/firestore/lite'],
+  factories: {
+    getFirestore: { makes: 'FsDatabase' },
+    doc: { makes: 'FsDocument', names: [{ arg: 1 }, { arg: 2, optional: true }] },
+  },
+  calls: {
+    getDoc: { method: 'GET', names: [], on: 0 },
+    getDocFromServer: { method: 'GET', names: [], on: 0 },
+    setDoc: { method: 'PUT', names: [], body: { arg: 1 }, on: 0 },
+    updateDoc: { method: 'PATCH', names: [], body: { arg: 1 }, on: 0 },
+    deleteDoc: { method: 'DELETE', names: [], on: 0 },
+  },
+  sdk: 'Cloud Firestore (SDK)',
+};
+
+export const FIREBASE_ROWS: readonly SdkRows[] = [RTDB, RTDB_MODULAR, RTDB_ADMIN_DATABASE, FIRESTORE, FIRESTORE_MODULAR];
