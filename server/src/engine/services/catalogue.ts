@@ -143,6 +143,16 @@ export const SERVICES: readonly KnownService[] = [
     docs: 'https://developers.google.com/drive/api/guides/performance#etags',
   },
   {
+    // Firestore's REST API versions each document by its updateTime and takes the precondition as a query parameter
+    // of PATCH and DELETE, not as If-Match (it sends no ETag): `currentDocument.updateTime` for an update,
+    // `currentDocument.exists=false` to create only (real code: a counter document read, incremented and PATCHed back).
+    id: 'firestore', name: 'Cloud Firestore (REST)', recognise: { hosts: ['firestore.googleapis.com'], path: /\/databases\/[^/]+\/documents\// },
+    versioning: 'versioned', why: 'keeps an updateTime per document and honours currentDocument.updateTime on PATCH and DELETE',
+    guards: { queryParams: ['currentDocument.updateTime'], createOnly: { query: /(?:^|&)currentDocument\.exists=false(?:&|$)/ } },
+    fix: { queryParam: ['currentDocument.updateTime', 'updateTime'], from: 'the updateTime of the document you read', createOnly: { queryParam: ['currentDocument.exists', 'false'] } },
+    docs: 'https://firebase.google.com/docs/firestore/reference/rest/v1/Precondition',
+  },
+  {
     id: 'firebase-rtdb', name: 'Firebase Realtime Database', recognise: { hosts: ['*.firebaseio.com', '*.firebasedatabase.app'] },
     versioning: 'versioned', why: 'returns an ETag when asked (X-Firebase-ETag: true) and honours If-Match',
     fix: { header: ['If-Match', 'etag'], from: 'the ETag of a read sent with X-Firebase-ETag: true', readHeaders: [['X-Firebase-ETag', 'true']] },
