@@ -69,28 +69,56 @@ const NO_SPANS: readonly TemplateSpan[] = [];
 
 /**
  * The `{{ … }}` in one line of text, without document positions (read-only: the shared empty list when there are
- * none). Linear: each `{{` is matched with the first `}}` after it; an unclosed `{{` ends the scan. Not memoised
- * by text: most templated texts of a file are distinct (`{{base}}/items/7`, `{{item7.response.headers.ETag}}`), so a
- * memo hashed each and kept it for nothing, where the scan is two `indexOf` and the (memoised) classification.
+ * none). Not memoised by text: most templated texts of a file are distinct (`{{base}}/items/7`,
+ * `{{item7.response.headers.ETag}}`), so a memo hashed each and kept it for nothing, where the scan is two `indexOf`
+ * and the (memoised) classification. A caller that only walks them uses `TemplateScan`, which makes no list.
  */
 export function templateSpans(text: string): readonly TemplateSpan[] {
-  return text.includes('{{') ? scanTemplates(text) : NO_SPANS;
-}
-
-function scanTemplates(text: string): TemplateSpan[] {
+  if (!text.includes('{{')) return NO_SPANS;
   const found: TemplateSpan[] = [];
-  let from = 0;
-  for (;;) {
-    const open = text.indexOf('{{', from);
-    if (open < 0) break;
-    const close = text.indexOf('}}', open + 2);
-    if (close < 0) break;
-    const source = text.slice(open + 2, close).trim();
-    found.push({ source, open, close, parsed: classifyTemplate(source) });
-    from = close + 2;
-  }
+  for (const scan = new TemplateScan(text); scan.next();) found.push({ source: scan.source, open: scan.open, close: scan.close, parsed: scan.parsed });
   return found;
 }
+
+/**
+ * A walk over the `{{ … }}` of one text: each `next()` moves to the following template and makes its fields the
+ * current one's (a `TemplateSpan` until the next call). Linear: each `{{` is matched with the first `}}` after it;
+ * an unclosed `{{` ends the walk. One walker for a request's pieces (`reset`) instead of a list and an object per
+ * template: the lowering reads each template once, right away, and keeps only what it reports.
+ */
+export class TemplateScan implements TemplateSpan {
+  source = '';
+  open = -1;
+  close = -1;
+  parsed: TemplateKind = NO_TEMPLATE;
+  private from = 0;
+
+  constructor(private text = '') {}
+
+  /** Starts over on `text`. */
+  reset(text: string): this {
+    this.text = text;
+    this.from = 0;
+    return this;
+  }
+
+  /** Moves to the next template; false when there is none (the fields then keep the last one's). */
+  next(): boolean {
+    const open = this.text.indexOf('{{', this.from);
+    if (open < 0) return false;
+    const close = this.text.indexOf('}}', open + 2);
+    if (close < 0) return false;
+    this.source = this.text.slice(open + 2, close).trim();
+    this.open = open;
+    this.close = close;
+    this.parsed = classifyTemplate(this.source);
+    this.from = close + 2;
+    return true;
+  }
+}
+
+/** What a `TemplateScan` holds before its first template (never read: `next()` is called first). */
+const NO_TEMPLATE: TemplateKind = Object.freeze({ kind: 'expression', source: '' });
 
 /** The range of a span of a text that starts at `offset` of `line`. */
 export function spanRange(span: TemplateSpan, line: number, offset: number): Range {

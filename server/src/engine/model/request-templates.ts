@@ -6,7 +6,7 @@
  * two walks each listed and scanned them.
  */
 import type { Header, HttpRequest } from '../http/ast';
-import { spanRange, templateSpans, type TemplateSpan } from '../http/templates';
+import { spanRange, TemplateScan, type TemplateSpan } from '../http/templates';
 import { headerNameSpan, headerValueSpan, urlPartsOf } from '../http/nodes';
 import { rangeOf, startLineOf, type Span } from '../text/span';
 import type { ResponseUse, UnresolvedReference } from './types';
@@ -37,43 +37,46 @@ const VALUE = 2;
  */
 export function requestTemplates(req: HttpRequest, scope: LoweringScope, lookups: Lookups): RequestTemplates {
   const found: RequestTemplates = { unresolved: NO_UNRESOLVED, uses: NO_USES };
+  const scan = new TemplateScan();
   const parts = urlPartsOf(req.requestLine);
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    if (p.value.includes('{{')) piece(p.value, URL, p.range, undefined, req, scope, lookups, found);
+    if (p.value.includes('{{')) piece(scan.reset(p.value), URL, p.range, undefined, req, scope, lookups, found);
   }
   const headers = req.headers;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
-    if (h.name.includes('{{')) piece(h.name, NAME, undefined, h, req, scope, lookups, found);
-    if (h.value.includes('{{')) piece(h.value, VALUE, undefined, h, req, scope, lookups, found);
+    if (h.name.includes('{{')) piece(scan.reset(h.name), NAME, undefined, h, req, scope, lookups, found);
+    if (h.value.includes('{{')) piece(scan.reset(h.value), VALUE, undefined, h, req, scope, lookups, found);
   }
   const body = req.body?.text;
   if (body && body.includes('{{')) {
     const start = startLineOf(req.body!.range);
     const lines = body.split('\n');
     for (let i = 0; i < lines.length; i++) {
-      if (lines[i].includes('{{')) usesIn(templateSpans(lines[i]), start + i, 'body', req, scope, lookups, found);
+      if (!lines[i].includes('{{')) continue;
+      for (scan.reset(lines[i]); scan.next();) useIn(scan, start + i, 'body', req, scope, lookups, found);
     }
   }
   return found;
 }
 
-/** One piece holding `{{`: a URL line (`range`), or a header's name or value (`header`). */
-function piece(text: string, kind: number, range: Span | undefined, header: Header | undefined, req: HttpRequest, scope: LoweringScope,
+/**
+ * One piece holding `{{` (`scan` set on its text): a URL line (`range`), or a header's name or value (`header`). Each
+ * template is read once, for what it leaves unresolved and (but in a header's name) for the response it uses.
+ */
+function piece(scan: TemplateScan, kind: number, range: Span | undefined, header: Header | undefined, req: HttpRequest, scope: LoweringScope,
   lookups: Lookups, found: RequestTemplates): void {
-  const spans = templateSpans(text);
-  for (let k = 0; k < spans.length; k++) {
-    const reference = unresolvedKind(spans[k], scope, lookups);
-    if (reference === undefined) continue;
-    // Where the piece starts is worked out only for a reference to report (a range is an object).
-    const start = rangeOf(range ?? (kind === NAME ? headerNameSpan(header!) : headerValueSpan(header!))).start;
-    const t = spans[k];
-    if (found.unresolved === NO_UNRESOLVED) found.unresolved = [];
-    found.unresolved.push({ text: t.source, range: spanRange(t, start.line, start.character), kind: reference, name: referenceName(t) });
+  while (scan.next()) {
+    const reference = unresolvedKind(scan, scope, lookups);
+    if (reference !== undefined) {
+      // Where the piece starts is worked out only for a reference to report (a range is an object).
+      const start = rangeOf(range ?? (kind === NAME ? headerNameSpan(header!) : headerValueSpan(header!))).start;
+      if (found.unresolved === NO_UNRESOLVED) found.unresolved = [];
+      found.unresolved.push({ text: scan.source, range: spanRange(scan, start.line, start.character), kind: reference, name: referenceName(scan) });
+    }
+    if (kind !== NAME) useIn(scan, startLineOf(range ?? header!.range), kind === URL ? 'url' : 'header', req, scope, lookups, found);
   }
-  if (kind === NAME) return;
-  usesIn(spans, startLineOf(range ?? header!.range), kind === URL ? 'url' : 'header', req, scope, lookups, found);
 }
 
 function referenceName(t: TemplateSpan): string {
@@ -102,13 +105,11 @@ function unresolvedKind(t: TemplateSpan, scope: LoweringScope, lookups: Lookups)
   return 'variable';
 }
 
-/** Appends the response uses of `spans` (a piece on `line`, sent as `sent`) to `found.uses`. */
-function usesIn(spans: readonly TemplateSpan[], line: number, sent: ResponseUse['sent'], req: HttpRequest, scope: LoweringScope,
+/** Appends the response use of template `t` (in a piece on `line`, sent as `sent`), if any, to `found.uses`. */
+function useIn(t: TemplateSpan, line: number, sent: ResponseUse['sent'], req: HttpRequest, scope: LoweringScope,
   lookups: Lookups, found: RequestTemplates): void {
-  for (let k = 0; k < spans.length; k++) {
-    const use = useOf(spans[k].parsed, lookups, scope.vars);
-    if (!use) continue;
-    if (found.uses === NO_USES) found.uses = [];
-    found.uses.push({ source: use.source, part: use.part, path: use.path, user: req.index, line, sent });
-  }
+  const use = useOf(t.parsed, lookups, scope.vars);
+  if (!use) return;
+  if (found.uses === NO_USES) found.uses = [];
+  found.uses.push({ source: use.source, part: use.part, path: use.path, user: req.index, line, sent });
 }
