@@ -64,7 +64,7 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   // A modular SDK's function takes the object as an argument (`updateDoc(ref, data)`): its names are the object's.
   const instance = spec.on === undefined ? resolved.instance : objectGiven(args.positional[spec.on], ctx);
   if (spec.on !== undefined && !instance) return undefined;
-  const parts = [...instanceNames(instance, ctx), ...spec.names.map((r) => r.literal ?? value(r))];
+  const parts = [...instanceNames(instance, ctx), ...spec.names.map((r) => r.literal ?? value(r) ?? r.absent)];
   // A name read from inside an argument (the keys of the entity dict a write sends) that is not there: no object.
   if (!read && spec.names.some((r) => r.path && !value(r))) return undefined;
   if (parts.length === 0 && !read) return undefined;

@@ -13,9 +13,11 @@
 import type { ArgRef, SdkGuards, SdkService } from './sdks';
 import type { SdkRows } from './sdks-apps';
 import { TABLES_ROWS, TABLES_SERVICES } from './sdks-azure-tables';
+import { VAULT_ROWS, VAULT_SERVICES } from './sdks-vault';
 
 export const PYTHON_SERVICES: Readonly<Record<string, SdkService>> = {
   ...TABLES_SERVICES,
+  ...VAULT_SERVICES,
   'Azure Cosmos DB (Python)': {
     base: 'https://{{account}}.documents.azure.com/dbs',
     advice: "Pass etag=item['_etag'] and match_condition=MatchConditions.IfNotModified (azure.core) with the item you read: Cosmos DB then refuses the write once the item changed.",
@@ -144,4 +146,4 @@ const S3_RESOURCE_BUCKET: SdkRows = {
   sdk: 'boto3 S3 (resource)',
 };
 
-export const PYTHON_ROWS: readonly SdkRows[] = [COSMOS_PY, ES_PY, DRIVE_PY, CALENDAR_PY, S3_RESOURCE, S3_RESOURCE_BUCKET, ...TABLES_ROWS];
+export const PYTHON_ROWS: readonly SdkRows[] = [COSMOS_PY, ES_PY, DRIVE_PY, CALENDAR_PY, S3_RESOURCE, S3_RESOURCE_BUCKET, ...TABLES_ROWS, ...VAULT_ROWS];

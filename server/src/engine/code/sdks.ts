@@ -24,6 +24,8 @@ export interface ArgRef {
   or?: ArgRef;
   /** Not given, it names nothing (Firestore's `doc(db, 'users/ada')` gives the whole path in its one name). */
   optional?: boolean;
+  /** Not given, the SDK's default stands in its place (hvac's `mount_point`, `secret` unless named). */
+  absent?: string;
 }
 
 /**

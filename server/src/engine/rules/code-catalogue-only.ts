@@ -33,7 +33,7 @@ import type { Judgement } from '../evidence/index';
 import { mayBeSameResource } from '../model/target';
 import { exclusive, type RequestModel } from '../model/types';
 import { serviceOf } from '../services/recognise';
-import { startLineOf } from '../text/span';
+import { rangeOf, startLineOf } from '../text/span';
 
 /** Catalogue services that store files or objects: a PUT there uploads content. */
 const FILE_STORES = new Set(['gcs', 's3', 'azure-blob', 'google-drive-v2', 'dropbox']);
@@ -82,11 +82,13 @@ export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'ht
 
 /** A literal value: a string, a number, a boolean or null (JS and Python spellings). */
 const LITERAL = String.raw`(?:"[^"]*"|'[^']*'|-?\d+(?:\.\d+)?|true|false|null|True|False|None)`;
+/** Python's `dict(password='s3cret', ttl=30)`: a dict of literal keyword values. */
+const PYTHON_DICT_CALL = String.raw`dict\(\s*(?:\w+\s*=\s*${LITERAL}\s*(?:,\s*|(?=\))))*\)`;
 /**
  * `{ status: 'completed', done: true }`, `{ count: 0 }`, `0`, `[]`: literal values only, nothing a read could have
  * produced.
  */
-const FIXED_VALUES = new RegExp(String.raw`^(?:${LITERAL}|\[\s*\]|\{\s*(?:(?:[\w$]+|"[^"]*"|'[^']*')\s*:\s*${LITERAL}\s*(?:,\s*|(?=\})))*\})$`);
+const FIXED_VALUES = new RegExp(String.raw`^(?:${LITERAL}|\[\s*\]|\{\s*(?:(?:[\w$]+|"[^"]*"|'[^']*')\s*:\s*${LITERAL}\s*(?:,\s*|(?=\})))*\}|${PYTHON_DICT_CALL})$`);
 
 /**
  * Why a PUT or PATCH of fixed values only (a seed, a reset, a status flag) is a hint when its evidence is what the
@@ -130,7 +132,9 @@ function unreadHint(req: RequestModel, service: string | undefined): string | un
  */
 function aboutAnotherObject(req: RequestModel, e: Judgement['evidence'][number], requests: readonly RequestModel[]): boolean {
   if (!req.sdk || e.kind !== 'same-file' || e.line === undefined) return false;
-  const source = requests.find((r) => r !== req && startLineOf(r.anchor) === e.line);
+  // The evidence's line may be the guard's, inside a call written over several lines (`cas=` under the callee).
+  const source = requests.find((r) => r !== req && startLineOf(r.anchor) === e.line)
+    ?? requests.find((r) => r !== req && r.sdk !== undefined && spans(r.range, e.line!));
   return source !== undefined && source.target !== req.target;
 }
 
@@ -170,7 +174,16 @@ function readInFile(req: RequestModel, requests: readonly RequestModel[]): boole
   // An SDK read in the other arm of the same choice (`if (req.method === 'GET') … else if (… 'POST')`) serves the
   // object; it never runs before this write.
   const same = req.sdk ? (r: RequestModel) => r.target === target && !otherArm(r, req) : (r: RequestModel) => mayBeSameResource(r.target!, target);
-  return requests.some((r) => (r.method === 'GET' || r.method === 'HEAD') && r.target !== undefined && same(r));
+  return requests.some((r) => (r.method === 'GET' || r.method === 'HEAD') && r.target !== undefined && same(r) && !readsBackLater(r, req));
+}
+
+/**
+ * True when the read comes after the write in the same function: it reads back what was just written (a demo that
+ * sets a secret and prints it, a test that uploads a backup and checks it), so the write sent nothing it read.
+ */
+function readsBackLater(read: RequestModel, write: RequestModel): boolean {
+  const fnOf = (r: RequestModel) => [...(r.branch ?? [])].reverse().find((step) => step.startsWith('fn:')) ?? '';
+  return read.index > write.index && fnOf(read) === fnOf(write);
 }
 
 /** True when the two requests part at an if/else, switch or try/catch in one function (not at two functions). */
@@ -179,4 +192,10 @@ function otherArm(a: RequestModel, b: RequestModel): boolean {
   const y = b.branch ?? [];
   const at = x.findIndex((step, i) => step !== y[i]);
   return at >= 0 && at < y.length && !x[at].startsWith('fn:') && !y[at].startsWith('fn:') && exclusive(a, b);
+}
+
+/** True when the request's range covers 0-based line `line`. */
+function spans(range: RequestModel['range'], line: number): boolean {
+  const r = rangeOf(range);
+  return r.start.line <= line && line <= r.end.line;
 }
