@@ -12,13 +12,15 @@
  * `sha`) cannot lose an update to a read-modify-write: without the version the write fails (409/422), with it the
  * server checks it. The pattern is no evidence there, neither for this write nor for the others of its route (real
  * code: a CouchDB walk-through whose design-document PUT was warned about the `_rev` update above it). A version
- * fetched right before the write is another matter (fetched-guard.ts).
+ * fetched right before the write is another matter (fetched-guard.ts). A write where the read found nothing creates
+ * what is not there (created-after-miss.ts): no read-modify-write either.
  */
 import type { DocumentEvidence, RequestModel } from '../model/types';
 import { exclusive } from '../model/types';
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
 import { sequenceOf } from './completion-callbacks';
+import { missedRead } from './created-after-miss';
 import { isName } from './options';
 import { sentBody } from './sent-body';
 import { serviceOf } from '../services/recognise';
@@ -47,7 +49,15 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
       return;
     }
     if (!WRITES.has(req.method)) return;
-    const read = reads.get(key)?.find((r) => !exclusive(r, req));
+    const earlier = reads.get(key) ?? [];
+    // A create where the read found nothing, in the `catch` of a `try` around it too (an SDK write says so itself:
+    // sdk-read-results.ts).
+    const missed = call.sdk ? undefined : missedRead(call, earlier, calls, ctx);
+    if (missed) {
+      req.absentAfterRead = req.createdAfterMiss = missed.index;
+      return;
+    }
+    const read = earlier.find((r) => !exclusive(r, req));
     if (!read) return;
     const readCall = calls[read.index];
     if (readCall && checksForAbsence(readCall, ctx, absentNames)) req.absentAfterRead = read.index;

@@ -8,10 +8,12 @@
  *   printed, then `es.update(…, body={'doc': {'status': status}})`): it sets the fields it names, whatever they were.
  * Both are told from the names the read's result is assigned to in the function around the write, or given to when
  * that function is the read's completion callback (`ref.once('value', (snapshot) => …)`), and the names a Firebase
- * snapshot's accessors hand it on to (`const counts = snapshot.val()`).
+ * snapshot's accessors hand it on to (`const counts = snapshot.val()`). Which arm runs on a miss is missing-arm.ts's
+ * to tell (plain HTTP reads ask it too: created-after-miss.ts).
  */
 import { completedRead } from './completion-callbacks';
 import type { CodeContext } from './context';
+import { inMissingArm } from './missing-arm';
 import { parameterNames } from './local-functions';
 import { followValue } from './options';
 import { mentions, unwrap, type Node } from './syntax';
@@ -51,9 +53,6 @@ export function readUse(call: Node, url: string, body: Node | undefined, ctx: Co
   };
 }
 
-/** The clauses of a `try` that run when its block raised (Python `except`, JS `catch`). */
-const HANDLERS = new Set(['except_clause', 'except_group_clause', 'catch_clause']);
-
 /**
  * The parameter through which a completion callback is given the result of a read of the object (`ref.once('value',
  * (snapshot) => …)`, `getDoc(ref).then((snap) => …)`): it holds what was read, as a name assigned the read would.
@@ -76,58 +75,6 @@ function unpacks(value: Node, names: ReadonlySet<string>): boolean {
   const object = callee?.type === 'member_expression' ? callee.childForFieldName('object') : undefined;
   const property = callee?.childForFieldName('property')?.text;
   return !!object && object.type === 'identifier' && names.has(object.text) && !!property && SNAPSHOT_ACCESSORS.has(property);
-}
-
-/**
- * True when `call` runs only where the object is missing: a name holding the read's result, or the read itself
- * (`blob.exists()`), tested empty — `if x: … else: <call>`, `if not x: <call>`, `if (!x) <call>` — or in the handler
- * of a `try` whose block reads the object (the read raised: no such key). A create there writes a fresh value the
- * write after the `try` then builds on (real code: an S3 JSON list put as `[]` when the read failed, then appended to).
- */
-function inMissingArm(call: Node, fn: Node, isRead: (tested: Node) => boolean): boolean {
-  for (let child = call, at = call.parent; at && at.id !== fn.id; child = at, at = at.parent) {
-    if (at.type === 'try_statement' && HANDLERS.has(child.type) && readsIn(at.childForFieldName('body'), isRead)) return true;
-    if (at.type !== 'if_statement') continue;
-    const test = tested(at.childForFieldName('condition'));
-    if (!test || !isRead(test.node)) continue;
-    const inElse = child.type === 'else_clause' || child.id === at.childForFieldName('alternative')?.id;
-    if (inElse === test.present) return true;
-  }
-  return false;
-}
-
-/** True when a call in `block` is the read (a `try`'s block, searched only for a write in one of its handlers). */
-function readsIn(block: Node | null, isRead: (tested: Node) => boolean): boolean {
-  return !!block && block.descendantsOfType(['call', 'call_expression']).some(isRead);
-}
-
-/** `x`, `x is not None`, `x != null` test that `x` holds something; `not x`, `x is None`, `!x` that it does not. */
-function tested(condition: Node | null): { node: Node; present: boolean } | undefined {
-  let n = condition && unwrap(condition);
-  if (!n) return undefined;
-  let present = true;
-  if (n.type === 'not_operator' || (n.type === 'unary_expression' && n.text.startsWith('!'))) {
-    present = false;
-    n = unwrap(n.childForFieldName('argument') ?? n.lastNamedChild ?? n);
-  } else if (n.type === 'comparison_operator' || n.type === 'binary_expression') {
-    const m = /^(.*?)\s*(is\s+not|is|!==?|===?)\s*(None|null|undefined)$/s.exec(n.text);
-    const left = n.namedChildren[0];
-    if (!m || !left) return undefined;
-    present = m[2].startsWith('!') || m[2] === 'is not';
-    n = unwrap(left);
-  }
-  // A Firestore snapshot says whether the document was there: `snap.exists()` (modular), `doc.exists` (namespaced).
-  n = existsTest(n) ?? n;
-  return n.type === 'identifier' || n.type === 'call' || n.type === 'call_expression' || n.type === 'await' || n.type === 'await_expression'
-    ? { node: n, present } : undefined;
-}
-
-/** The name an `x.exists()` / `x.exists` test asks about. */
-function existsTest(n: Node): Node | undefined {
-  const member = n.type === 'call_expression' ? n.childForFieldName('function') : n;
-  if (member?.type !== 'member_expression' || member.childForFieldName('property')?.text !== 'exists') return undefined;
-  const object = member.childForFieldName('object');
-  return object?.type === 'identifier' ? object : undefined;
 }
 
 /**

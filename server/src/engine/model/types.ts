@@ -95,6 +95,12 @@ export interface RequestModel {
    */
   absentAfterRead?: number;
   /**
+   * Client code: the index of an earlier read of the same resource in the same function in whose miss this write runs
+   * (the arm where the read's result is empty or its status 404, or the `catch` of a `try` around it): it creates
+   * what is not there (code/created-after-miss.ts).
+   */
+  createdAfterMiss?: number;
+  /**
    * Client code: the index of an earlier read of the same resource in the same function whose data this write may
    * send back (code/read-modify-write.ts): a read-modify-write, so `If-Match: *` on it protects nothing.
    */

@@ -26,7 +26,8 @@
  *   a batch job that reads trips.json and writes trip_lookup.json through one pair of helpers).
  * - an SDK delete, and an SDK write whose same-file evidence is about an object named otherwise (aboutAnotherObject);
  * - an SDK write after a read of its object that writes back nothing of it: a create where the read found nothing, a
- *   partial update (Elasticsearch `update`) of fields the code decided (code/sdk-read-results.ts).
+ *   partial update (Elasticsearch `update`) of fields the code decided (code/sdk-read-results.ts); a plain HTTP write
+ *   where a read of its resource found nothing (code/created-after-miss.ts).
  * Where the service refuses a write without its precondition (Planner), every one of these still warns.
  */
 import type { Judgement } from '../evidence/index';
@@ -34,6 +35,7 @@ import { mayBeSameResource } from '../model/target';
 import { exclusive, type RequestModel } from '../model/types';
 import { serviceOf } from '../services/recognise';
 import { rangeOf, startLineOf } from '../text/span';
+import { describeRequest } from './vocabulary';
 
 /** Catalogue services that store files or objects: a PUT there uploads content. */
 const FILE_STORES = new Set(['gcs', 's3', 'azure-blob', 'google-drive-v2', 'dropbox']);
@@ -53,6 +55,10 @@ export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'ht
   // A write after a read of its object that writes back nothing of it (code/sdk-read-results.ts): a create in the arm
   // where the read found nothing, a partial update of fields the code decided.
   if (req.sdk?.noLostUpdate) return { ...j, decision: 'hint', hintOnly: req.sdk.noLostUpdate };
+  // The same for a plain HTTP write in the arm where a read of its resource found nothing (code/created-after-miss.ts).
+  if (req.createdAfterMiss !== undefined) {
+    return { ...j, decision: 'hint', hintOnly: `it runs where ${describeRequest(requests[req.createdAfterMiss])} found nothing: it creates what is not there` };
+  }
   const borrowed = borrowedEvidence(req, j, requests);
   if (borrowed) return { ...j, decision: 'hint', hintOnly: borrowed };
   const known = serviceOf(req);
