@@ -135,8 +135,12 @@ export class LoweringScope implements RunningState {
   advance(req: HttpRequest): void {
     if (req.name) this.byName.set(req.name.value, req.index);
     if (req.title && !req.name) this.byName.set(req.title, req.index);
-    for (const s of req.scripts) {
-      for (const c of capturesOf(s)) {
+    // Indexed loops: this runs for every request, and `for…of` made an iterator per list.
+    const scripts = req.scripts;
+    for (let i = 0; i < scripts.length; i++) {
+      const captures = capturesOf(scripts[i]);
+      for (let k = 0; k < captures.length; k++) {
+        const c = captures[k];
         if (c.source.kind === 'header') this.handlerVars.set(c.variable, { request: req.index, header: c.source.name });
         else this.handlerVars.delete(c.variable);
         this.handlerParts.set(c.variable, c.source.kind === 'header'
@@ -251,8 +255,15 @@ export function lowerRequest(req: HttpRequest, scope: LoweringScope, lookups: Lo
   // `X-HTTP-Method: MERGE` on a POST is, for the server, the update it names (as in client code).
   const model = new HttpRequestModel(req, source, overriddenMethod(headers) ?? req.requestLine.method, url, headers);
   const { unresolved, uses } = requestTemplates(req, scope, lookups);
-  return { model, unresolved, evidence: { uses, evidence: statedEvidence(req, vars) } };
+  const evidence = statedEvidence(req, vars);
+  return { model, unresolved, evidence: uses.length || evidence.length ? { uses, evidence } : SAYS_NOTHING };
 }
+
+/**
+ * What most requests say (no response used, nothing stated): one shared, read-only record instead of one each,
+ * which the whole-file model and an editor's cache keep for every request.
+ */
+const SAYS_NOTHING: RequestEvidence = Object.freeze({ uses: NONE, evidence: NONE });
 
 /** Follows a header value to an earlier response header, through at most one variable. */
 function valueSource(value: string, vars: StaticVariables, lookups: Lookups): ValueSource {
