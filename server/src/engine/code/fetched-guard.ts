@@ -109,7 +109,7 @@ function sdkGuardOf(call: HttpCall, ctx: CodeContext, requestOf: RequestIndexOf)
   const value = given[0].value!;
   const read = responseBehind(value, ctx, requestOf);
   if (read === undefined) return undefined;
-  const key = value.type === 'shorthand_property_identifier' ? value.text : value.parent?.type === 'pair' ? value.parent.childForFieldName('key')?.text : undefined;
+  const key = value.type === 'shorthand_property_identifier' ? value.text : value.parent?.type === 'pair' ? value.parent.childForFieldName('key')?.text : given[0].param;
   return { name: key ? `the ${key} argument` : `its ${given[0].header}`, read, data: [call.sdk.body] };
 }
 

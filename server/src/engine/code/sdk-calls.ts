@@ -24,6 +24,8 @@ export interface SdkGuard {
   value?: Node;
   /** Where the guard is written (the argument), or the callee when it is the SDK's default. */
   at: Node;
+  /** The SDK's own name for the parameter (`sha`, `cas`), when the row gives one. */
+  param?: string;
 }
 
 export interface SdkRequest {
@@ -242,7 +244,7 @@ function readGuards(spec: SdkGuards | undefined, value: (ref: ArgRef) => Node | 
   const out: SdkGuard[] = [];
   for (const g of spec.values ?? []) {
     const v = value(g.ref);
-    if (v) out.push({ header: g.header, value: v, at: v });
+    if (v) out.push({ header: g.header, value: v, at: v, ...(g.ref.key ? { param: g.ref.key } : {}) });
   }
   if (spec.writeMode) {
     const mode = writeMode(value(spec.writeMode), callee, ctx);

@@ -34,6 +34,10 @@ export const PYTHON_SERVICES: Readonly<Record<string, SdkService>> = {
     base: 'https://www.googleapis.com/calendar/v3/calendars',
     advice: "Keep the request and set request.headers['If-Match'] = event['etag'] (the event you read) before request.execute(): Calendar answers 412 when the event changed.",
   },
+  'PyGithub (GitHub contents)': {
+    base: 'https://api.github.com/repos',
+    advice: 'Pass update_file the sha of the ContentFile your data came from (the get_contents that read it): a sha fetched right before the write protects nothing, while the one read with the data makes GitHub answer 409 once the file changed.',
+  },
   'boto3 S3 (resource)': {
     base: 'https://s3.amazonaws.com',
     advice: "Pass IfMatch= with the ETag Object.get() returned (obj.e_tag), or IfNoneMatch='*' to create only.",
@@ -146,4 +150,30 @@ const S3_RESOURCE_BUCKET: SdkRows = {
   sdk: 'boto3 S3 (resource)',
 };
 
-export const PYTHON_ROWS: readonly SdkRows[] = [COSMOS_PY, ES_PY, DRIVE_PY, CALENDAR_PY, S3_RESOURCE, S3_RESOURCE_BUCKET, ...TABLES_ROWS, ...VAULT_ROWS];
+// PyGithub: `Github(auth=…).get_repo('owner/name')` (or an organization's `get_repo(name)`) → the contents API.
+// `update_file(path, message, content, sha, branch=…)` requires the blob sha of the file it replaces, and GitHub
+// refuses a stale one (409); `create_file(path, message, content, branch=…)` sends none and only creates
+// (https://docs.github.com/rest/repos/contents#create-or-update-file-contents). The sha is only a guard when it comes
+// with the data (code/fetched-guard.ts). A repository object the analysis cannot follow is told by the option names,
+// given as keywords (`….update_file(path=…, message=…, content=…, sha=…)`): a method named `update_file` is common.
+const ghPath: ArgRef = { arg: 0, key: 'path' };
+const ghSha: SdkGuards = { values: [{ ref: { arg: 3, key: 'sha' }, header: 'If-Match' }], absentMeansCreate: true };
+const PYGITHUB: SdkRows = {
+  modules: ['github'],
+  factories: {
+    Github: { makes: 'Github' },
+    'Github.get_repo': { makes: 'GhRepo', names: [{ arg: 0, key: 'full_name_or_id' }] },
+    'Github.get_organization': { makes: 'GhOrg', names: [{ arg: 0, key: 'login' }] },
+    'GhOrg.get_repo': { makes: 'GhRepo', names: [{ arg: 0, key: 'name' }] },
+  },
+  prefix: 'GhRepo',
+  calls: {
+    get_contents: { method: 'GET', names: [{ literal: 'contents' }, ghPath], shape: ['path', 'ref'] },
+    update_file: { method: 'PUT', names: [{ literal: 'contents' }, ghPath], body: { arg: 2, key: 'content' }, guards: ghSha, shape: ['path', 'message', 'content', 'sha'] },
+    create_file: { method: 'PUT', names: [{ literal: 'contents' }, ghPath], body: { arg: 2, key: 'content' }, guards: { absentMeansCreate: true }, shape: ['path', 'message', 'content'] },
+    delete_file: { method: 'DELETE', names: [{ literal: 'contents' }, ghPath], guards: { values: ghSha.values }, shape: ['path', 'message', 'sha'] },
+  },
+  sdk: 'PyGithub (GitHub contents)',
+};
+
+export const PYTHON_ROWS: readonly SdkRows[] = [COSMOS_PY, ES_PY, DRIVE_PY, CALENDAR_PY, S3_RESOURCE, S3_RESOURCE_BUCKET, ...TABLES_ROWS, ...VAULT_ROWS, PYGITHUB];
