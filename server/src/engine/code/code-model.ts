@@ -110,8 +110,8 @@ function lowerCall(
     editor: call.sdk ? NO_EDITS : new CodeRequestEditor(ctx, call, set, calls, fixes),
   };
   if (call.sdk) {
-    const { sdk: name, advice, callerNamed, noLostUpdate } = call.sdk;
-    request.sdk = { name, advice, ...(callerNamed ? { callerNamed: true } : {}), ...(noLostUpdate ? { noLostUpdate } : {}) };
+    const { sdk: name, advice, callerNamed, noLostUpdate, inLoop } = call.sdk;
+    request.sdk = { name, advice, ...(callerNamed ? { callerNamed: true } : {}), ...(noLostUpdate ? { noLostUpdate } : {}), ...(inLoop ? { inLoop: true } : {}) };
   }
   const helper = call.method === 'PUT' || call.method === 'PATCH' ? genericHelper(call, ctx) : undefined;
   if (helper) request.genericHelper = helper;

@@ -10,6 +10,7 @@ import { argumentsOf, followValue, readObject } from './options';
 import { SDK_INSTANCES } from './sdks';
 import type { Binding } from './scope';
 import { calleeText, unwrap, type Node } from './syntax';
+import { typedField, typedParameter } from './typed-clients';
 
 export interface Resolved {
   module: string;
@@ -30,12 +31,12 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
   if (n.type === 'identifier') {
     if (ctx.family === 'js' && SP_HTTP_CLIENT.test(text)) return spClient();
     // File-wide map checks first: most names are neither imported nor assigned (loop variables, parameters).
-    if (!ctx.modules.has(text) && !ctx.scopes.all.has(text)) return globalFetch(text, n, ctx) ?? browserGlobal(text, ctx);
+    if (!ctx.modules.has(text) && !ctx.scopes.all.has(text)) return globalFetch(text, n, ctx) ?? browserGlobal(text, ctx) ?? typedParameter(n, ctx);
     const binding = ctx.scopes.lookup(text, n);
     const imported = ctx.modules.get(text);
     if (imported && (!binding || isRequire(binding) || isNothing(binding))) return { module: imported.module, path: [...imported.path] };
     if (binding) return binding.path.length === 0 ? instanceOf(binding.value, ctx, depth) : returnedMember(binding.value, binding.path, ctx, depth);
-    return globalFetch(text, n, ctx);
+    return globalFetch(text, n, ctx) ?? typedParameter(n, ctx);
   }
   // A method of the object a call returns: `service.get_blob_client(c, name).upload_blob(…)`.
   if (n.type === 'call' || n.type === 'call_expression') return instanceOf(n, ctx, depth);
@@ -43,6 +44,8 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
   if (GLOBAL_FETCH.has(text)) return globalFetch(text, n, ctx);
   const stored = bindingOfMember(text, n, ctx);
   if (stored) return stored.path.length === 0 ? instanceOf(stored.value, ctx, depth) : undefined;
+  const declared = typedField(n, ctx);
+  if (declared) return declared;
   const object = n.childForFieldName('object');
   const property = n.childForFieldName(n.type === 'attribute' ? 'attribute' : 'property');
   if (!object || !property) return undefined;
@@ -125,6 +128,8 @@ export function instanceOf(value: Node, ctx: CodeContext, depth = 0): Resolved |
   const fallback = injectedOrMade(value);
   if (fallback) return instanceOf(fallback, ctx, depth + 1);
   const call = unwrap(value);
+  // `this.client = client` in a constructor given `client: Client`: the declared type says what it holds.
+  if (call.type === 'identifier') return typedParameter(call, ctx);
   if (call.type !== 'call_expression' && call.type !== 'new_expression' && call.type !== 'call') return undefined;
   const callee = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
   const made = callee && resolveCallee(callee, ctx, depth + 1);

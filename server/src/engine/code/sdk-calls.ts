@@ -49,6 +49,8 @@ export interface SdkRequest {
    * runs where that read found nothing, or it is a partial update that sends nothing the read returned.
    */
   noLostUpdate?: string;
+  /** The call is in a loop of its function: a read after it in the loop's body may run before its next turn. */
+  inLoop?: boolean;
 }
 
 /** The request an SDK call sends, with `spec` the call's row in sdks.ts and `resolved` what its callee stands for. */
@@ -82,9 +84,20 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   return {
     sdk: spec.sdk, url, name, body, advice: service.advice, callerNamed: !!name && namedByCaller(name, callee, ctx),
     ...(noLostUpdate ? { noLostUpdate } : {}),
+    ...(depth === 0 && callee.parent && inLoop(callee.parent, ctx) ? { inLoop: true } : {}),
     guards: guards ?? [],
     unreadable: guards === undefined || args.splat || !!options?.spread || (!spec.optionsObject && args.keywords.spread),
   };
+}
+
+const LOOPS = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
+
+/** True when `call` sits in a loop inside its own function. */
+function inLoop(call: Node, ctx: CodeContext): boolean {
+  const fn = ctx.scopes.functionOf(call);
+  const ancestors = ctx.ancestry.of(call);
+  for (let i = ancestors.length - 1; i >= 0 && ancestors[i].id !== fn.id; i--) if (LOOPS.has(ancestors[i].type)) return true;
+  return false;
 }
 
 function argValue(ref: ArgRef, args: Arguments, options: Options | undefined, ctx: CodeContext): Node | undefined {

@@ -42,7 +42,11 @@ export function readUse(call: Node, url: string, body: Node | undefined, ctx: Co
     if (a.startIndex >= call.startIndex || ctx.scopes.functionOf(a).id !== fn.id) continue;
     const left = a.childForFieldName(a.type === 'variable_declarator' ? 'name' : 'left');
     const right = a.childForFieldName(a.type === 'variable_declarator' ? 'value' : 'right');
-    if (left?.type === 'identifier' && right && (urlOf(right) === url || unpacks(right, names))) names.add(left.text);
+    if (!left || !right) continue;
+    const holdsRead = urlOf(right) === url || unpacks(right, names) || memberOfRead(right, names);
+    if (left.type === 'identifier' && holdsRead) names.add(left.text);
+    // `const { _source } = await client.get(…)`: each name the pattern binds holds part of what was read.
+    else if ((left.type === 'object_pattern' || left.type === 'array_pattern') && holdsRead) for (const n of boundNames(left)) names.add(n);
   }
   const missing = inMissingArm(call, fn, (tested) => (tested.type === 'identifier' ? names.has(tested.text) : urlOf(tested) === url));
   if (names.size === 0) return missing ? { createsAfterMiss: true, sendsNothingRead: false, writesOnlyDerived: false } : undefined;
@@ -78,13 +82,33 @@ function unpacks(value: Node, names: ReadonlySet<string>): boolean {
 }
 
 /**
+ * A member of a name holding the read (`post = response._source`, `doc = r.body?._source`): it holds part of what was
+ * read, as the name does.
+ */
+function memberOfRead(value: Node, names: ReadonlySet<string>): boolean {
+  let n = unwrap(value);
+  if (!ACCESSES.has(n.type)) return false;
+  while (ACCESSES.has(n.type) && n.namedChildren[0]) n = unwrap(n.namedChildren[0]);
+  return n.type === 'identifier' && names.has(n.text);
+}
+
+/** The names a destructuring pattern binds (`{ _source, _seq_no: seq }`, `[first]`), not its default values. */
+function boundNames(pattern: Node): string[] {
+  return pattern.descendantsOfType(['shorthand_property_identifier_pattern', 'identifier'])
+    .filter((n) => n.parent?.type !== 'pair_pattern' || n.parent.childForFieldName('value')?.id === n.id)
+    .filter((n) => n.parent?.type !== 'assignment_pattern' || n.parent.childForFieldName('left')?.id === n.id)
+    .map((n) => n.text);
+}
+
+/**
  * True when `body`, or a value a name in it holds, mentions one of `names` — through a few names in a row (`entity =
  * {'Total': total}` after `total = current.Total + n`: the entity carries what `current` held).
  */
 function mentionsRead(body: Node, names: ReadonlySet<string>, ctx: CodeContext, depth = 0): boolean {
   if (mentions(body, names)) return true;
   if (depth >= 3) return false;
-  const ids = body.type === 'identifier' ? [body] : body.descendantsOfType('identifier');
+  // `{ doc: { claps } }` gives the name `claps` as a shorthand property: its value is what the name holds.
+  const ids = body.type === 'identifier' ? [body] : body.descendantsOfType(['identifier', 'shorthand_property_identifier']);
   return ids.some((id) => {
     const held = followValue(id, ctx);
     return held.id !== id.id && mentionsRead(held, names, ctx, depth + 1);
@@ -138,7 +162,8 @@ function readMembers(value: Node, names: ReadonlySet<string>, ctx: CodeContext, 
       let at = id;
       const before = used.size;
       while (at.parent && ACCESSES.has(at.parent.type) && at.parent.namedChildren[0]?.id === at.id) {
-        const key = at.parent.namedChildren[1];
+        // `x._source?.claps`: the optional chain's `?.` is a child of its own; the member is the property.
+        const key = at.parent.childForFieldName('property') ?? at.parent.childForFieldName('index') ?? at.parent.namedChildren[1];
         if (key) used.add(key.text.replace(/^['"]|['"]$/g, ''));
         at = at.parent;
       }

@@ -1,9 +1,10 @@
 /**
- * Azure Table storage from Python read as the requests it sends (the rows; sdks.ts registers them): azure-data-tables
+ * Azure Table storage read as the requests it sends (the rows; sdks.ts registers them): from Python azure-data-tables
  * (`TableServiceClient` → `get_table_client(name)`, `TableClient.from_connection_string`, and their `aio` twins) and
- * the older azure-cosmosdb-table / azure-storage `TableService`, whose calls name the table themselves. An entity is
- * named by its table, PartitionKey and RowKey; a write names it by the entity it sends, either the one `get_entity`
- * returned or a dict that spells both keys.
+ * the older azure-cosmosdb-table / azure-storage `TableService`, whose calls name the table themselves; from
+ * JavaScript `@azure/data-tables` (`new TableClient(url, table, credential)`, `TableClient.fromConnectionString(conn,
+ * table)`). An entity is named by its table, PartitionKey and RowKey; a write names it by the entity it sends, either
+ * the one `get_entity` / `getEntity` returned or an object that spells both keys.
  *
  * The service keeps an ETag on every entity and honours If-Match on Update / Merge / Delete Entity; Insert Or Replace
  * and Insert Or Merge (`upsert_entity`, `insert_or_replace_entity`) take none, so an upsert after a read can only be
@@ -21,6 +22,10 @@ export const TABLES_SERVICES: Readonly<Record<string, SdkService>> = {
   'Azure Tables (TableService)': {
     base: 'https://{{account}}.table.core.windows.net',
     advice: "Pass if_match= with the etag of the entity you read (entity.etag) to update_entity or merge_entity (insert_or_replace_entity takes none): TableService sends If-Match: * by default, which overwrites whatever changed.",
+  },
+  'Azure Tables (JavaScript)': {
+    base: 'https://{{account}}.table.core.windows.net',
+    advice: 'Pass the etag of the entity you read: updateEntity(entity, mode, { etag: entity.etag }). Without it the SDK sends If-Match: *, which overwrites whatever changed; Azure Tables answers 412 once the entity changed (upsertEntity takes no ETag; createEntity only creates).',
   },
 };
 
@@ -79,4 +84,30 @@ const TABLES_LEGACY: SdkRows = {
   sdk: 'Azure Tables (TableService)',
 };
 
-export const TABLES_ROWS: readonly SdkRows[] = [TABLES_PY, TABLES_LEGACY];
+// @azure/data-tables for JavaScript (https://learn.microsoft.com/javascript/api/@azure/data-tables/tableclient):
+// getEntity(partitionKey, rowKey), updateEntity(entity, mode, { etag }) and deleteEntity(pk, rk, { etag }); the
+// entity spells its keys `partitionKey` / `rowKey`. upsertEntity(entity, mode) takes no ETag.
+const jsEntity: ArgRef = { arg: 0 };
+const jsEtag = (at: number): SdkGuards => ({ values: [{ ref: { arg: at, path: ['etag'] }, header: 'If-Match' }] });
+const jsKeys: readonly ArgRef[] = [{ arg: 0 }, { arg: 1 }];
+const jsWrite = (guards: SdkGuards) => ({
+  method: 'PUT' as const, names: [{ ...jsEntity, path: ['partitionKey'] }, { ...jsEntity, path: ['rowKey'] }],
+  namedByRead: { ref: jsEntity }, body: jsEntity, guards, partial: true,
+});
+const TABLES_JS: SdkRows = {
+  modules: ['@azure/data-tables'],
+  factories: {
+    TableClient: { makes: 'TablesJsTable', names: [{ arg: 1 }] },
+    'TableClient.fromConnectionString': { makes: 'TablesJsTable', names: [{ arg: 1 }] },
+  },
+  prefix: 'TablesJsTable',
+  calls: {
+    getEntity: { method: 'GET', names: jsKeys },
+    updateEntity: jsWrite(jsEtag(2)),
+    upsertEntity: jsWrite({}),
+    deleteEntity: { method: 'DELETE', names: jsKeys, guards: jsEtag(2) },
+  },
+  sdk: 'Azure Tables (JavaScript)',
+};
+
+export const TABLES_ROWS: readonly SdkRows[] = [TABLES_PY, TABLES_LEGACY, TABLES_JS];

@@ -7,6 +7,7 @@
  * sdk-calls.test.ts; docs/client-code-sdks.md lists what is recognised.
  */
 import { APP_ROWS, APP_SERVICES } from './sdks-apps';
+import { ES_JS_ROWS, ES_JS_SERVICES } from './sdks-elasticsearch-js';
 import { FIREBASE_ROWS, FIREBASE_SERVICES } from './sdks-firebase';
 import { PYTHON_ROWS, PYTHON_SERVICES } from './sdks-python';
 
@@ -118,6 +119,7 @@ export const SDK_SERVICES: Readonly<Record<string, SdkService>> = {
   ...APP_SERVICES,
   ...PYTHON_SERVICES,
   ...FIREBASE_SERVICES,
+  ...ES_JS_SERVICES,
   'Dropbox (Python)': {
     base: 'https://content.dropboxapi.com/2/files',
     advice: 'Pass mode=WriteMode.update(rev) with the rev of the file you downloaded (files_download returns it), or keep the default mode add to create only.',
@@ -309,7 +311,7 @@ calls(COSMOS, 'CosmosItem', {
   delete: { method: 'DELETE', names: [], guards: accessCondition(0) },
 }, 'Azure Cosmos DB (JavaScript)');
 
-for (const row of [...APP_ROWS, ...PYTHON_ROWS, ...FIREBASE_ROWS]) {
+for (const row of [...APP_ROWS, ...PYTHON_ROWS, ...FIREBASE_ROWS, ...ES_JS_ROWS]) {
   if (row.factories) factories(row.modules, row.factories);
   if (row.calls) calls(row.modules, row.prefix, row.calls, row.sdk);
 }

@@ -1,7 +1,7 @@
 /** Route templates (route.ts `routeOf`): which segments name one item, and the shape of the template. */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { routeOf } from './route';
+import { distinctRunTimeUrls, routeOf } from './route';
 
 describe('routeOf', () => {
   it('keeps collection names and turns id-like segments into {}', () => {
@@ -32,5 +32,17 @@ describe('routeOf', () => {
     assert.equal(routeOf('/items/7/'), '/items/{}');
     assert.equal(routeOf('//items//7'), '/items/{}');
     assert.equal(routeOf('items/7'), '/items/{}');
+  });
+});
+
+describe('distinctRunTimeUrls', () => {
+  it('tells apart URLs that are each one run-time expression, and only those', () => {
+    const at = (origin: string, route = '/') => ({ origin, route });
+    assert.equal(distinctRunTimeUrls(at('{{buildPath(key)}}'), at('{{buildPath(INDEX)}}')), true);
+    assert.equal(distinctRunTimeUrls(at('{{buildPath(INDEX)}}'), at('{{buildPath(INDEX)}}')), false);
+    // A path to compare, or a relative URL: the routes decide, as before.
+    assert.equal(distinctRunTimeUrls(at('{{base}}', '/items/{}'), at('{{host}}', '/items/{}')), false);
+    assert.equal(distinctRunTimeUrls(at(''), at('{{url}}')), false);
+    assert.equal(distinctRunTimeUrls(at('https://a.example'), at('{{url}}')), false);
   });
 });

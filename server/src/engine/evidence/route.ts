@@ -77,6 +77,17 @@ export function unknownOrigin(origin: string): boolean {
   return origin === '' || origin.includes('{{');
 }
 
+/**
+ * True when two URLs are each one expression known only at run time, and not the same one (`{{buildPath(key)}}`
+ * beside `{{buildPath(INDEX)}}`): with no path to compare, only the same expression names the same resource (real
+ * code: a WebDAV sync whose index file is read, merged and written back, beside uploads and deletes of each note
+ * through the same path builder).
+ */
+export function distinctRunTimeUrls(a: { origin: string; route: string }, b: { origin: string; route: string }): boolean {
+  const runTime = (x: { origin: string; route: string }) => x.route === '/' && x.origin !== '' && unknownOrigin(x.origin);
+  return a.origin !== b.origin && runTime(a) && runTime(b);
+}
+
 /** True when two origins may be the same server: equal, or either unknown. */
 export function originsMayMatch(a: string, b: string): boolean {
   return a === b || unknownOrigin(a) || unknownOrigin(b);

@@ -15,7 +15,7 @@
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel, ResponseUse } from '../model/types';
 import { firstHeader, mayBeIfHeader } from '../model/types';
-import { aboutRoute, isCollectionOf, originsMayMatch, routesMatch, segmentCount, writeTargetOf } from './route';
+import { aboutRoute, distinctRunTimeUrls, isCollectionOf, originsMayMatch, routesMatch, segmentCount, writeTargetOf } from './route';
 import { orderOf, ReadModifyWritePiece, SentPiece, StatedPiece, ValidatorUsePiece, type Order, type Piece, type RouteEntry, type ValidatorUse } from './route-pieces';
 import type { Evidence, WriteTarget } from './types';
 import { stringMemo } from '../text/string-memo';
@@ -370,7 +370,7 @@ function isValidatorName(path: string): boolean {
 
 /** True when `entry`'s evidence is about `target` (the test `lookup` applies). */
 export function entryMatches(entry: RouteEntry, target: WriteTarget): boolean {
-  if (!originsMayMatch(entry.origin, target.origin)) return false;
+  if (!originsMayMatch(entry.origin, target.origin) || distinctRunTimeUrls(entry, target)) return false;
   return routesMatch(entry.route, target.route) || (entry.coversItems && isCollectionOf(entry.route, target.route));
 }
 

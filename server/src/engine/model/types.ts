@@ -121,9 +121,10 @@ export interface RequestModel {
    * Client code: the request is a storage SDK's call (code/sdks.ts), guarded by its own parameters: the advice is in
    * the SDK's words, and no header can be added to it as a fix. `callerNamed`: the object's name is only a parameter
    * of the function around the call (code/sdk-calls.ts). `noLostUpdate`: why the write loses nothing although a read of
-   * its object came first (it creates what the read did not find; a partial update sending nothing read).
+   * its object came first (it creates what the read did not find; a partial update sending nothing read). `inLoop`:
+   * the call is in a loop of its function.
    */
-  sdk?: { name: string; advice: string; callerNamed?: boolean; noLostUpdate?: string };
+  sdk?: { name: string; advice: string; callerNamed?: boolean; noLostUpdate?: string; inLoop?: boolean };
 }
 
 /** A reference to an earlier request that names none (`{{nope.response.headers.ETag}}`). */
