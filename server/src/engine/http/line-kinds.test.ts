@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { headerColonOf, requestLineOf, scriptOpenerOf, separatorTitle, trimmedEnd } from './line-kinds';
+import { headerColonOf, metadataOf, requestLineOf, scriptOpenerOf, separatorTitle, trimmedEnd } from './line-kinds';
 import { headerAt, isMultipart } from './nodes';
 import type { HttpRequest } from './ast';
 import { rangeOf } from '../text/span';
@@ -97,7 +97,27 @@ describe('line kinds: scanned as their regular expressions read them', () => {
   it('reads separator titles and trimmed ends as trim() does', () => {
     assert.equal(separatorTitle('#####  Title \t'), 'Title');
     assert.equal(separatorTitle('###'), '');
+    assert.equal(separatorTitle('### \u00a0 '), '');
     assert.equal(separatorTitle('## no'), undefined);
     fc.assert(fc.property(line, (text) => assert.equal(trimmedEnd(text), text.trimEnd().length)));
+    fc.assert(fc.property(line, (text) => {
+      const hashes = /^###+/.exec(text);
+      assert.equal(separatorTitle(text), hashes ? text.slice(hashes[0].length).trim() : undefined, JSON.stringify(text));
+    }), { numRuns: 2000 });
+  });
+
+  it('reads metadata comments as the metadata regex, trim() and the `=` strip do', () => {
+    const byRegex = (comment: string) => {
+      const m = /^\s*@([A-Za-z_][\w.-]*)/.exec(comment);
+      return m ? { key: m[1], value: comment.slice(m[0].length).trim().replace(/^=\s*/, '') } : undefined;
+    };
+    const piece = fc.constantFrom('@', 'name', 'N', '_', '9', '.', '-', '=', ' ', '\t', '\u00a0', 'é', 'item7', '#', ':', '{{x}}');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 10 }).map((p) => p.join('')), (comment) => {
+      assert.deepEqual(metadataOf(comment), byRegex(comment), JSON.stringify(comment));
+    }), { numRuns: 3000 });
+    assert.deepEqual(metadataOf(' @name item7'), { key: 'name', value: 'item7' });
+    assert.deepEqual(metadataOf('@no-redirect'), { key: 'no-redirect', value: '' });
+    assert.deepEqual(metadataOf('@token = \t '), { key: 'token', value: '' });
+    assert.equal(metadataOf('@9lives'), undefined);
   });
 });

@@ -7,12 +7,33 @@ import { compactList } from '../text/compact-list';
 
 /** What the lines before a request line gathered for it. */
 export interface PendingBlock {
+  startLine: number;
+  /** Set once a request line claims this block's metadata and scripts. */
+  claimed: boolean;
   title?: string;
   separatorLine?: number;
   metadata: Metadata[];
   comments?: string[];
   variables: FileVariable[];
   scripts: Script[];
+}
+
+export function newPending(startLine: number, title?: string, separatorLine?: number): PendingBlock {
+  // `comments` is declared, not added by the first comment: every block keeps one shape ("wrong map" otherwise).
+  return { startLine, title, separatorLine, claimed: false, metadata: [], comments: undefined, variables: [], scripts: [] };
+}
+
+/** True when nothing was read into the block yet and no request claimed it. */
+export function isUntouched(p: PendingBlock): boolean {
+  return !p.claimed && p.metadata.length === 0 && p.comments === undefined && p.variables.length === 0 && p.scripts.length === 0;
+}
+
+/** `p` (untouched) made the block that starts at `startLine`, as `newPending` would make it. */
+export function reopen(p: PendingBlock, startLine: number, title?: string, separatorLine?: number): PendingBlock {
+  p.startLine = startLine;
+  p.title = title;
+  p.separatorLine = separatorLine;
+  return p;
 }
 
 /** The request whose request line is line i; its block starts at `firstLine`. */

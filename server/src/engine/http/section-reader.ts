@@ -10,7 +10,7 @@ import type { ParsedSection } from './sections';
 import { readScript, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine, startsRequestAt } from './blocks';
 import { isAssertion, isHeaderSpread, isVariableHeaderLine, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
 import { directiveOf } from './directives';
-import { bodyOf, compactLists, extendUrl, headerAt, keepUnclaimedScripts, isMultipart, requestAt, scriptFileAt, variableAt, type PendingBlock } from './nodes';
+import { bodyOf, compactLists, extendUrl, headerAt, keepUnclaimedScripts, isMultipart, isUntouched, newPending, reopen, requestAt, scriptFileAt, variableAt, type PendingBlock as Pending } from './nodes';
 import { notAHeader, parseDiagnostic, TEXT_AFTER_HANDLER, unreadableLine } from './parse-diagnostics';
 import {
   commentBody, fileBodyOf, firstNonBlank, opensBlockComment, startsWithCapital, handlerFileOf, isBlank, isOutputRedirect, metadataOf, requestLineOf,
@@ -18,12 +18,6 @@ import {
 } from './line-kinds';
 
 type State = 'preamble' | 'headers' | 'body' | 'after-body' | 'response-headers' | 'response-body';
-
-interface Pending extends PendingBlock {
-  startLine: number;
-  /** Set once a request line claims this block's metadata and scripts. */
-  claimed: boolean;
-}
 
 /** Where the parser puts what it reads: one section's lists (an editor's cache), or the whole file's. */
 export type Sink = Pick<ParsedSection, 'requests' | 'variables' | 'scripts' | 'directives' | 'responses' | 'diagnostics' | 'blankLineWarnings'>;
@@ -387,12 +381,11 @@ export class SectionReader {
   }
 
   private freshPending(startLine: number, title?: string, separatorLine?: number): Pending {
-    keepUnclaimedScripts(this.pending, this.out.scripts);
+    const p = this.pending;
+    // A section's first block, ended by its `###` line with nothing read into it, is taken over (one block per
+    // request instead of two, each an object and three lists).
+    if (isUntouched(p)) return reopen(p, startLine, title, separatorLine);
+    keepUnclaimedScripts(p, this.out.scripts);
     return newPending(startLine, title, separatorLine);
   }
-}
-
-function newPending(startLine: number, title?: string, separatorLine?: number): Pending {
-  // `comments` is declared, not added by the first comment: every block keeps one shape ("wrong map" otherwise).
-  return { startLine, title, separatorLine, claimed: false, metadata: [], comments: undefined, variables: [], scripts: [] };
 }
