@@ -5,7 +5,9 @@
  * milliseconds later: it cannot fail, and a change saved since the data was loaded is overwritten unseen. Real code:
  * GitHub-contents saves that "first get the current file to get its SHA". Only a whole replacement (PUT) whose guard
  * is a body field of the service counts, in the same function as the read, when nothing else the write sends comes
- * from the read's response.
+ * from the read's response. Content read from a local file, where nothing else in the file reads the resource, is a
+ * publisher's (a log or a generated page pushed from disk): it replaces the file by design, no finding (real code: a
+ * SIEM log published to a GitHub Pages repository; the SDK form already needed a load elsewhere to count).
  */
 import type { RequestModel } from '../model/types';
 import { serviceOf } from '../services/recognise';
@@ -15,6 +17,7 @@ import type { RequestIndexOf } from './etag-flow';
 import { assignedAfter, followValue, readObject } from './options';
 import { sentBody } from './sent-body';
 import { parameterNames } from './local-functions';
+import { readsLocalFile } from './local-file-reads';
 import { encloses, mentions, unwrap, type Node } from './syntax';
 
 const MAX_DEPTH = 6;
@@ -36,6 +39,9 @@ export function markFetchedGuards(requests: readonly RequestModel[], calls: read
     const derived = derivedNames(calls[read.index].call, fn, ctx);
     const data = guard.data.flatMap((d) => namesIn(d, ctx));
     if (data.length === 0 || data.some((n) => derived.has(n))) return;
+    // Content read from a local file that nothing else in the file reads from the service (a log, a generated page
+    // pushed from disk): the version is taken only to be allowed to replace it, and that is the intent.
+    if (loadedBy === undefined && guard.data.some((d) => readsLocalFile(d, ctx))) return;
     if (guard.branch && onFreshBranch(guard.branch, call.call, fn, ctx)) return;
     req.guardFetched = { read: read.index, guard: guard.name, ...(loadedBy !== undefined ? { loadedBy } : {}) };
     // `saveDoc(path, data, sha)` that sends `freshSha` where `let freshSha = sha` was then re-fetched: the caller hands
@@ -142,9 +148,13 @@ function responseBehind(node: Node, ctx: CodeContext, requestOf: RequestIndexOf,
     const argument = n.childForFieldName('arguments')?.firstNamedChild;
     return argument ? responseBehind(argument, ctx, requestOf, depth + 1) : undefined;
   }
-  // `res.ok ? await res.json() : null`: the branch that holds a response.
-  if (n.type === 'ternary_expression') {
-    for (const b of [n.childForFieldName('consequence'), n.childForFieldName('alternative')]) {
+  // `res.ok ? await res.json() : null`, Python `r.json()["sha"] if r.status_code == 200 else None`: the branch that
+  // holds a response (a Python conditional's operands are its first and last).
+  if (n.type === 'ternary_expression' || n.type === 'conditional_expression') {
+    const branches = n.type === 'ternary_expression'
+      ? [n.childForFieldName('consequence'), n.childForFieldName('alternative')]
+      : [n.namedChildren[0], n.namedChildren[n.namedChildren.length - 1]];
+    for (const b of branches) {
       const read = b ? responseBehind(b, ctx, requestOf, depth + 1) : undefined;
       if (read !== undefined) return read;
     }
