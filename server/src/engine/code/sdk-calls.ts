@@ -266,6 +266,7 @@ function readGuards(spec: SdkGuards | undefined, value: (ref: ArgRef) => Node | 
   }
   const create = spec.createWhen && value(spec.createWhen.ref);
   if (create && stringLiteral(followValue(create, ctx))?.value === spec.createWhen!.equals) out.push({ header: 'If-None-Match', at: create });
+  for (const g of chainedHeaders(callee, spec.chainedHeaders ?? [], ctx)) out.push({ ...g, at: g.value });
   for (const header of spec.requestHeaders ?? []) {
     const set = headerSetOnRequest(callee, header, ctx);
     // Placed at the call: the header is the request's, whichever line sets it.
@@ -278,6 +279,29 @@ function readGuards(spec: SdkGuards | undefined, value: (ref: ArgRef) => Node | 
     const flag = given && unwrap(followValue(given, ctx)).text;
     if (!given || flag === 'False' || flag === 'false') out.push({ header: 'If-None-Match', at: given ?? callee });
     else if (flag !== 'True' && flag !== 'true') return undefined;
+  }
+  return out;
+}
+
+/**
+ * Headers set on the chain that builds the request, before the call that sends it: `client.api(p).header('If-Match',
+ * etag).put(body)`, `.headers({ 'If-Match': etag })`. Only `wanted` ones, named in any case.
+ */
+function chainedHeaders(callee: Node, wanted: readonly string[], ctx: CodeContext): { header: string; value: Node }[] {
+  const out: { header: string; value: Node }[] = [];
+  const named = (name: string | undefined) => wanted.find((w) => w.toLowerCase() === name?.toLowerCase());
+  let at = wanted.length > 0 && callee.type === 'member_expression' ? callee.childForFieldName('object') : null;
+  for (let steps = 0; at && steps < 20; steps++) {
+    const call = unwrap(at);
+    const fn = call.type === 'call_expression' ? call.childForFieldName('function') : null;
+    if (fn?.type !== 'member_expression') break;
+    const method = fn.childForFieldName('property')?.text;
+    const args = argumentsOf(call)?.positional ?? [];
+    const header = method === 'header' && args[0] ? named(stringLiteral(followValue(args[0], ctx))?.value) : undefined;
+    if (header && args[1]) out.push({ header, value: args[1] });
+    const given = method === 'headers' && args[0] ? readObject(followValue(args[0], ctx), ctx) : undefined;
+    for (const [key, p] of given?.props ?? []) if (named(key)) out.push({ header: named(key)!, value: p.value });
+    at = fn.childForFieldName('object');
   }
   return out;
 }

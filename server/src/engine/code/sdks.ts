@@ -8,6 +8,7 @@
  */
 import { APP_ROWS, APP_SERVICES } from './sdks-apps';
 import { ES_JS_ROWS, ES_JS_SERVICES } from './sdks-elasticsearch-js';
+import { GRAPH_ROWS, GRAPH_SERVICES } from './sdks-graph';
 import { FIREBASE_ROWS, FIREBASE_SERVICES } from './sdks-firebase';
 import { PYTHON_ROWS, PYTHON_SERVICES } from './sdks-python';
 
@@ -62,6 +63,8 @@ export interface SdkGuards {
    * service.files().update(…)`, `request.headers['If-Match'] = etag`, `request.execute()`).
    */
   requestHeaders?: readonly string[];
+  /** Headers chained on the request before the call that sends it (Graph: `client.api(p).header('If-Match', e).put(b)`). */
+  chainedHeaders?: readonly string[];
 }
 
 export interface SdkCall {
@@ -120,6 +123,7 @@ export const SDK_SERVICES: Readonly<Record<string, SdkService>> = {
   ...PYTHON_SERVICES,
   ...FIREBASE_SERVICES,
   ...ES_JS_SERVICES,
+  ...GRAPH_SERVICES,
   'Dropbox (Python)': {
     base: 'https://content.dropboxapi.com/2/files',
     advice: 'Pass mode=WriteMode.update(rev) with the rev of the file you downloaded (files_download returns it), or keep the default mode add to create only.',
@@ -311,7 +315,7 @@ calls(COSMOS, 'CosmosItem', {
   delete: { method: 'DELETE', names: [], guards: accessCondition(0) },
 }, 'Azure Cosmos DB (JavaScript)');
 
-for (const row of [...APP_ROWS, ...PYTHON_ROWS, ...FIREBASE_ROWS, ...ES_JS_ROWS]) {
+for (const row of [...APP_ROWS, ...PYTHON_ROWS, ...FIREBASE_ROWS, ...ES_JS_ROWS, ...GRAPH_ROWS]) {
   if (row.factories) factories(row.modules, row.factories);
   if (row.calls) calls(row.modules, row.prefix, row.calls, row.sdk);
 }

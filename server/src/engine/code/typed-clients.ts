@@ -16,6 +16,7 @@ import type { Node } from './syntax';
 /** Interface types of clients made by a factory function: module → type → the path their methods are listed under. */
 const CLIENT_TYPES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   webdav: { WebDAVClient: ['Client'] },
+  '@microsoft/microsoft-graph-client': { Client: ['GraphClient'] },
 };
 
 /** JS parameters and Python typed parameters: the node types that carry a declared type. */
