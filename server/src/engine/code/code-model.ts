@@ -23,6 +23,7 @@ import { joinedToBase } from './base-url';
 import { confirmedGuessEvidence } from './confirmed-guess';
 import { etagReadEvidence } from './etag-reads';
 import { markFetchedGuards } from './fetched-guard';
+import { markLocalFileUploads } from './local-file-uploads';
 import type { CodeContext } from './context';
 import { valueInfo, type RequestIndexOf } from './etag-flow';
 import { resolveHeaders, type HeaderEntry, type HeaderSet } from './headers';
@@ -43,6 +44,7 @@ export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentMod
   const branches = new BranchPaths(ctx.ancestry);
   calls.forEach((call, index) => requests.push(lowerCall(call, index, ctx, requestOf, calls, fixes, branches.of(call.call))));
   markFetchedGuards(requests, calls, ctx, requestOf);
+  markLocalFileUploads(requests, calls, ctx);
   return {
     requests, unresolved: [], evidence: [...readModifyWriteEvidence(requests, calls, ctx), ...webdavDialectEvidence(requests, calls, ctx), ...configBaseEvidence(requests),
     ...confirmedGuessEvidence(requests, calls, ctx), ...etagReadEvidence(requests, requestOf, ctx), ...sdkHelperPairEvidence(requests, calls, ctx)],
@@ -175,7 +177,8 @@ const BODY_KEYS = ['body', 'data', 'json'];
  */
 function bodyText(call: HttpCall, ctx: CodeContext): string | undefined {
   if (call.via) return call.via.body && textWithAssigned(call.via.body, ctx);
-  if (call.sdk) return call.sdk.body && followValue(call.sdk.body, ctx).text;
+  // An upload of a local file sends the file, not its path: the path's text is no body (a literal path is no fixed value).
+  if (call.sdk) return call.sdk.localFile === undefined && call.sdk.body ? followValue(call.sdk.body, ctx).text : undefined;
   let node = BODY_KEYS.map((k) => call.options?.props.get(k)?.value).find((v) => v !== undefined);
   if (!node && call.library === 'axios' && call.shape.options === 2) node = call.args.positional[1];
   for (let depth = 0; node && depth < 3; depth++) {

@@ -44,6 +44,8 @@ export interface SdkRequest {
    * its own callers pass, not this object.
    */
   callerNamed: boolean;
+  /** The local file the call uploads from or downloads into, as written (sdks.ts `localFile`). */
+  localFile?: string;
   /**
    * Why the write loses no update although a read of its object came first in its function (sdk-read-results.ts): it
    * runs where that read found nothing, or it is a partial update that sends nothing the read returned.
@@ -83,6 +85,7 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
     ? atomicOnly(body, service.atomic, ctx) ?? afterRead(callee, url, body, spec, ctx) : undefined;
   return {
     sdk: spec.sdk, url, name, body, advice: service.advice, callerNamed: !!name && namedByCaller(name, callee, ctx),
+    ...(spec.localFile && value(spec.localFile) ? { localFile: value(spec.localFile)!.text.replace(/\s+/g, '') } : {}),
     ...(noLostUpdate ? { noLostUpdate } : {}),
     ...(depth === 0 && callee.parent && inLoop(callee.parent, ctx) ? { inLoop: true } : {}),
     guards: guards ?? [],

@@ -98,6 +98,12 @@ export interface SdkCall {
   /** A partial update (Elasticsearch `update(doc=…)`): it sets the fields it names and leaves the others. */
   partial?: boolean;
   /**
+   * The argument naming a local file the call uploads from or downloads into (`upload_from_filename(path)`,
+   * `downloadToFile(path)`): what an upload sends is that file, which a download of the object may have filled
+   * (local-file-uploads.ts).
+   */
+  localFile?: ArgRef;
+  /**
    * The argument that is the object read or written, where a modular SDK's function takes it (`updateDoc(ref, data)`,
    * `set(ref(db, path), value)`) instead of being its method: the object's names are those its factory gave it.
    */
@@ -263,11 +269,11 @@ const conditions = (at: number): SdkGuards => ({
 calls(AZURE_JS, 'Blob', {
   download: { method: 'GET', names: [] },
   downloadToBuffer: { method: 'GET', names: [] },
-  downloadToFile: { method: 'GET', names: [] },
+  downloadToFile: { method: 'GET', names: [], localFile: { arg: 0 } },
   getProperties: { method: 'HEAD', names: [] },
   upload: { method: 'PUT', names: [], body: { arg: 0 }, guards: conditions(2) },
   uploadData: { method: 'PUT', names: [], body: { arg: 0 }, guards: conditions(1) },
-  uploadFile: { method: 'PUT', names: [], body: { arg: 0 }, guards: conditions(1) },
+  uploadFile: { method: 'PUT', names: [], body: { arg: 0 }, guards: conditions(1), localFile: { arg: 0 } },
   uploadStream: { method: 'PUT', names: [], body: { arg: 0 }, guards: conditions(3) },
   delete: { method: 'DELETE', names: [], guards: conditions(0) },
 }, 'Azure Storage Blob (JavaScript)');
@@ -286,13 +292,14 @@ factories(GCS, {
 const generation: SdkGuards = {
   values: [{ ref: { key: 'if_generation_match' }, header: 'x-goog-if-generation-match' }, { ref: { key: 'if_metageneration_match' }, header: 'x-goog-if-metageneration-match' }],
 };
-const gcsReads = Object.fromEntries(['download_as_text', 'download_as_bytes', 'download_as_string', 'download_to_filename', 'download_to_file']
+const gcsReads = Object.fromEntries(['download_as_text', 'download_as_bytes', 'download_as_string', 'download_to_file']
   .map((m) => [m, { method: 'GET', names: [] } as const]));
 calls(GCS, 'GcsBlob', {
   ...gcsReads,
+  download_to_filename: { method: 'GET', names: [], localFile: { arg: 0, key: 'filename' } },
   reload: { method: 'HEAD', names: [] },
   upload_from_string: { method: 'PUT', names: [], body: { arg: 0, key: 'data' }, guards: generation },
-  upload_from_filename: { method: 'PUT', names: [], body: { arg: 0, key: 'filename' }, guards: generation },
+  upload_from_filename: { method: 'PUT', names: [], body: { arg: 0, key: 'filename' }, guards: generation, localFile: { arg: 0, key: 'filename' } },
   upload_from_file: { method: 'PUT', names: [], body: { arg: 0, key: 'file_obj' }, guards: generation },
   delete: { method: 'DELETE', names: [], guards: generation },
 }, 'google-cloud-storage');
