@@ -12,7 +12,7 @@ import { passedOnShape, passThroughWrappers } from './pass-through';
 import { methodWrappers, throughWrapper } from './method-wrappers';
 import { genericHelper } from './generic-helpers';
 import { CodeRequestEditor, type FixSupport } from './code-editor';
-import { conditionalPreconditions } from './conditional-guards';
+import { conditionalPreconditions, tagFromCaller } from './conditional-guards';
 import { readModifyWriteEvidence } from './read-modify-write';
 import { webdavDialectEvidence } from './webdav-dialect';
 import { sdkHelperPairEvidence } from './sdk-helper-pairs';
@@ -89,7 +89,7 @@ function lowerCall(
       valueRange: spanOf(info.range),
       range: spanOf(rangeOf(e.whole)),
       source: info.source,
-      ...(conditional.has(e) ? { conditional: true } : {}),
+      ...(conditional.has(e) ? { conditional: true, ...(tagFromCaller(e, call.call, ctx) ? { tagFromCaller: true } : {}) } : {}),
     });
   }
   // A storage SDK's create-only form (Dropbox mode add, Azure without overwrite=True) is `If-None-Match: *`.

@@ -9,6 +9,7 @@
 import { isPreconditionName } from '../rules/vocabulary';
 import type { CodeContext } from './context';
 import type { HeaderEntry } from './headers';
+import { parameterNames } from './local-functions';
 import { encloses, unwrap, type Node } from './syntax';
 
 const IFS = new Set(['if_statement']);
@@ -62,4 +63,15 @@ function testsValue(test: Node, value: Node): boolean {
   if (!/^[\w$.]+$/.test(v)) return false;
   const escaped = v.replace(/[.$]/g, (c) => `\\${c}`);
   return new RegExp(`(^|[^\\w$.])${escaped}($|[^\\w$])`).test(test.text);
+}
+
+/**
+ * True when the conditional value is a parameter of the function around the call (`def put_page(path, content,
+ * etag)`, `apiPut(path, body, etag?)`): whether a tag is at hand is its callers' to say, as a request helper's optional
+ * tag is by design (lesson from real code: a wiki publisher that passes the page's ETag when the page exists and none
+ * when its GET returned 404, so that the PUT creates it).
+ */
+export function tagFromCaller(e: HeaderEntry, call: Node, ctx: CodeContext): boolean {
+  const v = unwrap(e.value);
+  return v.type === 'identifier' && parameterNames(ctx.scopes.functionOf(call)).includes(v.text);
 }

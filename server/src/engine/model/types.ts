@@ -37,6 +37,8 @@ export interface HeaderModel {
    * goes out without it when no tag came back.
    */
   conditional?: boolean;
+  /** Client code: a conditional value that is a parameter of the function around the call (its callers decide). */
+  tagFromCaller?: boolean;
 }
 
 /** Language-specific edits a quick fix needs; the rules stay language-neutral. */

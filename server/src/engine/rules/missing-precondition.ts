@@ -49,7 +49,9 @@ export const missingPrecondition: Rule = {
       if (!config.strict && judgement.decision === 'silent') return;
       const level = !config.strict && judgement.decision === 'hint' ? 'hint' : undefined;
       if (conditional) {
-        report({ ...conditionalFinding(req), level });
+        // A request helper's optional tag (a parameter): its callers decide whether one is at hand.
+        const fromCaller = req.headers.some((h) => h.conditional && h.tagFromCaller);
+        report({ ...conditionalFinding(req, fromCaller), level: level ?? (fromCaller && !config.strict ? 'hint' : undefined) });
         return;
       }
       report({
@@ -153,11 +155,15 @@ function messageFor(req: RequestModel, j: Judgement, strict: boolean): string {
     'run a GET of it, or see docs/precision.md). ' + advice;
 }
 
-/** A precondition sent only when a tag is at hand: the write is unguarded exactly when no ETag came back. */
-function conditionalFinding(req: RequestModel): ReportedFinding {
+/**
+ * A precondition sent only when a tag is at hand: the write is unguarded exactly when no ETag came back. When the tag
+ * is the function's parameter, that is up to its callers (a hint in default mode).
+ */
+function conditionalFinding(req: RequestModel, fromCaller: boolean): ReportedFinding {
   const h = req.headers.find((x) => x.conditional)!;
+  const when = fromCaller ? 'only when a value is at hand, a tag its caller passes: a call without one' : 'only when a value is at hand: when no ETag came back it';
   return {
-    message: `${req.method} sends ${h.name} only when a value is at hand: when no ETag came back it goes out with no ` +
+    message: `${req.method} sends ${h.name} ${when} goes out with no ` +
       'precondition and can overwrite a concurrent update unseen. Refuse to write without the tag (or send ' +
       'If-None-Match: * when the resource is new).',
     range: rangeOf(req.anchor),
