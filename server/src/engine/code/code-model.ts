@@ -94,6 +94,8 @@ function lowerCall(
   }
   // A storage SDK's create-only form (Dropbox mode add, Azure without overwrite=True) is `If-None-Match: *`.
   for (const g of call.sdk?.guards ?? []) if (!g.value) headers.push(createOnlyHeader(g.header, g.at));
+  const createOnly = createOnlyOption(call, ctx);
+  if (createOnly === 'create') headers.push(createOnlyHeader('If-None-Match', call.options!.props.get(call.shape.createOnlyUnless!)!.value));
   const written = call.sdk ? call.sdk.url : call.url && urlText(call.url, ctx, call.via?.urlGiven ? undefined : call.via?.bindings);
   const base = call.base ? urlText(call.base, ctx) : call.shape.origin;
   const url = written !== undefined && base !== undefined ? joinedToBase(written, base) : written;
@@ -120,8 +122,19 @@ function lowerCall(
   // Headers we cannot see may hold the precondition (so may an If-None-Match whose value may be `*`): judge
   // the call only when what we see already has one.
   const unknownInm = headers.some((h) => h.name.toLowerCase() === 'if-none-match' && h.source.kind === 'unknown');
-  if ((!set.complete || call.opaque || unknownInm) && !hasWritePrecondition(request, ctx.config)) request.method = undefined;
+  if ((!set.complete || call.opaque || unknownInm || createOnly === 'unknown') && !hasWritePrecondition(request, ctx.config)) request.method = undefined;
   return request;
+}
+
+/**
+ * What a library's create-only option says (`putFileContents(path, data, { overwrite: false })`): `create` when it is
+ * `false`, `unknown` when it is given a value the analysis cannot read (`overwrite: isOverwrite`).
+ */
+function createOnlyOption(call: HttpCall, ctx: CodeContext): 'create' | 'unknown' | undefined {
+  const given = call.shape.createOnlyUnless ? call.options?.props.get(call.shape.createOnlyUnless)?.value : undefined;
+  if (!given) return undefined;
+  const flag = unwrap(followValue(given, ctx)).text;
+  return flag === 'false' ? 'create' : flag === 'true' ? undefined : 'unknown';
 }
 
 /** An SDK call takes no headers: its guards are its own parameters, which a header fix cannot add. */

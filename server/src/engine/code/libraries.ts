@@ -28,6 +28,8 @@ export interface CallShape {
   headerHook?: string;
   /** Where a relative path goes: the API host of a client that has one (`gapi.client.request({ path })`). */
   origin?: string;
+  /** An option that, given `false`, makes the write create only (the `webdav` client's `overwrite`: If-None-Match: *). */
+  createOnlyUnless?: string;
 }
 
 const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
@@ -71,7 +73,8 @@ for (const prefix of ['requests:', 'httpx:', 'aiohttp:ClientSession.']) {
 // The `webdav` package's client (`createClient(base, auth)`): file reads and writes by path under the base, each
 // taking `{ headers }` among its options. Only the calls that are plain HTTP reads and writes of one file.
 add(['webdav:Client.getFileContents'], { library: 'webdav', method: { fixed: 'GET' }, urlArg: 0, options: 1 });
-add(['webdav:Client.putFileContents'], { library: 'webdav', method: { fixed: 'PUT' }, urlArg: 0, options: 2 });
+// `overwrite: false` makes putFileContents send If-None-Match: * (webdav-client source/operations/putFileContents.ts).
+add(['webdav:Client.putFileContents'], { library: 'webdav', method: { fixed: 'PUT' }, urlArg: 0, options: 2, createOnlyUnless: 'overwrite' });
 add(['webdav:Client.deleteFile'], { library: 'webdav', method: { fixed: 'DELETE' }, urlArg: 0, options: 1 });
 
 // Page scripts (resolve.ts reads `$` / `jQuery` used and never declared as the page's jQuery). jQuery:
