@@ -72,8 +72,10 @@ function piece(scan: TemplateScan, kind: number, range: Span | undefined, header
     if (reference !== undefined) {
       // Where the piece starts is worked out only for a reference to report (a range is an object).
       const start = rangeOf(range ?? (kind === NAME ? headerNameSpan(header!) : headerValueSpan(header!))).start;
-      if (found.unresolved === NO_UNRESOLVED) found.unresolved = [];
-      found.unresolved.push({ text: scan.source, range: spanRange(scan, start.line, start.character), kind: reference, name: referenceName(scan) });
+      const unresolved = { text: scan.source, range: spanRange(scan, start.line, start.character), kind: reference, name: referenceName(scan) };
+      // Made at the first item, at its size (`appended`): the lists are kept with the lowering.
+      if (found.unresolved === NO_UNRESOLVED) found.unresolved = [unresolved];
+      else found.unresolved.push(unresolved);
     }
     if (kind !== NAME) useIn(scan, startLineOf(range ?? header!.range), kind === URL ? 'url' : 'header', req, scope, lookups, found);
   }
@@ -110,6 +112,7 @@ function useIn(t: TemplateSpan, line: number, sent: ResponseUse['sent'], req: Ht
   lookups: Lookups, found: RequestTemplates): void {
   const use = useOf(t.parsed, lookups, scope.vars);
   if (!use) return;
-  if (found.uses === NO_USES) found.uses = [];
-  found.uses.push({ source: use.source, part: use.part, path: use.path, user: req.index, line, sent });
+  const entry: ResponseUse = { source: use.source, part: use.part, path: use.path, user: req.index, line, sent };
+  if (found.uses === NO_USES) found.uses = [entry];
+  else found.uses.push(entry);
 }

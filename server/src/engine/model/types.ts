@@ -7,6 +7,7 @@ import type { Range, TextEdit } from '../text/types';
 import type { Span } from '../text/span';
 import type { ParseDiagnostic } from '../http/ast';
 import { lowerCaseName, mayBeIfHeader, sameHeaderName } from '../text/header-names';
+import { appended } from '../text/compact-list';
 
 export { lowerCaseName, mayBeIfHeader, sameHeaderName };
 
@@ -203,7 +204,7 @@ export function findHeaders(request: RequestModel, name: string): readonly Heade
   const headers = request.headers;
   if (headers.length > SCAN_LIMIT) return headersByName(headers).get(lowerCaseName(name)) ?? NO_HEADERS;
   let found: HeaderModel[] | undefined;
-  for (const h of headers) if (sameHeaderName(h.name, name)) (found ??= []).push(h);
+  for (let i = 0; i < headers.length; i++) if (sameHeaderName(headers[i].name, name)) found = appended(found, headers[i]);
   return found ?? NO_HEADERS;
 }
 

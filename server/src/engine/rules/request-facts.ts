@@ -12,6 +12,7 @@ import type { HeaderModel, RequestModel } from '../model/types';
 import { lowerCaseName, mayBeIfHeader } from '../model/types';
 import type { KnownService } from '../services/catalogue';
 import { serviceOf } from '../services/recognise';
+import { appended } from '../text/compact-list';
 
 /** The conditional request headers of RFC 9110 §13.1, lower-case. */
 export const CONDITIONAL_HEADERS = ['if-match', 'if-none-match', 'if-modified-since', 'if-unmodified-since', 'if-range'] as const;
@@ -64,7 +65,7 @@ export class RequestFacts {
       const first = c | 32;
       if (first !== 105 && first !== 120 && c < 128) continue;
       const lower = lowerCaseName(h.name);
-      if ((CONDITIONAL_HEADERS as readonly string[]).includes(lower)) (conditionals ??= []).push({ header: h, name: lower as ConditionalName });
+      if ((CONDITIONAL_HEADERS as readonly string[]).includes(lower)) conditionals = appended(conditionals, { header: h, name: lower as ConditionalName });
       else if (SERVICE_HEADERS.includes(lower)) serviceHeader = true;
     }
     this.conditionals = conditionals ?? NO_CONDITIONALS;

@@ -11,6 +11,7 @@ import { factsOf, SERVICE_HEADERS, type ConditionalName } from './request-facts'
 import { partitionPoint } from '../text/partition-point';
 import { stringMemo } from '../text/string-memo';
 import { startLineOf } from '../text/span';
+import { appended } from '../text/compact-list';
 
 /** Methods that change state and can lose someone else's update (POST only when configured). */
 export function isWrite(method: string | undefined, config: EngineConfig): boolean {
@@ -162,7 +163,7 @@ export function headersOnWrite(req: RequestModel, config: EngineConfig, name: Co
   if (!isWrite(req.method, config)) return NO_HEADERS;
   let found: HeaderModel[] | undefined;
   const conditionals = factsOf(req).conditionals;
-  for (let i = 0; i < conditionals.length; i++) if (conditionals[i].name === name) (found ??= []).push(conditionals[i].header);
+  for (let i = 0; i < conditionals.length; i++) if (conditionals[i].name === name) found = appended(found, conditionals[i].header);
   return found ?? NO_HEADERS;
 }
 

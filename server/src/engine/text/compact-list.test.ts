@@ -1,0 +1,20 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { appended, compactList, NONE } from './compact-list';
+
+describe('compact lists', () => {
+  it('makes a list at its first item and appends to it after', () => {
+    const first = appended<string>(undefined, 'if-match');
+    assert.deepEqual(first, ['if-match']);
+    const second = appended(first, 'if-none-match');
+    assert.equal(second, first);
+    assert.deepEqual(second, ['if-match', 'if-none-match']);
+  });
+
+  it('keeps an empty list as the shared frozen one and copies the others', () => {
+    assert.equal(compactList([]), NONE);
+    const list = ['a'];
+    assert.notEqual(compactList(list), list);
+    assert.deepEqual(compactList(list), ['a']);
+  });
+});
