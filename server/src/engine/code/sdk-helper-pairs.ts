@@ -16,7 +16,8 @@ import { functionName, localFunction, parameterNames } from './local-functions';
 import { argumentsOf, followValue } from './options';
 import { resolveCallee } from './resolve';
 import { sdkCall } from './sdks';
-import { calleeText, encloses, unwrap, type Node } from './syntax';
+import { calleeText, encloses, rangeOf, unwrap, type Node } from './syntax';
+import { spanOf } from '../text/span';
 
 interface Helper {
   request: RequestModel;
@@ -48,24 +49,32 @@ function loadThenSave(requests: readonly RequestModel[], calls: readonly HttpCal
       const readCall = calls[r.index];
       if (r.method !== 'GET' || r.target !== w.target || !readCall?.sdk) continue;
       const load = ctx.scopes.functionOf(readCall.call);
-      const pair = load.id === save.id ? undefined : handedOn(load, save, ctx);
-      if (!pair) continue;
-      out.push({
-        request: w.index, kind: 'same-file', verdict: 'versioned', line: pair.save.startPosition.row,
-        sentence: `${pair.caller}() loads the object through ${pair.loadName}(…) on line ${pair.load.startPosition.row + 1} and saves ` +
-          `what it loaded through ${pair.saveName}(…) on line ${pair.save.startPosition.row + 1}: a read-modify-write`,
-      });
+      const pairs = load.id === save.id ? [] : handedOn(load, save, ctx);
+      if (pairs.length === 0) continue;
+      const said = pairs.map((pair) => `${pair.caller}() loads the object through ${pair.loadName}(…) on line ${pair.load.startPosition.row + 1} and saves ` +
+        `what it loaded through ${pair.saveName}(…) on line ${pair.save.startPosition.row + 1}: a read-modify-write`);
+      out.push({ request: w.index, kind: 'same-file', verdict: 'versioned', line: pairs[0].save.startPosition.row, sentence: said[0] });
+      w.lostAt = lostAt(pairs.map((p) => p.save), said);
       return;
     }
   });
   return out;
 }
 
-/** A call of `save` given a name that holds what a call of `load` returned earlier in the same function. */
-function handedOn(load: Node, save: Node, ctx: CodeContext): { caller: string; loadName: string; saveName: string; load: Node; save: Node } | undefined {
+interface HandedOn {
+  caller: string;
+  loadName: string;
+  saveName: string;
+  load: Node;
+  save: Node;
+}
+
+/** The calls of `save` given a name that holds what a call of `load` returned earlier in the same function. */
+function handedOn(load: Node, save: Node, ctx: CodeContext): HandedOn[] {
   const loadName = functionName(load, ctx);
   const saveName = functionName(save, ctx);
-  if (!loadName || !saveName) return undefined;
+  if (!loadName || !saveName) return [];
+  const out: HandedOn[] = [];
   const callsOfFn = (fn: Node) => ctx.index.calls.filter((c) => {
     const callee = c.childForFieldName('function');
     return callee !== null && callee.text.endsWith(functionName(fn, ctx)!) && localFunction(callee, ctx)?.id === fn.id;
@@ -78,9 +87,9 @@ function handedOn(load: Node, save: Node, ctx: CodeContext): { caller: string; l
     const l = loads.find((x) => x.startIndex < s.startIndex && ctx.scopes.functionOf(x).id === caller.id
       && passed.some((a) => { const held = unwrap(followValue(a, ctx)); return held.id === x.id || held.startIndex <= x.startIndex && x.endIndex <= held.endIndex; }));
     const callerName = l && functionName(caller, ctx);
-    if (l && callerName) return { caller: callerName, loadName, saveName, load: l, save: s };
+    if (l && callerName) out.push({ caller: callerName, loadName, saveName, load: l, save: s });
   }
-  return undefined;
+  return out;
 }
 
 function helperPairs(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {
@@ -92,17 +101,21 @@ function helperPairs(requests: readonly RequestModel[], calls: readonly HttpCall
   const out: DocumentEvidence[] = [];
   for (const w of writes) {
     for (const r of reads.filter((x) => x.prefix === w.prefix && x.fn.id !== w.fn.id)) {
-      const pair = roundTrip(r, w, ctx);
-      if (!pair) continue;
-      out.push({
-        request: w.request.index, kind: 'same-file', verdict: 'versioned', line: pair.save.startPosition.row,
-        sentence: `${pair.caller} loads ${pair.object} through ${r.name}(…) on line ${pair.load.startPosition.row + 1} and saves it back ` +
-          `through ${w.name}(…) on line ${pair.save.startPosition.row + 1}: a read-modify-write`,
-      });
+      const pairs = roundTrips(r, w, ctx);
+      if (pairs.length === 0) continue;
+      const said = pairs.map((pair) => `${pair.caller} loads ${pair.object} through ${r.name}(…) on line ${pair.load.startPosition.row + 1} and saves it back ` +
+        `through ${w.name}(…) on line ${pair.save.startPosition.row + 1}: a read-modify-write`);
+      out.push({ request: w.request.index, kind: 'same-file', verdict: 'versioned', line: pairs[0].save.startPosition.row, sentence: said[0] });
+      w.request.lostAt = lostAt(pairs.map((p) => p.save), said);
       break;
     }
   }
   return out;
+}
+
+/** The save calls where the update is lost (their callees), each with its sentence. */
+function lostAt(saves: readonly Node[], said: readonly string[]): NonNullable<RequestModel['lostAt']> {
+  return saves.map((save, i) => ({ at: spanOf(rangeOf(save.childForFieldName('function') ?? save)), sentence: said[i] }));
 }
 
 /** The SDK request as a helper whose object is its parameter, if it is one. */
@@ -118,16 +131,17 @@ function helperOf(req: RequestModel, call: HttpCall | undefined, ctx: CodeContex
   return { request: req, fn, name: fnName, at, param: followed.text, prefix: req.target.slice(0, req.target.lastIndexOf('/')) };
 }
 
-/** A function that calls the load helper and later the save helper with the same object argument. */
-function roundTrip(load: Helper, save: Helper, ctx: CodeContext): { caller: string; object: string; load: Node; save: Node } | undefined {
+/** The functions that call the load helper and later the save helper with the same object argument. */
+function roundTrips(load: Helper, save: Helper, ctx: CodeContext): { caller: string; object: string; load: Node; save: Node }[] {
   const loads = callsOf(load, ctx);
+  const out: { caller: string; object: string; load: Node; save: Node }[] = [];
   for (const s of callsOf(save, ctx)) {
     const caller = ctx.scopes.functionOf(s.call);
     const l = loads.find((x) => x.call.startIndex < s.call.startIndex && ctx.scopes.functionOf(x.call).id === caller.id && x.object === s.object);
     const callerName = l && functionName(caller, ctx);
-    if (l && callerName) return { caller: `${callerName}()`, object: s.object, load: l.call, save: s.call };
+    if (l && callerName) out.push({ caller: `${callerName}()`, object: s.object, load: l.call, save: s.call });
   }
-  return undefined;
+  return out;
 }
 
 /** The calls of the helper in the file, with the text of the object argument each passes. */

@@ -128,6 +128,13 @@ export interface RequestModel {
    * the call is in a loop of its function.
    */
   sdk?: { name: string; advice: string; callerNamed?: boolean; noLostUpdate?: string; inLoop?: boolean };
+  /**
+   * Client code: where the update is lost, when that is not at the write itself — the calls of a save helper in the
+   * functions that loaded the object first (`movies = load_from_gcs(name)` … `save_to_gcs(name, movies)`,
+   * code/sdk-helper-pairs.ts), each with the sentence that says so. The helper writes whatever its callers give it;
+   * the loss is in the caller that read, changed and saved, so a warning is shown there.
+   */
+  lostAt?: ReadonlyArray<{ at: Span; sentence: string }>;
 }
 
 /** A reference to an earlier request that names none (`{{nope.response.headers.ETag}}`). */

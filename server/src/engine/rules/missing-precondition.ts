@@ -54,6 +54,10 @@ export const missingPrecondition: Rule = {
         report({ ...conditionalFinding(req, fromCaller), level: level ?? (fromCaller && !config.strict ? 'hint' : undefined) });
         return;
       }
+      if (req.lostAt && judgement.decision === 'warn') {
+        for (const site of req.lostAt) report(lostAtFinding(req, site));
+        return;
+      }
       report({
         message: messageFor(req, judgement, config.strict),
         range: rangeOf(req.anchor),
@@ -153,6 +157,20 @@ function messageFor(req: RequestModel, j: Judgement, strict: boolean): string {
   if (strict) return `${risk}. ${advice}`;
   return `${risk}, if the server versions this resource (nothing in the workspace says it does; ` +
     'run a GET of it, or see docs/precision.md). ' + advice;
+}
+
+/**
+ * A save helper's write reported where the update is lost: at a caller that loaded the object, changed it and saved
+ * it through the helper (code/sdk-helper-pairs.ts). The guard belongs to the write; the version it needs comes from
+ * the caller's load, so the advice stays the SDK's.
+ */
+function lostAtFinding(req: RequestModel, site: NonNullable<RequestModel['lostAt']>[number]): ReportedFinding {
+  return {
+    message: `${req.method} on line ${startLineOf(req.anchor) + 1} without a precondition can overwrite a concurrent update unseen: ` +
+      `${site.sentence}. ${adviceFor(req)}`,
+    range: rangeOf(site.at),
+    fixes: [],
+  };
 }
 
 /**
