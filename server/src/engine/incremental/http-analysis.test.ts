@@ -203,6 +203,18 @@ describe('incremental analysis of .http documents', () => {
     assert.deepStrictEqual(plain(analysis.analyze(moved)), plain(lintHttp(moved, DEFAULT_CONFIG)));
   });
 
+  it('judges a wildcard write again when the read above it moves onto its route', () => {
+    const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
+    const text = 'GET https://x.test/orders/7\n\n###\nPUT https://x.test/items/1\nIf-Match: *\n';
+    const wildcard = (t: string) => analysis.analyze(t).findings.filter((f) => f.ruleId === 'missing-precondition').length;
+    assert.equal(wildcard(text), 0, 'a read of another resource is no read of the item');
+    // Only the read's line changes: the write keeps its section and model, but now follows a read of its resource.
+    const moved = text.replace('GET https://x.test/orders/7', 'GET https://x.test/items/1');
+    assert.equal(wildcard(moved), lintHttp(moved, DEFAULT_CONFIG).findings.filter((f) => f.ruleId === 'missing-precondition').length);
+    assert.equal(wildcard(moved), 1, 'If-Match: * after a read of the same resource');
+    assert.deepStrictEqual(plain(analysis.analyze(moved)), plain(lintHttp(moved, DEFAULT_CONFIG)));
+  });
+
   it('finds again what the file created when a renamed request hides or uncovers a POST of that name', () => {
     const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
     // The PATCH reads the document right before writing it: only then does the catalogue's word make a warning.

@@ -2,7 +2,7 @@
  * The rules over an editor's `.http` model, version after version. A per-request rule (`Rule.perRequest`) runs
  * again only on requests whose inputs changed: for `reads: 'request'`, a request whose model is new; for
  * `'dataflow'`, also one whose target's requests changed or whose captured request changed; for `'evidence'`,
- * also one whose judgement the evidence index forgot (the same-file evidence about its target changed). The
+ * those and also one whose judgement the evidence index forgot (the same-file evidence about its target changed). The
  * evidence index, like the target index, is kept by the delta of changed requests. The other rules
  * (file-wide ones such as unknown-reference) run whole, every version. Findings come out in the order a full
  * `runRules` gives (rule by rule, request by request, then sorted by position), so the result equals it.
@@ -85,10 +85,12 @@ export class RuleCache {
     for (const i of this.withFindings) if (i >= requests.length) this.withFindings.delete(i);
     for (const i of positions) rows[i] = new Array<readonly LintFinding[] | undefined>(this.rules.length);
     const changed = new Set(positions);
+    const dataflow = this.dataflowDirty(changed, touchedTargets);
     const dirty = {
       request: changed,
-      evidence: this.union(changed, [...staleJudgements].filter((r) => requests[r.index] === r).map((r) => r.index)),
-      dataflow: this.dataflowDirty(changed, touchedTargets),
+      // The evidence rule reads the dataflow too (a read moved onto a write's route makes its If-Match: * a lost update).
+      evidence: this.union(dataflow, [...staleJudgements].filter((r) => requests[r.index] === r).map((r) => r.index)),
+      dataflow,
     };
     const findings: LintFinding[] = [];
     const failures: RuleFailure[] = [];

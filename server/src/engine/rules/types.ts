@@ -54,8 +54,8 @@ export interface Rule extends RuleInfo {
   /**
    * The rule one request at a time, for rules whose findings on a request are worked out from that request
    * alone (`reads: 'request'`), or from it, the requests its header values were captured from and the other
-   * requests to its target (`'dataflow'`), or from it and the evidence index's judgement of it (`'evidence'`:
-   * `evidenceIndex(ctx.model, ctx.config).judge(req)`). An editor's analysis then re-runs it only on the requests whose
+   * requests to its target (`'dataflow'`), or from all that and the evidence index's judgement of it (`'evidence'`:
+   * `evidenceIndex(ctx.model, ctx.config).judge(req)`; missing-precondition also reads the fresh read before a write). An editor's analysis then re-runs it only on the requests whose
    * inputs an edit changed. `check` must be exactly this, called for each request in order (`byRequest`).
    * Deferred fixes may read `ctx.model` when they run (an editor's context then gives the latest version).
    */
