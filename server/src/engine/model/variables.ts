@@ -11,6 +11,7 @@
 import type { HttpFile } from '../http/ast';
 import type { DocumentModel } from './types';
 import { rangeOf } from '../text/span';
+import { VariableScan } from './variable-scan';
 
 const MAX_DEPTH = 8;
 /** Longest expansion the analysis builds; real values (URLs, tokens, ETags) are far shorter. */
@@ -20,7 +21,6 @@ export const MAX_TOTAL_EXPANSION_CHARS = 16 * 1024 * 1024;
 /** Texts longer than this, or past this many, are expanded each time rather than remembered. */
 const RESOLVED_TEXT_CHARS = 1024;
 const RESOLVED_LIMIT = 16384;
-const VARIABLE = /\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g;
 
 export class StaticVariables {
   private readonly values = new Map<string, string>();
@@ -93,19 +93,15 @@ export class StaticVariables {
     let from = 0;
     let last = 0;
     let size = 0;
-    // One shared regex, not `matchAll`'s copy per text: `valueOf` expands nested values with it, so the position
-    // is put back after each.
-    VARIABLE.lastIndex = 0;
-    for (let m = VARIABLE.exec(text); m; m = VARIABLE.exec(text)) {
-      const end = m.index + m[0].length;
-      const value = this.valueOf(m[1], depth);
-      size += m.index - last + (value ?? m[0]).length;
+    for (const scan = new VariableScan(text); scan.next();) {
+      const { open, end } = scan;
+      const value = this.valueOf(scan.name, depth);
+      size += open - last + (value === undefined ? end - open : value.length);
       if (value !== undefined) {
-        out = (out ?? '') + text.slice(from, m.index) + value;
+        out = (out ?? '') + text.slice(from, open) + value;
         from = end;
       }
       last = end;
-      VARIABLE.lastIndex = end;
       if (size > MAX_EXPANSION_CHARS) return null;
     }
     size += text.length - last;

@@ -1,0 +1,51 @@
+/**
+ * The `{{ name }}` templates of a text that name a variable, found one after another by hand: what
+ * `/\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g` finds (kept in variable-scan.test.ts as the specification), without a match
+ * array and its copies per template. Every URL and header value of a `.http` file that holds `{{` is expanded
+ * through it, once per distinct text.
+ */
+import { isSpaceAt } from '../http/line-kinds';
+
+export class VariableScan {
+  /** The last template found: where its `{{` stands, the index after its `}}`, the variable's name. */
+  open = -1;
+  end = -1;
+  name = '';
+  private from = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Moves to the next variable template; false when there is none. */
+  next(): boolean {
+    const text = this.text;
+    // A `{{` that opens no variable (`{{$guid}}`, `{{{x}}`) is passed by one character, as the regex retries.
+    for (let open = text.indexOf('{{', this.from); open >= 0; open = text.indexOf('{{', open + 1)) {
+      let k = open + 2;
+      while (k < text.length && isSpaceAt(text, k)) k++;
+      const nameStart = k;
+      if (!isNameStart(text.charCodeAt(k))) continue;
+      k++;
+      while (isNamePart(text.charCodeAt(k))) k++;
+      const nameEnd = k;
+      while (k < text.length && isSpaceAt(text, k)) k++;
+      if (text.charCodeAt(k) !== 125 /* } */ || text.charCodeAt(k + 1) !== 125) continue;
+      this.open = open;
+      this.end = k + 2;
+      this.name = text.slice(nameStart, nameEnd);
+      this.from = this.end;
+      return true;
+    }
+    this.from = text.length;
+    return false;
+  }
+}
+
+/** `[A-Za-z_]` by code (NaN past the end is none of them). */
+function isNameStart(c: number): boolean {
+  return c === 95 || ((c | 32) >= 97 && (c | 32) <= 122);
+}
+
+/** `[\w.-]`: letters, digits, `_`, `.` and `-`. */
+function isNamePart(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57) || c === 46 || c === 45;
+}
