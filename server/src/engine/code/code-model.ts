@@ -16,6 +16,7 @@ import { conditionalPreconditions, tagFromCaller } from './conditional-guards';
 import { readModifyWriteEvidence } from './read-modify-write';
 import { webdavDialectEvidence } from './webdav-dialect';
 import { sdkHelperPairEvidence } from './sdk-helper-pairs';
+import { SDK_SERVICES } from './sdks';
 import { getterReturn } from './getters';
 import { localFunction, parameterNames, returnedValues } from './local-functions';
 import { configBaseEvidence } from './config-bases';
@@ -115,7 +116,10 @@ function lowerCall(
   };
   if (call.sdk) {
     const { sdk: name, advice, callerNamed, noLostUpdate, inLoop } = call.sdk;
-    request.sdk = { name, advice, ...(callerNamed ? { callerNamed: true } : {}), ...(noLostUpdate ? { noLostUpdate } : {}), ...(inLoop ? { inLoop: true } : {}) };
+    request.sdk = {
+      name, advice, ...(callerNamed ? { callerNamed: true } : {}), ...(noLostUpdate ? { noLostUpdate } : {}), ...(inLoop ? { inLoop: true } : {}),
+      ...(SDK_SERVICES[name]?.paths ? { pathNamed: true } : {}),
+    };
   }
   const helper = call.method === 'PUT' || call.method === 'PATCH' ? genericHelper(call, ctx) : undefined;
   if (helper) request.genericHelper = helper;

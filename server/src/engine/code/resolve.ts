@@ -7,6 +7,7 @@ import type { CodeContext } from './context';
 import { baseOption, factoryPrefix, GLOBAL_FETCH } from './libraries';
 import { localFunction, returnedValues } from './local-functions';
 import { argumentsOf, followValue, readObject } from './options';
+import { firestoreChain } from './sdk-shapes';
 import { SDK_INSTANCES } from './sdks';
 import type { Binding } from './scope';
 import { calleeText, unwrap, type Node } from './syntax';
@@ -53,6 +54,11 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
   const inner = unwrap(object);
   if (inner.type === 'identifier' && GLOBAL_OBJECTS.has(inner.text) && !ctx.scopes.all.has(inner.text)) return browserGlobal(property.text, ctx);
   const base = resolveCallee(object, ctx, depth + 1);
+  // `store.collection(c).doc(id)` on a root that is no client the analysis follows: Firestore's chain (sdk-shapes.ts).
+  if (property.text === 'collection' && !(base && SDK_INSTANCES.has(base.path[0]))) {
+    const chain = firestoreChain(n, ctx);
+    if (chain) return chain;
+  }
   return base && { ...base, path: [...base.path, property.text] };
 }
 

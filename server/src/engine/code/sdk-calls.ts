@@ -118,11 +118,11 @@ function atomicOnly(body: Node | undefined, atomic: ReadonlySet<string> | undefi
   if (!body || !atomic) return undefined;
   const isAtomic = (v: Node) => {
     const n = unwrap(followValue(v, ctx));
-    const callee = n.type === 'call_expression' ? n.childForFieldName('function') : undefined;
+    const callee = n.type === 'call_expression' || n.type === 'call' ? n.childForFieldName('function') : undefined;
     return !!callee && atomic.has(callee.text.slice(callee.text.lastIndexOf('.') + 1));
   };
   const given = unwrap(followValue(body, ctx));
-  const values = given.type === 'object' ? [...(readObject(given, ctx)?.props.values() ?? [])].map((p) => p.value) : [given];
+  const values = given.type === 'object' || given.type === 'dictionary' ? [...(readObject(given, ctx)?.props.values() ?? [])].map((p) => p.value) : [given];
   return values.length > 0 && values.every(isAtomic)
     ? 'it sends only the database\'s atomic operations (increment, arrayUnion, …): the server applies them to whatever is stored'
     : undefined;

@@ -9,6 +9,7 @@ import type { CodeContext } from './context';
 import { readObject, type Arguments, type Options } from './options';
 import type { Resolved } from './resolve';
 import { sdkCallByShape } from './sdks';
+import { FIRESTORE_SHAPE_MODULE } from './sdks-firebase';
 import { calleeText, type Node } from './syntax';
 
 export function sdkByShape(callee: Node, args: Arguments, ctx: CodeContext): Resolved | undefined {
@@ -21,4 +22,24 @@ export function sdkByShape(callee: Node, args: Arguments, ctx: CodeContext): Res
   const has = (key: string) => (options === undefined ? (options = read()) : options)?.props.has(key) ?? false;
   const found = sdkCallByShape(calleeText(callee).split('.'), has);
   return found && { module: found.module, path: found.path };
+}
+
+/** The method that names a document in a collection: `.doc(id)` in JavaScript, `.document(id)` in Python. */
+const DOCUMENT_OF: Readonly<Record<CodeContext['family'], string>> = { js: 'doc', python: 'document' };
+
+/**
+ * `root.collection(c).doc(id)` where `root` is no client the analysis follows (the project's own module exports the
+ * database, `firestore()` comes from a React Native build, a service keeps it in a field): Cloud Firestore's chain,
+ * whatever its root — the two method names together are Firestore's (a MongoDB collection has no `doc`). `member` is
+ * the `root.collection` callee; it stands for the database's `collection` factory, so the chain's names and calls are
+ * the namespaced SDK's (sdks-firebase.ts).
+ */
+export function firestoreChain(member: Node, ctx: CodeContext): Resolved | undefined {
+  const call = member.parent;
+  const next = call?.parent;
+  const field = ctx.family === 'js' ? 'property' : 'attribute';
+  if (!call || !next || call.childForFieldName('function')?.id !== member.id) return undefined;
+  if (next.childForFieldName('object')?.id !== call.id || next.childForFieldName(field)?.text !== DOCUMENT_OF[ctx.family]) return undefined;
+  if (next.parent?.childForFieldName('function')?.id !== next.id) return undefined;
+  return { module: FIRESTORE_SHAPE_MODULE[ctx.family], path: ['FsDatabase', 'collection'] };
 }

@@ -16,8 +16,11 @@
 import type { ArgRef, SdkGuards, SdkService } from './sdks';
 import type { SdkRows } from './sdks-apps';
 
-/** What each SDK's server computes from the stored value (`increment(1)`, `FieldValue.arrayUnion(x)`). */
-const ATOMIC = new Set(['increment', 'arrayUnion', 'arrayRemove', 'serverTimestamp', 'deleteField', 'delete']);
+/**
+ * What each SDK's server computes from the stored value (`increment(1)`, `FieldValue.arrayUnion(x)`; Python's
+ * `firestore.Increment(1)`, `ArrayUnion([x])`).
+ */
+const ATOMIC = new Set(['increment', 'arrayUnion', 'arrayRemove', 'serverTimestamp', 'deleteField', 'delete', 'Increment', 'ArrayUnion', 'ArrayRemove']);
 
 export const FIREBASE_SERVICES: Readonly<Record<string, SdkService>> = {
   'Firebase Realtime Database (SDK)': {
@@ -120,4 +123,56 @@ const FIRESTORE_MODULAR: SdkRows = {
   sdk: 'Cloud Firestore (SDK)',
 };
 
-export const FIREBASE_ROWS: readonly SdkRows[] = [RTDB, RTDB_MODULAR, RTDB_ADMIN_DATABASE, FIRESTORE, FIRESTORE_MODULAR];
+// Firestore, Python (`google-cloud-firestore`, and `firebase_admin.firestore`, which hands out the same client):
+// `firestore.Client()` / `firestore.client()` → `collection(c)` → `document(id)` (or `document('c/id')`). `update` and
+// `delete` take `option=client.write_option(last_update_time=…)`, the precondition Firestore checks; `set` takes none.
+const writeOption = (at: number): SdkGuards => ({ values: [{ ref: { arg: at, key: 'option' }, header: 'If-Unmodified-Since' }] });
+const FIRESTORE_PY: SdkRows = {
+  modules: ['google.cloud', 'google.cloud.firestore', 'google.cloud.firestore_v1', 'firebase_admin'],
+  factories: {
+    'firestore.Client': { makes: 'FsDatabase' },
+    'firestore.client': { makes: 'FsDatabase' },
+    'FsDatabase.collection': { makes: 'FsCollection', names: [first] },
+    'FsDatabase.document': { makes: 'FsDocument', names: [first] },
+    'FsCollection.document': { makes: 'FsDocument', names: [{ arg: 0, optional: true }] },
+    'FsDocument.collection': { makes: 'FsCollection', names: [first] },
+  },
+  prefix: 'FsDocument',
+  calls: {
+    get: { method: 'GET', names: [] },
+    set: { method: 'PUT', names: [], body: { arg: 0, key: 'document_data' } },
+    update: { method: 'PATCH', names: [], body: { arg: 0, key: 'field_updates' }, guards: writeOption(1) },
+    delete: { method: 'DELETE', names: [], guards: writeOption(0) },
+  },
+  sdk: 'Cloud Firestore (SDK)',
+};
+
+// Realtime Database, Python (`firebase_admin.db`): `db.reference(path)` → `child(path)`; `get()` reads, `set` (PUT) and
+// `update` (PATCH) write. Its guards are `transaction(fn)` and `set_if_unchanged(etag, value)` with the ETag
+// `get(etag=True)` returned: neither is listed, so neither is judged.
+const RTDB_PY: SdkRows = {
+  modules: ['firebase_admin'],
+  factories: {
+    'db.reference': { makes: 'RtdbRef', names: [{ arg: 0, key: 'path', optional: true }] },
+    'RtdbRef.child': { makes: 'RtdbRef', names: [{ arg: 0, key: 'path' }] },
+  },
+  prefix: 'RtdbRef',
+  calls: {
+    get: { method: 'GET', names: [] },
+    set: { method: 'PUT', names: [], body: { arg: 0, key: 'value' } },
+    update: { method: 'PATCH', names: [], body: { arg: 0, key: 'value' } },
+    delete: { method: 'DELETE', names: [] },
+  },
+  sdk: 'Firebase Realtime Database (SDK)',
+};
+
+// `from google.cloud.firestore import Client`: the client class itself (`google.cloud`'s own `Client` is Storage's).
+const FIRESTORE_PY_CLIENT: SdkRows = { modules: ['google.cloud.firestore', 'google.cloud.firestore_v1'], factories: { Client: { makes: 'FsDatabase' } }, sdk: 'Cloud Firestore (SDK)' };
+
+/**
+ * The module a `.collection(c).doc(id)` chain on a root the analysis cannot follow is read under (sdk-shapes.ts):
+ * the namespaced rows above list the same factories and calls there.
+ */
+export const FIRESTORE_SHAPE_MODULE = { js: '@google-cloud/firestore', python: 'google.cloud.firestore' } as const;
+
+export const FIREBASE_ROWS: readonly SdkRows[] = [RTDB, RTDB_MODULAR, RTDB_ADMIN_DATABASE, FIRESTORE, FIRESTORE_MODULAR, FIRESTORE_PY, FIRESTORE_PY_CLIENT, RTDB_PY];

@@ -127,7 +127,11 @@ export interface RequestModel {
    * its object came first (it creates what the read did not find; a partial update sending nothing read). `inLoop`:
    * the call is in a loop of its function.
    */
-  sdk?: { name: string; advice: string; callerNamed?: boolean; noLostUpdate?: string; inLoop?: boolean };
+  sdk?: {
+    name: string; advice: string; callerNamed?: boolean; noLostUpdate?: string; inLoop?: boolean;
+    /** Its objects are database paths no catalogue service speaks for (Firebase): only its own read of the path is evidence. */
+    pathNamed?: boolean;
+  };
   /**
    * Client code: where the update is lost, when that is not at the write itself — the calls of a save helper in the
    * functions that loaded the object first (`movies = load_from_gcs(name)` … `save_to_gcs(name, movies)`,

@@ -59,6 +59,8 @@ export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'ht
   if (req.createdAfterMiss !== undefined) {
     return { ...j, decision: 'hint', hintOnly: `it runs where ${describeRequest(requests[req.createdAfterMiss])} found nothing: it creates what is not there` };
   }
+  const lent = lentByAnotherWrite(req, j);
+  if (lent) return { ...j, decision: 'hint', hintOnly: lent };
   const borrowed = borrowedEvidence(req, j, requests);
   if (borrowed) return { ...j, decision: 'hint', hintOnly: borrowed };
   const known = serviceOf(req);
@@ -142,6 +144,19 @@ function aboutAnotherObject(req: RequestModel, e: Judgement['evidence'][number],
   const source = requests.find((r) => r !== req && startLineOf(r.anchor) === e.line)
     ?? requests.find((r) => r !== req && r.sdk !== undefined && spans(r.range, e.line!));
   return source !== undefined && source.target !== req.target;
+}
+
+/**
+ * A Firebase write (its objects are database paths no catalogue service speaks for) whose only evidence is other
+ * writes' read-modify-writes of the same path pattern: nothing read before it in its own function flows into it (real
+ * code: an inventory module whose `add_item` creates an item beside the `adjust_item` that reads one and writes it
+ * back). For such a database the code's own read is the only evidence there is, and it belongs to the write it feeds.
+ */
+function lentByAnotherWrite(req: RequestModel, j: Judgement): string | undefined {
+  if (!req.sdk?.pathNamed || j.evidence.length === 0) return undefined;
+  const own = startLineOf(req.anchor);
+  if (!j.evidence.every((e) => e.kind === 'same-file' && e.line !== undefined && e.line !== own)) return undefined;
+  return 'its evidence is another write\'s read-modify-write of the same path: nothing read before this write in its function is written back';
 }
 
 /**
