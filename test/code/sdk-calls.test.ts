@@ -74,4 +74,40 @@ describe('storage SDK calls', () => {
     const findings = lintCode(js, 'javascript', { ...DEFAULT_CONFIG, strict: true }, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');
     assert.deepEqual(findings, []);
   });
+  it('a DynamoDB write carrying a ConditionExpression is guarded, and attribute_not_exists only creates: no finding in strict mode', () => {
+    const py = [
+      'import boto3',
+      "stock = boto3.resource('dynamodb').Table('stock')",
+      'def take(sku):',
+      "    got = stock.get_item(Key={'sku': sku})",
+      "    left = got['Item']['left'] - 1",
+      "    stock.put_item(Item={'sku': sku, 'left': left}, ConditionExpression='left = :seen', ExpressionAttributeValues={':seen': got['Item']['left']})",
+      '',
+    ].join('\n');
+    const strict = { ...DEFAULT_CONFIG, strict: true };
+    const of = (text: string) => lintCode(text, 'python', strict, parsers).findings.filter((f) => f.ruleId === 'missing-precondition' || f.ruleId === 'hardcoded-etag' || f.ruleId === 'invalid-etag');
+    assert.deepEqual(of(py), []);
+    assert.deepEqual(of(py.replace("'left = :seen'", "'attribute_not_exists(sku)'")), []);
+    const bare = of(py.replace(/, ConditionExpression=.*\)$/m, ')'));
+    assert.equal(bare.length, 1);
+    assert.match(bare[0].message, /ConditionExpression/);
+  });
+
+  it('boto3 names the service a client is for: a DynamoDB table\'s put_item is no S3 call, and an S3 client keeps its calls', () => {
+    const py = [
+      'import boto3',
+      "db = boto3.client('dynamodb')",
+      "s3 = boto3.client('s3')",
+      'def copy(k):',
+      "    got = db.get_item(TableName='t', Key={'k': {'S': k}})",
+      "    db.put_item(TableName='t', Item={'k': {'S': k}, 'n': {'N': str(int(got['Item']['n']['N']) + 1)}})",
+      "    body = s3.get_object(Bucket='b', Key=k)['Body'].read()",
+      "    s3.put_object(Bucket='b', Key=k, Body=body)",
+      '',
+    ].join('\n');
+    const findings = lintCode(py, 'python', DEFAULT_CONFIG, parsers).findings.filter((f) => f.ruleId === 'missing-precondition');
+    assert.deepEqual(findings.map((f) => f.range.start.line), [5, 7]);
+    assert.match(findings[0].message, /ConditionExpression/);
+    assert.match(findings[1].message, /IfMatch/);
+  });
 });

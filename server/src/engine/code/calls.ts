@@ -10,7 +10,7 @@ import { GLOBAL_FETCH, shapeOf, type CallShape } from './libraries';
 import type { Via } from './method-wrappers';
 import { argumentsOf, assignedAfter, followValue, readObject, type Arguments, type Options } from './options';
 import { resolveCallee } from './resolve';
-import { sdkRequest, sentCommand, type SdkRequest } from './sdk-calls';
+import { commandSender, sdkRequest, sentCommand, type SdkRequest } from './sdk-calls';
 import { sdkByShape } from './sdk-shapes';
 import { SDK_METHOD_NAMES, sdkCall } from './sdks';
 import { hookSetsHeaders } from './header-hooks';
@@ -73,7 +73,7 @@ export function recogniseCall(call: Node, ctx: CodeContext, passedOn?: CallShape
   const shape = passedOn ?? (resolved && shapeOf(resolved.module, resolved.path));
   if (!shape) {
     const sdk = resolved && sdkHttpCall(call, callee, args, resolved, ctx);
-    const shaped = sdk || passedOn ? undefined : sdkByShape(callee, args, ctx);
+    const shaped = sdk || passedOn ? undefined : sdkByShape(callee, args, ctx) ?? commandSender(callee, args, ctx);
     return sdk ?? (shaped && sdkHttpCall(call, callee, args, shaped, ctx));
   }
 

@@ -127,8 +127,8 @@ export function baseOption(module: string, path: readonly string[]): string | un
   return path.length === 1 ? BASE_OPTIONS[module]?.[path[0]] : undefined;
 }
 
-export function factoryPrefix(module: string, path: readonly string[]): readonly string[] | undefined {
-  const sdk = sdkFactory(module, path);
+export function factoryPrefix(module: string, path: readonly string[], service?: string): readonly string[] | undefined {
+  const sdk = sdkFactory(module, path, service);
   if (sdk) return [sdk.makes];
   return path.length === 1 ? FACTORIES[module]?.[path[0]] : undefined;
 }

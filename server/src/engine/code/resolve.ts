@@ -8,9 +8,9 @@ import { baseOption, factoryPrefix, GLOBAL_FETCH } from './libraries';
 import { localFunction, returnedValues } from './local-functions';
 import { argumentsOf, followValue, readObject } from './options';
 import { firestoreChain } from './sdk-shapes';
-import { SDK_INSTANCES } from './sdks';
+import { SDK_INSTANCES, SERVICE_FACTORIES } from './sdks';
 import type { Binding } from './scope';
-import { calleeText, unwrap, type Node } from './syntax';
+import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
 import { typedField, typedParameter } from './typed-clients';
 
 export interface Resolved {
@@ -139,12 +139,23 @@ export function instanceOf(value: Node, ctx: CodeContext, depth = 0): Resolved |
   if (call.type !== 'call_expression' && call.type !== 'new_expression' && call.type !== 'call') return undefined;
   const callee = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
   const made = callee && resolveCallee(callee, ctx, depth + 1);
-  const prefix = made && factoryPrefix(made.module, made.path);
+  const prefix = made && factoryPrefix(made.module, made.path, made && serviceNamed(call, made, ctx));
   if (prefix && made) {
     const base = baseOf(call, made, ctx);
     return { module: made.module, path: [...prefix], instance: call, ...(base ? { base } : {}) };
   }
   return callee && call.type !== 'new_expression' && depth < MAX_DEPTH ? returnedSdkClient(callee, ctx, depth) : undefined;
+}
+
+/**
+ * The service a factory call names, for factories whose client depends on it: boto3's `client('dynamodb')`,
+ * `resource(service_name='dynamodb')`.
+ */
+function serviceNamed(call: Node, made: Resolved, ctx: CodeContext): string | undefined {
+  if (!SERVICE_FACTORIES.has(`${made.module}:${made.path.join('.')}`)) return undefined;
+  const args = argumentsOf(call);
+  const given = args?.positional[0] ?? args?.keywords.props.get('service_name')?.value;
+  return given && stringLiteral(followValue(given, ctx))?.value;
 }
 
 /** The base URL a factory call gives its client: `httpx.Client(base_url=B)`, `axios.create({ baseURL: B })`. */

@@ -11,11 +11,14 @@ import type { CodeContext } from './context';
 import type { Resolved } from './resolve';
 import { resolveCallee } from './resolve';
 import { parameterNames } from './local-functions';
+import { entriesText, nameText, readKeyCarried } from './sdk-names';
+import { callbackRead, partOf } from './sdk-read-parts';
 import { readUse } from './sdk-read-results';
 import { sdkByShape } from './sdk-shapes';
 import { argumentsOf, followValue, isName, readObject, type Arguments, type Options } from './options';
-import { SDK_INSTANCES, SDK_SERVICES, sdkCall, sdkCommand, sdkFactory, type ArgRef, type SdkCall, type SdkGuards } from './sdks';
-import { stringLiteral, unwrap, urlExpressionText, type Node } from './syntax';
+import { SDK_INSTANCES, SDK_SERVICES, sdkCall, sdkCommand, sdkFactory, sdkSender, type ArgRef, type SdkCall, type SdkGuards } from './sdks';
+import { CONDITION_HEADER } from './sdks-dynamodb';
+import { stringLiteral, unwrap, type Node } from './syntax';
 
 /** A guard the call carries: the header it stands for, and its value (none for the create-only form `*`). */
 export interface SdkGuard {
@@ -70,13 +73,17 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   // A modular SDK's function takes the object as an argument (`updateDoc(ref, data)`): its names are the object's.
   const instance = spec.on === undefined ? resolved.instance : objectGiven(args.positional[spec.on], ctx);
   if (spec.on !== undefined && !instance) return undefined;
-  const parts = [...instanceNames(instance, ctx), ...spec.names.map((r) => r.literal ?? value(r) ?? r.absent)];
+  const parts = [...instanceNames(instance, ctx), ...spec.names.map((r) => r.literal ?? (r.entries ? entriesText(value(r), ctx) : undefined) ?? value(r) ?? r.absent)];
   // A name read from inside an argument (the keys of the entity dict a write sends) that is not there: no object.
   if (!read && spec.names.some((r) => r.path && !value(r))) return undefined;
-  if (parts.length === 0 && !read) return undefined;
   // Names that are database paths mean the same with or without their outer slashes (`ref('likes/')` is `ref('likes')`).
   const segment = (text: string) => (service.paths ? text.replace(/^\/+|\/+$/g, '') : text);
-  const url = read ?? parts.reduce<string>((out, n) => joinPath(out, segment(typeof n === 'string' ? n : n ? nameText(n, ctx) : '{{?}}')), service.base);
+  const urlOf = (names: typeof parts) => names.reduce<string>((out, n) => joinPath(out, segment(typeof n === 'string' ? n : n ? nameText(n, ctx) : '{{?}}')), service.base);
+  // A whole item names the object of a read of the same table whose key it carries (DynamoDB's put_item).
+  const keyed = !read && spec.namedByKey && depth === 0 ? readKeyCarried(callee, value(spec.namedByKey), urlOf(parts), ctx, (c) => readUrlOfValue(c, ctx, depth)) : undefined;
+  if (spec.namedByKey && !read && !keyed) return undefined;
+  if (parts.length === 0 && !read) return undefined;
+  const url = read ?? keyed ?? urlOf(parts);
   const guards = readGuards(spec.guards, value, callee, ctx);
   const names = parts.filter((n): n is Node | undefined => typeof n !== 'string');
   const name = names[names.length - 1];
@@ -133,7 +140,7 @@ function afterRead(callee: Node, url: string, body: Node | undefined, spec: SdkC
   const use = callee.parent && readUse(callee.parent, url, body, ctx, (v) => readUrlOf(v, ctx, 1));
   if (use?.createsAfterMiss) return 'it runs where the read of the object before it found nothing: it creates what is not there';
   if (use?.sendsNothingRead && spec.partial) return 'a partial update that sends nothing the read before it returned: it sets the fields it names, whatever they were';
-  if (use?.writesOnlyDerived && spec.partial) {
+  if (use?.writesOnlyDerived && spec.partial && !spec.placeholders) {
     return 'a partial update of fields it derives from other fields the read before it returned: it writes back none of the fields it read, so a concurrent change to them stays';
   }
   return undefined;
@@ -151,19 +158,34 @@ function readUrlOf(given: Node | undefined, ctx: CodeContext, depth: number): st
   return url ?? (tried && tried.path.length === 0 ? readUrlOfValue(tried.value, ctx, depth) : undefined);
 }
 
-function readUrlOfValue(given: Node | undefined, ctx: CodeContext, depth: number): string | undefined {
+function readUrlOfValue(given: Node | undefined, ctx: CodeContext, depth: number, steps = 0): string | undefined {
   const call = given && unwrap(followValue(given, ctx));
+  // Part of what a read returned is of the object it read: `response['Item']`, `data.Item`, `response.get('Item')`;
+  // so is the promise of the read (`docClient.get(params).promise()`, AWS SDK for JavaScript v2).
+  const part = call && steps < 4 ? partOf(call) ?? callbackRead(call, ctx) : undefined;
+  if (part) return readUrlOfValue(part, ctx, depth, steps + 1);
   const callee = call && (call.type === 'call' || call.type === 'call_expression') ? call.childForFieldName('function') : undefined;
   const args = callee && depth < 2 ? argumentsOf(call!) : undefined;
   if (!callee || !args) return undefined;
   // A client the analysis follows, or one named by the call's own option names (sdk-shapes.ts).
   const resolved = resolveCallee(callee, ctx);
-  const made = resolved && sdkCall(resolved.module, resolved.path) ? resolved : sdkByShape(callee, args, ctx);
+  const made = resolved && sdkCall(resolved.module, resolved.path) ? resolved : sdkByShape(callee, args, ctx) ?? commandSender(callee, args, ctx);
   const sent = made && sdkCall(made.module, made.path);
   // `client.send(new GetObjectCommand({ … }))`: the command says what is read.
   const command = sent?.command ? sentCommand(args, ctx) : undefined;
   const spec = command ? command.spec : sent;
   return made && (spec?.method === 'GET' || spec?.method === 'HEAD') ? sdkRequest(callee, command ? command.args : args, spec, made, ctx, depth + 1)?.url : undefined;
+}
+
+/**
+ * `ddb.send(new PutCommand({ … }))` where the analysis cannot follow `ddb` (made in another module): the command is
+ * an SDK's own class, and says what is sent, whatever sends it.
+ */
+export function commandSender(callee: Node, args: Arguments, ctx: CodeContext): Resolved | undefined {
+  const last = unwrap(callee);
+  const property = last.type === 'member_expression' ? last.childForFieldName('property')?.text : undefined;
+  const command = property === 'send' ? sentCommand(args, ctx) : undefined;
+  return command && sdkSender(command.spec.sdk);
 }
 
 /** `client.send(new PutObjectCommand({ … }))`, or a name holding the command: the command and its arguments. */
@@ -239,20 +261,7 @@ function insideDefault(n: Node, pattern: Node): boolean {
   return false;
 }
 
-/**
- * An object's name as comparable text: literals as written, a name holding a literal as that literal, else `{{name}}`.
- * A name holding another name or a member (`const fileId = found.files[0].id`) stands for itself, as in a URL the code
- * writes (`/upload/drive/v3/files/${fileId}`): both name the same object.
- */
-const OPAQUE = new Set(['member_expression', 'subscript_expression', 'attribute', 'subscript', 'call_expression', 'call', 'await_expression', 'await']);
-
-function nameText(node: Node, ctx: CodeContext): string {
-  const constant = (n: Node) => stringLiteral(followValue(n, ctx))?.value;
-  const given = unwrap(node);
-  const held = followValue(node, ctx);
-  const followed = isName(given) && OPAQUE.has(unwrap(held).type) ? given : held;
-  return stringLiteral(followed)?.value ?? urlExpressionText(followed, constant) ?? urlExpressionText(node, constant) ?? `{{${node.text}}}`;
-}
+const CREATE_ONLY_CONDITION = /^\s*attribute_not_exists\s*\(\s*[#\w.]+\s*\)(\s+and\s+attribute_not_exists\s*\(\s*[#\w.]+\s*\))*\s*$/i;
 
 /** The call's guards as headers; undefined when one is written in a form the analysis cannot read. */
 function readGuards(spec: SdkGuards | undefined, value: (ref: ArgRef) => Node | undefined, callee: Node, ctx: CodeContext): SdkGuard[] | undefined {
@@ -261,6 +270,14 @@ function readGuards(spec: SdkGuards | undefined, value: (ref: ArgRef) => Node | 
   for (const g of spec.values ?? []) {
     const v = value(g.ref);
     if (v) out.push({ header: g.header, value: v, at: v, ...(g.ref.key ? { param: g.ref.key } : {}) });
+  }
+  for (const ref of spec.conditions ?? []) {
+    const v = value(ref);
+    if (!v) continue;
+    // `attribute_not_exists(pk)` (and of each key attribute): refused where the item exists, the create-only form.
+    const text = stringLiteral(followValue(v, ctx))?.value;
+    if (text !== undefined && CREATE_ONLY_CONDITION.test(text)) out.push({ header: 'If-None-Match', at: v });
+    else out.push({ header: CONDITION_HEADER, value: v, at: v, ...(ref.key ? { param: ref.key } : {}) });
   }
   if (spec.writeMode) {
     const mode = writeMode(value(spec.writeMode), callee, ctx);

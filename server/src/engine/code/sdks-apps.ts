@@ -21,6 +21,8 @@ export interface SdkRows {
    */
   prefix?: string;
   calls?: Readonly<Record<string, Omit<SdkCall, 'sdk'>>>;
+  /** Command classes the modules export, sent by a client's `send` (`new PutItemCommand({ … })`): one options object. */
+  commands?: Readonly<Record<string, Omit<SdkCall, 'sdk'>>>;
   sdk: string;
 }
 

@@ -11,118 +11,10 @@ import { ES_JS_ROWS, ES_JS_SERVICES } from './sdks-elasticsearch-js';
 import { GRAPH_ROWS, GRAPH_SERVICES } from './sdks-graph';
 import { FIREBASE_ROWS, FIREBASE_SERVICES } from './sdks-firebase';
 import { PYTHON_ROWS, PYTHON_SERVICES } from './sdks-python';
+import { DYNAMODB_ROWS, DYNAMODB_SERVICES } from './sdks-dynamodb';
 
-/**
- * Where a call gives a value: a positional argument, a Python keyword, or a property of the JS options object;
- * `path` reads on into the object found there (`{ conditions: { ifMatch } }`).
- */
-export interface ArgRef {
-  arg?: number;
-  key?: string;
-  path?: readonly string[];
-  /** A fixed segment of the object's URL between two named ones (GitHub's `…/{owner}/{repo}/contents/{path}`). */
-  literal?: string;
-  /** Where this argument is not given, the one to read instead (elasticsearch-py's `doc=` or the older `body=`). */
-  or?: ArgRef;
-  /** Not given, it names nothing (Firestore's `doc(db, 'users/ada')` gives the whole path in its one name). */
-  optional?: boolean;
-  /** Not given, the SDK's default stands in its place (hvac's `mount_point`, `secret` unless named). */
-  absent?: string;
-}
-
-/**
- * A factory of client objects: `module:path` (the path of an instance method starts with the instance's name) →
- * the name its result's methods are listed under, and the arguments that name the object it stands for
- * (`bucket.blob(name)`: the name, under the bucket's own).
- */
-export interface SdkFactory {
-  makes: string;
-  names?: readonly ArgRef[];
-}
-
-/** How a write says its precondition. */
-export interface SdkGuards {
-  /** Parameters whose value is the version the write expects, and the header each stands for. */
-  values?: ReadonlyArray<{ ref: ArgRef; header: string }>;
-  /**
-   * Dropbox `mode`: a WriteMode whose form is the precondition (`update(rev)` → If-Match rev, `add` → create only,
-   * `overwrite` → none). Absent, the SDK's default (`add`) applies.
-   */
-  writeMode?: ArgRef;
-  /** Azure `overwrite=True`: without it (or with a false value) the upload only creates, refused when the blob exists. */
-  createOnlyUnless?: ArgRef;
-  /**
-   * The service refuses to replace an existing object unless one of `values` is given (GitHub's contents API without
-   * `sha`): a write that gives none only creates.
-   */
-  absentMeansCreate?: boolean;
-  /** A parameter whose given literal makes the write create only (elasticsearch-py `op_type='create'`). */
-  createWhen?: { ref: ArgRef; equals: string };
-  /**
-   * Headers set on the request object the call returns before it is sent (googleapiclient: `request =
-   * service.files().update(…)`, `request.headers['If-Match'] = etag`, `request.execute()`).
-   */
-  requestHeaders?: readonly string[];
-  /** Headers chained on the request before the call that sends it (Graph: `client.api(p).header('If-Match', e).put(b)`). */
-  chainedHeaders?: readonly string[];
-}
-
-export interface SdkCall {
-  sdk: string;
-  method: 'GET' | 'HEAD' | 'PUT' | 'PATCH' | 'DELETE';
-  /** The arguments that name the object, after the instance's own names. */
-  names: readonly ArgRef[];
-  /** The data the write sends. */
-  body?: ArgRef;
-  guards?: SdkGuards;
-  /** JS SDKs that take one options object (`dbx.filesUpload({ path, contents, mode })`): `key`s are its properties. */
-  optionsObject?: boolean;
-  /** `client.send(command)`: the command object (sdkCommand) says what is sent. */
-  command?: boolean;
-  /**
-   * Options that must be given for the call to be this request (Drive's `files.update` uploads content only with
-   * `media`; without it, it renames or moves the file).
-   */
-  needs?: readonly string[];
-  /**
-   * Options that name this call when its client object cannot be followed (made in another module): the call's
-   * dotted name ends the callee (`….events.update`) and its options object gives all of these (sdks-apps.ts).
-   */
-  shape?: readonly string[];
-  /**
-   * An argument that names the object by being what a read of it returned (`container.upsert_item(user)` after `user
-   * = container.read_item(…)`): the write is of the object that read named. `required`: without such a read the call
-   * names no object (an upsert of fresh data) and is left alone.
-   */
-  namedByRead?: { ref: ArgRef; required?: boolean };
-  /** A partial update (Elasticsearch `update(doc=…)`): it sets the fields it names and leaves the others. */
-  partial?: boolean;
-  /**
-   * The argument naming a local file the call uploads from or downloads into (`upload_from_filename(path)`,
-   * `downloadToFile(path)`): what an upload sends is that file, which a download of the object may have filled
-   * (local-file-uploads.ts).
-   */
-  localFile?: ArgRef;
-  /**
-   * The argument that is the object read or written, where a modular SDK's function takes it (`updateDoc(ref, data)`,
-   * `set(ref(db, path), value)`) instead of being its method: the object's names are those its factory gave it.
-   */
-  on?: number;
-}
-
-/** Per SDK: the URL its requests go to (so the catalogue names the service) and the advice in its own words. */
-export interface SdkService {
-  /** The object's names are appended to it, `/`-separated. */
-  base: string;
-  advice: string;
-  /** Its names are database paths, whose leading and trailing slashes mean nothing (`ref('likes/')` is `ref('likes')`). */
-  paths?: boolean;
-  /**
-   * The SDK's own atomic operations, computed by the server from what is stored (Firestore's `increment(n)`,
-   * `arrayUnion(…)`): a write that sends only these writes back nothing read, whatever was read before it.
-   */
-  atomic?: ReadonlySet<string>;
-}
+export type { ArgRef, SdkCall, SdkFactory, SdkGuards, SdkService } from './sdk-types';
+import type { ArgRef, SdkCall, SdkFactory, SdkGuards, SdkService } from './sdk-types';
 
 export const SDK_SERVICES: Readonly<Record<string, SdkService>> = {
   ...APP_SERVICES,
@@ -130,6 +22,7 @@ export const SDK_SERVICES: Readonly<Record<string, SdkService>> = {
   ...FIREBASE_SERVICES,
   ...ES_JS_SERVICES,
   ...GRAPH_SERVICES,
+  ...DYNAMODB_SERVICES,
   'Dropbox (Python)': {
     base: 'https://content.dropboxapi.com/2/files',
     advice: 'Pass mode=WriteMode.update(rev) with the rev of the file you downloaded (files_download returns it), or keep the default mode add to create only.',
@@ -322,9 +215,25 @@ calls(COSMOS, 'CosmosItem', {
   delete: { method: 'DELETE', names: [], guards: accessCondition(0) },
 }, 'Azure Cosmos DB (JavaScript)');
 
-for (const row of [...APP_ROWS, ...PYTHON_ROWS, ...FIREBASE_ROWS, ...ES_JS_ROWS, ...GRAPH_ROWS]) {
+for (const row of [...APP_ROWS, ...PYTHON_ROWS, ...FIREBASE_ROWS, ...ES_JS_ROWS, ...GRAPH_ROWS, ...DYNAMODB_ROWS]) {
   if (row.factories) factories(row.modules, row.factories);
   if (row.calls) calls(row.modules, row.prefix, row.calls, row.sdk);
+  for (const m of row.modules) for (const [name, c] of Object.entries(row.commands ?? {})) COMMANDS.set(`${m}:${name}`, { ...c, sdk: row.sdk, optionsObject: true });
+}
+
+/**
+ * The `send` that sends an SDK's commands, per SDK: a command given to the `send` of a client the analysis cannot
+ * follow (`import { ddb } from './db'`, then `ddb.send(new PutCommand({ … }))`) is still that SDK's request, since
+ * the command class says what is sent (sdk-calls.ts `commandSender`).
+ */
+const SENDERS = new Map<string, { module: string; path: string[] }>();
+for (const [k, c] of CALLS) {
+  if (c.command && !SENDERS.has(c.sdk)) SENDERS.set(c.sdk, { module: k.slice(0, k.indexOf(':')), path: k.slice(k.indexOf(':') + 1).split('.') });
+}
+
+/** The `send` call that sends `sdk`'s commands. */
+export function sdkSender(sdk: string): { module: string; path: string[] } | undefined {
+  return SENDERS.get(sdk);
 }
 
 /** Calls that their options name (`shape`), by the last segment of their name: `update` → `events.update`, …. */
@@ -354,10 +263,17 @@ export function sdkCallByShape(callee: readonly string[], has: (key: string) => 
   return best;
 }
 
-/** The factory `module` export (or instance method) `path` is, if it makes an SDK client object. */
-export function sdkFactory(module: string, path: readonly string[]): SdkFactory | undefined {
-  return FACTORIES.get(`${module}:${path.join('.')}`);
+/**
+ * The factory `module` export (or instance method) `path` is, if it makes an SDK client object; `service` is the
+ * service its call names, for the factories whose client depends on it (`boto3.client('dynamodb')`).
+ */
+export function sdkFactory(module: string, path: readonly string[], service?: string): SdkFactory | undefined {
+  const key = `${module}:${path.join('.')}`;
+  return (service !== undefined ? FACTORIES.get(`${key}#${service}`) : undefined) ?? FACTORIES.get(key);
 }
+
+/** The factories whose client depends on the service their call names (`module:path` of each). */
+export const SERVICE_FACTORIES: ReadonlySet<string> = new Set([...FACTORIES.keys()].filter((k) => k.includes('#')).map((k) => k.slice(0, k.indexOf('#'))));
 
 /** The command class `module` `path` names (`new PutObjectCommand({ … })`), if it reads or writes one object. */
 export function sdkCommand(module: string, path: readonly string[]): SdkCall | undefined {

@@ -19,7 +19,9 @@ export const CONDITIONAL_HEADERS = ['if-match', 'if-none-match', 'if-modified-si
 export type ConditionalName = (typeof CONDITIONAL_HEADERS)[number];
 
 /** Service-specific precondition headers (lower-case). */
-export const SERVICE_HEADERS = ['x-goog-if-generation-match', 'x-goog-if-metageneration-match', 'x-ms-if-match', 'x-amz-if-match'];
+export const SERVICE_HEADERS = ['x-goog-if-generation-match', 'x-goog-if-metageneration-match', 'x-ms-if-match', 'x-amz-if-match',
+  // DynamoDB's ConditionExpression on an SDK write, as code/sdks-dynamodb.ts names it (CONDITION_HEADER).
+  'x-amz-condition-expression'];
 
 /** A conditional header of the request, with its name lower-cased. */
 export interface ConditionalHeader {
