@@ -2,7 +2,8 @@
  * Callbacks that run when a request completes continue the function that made it: `.then(cb)` / `.done(cb)` chained
  * on a call, jQuery's `success: cb` option and the Realtime Database's `ref.once('value', cb)`.
  * `$.ajax({ url }).done((item) => $.ajax({ type: 'PUT', … }))` reads an item, then writes it back: one sequence,
- * though the write sits in another function.
+ * though the write sits in another function. So does a function called where it is written (`const row = await (async
+ * () => { try { return await table.getEntity(pk, rk); } catch { return null; } })();`): it runs there and then.
  */
 import type { CodeContext } from './context';
 import type { Node } from './syntax';
@@ -18,11 +19,26 @@ const MAX_LEVELS = 8;
 export function sequenceOf(node: Node, ctx: CodeContext): Node {
   let fn = ctx.scopes.functionOf(node);
   for (let level = 0; level < MAX_LEVELS && fn.id !== ctx.index.root.id; level++) {
-    const call = completedCall(fn, ctx);
+    const call = completedCall(fn, ctx) ?? immediateCall(fn, ctx);
     if (!call) break;
     fn = ctx.scopes.functionOf(call);
   }
   return fn;
+}
+
+/** The call that runs `fn` where it is written (`(async () => { … })()`), if one does. */
+function immediateCall(fn: Node, ctx: CodeContext): Node | undefined {
+  const ancestors = ctx.ancestry.of(fn);
+  let i = ancestors.length - 1;
+  let callee = fn;
+  while (i >= 0 && ancestors[i].type === 'parenthesized_expression') callee = ancestors[i--];
+  // The grammar reads `await (async () => { … })()` as a call of `await` given the function, then called.
+  if (ancestors[i]?.type === 'arguments' && ancestors[i - 1]?.type === 'call_expression' && ancestors[i - 1].childForFieldName('function')?.text === 'await') {
+    callee = ancestors[i - 1];
+    i -= 2;
+  }
+  const call = ancestors[i];
+  return call?.type === 'call_expression' && call.childForFieldName('function')?.id === callee.id ? call : undefined;
 }
 
 /** The call `fn` is a completion callback of, if it is one. */

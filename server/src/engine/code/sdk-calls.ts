@@ -14,22 +14,15 @@ import { parameterNames } from './local-functions';
 import { entriesText, nameText, readKeyCarried } from './sdk-names';
 import { callbackRead, partOf } from './sdk-read-parts';
 import { readUse } from './sdk-read-results';
+import { readingCalls } from './read-values';
+import { sequenceOf } from './completion-callbacks';
 import { sdkByShape } from './sdk-shapes';
 import { argumentsOf, followValue, isName, readObject, type Arguments, type Options } from './options';
-import { SDK_INSTANCES, SDK_SERVICES, sdkCall, sdkCommand, sdkFactory, sdkSender, type ArgRef, type SdkCall, type SdkGuards } from './sdks';
-import { CONDITION_HEADER } from './sdks-dynamodb';
-import { stringLiteral, unwrap, type Node } from './syntax';
+import { SDK_INSTANCES, SDK_SERVICES, sdkCall, sdkCommand, sdkFactory, sdkSender, type ArgRef, type SdkCall } from './sdks';
+import { readGuards, type SdkGuard } from './sdk-guards';
+import { unwrap, type Node } from './syntax';
 
-/** A guard the call carries: the header it stands for, and its value (none for the create-only form `*`). */
-export interface SdkGuard {
-  header: string;
-  /** The version the write expects; undefined for the create-only form (`If-None-Match: *`). */
-  value?: Node;
-  /** Where the guard is written (the argument), or the callee when it is the SDK's default. */
-  at: Node;
-  /** The SDK's own name for the parameter (`sha`, `cas`), when the row gives one. */
-  param?: string;
-}
+export type { SdkGuard };
 
 export interface SdkRequest {
   sdk: string;
@@ -68,21 +61,27 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   if (spec.needs?.some((k) => !(options ?? args.keywords).props.has(k))) return undefined;
   const value = (ref: ArgRef | undefined) => ref && argValue(ref, args, options, ctx);
   // An argument that is what a read of the object returned names that object (an upsert of the item read_item gave).
-  const read = spec.namedByRead && readUrlOf(value(spec.namedByRead.ref), ctx, depth);
-  if (spec.namedByRead?.required && !read) return undefined;
   // A modular SDK's function takes the object as an argument (`updateDoc(ref, data)`): its names are the object's.
   const instance = spec.on === undefined ? resolved.instance : objectGiven(args.positional[spec.on], ctx);
   if (spec.on !== undefined && !instance) return undefined;
-  const parts = [...instanceNames(instance, ctx), ...spec.names.map((r) => r.literal ?? (r.entries ? entriesText(value(r), ctx) : undefined) ?? value(r) ?? r.absent)];
-  // A name read from inside an argument (the keys of the entity dict a write sends) that is not there: no object.
-  if (!read && spec.names.some((r) => r.path && !value(r))) return undefined;
+  const own = instanceNames(instance, ctx);
+  const parts = [...own, ...spec.names.map((r) => r.literal ?? (r.entries ? entriesText(value(r), ctx) : undefined) ?? value(r) ?? r.absent)];
   // Names that are database paths mean the same with or without their outer slashes (`ref('likes/')` is `ref('likes')`).
   const segment = (text: string) => (service.paths ? text.replace(/^\/+|\/+$/g, '') : text);
-  const urlOf = (names: typeof parts) => names.reduce<string>((out, n) => joinPath(out, segment(typeof n === 'string' ? n : n ? nameText(n, ctx) : '{{?}}')), service.base);
+  const urlOf = (names: readonly (Node | string | undefined)[]) =>
+    names.reduce<string>((out, n) => joinPath(out, segment(typeof n === 'string' ? n : n ? nameText(n, ctx) : '{{?}}')), service.base);
+  // An argument that is what a read of the object returned names that object (an upsert of the item read_item gave),
+  // and so does a body spelling the `id` of an item its sequence read first (Cosmos: `{'id': 'visits', 'count': n}`).
+  const given = spec.namedByRead && value(spec.namedByRead.ref);
+  const spelled = given && depth === 0 && spec.namedByRead?.idKey ? readObject(given, ctx)?.props.get(spec.namedByRead.idKey)?.value : undefined;
+  const read = spec.namedByRead && (readUrlOf(given, ctx, depth) ?? (spelled && readBefore(callee, urlOf([...own, spelled]), ctx)));
+  if (spec.namedByRead?.required && !read) return undefined;
+  // A name read from inside an argument (the keys of the entity dict a write sends) that is not there: no object.
+  if (!read && spec.names.some((r) => r.path && !value(r))) return undefined;
   // A whole item names the object of a read of the same table whose key it carries (DynamoDB's put_item).
   const keyed = !read && spec.namedByKey && depth === 0 ? readKeyCarried(callee, value(spec.namedByKey), urlOf(parts), ctx, (c) => readUrlOfValue(c, ctx, depth)) : undefined;
   if (spec.namedByKey && !read && !keyed) return undefined;
-  if (parts.length === 0 && !read) return undefined;
+  if (parts.length === 0 && !read && !spec.collection) return undefined;
   const url = read ?? keyed ?? urlOf(parts);
   const guards = readGuards(spec.guards, value, callee, ctx);
   const names = parts.filter((n): n is Node | undefined => typeof n !== 'string');
@@ -158,14 +157,37 @@ function readUrlOf(given: Node | undefined, ctx: CodeContext, depth: number): st
   return url ?? (tried && tried.path.length === 0 ? readUrlOfValue(tried.value, ctx, depth) : undefined);
 }
 
+/**
+ * `url` when the sequence of `write` reads that object before it (a counter read, then upserted as a fresh dict that
+ * spells its `id`): the body names the object read. Otherwise undefined: a body made elsewhere names nothing read.
+ */
+function readBefore(write: Node, url: string, ctx: CodeContext): string | undefined {
+  const sequence = sequenceOf(write, ctx);
+  for (const call of ctx.index.calls) {
+    if (call.startIndex >= write.startIndex) break;
+    if (call.startIndex < sequence.startIndex || sequenceOf(call, ctx).id !== sequence.id) continue;
+    if (readUrlOfCall(call, ctx, 1) === url) return url;
+  }
+  return undefined;
+}
+
 function readUrlOfValue(given: Node | undefined, ctx: CodeContext, depth: number, steps = 0): string | undefined {
-  const call = given && unwrap(followValue(given, ctx));
+  const value = given && unwrap(followValue(given, ctx));
   // Part of what a read returned is of the object it read: `response['Item']`, `data.Item`, `response.get('Item')`;
   // so is the promise of the read (`docClient.get(params).promise()`, AWS SDK for JavaScript v2).
-  const part = call && steps < 4 ? partOf(call) ?? callbackRead(call, ctx) : undefined;
+  const part = value && steps < 4 ? partOf(value) ?? callbackRead(value, ctx) : undefined;
   if (part) return readUrlOfValue(part, ctx, depth, steps + 1);
-  const callee = call && (call.type === 'call' || call.type === 'call_expression') ? call.childForFieldName('function') : undefined;
-  const args = callee && depth < 2 ? argumentsOf(call!) : undefined;
+  // What a call returned, or one element of it: the first item of a query, each item a loop over it takes (read-values.ts).
+  for (const call of value && depth < 2 ? readingCalls(value, ctx) : []) {
+    const url = readUrlOfCall(call, ctx, depth);
+    if (url) return url;
+  }
+  return undefined;
+}
+
+function readUrlOfCall(call: Node, ctx: CodeContext, depth: number): string | undefined {
+  const callee = call.childForFieldName('function');
+  const args = callee ? argumentsOf(call) : undefined;
   if (!callee || !args) return undefined;
   // A client the analysis follows, or one named by the call's own option names (sdk-shapes.ts).
   const resolved = resolveCallee(callee, ctx);
@@ -259,115 +281,4 @@ function insideDefault(n: Node, pattern: Node): boolean {
     if (right && n.startIndex >= right.startIndex && n.endIndex <= right.endIndex) return true;
   }
   return false;
-}
-
-const CREATE_ONLY_CONDITION = /^\s*attribute_not_exists\s*\(\s*[#\w.]+\s*\)(\s+and\s+attribute_not_exists\s*\(\s*[#\w.]+\s*\))*\s*$/i;
-
-/** The call's guards as headers; undefined when one is written in a form the analysis cannot read. */
-function readGuards(spec: SdkGuards | undefined, value: (ref: ArgRef) => Node | undefined, callee: Node, ctx: CodeContext): SdkGuard[] | undefined {
-  if (!spec) return [];
-  const out: SdkGuard[] = [];
-  for (const g of spec.values ?? []) {
-    const v = value(g.ref);
-    if (v) out.push({ header: g.header, value: v, at: v, ...(g.ref.key ? { param: g.ref.key } : {}) });
-  }
-  for (const ref of spec.conditions ?? []) {
-    const v = value(ref);
-    if (!v) continue;
-    // `attribute_not_exists(pk)` (and of each key attribute): refused where the item exists, the create-only form.
-    const text = stringLiteral(followValue(v, ctx))?.value;
-    if (text !== undefined && CREATE_ONLY_CONDITION.test(text)) out.push({ header: 'If-None-Match', at: v });
-    else out.push({ header: CONDITION_HEADER, value: v, at: v, ...(ref.key ? { param: ref.key } : {}) });
-  }
-  if (spec.writeMode) {
-    const mode = writeMode(value(spec.writeMode), callee, ctx);
-    if (mode === undefined) return undefined;
-    out.push(...mode);
-  }
-  const create = spec.createWhen && value(spec.createWhen.ref);
-  if (create && stringLiteral(followValue(create, ctx))?.value === spec.createWhen!.equals) out.push({ header: 'If-None-Match', at: create });
-  for (const g of chainedHeaders(callee, spec.chainedHeaders ?? [], ctx)) out.push({ ...g, at: g.value });
-  for (const header of spec.requestHeaders ?? []) {
-    const set = headerSetOnRequest(callee, header, ctx);
-    // Placed at the call: the header is the request's, whichever line sets it.
-    if (set) out.push({ header, value: set, at: callee });
-  }
-  // GitHub's contents API refuses to replace a file without its sha: a write that gives none creates only.
-  if (spec.absentMeansCreate && out.length === 0) out.push({ header: 'If-None-Match', at: callee });
-  if (spec.createOnlyUnless) {
-    const given = value(spec.createOnlyUnless);
-    const flag = given && unwrap(followValue(given, ctx)).text;
-    if (!given || flag === 'False' || flag === 'false') out.push({ header: 'If-None-Match', at: given ?? callee });
-    else if (flag !== 'True' && flag !== 'true') return undefined;
-  }
-  return out;
-}
-
-/**
- * Headers set on the chain that builds the request, before the call that sends it: `client.api(p).header('If-Match',
- * etag).put(body)`, `.headers({ 'If-Match': etag })`. Only `wanted` ones, named in any case.
- */
-function chainedHeaders(callee: Node, wanted: readonly string[], ctx: CodeContext): { header: string; value: Node }[] {
-  const out: { header: string; value: Node }[] = [];
-  const named = (name: string | undefined) => wanted.find((w) => w.toLowerCase() === name?.toLowerCase());
-  let at = wanted.length > 0 && callee.type === 'member_expression' ? callee.childForFieldName('object') : null;
-  for (let steps = 0; at && steps < 20; steps++) {
-    const call = unwrap(at);
-    const fn = call.type === 'call_expression' ? call.childForFieldName('function') : null;
-    if (fn?.type !== 'member_expression') break;
-    const method = fn.childForFieldName('property')?.text;
-    const args = argumentsOf(call)?.positional ?? [];
-    const header = method === 'header' && args[0] ? named(stringLiteral(followValue(args[0], ctx))?.value) : undefined;
-    if (header && args[1]) out.push({ header, value: args[1] });
-    const given = method === 'headers' && args[0] ? readObject(followValue(args[0], ctx), ctx) : undefined;
-    for (const [key, p] of given?.props ?? []) if (named(key)) out.push({ header: named(key)!, value: p.value });
-    at = fn.childForFieldName('object');
-  }
-  return out;
-}
-
-/**
- * Dropbox's WriteMode as a guard: `update(rev)` is If-Match rev, `add` (the default) creates only, `overwrite` has
- * none. Python writes `WriteMode.update(rev)`, `WriteMode.overwrite`, `WriteMode('update', rev)`; JavaScript
- * `{ '.tag': 'update', update: rev }` or `'overwrite'`. Undefined for a form the analysis cannot read.
- */
-function writeMode(given: Node | undefined, callee: Node, ctx: CodeContext): SdkGuard[] | undefined {
-  if (!given) return [{ header: 'If-None-Match', at: callee }];
-  const n = unwrap(followValue(given, ctx));
-  const tagged = (tag: string | undefined, rev: Node | undefined): SdkGuard[] | undefined =>
-    tag === 'overwrite' ? [] : tag === 'add' ? [{ header: 'If-None-Match', at: given }] : tag === 'update' && rev ? [{ header: 'If-Match', value: rev, at: rev }] : undefined;
-  const literal = stringLiteral(n)?.value;
-  if (literal !== undefined) return tagged(literal, undefined);
-  if (n.type === 'attribute' || n.type === 'member_expression') return tagged(n.text.slice(n.text.lastIndexOf('.') + 1), undefined);
-  if (n.type === 'object') {
-    const props = readObject(n, ctx)?.props;
-    const tag = props && stringLiteral(followValue(props.get('.tag')?.value ?? n, ctx))?.value;
-    return tagged(tag, props?.get('update')?.value);
-  }
-  if (n.type === 'call') {
-    const f = n.childForFieldName('function')?.text ?? '';
-    const args = argumentsOf(n)?.positional ?? [];
-    if (/(^|\.)WriteMode$/.test(f)) return tagged(stringLiteral(args[0])?.value, args[1]);
-    if (/(^|\.)WriteMode\.update$/.test(f)) return tagged('update', args[0]);
-  }
-  return undefined;
-}
-
-/**
- * The value the code gives header `name` on the request object the call returns, before sending it
- * (`request = service.files().update(…)`, then `request.headers['If-Match'] = etag` in the same function).
- */
-function headerSetOnRequest(callee: Node, name: string, ctx: CodeContext): Node | undefined {
-  let at = callee.parent;
-  while (at?.parent && (at.parent.type === 'await' || at.parent.type === 'await_expression' || at.parent.type === 'parenthesized_expression')) at = at.parent;
-  const holder = at?.parent?.type === 'assignment' || at?.parent?.type === 'variable_declarator' ? at.parent : undefined;
-  const target = holder?.childForFieldName(holder.type === 'assignment' ? 'left' : 'name');
-  if (!target || target.type !== 'identifier') return undefined;
-  const wanted = new RegExp(`^${target.text}\\.headers\\[(['"])${name}\\1\\]$`, 'i');
-  const fn = ctx.scopes.functionOf(callee);
-  for (const a of fn.descendantsOfType(['assignment', 'assignment_expression'])) {
-    const left = a.childForFieldName('left');
-    if (left && a.startIndex > callee.startIndex && wanted.test(left.text.replace(/\s+/g, ''))) return a.childForFieldName('right') ?? undefined;
-  }
-  return undefined;
 }

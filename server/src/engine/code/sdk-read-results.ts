@@ -48,6 +48,12 @@ export function readUse(call: Node, url: string, body: Node | undefined, ctx: Co
     // `const { _source } = await client.get(…)`: each name the pattern binds holds part of what was read.
     else if ((left.type === 'object_pattern' || left.type === 'array_pattern') && holdsRead) for (const n of boundNames(left)) names.add(n);
   }
+  // `for item in container.query_items(…)`: the loop's variable holds each item read.
+  for (const loop of fn.descendantsOfType(['for_statement', 'for_in_statement'])) {
+    const target = loop.childForFieldName('left');
+    const over = loop.childForFieldName('right');
+    if (target?.type === 'identifier' && over && loop.startIndex < call.startIndex && ctx.scopes.functionOf(loop).id === fn.id && urlOf(over) === url) names.add(target.text);
+  }
   const missing = inMissingArm(call, fn, (tested) => (tested.type === 'identifier' ? names.has(tested.text) : urlOf(tested) === url));
   if (names.size === 0) return missing ? { createsAfterMiss: true, sendsNothingRead: false, writesOnlyDerived: false } : undefined;
   return {
@@ -109,10 +115,21 @@ function mentionsRead(body: Node, names: ReadonlySet<string>, ctx: CodeContext, 
   if (depth >= 3) return false;
   // `{ doc: { claps } }` gives the name `claps` as a shorthand property: its value is what the name holds.
   const ids = body.type === 'identifier' ? [body] : body.descendantsOfType(['identifier', 'shorthand_property_identifier']);
-  return ids.some((id) => {
-    const held = followValue(id, ctx);
-    return held.id !== id.id && mentionsRead(held, names, ctx, depth + 1);
-  });
+  return ids.some((id) => heldValues(id, ctx).some((held) => mentionsRead(held, names, ctx, depth + 1)));
+}
+
+/**
+ * Every value the name `id` was given in its function before it is used, whichever branch gave it (`try: n =
+ * row.get('n', 0)` / `except: n = 0`: the write may send either); where its function gives it none, the value it holds
+ * from the functions around it.
+ */
+function heldValues(id: Node, ctx: CodeContext): Node[] {
+  const fn = ctx.scopes.functionOf(id);
+  const own = (ctx.scopes.all.get(id.text) ?? [])
+    .filter((b) => b.path.length === 0 && b.scope.id === fn.id && b.end <= id.startIndex).map((b) => b.value);
+  if (own.length > 0) return own;
+  const held = followValue(id, ctx);
+  return held.id !== id.id ? [held] : [];
 }
 
 /** Accesses of a member: Python `x["k"]`, `x.k`; JS `x.k`, `x["k"]`. */
@@ -162,16 +179,27 @@ function readMembers(value: Node, names: ReadonlySet<string>, ctx: CodeContext, 
       let at = id;
       const before = used.size;
       while (at.parent && ACCESSES.has(at.parent.type) && at.parent.namedChildren[0]?.id === at.id) {
+        // `row.get('count', 0)` reads the member `count`, as `row['count']` does.
+        const got = getterKey(at.parent);
         // `x._source?.claps`: the optional chain's `?.` is a child of its own; the member is the property.
-        const key = at.parent.childForFieldName('property') ?? at.parent.childForFieldName('index') ?? at.parent.namedChildren[1];
+        const key = got ?? at.parent.childForFieldName('property') ?? at.parent.childForFieldName('index') ?? at.parent.namedChildren[1];
         if (key) used.add(key.text.replace(/^['"]|['"]$/g, ''));
+        if (got) break;
         at = at.parent;
       }
       if (used.size === before) return false;
       continue;
     }
-    const held = followValue(id, ctx);
-    if (held.id !== id.id && !readMembers(held, names, ctx, used, depth + 1)) return false;
+    for (const held of heldValues(id, ctx)) if (!readMembers(held, names, ctx, used, depth + 1)) return false;
   }
   return true;
+}
+
+/** The key of `x.get('key', …)` (a Python dict's, a Firestore snapshot's getter), given the `x.get` member node. */
+function getterKey(access: Node): Node | undefined {
+  if ((access.childForFieldName('property') ?? access.childForFieldName('attribute'))?.text !== 'get') return undefined;
+  const call = access.parent;
+  const first = call && (call.type === 'call' || call.type === 'call_expression') && call.childForFieldName('function')?.id === access.id
+    ? call.childForFieldName('arguments')?.namedChildren[0] : undefined;
+  return first?.type === 'string' ? first : undefined;
 }

@@ -96,7 +96,16 @@ export interface SdkCall {
    * = container.read_item(…)`): the write is of the object that read named. `required`: without such a read the call
    * names no object (an upsert of fresh data) and is left alone.
    */
-  namedByRead?: { ref: ArgRef; required?: boolean };
+  namedByRead?: {
+    ref: ArgRef;
+    required?: boolean;
+    /**
+     * Or the member of the body that names its object (Cosmos's `id`: `upsert_item({'id': 'visits', 'count': n})`),
+     * where the write's own sequence read that object first (a counter read, incremented and upserted as a fresh
+     * dict): a body made elsewhere, with nothing read first, stays unnamed.
+     */
+    idKey?: string;
+  };
   /**
    * A whole item the write sends (DynamoDB's `Item`), which names no key of its own: it names the object of a read
    * before it in its function, on the same table, whose key it carries entry for entry (`get_item(Key={'id': '0'})`,
@@ -105,6 +114,11 @@ export interface SdkCall {
   namedByKey?: ArgRef;
   /** A partial update (Elasticsearch `update(doc=…)`): it sets the fields it names and leaves the others. */
   partial?: boolean;
+  /**
+   * A query of the collection the client object stands for (`container.query_items(…)`, `table.listEntities()`): a
+   * read that names no one object, and whose items a write can name by being one of them (`namedByRead`).
+   */
+  collection?: boolean;
   /**
    * The body maps an expression's placeholders to values (DynamoDB's `ExpressionAttributeValues`: `{':p': total}`),
    * not fields: which fields it sets is the expression's, so whether it writes back the fields it read cannot be

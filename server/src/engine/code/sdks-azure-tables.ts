@@ -55,6 +55,9 @@ const TABLES_PY: SdkRows = {
   calls: {
     // A read alone warns of nothing: any `get_entity` of a client handed in is one, keys given by position or name.
     get_entity: { method: 'GET', names: keys, shape: [] },
+    // Queries read the table: the entities they yield are entities read (`for e in table.query_entities(f)`).
+    query_entities: { method: 'GET', names: [], collection: true, shape: [] },
+    list_entities: { method: 'GET', names: [], collection: true, shape: [] },
     update_entity: { method: 'PUT', names: keysOf(entity), namedByRead: { ref: entity }, body: entity, guards: etag, shape: ['mode'], partial: true },
     upsert_entity: { method: 'PUT', names: keysOf(entity), namedByRead: { ref: entity }, body: entity, guards: {}, shape: ['mode'], partial: true },
     delete_entity: { method: 'DELETE', names: keys, guards: etag, shape: ['partition_key', 'row_key'] },
@@ -103,6 +106,8 @@ const TABLES_JS: SdkRows = {
   prefix: 'TablesJsTable',
   calls: {
     getEntity: { method: 'GET', names: jsKeys },
+    // `for await (const e of table.listEntities({ queryOptions: { filter } }))`: each entity is one read.
+    listEntities: { method: 'GET', names: [], collection: true },
     updateEntity: jsWrite(jsEtag(2)),
     upsertEntity: jsWrite({}),
     deleteEntity: { method: 'DELETE', names: jsKeys, guards: jsEtag(2) },

@@ -46,8 +46,9 @@ export const PYTHON_SERVICES: Readonly<Record<string, SdkService>> = {
 
 // azure-cosmos: client → database → container; items by id. `create_item` makes a new item (not listed: no write of
 // one read object). An upsert names no id: it writes the item it was given, which names its object only when it is
-// what a read returned (`user = container.read_item(…)` … `container.upsert_item(user)`); an upsert of fresh data is
-// left alone. A container the analysis cannot follow (returned by a function of another module) is told by the
+// what a read returned (`user = container.read_item(…)` … `container.upsert_item(user)`), or when the `id` its dict
+// spells is of an item its function read first (`read_item(item='visits', …)`, then `upsert_item({'id': 'visits', …})`);
+// an upsert of fresh data is left alone. A container the analysis cannot follow (returned by a function of another module) is told by the
 // method and the option names (`read_item(item=…, partition_key=…)`, `replace_item(item=…, body=…)`): those
 // names are Cosmos's; an upsert is judged only where its item is what such a read returned.
 const etag: SdkGuards = { values: [{ ref: { key: 'etag' }, header: 'If-Match' }] };
@@ -65,8 +66,11 @@ const COSMOS_PY: SdkRows = {
   prefix: 'CosmosPyContainer',
   calls: {
     read_item: { method: 'GET', names: [itemId], shape: ['item', 'partition_key'] },
+    // A query reads the container: its results (`for item in …`, `list(…)[0]`) are items read (read-values.ts).
+    query_items: { method: 'GET', names: [], collection: true, shape: [] },
+    read_all_items: { method: 'GET', names: [], collection: true, shape: [] },
     replace_item: { method: 'PUT', names: [itemId], namedByRead: { ref: itemId }, body: { arg: 1, key: 'body' }, guards: etag, shape: ['item', 'body'] },
-    upsert_item: { method: 'PUT', names: [], namedByRead: { ref: { arg: 0, key: 'body' }, required: true }, body: { arg: 0, key: 'body' }, guards: etag, shape: [] },
+    upsert_item: { method: 'PUT', names: [], namedByRead: { ref: { arg: 0, key: 'body' }, required: true, idKey: 'id' }, body: { arg: 0, key: 'body' }, guards: etag, shape: [] },
     delete_item: { method: 'DELETE', names: [itemId], guards: etag, shape: ['item', 'partition_key'] },
   },
   sdk: 'Azure Cosmos DB (Python)',

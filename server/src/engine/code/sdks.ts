@@ -7,6 +7,7 @@
  * sdk-calls.test.ts; docs/client-code-sdks.md lists what is recognised.
  */
 import { APP_ROWS, APP_SERVICES } from './sdks-apps';
+import { COSMOS_JS_ROWS, COSMOS_JS_SERVICES } from './sdks-cosmos-js';
 import { ES_JS_ROWS, ES_JS_SERVICES } from './sdks-elasticsearch-js';
 import { GRAPH_ROWS, GRAPH_SERVICES } from './sdks-graph';
 import { FIREBASE_ROWS, FIREBASE_SERVICES } from './sdks-firebase';
@@ -21,6 +22,7 @@ export const SDK_SERVICES: Readonly<Record<string, SdkService>> = {
   ...PYTHON_SERVICES,
   ...FIREBASE_SERVICES,
   ...ES_JS_SERVICES,
+  ...COSMOS_JS_SERVICES,
   ...GRAPH_SERVICES,
   ...DYNAMODB_SERVICES,
   'Dropbox (Python)': {
@@ -46,10 +48,6 @@ export const SDK_SERVICES: Readonly<Record<string, SdkService>> = {
   'Azure Storage Blob (JavaScript)': {
     base: 'https://{{account}}.blob.core.windows.net',
     advice: 'Pass conditions: { ifMatch: etag } with the etag of the blob you downloaded (or conditions: { ifNoneMatch: \'*\' } to create only).',
-  },
-  'Azure Cosmos DB (JavaScript)': {
-    base: 'https://{{account}}.documents.azure.com/dbs',
-    advice: "Pass { accessCondition: { type: 'IfMatch', condition: resource._etag } } with the _etag of the item you read.",
   },
   'google-cloud-storage': {
     base: 'https://storage.googleapis.com',
@@ -197,25 +195,8 @@ calls(GCS, 'GcsBlob', {
   delete: { method: 'DELETE', names: [], guards: generation },
 }, 'google-cloud-storage');
 
-// Azure Cosmos DB, JavaScript (`@azure/cosmos`): client → database → container → item. Every item carries an `_etag`;
-// `replace` and `delete` honour it through their options' `accessCondition` (IfMatch), and overwrite without one.
-const COSMOS = ['@azure/cosmos'];
-factories(COSMOS, {
-  CosmosClient: { makes: 'CosmosClient' },
-  'CosmosClient.database': { makes: 'CosmosDatabase', names: [{ arg: 0 }] },
-  'CosmosDatabase.container': { makes: 'CosmosContainer', names: [{ arg: 0 }] },
-  'CosmosContainer.item': { makes: 'CosmosItem', names: [{ arg: 0 }] },
-});
-const accessCondition = (at: number): SdkGuards => ({
-  values: [{ ref: { arg: at, path: ['accessCondition', 'condition'] }, header: 'If-Match' }],
-});
-calls(COSMOS, 'CosmosItem', {
-  read: { method: 'GET', names: [] },
-  replace: { method: 'PUT', names: [], body: { arg: 0 }, guards: accessCondition(1) },
-  delete: { method: 'DELETE', names: [], guards: accessCondition(0) },
-}, 'Azure Cosmos DB (JavaScript)');
 
-for (const row of [...APP_ROWS, ...PYTHON_ROWS, ...FIREBASE_ROWS, ...ES_JS_ROWS, ...GRAPH_ROWS, ...DYNAMODB_ROWS]) {
+for (const row of [...APP_ROWS, ...PYTHON_ROWS, ...FIREBASE_ROWS, ...ES_JS_ROWS, ...GRAPH_ROWS, ...DYNAMODB_ROWS, ...COSMOS_JS_ROWS]) {
   if (row.factories) factories(row.modules, row.factories);
   if (row.calls) calls(row.modules, row.prefix, row.calls, row.sdk);
   for (const m of row.modules) for (const [name, c] of Object.entries(row.commands ?? {})) COMMANDS.set(`${m}:${name}`, { ...c, sdk: row.sdk, optionsObject: true });
