@@ -20,6 +20,7 @@ import { definedName, Definitions } from './definitions';
 import { FileFactCounts } from './file-facts';
 import { membersOf, withMember, withoutMember, type Positions } from '../text/few';
 import { compactList, NONE } from '../text/compact-list';
+import { RecentLists } from '../text/recent-lists';
 
 type CachedLowering = Lowered & { lookups: KeptLookups; facts: RequestFacts };
 
@@ -55,6 +56,8 @@ export class ModelCache {
   private unresolved: readonly UnresolvedReference[] = [];
   /** What every cached model's fixes read: pointed at each new version (a reused model is in several). */
   private readonly source: { file: HttpFile; requests: readonly RequestModel[] } = { file: EMPTY_FILE, requests: [] };
+  /** The look-up lists of recent lowerings, so that equal ones are kept once (`lowerAt`). */
+  private readonly lookupLists = new RecentLists<unknown>();
   /** True after `first` until `index`: the definitions by position and `askedBy` are not filled yet. */
   private unindexed = false;
 
@@ -73,7 +76,7 @@ export class ModelCache {
     const models: RequestModel[] = [];
     const addedEvidence: RequestEvidence[] = [];
     for (let i = 0; i < reqs.length; i++) {
-      const cached = lowerAt(reqs[i], scope, new Lookups(scope, true), this.source, perRequest[i]);
+      const cached = lowerAt(reqs[i], scope, new Lookups(scope, true), this.source, perRequest[i], this.lookupLists);
       scope.advance(reqs[i]);
       lowered.push(cached);
       models.push(cached.model);
@@ -173,7 +176,7 @@ export class ModelCache {
         replaced.set(i, before);
       }
       const lookups = new Lookups(scope, true, this.definitions.at(i));
-      const cached = lowerAt(reqs[i], scope, lookups, this.source, freshFacts.get(i) ?? before?.facts ?? requestFacts(reqs[i]));
+      const cached = lowerAt(reqs[i], scope, lookups, this.source, freshFacts.get(i) ?? before?.facts ?? requestFacts(reqs[i]), this.lookupLists);
       this.register(cached, i);
       lowered[i] = cached;
       models[i] = cached.model;
@@ -215,15 +218,17 @@ export class ModelCache {
 /**
  * Lowers `req` and keeps what it looked up (`lookups`, recording) and its facts, for later versions. Most
  * requests look nothing up and capture nothing: they share one empty list and one fact record (ten thousand
- * requests held five arrays each for nothing, objects every full collection marks).
+ * requests held five arrays each for nothing, objects every full collection marks); a look-up list equal to a recent
+ * lowering's is kept as that one (`RecentLists`).
  */
-function lowerAt(req: HttpRequest, scope: LoweringScope, lookups: Lookups, source: EditorSource, facts: RequestFacts): CachedLowering {
+function lowerAt(req: HttpRequest, scope: LoweringScope, lookups: Lookups, source: EditorSource, facts: RequestFacts,
+  lookupLists: RecentLists<unknown>): CachedLowering {
   const { model, unresolved, evidence } = lowerRequest(req, scope, lookups, source);
   // Kept until the request changes: its lists copied to their size (most are empty, see compact-list.ts).
   return {
     model, unresolved: compactList(unresolved),
     evidence: evidence.uses.length || evidence.evidence.length ? { uses: compactList(evidence.uses), evidence: compactList(evidence.evidence) } : NO_EVIDENCE,
-    lookups: Lookups.kept(lookups),
+    lookups: lookupLists.shared(Lookups.kept(lookups)),
     facts: facts.captures.length || facts.prompts.length || facts.scripted || facts.imports ? facts : NO_FACTS,
   };
 }
