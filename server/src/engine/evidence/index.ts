@@ -11,7 +11,8 @@ import type { DocumentModel, RequestModel } from '../model/types';
 import { catalogueSource } from './catalogue';
 import { annotatedTest, CreatedEarlier, declaresCreate, expectsFailure } from './intent';
 import { policySource } from './policies';
-import { entryMatches, SameFileEvidence, targetOf } from './same-file';
+import { entryMatches, SameFileEvidence } from './same-file';
+import { targetOf } from './targets';
 import { outOfScope, placeholderHost } from './scope';
 import type { Evidence, EvidenceSource, WriteTarget } from './types';
 

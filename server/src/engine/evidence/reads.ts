@@ -5,7 +5,7 @@
  */
 import type { EngineConfig } from '../config/config';
 import type { RequestModel } from '../model/types';
-import { targetOf } from './same-file';
+import { targetOf } from './targets';
 
 /** The sentence saying why no read may be inserted before `request` ("openapi.yaml declares no GET on /items/{id}"), or undefined. */
 export function readNotServed(request: RequestModel, config: EngineConfig): string | undefined {

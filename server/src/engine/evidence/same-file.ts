@@ -15,10 +15,10 @@
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel, ResponseUse } from '../model/types';
 import { firstHeader, mayBeIfHeader } from '../model/types';
-import { aboutRoute, distinctRunTimeUrls, isCollectionOf, originsMayMatch, routesMatch, segmentCount, writeTargetOf } from './route';
+import { aboutRoute, distinctRunTimeUrls, isCollectionOf, originsMayMatch, routesMatch, segmentCount } from './route';
+import { targetOf } from './targets';
 import { orderOf, ReadModifyWritePiece, SentPiece, StatedPiece, ValidatorUsePiece, type Order, type Piece, type RouteEntry, type ValidatorUse } from './route-pieces';
 import type { Evidence, WriteTarget } from './types';
-import { stringMemo } from '../text/string-memo';
 import { startLineOf } from '../text/span';
 import { compactList, NONE } from '../text/compact-list';
 import { membersOf, withMember, withoutMember, type Few } from '../text/few';
@@ -32,7 +32,7 @@ interface Touch {
   withdrawn: boolean;
 }
 
-/** An editor's record of what one request put in; most put nothing, so its lists are made at the first item. */
+/** An editor's record of what one request put in (kept only when it put something; its lists made at their first item). */
 interface Contributor {
   evidence: RequestEvidence;
   pieces?: Piece[];
@@ -51,26 +51,6 @@ const ALL_PHASES = -1;
 
 /** What a request that uses no response and states nothing says. */
 const NOTHING: RequestEvidence = { uses: [], evidence: [] };
-
-/**
- * Targets by method, then URL: a request's target depends on nothing else, a file repeats both, and every rule and
- * the evidence index ask about each request. One shared (read-only) object per method and URL, no per-request record.
- */
-const targetsByMethod = new Map<string, (url: string) => WriteTarget | null>();
-/** Odd files could name any number of methods: past this many, targets are worked out each time. */
-const METHODS_MEMOISED = 64;
-
-/** `writeTargetOf` a request's method and URL (memoised per method and URL). */
-export function targetOf(r: RequestModel): WriteTarget | undefined {
-  const { method, url } = r;
-  if (!method || url === undefined) return undefined;
-  let memo = targetsByMethod.get(method);
-  if (!memo) {
-    if (targetsByMethod.size >= METHODS_MEMOISED) return writeTargetOf(method, url);
-    targetsByMethod.set(method, memo = stringMemo((u: string) => writeTargetOf(method, u) ?? null));
-  }
-  return memo(url) ?? undefined;
-}
 
 /**
  * Same-file evidence by route. Routes match only routes of as many segments (or one fewer, for a
@@ -146,10 +126,7 @@ export class SameFileEvidence {
         this.withdraw(user, dirty);
       }
     }
-    for (const [r, evidence] of redo) {
-      this.contribute(r, evidence, dirty, ALL_PHASES);
-      keep(this.contributors.get(r)!);
-    }
+    for (const [r, evidence] of redo) this.contribute(r, evidence, dirty, ALL_PHASES);
     return this.settleAll(dirty);
   }
 
@@ -253,10 +230,17 @@ export class SameFileEvidence {
     if (c) (c.pieces ??= []).push(piece);
   }
 
-  /** The pieces of `r` of one phase (0: headers, 1: response uses, 2: scripts), or of all (`ALL_PHASES`). */
+  /**
+   * The pieces of `r` of one phase (0: headers, 1: response uses, 2: scripts), or of all (`ALL_PHASES`). An editor
+   * keeps the record of a request that put something in; most put nothing (10 k records were kept for nothing).
+   */
   private contribute(r: RequestModel, evidence: RequestEvidence, dirty: Map<RouteEntry, Touch>, phase: number): void {
-    let c: Contributor | undefined;
-    if (this.tracking) this.contributors.set(r, c = { evidence, pieces: undefined, sources: undefined });
+    const c: Contributor | undefined = this.tracking ? { evidence, pieces: undefined, sources: undefined } : undefined;
+    this.contributePieces(r, evidence, c, dirty, phase);
+    if (c) c.pieces || c.sources ? this.contributors.set(r, keep(c)) : this.contributors.delete(r);
+  }
+
+  private contributePieces(r: RequestModel, evidence: RequestEvidence, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>, phase: number): void {
     if (phase === 0 && r.headers.length === 0) return;
     // Phase 0 reads the target only for a precondition sent: most requests send none, and have it worked out later if at all.
     const target = phase === 0 && !sendsPrecondition(r) ? undefined : targetOf(r);
@@ -325,9 +309,10 @@ export class SameFileEvidence {
 }
 
 /** A contributor as an editor keeps it: its lists (a piece or two, mostly) copied to their size. */
-function keep(c: Contributor): void {
+function keep(c: Contributor): Contributor {
   if (c.pieces) c.pieces = compactList(c.pieces);
   if (c.sources) c.sources = compactList(c.sources);
+  return c;
 }
 
 /** What the one or two pieces of a validator use share (`ValidatorUse`). */

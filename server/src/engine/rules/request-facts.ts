@@ -7,7 +7,7 @@
  * Most requests carry no conditional header at all: the rules that look for one then walk nothing.
  */
 import type { WriteTarget } from '../evidence/types';
-import { targetOf } from '../evidence/same-file';
+import { targetOf } from '../evidence/targets';
 import type { HeaderModel, RequestModel } from '../model/types';
 import { lowerCaseName, mayBeIfHeader } from '../model/types';
 import type { KnownService } from '../services/catalogue';
