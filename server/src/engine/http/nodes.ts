@@ -2,7 +2,7 @@
 import { blockSpan, lineSpan, rangeOf, spanOf, startLineOf, type Span } from '../text/span';
 import type { Body, FileVariable, Header, HttpRequest, Metadata, RequestLine, Script, Spanned } from './ast';
 import { firstNonBlank, headerColonOf, isBlank, isSpaceAt, trimmedEnd, type RequestLineMatch, type variableOf } from './line-kinds';
-import { sameHeaderName } from '../text/header-names';
+import { sameHeaderName, writtenHeaderName } from '../text/header-names';
 import { compactList } from '../text/compact-list';
 
 /** What the lines before a request line gathered for it. */
@@ -114,7 +114,7 @@ export function headerAt(i: number, text: string): Header | undefined {
   const valueEnd = trimmedEnd(text, valueStart);
   // The line ends with the value, or with the colon when the value is empty.
   const lineEnd = valueEnd > valueStart ? valueEnd : colon + 1;
-  return { name: text.slice(nameStart, nameEnd), value: text.slice(valueStart, valueEnd), range: lineSpan(i, 0, lineEnd), nameStart, valueStart };
+  return { name: writtenHeaderName(text, nameStart, nameEnd), value: text.slice(valueStart, valueEnd), range: lineSpan(i, 0, lineEnd), nameStart, valueStart };
 }
 
 /** Where a header's name stands (built when asked: a header keeps only its line's span). */
