@@ -13,8 +13,15 @@ export interface ModuleBinding {
 
 export type ModuleBindings = Map<string, ModuleBinding>;
 
-/** `node:http` is `http`; Deno's `npm:webdav@5` names the npm package `webdav`. */
-const moduleName = (raw: string) => raw.replace(/^node:/, '').replace(/^npm:(@?[^@]+)(@.*)?$/, '$1');
+/**
+ * `node:http` is `http`; Deno's `npm:webdav@5` names the npm package `webdav`. Firebase's modular SDK loaded from its
+ * CDN in a page (`https://www.gstatic.com/firebasejs/10.7.0/firebase-database.js`, Firebase's "use the CDN" setup) is
+ * the `firebase/database` entry point, `firebase-firestore-lite.js` is `firebase/firestore/lite`; the scoped
+ * `@firebase/firestore` that `firebase/firestore` re-exports is the same API.
+ */
+const moduleName = (raw: string) => raw.replace(/^node:/, '').replace(/^npm:(@?[^@]+)(@.*)?$/, '$1')
+  .replace(/^https:\/\/www\.gstatic\.com\/firebasejs\/[^/]+\/firebase-([a-z-]+)\.js$/, (_, p: string) => `firebase/${p.replace(/-lite$/, '/lite')}`)
+  .replace(/^@firebase\/(firestore|database)$/, 'firebase/$1');
 
 export function moduleBindings(index: SyntaxIndex): ModuleBindings {
   const out: ModuleBindings = new Map();

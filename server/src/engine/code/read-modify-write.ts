@@ -20,6 +20,7 @@ import { exclusive } from '../model/types';
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
 import { sequenceOf } from './completion-callbacks';
+import { descendantRead } from './descendant-reads';
 import { missedRead } from './created-after-miss';
 import { isName } from './options';
 import { sentBody } from './sent-body';
@@ -37,15 +38,17 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
   const out: DocumentEvidence[] = [];
   // Reads seen so far, by function and resource: requests are in source order.
   const reads = new Map<string, RequestModel[]>();
+  // And by function alone, for a read of a path below the one written (descendant-reads.ts).
+  const readsIn = new Map<number, RequestModel[]>();
   const absentNames = new Map<number, Set<string>>();
   requests.forEach((req, i) => {
     const call = calls[i];
     if (!call || req.target === undefined || req.method === undefined) return;
-    const key = `${sequenceOf(call.call, ctx).id}|${req.target}`;
+    const sequence = sequenceOf(call.call, ctx).id;
+    const key = `${sequence}|${req.target}`;
     if (READS.has(req.method)) {
-      const list = reads.get(key);
-      if (list) list.push(req);
-      else reads.set(key, [req]);
+      append(reads, key, req);
+      append(readsIn, sequence, req);
       return;
     }
     if (!WRITES.has(req.method)) return;
@@ -57,7 +60,9 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
       req.absentAfterRead = req.createdAfterMiss = missed.index;
       return;
     }
-    const read = earlier.find((r) => !exclusive(r, req));
+    const inline = inlineRead(req, call, i, requests, calls);
+    const below = earlier.length || inline ? undefined : descendantRead(req, call, readsIn.get(sequence) ?? [], ctx);
+    const read = earlier.find((r) => !exclusive(r, req)) ?? inline ?? below;
     if (!read) return;
     const readCall = calls[read.index];
     if (readCall && checksForAbsence(readCall, ctx, absentNames)) req.absentAfterRead = read.index;
@@ -65,14 +70,37 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
     req.readInScope = read.index;
     if (serviceOf(req)?.versioning === 'enforced') return;
     const line = startLineOf(req.anchor);
+    const what = read === below ? `follows a ${read.method} of ${read.target}, below the path it writes,`
+      : read === inline ? `sends what a ${read.method} of the same URL inside its own arguments returned,` : `follows a ${read.method} of the same URL`;
     out.push({
       request: req.index, kind: 'same-file', verdict: 'versioned', line,
-      sentence: `the ${req.method} on line ${line + 1} follows a ${read.method} of the same URL on line ${startLineOf(read.anchor) + 1} ` +
-        'in the same function: a read-modify-write',
+      sentence: `the ${req.method} on line ${line + 1} ${what} on line ${startLineOf(read.anchor) + 1} in the same function: a read-modify-write`,
     });
   });
   // An edit form: the loader stores what it read on the component, the save handler sends it back.
   return [...out, ...sharedStateEvidence(requests, calls, ctx, new Set(out.map((e) => e.request)))];
+}
+
+function append<K>(map: Map<K, RequestModel[]>, key: K, req: RequestModel): void {
+  const list = map.get(key);
+  if (list) list.push(req);
+  else map.set(key, [req]);
+}
+
+/**
+ * A read of the same URL inside the write's own arguments (`updateDoc(ref, { n: (await getDoc(ref)).data().n + 1 })`):
+ * it runs before the write is sent, as a read on the line above would. Requests are in source order, so such a read
+ * comes after the write in the list.
+ */
+function inlineRead(req: RequestModel, call: HttpCall, at: number, requests: readonly RequestModel[], calls: readonly HttpCall[]): RequestModel | undefined {
+  for (let j = at + 1; j < requests.length; j++) {
+    const inner = calls[j];
+    if (!inner) continue;
+    if (inner.call.startIndex >= call.call.endIndex) return undefined;
+    const r = requests[j];
+    if (r.method !== undefined && READS.has(r.method) && r.target === req.target && inner.call.startIndex >= call.callee.endIndex) return r;
+  }
+  return undefined;
 }
 
 /** A DELETE, or a write whose body is made of literals only (no name in it could hold what was read). */

@@ -149,6 +149,11 @@ function afterRead(callee: Node, url: string, body: Node | undefined, spec: SdkC
  * The URL of the object an SDK read named, when `given` is what that read returned (`user = container.read_item(item=
  * user_id, …)`, then `upsert_item(user)`): the object a write of that value writes back.
  */
+/** The URL of the object an SDK read named, when `value` is that read or a name holding what it returned. */
+export function sdkReadUrl(value: Node, ctx: CodeContext): string | undefined {
+  return readUrlOf(value, ctx, 1);
+}
+
 function readUrlOf(given: Node | undefined, ctx: CodeContext, depth: number): string | undefined {
   const url = readUrlOfValue(given, ctx, depth);
   // `try: item = container.read_item(…)` / `except …: item = {…}`: the item the try read, whenever it succeeded.

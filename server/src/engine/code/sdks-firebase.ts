@@ -45,7 +45,7 @@ const RTDB: SdkRows = {
   modules: ['firebase-admin', 'firebase', 'firebase/app', 'firebase/compat/app'],
   factories: {
     database: { makes: 'RtdbDatabase' },
-    'RtdbDatabase.ref': { makes: 'RtdbRef', names: [first] },
+    'RtdbDatabase.ref': { makes: 'RtdbRef', names: [{ arg: 0, optional: true }] },
     'RtdbRef.child': { makes: 'RtdbRef', names: [first] },
   },
   prefix: 'RtdbRef',
@@ -62,7 +62,8 @@ const RTDB_MODULAR: SdkRows = {
   modules: ['firebase/database'],
   factories: {
     getDatabase: { makes: 'RtdbDatabase' },
-    ref: { makes: 'RtdbRef', names: [{ arg: 1 }] },
+    // `ref(db)` without a path is the database's root (the path is optional): `child(ref(db), path)` names `path`.
+    ref: { makes: 'RtdbRef', names: [{ arg: 1, optional: true }] },
     child: { makes: 'RtdbRef', names: [{ arg: 1 }] },
   },
   calls: {
