@@ -23,6 +23,8 @@ interface CachedSection {
    * arrays in a 10k-request file. Read them with `requestsOf`.
    */
   parsed: ParsedSection;
+  /** Its first line (0 or a separator): kept here, since a section with nothing left of its parse shares one. */
+  from: number;
   /** The number of its first request (requests are numbered across the file). */
   firstIndex: number;
   requestCount: number;
@@ -138,7 +140,7 @@ export class IncrementalHttpParser {
     const lines: string[] = [];
     const parser = new SectionParser(lines);
     const region: CachedSection[] = [];
-    let from = old[k0].parsed.from;
+    let from = old[k0].from;
     let index = old[k0].firstIndex;
     for (let k = 0; k < starts.length; k++) {
       const start = starts[k];
@@ -221,12 +223,27 @@ function patchFile(previous: HttpFile, sections: readonly CachedSection[], k0: n
 }
 
 function cachedSection(parsed: ParsedSection, firstIndex: number, terminators: number, start: number, length: number): CachedSection {
-  return { parsed, firstIndex, requestCount: parsed.requests.length, terminators, start, length };
+  return { parsed, from: parsed.from, firstIndex, requestCount: parsed.requests.length, terminators, start, length };
 }
+
+/**
+ * What is left of most sections' parse once their requests are dropped: nothing (no variable, script, directive,
+ * response, diagnostic; not httpYac's). They share this one record (read only) instead of keeping one each.
+ */
+const NOTHING_LEFT: ParsedSection = Object.freeze({
+  from: -1, end: -1, requests: NONE, variables: NONE, scripts: NONE, directives: NONE, responses: NONE, diagnostics: NONE, blankLineWarnings: NONE,
+  httpYac: false,
+});
 
 /** Once the file holds their requests, the sections keep none of their own (see `CachedSection.parsed`). */
 function dropRequests(sections: readonly CachedSection[]): void {
-  for (const s of sections) s.parsed.requests = NONE;
+  for (const s of sections) {
+    const p = s.parsed;
+    const nothingLeft = !p.httpYac && !p.variables.length && !p.scripts.length && !p.directives.length && !p.responses.length &&
+      !p.diagnostics.length && !p.blankLineWarnings.length;
+    if (nothingLeft) s.parsed = NOTHING_LEFT;
+    else p.requests = NONE;
+  }
 }
 
 /** The section's parse with its requests: its own when it still has them, else the previous file's. */
