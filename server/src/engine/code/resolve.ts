@@ -192,11 +192,20 @@ function returnedMember(value: Node, path: readonly string[], ctx: CodeContext, 
   return made && SDK_INSTANCES.has(made.path[0]) ? made : undefined;
 }
 
+/**
+ * The SDK client a local function returns: its one return, or every return that returns something (`try: return
+ * db.create_container_if_not_exists(id=C)` / `except …: return db.get_container_client(C)`, `if not url: return
+ * None`) making the same kind of client — alternatives for one object; the first one's names stand for it.
+ */
 function returnedSdkClient(callee: Node, ctx: CodeContext, depth: number): Resolved | undefined {
-  const returned = onlyReturned(callee, ctx);
-  const made = returned && instanceOf(followValue(returned, ctx), ctx, depth + 1);
-  return made && SDK_INSTANCES.has(made.path[0]) ? made : undefined;
+  const fn = localFunction(callee, ctx);
+  const returned = fn ? returnedValues(fn, ctx).filter((v) => !NOTHING.has(unwrap(v).type)) : [];
+  const made = returned.map((r) => instanceOf(followValue(r, ctx), ctx, depth + 1));
+  const first = made[0];
+  return first && SDK_INSTANCES.has(first.path[0]) && made.every((m) => m?.module === first.module && m.path.join('.') === first.path.join('.')) ? first : undefined;
 }
+
+const NOTHING = new Set(['none', 'null', 'undefined']);
 
 /** The one value a local function `callee` names returns (none when it has several returns, or is not local). */
 function onlyReturned(callee: Node, ctx: CodeContext): Node | undefined {
