@@ -96,6 +96,7 @@ const FIRESTORE: SdkRows = {
     'FsDatabase.doc': { makes: 'FsDocument', names: [first] },
     'FsCollection.doc': { makes: 'FsDocument', names: [first] },
     'FsDocument.collection': { makes: 'FsCollection', names: [first] },
+    'FsDatabase.batch': { makes: 'FsBatch' },
   },
   prefix: 'FsDocument',
   calls: {
@@ -137,6 +138,7 @@ const FIRESTORE_PY: SdkRows = {
     'FsDatabase.document': { makes: 'FsDocument', names: [first] },
     'FsCollection.document': { makes: 'FsDocument', names: [{ arg: 0, optional: true }] },
     'FsDocument.collection': { makes: 'FsCollection', names: [first] },
+    'FsDatabase.batch': { makes: 'FsBatch' },
   },
   prefix: 'FsDocument',
   calls: {
@@ -170,10 +172,26 @@ const RTDB_PY: SdkRows = {
 // `from google.cloud.firestore import Client`: the client class itself (`google.cloud`'s own `Client` is Storage's).
 const FIRESTORE_PY_CLIENT: SdkRows = { modules: ['google.cloud.firestore', 'google.cloud.firestore_v1'], factories: { Client: { makes: 'FsDatabase' } }, sdk: 'Cloud Firestore (SDK)' };
 
+// A batched write (`writeBatch(db)`, `db.batch()`, Python `client.batch()`) applies its `set` / `update` / `delete`
+// together on `commit()`, with no precondition (only a transaction reads and checks): each names its document as its
+// first argument, as the modular SDK's functions do, and `commit()` sends them.
+const batchCalls = (body: ArgRef) => ({
+  set: { method: 'PUT', names: [], body, on: 0 },
+  update: { method: 'PATCH', names: [], body, on: 0 },
+  delete: { method: 'DELETE', names: [], on: 0 },
+} as const);
+const FIRESTORE_BATCH: SdkRows = {
+  modules: [...FIRESTORE.modules, ...FIRESTORE_MODULAR.modules, 'google.cloud', 'google.cloud.firestore', 'google.cloud.firestore_v1', 'firebase_admin'],
+  factories: { writeBatch: { makes: 'FsBatch' } },
+  prefix: 'FsBatch',
+  calls: batchCalls({ arg: 1 }),
+  sdk: 'Cloud Firestore (SDK)',
+};
+
 /**
  * The module a `.collection(c).doc(id)` chain on a root the analysis cannot follow is read under (sdk-shapes.ts):
  * the namespaced rows above list the same factories and calls there.
  */
 export const FIRESTORE_SHAPE_MODULE = { js: '@google-cloud/firestore', python: 'google.cloud.firestore' } as const;
 
-export const FIREBASE_ROWS: readonly SdkRows[] = [RTDB, RTDB_MODULAR, RTDB_ADMIN_DATABASE, FIRESTORE, FIRESTORE_MODULAR, FIRESTORE_PY, FIRESTORE_PY_CLIENT, RTDB_PY];
+export const FIREBASE_ROWS: readonly SdkRows[] = [RTDB, RTDB_MODULAR, RTDB_ADMIN_DATABASE, FIRESTORE, FIRESTORE_MODULAR, FIRESTORE_PY, FIRESTORE_PY_CLIENT, RTDB_PY, FIRESTORE_BATCH];
