@@ -23,6 +23,11 @@ export class LspTestClient {
   /** Capabilities the server registered dynamically (`client/registerCapability`), in order. */
   readonly registrations: Registration[] = [];
   stderr = '';
+  /**
+   * How the client answers `workspace/configuration` for the `etagGuard` section: the settings given to the
+   * constructor by default; a test may replace it (changed settings, a slow or out-of-order answer).
+   */
+  answerSettings: () => unknown = () => this.settings;
 
   constructor(private readonly settings: Record<string, unknown> = {}) {
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -32,7 +37,10 @@ export class LspTestClient {
       this.latest.set(p.uri, p);
       this.events.emit('diagnostics', p);
     });
-    this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'etagGuard' ? this.settings : null)));
+    this.connection.onRequest(ConfigurationRequest.type, async (p) => {
+      const etagGuard = await this.answerSettings();
+      return p.items.map((i) => (i.section === 'etagGuard' ? etagGuard : null));
+    });
     this.connection.onRequest(RegistrationRequest.type, (p) => {
       this.registrations.push(...p.registrations);
       this.events.emit('registered');

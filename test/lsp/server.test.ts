@@ -115,4 +115,25 @@ describe('language server under rapid edits', () => {
     for (const s of seen) assert.equal(s.invalid, s.version % 2 === 1, `version ${s.version} was published with another version's diagnostics`);
     assert.equal(await client.close(), 0);
   });
+
+  it('publishes the settings changed last, even when an earlier change\'s settings arrive after it', async () => {
+    const client = new LspTestClient();
+    await client.initialize();
+    const uri = 'file:///tmp/etag-guard-lsp-test/settings-race.http';
+    await client.open(uri, 'PUT https://api.example.com/items/1\nIf-Match: abc\n');
+    await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'invalid-etag'));
+    const published: boolean[] = [];
+    client.onDiagnostics((p) => { if (p.uri === uri) published.push(p.diagnostics.some((d) => d.code === 'invalid-etag')); });
+    // First change: the rule turned off, but the client answers that pull late (an editor busy elsewhere).
+    client.answerSettings = () => new Promise((resolve) => setTimeout(() => resolve({ rules: { 'invalid-etag': 'off' } }), 400));
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Second change: the rule back on, answered at once; it is the settings in force from now on.
+    client.answerSettings = () => ({});
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    assert.ok(published.length > 0, 'the second change was published');
+    assert.equal(published[published.length - 1], true, `the late answer of the first change was published last: ${JSON.stringify(published)}`);
+    assert.equal(await client.close(), 0);
+  });
 });

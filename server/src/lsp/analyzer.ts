@@ -67,6 +67,14 @@ export class Analyzer {
     return pending;
   }
 
+  /**
+   * Whether `pending` is still the document's analysis: settings that change while it waits for its configuration
+   * (a slow `workspace/configuration` answer) start another one, which may finish first.
+   */
+  isLatest(uri: string, pending: Promise<Analysis>): boolean {
+    return this.results.get(uri) === pending;
+  }
+
   forget(uri: string): void {
     this.results.delete(uri);
     this.importConfigs.delete(uri);

@@ -71,9 +71,11 @@ connection.onInitialized(() => {
 
 async function validate(doc: TextDocument): Promise<void> {
   const started = performance.now();
-  const analysis = await analyzer.analyze(doc);
-  // A newer version may have arrived meanwhile: its own validation publishes; never publish an older one.
-  if (documents.get(doc.uri)?.version !== analysis.version) return;
+  const pending = analyzer.analyze(doc);
+  const analysis = await pending;
+  // A newer version, or new settings (which start a fresh analysis of the same version), may have arrived
+  // meanwhile: that validation publishes; never publish an older or superseded one, whenever it finishes.
+  if (documents.get(doc.uri)?.version !== analysis.version || !analyzer.isLatest(doc.uri, pending)) return;
   lintLog.linted(doc.uri, analysis.version, analysis.findings.length, performance.now() - started);
   // Resolves once the message is written out (a big list fills the pipe): only then may the server block again.
   await connection.sendDiagnostics({ uri: doc.uri, version: analysis.version, diagnostics: analysis.findings.map(toDiagnostic) });
