@@ -138,7 +138,12 @@ function atomicOnly(body: Node | undefined, atomic: ReadonlySet<string> | undefi
 function afterRead(callee: Node, url: string, body: Node | undefined, spec: SdkCall, ctx: CodeContext): string | undefined {
   const use = callee.parent && readUse(callee.parent, url, body, ctx, (v) => readUrlOf(v, ctx, 1));
   if (use?.createsAfterMiss) return 'it runs where the read of the object before it found nothing: it creates what is not there';
-  if (use?.sendsNothingRead && spec.partial) return 'a partial update that sends nothing the read before it returned: it sets the fields it names, whatever they were';
+  // Whole or partial, a write none of whose data came from the read writes back nothing it read: the read checked the
+  // object (is it there, is it running), the write sets what the code decided.
+  if (use?.sendsNothingRead) {
+    return spec.partial ? 'a partial update that sends nothing the read before it returned: it sets the fields it names, whatever they were'
+      : 'it sends nothing the read before it returned: the read only checked the object, the write sets what the code decided';
+  }
   if (use?.writesOnlyDerived && spec.partial && !spec.placeholders) {
     return 'a partial update of fields it derives from other fields the read before it returned: it writes back none of the fields it read, so a concurrent change to them stays';
   }

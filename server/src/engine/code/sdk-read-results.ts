@@ -4,8 +4,10 @@
  * - the write sits in the arm where the read found nothing (`found = es.get(…)` … `if found: es.update(…) else:
  *   es.index(…)`, `if not item: container.upsert_item(…)`), or in the handler of a `try` whose block reads the object
  *   (`try: s3.get_object(…) except: s3.put_object(…, Body=b'[]')`): it creates what the read did not find;
- * - a partial update (Elasticsearch `update(doc=…)`) sends nothing the read returned (`doc_ = es.get(…)` is only
- *   printed, then `es.update(…, body={'doc': {'status': status}})`): it sets the fields it names, whatever they were.
+ * - the write sends nothing the read returned: a partial update (Elasticsearch `update(doc=…)` after `doc_ = es.get(…)`
+ *   is only printed) sets the fields it names, whatever they were; a whole write after an existence check
+ *   (`found = table.get_item(…)`, `if 'Item' in found: return`, then `put_item(Item={…fresh…})`) stores what the code
+ *   decided. Neither writes back anything it read.
  * Both are told from the names the read's result is assigned to in the function around the write, or given to when
  * that function is the read's completion callback (`ref.once('value', (snapshot) => …)`), and the names a Firebase
  * snapshot's accessors hand it on to (`const counts = snapshot.val()`). Which arm runs on a miss is missing-arm.ts's
