@@ -115,10 +115,11 @@ function lowerCall(
     editor: call.sdk ? NO_EDITS : new CodeRequestEditor(ctx, call, set, calls, fixes),
   };
   if (call.sdk) {
-    const { sdk: name, advice, callerNamed, noLostUpdate, inLoop } = call.sdk;
+    const { sdk: name, advice, callerNamed, noLostUpdate, inLoop, readFirst } = call.sdk;
     request.sdk = {
       name, advice, ...(callerNamed ? { callerNamed: true } : {}), ...(noLostUpdate ? { noLostUpdate } : {}), ...(inLoop ? { inLoop: true } : {}),
-      ...(SDK_SERVICES[name]?.paths ? { pathNamed: true } : {}),
+      ...(readFirst ? { readFirst: true } : {}),
+      ...(SDK_SERVICES[name]?.paths || SDK_SERVICES[name]?.ownReadOnly ? { pathNamed: true } : {}),
     };
   }
   const helper = call.method === 'PUT' || call.method === 'PATCH' ? genericHelper(call, ctx) : undefined;

@@ -10,10 +10,10 @@ import { joinPath } from './base-url';
 import type { CodeContext } from './context';
 import type { Resolved } from './resolve';
 import { resolveCallee } from './resolve';
-import { parameterNames } from './local-functions';
+import { localFunction, parameterNames, returnedValues } from './local-functions';
 import { entriesText, nameText, readKeyCarried } from './sdk-names';
 import { callbackRead, partOf } from './sdk-read-parts';
-import { readUse } from './sdk-read-results';
+import { readUse, type ReadUse } from './sdk-read-results';
 import { readingCalls } from './read-values';
 import { sequenceOf } from './completion-callbacks';
 import { sdkByShape } from './sdk-shapes';
@@ -49,6 +49,8 @@ export interface SdkRequest {
   noLostUpdate?: string;
   /** The call is in a loop of its function: a read after it in the loop's body may run before its next turn. */
   inLoop?: boolean;
+  /** A write whose data came from a read of its object before it, in its function (or the item such a read returned). */
+  readFirst?: boolean;
 }
 
 /** The request an SDK call sends, with `spec` the call's row in sdks.ts and `resolved` what its callee stands for. */
@@ -87,12 +89,16 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   const names = parts.filter((n): n is Node | undefined => typeof n !== 'string');
   const name = names[names.length - 1];
   const body = value(spec.body);
-  const noLostUpdate = depth === 0 && spec.method !== 'GET' && spec.method !== 'HEAD' && spec.method !== 'DELETE'
-    ? atomicOnly(body, service.atomic, ctx) ?? afterRead(callee, url, body, spec, ctx) : undefined;
+  const writes = depth === 0 && spec.method !== 'GET' && spec.method !== 'HEAD' && spec.method !== 'DELETE';
+  const use = writes && callee.parent ? readUse(callee.parent, url, body, ctx, (v) => readUrlOf(v, ctx, 1)) : undefined;
+  const noLostUpdate = writes ? atomicOnly(body, service.atomic, ctx) ?? afterRead(use, spec) : undefined;
+  // What it writes came from a read of its object before it: the item a read returned, or one carrying a read's key.
+  const readFirst = writes && (!!read || !!keyed || !!use?.readFirst);
   return {
     sdk: spec.sdk, url, name, body, advice: service.advice, callerNamed: !!name && namedByCaller(name, callee, ctx),
     ...(spec.localFile && value(spec.localFile) ? { localFile: value(spec.localFile)!.text.replace(/\s+/g, '') } : {}),
     ...(noLostUpdate ? { noLostUpdate } : {}),
+    ...(readFirst ? { readFirst: true } : {}),
     ...(depth === 0 && callee.parent && inLoop(callee.parent, ctx) ? { inLoop: true } : {}),
     guards: guards ?? [],
     unreadable: guards === undefined || args.splat || !!options?.spread || (!spec.optionsObject && args.keywords.spread),
@@ -135,8 +141,7 @@ function atomicOnly(body: Node | undefined, atomic: ReadonlySet<string> | undefi
 }
 
 /** Why a write after a read of its object in its function loses no update, if it does not (sdk-read-results.ts). */
-function afterRead(callee: Node, url: string, body: Node | undefined, spec: SdkCall, ctx: CodeContext): string | undefined {
-  const use = callee.parent && readUse(callee.parent, url, body, ctx, (v) => readUrlOf(v, ctx, 1));
+function afterRead(use: ReadUse | undefined, spec: SdkCall): string | undefined {
   if (use?.createsAfterMiss) return 'it runs where the read of the object before it found nothing: it creates what is not there';
   // Whole or partial, a write none of whose data came from the read writes back nothing it read: the read checked the
   // object (is it there, is it running), the write sets what the code decided.
@@ -185,7 +190,7 @@ function readUrlOfValue(given: Node | undefined, ctx: CodeContext, depth: number
   const value = given && unwrap(followValue(given, ctx));
   // Part of what a read returned is of the object it read: `response['Item']`, `data.Item`, `response.get('Item')`;
   // so is the promise of the read (`docClient.get(params).promise()`, AWS SDK for JavaScript v2).
-  const part = value && steps < 4 ? partOf(value) ?? callbackRead(value, ctx) : undefined;
+  const part = value && steps < 4 ? partOf(value) ?? callbackRead(value, ctx) ?? returnedBy(value, ctx) : undefined;
   if (part) return readUrlOfValue(part, ctx, depth, steps + 1);
   // What a call returned, or one element of it: the first item of a query, each item a loop over it takes (read-values.ts).
   for (const call of value && depth < 2 ? readingCalls(value, ctx) : []) {
@@ -218,6 +223,14 @@ export function commandSender(callee: Node, args: Arguments, ctx: CodeContext): 
   const property = last.type === 'member_expression' ? last.childForFieldName('property')?.text : undefined;
   const command = property === 'send' ? sentCommand(args, ctx) : undefined;
   return command && sdkSender(command.spec.sdk);
+}
+
+/** The one value a local function returns, when `call` calls one (`user = get_user(uid)`: what its read returned). */
+function returnedBy(call: Node, ctx: CodeContext): Node | undefined {
+  const callee = call.type === 'call' || call.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  const fn = callee && localFunction(callee, ctx);
+  const returned = fn ? returnedValues(fn, ctx) : [];
+  return returned.length === 1 ? returned[0] : undefined;
 }
 
 /** `client.send(new PutObjectCommand({ … }))`, or a name holding the command: the command and its arguments. */

@@ -15,6 +15,7 @@ import type { CodeContext } from './context';
 import { functionName, localFunction, parameterNames } from './local-functions';
 import { argumentsOf, followValue } from './options';
 import { resolveCallee } from './resolve';
+import { carriesValue } from './sdk-read-results';
 import { sdkCall } from './sdks';
 import { calleeText, encloses, rangeOf, unwrap, type Node } from './syntax';
 import { spanOf } from '../text/span';
@@ -31,8 +32,39 @@ interface Helper {
 }
 
 export function sdkHelperPairEvidence(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {
-  return [...helperPairs(requests, calls, ctx), ...clientHandedToLoad(requests, calls, ctx), ...loadThenSave(requests, calls, ctx)];
+  return [...helperPairs(requests, calls, ctx), ...clientHandedToLoad(requests, calls, ctx), ...loadThenSave(requests, calls, ctx),
+    ...loadThenWrite(requests, calls, ctx)];
 }
+
+/**
+ * A write whose data comes from what a function of the file read of the same object and returned to the write's
+ * function (`n = current() + 1`, then `table.update_item(Key=K, …, ExpressionAttributeValues={':n': n})`, where
+ * `current()` gets the item at K): a read-modify-write spread over two functions.
+ */
+function loadThenWrite(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {
+  const out: DocumentEvidence[] = [];
+  requests.forEach((w, i) => {
+    const call = calls[i];
+    const body = call?.sdk?.body;
+    if (!call?.sdk || !body || call.sdk.callerNamed || (w.method !== 'PUT' && w.method !== 'PATCH') || w.target === undefined) return;
+    const writer = ctx.scopes.functionOf(call.call);
+    for (const r of requests) {
+      const readCall = calls[r.index];
+      if (r.method !== 'GET' || r.target !== w.target || !readCall?.sdk) continue;
+      const load = ctx.scopes.functionOf(readCall.call);
+      const loadName = load.id === writer.id || load.id === ctx.index.root.id ? undefined : functionName(load, ctx);
+      const given = loadName ? ctx.index.calls.find((c) => c.startIndex < call.call.startIndex && ctx.scopes.functionOf(c).id === writer.id
+        && localFunction(c.childForFieldName('function') ?? c, ctx)?.id === load.id && carriesValue(body, (n) => encloses(n, c), ctx)) : undefined;
+      if (!given) continue;
+      const sentence = `${loadName}() on line ${given.startPosition.row + 1} reads the object and what it returns is written back on line ` +
+        `${call.call.startPosition.row + 1}: a read-modify-write`;
+      out.push({ request: w.index, kind: 'same-file', verdict: 'versioned', line: call.call.startPosition.row, sentence });
+      return;
+    }
+  });
+  return out;
+}
+
 
 /**
  * A function that loads an object through one function of the file and hands what it loaded to another that saves

@@ -4,6 +4,7 @@
  * (entriesText); and the read whose key a whole item carries (DynamoDB's `put_item`: readKeyCarried).
  */
 import type { CodeContext } from './context';
+import { localFunction } from './local-functions';
 import { argumentsOf, followValue, isName, readObject, type Options } from './options';
 import { stringLiteral, unwrap, urlExpressionText, type Node } from './syntax';
 
@@ -41,9 +42,25 @@ export function readKeyCarried(write: Node, given: Node | undefined, table: stri
   }
   for (const c of ctx.index.calls) {
     if (c.startIndex >= write.startIndex || !around.has(ctx.scopes.functionOf(c).id)) continue;
-    const url = readUrl(c);
+    const url = readUrl(c) ?? readThroughHelper(c, table, ctx, readUrl);
     const key = url?.startsWith(`${table}/`) ? url.slice(table.length + 1) : undefined;
     if (key && !key.includes('/') && key.split(',').every((entry) => carries(item, entry, ctx))) return url;
+  }
+  return undefined;
+}
+
+/**
+ * The URL of an SDK read of an object under `table` in the local function `call` calls (`current()` whose body is
+ * `table.get_item(Key={'id': 'site'})`): the read a helper makes for its caller.
+ */
+function readThroughHelper(call: Node, table: string, ctx: CodeContext, readUrl: (call: Node) => string | undefined): string | undefined {
+  const callee = call.childForFieldName('function');
+  const helper = callee && localFunction(callee, ctx);
+  if (!helper) return undefined;
+  for (const c of ctx.index.calls) {
+    if (c.startIndex < helper.startIndex || c.endIndex > helper.endIndex || ctx.scopes.functionOf(c).id !== helper.id) continue;
+    const url = readUrl(c);
+    if (url?.startsWith(`${table}/`)) return url;
   }
   return undefined;
 }

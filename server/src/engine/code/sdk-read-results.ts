@@ -24,6 +24,8 @@ import { mentions, unwrap, type Node } from './syntax';
 export type ReadUrl = (value: Node) => string | undefined;
 
 export interface ReadUse {
+  /** A same-object read came first in the write's function (its result is held by a name there). */
+  readFirst: boolean;
   /** The write is in the arm where a same-object read found nothing. */
   createsAfterMiss: boolean;
   /** A same-object read came first and the body mentions nothing it returned. */
@@ -57,8 +59,9 @@ export function readUse(call: Node, url: string, body: Node | undefined, ctx: Co
     if (target?.type === 'identifier' && over && loop.startIndex < call.startIndex && ctx.scopes.functionOf(loop).id === fn.id && urlOf(over) === url) names.add(target.text);
   }
   const missing = inMissingArm(call, fn, (tested) => (tested.type === 'identifier' ? names.has(tested.text) : urlOf(tested) === url));
-  if (names.size === 0) return missing ? { createsAfterMiss: true, sendsNothingRead: false, writesOnlyDerived: false } : undefined;
+  if (names.size === 0) return missing ? { readFirst: false, createsAfterMiss: true, sendsNothingRead: false, writesOnlyDerived: false } : undefined;
   return {
+    readFirst: true,
     createsAfterMiss: missing,
     sendsNothingRead: body !== undefined && !mentionsRead(body, names, ctx),
     writesOnlyDerived: body !== undefined && derivedOnly(body, names, ctx),
@@ -112,12 +115,20 @@ function boundNames(pattern: Node): string[] {
  * True when `body`, or a value a name in it holds, mentions one of `names` — through a few names in a row (`entity =
  * {'Total': total}` after `total = current.Total + n`: the entity carries what `current` held).
  */
-function mentionsRead(body: Node, names: ReadonlySet<string>, ctx: CodeContext, depth = 0): boolean {
-  if (mentions(body, names)) return true;
+function mentionsRead(body: Node, names: ReadonlySet<string>, ctx: CodeContext): boolean {
+  return carriesValue(body, (n) => mentions(n, names), ctx);
+}
+
+/**
+ * True when `value`, or a value a name in it holds (a few names in a row), passes `test`: what a write sends carries
+ * what a read returned (sdk-helper-pairs.ts asks whether it carries a helper's call).
+ */
+export function carriesValue(value: Node, test: (n: Node) => boolean, ctx: CodeContext, depth = 0): boolean {
+  if (test(value)) return true;
   if (depth >= 3) return false;
   // `{ doc: { claps } }` gives the name `claps` as a shorthand property: its value is what the name holds.
-  const ids = body.type === 'identifier' ? [body] : body.descendantsOfType(['identifier', 'shorthand_property_identifier']);
-  return ids.some((id) => heldValues(id, ctx).some((held) => mentionsRead(held, names, ctx, depth + 1)));
+  const ids = value.type === 'identifier' ? [value] : value.descendantsOfType(['identifier', 'shorthand_property_identifier']);
+  return ids.some((id) => heldValues(id, ctx).some((held) => carriesValue(held, test, ctx, depth + 1)));
 }
 
 /**

@@ -146,6 +146,11 @@ export interface SdkService {
   /** Its names are database paths, whose leading and trailing slashes mean nothing (`ref('likes/')` is `ref('likes')`). */
   paths?: boolean;
   /**
+   * Like a database of paths (`paths`), its objects are named under a base no catalogue service speaks for (DynamoDB
+   * items): only the code's own read of an object is evidence for the write it feeds, not another write's.
+   */
+  ownReadOnly?: boolean;
+  /**
    * The SDK's own atomic operations, computed by the server from what is stored (Firestore's `increment(n)`,
    * `arrayUnion(…)`): a write that sends only these writes back nothing read, whatever was read before it.
    */

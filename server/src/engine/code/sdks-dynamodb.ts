@@ -30,10 +30,12 @@ export const CONDITION_HEADER = 'x-amz-condition-expression';
 export const DYNAMODB_SERVICES: Readonly<Record<string, SdkService>> = {
   'DynamoDB (boto3)': {
     base: 'dynamodb://tables',
+    ownReadOnly: true,
     advice: "Let DynamoDB compute the new value (update_item with UpdateExpression='ADD visits :one' or 'SET v = v + :one'), or write with a ConditionExpression on what you read (a version attribute: 'version = :read'); ConditionExpression='attribute_not_exists(pk)' only creates.",
   },
   'DynamoDB (AWS SDK for JavaScript)': {
     base: 'dynamodb://tables',
+    ownReadOnly: true,
     advice: "Let DynamoDB compute the new value (an update with UpdateExpression: 'ADD visits :one' or 'SET v = v + :one'), or write with a ConditionExpression on what you read (a version attribute: 'version = :read'); ConditionExpression: 'attribute_not_exists(pk)' only creates.",
   },
 };

@@ -129,8 +129,10 @@ export interface RequestModel {
    */
   sdk?: {
     name: string; advice: string; callerNamed?: boolean; noLostUpdate?: string; inLoop?: boolean;
-    /** Its objects are database paths no catalogue service speaks for (Firebase): only its own read of the path is evidence. */
+    /** Its objects are database paths or items no catalogue service speaks for (Firebase, DynamoDB): only its own read of the object is evidence. */
     pathNamed?: boolean;
+    /** What it writes came from a read of its object before it in its function (code/sdk-calls.ts `readFirst`). */
+    readFirst?: boolean;
   };
   /**
    * Client code: where the update is lost, when that is not at the write itself — the calls of a save helper in the

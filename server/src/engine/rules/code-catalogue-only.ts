@@ -153,7 +153,7 @@ function aboutAnotherObject(req: RequestModel, e: Judgement['evidence'][number],
  * back). For such a database the code's own read is the only evidence there is, and it belongs to the write it feeds.
  */
 function lentByAnotherWrite(req: RequestModel, j: Judgement): string | undefined {
-  if (!req.sdk?.pathNamed || j.evidence.length === 0) return undefined;
+  if (!req.sdk?.pathNamed || req.sdk.readFirst || j.evidence.length === 0) return undefined;
   const own = startLineOf(req.anchor);
   if (!j.evidence.every((e) => e.kind === 'same-file' && e.line !== undefined && e.line !== own)) return undefined;
   return 'its evidence is another write\'s read-modify-write of the same path: nothing read before this write in its function is written back';
