@@ -45,6 +45,10 @@ export const SDK_SERVICES: Readonly<Record<string, SdkService>> = {
     base: 'https://s3.amazonaws.com',
     advice: "Pass IfMatch: with the ETag GetObjectCommand returned (or IfNoneMatch: '*' to create only).",
   },
+  'AWS SDK for JavaScript v2 (S3)': {
+    base: 'https://s3.amazonaws.com',
+    advice: "Pass IfMatch: with the ETag getObject returned (or IfNoneMatch: '*' to create only).",
+  },
   'Azure Storage Blob (JavaScript)': {
     base: 'https://{{account}}.blob.core.windows.net',
     advice: 'Pass conditions: { ifMatch: etag } with the etag of the blob you downloaded (or conditions: { ifNoneMatch: \'*\' } to create only).',
@@ -115,6 +119,20 @@ for (const [name, c] of Object.entries<Omit<SdkCall, 'sdk' | 'optionsObject'>>({
   DeleteObjectCommand: { method: 'DELETE', names: bucketKey, guards: { values: [{ ref: { key: 'IfMatch' }, header: 'If-Match' }] } },
 })) COMMANDS.set(`@aws-sdk/client-s3:${name}`, { ...c, sdk: 'AWS SDK for JavaScript v3 (S3)', optionsObject: true });
 CALLS.set('@aws-sdk/client-s3:S3v3.send', { sdk: 'AWS SDK for JavaScript v3 (S3)', method: 'GET', names: [], command: true });
+
+// AWS SDK for JavaScript v2: `new AWS.S3()` (or the class `aws-sdk/clients/s3` exports), one params object per call
+// with `.promise()` or a callback after it; `upload` is the managed upload of a whole object, as putObject.
+const S3_V2 = ['aws-sdk', 'aws-sdk/clients/s3'];
+factories(S3_V2, { S3: { makes: 'S3v2' } });
+factories(['aws-sdk/clients/s3'], { '': { makes: 'S3v2' } });
+const s3v2Put: Omit<SdkCall, 'sdk'> = { method: 'PUT', names: bucketKey, body: { key: 'Body' }, guards: v3Guards, optionsObject: true };
+calls(S3_V2, 'S3v2', {
+  getObject: { method: 'GET', names: bucketKey, optionsObject: true },
+  headObject: { method: 'HEAD', names: bucketKey, optionsObject: true },
+  putObject: s3v2Put,
+  upload: s3v2Put,
+  deleteObject: { method: 'DELETE', names: bucketKey, guards: { values: [{ ref: { key: 'IfMatch' }, header: 'If-Match' }] }, optionsObject: true },
+}, 'AWS SDK for JavaScript v2 (S3)');
 
 // Azure Storage Blob, Python: service → container → blob clients. `upload_blob` only creates unless overwrite=True.
 const AZURE = ['azure.storage.blob'];
