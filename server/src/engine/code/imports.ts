@@ -32,13 +32,17 @@ export function moduleBindings(index: SyntaxIndex): ModuleBindings {
   for (const decl of index.assignments) {
     if (decl.type !== 'variable_declarator') continue;
     const value = decl.childForFieldName('value');
-    const call = value && unwrap(value);
+    // `require('m').Export` binds the name to one export, as `const { Export } = require('m')` does.
+    const member = value && unwrap(value).type === 'member_expression' ? unwrap(value) : undefined;
+    const call = member ? member.childForFieldName('object') : value && unwrap(value);
     if (call?.type !== 'call_expression' || call.childForFieldName('function')?.text !== 'require') continue;
     const source = stringLiteral(call.childForFieldName('arguments')?.firstNamedChild);
     const name = decl.childForFieldName('name');
     if (!source || !name) continue;
     const module = moduleName(source.value);
-    if (name.type === 'identifier') out.set(name.text, { module, path: [] });
+    const exported = member?.childForFieldName('property')?.text;
+    if (member && (!exported || name.type !== 'identifier')) continue;
+    if (name.type === 'identifier') out.set(name.text, { module, path: exported ? [exported] : [] });
     else if (name.type === 'object_pattern') {
       for (const p of name.namedChildren) {
         if (p.type === 'shorthand_property_identifier_pattern') out.set(p.text, { module, path: [p.text] });

@@ -233,6 +233,8 @@ function isNothing(b: Binding): boolean {
 }
 
 function isRequire(b: Binding): boolean {
-  const v = unwrap(b.value);
+  const value = unwrap(b.value);
+  // `require('m').Export` (imports.ts binds the name to that export).
+  const v = value.type === 'member_expression' ? unwrap(value.childForFieldName('object') ?? value) : value;
   return v.type === 'call_expression' && v.childForFieldName('function')?.text === 'require';
 }
