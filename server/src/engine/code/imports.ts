@@ -33,8 +33,9 @@ export function moduleBindings(index: SyntaxIndex): ModuleBindings {
     if (decl.type !== 'variable_declarator') continue;
     const value = decl.childForFieldName('value');
     // `require('m').Export` binds the name to one export, as `const { Export } = require('m')` does.
-    const member = value && unwrap(value).type === 'member_expression' ? unwrap(value) : undefined;
-    const call = member ? member.childForFieldName('object') : value && unwrap(value);
+    const bound = value && unwrap(value);
+    const member = bound?.type === 'member_expression' ? bound : undefined;
+    const call = member ? member.childForFieldName('object') : bound;
     if (call?.type !== 'call_expression' || call.childForFieldName('function')?.text !== 'require') continue;
     const source = stringLiteral(call.childForFieldName('arguments')?.firstNamedChild);
     const name = decl.childForFieldName('name');

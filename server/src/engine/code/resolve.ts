@@ -139,7 +139,7 @@ export function instanceOf(value: Node, ctx: CodeContext, depth = 0): Resolved |
   if (call.type !== 'call_expression' && call.type !== 'new_expression' && call.type !== 'call') return undefined;
   const callee = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
   const made = callee && resolveCallee(callee, ctx, depth + 1);
-  const prefix = made && factoryPrefix(made.module, made.path, made && serviceNamed(call, made, ctx));
+  const prefix = made && factoryPrefix(made.module, made.path, serviceNamed(call, made, ctx));
   if (prefix && made) {
     const base = baseOf(call, made, ctx);
     return { module: made.module, path: [...prefix], instance: call, ...(base ? { base } : {}) };
