@@ -8,6 +8,7 @@ import { baseOption, factoryPrefix, GLOBAL_FETCH } from './libraries';
 import { localFunction, returnedValues } from './local-functions';
 import { argumentsOf, followValue, readObject } from './options';
 import { firestoreChain } from './sdk-shapes';
+import { snapshotRoot } from './snapshot-roots';
 import { SDK_INSTANCES, SERVICE_FACTORIES } from './sdks';
 import type { Binding } from './scope';
 import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
@@ -54,10 +55,12 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
   const inner = unwrap(object);
   if (inner.type === 'identifier' && GLOBAL_OBJECTS.has(inner.text) && !ctx.scopes.all.has(inner.text)) return browserGlobal(property.text, ctx);
   const base = resolveCallee(object, ctx, depth + 1);
-  // `store.collection(c).doc(id)` on a root that is no client the analysis follows: Firestore's chain (sdk-shapes.ts).
-  if (property.text === 'collection' && !(base && SDK_INSTANCES.has(base.path[0]))) {
-    const chain = firestoreChain(n, ctx);
-    if (chain) return chain;
+  if (!(base && SDK_INSTANCES.has(base.path[0]))) {
+    // `store.collection(c).doc(id)` on a root that is no client the analysis follows: Firestore's chain (sdk-shapes.ts).
+    const chain = property.text === 'collection' ? firestoreChain(n, ctx) : undefined;
+    // `X.doc(id)` / `X.ref(path)` where the file reads such an object and uses the result as Firebase's snapshot.
+    const known = chain ?? snapshotRoot(n, ctx);
+    if (known) return known;
   }
   return base && { ...base, path: [...base.path, property.text] };
 }

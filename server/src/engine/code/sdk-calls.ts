@@ -95,7 +95,7 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   // What it writes came from a read of its object before it: the item a read returned, or one carrying a read's key.
   const readFirst = writes && (!!read || !!keyed || !!use?.readFirst);
   return {
-    sdk: spec.sdk, url, name, body, advice: service.advice, callerNamed: !!name && namedByCaller(name, callee, ctx),
+    sdk: spec.sdk, url, name, body, advice: (ctx.family === 'python' && service.pythonAdvice) || service.advice, callerNamed: !!name && namedByCaller(name, callee, ctx),
     ...(spec.localFile && value(spec.localFile) ? { localFile: value(spec.localFile)!.text.replace(/\s+/g, '') } : {}),
     ...(noLostUpdate ? { noLostUpdate } : {}),
     ...(readFirst ? { readFirst: true } : {}),

@@ -143,6 +143,8 @@ export interface SdkService {
   /** The object's names are appended to it, `/`-separated. */
   base: string;
   advice: string;
+  /** The advice in the Python SDK's own form, where its guard is spelled differently (Firestore's `@firestore.transactional`). */
+  pythonAdvice?: string;
   /** Its names are database paths, whose leading and trailing slashes mean nothing (`ref('likes/')` is `ref('likes')`). */
   paths?: boolean;
   /**

@@ -28,12 +28,17 @@ export const FIREBASE_SERVICES: Readonly<Record<string, SdkService>> = {
     paths: true,
     atomic: ATOMIC,
     advice: 'Write it with ref.transaction(current => …) (runTransaction(ref, …) in the modular SDK): the database re-runs your update when the value changed since it was read; a counter can use ServerValue.increment(n) (increment(n)).',
+    // firebase_admin.db: `Reference.transaction(update)`, or `set_if_unchanged(etag, value)` with `get(etag=True)`'s ETag.
+    pythonAdvice: 'Write it with ref.transaction(update_fn): the database re-runs update_fn with the current value when it changed since it was read; or read with ref.get(etag=True) and write with ref.set_if_unchanged(etag, value).',
   },
   'Cloud Firestore (SDK)': {
     base: 'firestore://documents',
     paths: true,
     atomic: ATOMIC,
     advice: 'Read and write it inside runTransaction (db.runTransaction(…) in the namespaced SDK): Firestore retries the transaction when the document changed since it was read; a counter can use FieldValue.increment(n) (increment(n)).',
+    // google-cloud-firestore / firebase_admin.firestore: a function decorated `@firestore.transactional`, given
+    // `client.transaction()`, reads with `get(transaction=…)` and writes through the transaction.
+    pythonAdvice: 'Read and write it in a function decorated @firestore.transactional, called with client.transaction(): read with doc_ref.get(transaction=transaction), write with transaction.update(doc_ref, …); Firestore retries it when the document changed since it was read. A counter can use firestore.Increment(n).',
   },
 };
 
