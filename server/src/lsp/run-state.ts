@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { findEnvironmentFiles } from '../host/environment-files';
-import { loadDotenv, loadEnvironments, type EnvironmentDocument } from '../runner/executor';
+// The environments' module alone: the runner's barrel would load its HTTP client (undici) and cookie jar into the server.
+import { loadDotenv, loadEnvironments, type EnvironmentDocument } from '../runner/executor/environments';
 import { applySnapshot, type SessionSnapshot } from '../runner/executor/session-snapshot';
 import type { ValueSources } from './features/template-hover';
 import type { RunStateParams } from './protocol';

@@ -22,7 +22,7 @@ describe('what a file says about a write\'s purpose', () => {
   });
 
   it('takes a create word before any update word as a declared create', () => {
-    for (const notes of ['Seed 1: create the sample patient', 'Create a patient that we will update.', 'Crie um índice', '创建索引']) assert.ok(declaresCreate(withNotes(notes)), notes);
+    for (const notes of ['Seed 1: create the sample patient', 'Create a patient that we will update.', 'Crie um índice', '创建索引', '新增用户', 'ユーザーを作成', '新規登録', 'สร้างผู้ใช้']) assert.ok(declaresCreate(withNotes(notes)), notes);
     for (const notes of ['Update the patient created above', 'Create or update the index', 'upsert the item', 'Rename it']) assert.ok(!declaresCreate(withNotes(notes)), notes);
   });
 

@@ -7,6 +7,7 @@
 import type { RequestModel } from '../model/types';
 import { changesResource } from './vocabulary';
 import { partitionPoint } from '../text/partition-point';
+import { compactList } from '../text/compact-list';
 
 interface TargetFacts {
   /** The requests that may change the target, in file order. */
@@ -77,11 +78,13 @@ export class TargetIndex {
     if (facts) return facts;
     const list = this.byTarget.get(target);
     if (!list) return undefined;
-    facts = { changes: [] };
+    const changes: RequestModel[] = [];
     for (let i = 0; i < list.length; i++) {
       const r = list[i];
-      if (r.method !== 'GET' && r.method !== 'HEAD' && changesResource(r)) facts.changes.push(r);
+      if (r.method !== 'GET' && r.method !== 'HEAD' && changesResource(r)) changes.push(r);
     }
+    // Kept while the target's requests stay: sized to fit (a list filled by `push` has room for 17).
+    facts = { changes: compactList(changes) };
     this.facts.set(target, facts);
     return facts;
   }

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { membersOf, withMember, withoutMember, type Few, type Positions } from './few';
+import { PositionBits } from './position-bits';
 
 const sorted = (entry: Positions | undefined) => [...membersOf(entry)].sort((a, b) => a - b);
 
@@ -14,10 +15,10 @@ describe('a few members of an index entry', () => {
     assert.equal(withMember(entry, 9), entry, 'a position already held adds nothing');
   });
 
-  it('turns into a Set past eight positions and back into a number when one is left', () => {
+  it('turns into a bit per position past eight positions and back into a number when one is left', () => {
     let entry: Positions | undefined;
     for (let p = 0; p < 12; p++) entry = withMember(entry, p * 3);
-    assert.ok(entry instanceof Set);
+    assert.ok(entry instanceof PositionBits);
     assert.deepEqual(sorted(entry), [0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33]);
     for (let p = 0; p < 11; p++) entry = withoutMember(entry, p * 3);
     assert.deepEqual(sorted(entry), [33]);
@@ -45,5 +46,13 @@ describe('a few members of an index entry', () => {
     assert.deepEqual([...membersOf(before)], [a, b, c], 'the list being iterated is left as it was');
     assert.deepEqual([...membersOf(after)], [b, c]);
     assert.equal(withoutMember(withoutMember(after, c), b), undefined);
+  });
+
+  it('keeps more than eight objects in a Set, in the order they came', () => {
+    const members = Array.from({ length: 10 }, (_, k) => ({ name: `m${9 - k}` }));
+    let entry: Few<{ name: string }> | undefined;
+    for (const m of members) entry = withMember(entry, m);
+    assert.ok(entry instanceof Set);
+    assert.deepEqual([...membersOf(entry)], members);
   });
 });

@@ -9,7 +9,7 @@ import { MarkupKind } from 'vscode-languageserver';
 import type { HttpFile, HttpRequest, Template, TemplateKind } from '../../engine';
 import { findTemplates } from '../../engine';
 import { wholeTemplate } from '../../engine/http/templates';
-import type { Environments } from '../../runner/executor';
+import type { Environments } from '../../runner/executor/environments';
 import { capturesOf } from '../../runner/executor/captures';
 import { MASK, isSecretName, maskHeaderValue } from '../../runner/executor/mask';
 import { responseReference } from '../../runner/executor/response-refs';
