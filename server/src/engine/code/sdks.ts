@@ -93,6 +93,9 @@ calls(['dropbox'], 'Dropbox', {
 }, 'Dropbox (JavaScript)');
 
 // boto3 S3 (`boto3.client('s3')`, a session's client): objects by Bucket and Key; S3 honours IfMatch / IfNoneMatch.
+// A client the analysis cannot follow (a project's wrapper keeps it in `self.storage.s3`, aioboto3 / aiobotocore hand it
+// out from `async with session.client('s3') as s3`, which take the same calls) is told by S3's own option names
+// (`shape`): `Bucket=` and `Key=` together are the S3 API's (DynamoDB names its tables `TableName=`).
 factories(['boto3'], {
   client: { makes: 'S3' },
   Session: { makes: 'Boto3Session' },
@@ -100,11 +103,12 @@ factories(['boto3'], {
   'Boto3Session.client': { makes: 'S3' },
 });
 const bucketKey: readonly ArgRef[] = [{ key: 'Bucket' }, { key: 'Key' }];
+const s3Shape = ['Bucket', 'Key'];
 calls(['boto3'], 'S3', {
-  get_object: { method: 'GET', names: bucketKey },
-  head_object: { method: 'HEAD', names: bucketKey },
-  put_object: { method: 'PUT', names: bucketKey, body: { key: 'Body' }, guards: { values: [{ ref: { key: 'IfMatch' }, header: 'If-Match' }, { ref: { key: 'IfNoneMatch' }, header: 'If-None-Match' }] } },
-  delete_object: { method: 'DELETE', names: bucketKey, guards: { values: [{ ref: { key: 'IfMatch' }, header: 'If-Match' }] } },
+  get_object: { method: 'GET', names: bucketKey, shape: s3Shape },
+  head_object: { method: 'HEAD', names: bucketKey, shape: s3Shape },
+  put_object: { method: 'PUT', names: bucketKey, body: { key: 'Body' }, guards: { values: [{ ref: { key: 'IfMatch' }, header: 'If-Match' }, { ref: { key: 'IfNoneMatch' }, header: 'If-None-Match' }] }, shape: s3Shape },
+  delete_object: { method: 'DELETE', names: bucketKey, guards: { values: [{ ref: { key: 'IfMatch' }, header: 'If-Match' }] }, shape: s3Shape },
 }, 'boto3 S3');
 
 // AWS SDK for JavaScript v3: `client.send(new PutObjectCommand({ Bucket, Key, Body, IfMatch }))`. The command names
