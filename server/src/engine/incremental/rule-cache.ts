@@ -23,6 +23,7 @@ import { TargetIndex } from '../rules/target-index';
 import type { Rule, RuleContext } from '../rules/types';
 import { useTargetIndex } from '../rules/vocabulary';
 import { membersOf, withMember, withoutMember, type Positions } from '../text/few';
+import { appended } from '../text/compact-list';
 
 const NONE: readonly LintFinding[] = [];
 
@@ -133,7 +134,8 @@ export class RuleCache {
     for (const i of dirty) {
       let found: LintFinding[] | undefined;
       try {
-        check(requests[i], this.context, (f) => (found ??= []).push(toLintFinding(rule, f, this.config, this.epochNow)));
+        // Made at its first finding (`appended`): a row's list holds one or two, where `push` on `[]` makes room for 17.
+        check(requests[i], this.context, (f) => (found = appended(found, toLintFinding(rule, f, this.config, this.epochNow))));
       } catch {
         this.wholeFile.add(rule);
         for (const row of rows) if (row !== EMPTY_ROW) row[k] = undefined;
