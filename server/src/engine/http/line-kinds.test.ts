@@ -64,6 +64,32 @@ describe('line kinds: scanned as their regular expressions read them', () => {
     }), { numRuns: 3000 });
   });
 
+  it('reads the method and version of a request line as upper-casing the word and `lastIndexOf` did', () => {
+    const KNOWN = ['GET', 'PUT', 'DELETE', 'PROPFIND', 'VERSION-CONTROL', 'WS', 'QUERY'];
+    // The specification: the word upper-cased and looked up; the version after the last space or tab.
+    const methodBySpec = (word: string, strict: boolean): string | undefined => {
+      const upper = word.toUpperCase();
+      if (KNOWN.includes(upper)) return word === upper || !strict || (word.slice(1) === word.slice(1).toLowerCase() && word[0] === upper[0]) ? upper : undefined;
+      return !strict && word === upper && word.length > 1 ? word : undefined;
+    };
+    const words = fc.constantFrom(...KNOWN, 'get', 'Put', 'dELETE', 'Propfind', 'version-control', 'Ws', 'PURGE', 'X', 'x.sync', 'GETS', 'GE');
+    const tails = fc.array(fc.constantFrom('/a', ' ', '\t', 'HTTP/1.1', 'http/2', '{{b}}', 'x'), { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(fc.property(words, fc.constantFrom(' ', '\t', '  '), tails, fc.boolean(), (word, gap, tail, strict) => {
+      const text = word + gap + tail;
+      const found = requestLineOf(text, strict);
+      if (found === undefined || found.implicitMethod) return;
+      assert.equal(found.method, methodBySpec(word, strict), JSON.stringify(text));
+      const end = text.trimEnd().length;
+      const lastSpace = Math.max(text.lastIndexOf(' ', end - 1), text.lastIndexOf('\t', end - 1));
+      const token = text.slice(lastSpace + 1, end);
+      const version = lastSpace > found.urlStart && /^HTTP\/\d(\.\d)?$/i.test(token) ? { value: token, start: lastSpace + 1 } : undefined;
+      assert.deepEqual(found.version, version, JSON.stringify(text));
+    }), { numRuns: 3000 });
+    // The method of a line with a known method in capitals is the one shared string, not a copy per line.
+    assert.equal(requestLineOf('DELETE /a', true)?.method, 'DELETE');
+    assert.equal(requestLineOf('Delete /a', true)?.method, 'DELETE');
+  });
+
   it('reads request lines: method, URL, version and where the line ends', () => {
     const get = requestLineOf('get {{base}}/items/1  HTTP/1.1 \t', false)!;
     assert.deepEqual({ ...get }, { method: 'GET', methodStart: 0, methodLength: 3, implicitMethod: false, urlStart: 4, url: '{{base}}/items/1',

@@ -2,6 +2,7 @@
  * Recognisers for the kinds of line a `.http` file is made of. Each is a cheap, linear test on one line
  * (no regex here can backtrack over a long line), so the parser stays linear on hostile input.
  */
+import { spellings, spelledAt } from '../text/spellings';
 
 /** Methods every dialect knows, plus WebDAV and the httpYac/JetBrains protocol keywords. */
 export const KNOWN_METHODS: ReadonlySet<string> = new Set([
@@ -160,7 +161,7 @@ export function requestLineOf(text: string, strict: boolean): RequestLineMatch |
     let urlStart = wordEnd;
     while (urlStart < n && isSpaceOrTab(text, urlStart)) urlStart++;
     if (urlStart > wordEnd && urlStart < n && !isSpaceAt(text, urlStart)) {
-      const method = methodOf(text.slice(0, wordEnd), strict);
+      const method = methodOf(text, wordEnd, strict);
       return method ? splitVersion(method, wordEnd, false, urlStart, text) : undefined;
     }
   }
@@ -175,7 +176,12 @@ export function requestLineOf(text: string, strict: boolean): RequestLineMatch |
  * end a body (`strict`): there only `GET` or `Get` counts, so `query {` in a GraphQL body is not the QUERY method.
  * Outside a body an unknown upper-case word is an extension method (`PURGE`).
  */
-function methodOf(word: string, strict: boolean): string | undefined {
+function methodOf(text: string, wordEnd: number, strict: boolean): string | undefined {
+  // Most request lines write a known method in capitals: found in place (the table's string), with no slice to
+  // upper-case and hash for the look-up below.
+  const written = spelledAt(KNOWN_METHOD_SPELLINGS, text, 0, wordEnd);
+  if (written !== undefined) return written;
+  const word = text.slice(0, wordEnd);
   const upper = word.toUpperCase();
   // The set's own string: ten thousand requests keep one `GET`, not a copy each.
   const known = KNOWN_METHOD_NAMES.get(upper);
@@ -189,12 +195,13 @@ function methodOf(word: string, strict: boolean): string | undefined {
 }
 
 const KNOWN_METHOD_NAMES: ReadonlyMap<string, string> = new Map([...KNOWN_METHODS].map((m) => [m, m]));
+const KNOWN_METHOD_SPELLINGS = spellings(KNOWN_METHODS);
 
 function splitVersion(method: string, methodLength: number, implicitMethod: boolean, urlStart: number, text: string): RequestLineMatch {
   const lineEnd = trimmedEnd(text);
   let end = lineEnd;
   let version: RequestLineMatch['version'];
-  const lastSpace = Math.max(text.lastIndexOf(' ', end - 1), text.lastIndexOf('\t', end - 1));
+  const lastSpace = lastSpaceOrTab(text, end);
   if (lastSpace > urlStart) {
     const token = text.slice(lastSpace + 1, end);
     if (/^HTTP\/\d(\.\d)?$/i.test(token)) {
@@ -204,6 +211,17 @@ function splitVersion(method: string, methodLength: number, implicitMethod: bool
     }
   }
   return { method, methodStart: 0, methodLength, implicitMethod, urlStart, url: text.slice(urlStart, end), version, lineEnd };
+}
+
+/**
+ * The last space or tab before `end` (-1 for none): `Math.max(text.lastIndexOf(' ', end - 1), text.lastIndexOf('\t',
+ * end - 1))` for `end` > 0 in one scan. `lastIndexOf` is a call into the runtime, and the second call ran over the
+ * whole line: every request line paid both.
+ */
+function lastSpaceOrTab(text: string, end: number): number {
+  let k = end - 1;
+  while (k >= 0 && !isSpaceOrTab(text, k)) k--;
+  return k;
 }
 
 /** An indented `/…`, or a `?…` / `&…` line right after the request line continues the URL. */

@@ -2,6 +2,7 @@
  * Header names compared the way HTTP compares them, case-insensitively (RFC 9110 §5.1), by every part of the
  * engine that looks one up: the parser, the model and the rules.
  */
+import { spellings, spelledAt } from './spellings';
 
 /** Header names repeat across a file (If-Match, Content-Type, …): lower-case each spelling once, not per rule. */
 const lowerCased = new Map<string, string>();
@@ -54,21 +55,13 @@ export function mayBeIfHeader(name: string): boolean {
  * 10,000-request benchmark file, each a copy of a few characters made at its line): a name written exactly so is
  * kept as the one shared string instead.
  */
-const COMMON_NAMES: ReadonlyArray<readonly string[]> = byLength([
+const COMMON_NAMES = spellings([
   'Accept', 'Authorization', 'Content-Type', 'Content-Length', 'If-Match', 'If-None-Match', 'If-Modified-Since',
   'If-Unmodified-Since', 'If-Range', 'User-Agent', 'Cache-Control', 'Cookie', 'Prefer', 'Host', 'Origin', 'Referer',
   'Accept-Language', 'Accept-Encoding', 'X-Request-Id', 'X-Api-Key', 'X-HTTP-Method', 'X-HTTP-Method-Override',
 ]);
 
-function byLength(names: readonly string[]): string[][] {
-  const table: string[][] = [];
-  for (const n of names) (table[n.length] ??= []).push(n);
-  return table;
-}
-
 /** `text.slice(start, end)`, a header's name as written: the shared string when it is a common name spelled as usual. */
 export function writtenHeaderName(text: string, start: number, end: number): string {
-  const candidates = COMMON_NAMES[end - start];
-  if (candidates) for (let k = 0; k < candidates.length; k++) if (text.startsWith(candidates[k], start)) return candidates[k];
-  return text.slice(start, end);
+  return spelledAt(COMMON_NAMES, text, start, end) ?? text.slice(start, end);
 }
