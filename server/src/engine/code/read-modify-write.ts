@@ -47,6 +47,8 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
     const sequence = sequenceOf(call.call, ctx).id;
     const key = `${sequence}|${req.target}`;
     if (READS.has(req.method)) {
+      // A listener's value comes after the writes that follow it in its function (shared-state-reads.ts reads it).
+      if (call.sdk?.listener) return;
       append(reads, key, req);
       append(readsIn, sequence, req);
       return;

@@ -20,7 +20,7 @@ import { sdkByShape } from './sdk-shapes';
 import { argumentsOf, followValue, isName, readObject, type Arguments, type Options } from './options';
 import { SDK_INSTANCES, SDK_SERVICES, sdkCall, sdkCommand, sdkFactory, sdkSender, type ArgRef, type SdkCall } from './sdks';
 import { readGuards, type SdkGuard } from './sdk-guards';
-import { unwrap, type Node } from './syntax';
+import { stringLiteral, unwrap, type Node } from './syntax';
 
 export type { SdkGuard };
 
@@ -51,6 +51,8 @@ export interface SdkRequest {
   inLoop?: boolean;
   /** A write whose data came from a read of its object before it, in its function (or the item such a read returned). */
   readFirst?: boolean;
+  /** A listener's read (sdk-types.ts `listener`): what its callback keeps is read, later. */
+  listener?: boolean;
 }
 
 /** The request an SDK call sends, with `spec` the call's row in sdks.ts and `resolved` what its callee stands for. */
@@ -61,6 +63,7 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   const options = optionsNode ? readObject(optionsNode, ctx) : undefined;
   if (spec.optionsObject && !options) return undefined;
   if (spec.needs?.some((k) => !(options ?? args.keywords).props.has(k))) return undefined;
+  if (spec.when && stringLiteral(args.positional[spec.when.arg])?.value !== spec.when.equals) return undefined;
   const value = (ref: ArgRef | undefined) => ref && argValue(ref, args, options, ctx);
   // An argument that is what a read of the object returned names that object (an upsert of the item read_item gave).
   // A modular SDK's function takes the object as an argument (`updateDoc(ref, data)`): its names are the object's.
@@ -83,7 +86,7 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   // A whole item names the object of a read of the same table whose key it carries (DynamoDB's put_item).
   const keyed = !read && spec.namedByKey && depth === 0 ? readKeyCarried(callee, value(spec.namedByKey), urlOf(parts), ctx, (c) => readUrlOfValue(c, ctx, depth)) : undefined;
   if (spec.namedByKey && !read && !keyed) return undefined;
-  if (parts.length === 0 && !read && !spec.collection) return undefined;
+  if (parts.length === 0 && !read && !spec.collection && !(service.unnamedIsRoot && instance)) return undefined;
   const url = read ?? keyed ?? urlOf(parts);
   const guards = readGuards(spec.guards, value, callee, ctx);
   const names = parts.filter((n): n is Node | undefined => typeof n !== 'string');
@@ -99,6 +102,7 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
     ...(spec.localFile && value(spec.localFile) ? { localFile: value(spec.localFile)!.text.replace(/\s+/g, '') } : {}),
     ...(noLostUpdate ? { noLostUpdate } : {}),
     ...(readFirst ? { readFirst: true } : {}),
+    ...(spec.listener ? { listener: true } : {}),
     ...(depth === 0 && callee.parent && inLoop(callee.parent, ctx) ? { inLoop: true } : {}),
     guards: guards ?? [],
     unreadable: guards === undefined || args.splat || !!options?.spread || (!spec.optionsObject && args.keywords.spread),

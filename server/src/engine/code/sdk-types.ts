@@ -132,6 +132,18 @@ export interface SdkCall {
    */
   localFile?: ArgRef;
   /**
+   * The call is this request only when this argument is the literal given (the Realtime Database's `on('value', cb)`
+   * listens to the value; `on('child_added', cb)` to each child added).
+   */
+  when?: { arg: number; equals: string };
+  /**
+   * A listener (`on('value', cb)`, `onValue(ref, cb)`, `onSnapshot(ref, cb)`): it reads the object whenever it
+   * changes and hands the value to its callback, later. It is no read before the writes after it in its function (the
+   * value comes after they ran); what its callback keeps (a component's state, a module's variable) is read
+   * (shared-state-reads.ts).
+   */
+  listener?: boolean;
+  /**
    * The argument that is the object read or written, where a modular SDK's function takes it (`updateDoc(ref, data)`,
    * `set(ref(db, path), value)`) instead of being its method: the object's names are those its factory gave it.
    */
@@ -143,6 +155,11 @@ export interface SdkService {
   /** The object's names are appended to it, `/`-separated. */
   base: string;
   advice: string;
+  /**
+   * An object given no name is the database's root (the Realtime Database's `db.ref()`, `ref(db)`: the path is
+   * optional), not an object the call fails to name.
+   */
+  unnamedIsRoot?: boolean;
   /** The advice in the Python SDK's own form, where its guard is spelled differently (Firestore's `@firestore.transactional`). */
   pythonAdvice?: string;
   /** Its names are database paths, whose leading and trailing slashes mean nothing (`ref('likes/')` is `ref('likes')`). */

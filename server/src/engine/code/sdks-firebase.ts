@@ -26,6 +26,7 @@ export const FIREBASE_SERVICES: Readonly<Record<string, SdkService>> = {
   'Firebase Realtime Database (SDK)': {
     base: 'firebase-rtdb://database',
     paths: true,
+    unnamedIsRoot: true,
     atomic: ATOMIC,
     advice: 'Write it with ref.transaction(current => …) (runTransaction(ref, …) in the modular SDK): the database re-runs your update when the value changed since it was read; a counter can use ServerValue.increment(n) (increment(n)).',
     // firebase_admin.db: `Reference.transaction(update)`, or `set_if_unchanged(etag, value)` with `get(etag=True)`'s ETag.
@@ -56,6 +57,8 @@ const RTDB: SdkRows = {
   prefix: 'RtdbRef',
   calls: {
     once: { method: 'GET', names: [] },
+    // A value listener: the database calls it with the value now and on every change.
+    on: { method: 'GET', names: [], when: { arg: 0, equals: 'value' }, listener: true },
     get: { method: 'GET', names: [] },
     set: { method: 'PUT', names: [], body: first },
     update: { method: 'PATCH', names: [], body: first },
@@ -73,6 +76,7 @@ const RTDB_MODULAR: SdkRows = {
   },
   calls: {
     get: { method: 'GET', names: [], on: 0 },
+    onValue: { method: 'GET', names: [], on: 0, listener: true },
     set: { method: 'PUT', names: [], body: { arg: 1 }, on: 0 },
     update: { method: 'PATCH', names: [], body: { arg: 1 }, on: 0 },
     remove: { method: 'DELETE', names: [], on: 0 },
@@ -106,6 +110,8 @@ const FIRESTORE: SdkRows = {
   prefix: 'FsDocument',
   calls: {
     get: { method: 'GET', names: [] },
+    // A document listener: Firestore calls it with the document's snapshot now and on every change.
+    onSnapshot: { method: 'GET', names: [], listener: true },
     set: { method: 'PUT', names: [], body: first },
     update: { method: 'PATCH', names: [], body: first, guards: lastUpdateTime(1) },
     delete: { method: 'DELETE', names: [], guards: lastUpdateTime(0) },
@@ -123,6 +129,7 @@ const FIRESTORE_MODULAR: SdkRows = {
   calls: {
     getDoc: { method: 'GET', names: [], on: 0 },
     getDocFromServer: { method: 'GET', names: [], on: 0 },
+    onSnapshot: { method: 'GET', names: [], on: 0, listener: true },
     setDoc: { method: 'PUT', names: [], body: { arg: 1 }, on: 0 },
     updateDoc: { method: 'PATCH', names: [], body: { arg: 1 }, on: 0 },
     deleteDoc: { method: 'DELETE', names: [], on: 0 },

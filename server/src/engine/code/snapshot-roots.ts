@@ -31,11 +31,11 @@ interface SnapshotKind {
 const KINDS: Readonly<Record<CodeContext['family'], readonly SnapshotKind[]>> = {
   js: [
     {
-      method: 'doc', descend: new Set(['doc', 'collection']), reads: new Set(['get']), accessors: ['data\\s*\\(', 'exists\\b'],
+      method: 'doc', descend: new Set(['doc', 'collection']), reads: new Set(['get', 'onSnapshot']), accessors: ['data\\s*\\(', 'exists\\b'],
       resolved: { module: FIRESTORE_SHAPE_MODULE.js, path: ['FsCollection', 'doc'] },
     },
     {
-      method: 'ref', descend: new Set(['ref', 'child']), reads: new Set(['once', 'get']), accessors: ['val\\s*\\(', 'child\\s*\\('],
+      method: 'ref', descend: new Set(['ref', 'child']), reads: new Set(['once', 'on', 'get']), accessors: ['val\\s*\\(', 'child\\s*\\('],
       resolved: { module: 'firebase', path: ['RtdbDatabase', 'ref'] },
     },
   ],
