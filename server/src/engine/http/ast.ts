@@ -70,8 +70,11 @@ export interface Body {
 export interface RequestLine {
   /** Upper-cased (REST Client sends `Get` as GET). */
   method: string;
-  /** The word as written on the request line's first line: where it starts and how long it is. */
-  methodStart: number;
+  /**
+   * How long the word is as written, at the start of the request line's first line (a request line is never
+   * indented); 0 when the method was omitted (`https://…` alone means GET in every dialect). Where it starts and
+   * whether it was omitted are not fields: every request kept them, 8 bytes each, to say 0 and `methodLength === 0`.
+   */
   methodLength: number;
   /** The URL as written, continuation lines joined without their indentation. */
   url: string;
@@ -83,8 +86,6 @@ export interface RequestLine {
    */
   urlParts?: Spanned[];
   version?: Spanned;
-  /** True when the method was omitted (`https://…` alone means GET in every dialect). */
-  implicitMethod: boolean;
   range: Span;
 }
 

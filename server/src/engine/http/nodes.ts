@@ -52,12 +52,10 @@ export function requestAt(index: number, block: PendingBlock, firstLine: number,
     variables: block.variables,
     requestLine: {
       method: rl.method,
-      methodStart: rl.methodStart,
       methodLength: rl.methodLength,
       url: rl.url,
       urlRange: lineSpan(i, rl.urlStart, rl.urlStart + rl.url.length),
       version: rl.version && { value: rl.version.value, range: lineSpan(i, rl.version.start, rl.version.start + rl.version.value.length) },
-      implicitMethod: rl.implicitMethod,
       range: lineSpan(i, 0, lineEnd),
     },
     headers: [],
@@ -86,9 +84,9 @@ export function urlPartsOf(line: RequestLine): readonly Spanned[] {
   return line.urlParts ?? [{ value: line.url, range: line.urlRange }];
 }
 
-/** Where the method stands as written (on the request line's first line). */
+/** Where the method stands as written: the start of the request line's first line. */
 export function methodSpan(line: RequestLine): Span {
-  return lineSpan(startLineOf(line.range), line.methodStart, line.methodStart + line.methodLength);
+  return lineSpan(startLineOf(line.range), 0, line.methodLength);
 }
 
 /** Appends a `?…` / `&…` continuation line (line i, from `start`) to the request's URL. */

@@ -73,6 +73,16 @@ describe('parser: JetBrains dialect', () => {
   ].join('\n');
   const file = parseHttp(text);
 
+  it('keeps a request line as its texts and spans only: the method at the line start, 0 characters long when omitted', () => {
+    const [explicit, implicit] = parseHttp('PUT /a HTTP/1.1\n\n###\nhttps://x.test/b\n').requests.map((r) => r.requestLine);
+    // Every request keeps one: a field that says the same for all of them (where the method starts) is 8 bytes each.
+    assert.deepEqual(Object.keys(explicit).sort(), ['method', 'methodLength', 'range', 'url', 'urlRange', 'version']);
+    assert.deepEqual(rangeOf(methodSpan(explicit)), { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
+    assert.equal(implicit.method, 'GET');
+    assert.equal(implicit.methodLength, 0);
+    assert.deepEqual(rangeOf(methodSpan(implicit)), { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } });
+  });
+
   it('reads pre-request scripts, multi-line URLs, file bodies and handlers', () => {
     assert.deepEqual(file.diagnostics, []);
     const [req] = file.requests;
