@@ -9,6 +9,7 @@ import { localFunction, returnedValues } from './local-functions';
 import { argumentsOf, followValue, readObject } from './options';
 import { firestoreChain } from './sdk-shapes';
 import { snapshotRoot } from './snapshot-roots';
+import { storeRoot } from './store-roots';
 import { SDK_INSTANCES, SERVICE_FACTORIES } from './sdks';
 import type { Binding } from './scope';
 import { calleeText, stringLiteral, unwrap, type Node } from './syntax';
@@ -58,8 +59,9 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
   if (!(base && SDK_INSTANCES.has(base.path[0]))) {
     // `store.collection(c).doc(id)` on a root that is no client the analysis follows: Firestore's chain (sdk-shapes.ts).
     const chain = property.text === 'collection' ? firestoreChain(n, ctx) : undefined;
-    // `X.doc(id)` / `X.ref(path)` where the file reads such an object and uses the result as Firebase's snapshot.
-    const known = chain ?? snapshotRoot(n, ctx);
+    // `X.doc(id)` / `X.ref(path)` where the file reads such an object and uses the result as Firebase's snapshot;
+    // `X.blob(name)`, `X.getBlockBlobClient(name)`: an object store's object, by its own methods (store-roots.ts).
+    const known = chain ?? snapshotRoot(n, ctx) ?? storeRoot(n, ctx);
     if (known) return known;
   }
   return base && { ...base, path: [...base.path, property.text] };

@@ -129,13 +129,14 @@ CALLS.set('@aws-sdk/client-s3:S3v3.send', { sdk: 'AWS SDK for JavaScript v3 (S3)
 const S3_V2 = ['aws-sdk', 'aws-sdk/clients/s3'];
 factories(S3_V2, { S3: { makes: 'S3v2' } });
 factories(['aws-sdk/clients/s3'], { '': { makes: 'S3v2' } });
-const s3v2Put: Omit<SdkCall, 'sdk'> = { method: 'PUT', names: bucketKey, body: { key: 'Body' }, guards: v3Guards, optionsObject: true };
+// A client made in another module (`const { s3 } = require('./aws')`) is told by the params' `Bucket` and `Key`, as boto3's.
+const s3v2Put: Omit<SdkCall, 'sdk'> = { method: 'PUT', names: bucketKey, body: { key: 'Body' }, guards: v3Guards, optionsObject: true, shape: s3Shape };
 calls(S3_V2, 'S3v2', {
-  getObject: { method: 'GET', names: bucketKey, optionsObject: true },
-  headObject: { method: 'HEAD', names: bucketKey, optionsObject: true },
+  getObject: { method: 'GET', names: bucketKey, optionsObject: true, shape: s3Shape },
+  headObject: { method: 'HEAD', names: bucketKey, optionsObject: true, shape: s3Shape },
   putObject: s3v2Put,
   upload: s3v2Put,
-  deleteObject: { method: 'DELETE', names: bucketKey, guards: { values: [{ ref: { key: 'IfMatch' }, header: 'If-Match' }] }, optionsObject: true },
+  deleteObject: { method: 'DELETE', names: bucketKey, guards: { values: [{ ref: { key: 'IfMatch' }, header: 'If-Match' }] }, optionsObject: true, shape: s3Shape },
 }, 'AWS SDK for JavaScript v2 (S3)');
 
 // Azure Storage Blob, Python: service → container → blob clients. `upload_blob` only creates unless overwrite=True.

@@ -78,12 +78,12 @@ function readAsSnapshot(root: string, kind: SnapshotKind, ctx: CodeContext): boo
   return false;
 }
 
-function methodOf(member: Node): string | undefined {
+export function methodOf(member: Node): string | undefined {
   return member.childForFieldName(member.type === 'attribute' ? 'attribute' : 'property')?.text;
 }
 
-/** True when `value` is `root.method(…)`, a chain down from it, or a name holding one. */
-function namedBy(value: Node, root: string, kind: SnapshotKind, ctx: CodeContext, hops: number): boolean {
+/** True when `value` is `root.method(…)`, a chain down from it, or a name holding one (store-roots.ts asks it too). */
+export function namedBy(value: Node, root: string, kind: Pick<SnapshotKind, 'method' | 'descend'>, ctx: CodeContext, hops = 0): boolean {
   const n = unwrap(value);
   if (hops > MAX_HOPS) return false;
   if (n.type === 'identifier') {
