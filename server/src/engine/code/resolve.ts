@@ -8,7 +8,7 @@ import { baseOption, factoryPrefix, GLOBAL_FETCH } from './libraries';
 import { localFunction, returnedValues } from './local-functions';
 import { argumentsOf, followValue, readObject } from './options';
 import { firestoreChain } from './sdk-shapes';
-import { snapshotRoot } from './snapshot-roots';
+import { reexportedModular, snapshotRoot } from './snapshot-roots';
 import { storeRoot } from './store-roots';
 import { SDK_INSTANCES, SERVICE_FACTORIES } from './sdks';
 import type { Binding } from './scope';
@@ -37,7 +37,8 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
     if (!ctx.modules.has(text) && !ctx.scopes.all.has(text)) return globalFetch(text, n, ctx) ?? browserGlobal(text, ctx) ?? typedParameter(n, ctx);
     const binding = ctx.scopes.lookup(text, n);
     const imported = ctx.modules.get(text);
-    if (imported && (!binding || isRequire(binding) || isNothing(binding))) return { module: imported.module, path: [...imported.path] };
+    // A modular Firebase function re-exported by the project's own module is known by its snapshot (snapshot-roots.ts).
+    if (imported && (!binding || isRequire(binding) || isNothing(binding))) return reexportedModular(imported, ctx) ?? { module: imported.module, path: [...imported.path] };
     if (binding) return binding.path.length === 0 ? instanceOf(binding.value, ctx, depth) : returnedMember(binding.value, binding.path, ctx, depth);
     return globalFetch(text, n, ctx) ?? typedParameter(n, ctx);
   }

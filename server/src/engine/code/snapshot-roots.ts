@@ -14,6 +14,7 @@ import type { Resolved } from './resolve';
 import { FIRESTORE_SHAPE_MODULE } from './sdks-firebase';
 import type { Node } from './syntax';
 import { isFunction, unwrap } from './syntax';
+import type { ModuleBinding } from './imports';
 
 interface SnapshotKind {
   /** The method that names the object on the root (`doc`, `ref`, Python's `document`). */
@@ -73,7 +74,7 @@ function readAsSnapshot(root: string, kind: SnapshotKind, ctx: CodeContext): boo
     if (!callee || !MEMBERS.has(callee.type) || !kind.reads.has(methodOf(callee) ?? '')) continue;
     const receiver = callee.childForFieldName('object');
     if (!receiver || !namedBy(receiver, root, kind, ctx, 0)) continue;
-    if (snapshotUses(call, kind, ctx)) return true;
+    if (snapshotUses(call, kind.accessors, ctx)) return true;
   }
   return false;
 }
@@ -101,9 +102,9 @@ export function namedBy(value: Node, root: string, kind: Pick<SnapshotKind, 'met
  * True when what `read` returns is used through the kind's accessors: the first parameter of the callback it is given
  * (`once('value', (snap) => …)`) or of a `.then` chained on it, or the name its (awaited) result is assigned to.
  */
-function snapshotUses(read: Node, kind: SnapshotKind, ctx: CodeContext): boolean {
+function snapshotUses(read: Node, accessors: readonly string[], ctx: CodeContext): boolean {
   const used = (name: string, where: Node) =>
-    new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*\\.\\s*(?:${kind.accessors.join('|')})`).test(where.text);
+    new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*\\.\\s*(?:${accessors.join('|')})`).test(where.text);
   const given = read.childForFieldName('arguments')?.namedChildren.filter(isFunction) ?? [];
   const ancestors = ctx.ancestry.of(read);
   let at = read;
@@ -128,4 +129,56 @@ function firstParameter(fn: Node): string | undefined {
   if (single?.type === 'identifier') return single.text;
   const first = fn.childForFieldName('parameters')?.namedChildren[0];
   return first?.type === 'identifier' ? first.text : first?.childForFieldName('pattern')?.type === 'identifier' ? first.childForFieldName('pattern')!.text : undefined;
+}
+
+/**
+ * The modular SDKs' functions, as a project's own module re-exports them (`export { db, ref, get, set } from …` in
+ * `./firebase`, imported as `import { db, ref, get, set } from '../firebase'`): the reads whose result is the snapshot,
+ * its accessors, and every function of the rows (sdks-firebase.ts) the same module then stands for.
+ */
+interface ModularSdk {
+  module: string;
+  reads: ReadonlySet<string>;
+  accessors: readonly string[];
+  names: ReadonlySet<string>;
+}
+
+const MODULAR: readonly ModularSdk[] = [
+  {
+    module: 'firebase/database', reads: new Set(['get', 'onValue']), accessors: ['val\\s*\\(', 'child\\s*\\('],
+    names: new Set(['getDatabase', 'ref', 'child', 'get', 'onValue', 'set', 'update', 'remove']),
+  },
+  {
+    module: 'firebase/firestore', reads: new Set(['getDoc', 'getDocFromServer', 'onSnapshot']), accessors: ['data\\s*\\(', 'exists\\s*\\('],
+    names: new Set(['getFirestore', 'doc', 'getDoc', 'getDocFromServer', 'onSnapshot', 'setDoc', 'updateDoc', 'deleteDoc']),
+  },
+];
+
+/** A module of the project itself, by its specifier: relative, or through a path alias (`@/lib/firebase`, `~/…`). */
+const OWN_MODULE = /^(?:\.|@\/|~\/)/;
+
+/**
+ * What a name imported from the project's own module stands for when it is one of a modular Firebase SDK's functions
+ * and the file reads through that module's read function with the result used as the SDK's snapshot (`get(r).then(
+ * (s) => s.val())`, `(await getDoc(r)).data()`): that SDK's function. Undefined otherwise.
+ */
+export function reexportedModular(imported: ModuleBinding, ctx: CodeContext): Resolved | undefined {
+  const [name] = imported.path;
+  if (imported.path.length !== 1 || !OWN_MODULE.test(imported.module)) return undefined;
+  for (const sdk of MODULAR) {
+    if (!sdk.names.has(name)) continue;
+    const key = `re-exported ${sdk.module} ${imported.module}`;
+    let known = ctx.memo.get(key);
+    if (known === undefined) ctx.memo.set(key, known = readThrough(imported.module, sdk, ctx));
+    if (known) return { module: sdk.module, path: [name] };
+  }
+  return undefined;
+}
+
+function readThrough(module: string, sdk: ModularSdk, ctx: CodeContext): boolean {
+  return ctx.index.calls.some((call) => {
+    const callee = call.childForFieldName('function');
+    const binding = callee?.type === 'identifier' && sdk.reads.has(callee.text) ? ctx.modules.get(callee.text) : undefined;
+    return binding?.module === module && binding.path[0] === callee!.text && snapshotUses(call, sdk.accessors, ctx);
+  });
 }
