@@ -168,28 +168,41 @@ function responseBehind(node: Node, ctx: CodeContext, requestOf: RequestIndexOf,
 }
 
 /**
- * The names in the function that hold something of the read's response: the one it is assigned to, and every name
- * assigned (or mutated with a call) from one of those, to a fixed point. Generous on purpose: a name that may hold
- * what was read means the write may send it back, and then the guard is the read's own.
+ * The names in the function that hold something of the read's response: the one it is assigned to (and `seed`, names
+ * given it otherwise: a completion callback's parameter), every name assigned (or mutated with a call, or given a
+ * member: `patch[id] = …`) from one of those, and the variables of a loop over one of those (`for (const [id, order]
+ * of Object.entries(data))`), to a fixed point. Generous on purpose: a name that may hold what was read means the
+ * write may send it back, and then the guard is the read's own.
  */
-export function derivedNames(read: Node, fn: Node, ctx: CodeContext): Set<string> {
-  const out = new Set<string>(holdersOf(read, ctx));
-  const steps = [...fn.descendantsOfType([...DECLARED]), ...fn.descendantsOfType(['call_expression', 'call'])];
+export function derivedNames(read: Node, fn: Node, ctx: CodeContext, seed: Iterable<string> = []): Set<string> {
+  const out = new Set<string>([...holdersOf(read, ctx), ...seed]);
+  const steps = [...fn.descendantsOfType([...DECLARED, ...LOOPS]), ...fn.descendantsOfType(['call_expression', 'call'])];
   for (let changed = true; changed;) {
     changed = false;
     for (const s of steps) {
+      if (s.startIndex < read.startIndex) continue;
       const [target, from] = DECLARED.has(s.type)
         ? [s.childForFieldName('name') ?? s.childForFieldName('left'), s.childForFieldName('value') ?? s.childForFieldName('right')]
-        : [mutatedObject(s), s.childForFieldName('arguments')];
-      const name = target && rootName(target);
-      if (!name || !from || out.has(name) || s.startIndex < read.startIndex) continue;
-      if (mentions(from, out) || from.id === read.id || encloses(from, read)) {
+        : LOOPS.has(s.type) ? [s.childForFieldName('left'), s.childForFieldName('right')] : [mutatedObject(s), s.childForFieldName('arguments')];
+      if (!target || !from || !(mentions(from, out) || from.id === read.id || encloses(from, read))) continue;
+      for (const name of boundBy(target)) {
+        if (out.has(name)) continue;
         out.add(name);
         changed = true;
       }
     }
   }
   return out;
+}
+
+/** Loops whose variables take the items of what they run over (JS `for … of` / `for … in`, Python `for … in`). */
+const LOOPS = new Set(['for_in_statement', 'for_statement']);
+
+/** The names an assignment's target or a loop's variables bind: the root of `x.k` / `x[k]`, or a pattern's names. */
+function boundBy(target: Node): string[] {
+  const root = rootName(target);
+  if (root) return [root];
+  return PATTERNS.has(target.type) ? target.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']).map((n) => n.text) : [];
 }
 
 /**

@@ -23,6 +23,7 @@ import { sequenceOf } from './completion-callbacks';
 import { descendantRead } from './descendant-reads';
 import { missedRead } from './created-after-miss';
 import { isName } from './options';
+import { sendsWhatWasRead } from './read-flow';
 import { sentBody } from './sent-body';
 import { serviceOf } from '../services/recognise';
 import { sharedStateEvidence } from './shared-state-reads';
@@ -69,6 +70,10 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
     const readCall = calls[read.index];
     if (readCall && checksForAbsence(readCall, ctx, absentNames)) req.absentAfterRead = read.index;
     if (sendsNothingRead(req, call)) return;
+    if (!call.sdk && readCall && sendsWhatWasRead(call, readCall, sequenceOf(call.call, ctx), ctx) === false) {
+      req.sendsNothingReadOf = read.index;
+      return;
+    }
     req.readInScope = read.index;
     if (serviceOf(req)?.versioning === 'enforced') return;
     const line = startLineOf(req.anchor);

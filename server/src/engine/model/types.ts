@@ -109,6 +109,11 @@ export interface RequestModel {
    */
   readInScope?: number;
   /**
+   * Client code: the index of an earlier read of the same resource in the same function of which this plain HTTP write
+   * sends nothing (code/read-flow.ts): its data came from elsewhere, so it is no read-modify-write.
+   */
+  sendsNothingReadOf?: number;
+  /**
    * Client code: the name of the generic helper the write sits in (`putData(path, data)`: its URL varies with a
    * parameter and it sends a parameter's data, and nothing in the file calls it with data of its own), so whether
    * it loses an update depends on callers the analysis cannot see.

@@ -59,6 +59,13 @@ export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'ht
   if (req.createdAfterMiss !== undefined) {
     return { ...j, decision: 'hint', hintOnly: `it runs where ${describeRequest(requests[req.createdAfterMiss])} found nothing: it creates what is not there` };
   }
+  // A plain HTTP write after a read of its resource that sends nothing the read returned (code/read-flow.ts).
+  if (req.sendsNothingReadOf !== undefined) {
+    return {
+      ...j, decision: 'hint',
+      hintOnly: `it sends nothing ${describeRequest(requests[req.sendsNothingReadOf])} returned: what it writes came from elsewhere, so no copy read there can be stale`,
+    };
+  }
   const lent = lentByAnotherWrite(req, j);
   if (lent) return { ...j, decision: 'hint', hintOnly: lent };
   const borrowed = borrowedEvidence(req, j, requests);
