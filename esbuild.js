@@ -20,14 +20,28 @@ const lazyChunks = {
 };
 
 /**
+ * The language server's `require('./code-documents')` stays a run-time require of `server-code.js` beside it: the
+ * client-code engine and tree-sitter load on the first code document, and a session of `.http` files never compiles
+ * them (docs/performance.md, "Issue 16, fifteenth session").
+ */
+const serverCodeChunk = {
+  name: 'server-code-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/code-documents$/, namespace: 'file' }, (args) =>
+      args.importer.endsWith('analyzer.ts') ? { path: './server-code.js', external: true } : undefined);
+  },
+};
+
+/**
  * One entry per bundle: the extension host loads `extension` (then `extension-client`, and `extension-ui` on first
- * use), editors spawn `server`, users run `cli`.
+ * use), editors spawn `server` (which loads `server-code` on the first code document), users run `cli`.
  */
 const bundles = [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'], plugins: [lazyChunks] },
   { entryPoints: { 'extension-client': 'client/src/language-client.ts' }, external: ['vscode'] },
   { entryPoints: { 'extension-ui': 'client/src/ui.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/lsp/server.ts' } },
+  { entryPoints: { server: 'server/src/lsp/server.ts' }, plugins: [serverCodeChunk] },
+  { entryPoints: { 'server-code': 'server/src/lsp/code-documents.ts' } },
   { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { 'demo-server': 'examples/server/main.ts' } },
 ];
@@ -77,7 +91,12 @@ async function main() {
   await Promise.all(contexts.map((c) => c.dispose()));
 }
 
-main().catch((err) => {
-  console.error(err.message || err);
-  process.exit(1);
-});
+// Run as `node esbuild.js`; required (test/layout/server-bundle.test.ts), it only hands out the bundles' options.
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err.message || err);
+    process.exit(1);
+  });
+}
+
+module.exports = { common, bundles };

@@ -21,13 +21,14 @@ function checkRuleDocs(vsix, root) {
 }
 
 /**
- * `{ ok, error }`: ok when every extension bundle the build wrote (dist/extension*.js: the entry and the chunks it
- * requires at run time, the language client and the UI) is in `vsix`; .vscodeignore lists them one by one.
+ * `{ ok, error }`: ok when every extension and server bundle the build wrote (dist/extension*.js: the entry and the
+ * chunks it requires at run time, the language client and the UI; dist/server*.js: the language server and the
+ * client-code bundle it requires on the first code document) is in `vsix`; .vscodeignore lists them one by one.
  */
 function checkExtensionBundles(vsix, root) {
   const { entries, error } = entriesOf(vsix);
   if (!entries) return { ok: false, error };
-  const bundles = fs.readdirSync(path.join(root, 'dist')).filter((f) => /^extension.*\.js$/.test(f));
+  const bundles = fs.readdirSync(path.join(root, 'dist')).filter((f) => /^(extension|server).*\.js$/.test(f));
   const missing = bundles.filter((f) => !entries.has(`extension/dist/${f}`));
   return missing.length === 0 && bundles.length > 0 ? { ok: true } : { ok: false, error: `not in the .vsix: ${missing.join(', ') || 'no dist/extension*.js found'}` };
 }

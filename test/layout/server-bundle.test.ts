@@ -1,36 +1,53 @@
 // What the language server loads at start-up, whatever document it is given: its bundle is parsed and its modules run
-// before the first request. The runner's HTTP client (undici, 0.5 MB) and cookie jar came in through one barrel import
-// and cost the idle server memory it never used; and one character above U+00FF anywhere in the minified bundle makes
-// V8 keep its whole source at two bytes a character (docs/performance.md, "Issue 16, fifteenth session").
+// before the first request, and what V8 compiles stays in its malloc heap. The runner's HTTP client (undici, 0.5 MB)
+// and cookie jar came in through one barrel import; the client-code engine and tree-sitter are a bundle of their own,
+// loaded on the first code document; and one character above U+00FF anywhere in a bundle makes V8 keep its whole
+// source at two bytes a character (docs/performance.md, "Issue 16, fifteenth session").
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import * as esbuild from 'esbuild';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { common, bundles } = require(path.join(ROOT, 'esbuild.js')) as { common: esbuild.BuildOptions; bundles: esbuild.BuildOptions[] };
 
-/** The server bundle as `node esbuild.js --production` makes it, in memory. */
-function productionServerBundle(): esbuild.BuildResult & { metafile: esbuild.Metafile; outputFiles: esbuild.OutputFile[] } {
-  return esbuild.buildSync({
-    absWorkingDir: ROOT, entryPoints: ['server/src/lsp/server.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-    minify: true, write: false, metafile: true, outdir: 'out-bundle-check', logLevel: 'silent',
-    define: { __ETAG_GUARD_VERSION__: '"test"' }, alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
-  });
+type Built = esbuild.BuildResult & { metafile: esbuild.Metafile; outputFiles: esbuild.OutputFile[] };
+
+/** A bundle as `node esbuild.js --production` makes it, in memory. */
+async function production(name: string): Promise<Built> {
+  const options = bundles.find((b) => Object.keys(b.entryPoints as Record<string, string>).includes(name))!;
+  return await esbuild.build({ ...common, ...options, absWorkingDir: ROOT, minify: true, sourcemap: false, write: false, metafile: true, logLevel: 'silent' }) as Built;
 }
 
-describe('the language server bundle', () => {
-  const bundle = productionServerBundle();
-
-  it('carries neither the runner nor its HTTP client and cookie jar', () => {
-    const inputs = Object.keys(bundle.metafile.inputs);
-    assert.ok(inputs.some((i) => i.startsWith('server/src/engine/')), 'the metafile lists the bundle\'s inputs');
-    const heavy = inputs.filter((i) => /^node_modules\/(undici|tough-cookie|tldts)\//.test(i) || /^server\/src\/runner\/executor\/(session|run|dispatcher)\.ts$/.test(i));
-    assert.deepEqual(heavy, []);
+describe('the language server bundles', () => {
+  let server: Built;
+  let serverCode: Built;
+  before(async () => {
+    server = await production('server');
+    serverCode = await production('server-code');
   });
 
-  it('is one byte per character to V8 (nothing above U+00FF)', () => {
-    const text = bundle.outputFiles[0].text;
-    const wide = [...text.matchAll(/[^\u0000-\u00ff]+/g)].map((m) => text.slice(Math.max(0, m.index! - 30), m.index! + 10));
-    assert.deepEqual(wide, []);
+  it('start without the runner, its HTTP client and cookie jar, or the client-code engine and tree-sitter', () => {
+    const inputs = Object.keys(server.metafile.inputs);
+    assert.ok(inputs.some((i) => i.startsWith('server/src/engine/http/')), 'the metafile lists the bundle\'s inputs');
+    const heavy = inputs.filter((i) => /^node_modules\/(undici|tough-cookie|tldts|web-tree-sitter)\//.test(i) ||
+      /^server\/src\/(runner\/executor\/(session|run|dispatcher)|engine\/code\/incremental-code|host\/code-parsers)\.ts$/.test(i));
+    assert.deepEqual(heavy, []);
+    assert.ok(server.outputFiles[0].text.includes('require("./server-code.js")'), 'client code is required from the bundle beside it');
+  });
+
+  it('give client code its engine and tree-sitter in the bundle loaded on the first code document', () => {
+    const inputs = Object.keys(serverCode.metafile.inputs);
+    for (const wanted of ['server/src/engine/code/incremental-code.ts', 'server/src/host/code-parsers.ts']) assert.ok(inputs.includes(wanted), wanted);
+    assert.ok(inputs.some((i) => i.startsWith('node_modules/web-tree-sitter/')));
+  });
+
+  it('are one byte per character to V8 (nothing above U+00FF)', () => {
+    for (const built of [server, serverCode]) {
+      const text = built.outputFiles[0].text;
+      const wide = [...text.matchAll(/[^\u0000-\u00ff]+/g)].map((m) => text.slice(Math.max(0, m.index! - 30), m.index! + 10));
+      assert.deepEqual(wide, []);
+    }
   });
 });

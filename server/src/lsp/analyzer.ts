@@ -3,13 +3,10 @@
  * and symbols of the same version share one analysis (an unchanged document is never re-parsed).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeLanguage, EngineConfig, HttpFile, LintFinding, LintResult, Relint } from '../engine';
-import { CappedFindings, FixChecker, IncrementalHttpAnalysis, isCodeLanguage, lintCode, lintHttp, lintHttpSlices, SLICE_THRESHOLD_CHARS } from '../engine';
-import { IncrementalCodeAnalysis } from '../engine/code/incremental-code';
-import type { CodeParsers } from '../engine/code/parsers';
-import { loadCodeParsers } from '../host/code-parsers';
-import { ImportedHelpers } from '../host/imported-helpers';
-import { fileURLToPath } from 'node:url';
+import type { EngineConfig, HttpFile, LintFinding, LintResult, Relint } from '../engine';
+import { CappedFindings, FixChecker, IncrementalHttpAnalysis, lintHttp, lintHttpSlices, SLICE_THRESHOLD_CHARS } from '../engine';
+import { isCodeLanguage } from '../engine/code/parsers';
+import type { CodeDocuments } from './code-documents';
 import type { ChangeRanges, SharedEnds } from './change-ranges';
 import type { Settings } from './settings';
 
@@ -44,11 +41,8 @@ export class Analyzer {
   private readonly reportedFailures = new Set<string>();
   /** Per open `.http` document: re-analyses only the sections, requests and facts a keystroke touched. */
   private readonly analyses = new Map<string, IncrementalHttpAnalysis>();
-  /** Per open client-code document: its syntax tree, parsed again from the last one on each keystroke. */
-  private readonly codeAnalyses = new Map<string, IncrementalCodeAnalysis>();
-  private imported: ImportedHelpers | undefined;
-  /** Per document: the configuration with its imported helpers, kept while neither changes. */
-  private readonly importConfigs = new Map<string, { base: EngineConfig; key: string; config: EngineConfig }>();
+  /** The client-code documents, made on the first one (`codeDocuments`). */
+  private code: CodeDocuments | undefined;
   /** The version each incremental analysis last analysed. */
   private readonly analysedVersion = new Map<IncrementalHttpAnalysis, number>();
 
@@ -77,18 +71,14 @@ export class Analyzer {
 
   forget(uri: string): void {
     this.results.delete(uri);
-    this.importConfigs.delete(uri);
     this.analyses.delete(uri);
-    this.codeAnalyses.get(uri)?.dispose();
-    this.codeAnalyses.delete(uri);
+    this.code?.forget(uri);
   }
 
   clear(): void {
     this.results.clear();
     this.analyses.clear();
-    this.importConfigs.clear();
-    for (const analysis of this.codeAnalyses.values()) analysis.dispose();
-    this.codeAnalyses.clear();
+    this.code?.clear();
   }
 
   private async run(doc: Snapshot): Promise<Analysis> {
@@ -96,19 +86,16 @@ export class Analyzer {
     const text = doc.text;
     const isHttp = doc.languageId === 'http' || /\.(http|rest)$/i.test(doc.uri);
     if (!isHttp && !isCodeLanguage(doc.languageId)) return { version: doc.version, findings: [] };
-    // Client code: the grammars load once per process (loadCodeParsers memoises), on the first code document.
     let http: ReturnType<IncrementalHttpAnalysis['analyze']> | undefined;
     let result: LintResult;
     let relint: Relint;
     try {
       if (isHttp && text.length > INCREMENTAL_HTTP_MAX_CHARS) return await this.runSliced(doc, config);
-      http = isHttp ? this.analyseHttp(doc, config) : undefined;
-      const parsers = isHttp ? undefined : await loadCodeParsers(undefined, this.log);
-      // The fixed text is linted from scratch (not through the incremental parser, which tracks the editor's text).
-      relint = parsers ? (t) => lintCode(t, doc.languageId as CodeLanguage, config, parsers) : (t) => lintHttp(t, config);
-      const codeConfig = parsers ? this.withImportedHelpers(doc, config, parsers) : config;
-      if (parsers) relint = (t) => lintCode(t, doc.languageId as CodeLanguage, codeConfig, parsers);
-      result = http ?? (parsers ? this.codeAnalysisFor(doc, codeConfig, parsers).analyze(text) : relint(text));
+      if (isHttp) {
+        result = http = this.analyseHttp(doc, config);
+        // The fixed text is linted from scratch (not through the incremental parser, which tracks the editor's text).
+        relint = (t) => lintHttp(t, config);
+      } else ({ result, relint } = await this.codeDocuments().analyze(doc, config));
     } catch (err) {
       // Rules are isolated and the parser is total (test/hardening), but a throw anywhere else would end the
       // server's process: this version gets no findings and the failure goes to the log instead.
@@ -143,32 +130,12 @@ export class Analyzer {
   }
 
   /**
-   * The configuration with the request helpers the document's relative imports export (host/imported-helpers.ts),
-   * read from disk once per module version. The same object while they stay the same, so the incremental analysis
-   * (kept per configuration) lives on.
+   * The client-code documents: their engine and tree-sitter are a bundle of their own (`dist/server-code.js`, see
+   * esbuild.js), required on the first code document, so a session of `.http` files never compiles them.
    */
-  private withImportedHelpers(doc: Snapshot, config: EngineConfig, parsers: CodeParsers): EngineConfig {
-    const file = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : undefined;
-    if (!file) return config;
-    this.imported ??= new ImportedHelpers(parsers);
-    const helpers = this.imported.forFile(file, doc.text);
-    if (!helpers.length) return config;
-    const key = JSON.stringify(helpers);
-    const known = this.importConfigs.get(doc.uri);
-    if (known && known.base === config && known.key === key) return known.config;
-    const merged = { ...config, wrappers: [...config.wrappers, ...helpers] };
-    this.importConfigs.set(doc.uri, { base: config, key, config: merged });
-    return merged;
-  }
-
-  private codeAnalysisFor(doc: Snapshot, config: EngineConfig, parsers: CodeParsers): IncrementalCodeAnalysis {
-    let analysis = this.codeAnalyses.get(doc.uri);
-    if (!analysis || analysis.config !== config || analysis.language !== doc.languageId) {
-      analysis?.dispose();
-      analysis = new IncrementalCodeAnalysis(doc.languageId as CodeLanguage, config, parsers);
-      this.codeAnalyses.set(doc.uri, analysis);
-    }
-    return analysis;
+  private codeDocuments(): CodeDocuments {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (this.code ??= new (require('./code-documents') as typeof import('./code-documents')).CodeDocuments(this.log));
   }
 
   /** The incremental analysis of this version; the change ranges are used only when they count from the version it analysed last. */
