@@ -46,9 +46,11 @@ export function buildCodeModel(ctx: CodeContext, fixes: FixSupport): DocumentMod
   calls.forEach((call, index) => requests.push(lowerCall(call, index, ctx, requestOf, calls, fixes, branches.of(call.call))));
   markFetchedGuards(requests, calls, ctx, requestOf);
   markLocalFileUploads(requests, calls, ctx);
+  const etagReads = etagReadEvidence(requests, requestOf, ctx);
+  const taggedReads = new Set(etagReads.map((e) => e.request));
   return {
-    requests, unresolved: [], evidence: [...readModifyWriteEvidence(requests, calls, ctx), ...webdavDialectEvidence(requests, calls, ctx), ...configBaseEvidence(requests),
-    ...confirmedGuessEvidence(requests, calls, ctx), ...etagReadEvidence(requests, requestOf, ctx), ...sdkHelperPairEvidence(requests, calls, ctx)],
+    requests, unresolved: [], evidence: [...readModifyWriteEvidence(requests, calls, ctx, taggedReads), ...webdavDialectEvidence(requests, calls, ctx),
+    ...configBaseEvidence(requests), ...confirmedGuessEvidence(requests, calls, ctx), ...etagReads, ...sdkHelperPairEvidence(requests, calls, ctx)],
   };
 }
 

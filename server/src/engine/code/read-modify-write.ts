@@ -34,8 +34,13 @@ const READS = new Set(['GET', 'HEAD']);
 const WRITES = new Set(['PUT', 'PATCH', 'DELETE', 'POST']);
 const CREATES = 'POST';
 
-/** Evidence for each write preceded by a read of the same resource in its function. */
-export function readModifyWriteEvidence(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {
+/**
+ * Evidence for each write preceded by a read of the same resource in its function. `taggedReads`: the requests whose
+ * response's ETag the code reads (etag-reads.ts).
+ */
+export function readModifyWriteEvidence(
+  requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext, taggedReads: ReadonlySet<number> = new Set(),
+): DocumentEvidence[] {
   const out: DocumentEvidence[] = [];
   // Reads seen so far, by function and resource: requests are in source order.
   const reads = new Map<string, RequestModel[]>();
@@ -70,7 +75,9 @@ export function readModifyWriteEvidence(requests: readonly RequestModel[], calls
     const readCall = calls[read.index];
     if (readCall && checksForAbsence(readCall, ctx, absentNames)) req.absentAfterRead = read.index;
     if (sendsNothingRead(req, call)) return;
-    if (!call.sdk && readCall && sendsWhatWasRead(call, readCall, sequenceOf(call.call, ctx), ctx) === false) {
+    // A write that sends nothing of its read is no read-modify-write, unless the code read that response's ETag: then
+    // it knows the resource is versioned and holds the tag this write leaves out (the fix threads it).
+    if (!call.sdk && readCall && !taggedReads.has(read.index) && sendsWhatWasRead(call, readCall, sequenceOf(call.call, ctx), ctx) === false) {
       req.sendsNothingReadOf = read.index;
       return;
     }
