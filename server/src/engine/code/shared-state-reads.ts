@@ -30,6 +30,8 @@ export function sharedStateEvidence(requests: readonly RequestModel[], calls: re
   if (ctx.family !== 'js') return [];
   const stored = new Map<number, Set<string>>();
   const out: DocumentEvidence[] = [];
+  // The file's state hooks, looked up once: most files have no write with a read in another function.
+  let setters: Map<string, string> | undefined;
   for (const w of requests) {
     const call = calls[w.index];
     if (!call || done.has(w.index) || w.method === undefined || !WRITES.has(w.method) || w.target === undefined) continue;
@@ -44,11 +46,12 @@ export function sharedStateEvidence(requests: readonly RequestModel[], calls: re
     });
     const body = reads.length > 0 ? sentBody(call) : undefined;
     if (!body) continue;
-    const sent = sentMembers(body, fn, ctx);
+    setters ??= stateSetters(ctx);
+    const sent = sentMembers(body, fn, setters, ctx);
     if (sent.size === 0) continue;
     const read = reads.find((r) => {
       let keys = stored.get(r.index);
-      if (!keys) stored.set(r.index, keys = storedMembers(calls[r.index]!.call, ctx));
+      if (!keys) stored.set(r.index, keys = storedMembers(calls[r.index]!.call, setters!, ctx));
       return [...keys].some((k) => sent.has(k));
     });
     if (!read) continue;
@@ -70,7 +73,7 @@ export function sharedStateEvidence(requests: readonly RequestModel[], calls: re
 const VARIABLE = 'var:';
 
 /** The members (`item`, `state.item`) the method around `read` sets from the read's response. */
-function storedMembers(read: Node, ctx: CodeContext): Set<string> {
+function storedMembers(read: Node, setters: ReadonlyMap<string, string>, ctx: CodeContext): Set<string> {
   const fn = ctx.scopes.functionOf(read);
   const derived = derivedNames(read, fn, ctx);
   for (const p of callbackParameters(read, ctx)) derived.add(p);
@@ -84,7 +87,6 @@ function storedMembers(read: Node, ctx: CodeContext): Set<string> {
     // `count = snapshot.val()` where `count` is declared around the reading function: kept for the other functions.
     else if (left?.type === 'identifier' && declaredAround(left.text, ctx.scopes.functionOf(a), ctx) && fromRead(a.childForFieldName('right'))) out.add(VARIABLE + left.text);
   }
-  const setters = stateSetters(ctx);
   for (const c of fn.descendantsOfType('call_expression')) {
     const setter = setters.get(c.childForFieldName('function')?.text ?? '');
     if (setter && fromRead(c.childForFieldName('arguments'))) out.add(VARIABLE + setter);
@@ -152,10 +154,10 @@ function callbackParameters(read: Node, ctx: CodeContext): string[] {
  * The members of `this` the body sends: `this.state.item` and `this.item` in it, and names destructured from
  * `this.state` (`const { item } = this.state`) or assigned from a member (`const item = this.state.item`).
  */
-function sentMembers(body: Node, fn: Node, ctx: CodeContext): Set<string> {
+function sentMembers(body: Node, fn: Node, setters: ReadonlyMap<string, string>, ctx: CodeContext): Set<string> {
   const out = new Set<string>();
   const own = ownParameters(fn, ctx);
-  const hooked = new Set(stateSetters(ctx).values());
+  const hooked = new Set(setters.values());
   const scan = (n: Node, depth: number) => {
     for (const m of n.text.matchAll(/\bthis\.((?:state\.)?[\w$]+)/g)) out.add(m[1]);
     if (depth > 2) return;

@@ -15,6 +15,7 @@ import { FIRESTORE_SHAPE_MODULE } from './sdks-firebase';
 import type { Node } from './syntax';
 import { isFunction, unwrap } from './syntax';
 import type { ModuleBinding } from './imports';
+import { parameterNames } from './local-functions';
 
 interface SnapshotKind {
   /** The method that names the object on the root (`doc`, `ref`, Python's `document`). */
@@ -57,7 +58,7 @@ const MAX_HOPS = 4;
  * names that way and uses the result as that SDK's snapshot; undefined otherwise.
  */
 export function snapshotRoot(member: Node, ctx: CodeContext): Resolved | undefined {
-  const property = member.childForFieldName(member.type === 'attribute' ? 'attribute' : 'property')?.text;
+  const property = methodOf(member);
   const kind = KINDS[ctx.family].find((k) => k.method === property);
   const root = member.childForFieldName('object');
   if (!kind || !root) return undefined;
@@ -116,19 +117,12 @@ function snapshotUses(read: Node, accessors: readonly string[], ctx: CodeContext
     given.push(...(ancestors[i - 1].childForFieldName('arguments')?.namedChildren.filter(isFunction) ?? []));
   }
   for (const fn of given) {
-    const param = firstParameter(fn);
+    const param = parameterNames(fn)[0];
     if (param && used(param, fn)) return true;
   }
   const assigned = parent?.type === 'variable_declarator' || parent?.type === 'assignment' || parent?.type === 'assignment_expression'
     ? parent.childForFieldName(parent.type === 'variable_declarator' ? 'name' : 'left') : undefined;
   return assigned?.type === 'identifier' && assigned.id !== at.id && used(assigned.text, ctx.scopes.functionOf(read));
-}
-
-function firstParameter(fn: Node): string | undefined {
-  const single = fn.childForFieldName('parameter');
-  if (single?.type === 'identifier') return single.text;
-  const first = fn.childForFieldName('parameters')?.namedChildren[0];
-  return first?.type === 'identifier' ? first.text : first?.childForFieldName('pattern')?.type === 'identifier' ? first.childForFieldName('pattern')!.text : undefined;
 }
 
 /**
