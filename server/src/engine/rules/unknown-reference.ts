@@ -7,6 +7,7 @@ import { ANY_NAME } from '../config/environment-names';
 import type { RequestModel, UnresolvedReference } from '../model/types';
 import type { Rule } from './types';
 import { startLineOf } from '../text/span';
+import type { EngineConfig } from '../config/config';
 
 export const unknownReference: Rule = {
   id: 'unknown-reference',
@@ -14,13 +15,12 @@ export const unknownReference: Rule = {
   summary: 'A reference names no earlier request (error), or a `{{variable}}` is defined nowhere (info).',
   languages: ['http', 'code'],
   check({ model, config }, report) {
-    const environmentNames = new Set([...config.environmentNames, ...Object.keys(config.environmentVariables)]);
-    // With no environment in sight, a variable may come from one we cannot read (editor settings): precision
-    // first, so plain variables are only judged against environments we can see.
-    const environmentsVisible = environmentNames.size > 0;
     for (const u of model.unresolved) {
       if (u.kind === 'variable') {
-        if (!environmentsVisible || environmentNames.has(u.name) || environmentNames.has(ANY_NAME)) continue;
+        const environmentNames = knownNames(config);
+        // With no environment in sight, a variable may come from one we cannot read (editor settings): precision
+        // first, so plain variables are only judged against environments we can see.
+        if (environmentNames.size === 0 || environmentNames.has(u.name) || environmentNames.has(ANY_NAME)) continue;
         report({
           message: `\`{{${u.text}}}\` is defined neither in this file nor in a handler script, and no known environment ` +
             'defines it: unless an environment etag-guard cannot see does (editor settings, a CI variable), it is sent as ' +
@@ -35,6 +35,19 @@ export const unknownReference: Rule = {
     }
   },
 };
+
+/**
+ * The names the environments in sight define, once per configuration and only when a variable is unresolved: a
+ * large file linted in slices (lint-sliced.ts) shares one configuration listing every request name and variable of
+ * the file, thousands, and most slices leave no variable unresolved.
+ */
+const namesByConfig = new WeakMap<EngineConfig, ReadonlySet<string>>();
+
+function knownNames(config: EngineConfig): ReadonlySet<string> {
+  let names = namesByConfig.get(config);
+  if (!names) namesByConfig.set(config, names = new Set([...config.environmentNames, ...Object.keys(config.environmentVariables)]));
+  return names;
+}
 
 function requestMessage(u: UnresolvedReference, requests: readonly RequestModel[]): string {
   const later = requests.find((r) => r.name === u.name && startLineOf(r.range) > u.range.start.line);
