@@ -20,28 +20,37 @@ const lazyChunks = {
 };
 
 /**
- * The language server's `require('./code-documents')` stays a run-time require of `server-code.js` beside it: the
- * client-code engine and tree-sitter load on the first code document, and a session of `.http` files never compiles
- * them (docs/performance.md, "Issue 16, fifteenth session").
+ * The language server's `require('./code-documents')` and `require('./parse-yaml')` stay run-time requires of the
+ * bundles beside it: the client-code engine and tree-sitter load on the first code document (`server-code.js`), the
+ * YAML parser on the first OpenAPI document (`server-yaml.js`), and a session of `.http` files never compiles them
+ * (docs/performance.md, "Issue 16, fifteenth session" and "sixteenth session").
  */
-const serverCodeChunk = {
-  name: 'server-code-chunk',
+const SERVER_CHUNKS = {
+  './code-documents': { importer: 'analyzer.ts', path: './server-code.js' },
+  './parse-yaml': { importer: 'openapi-files.ts', path: './server-yaml.js' },
+};
+const serverChunks = {
+  name: 'server-chunks',
   setup(build) {
-    build.onResolve({ filter: /^\.\/code-documents$/, namespace: 'file' }, (args) =>
-      args.importer.endsWith('analyzer.ts') ? { path: './server-code.js', external: true } : undefined);
+    build.onResolve({ filter: /^\.\/(code-documents|parse-yaml)$/, namespace: 'file' }, (args) => {
+      const chunk = SERVER_CHUNKS[args.path];
+      return args.importer.endsWith(chunk.importer) ? { path: chunk.path, external: true } : undefined;
+    });
   },
 };
 
 /**
  * One entry per bundle: the extension host loads `extension` (then `extension-client`, and `extension-ui` on first
- * use), editors spawn `server` (which loads `server-code` on the first code document), users run `cli`.
+ * use), editors spawn `server` (which loads `server-code` on the first code document and `server-yaml` on the first
+ * OpenAPI document), users run `cli`.
  */
 const bundles = [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'], plugins: [lazyChunks] },
   { entryPoints: { 'extension-client': 'client/src/language-client.ts' }, external: ['vscode'] },
   { entryPoints: { 'extension-ui': 'client/src/ui.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/lsp/server.ts' }, plugins: [serverCodeChunk] },
+  { entryPoints: { server: 'server/src/lsp/server.ts' }, plugins: [serverChunks] },
   { entryPoints: { 'server-code': 'server/src/lsp/code-documents.ts' } },
+  { entryPoints: { 'server-yaml': 'server/src/host/evidence/parse-yaml.ts' } },
   { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { 'demo-server': 'examples/server/main.ts' } },
 ];

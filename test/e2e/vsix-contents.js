@@ -23,7 +23,7 @@ function checkRuleDocs(vsix, root) {
 /**
  * `{ ok, error }`: ok when every extension and server bundle the build wrote (dist/extension*.js: the entry and the
  * chunks it requires at run time, the language client and the UI; dist/server*.js: the language server and the
- * client-code bundle it requires on the first code document) is in `vsix`; .vscodeignore lists them one by one.
+ * client-code and YAML bundles it requires on the first code and OpenAPI documents) is in `vsix`; .vscodeignore lists them one by one.
  */
 function checkExtensionBundles(vsix, root) {
   const { entries, error } = entriesOf(vsix);

@@ -19,7 +19,7 @@ describe('the npm package', () => {
     const files = (JSON.parse(r.stdout)[0].files as Array<{ path: string }>).map((f) => f.path).sort();
     const grammars = fs.readdirSync(path.join(ROOT, 'dist', 'grammars')).filter((f) => f.endsWith('.wasm')).map((f) => `dist/grammars/${f}`);
     assert.ok(grammars.length >= 5, grammars.join(' '));
-    assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', ...grammars, 'dist/server-code.js', 'dist/server.js', 'package.json'].sort());
+    assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', ...grammars, 'dist/server-code.js', 'dist/server-yaml.js', 'dist/server.js', 'package.json'].sort());
   });
 
   it('keeps its list in .npmignore, so the .vsix keeps its own (.vscodeignore): vsce refuses both', () => {

@@ -1,8 +1,8 @@
 // What the language server loads at start-up, whatever document it is given: its bundle is parsed and its modules run
 // before the first request, and what V8 compiles stays in its malloc heap. The runner's HTTP client (undici, 0.5 MB)
 // and cookie jar came in through one barrel import; the client-code engine and tree-sitter are a bundle of their own,
-// loaded on the first code document; and one character above U+00FF anywhere in a bundle makes V8 keep its whole
-// source at two bytes a character (docs/performance.md, "Issue 16, fifteenth session").
+// loaded on the first code document, and so is the YAML parser, loaded on the first OpenAPI document; and one character above U+00FF anywhere in a bundle makes V8 keep its whole
+// source at two bytes a character (docs/performance.md, "Issue 16, fifteenth session" and "sixteenth session").
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -23,9 +23,11 @@ async function production(name: string): Promise<Built> {
 describe('the language server bundles', () => {
   let server: Built;
   let serverCode: Built;
+  let serverYaml: Built;
   before(async () => {
     server = await production('server');
     serverCode = await production('server-code');
+    serverYaml = await production('server-yaml');
   });
 
   it('start without the runner, its HTTP client and cookie jar, or the client-code engine and tree-sitter', () => {
@@ -37,6 +39,12 @@ describe('the language server bundles', () => {
     assert.ok(server.outputFiles[0].text.includes('require("./server-code.js")'), 'client code is required from the bundle beside it');
   });
 
+  it('start without the YAML parser, which the bundle loaded on the first OpenAPI document carries', () => {
+    assert.deepEqual(Object.keys(server.metafile.inputs).filter((i) => i.startsWith('node_modules/yaml/')), []);
+    assert.ok(server.outputFiles[0].text.includes('require("./server-yaml.js")'), 'the parser is required from the bundle beside it');
+    assert.ok(Object.keys(serverYaml.metafile.inputs).some((i) => i.startsWith('node_modules/yaml/')));
+  });
+
   it('give client code its engine and tree-sitter in the bundle loaded on the first code document', () => {
     const inputs = Object.keys(serverCode.metafile.inputs);
     for (const wanted of ['server/src/engine/code/incremental-code.ts', 'server/src/host/code-parsers.ts']) assert.ok(inputs.includes(wanted), wanted);
@@ -44,7 +52,7 @@ describe('the language server bundles', () => {
   });
 
   it('are one byte per character to V8 (nothing above U+00FF)', () => {
-    for (const built of [server, serverCode]) {
+    for (const built of [server, serverCode, serverYaml]) {
       const text = built.outputFiles[0].text;
       const wide = [...text.matchAll(/[^\u0000-\u00ff]+/g)].map((m) => text.slice(Math.max(0, m.index! - 30), m.index! + 10));
       assert.deepEqual(wide, []);

@@ -48,10 +48,13 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  /** `workspace` capabilities are added to the defaults (configuration pull, versioned diagnostics). */
-  async initialize(workspace: ClientCapabilities['workspace'] = {}): Promise<void> {
+  /**
+   * `workspace` capabilities are added to the defaults (configuration pull, versioned diagnostics); `folders` are the
+   * workspace folders opened (file URIs; none by default).
+   */
+  async initialize(workspace: ClientCapabilities['workspace'] = {}, folders: string[] = []): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: null, workspaceFolders: null,
+      processId: process.pid, rootUri: null, workspaceFolders: folders.length ? folders.map((uri) => ({ uri, name: uri })) : null,
       capabilities: { workspace: { configuration: true, ...workspace }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});

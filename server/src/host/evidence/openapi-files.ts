@@ -1,13 +1,12 @@
 /**
  * Finds the workspace's OpenAPI 3.x / Swagger 2 documents, by the usual names (`openapi.yaml`, `swagger.json`,
  * `*.openapi.yml`, `api.yaml`, …) and, for other YAML/JSON files, by content (`openapi: 3…` / `"swagger": "2.0"`
- * near the top), and parses them with the `yaml` library (JSON is YAML). Bounded (SCAN_LIMITS): candidates,
- * other entries listed and depth; files under MAX_BYTES; the usual build and dependency folders skipped.
- * Unreadable files are skipped.
+ * near the top), and parses them with the `yaml` library (JSON is YAML; loaded with the first such file, parse-yaml.ts).
+ * Bounded (SCAN_LIMITS): candidates, other entries listed and depth; files under MAX_BYTES; the usual build and
+ * dependency folders skipped. Unreadable files are skipped.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'yaml';
 import { readRegularFile, readRegularFileHead } from '../regular-file';
 import type { ApiDocument } from '../../engine';
 import { isApiDocument } from '../../engine';
@@ -73,6 +72,12 @@ export function scanApiDocuments(root: string, limits: ScanLimits = SCAN_LIMITS)
   return stopped ? { documents, stopped } : { documents };
 }
 
+/** The YAML parser, required on the first API document (the language server's bundle does not carry it: esbuild.js). */
+function yamlParser(): (text: string) => unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./parse-yaml') as typeof import('./parse-yaml')).parseYaml;
+}
+
 function readApiDocument(file: string, usualName: boolean): ApiDocument | undefined {
   try {
     // A FIFO, device or folder named like an API description is skipped, never opened blocking.
@@ -80,7 +85,7 @@ function readApiDocument(file: string, usualName: boolean): ApiDocument | undefi
     // they are API descriptions: a workspace's large data files are not read for nothing.
     if (!usualName && !SNIFF.test(readRegularFileHead(file, 4 * SNIFF_CHARS).toString('utf8').slice(0, SNIFF_CHARS))) return undefined;
     const text = readRegularFile(file, 'utf8', { maxBytes: MAX_BYTES });
-    const content: unknown = parse(text, { maxAliasCount: 1000 });
+    const content = yamlParser()(text);
     return isApiDocument(content) ? { path: file, content } : undefined;
   } catch {
     return undefined;
