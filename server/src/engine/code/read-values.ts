@@ -21,6 +21,8 @@ const ELEMENT_OF = new Set(['list', 'tuple', 'iter', 'next', 'sorted']);
  */
 const RESULTS_OF = new Set(['fetchAll', 'fetchNext']);
 const LOGICAL = new Set(['||', '??', 'or']);
+/** Members of a query's result that are the items it read: @azure/cosmos's `resources`, a Firestore QuerySnapshot's `docs`. */
+const ITEMS = new Set(['resources', 'docs']);
 const MAX_DEPTH = 8;
 
 /** The calls whose result, a part of it or one of its elements `value` holds (the value itself when it is a call). */
@@ -38,8 +40,8 @@ export function readingCalls(value: Node, ctx: CodeContext, depth = 0): Node[] {
     const left = n.childForFieldName('left');
     return left ? readingCalls(left, ctx, depth + 1) : [];
   }
-  // `(await container.items.query(q).fetchAll()).resources`: the items of the result.
-  if (n.type === 'member_expression' && n.childForFieldName('property')?.text === 'resources') {
+  // `(await container.items.query(q).fetchAll()).resources`, a Firestore query's `snapshot.docs`: the items of the result.
+  if (n.type === 'member_expression' && ITEMS.has(n.childForFieldName('property')?.text ?? '')) {
     const of = n.childForFieldName('object');
     return of ? readingCalls(of, ctx, depth + 1) : [];
   }

@@ -9,6 +9,7 @@ import { localFunction, returnedValues } from './local-functions';
 import { argumentsOf, followValue, readObject } from './options';
 import { firestoreChain } from './sdk-shapes';
 import { reexportedModular, snapshotRoot } from './snapshot-roots';
+import { SNAPSHOT_REF_NAMES, snapshotRef } from './snapshot-refs';
 import { storeRoot } from './store-roots';
 import { SDK_INSTANCES, SERVICE_FACTORIES } from './sdks';
 import type { Binding } from './scope';
@@ -22,6 +23,8 @@ export interface Resolved {
   instance?: Node;
   /** The base URL the factory gave the client (`base_url=`, `baseURL`, `prefixUrl`): relative paths are joined to it. */
   base?: Node;
+  /** A snapshot's reference (`snap.ref`): the read call whose object it is (snapshot-refs.ts). */
+  readAt?: Node;
 }
 
 /** Each name and each factory on the way is a level: a storage SDK's client → bucket → blob chain takes eight. */
@@ -46,6 +49,9 @@ export function resolveCallee(node: Node, ctx: CodeContext, depth = 0): Resolved
   if (n.type === 'call' || n.type === 'call_expression') return instanceOf(n, ctx, depth);
   if (n.type !== 'member_expression' && n.type !== 'attribute') return undefined;
   if (GLOBAL_FETCH.has(text)) return globalFetch(text, n, ctx);
+  // `snap.ref`, `doc.reference`: the object the read that returned the snapshot read (snapshot-refs.ts).
+  const referenced = SNAPSHOT_REF_NAMES.has(text.slice(text.lastIndexOf('.') + 1)) ? snapshotRef(n, ctx, (c) => resolveCallee(c, ctx, depth + 1)) : undefined;
+  if (referenced) return referenced;
   const stored = bindingOfMember(text, n, ctx);
   if (stored) return stored.path.length === 0 ? instanceOf(stored.value, ctx, depth) : undefined;
   const declared = typedField(n, ctx);

@@ -68,7 +68,10 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   // An argument that is what a read of the object returned names that object (an upsert of the item read_item gave).
   // A modular SDK's function takes the object as an argument (`updateDoc(ref, data)`): its names are the object's.
   const instance = spec.on === undefined ? resolved.instance : objectGiven(args.positional[spec.on], ctx);
-  if (spec.on !== undefined && !instance) return undefined;
+  // A snapshot's reference (`snap.ref.update(…)`, `updateDoc(snap.ref, …)`) is the object its read named (snapshot-refs.ts).
+  const snapshotRead = spec.on === undefined ? resolved.readAt : snapshotGiven(args.positional[spec.on], ctx);
+  const referenced = snapshotRead && depth === 0 ? readUrlOfCall(snapshotRead, ctx, depth) : undefined;
+  if (spec.on !== undefined && !instance && !referenced) return undefined;
   const own = instanceNames(instance, ctx);
   const parts = [...own, ...spec.names.map((r) => r.literal ?? (r.entries ? entriesText(value(r), ctx) : undefined) ?? value(r) ?? r.absent)];
   // Names that are database paths mean the same with or without their outer slashes (`ref('likes/')` is `ref('likes')`).
@@ -86,8 +89,8 @@ export function sdkRequest(callee: Node, args: Arguments, spec: SdkCall, resolve
   // A whole item names the object of a read of the same table whose key it carries (DynamoDB's put_item).
   const keyed = !read && spec.namedByKey && depth === 0 ? readKeyCarried(callee, value(spec.namedByKey), urlOf(parts), ctx, (c) => readUrlOfValue(c, ctx, depth)) : undefined;
   if (spec.namedByKey && !read && !keyed) return undefined;
-  if (parts.length === 0 && !read && !spec.collection && !(service.unnamedIsRoot && instance)) return undefined;
-  const url = read ?? keyed ?? urlOf(parts);
+  if (parts.length === 0 && !read && !referenced && !spec.collection && !(service.unnamedIsRoot && instance)) return undefined;
+  const url = referenced ?? read ?? keyed ?? urlOf(parts);
   const guards = readGuards(spec.guards, value, callee, ctx);
   const names = parts.filter((n): n is Node | undefined => typeof n !== 'string');
   const name = names[names.length - 1];
@@ -272,6 +275,11 @@ function instanceNames(instance: Node | undefined, ctx: CodeContext, depth = 0):
 function objectGiven(given: Node | undefined, ctx: CodeContext): Node | undefined {
   const made = given && resolveCallee(given, ctx);
   return made?.instance && SDK_INSTANCES.has(made.path[0]) ? made.instance : undefined;
+}
+
+/** The read whose snapshot's reference `given` is (`updateDoc(snap.ref, …)`): snapshot-refs.ts. */
+function snapshotGiven(given: Node | undefined, ctx: CodeContext): Node | undefined {
+  return given ? resolveCallee(given, ctx)?.readAt : undefined;
 }
 
 /**

@@ -79,10 +79,10 @@ function callbackResult(fn: Node, url: string, ctx: CodeContext, urlOf: ReadUrl)
 }
 
 /**
- * A Firebase snapshot's accessors hand on what the read returned: `snapshot.val()`, `snap.data()` (and `.get(field)`)
- * of a name holding the read.
+ * A Firebase snapshot's accessors hand on what the read returned: `snapshot.val()`, `snap.data()` (and `.get(field)`),
+ * Python's `doc.to_dict()`, of a name holding the read.
  */
-const SNAPSHOT_ACCESSORS = new Set(['val', 'data', 'get']);
+const SNAPSHOT_ACCESSORS = new Set(['val', 'data', 'get', 'to_dict']);
 
 function unpacks(value: Node, names: ReadonlySet<string>): boolean {
   const n = unwrap(value);
@@ -145,6 +145,9 @@ function heldValues(id: Node, ctx: CodeContext): Node[] {
   return held.id !== id.id ? [held] : [];
 }
 
+/** A string key's quotes, and a Python string's prefix (`u'supply'` is the key `supply`). */
+const STRING_QUOTES = /^[uUbBrR]?['"]|['"]$/g;
+
 /** Accesses of a member: Python `x["k"]`, `x.k`; JS `x.k`, `x["k"]`. */
 const ACCESSES = new Set(['subscript', 'attribute', 'member_expression', 'subscript_expression']);
 
@@ -169,7 +172,7 @@ function pairs(obj: Node): { key: string; value: Node }[] {
   return obj.namedChildren.flatMap((p) => {
     const key = p.type === 'pair' ? p.childForFieldName('key') : p.type === 'shorthand_property_identifier' ? p : null;
     const value = p.type === 'pair' ? p.childForFieldName('value') : p;
-    return key && value ? [{ key: key.text.replace(/^['"]|['"]$/g, ''), value }] : [];
+    return key && value ? [{ key: key.text.replace(STRING_QUOTES, ''), value }] : [];
   });
 }
 
@@ -189,23 +192,57 @@ function readMembers(value: Node, names: ReadonlySet<string>, ctx: CodeContext, 
   const ids = value.type === 'identifier' ? [value] : value.descendantsOfType('identifier');
   for (const id of ids) {
     if (names.has(id.text)) {
-      let at = id;
-      const before = used.size;
-      while (at.parent && ACCESSES.has(at.parent.type) && at.parent.namedChildren[0]?.id === at.id) {
-        // `row.get('count', 0)` reads the member `count`, as `row['count']` does.
-        const got = getterKey(at.parent);
-        // `x._source?.claps`: the optional chain's `?.` is a child of its own; the member is the property.
-        const key = got ?? at.parent.childForFieldName('property') ?? at.parent.childForFieldName('index') ?? at.parent.namedChildren[1];
-        if (key) used.add(key.text.replace(/^['"]|['"]$/g, ''));
-        if (got) break;
-        at = at.parent;
-      }
-      if (used.size === before) return false;
+      if (!membersAccessed(id, used)) return false;
       continue;
     }
-    for (const held of heldValues(id, ctx)) if (!readMembers(held, names, ctx, used, depth + 1)) return false;
+    // `data.get('category')` where `data = doc.to_dict()`: a name holding the whole contents, used through a member.
+    const held = heldValues(id, ctx);
+    if (held.length > 0 && held.every((h) => wholeContents(h, names)) && membersAccessed(id, used)) continue;
+    for (const h of held) if (!readMembers(h, names, ctx, used, depth + 1)) return false;
   }
   return true;
+}
+
+/** Adds the members the accesses on `id` read (`id.likes`, `id.data().likes`, `id.get('count')`); false if none. */
+function membersAccessed(id: Node, used: Set<string>): boolean {
+  let at = id;
+  const before = used.size;
+  while (at.parent && ACCESSES.has(at.parent.type) && at.parent.namedChildren[0]?.id === at.id) {
+    // `snap.data().likes`, `doc.to_dict()['count']`: the snapshot's contents, whose member is the field read.
+    const contents = snapshotContents(at.parent);
+    if (contents) {
+      at = contents;
+      continue;
+    }
+    // `row.get('count', 0)` reads the member `count`, as `row['count']` does.
+    const got = getterKey(at.parent);
+    // `x._source?.claps`: the optional chain's `?.` is a child of its own; the member is the property.
+    const key = got ?? at.parent.childForFieldName('property') ?? at.parent.childForFieldName('index') ?? at.parent.namedChildren[1];
+    if (key) used.add(key.text.replace(STRING_QUOTES, ''));
+    if (got) break;
+    at = at.parent;
+  }
+  return used.size > before;
+}
+
+/** True when `value` is a read result whole: a name holding it, or its snapshot's contents (`doc.to_dict()`, `snap.data()`). */
+function wholeContents(value: Node, names: ReadonlySet<string>): boolean {
+  const n = unwrap(value);
+  if (n.type === 'identifier') return names.has(n.text);
+  const callee = n.type === 'call' || n.type === 'call_expression' ? n.childForFieldName('function') : undefined;
+  const object = callee && snapshotContents(callee) ? callee.childForFieldName('object') : undefined;
+  return !!object && unwrap(object).type === 'identifier' && names.has(unwrap(object).text);
+}
+
+/** A snapshot's accessors that return its whole contents: Firestore's `data()` (Python `to_dict()`), the Realtime Database's `val()`. */
+const CONTENTS = new Set(['data', 'val', 'to_dict']);
+
+/** The call `x.data()` / `x.to_dict()` / `x.val()`, given its `x.data` member node: the contents of the snapshot `x`. */
+function snapshotContents(access: Node): Node | undefined {
+  if (!CONTENTS.has((access.childForFieldName('property') ?? access.childForFieldName('attribute'))?.text ?? '')) return undefined;
+  const call = access.parent;
+  return call && (call.type === 'call' || call.type === 'call_expression') && call.childForFieldName('function')?.id === access.id
+    && (call.childForFieldName('arguments')?.namedChildren.length ?? 0) === 0 ? call : undefined;
 }
 
 /** The key of `x.get('key', …)` (a Python dict's, a Firestore snapshot's getter), given the `x.get` member node. */

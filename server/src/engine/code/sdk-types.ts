@@ -120,6 +120,13 @@ export interface SdkCall {
    */
   collection?: boolean;
   /**
+   * What the read returns is a snapshot whose member `ref` references the object read (each item's, for a query), an
+   * object the SDK's factories make as `of`: Firestore's DocumentSnapshot `ref` (Python's `reference`), the Realtime
+   * Database's DataSnapshot `ref`. A write through it (`snap.ref.update(…)`, `updateDoc(snap.ref, …)`) writes what
+   * the read read (snapshot-refs.ts).
+   */
+  snapshot?: { ref: string; of: string };
+  /**
    * The body maps an expression's placeholders to values (DynamoDB's `ExpressionAttributeValues`: `{':p': total}`),
    * not fields: which fields it sets is the expression's, so whether it writes back the fields it read cannot be
    * told from the body's member names (sdk-read-results.ts `writesOnlyDerived` is not asked).

@@ -13,7 +13,7 @@
  * the evidence is the code's own read of the same path, never the service's name alone (a `set` of a path nothing in
  * the file reads is a presence flag, a seed, a cleanup: whatever is there is meant to go).
  */
-import type { ArgRef, SdkGuards, SdkService } from './sdks';
+import type { ArgRef, SdkFactory, SdkGuards, SdkService } from './sdks';
 import type { SdkRows } from './sdks-apps';
 
 /**
@@ -44,6 +44,10 @@ export const FIREBASE_SERVICES: Readonly<Record<string, SdkService>> = {
 };
 
 const first: ArgRef = { arg: 0 };
+/** A read's snapshot references the object read: DataSnapshot `ref`, DocumentSnapshot `ref` (Python: `reference`). */
+const rtdbSnapshot = { ref: 'ref', of: 'RtdbRef' } as const;
+const documentSnapshot = { ref: 'ref', of: 'FsDocument' } as const;
+const documentSnapshotPy = { ref: 'reference', of: 'FsDocument' } as const;
 
 // Realtime Database, namespaced: `admin.database()` / `firebase.database()` (also the page's global `firebase`) →
 // `ref(path)` → `child(path)`; modular: `getDatabase()` → `ref(db, path)`, and the reads and writes are functions.
@@ -56,10 +60,10 @@ const RTDB: SdkRows = {
   },
   prefix: 'RtdbRef',
   calls: {
-    once: { method: 'GET', names: [] },
+    once: { method: 'GET', names: [], snapshot: rtdbSnapshot },
     // A value listener: the database calls it with the value now and on every change.
-    on: { method: 'GET', names: [], when: { arg: 0, equals: 'value' }, listener: true },
-    get: { method: 'GET', names: [] },
+    on: { method: 'GET', names: [], when: { arg: 0, equals: 'value' }, listener: true, snapshot: rtdbSnapshot },
+    get: { method: 'GET', names: [], snapshot: rtdbSnapshot },
     set: { method: 'PUT', names: [], body: first },
     update: { method: 'PATCH', names: [], body: first },
     remove: { method: 'DELETE', names: [] },
@@ -75,8 +79,8 @@ const RTDB_MODULAR: SdkRows = {
     child: { makes: 'RtdbRef', names: [{ arg: 1 }] },
   },
   calls: {
-    get: { method: 'GET', names: [], on: 0 },
-    onValue: { method: 'GET', names: [], on: 0, listener: true },
+    get: { method: 'GET', names: [], on: 0, snapshot: rtdbSnapshot },
+    onValue: { method: 'GET', names: [], on: 0, listener: true, snapshot: rtdbSnapshot },
     set: { method: 'PUT', names: [], body: { arg: 1 }, on: 0 },
     update: { method: 'PATCH', names: [], body: { arg: 1 }, on: 0 },
     remove: { method: 'DELETE', names: [], on: 0 },
@@ -90,6 +94,29 @@ const RTDB_ADMIN_DATABASE: SdkRows = {
   prefix: 'RtdbRef',
   calls: RTDB.calls,
   sdk: 'Firebase Realtime Database (SDK)',
+};
+
+/**
+ * A query of a collection (`collection(c).where(…).limit(1)`, Python's `order_by`, `stream()`): its result is the
+ * documents it matched, each a snapshot whose `ref` (`reference`) is that document. The query reads no one object:
+ * it is read as a read of its collection, whose items a write through a snapshot's ref writes back.
+ */
+function queries(methods: readonly string[]): Record<string, SdkFactory> {
+  const out: Record<string, SdkFactory> = {};
+  for (const m of methods) out[`FsCollection.${m}`] = out[`FsQuery.${m}`] = { makes: 'FsQuery' };
+  return out;
+}
+const queryReads = (snapshot: { ref: string; of: string }, methods: readonly string[]) =>
+  Object.fromEntries(methods.map((m) => [m, { method: 'GET', names: [], collection: true, snapshot } as const]));
+const FIRESTORE_QUERIES: SdkRows = {
+  modules: ['firebase-admin', 'firebase', 'firebase/app', 'firebase/compat/app', 'firebase-admin/firestore', '@google-cloud/firestore'],
+  calls: queryReads(documentSnapshot, ['get']),
+  sdk: 'Cloud Firestore (SDK)',
+};
+const FIRESTORE_QUERIES_PY: SdkRows = {
+  modules: ['google.cloud', 'google.cloud.firestore', 'google.cloud.firestore_v1', 'firebase_admin'],
+  calls: queryReads(documentSnapshotPy, ['get', 'stream']),
+  sdk: 'Cloud Firestore (SDK)',
 };
 
 // Firestore, namespaced: `admin.firestore()`, `firebase.firestore()`, `getFirestore()` (Admin SDK), `new Firestore()`
@@ -106,14 +133,16 @@ const FIRESTORE: SdkRows = {
     'FsCollection.doc': { makes: 'FsDocument', names: [first] },
     'FsDocument.collection': { makes: 'FsCollection', names: [first] },
     'FsDatabase.batch': { makes: 'FsBatch' },
+    ...queries(['where', 'orderBy', 'limit', 'limitToLast', 'startAt', 'startAfter', 'endAt', 'endBefore']),
   },
   prefix: 'FsDocument',
   calls: {
-    get: { method: 'GET', names: [] },
+    get: { method: 'GET', names: [], snapshot: documentSnapshot },
     // A document listener: Firestore calls it with the document's snapshot now and on every change.
-    onSnapshot: { method: 'GET', names: [], listener: true },
+    onSnapshot: { method: 'GET', names: [], listener: true, snapshot: documentSnapshot },
     set: { method: 'PUT', names: [], body: first },
-    update: { method: 'PATCH', names: [], body: first, guards: lastUpdateTime(1) },
+    // A partial update (Firestore: the fields it names, the others kept): a field derived from others loses nothing.
+    update: { method: 'PATCH', names: [], body: first, guards: lastUpdateTime(1), partial: true },
     delete: { method: 'DELETE', names: [], guards: lastUpdateTime(0) },
   },
   sdk: 'Cloud Firestore (SDK)',
@@ -127,11 +156,11 @@ const FIRESTORE_MODULAR: SdkRows = {
     doc: { makes: 'FsDocument', names: [{ arg: 1 }, { arg: 2, optional: true }] },
   },
   calls: {
-    getDoc: { method: 'GET', names: [], on: 0 },
-    getDocFromServer: { method: 'GET', names: [], on: 0 },
-    onSnapshot: { method: 'GET', names: [], on: 0, listener: true },
+    getDoc: { method: 'GET', names: [], on: 0, snapshot: documentSnapshot },
+    getDocFromServer: { method: 'GET', names: [], on: 0, snapshot: documentSnapshot },
+    onSnapshot: { method: 'GET', names: [], on: 0, listener: true, snapshot: documentSnapshot },
     setDoc: { method: 'PUT', names: [], body: { arg: 1 }, on: 0 },
-    updateDoc: { method: 'PATCH', names: [], body: { arg: 1 }, on: 0 },
+    updateDoc: { method: 'PATCH', names: [], body: { arg: 1 }, on: 0, partial: true },
     deleteDoc: { method: 'DELETE', names: [], on: 0 },
   },
   sdk: 'Cloud Firestore (SDK)',
@@ -151,12 +180,13 @@ const FIRESTORE_PY: SdkRows = {
     'FsCollection.document': { makes: 'FsDocument', names: [{ arg: 0, optional: true }] },
     'FsDocument.collection': { makes: 'FsCollection', names: [first] },
     'FsDatabase.batch': { makes: 'FsBatch' },
+    ...queries(['where', 'order_by', 'limit', 'limit_to_last', 'offset', 'start_at', 'start_after', 'end_at', 'end_before']),
   },
   prefix: 'FsDocument',
   calls: {
-    get: { method: 'GET', names: [] },
+    get: { method: 'GET', names: [], snapshot: documentSnapshotPy },
     set: { method: 'PUT', names: [], body: { arg: 0, key: 'document_data' } },
-    update: { method: 'PATCH', names: [], body: { arg: 0, key: 'field_updates' }, guards: writeOption(1) },
+    update: { method: 'PATCH', names: [], body: { arg: 0, key: 'field_updates' }, guards: writeOption(1), partial: true },
     delete: { method: 'DELETE', names: [], guards: writeOption(0) },
   },
   sdk: 'Cloud Firestore (SDK)',
@@ -206,4 +236,11 @@ const FIRESTORE_BATCH: SdkRows = {
  */
 export const FIRESTORE_SHAPE_MODULE = { js: '@google-cloud/firestore', python: 'google.cloud.firestore' } as const;
 
-export const FIREBASE_ROWS: readonly SdkRows[] = [RTDB, RTDB_MODULAR, RTDB_ADMIN_DATABASE, FIRESTORE, FIRESTORE_MODULAR, FIRESTORE_PY, FIRESTORE_PY_CLIENT, RTDB_PY, FIRESTORE_BATCH];
+// A query and a collection read alike (`collection(c).get()` reads every document): listed under each prefix.
+const queriesOn = (rows: SdkRows, prefix: string): SdkRows => ({ ...rows, prefix });
+
+export const FIREBASE_ROWS: readonly SdkRows[] = [
+  RTDB, RTDB_MODULAR, RTDB_ADMIN_DATABASE, FIRESTORE, FIRESTORE_MODULAR, FIRESTORE_PY, FIRESTORE_PY_CLIENT, RTDB_PY, FIRESTORE_BATCH,
+  queriesOn(FIRESTORE_QUERIES, 'FsQuery'), queriesOn(FIRESTORE_QUERIES, 'FsCollection'),
+  queriesOn(FIRESTORE_QUERIES_PY, 'FsQuery'), queriesOn(FIRESTORE_QUERIES_PY, 'FsCollection'),
+];
