@@ -5,7 +5,7 @@
  * over the requests above that position.
  */
 import type { HttpRequest } from '../http/ast';
-import { capturesOf, type HandlerCaptureAt, type RunningState } from '../model/http-lowering';
+import { capturesOf, definedName, type HandlerCaptureAt, type RunningState } from '../model/http-lowering';
 import type { ResponsePart } from '../model/http-evidence';
 import { partitionPoint } from '../text/partition-point';
 
@@ -49,11 +49,6 @@ export class Definitions {
       handlerPart: (name) => before(this.captures.get(name), (x) => x.at, position)?.part,
     };
   }
-}
-
-/** The name a request defines for the requests below it (`LoweringScope.advance`). */
-export function definedName(req: HttpRequest): string | undefined {
-  return req.name ? req.name.value : req.title || undefined;
 }
 
 /** Each handler variable a request's scripts capture, with what the last capture of it leaves. */

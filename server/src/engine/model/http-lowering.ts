@@ -110,6 +110,17 @@ export function factsOf(captured: Iterable<string>, prompts: Iterable<string>, s
 }
 
 /**
+ * The name a request defines for the requests below it: its `# @name`, else its `###` title (httpYac), but only a
+ * title a template can spell. Names are looked up only as templates write them (`{{name.response…}}`,
+ * `{{nameResponse…}}`, httpYac's `{{name.id}}`: letters, digits, `_`, `-`, `.`), so a title holding a space, as most
+ * do ("Read item 7 and keep its ETag"), is never asked for: filing it cost a hash of a fresh string per request.
+ */
+export function definedName(req: HttpRequest): string | undefined {
+  if (req.name) return req.name.value;
+  return req.title && !req.title.includes(' ') ? req.title : undefined;
+}
+
+/**
  * What the whole file decides for every request (variables, the handler variables' names, whether scripts or
  * imports can define names unseen), and the running state of the walk in file order.
  */
@@ -133,8 +144,8 @@ export class LoweringScope implements RunningState {
 
   /** Moves the running state past `req` (its name, the handler variables its scripts set). */
   advance(req: HttpRequest): void {
-    if (req.name) this.byName.set(req.name.value, req.index);
-    if (req.title && !req.name) this.byName.set(req.title, req.index);
+    const name = definedName(req);
+    if (name !== undefined) this.byName.set(name, req.index);
     // Indexed loops: this runs for every request, and `for…of` made an iterator per list.
     const scripts = req.scripts;
     for (let i = 0; i < scripts.length; i++) {
