@@ -9,17 +9,24 @@
 import type { RequestModel } from '../model/types';
 import type { HttpCall } from './calls';
 import type { CodeContext } from './context';
-import { derivedNames } from './fetched-guard';
+import { derivedNames, holdersOf } from './fetched-guard';
 import { inMissingArm } from './missing-arm';
 
-/** The first of `reads` (earlier reads of the write's resource in its function) whose miss the write runs in. */
-export function missedRead(write: HttpCall, reads: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): RequestModel | undefined {
+/**
+ * The first of `reads` (earlier reads of the write's resource in its function) whose miss the write runs in.
+ * `holdersOnly`: only the names the read's result is assigned to count (an SDK write after a read through the file's
+ * own function, `exists = self.read_json(name)`): a value computed from what was read (`liked = data.likedBy.includes(
+ * uid)`) tested false says nothing of whether the object was found.
+ */
+export function missedRead(
+  write: HttpCall, reads: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext, holdersOnly = false,
+): RequestModel | undefined {
   const fn = ctx.scopes.functionOf(write.call);
   return reads.find((r) => {
     const read = calls[r.index]?.call;
     if (!read || ctx.scopes.functionOf(read).id !== fn.id) return false;
     // The names holding the response, or what was taken from it (`data = r.json()`), whose emptiness the code tests.
-    const names = derivedNames(read, fn, ctx);
+    const names = holdersOnly ? new Set(holdersOf(read, ctx)) : derivedNames(read, fn, ctx);
     return inMissingArm(write.call, fn, (tested) => (tested.type === 'identifier' ? names.has(tested.text) : tested.id === read.id));
   });
 }

@@ -209,7 +209,7 @@ function boundBy(target: Node): string[] {
  * The names the read's result is assigned to, through `await` and `.then(…)` / `.json()` chains: one name, or each
  * name a destructuring pattern binds (`const { result } = await dbx.filesDownload(…)`, `const [raw] = …`).
  */
-function holdersOf(read: Node, ctx: CodeContext): string[] {
+export function holdersOf(read: Node, ctx: CodeContext): string[] {
   const ancestors = ctx.ancestry.of(read);
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const a = ancestors[i];

@@ -61,9 +61,10 @@ export function readModifyWriteEvidence(
     }
     if (!WRITES.has(req.method)) return;
     const earlier = reads.get(key) ?? [];
-    // A create where the read found nothing, in the `catch` of a `try` around it too (an SDK write says so itself:
-    // sdk-read-results.ts).
-    const missed = call.sdk ? undefined : missedRead(call, earlier, calls, ctx);
+    // A create where the read found nothing, in the `catch` of a `try` around it too. An SDK write says so itself when
+    // the read is the SDK's (sdk-read-results.ts); a read through the file's own function (`exists = self.read_json(
+    // name)`, `if exists: … else: <put>`) is a request of the model only, so the arm is asked here for SDK writes too.
+    const missed = call.sdk?.noLostUpdate ? undefined : missedRead(call, earlier, calls, ctx, !!call.sdk);
     if (missed) {
       req.absentAfterRead = req.createdAfterMiss = missed.index;
       return;

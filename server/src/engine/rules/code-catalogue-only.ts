@@ -143,14 +143,28 @@ function unreadHint(req: RequestModel, service: string | undefined): string | un
  * Same-file evidence that an SDK write only borrows: it was found on another request of the file whose object is named
  * otherwise (`events.update({ eventId: row.eventId })` beside a get-and-update of `eventId: shiftId`). An SDK names
  * its object by its arguments (code/sdks.ts), so that evidence speaks for the object named that way, not for every
- * object a placeholder could stand for.
+ * object a placeholder could stand for. Nor for an object named the same way in another function when either names it
+ * by a parameter of its own function and the write reads nothing of it first: `Object(self.bucket, filename)` in
+ * `write_model(data, filename)` is whatever write_model's callers pass, not what `write_json(data, filename)` read and
+ * wrote back (real code: an S3 writer class whose blind model upload was warned with the read-modify-write of its JSON
+ * method). A call between the two would link them; a save helper's callers are code/sdk-helper-pairs.ts's.
  */
 function aboutAnotherObject(req: RequestModel, e: Judgement['evidence'][number], requests: readonly RequestModel[]): boolean {
   if (!req.sdk || e.kind !== 'same-file' || e.line === undefined) return false;
   // The evidence's line may be the guard's, inside a call written over several lines (`cas=` under the callee).
   const source = requests.find((r) => r !== req && startLineOf(r.anchor) === e.line)
     ?? requests.find((r) => r !== req && r.sdk !== undefined && spans(r.range, e.line!));
-  return source !== undefined && source.target !== req.target;
+  if (source === undefined) return false;
+  if (source.target !== req.target) return true;
+  // A write that reads its object first in its own function is a read-modify-write of its own: evidence of the service's
+  // versions found elsewhere still speaks for it (a get-and-update beside a guarded one).
+  if (req.sdk.readFirst || functionOf(source) === functionOf(req)) return false;
+  return !!req.sdk.callerNamed || !!source.sdk?.callerNamed;
+}
+
+/** The innermost function a client-code request is in (its last `fn:` choice step); '' at the top level. */
+function functionOf(r: RequestModel): string {
+  return [...(r.branch ?? [])].reverse().find((step) => step.startsWith('fn:')) ?? '';
 }
 
 /**
@@ -212,8 +226,7 @@ function readInFile(req: RequestModel, requests: readonly RequestModel[]): boole
 function readsBackLater(read: RequestModel, write: RequestModel): boolean {
   // In a loop, the read of one turn comes before the write of the next (an SDK call knows it is in one).
   if (write.sdk?.inLoop) return false;
-  const fnOf = (r: RequestModel) => [...(r.branch ?? [])].reverse().find((step) => step.startsWith('fn:')) ?? '';
-  return read.index > write.index && fnOf(read) === fnOf(write);
+  return read.index > write.index && functionOf(read) === functionOf(write);
 }
 
 /** True when the two requests part at an if/else, switch or try/catch in one function (not at two functions). */
