@@ -11,6 +11,7 @@ import { recogniseCall, type HttpCall } from './calls';
 import { passedOnShape, passThroughWrappers } from './pass-through';
 import { methodWrappers, throughWrapper } from './method-wrappers';
 import { genericHelper } from './generic-helpers';
+import { inTimerTrigger } from './timer-triggers';
 import { CodeRequestEditor, type FixSupport } from './code-editor';
 import { conditionalPreconditions, tagFromCaller } from './conditional-guards';
 import { readModifyWriteEvidence } from './read-modify-write';
@@ -126,6 +127,7 @@ function lowerCall(
   }
   const helper = call.method === 'PUT' || call.method === 'PATCH' ? genericHelper(call, ctx) : undefined;
   if (helper) request.genericHelper = helper;
+  if (inTimerTrigger(call.call, ctx)) request.timerTriggered = true;
   // Headers we cannot see may hold the precondition (so may an If-None-Match whose value may be `*`): judge
   // the call only when what we see already has one.
   const unknownInm = headers.some((h) => h.name.toLowerCase() === 'if-none-match' && h.source.kind === 'unknown');

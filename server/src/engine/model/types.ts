@@ -120,6 +120,11 @@ export interface RequestModel {
    */
   genericHelper?: string;
   /**
+   * Client code: the write runs in an Azure Functions timer trigger (code/timer-triggers.ts), whose runs never overlap:
+   * an object only such triggers write has a single writer.
+   */
+  timerTriggered?: true;
+  /**
    * Client code: the write's guard (If-Match, GitHub's `sha`) was taken from a read of the resource right before it,
    * while what it sends came from elsewhere, so the check cannot fail (code/fetched-guard.ts): the read and the guard.
    * `loadedBy`: another function of the file reads the same resource (a load/save pair), the read the data may come from.

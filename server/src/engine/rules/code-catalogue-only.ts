@@ -28,6 +28,8 @@
  * - an SDK write after a read of its object that writes back nothing of it: a create where the read found nothing, a
  *   partial update (Elasticsearch `update`) of fields the code decided (code/sdk-read-results.ts); a plain HTTP write
  *   where a read of its resource found nothing (code/created-after-miss.ts).
+ * - a write in an Azure Functions timer trigger when every write of its object in the file is in one (code/timer-
+ *   triggers.ts): the runs of a timer never overlap, so the object has a single writer.
  * Where the service refuses a write without its precondition (Planner), every one of these still warns.
  */
 import type { Judgement } from '../evidence/index';
@@ -52,6 +54,10 @@ export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'ht
   if (req.sdk && req.method === 'DELETE') {
     return { ...j, decision: 'hint', hintOnly: 'an SDK delete removes whatever is there: nothing it sends could carry a stale copy' };
   }
+  // A write in an Azure Functions timer trigger, whose runs never overlap, to an object no other kind of function of the
+  // file writes: a single writer (code/timer-triggers.ts).
+  const single = soleTimerWriter(req, requests);
+  if (single) return { ...j, decision: 'hint', hintOnly: single };
   // A write after a read of its object that writes back nothing of it (code/sdk-read-results.ts): a create in the arm
   // where the read found nothing, a partial update of fields the code decided.
   if (req.sdk?.noLostUpdate) return { ...j, decision: 'hint', hintOnly: req.sdk.noLostUpdate };
@@ -93,6 +99,20 @@ export function codeCatalogueOnly(req: RequestModel, j: Judgement, language: 'ht
     };
   }
   return j;
+}
+
+/**
+ * Why a write in a timer trigger loses no update, if it does not: Azure runs one instance of a timer-triggered function
+ * at a time across a scaled-out app, so when every write of the object in the file is in such a trigger, no two of them
+ * overlap (real code: a counter blob read, incremented and written back every ten minutes). A write of the same object
+ * elsewhere in the file (an HTTP function) keeps the warning: that one runs whenever it is called.
+ */
+function soleTimerWriter(req: RequestModel, requests: readonly RequestModel[]): string | undefined {
+  if (!req.timerTriggered || req.target === undefined) return undefined;
+  const writes = requests.filter((r) => r.target === req.target && r.method !== undefined && r.method !== 'GET' && r.method !== 'HEAD');
+  if (!writes.every((w) => w.timerTriggered)) return undefined;
+  return 'it runs in an Azure Functions timer trigger, which runs one instance at a time across a scaled-out app, and ' +
+    'nothing else in the file writes the object: a single writer';
 }
 
 /** A literal value: a string, a number, a boolean or null (JS and Python spellings). */
