@@ -17,8 +17,7 @@ import { argumentsOf, followValue } from './options';
 import { resolveCallee } from './resolve';
 import { carriesValue } from './sdk-read-results';
 import { sdkCall } from './sdks';
-import { calleeText, encloses, rangeOf, unwrap, type Node } from './syntax';
-import { spanOf } from '../text/span';
+import { calleeText, encloses, unwrap, type Node } from './syntax';
 
 interface Helper {
   request: RequestModel;
@@ -86,7 +85,7 @@ function loadThenSave(requests: readonly RequestModel[], calls: readonly HttpCal
       const said = pairs.map((pair) => `${pair.caller}() loads the object through ${pair.loadName}(…) on line ${pair.load.startPosition.row + 1} and saves ` +
         `what it loaded through ${pair.saveName}(…) on line ${pair.save.startPosition.row + 1}: a read-modify-write`);
       out.push({ request: w.index, kind: 'same-file', verdict: 'versioned', line: pairs[0].save.startPosition.row, sentence: said[0] });
-      w.lostAt = lostAt(pairs.map((p) => p.save), said);
+      w.lostAt = lostAt(said);
       return;
     }
   });
@@ -101,7 +100,10 @@ interface HandedOn {
   save: Node;
 }
 
-/** The calls of `save` given a name that holds what a call of `load` returned earlier in the same function. */
+/**
+ * The calls of `save` given a value that carries what a call of `load` returned earlier in the same function: the
+ * loaded value itself, or one made from it (`kept = drop(rows, name)`, then `save(kept)`).
+ */
 function handedOn(load: Node, save: Node, ctx: CodeContext): HandedOn[] {
   const loadName = functionName(load, ctx);
   const saveName = functionName(save, ctx);
@@ -117,7 +119,7 @@ function handedOn(load: Node, save: Node, ctx: CodeContext): HandedOn[] {
     const given = argumentsOf(s);
     const passed = given ? [...given.positional, ...[...given.keywords.props.values()].map((p) => p.value)] : [];
     const l = loads.find((x) => x.startIndex < s.startIndex && ctx.scopes.functionOf(x).id === caller.id
-      && passed.some((a) => { const held = unwrap(followValue(a, ctx)); return held.id === x.id || held.startIndex <= x.startIndex && x.endIndex <= held.endIndex; }));
+      && passed.some((a) => carriesValue(a, (n) => encloses(n, x), ctx)));
     const callerName = l && functionName(caller, ctx);
     if (l && callerName) out.push({ caller: callerName, loadName, saveName, load: l, save: s });
   }
@@ -138,16 +140,16 @@ function helperPairs(requests: readonly RequestModel[], calls: readonly HttpCall
       const said = pairs.map((pair) => `${pair.caller} loads ${pair.object} through ${r.name}(…) on line ${pair.load.startPosition.row + 1} and saves it back ` +
         `through ${w.name}(…) on line ${pair.save.startPosition.row + 1}: a read-modify-write`);
       out.push({ request: w.request.index, kind: 'same-file', verdict: 'versioned', line: pairs[0].save.startPosition.row, sentence: said[0] });
-      w.request.lostAt = lostAt(pairs.map((p) => p.save), said);
+      w.request.lostAt = lostAt(said);
       break;
     }
   }
   return out;
 }
 
-/** The save calls where the update is lost (their callees), each with its sentence. */
-function lostAt(saves: readonly Node[], said: readonly string[]): NonNullable<RequestModel['lostAt']> {
-  return saves.map((save, i) => ({ at: spanOf(rangeOf(save.childForFieldName('function') ?? save)), sentence: said[i] }));
+/** The callers whose update the save can lose, each with its sentence (named in the write's warning). */
+function lostAt(said: readonly string[]): NonNullable<RequestModel['lostAt']> {
+  return said.map((sentence) => ({ sentence }));
 }
 
 /** The SDK request as a helper whose object is its parameter, if it is one. */

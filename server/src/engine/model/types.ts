@@ -145,12 +145,12 @@ export interface RequestModel {
     readFirst?: boolean;
   };
   /**
-   * Client code: where the update is lost, when that is not at the write itself — the calls of a save helper in the
-   * functions that loaded the object first (`movies = load_from_gcs(name)` … `save_to_gcs(name, movies)`,
-   * code/sdk-helper-pairs.ts), each with the sentence that says so. The helper writes whatever its callers give it;
-   * the loss is in the caller that read, changed and saved, so a warning is shown there.
+   * Client code: the callers whose update a save helper's write can lose — the calls of the helper in the functions
+   * that loaded the object first and hand on what they loaded (`movies = load_from_gcs(name)` … `save_to_gcs(name,
+   * movies)`, code/sdk-helper-pairs.ts), each with the sentence that says so. The helper writes whatever its callers
+   * give it; the warning is on its write and names every such caller.
    */
-  lostAt?: ReadonlyArray<{ at: Span; sentence: string }>;
+  lostAt?: ReadonlyArray<{ sentence: string }>;
 }
 
 /** A reference to an earlier request that names none (`{{nope.response.headers.ETag}}`). */

@@ -55,7 +55,7 @@ export const missingPrecondition: Rule = {
         return;
       }
       if (req.lostAt && judgement.decision === 'warn') {
-        for (const site of req.lostAt) report(lostAtFinding(req, site));
+        report(lostAtFinding(req, req.lostAt));
         return;
       }
       report({
@@ -160,15 +160,15 @@ function messageFor(req: RequestModel, j: Judgement, strict: boolean): string {
 }
 
 /**
- * A save helper's write reported where the update is lost: at a caller that loaded the object, changed it and saved
- * it through the helper (code/sdk-helper-pairs.ts). The guard belongs to the write; the version it needs comes from
- * the caller's load, so the advice stays the SDK's.
+ * A save helper's write, reported on the write with every caller that loaded the object, changed it and saved it
+ * through the helper (code/sdk-helper-pairs.ts): the guard belongs to the write, where the SDK call is, and the
+ * message names each caller whose update it can lose. The version it needs comes from the callers' loads, so the
+ * advice stays the SDK's.
  */
-function lostAtFinding(req: RequestModel, site: NonNullable<RequestModel['lostAt']>[number]): ReportedFinding {
+function lostAtFinding(req: RequestModel, callers: NonNullable<RequestModel['lostAt']>): ReportedFinding {
   return {
-    message: `${req.method} on line ${startLineOf(req.anchor) + 1} without a precondition can overwrite a concurrent update unseen: ` +
-      `${site.sentence}. ${adviceFor(req)}`,
-    range: rangeOf(site.at),
+    message: `${req.method} without a precondition can overwrite a concurrent update unseen: ${callers.map((c) => c.sentence).join('; ')}. ${adviceFor(req)}`,
+    range: rangeOf(req.anchor),
     fixes: [],
   };
 }
