@@ -70,11 +70,13 @@ export function sliceContext(text: string): SliceContext {
     const end = text.indexOf('\n', at);
     const next = end < 0 ? text.length : end + 1;
     let first = at;
-    while (first < next && (text[first] === ' ' || text[first] === '\t')) first++;
+    while (first < next && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
     const c = first < next ? text.charCodeAt(first) : -1;
-    if (c === 64 /* @ */ || c === 35 /* # */ || c === 47 /* / */) {
+    // A line opening with `##` (every `###` separator: a title per request) can be neither: a name and a directive
+    // follow one `#` and blanks (NAME_LINE, directives.ts), so it is not sliced out and searched.
+    if (c === 64 /* @ */ || (c === 35 /* # */ && text.charCodeAt(first + 1) !== 35) || c === 47 /* / */) {
       const current = text.slice(at, next);
-      // A comment matters here only when it names a request or is a directive: a `###` title does neither.
+      // A comment matters here only when it names a request or is a directive.
       if (c === 64 || current.includes('@name') || current.includes('etag-guard-')) readLine(current.replace(/\r?\n$/, ''), line, context);
     }
     at = next;
