@@ -39,8 +39,11 @@ export function findEnvironmentFiles(fromDir: string, root?: string): Environmen
       found.httpClient = [ENV_FILE, PRIVATE_ENV_FILE].filter((n) => names.includes(n)).map((n) => path.join(dir, n));
     }
     if (found.dotenv === undefined && names.includes(DOTENV_FILE)) found.dotenv = path.join(dir, DOTENV_FILE);
-    const others = (d: string) => listing(d).filter((n) => n !== ENV_FILE && n !== PRIVATE_ENV_FILE && OTHER_TOOLS_FILE.test(n)).map((n) => path.join(d, n));
-    found.otherTools.push(...others(dir), ...others(path.join(dir, 'env')));
+    const others = (d: string, entries: string[]) => entries.filter((n) => n !== ENV_FILE && n !== PRIVATE_ENV_FILE && OTHER_TOOLS_FILE.test(n)).map((n) => path.join(d, n));
+    // The folder's listing is read once: the search climbs to the file system's root, through folders such as /tmp
+    // or a home folder that can hold thousands of entries (a lint of one file listed /tmp's 4,700 twice).
+    const env = path.join(dir, 'env');
+    found.otherTools.push(...others(dir, names), ...others(env, listing(env)));
     const settings = path.join(dir, '.vscode', 'settings.json');
     if (fs.existsSync(settings)) found.otherTools.push(settings);
   }
