@@ -200,7 +200,8 @@ const BODY_KEYS = ['body', 'data', 'json'];
 function bodyText(call: HttpCall, ctx: CodeContext): string | undefined {
   if (call.via) return call.via.body && textWithAssigned(call.via.body, ctx);
   // An upload of a local file sends the file, not its path: the path's text is no body (a literal path is no fixed value).
-  if (call.sdk) return call.sdk.localFile === undefined && call.sdk.body ? followValue(call.sdk.body, ctx).text : undefined;
+  // What a body object is given after it is made (`updates[key] = n + 1` before `updateDoc(ref, updates)`) is sent too.
+  if (call.sdk) return call.sdk.localFile === undefined && call.sdk.body ? textWithAssigned(call.sdk.body, ctx) : undefined;
   let node = BODY_KEYS.map((k) => call.options?.props.get(k)?.value).find((v) => v !== undefined);
   if (!node && call.library === 'axios' && call.shape.options === 2) node = call.args.positional[1];
   for (let depth = 0; node && depth < 3; depth++) {

@@ -17,7 +17,7 @@ import { completedRead } from './completion-callbacks';
 import type { CodeContext } from './context';
 import { inMissingArm } from './missing-arm';
 import { parameterNames } from './local-functions';
-import { followValue } from './options';
+import { assignedAfter, followValue } from './options';
 import { mentions, unwrap, type Node } from './syntax';
 
 /** The URL of the object an SDK read named when `value` is that read (or a name holding its result: sdk-calls.ts). */
@@ -128,7 +128,9 @@ export function carriesValue(value: Node, test: (n: Node) => boolean, ctx: CodeC
   if (depth >= 3) return false;
   // `{ doc: { claps } }` gives the name `claps` as a shorthand property: its value is what the name holds.
   const ids = value.type === 'identifier' ? [value] : value.descendantsOfType(['identifier', 'shorthand_property_identifier']);
-  return ids.some((id) => heldValues(id, ctx).some((held) => carriesValue(held, test, ctx, depth + 1)));
+  // `updates = {}` then `updates[key] = count + 1`: the members given to a name after it was made are in it too.
+  return ids.some((id) => heldValues(id, ctx).some((held) => carriesValue(held, test, ctx, depth + 1))
+    || assignedAfter(id, ctx).some((a) => carriesValue(a.value, test, ctx, depth + 1)));
 }
 
 /**
