@@ -73,4 +73,25 @@ describe('etag-guard lint: workspace evidence', () => {
     assert.match(explained.out, /4: PUT http:\/\/127\.0\.0\.1:9\/notes\/4 → warn/);
     assert.match(explained.out, /observed: GET \/notes\/1 returned ETag at 10:02/);
   });
+
+  it('explains client code too: every piece of evidence a warning names only the first of, and why a write is a hint', async () => {
+    // A warning's message names its first piece of evidence and points here for the rest ("and more").
+    const code = [
+      'import boto3',
+      's3 = boto3.client("s3")',
+      '',
+      'def bump(name):',
+      '    seen = s3.get_object(Bucket="tallies", Key=name)["Body"].read()',
+      '    s3.put_object(Bucket="tallies", Key=name, Body=str(int(seen) + 1))',
+      '',
+      'def reset(name):',
+      '    s3.put_object(Bucket="tallies", Key=name, Body="0")',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(dir, 'tallies.py'), code);
+    const { out } = await lint(dir, '--explain-evidence', 'tallies.py');
+    assert.match(out, /tallies\.py\n {2}6: PUT \S+ → warn\n {6}same-file: the PUT on line 6 follows a GET of the same URL on line 5/);
+    assert.match(out, /catalogue: Amazon S3 returns an ETag/);
+    assert.match(out, /9: PUT \S+ → hint \(/);
+  });
 });

@@ -89,7 +89,7 @@ export async function lintCommand(argv: string[], io: CommandIO, loadParsers?: (
   const workspaces = new WorkspaceEvidenceCache();
   const workspaceOf = (f: string) => workspaces.get(findWorkspaceRoot(f));
   if (values['explain-evidence']) {
-    io.stdout(explainEvidence(files, io.cwd, { ...DEFAULT_CONFIG, strict: !!values.strict }, workspaceOf));
+    io.stdout(explainEvidence(files, io.cwd, { ...DEFAULT_CONFIG, strict: !!values.strict }, workspaceOf, parsers));
     return 0;
   }
   const evidence = (f: string) => workspaceOf(f).sources;

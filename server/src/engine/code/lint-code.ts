@@ -73,10 +73,8 @@ export interface TreeLint {
 
 /** Lints `source` parsed as `tree` (the caller owns the tree and deletes it). */
 export function lintTree(tree: Tree, source: string, language: CodeLanguage, config: EngineConfig, rules: readonly Rule[] = RULES): TreeLint {
-  const index = indexTree(tree);
-  const ctx: CodeContext = {
-    family: familyOf(language), text: source, index, scopes: new Scopes(index), ancestry: new Ancestry(index.root), modules: moduleBindings(index), config, memo: new Map(),
-  };
+  const ctx = codeContext(tree, source, language, config);
+  const index = ctx.index;
   const support: FixSupport = { literals: [], produced: new Set() };
   const model = buildCodeModel(ctx, support);
   const directives: Directive[] = [];
@@ -96,6 +94,14 @@ export function lintTree(tree: Tree, source: string, language: CodeLanguage, con
     return !call || ctx.scopes.functionOf(call).id === index.root.id;
   });
   return { result: { ...result, syntaxErrors: syntaxErrorCount(index.root, source) }, requests: model.requests.map((r) => rangeOf(r.range)), topLevelCalls };
+}
+
+/** What the analysis of one parsed tree reads: its index, scopes and ancestry, the module's bindings. */
+export function codeContext(tree: Tree, source: string, language: CodeLanguage, config: EngineConfig): CodeContext {
+  const index = indexTree(tree);
+  return {
+    family: familyOf(language), text: source, index, scopes: new Scopes(index), ancestry: new Ancestry(index.root), modules: moduleBindings(index), config, memo: new Map(),
+  };
 }
 
 /** The one notice at the top of a file that was not analysed, at its configured level (none when off). */

@@ -2,11 +2,14 @@
  * What `etag-guard lint --explain-evidence PATHS…` and the editor's "Show Remembered Evidence" print: is known about each API and how each write of the `.http`
  * files is judged — the workspace's OpenAPI documents, what the runner and the probe have seen, and per write
  * its decision (warn / hint / silent, or guarded when it sends a precondition) with every piece of evidence or the
- * reason it is out of scope.
+ * reason it is out of scope. Client code too when the host gives its parsers (the CLI does): a warning there names
+ * only its first piece of evidence.
  */
 import * as path from 'node:path';
-import type { EngineConfig } from '../../engine';
-import { buildHttpModel, describeObservation, languageOfPath, mergeConfig, parseHttp } from '../../engine';
+import type { CodeParsers, EngineConfig } from '../../engine';
+import { buildHttpModel, describeObservation, isCodeLanguage, languageOfPath, mergeConfig, parseHttp } from '../../engine';
+import { explainCodeWrites } from '../../engine/code/explain-code';
+import type { Evidence } from '../../engine/evidence/types';
 import { judgeWrite } from '../../engine/rules/missing-precondition';
 import { hasWritePrecondition, isWrite } from '../../engine/rules/vocabulary';
 import { applyRcFile } from '../config-files';
@@ -16,7 +19,7 @@ import type { WorkspaceEvidence } from './workspace-evidence';
 import { startLineOf } from '../../engine/text/span';
 
 export function explainEvidence(
-  files: readonly string[], cwd: string, base: EngineConfig, workspaceOf: (file: string) => WorkspaceEvidence,
+  files: readonly string[], cwd: string, base: EngineConfig, workspaceOf: (file: string) => WorkspaceEvidence, parsers?: CodeParsers,
 ): string {
   const lines: string[] = [];
   const rel = (p: string) => path.relative(cwd, p) || '.';
@@ -32,7 +35,8 @@ export function explainEvidence(
       for (const o of ws.observations) lines.push(`    ${new URL(o.url).origin}: ${describeObservation(o)}`);
       lines.push(`  Probes: ${ws.probes.length ? ws.probes.map((p) => `${p.origin}${p.path} (${p.probedAt})`).join(', ') : 'none'}`);
     }
-    if (languageOfPath(file) !== 'http') continue;
+    const language = languageOfPath(file);
+    if (language === undefined || (language !== 'http' && !(parsers && isCodeLanguage(language)))) continue;
     let text: string;
     try {
       text = readRegularFile(file, 'utf8', { maxBytes: MAX_SOURCE_BYTES });
@@ -40,6 +44,16 @@ export function explainEvidence(
       continue;
     }
     const config = { ...mergeConfig(applyRcFile(base, file).config, {}), evidenceSources: ws.sources };
+    if (language !== 'http') {
+      const writes = explainCodeWrites(text, language, config, parsers!) ?? [];
+      if (writes.length === 0) continue;
+      lines.push(rel(file));
+      for (const w of writes) {
+        lines.push(`  ${w.line}: ${w.method} ${w.url} → ${w.decision}${w.why ? ` (${w.why})` : ''}`);
+        lines.push(...evidenceLines(w.evidence));
+      }
+      continue;
+    }
     const model = buildHttpModel(parseHttp(text.replace(/^\uFEFF/, '')), config.environmentVariables);
     const writes = model.requests.filter((r) => isWrite(r.method, config));
     if (writes.length === 0) continue;
@@ -53,8 +67,12 @@ export function explainEvidence(
       const j = judgeWrite(r, model, config, 'http');
       const what = j.outOfScope ? `out of scope: ${j.outOfScope}` : j.hintOnly ? `only a hint: ${j.hintOnly}` : j.evidence.length ? '' : 'no evidence';
       lines.push(`  ${startLineOf(r.anchor) + 1}: ${r.method} ${r.url ?? ''} → ${j.decision}${what ? ` (${what})` : ''}`);
-      for (const e of j.evidence) lines.push(`      ${e.kind}: ${e.sentence}${e.document && e.kind !== 'openapi' ? ` (${e.document})` : ''}`);
+      lines.push(...evidenceLines(j.evidence));
     }
   }
   return lines.join('\n');
+}
+
+function evidenceLines(evidence: readonly Evidence[]): string[] {
+  return evidence.map((e) => `      ${e.kind}: ${e.sentence}${e.document && e.kind !== 'openapi' ? ` (${e.document})` : ''}`);
 }
