@@ -150,6 +150,8 @@ describe('incremental client-code analysis', () => {
     it(`${language}: equals a full lint after every edit of random sequences, and reuses findings for edits outside HTTP code`, () => {
       let reused = 0;
       let versions = 0;
+      // Our own seed, so that the reuse check below can name it (`fc.assert` prints its seed only for its own failures).
+      const seed = Math.floor(Math.random() * 0x7fffffff);
       fc.assert(fc.property(fc.array(editArb, { minLength: 1, maxLength: 12 }), fc.constantFrom(...CONFIGS), (edits, config) => {
         const analysis = new IncrementalCodeAnalysis(language, config, parsers);
         try {
@@ -164,10 +166,11 @@ describe('incremental client-code analysis', () => {
         } finally {
           analysis.dispose();
         }
-      }), { numRuns: 60 });
+      }), { numRuns: 60, seed });
       // The property is only worth something if the reuse path ran: most random edits break the syntax, rename
-      // something or touch an HTTP function, but some land in plain code (about one in twelve).
-      assert.ok(reused > versions / 25, `reused ${reused} of ${versions} versions`);
+      // something or touch an HTTP function, but some land in plain code (7-13 % of versions in 16 runs of each
+      // language; one run in a busy session's many gave 3.6 %, so the floor is 2 %: far below chance, far above none).
+      assert.ok(reused > versions / 50, `reused ${reused} of ${versions} versions (seed ${seed})`);
     });
   }
 
