@@ -1,3 +1,6 @@
+/** How each memo made so far starts over (as it does when full). */
+const resets: Array<() => void> = [];
+
 /**
  * Memoises a pure function of a string. The same URLs, paths and header names repeat through a file (every
  * request of a group on one item, every rule asking again), and each answer costs regexes and slices. Bounded:
@@ -15,9 +18,6 @@ export function stringMemo<T>(fn: (s: string) => T, limit = 4096): (s: string) =
     return value;
   };
 }
-
-/** How each memo made so far starts over (as it does when full). */
-const resets: Array<() => void> = [];
 
 /**
  * Empties every memo. A whole-file lint of a big file fills them with its URLs and names (1.5 MiB for the 10,000-request
