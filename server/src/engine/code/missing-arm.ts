@@ -15,7 +15,9 @@ const HANDLERS = new Set(['except_clause', 'except_group_clause', 'catch_clause'
  * (`blob.exists()`), tested empty — `if x: … else: <call>`, `if not x: <call>`, `if (!x) <call>`, `if r.status_code ==
  * 404: <call>`, `if (!res.ok) <call>` — or in the handler of a `try` whose block reads the object (the read raised:
  * no such key). A create there writes a fresh value the write after the `try` then builds on (real code: an S3 JSON
- * list put as `[]` when the read failed, then appended to).
+ * list put as `[]` when the read failed, then appended to). So does `fn` itself when it is the rejection handler of a
+ * promise chain that starts with the read (`read.then(…).catch(fn)`, `read.then(ok, fn)`): it is given an error,
+ * nothing that was read (real code: an S3 list created in the `.catch` of its GetObjectCommand's chain).
  */
 export function inMissingArm(call: Node, fn: Node, isRead: (tested: Node) => boolean): boolean {
   for (let child = call, at = call.parent; at && at.id !== fn.id; child = at, at = at.parent) {
@@ -24,7 +26,28 @@ export function inMissingArm(call: Node, fn: Node, isRead: (tested: Node) => boo
     const inElse = child.type === 'else_clause' || child.id === at.childForFieldName('alternative')?.id;
     if (testsOf(at.childForFieldName('condition')).some((t) => isRead(t.node) && inElse === t.present)) return true;
   }
-  return false;
+  const rejected = rejectedChain(fn);
+  return rejected !== undefined && isRead(rejected);
+}
+
+/** Methods of a promise that hand it on to the next link of a chain. */
+const LINKS = new Set(['then', 'catch', 'finally']);
+
+/** The call a promise chain starts with, when `fn` is its rejection handler: `.catch(fn)`, or `.then(ok, fn)`. */
+function rejectedChain(fn: Node): Node | undefined {
+  const args = fn.parent;
+  const link = args?.type === 'arguments' ? args.parent : undefined;
+  const callee = link?.type === 'call_expression' ? link.childForFieldName('function') : undefined;
+  const method = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : undefined;
+  const position = args ? args.namedChildren.findIndex((a) => a.id === fn.id) : -1;
+  if (!(method === 'catch' && position === 0) && !(method === 'then' && position === 1)) return undefined;
+  let start = callee?.childForFieldName('object');
+  for (let n = start && unwrap(start); n?.type === 'call_expression'; n = start && unwrap(start)) {
+    const f = n.childForFieldName('function');
+    if (f?.type !== 'member_expression' || !LINKS.has(f.childForFieldName('property')?.text ?? '')) break;
+    start = f.childForFieldName('object');
+  }
+  return start ? unwrap(start) : undefined;
 }
 
 /**
