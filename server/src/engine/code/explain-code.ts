@@ -2,7 +2,7 @@
  * How each write of a client-code file is judged, for `etag-guard lint --explain-evidence`: the decision of the
  * missing-precondition rule (warn / hint / silent) with every piece of evidence, where a warning's message shows only
  * the first ("and more: etag-guard lint --explain-evidence"). Writes the rule reports in another form say which:
- * a guard fetched right before the write, a save helper warned at the callers that loaded what it saves. Helpers
+ * a guard fetched right before the write, a save helper's write naming the callers that loaded what it saves. Helpers
  * imported from the project's other modules are not followed here (the lint follows them), so a judgement that
  * depends on one may differ.
  */
@@ -47,7 +47,7 @@ function explained(r: RequestModel, model: DocumentModel, config: EngineConfig):
   if (hasWritePrecondition(r, config)) return { ...head, decision: 'guarded', why: 'it sends a precondition', evidence: [] };
   const j = judgeWrite(r, model, config, 'code');
   const reported = r.guardFetched ? 'reported as a guard fetched right before the write'
-    : r.lostAt && j.decision === 'warn' ? `reported at the ${r.lostAt.length === 1 ? 'caller' : 'callers'} that loaded what it saves` : undefined;
+    : r.lostAt && j.decision === 'warn' ? `reported with the ${r.lostAt.length === 1 ? 'caller' : 'callers'} that loaded what it saves` : undefined;
   const why = j.outOfScope ?? j.hintOnly ?? reported ?? (j.evidence.length === 0 ? 'no evidence' : undefined);
   return { ...head, decision: j.decision, ...(why ? { why } : {}), evidence: j.evidence };
 }
