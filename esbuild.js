@@ -10,14 +10,26 @@ const watch = process.argv.includes('--watch');
  * beside it (extension-ui.js, extension-client.js): activation registers the commands and returns, the language
  * client library loads right after, and the runner, 412 workflow, traces and reports on first use.
  */
-const LAZY_CHUNKS = { './ui': './extension-ui.js', './language-client': './extension-client.js' };
-const lazyChunks = {
-  name: 'lazy-chunks',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/(ui|language-client)$/, namespace: 'file' }, (args) =>
-      args.importer.endsWith('extension.ts') ? { path: LAZY_CHUNKS[args.path], external: true } : undefined);
-  },
+const LAZY_CHUNKS = {
+  './ui': { importer: 'extension.ts', path: './extension-ui.js' },
+  './language-client': { importer: 'extension.ts', path: './extension-client.js' },
 };
+
+/** A plugin that keeps each `require(specifier)` of its importer a run-time require of the bundle at `path` beside it. */
+function runTimeChunks(name, chunks) {
+  const escaped = Object.keys(chunks).map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  const filter = new RegExp(`^(?:${escaped.join('|')})$`);
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter, namespace: 'file' }, (args) => {
+        const chunk = chunks[args.path];
+        return args.importer.endsWith(chunk.importer) ? { path: chunk.path, external: true } : undefined;
+      });
+    },
+  };
+}
+const lazyChunks = runTimeChunks('lazy-chunks', LAZY_CHUNKS);
 
 /**
  * The language server's `require('./code-documents')` and `require('./parse-yaml')` stay run-time requires of the
@@ -29,15 +41,7 @@ const SERVER_CHUNKS = {
   './code-documents': { importer: 'analyzer.ts', path: './server-code.js' },
   './parse-yaml': { importer: 'openapi-files.ts', path: './server-yaml.js' },
 };
-const serverChunks = {
-  name: 'server-chunks',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/(code-documents|parse-yaml)$/, namespace: 'file' }, (args) => {
-      const chunk = SERVER_CHUNKS[args.path];
-      return args.importer.endsWith(chunk.importer) ? { path: chunk.path, external: true } : undefined;
-    });
-  },
-};
+const serverChunks = runTimeChunks('server-chunks', SERVER_CHUNKS);
 
 /**
  * One entry per bundle: the extension host loads `extension` (then `extension-client`, and `extension-ui` on first
