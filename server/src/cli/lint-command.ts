@@ -4,7 +4,7 @@
  * I/O errors.
  */
 import { parseArgs } from 'node:util';
-import type { CodeParsers } from '../engine';
+import type { CodeLanguage, CodeParsers, EngineConfig } from '../engine';
 import { DEFAULT_CONFIG, languageOfPath, parseLevel, ruleById } from '../engine';
 import { escapeControls } from '../runner/executor/terminal';
 import { VERSION } from '../host/version';
@@ -12,6 +12,7 @@ import { WorkspaceEvidenceCache } from '../host/evidence/workspace-evidence';
 import { findWorkspaceRoot } from '../host/workspace-root';
 import { discover } from './discover';
 import { explainEvidence } from '../host/evidence/explain';
+import { explainCodeWrites } from '../engine/code/explain-code';
 import { formatJson } from './formatters/eslint-json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
@@ -89,7 +90,8 @@ export async function lintCommand(argv: string[], io: CommandIO, loadParsers?: (
   const workspaces = new WorkspaceEvidenceCache();
   const workspaceOf = (f: string) => workspaces.get(findWorkspaceRoot(f));
   if (values['explain-evidence']) {
-    io.stdout(explainEvidence(files, io.cwd, { ...DEFAULT_CONFIG, strict: !!values.strict }, workspaceOf, parsers));
+    const explainCode = parsers && ((text: string, language: CodeLanguage, config: EngineConfig) => explainCodeWrites(text, language, config, parsers) ?? []);
+    io.stdout(explainEvidence(files, io.cwd, { ...DEFAULT_CONFIG, strict: !!values.strict }, workspaceOf, explainCode));
     return 0;
   }
   const evidence = (f: string) => workspaceOf(f).sources;

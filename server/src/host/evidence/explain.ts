@@ -6,9 +6,9 @@
  * only its first piece of evidence.
  */
 import * as path from 'node:path';
-import type { CodeParsers, EngineConfig } from '../../engine';
+import type { CodeLanguage, EngineConfig } from '../../engine';
 import { buildHttpModel, describeObservation, isCodeLanguage, languageOfPath, mergeConfig, parseHttp } from '../../engine';
-import { explainCodeWrites } from '../../engine/code/explain-code';
+import type { ExplainedWrite } from '../../engine/code/explain-code';
 import type { Evidence } from '../../engine/evidence/types';
 import { judgeWrite } from '../../engine/rules/missing-precondition';
 import { hasWritePrecondition, isWrite } from '../../engine/rules/vocabulary';
@@ -18,8 +18,16 @@ import { OBSERVATION_STORE_FILE } from './observation-store';
 import type { WorkspaceEvidence } from './workspace-evidence';
 import { startLineOf } from '../../engine/text/span';
 
+/**
+ * How a host with client-code parsers explains a code file's writes (`engine/code/explain-code.ts`, given the parsers).
+ * A function handed in, not an import: the language server, which explains `.http` files only, then keeps the
+ * client-code engine out of its start-up bundle (it loads with the first code document, `server-code.js`).
+ */
+export type ExplainCode = (text: string, language: CodeLanguage, config: EngineConfig) => readonly ExplainedWrite[];
+
 export function explainEvidence(
-  files: readonly string[], cwd: string, base: EngineConfig, workspaceOf: (file: string) => WorkspaceEvidence, parsers?: CodeParsers,
+  files: readonly string[], cwd: string, base: EngineConfig, workspaceOf: (file: string) => WorkspaceEvidence,
+  explainCode?: ExplainCode,
 ): string {
   const lines: string[] = [];
   const rel = (p: string) => path.relative(cwd, p) || '.';
@@ -36,7 +44,7 @@ export function explainEvidence(
       lines.push(`  Probes: ${ws.probes.length ? ws.probes.map((p) => `${p.origin}${p.path} (${p.probedAt})`).join(', ') : 'none'}`);
     }
     const language = languageOfPath(file);
-    if (language === undefined || (language !== 'http' && !(parsers && isCodeLanguage(language)))) continue;
+    if (language === undefined || (language !== 'http' && !(explainCode && isCodeLanguage(language)))) continue;
     let text: string;
     try {
       text = readRegularFile(file, 'utf8', { maxBytes: MAX_SOURCE_BYTES });
@@ -45,7 +53,7 @@ export function explainEvidence(
     }
     const config = { ...mergeConfig(applyRcFile(base, file).config, {}), evidenceSources: ws.sources };
     if (language !== 'http') {
-      const writes = explainCodeWrites(text, language, config, parsers!) ?? [];
+      const writes = explainCode!(text, language, config);
       if (writes.length === 0) continue;
       lines.push(rel(file));
       for (const w of writes) {
