@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG, mergeConfig } from './config/config';
-import { isLargeHttp, lintHttpText, MAX_FINDINGS_PER_LARGE_FILE, MAX_SLICE_PARSE_CHARS } from './lint-sliced';
+import { isLargeHttp, lintHttpText, MAX_FINDINGS_PER_LARGE_FILE, MAX_SLICE_PARSE_CHARS, SLICE_THRESHOLD_CHARS, WHOLE_LINT_MAX_CHARS } from './lint-sliced';
 
 /** `count` writes, each with a malformed If-Match (one invalid-etag each). */
 function flawedWrites(count: number): string {
@@ -14,7 +14,8 @@ function flawedWrites(count: number): string {
 }
 
 describe('findings of a large file', () => {
-  const count = 3 * MAX_FINDINGS_PER_LARGE_FILE;
+  // Over WHOLE_LINT_MAX_CHARS (about 55 characters a write): linted in slices.
+  const count = 4 * MAX_FINDINGS_PER_LARGE_FILE;
   const text = flawedWrites(count);
 
   it('lists the first ones and counts the rest in one too-many-findings notice', () => {
@@ -24,7 +25,7 @@ describe('findings of a large file', () => {
     assert.ok(findings.slice(0, -1).every((f) => f.ruleId === 'invalid-etag'));
     const notice = findings[findings.length - 1];
     assert.equal(notice.ruleId, 'too-many-findings');
-    assert.match(notice.message, /^20,000 more findings/);
+    assert.match(notice.message, /^30,000 more findings/);
     // At the first finding left out: the If-Match of write number MAX (0-based), four lines per write.
     assert.equal(notice.range.start.line, MAX_FINDINGS_PER_LARGE_FILE * 4 + 1);
   });
@@ -38,6 +39,34 @@ describe('findings of a large file', () => {
     const small = flawedWrites(100);
     assert.equal(isLargeHttp(small), false);
     assert.equal(lintHttpText(small, DEFAULT_CONFIG).findings.length, 100);
+  });
+});
+
+describe('a file between the slicing threshold and WHOLE_LINT_MAX_CHARS', () => {
+  // A read named \`thing\` at the top, then ~1.2 MB of unrelated reads (many slices' worth), then two writes to the
+  // thing with its ETag: the second is stale, the first changed it. Sliced, the capture sat in the first slice.
+  const filler: string[] = [];
+  for (let i = 0; filler.join('').length < 1.2 * SLICE_THRESHOLD_CHARS; i++) {
+    filler.push(`### filler ${i}\n# ${'-'.repeat(400)}\nGET https://api.example.com/filler/${i}\n\n`);
+  }
+  const head = '# @name thing\nGET https://api.example.com/things/1\n\n';
+  const write = 'PUT https://api.example.com/things/1\nIf-Match: {{thing.response.headers.ETag}}\n\n{}\n\n';
+  const text = `${head}${filler.join('')}###\n${write}###\n${write}`;
+  const lines = text.split('\n');
+  const [firstWrite, secondWrite] = lines.flatMap((l, i) => (l.startsWith('PUT ') ? [i] : []));
+
+  it('is linted whole, as an editor lints it: a stale ETag captured far above, lines cited in the whole text', () => {
+    assert.ok(text.length > SLICE_THRESHOLD_CHARS && text.length <= WHOLE_LINT_MAX_CHARS && !isLargeHttp(text));
+    const stale = lintHttpText(text, DEFAULT_CONFIG).findings.filter((f) => f.ruleId === 'stale-etag');
+    assert.equal(stale.length, 1);
+    assert.equal(stale[0].range.start.line, secondWrite + 1);
+    assert.match(stale[0].message, new RegExp(`the PUT on line ${firstWrite + 1} changed this resource`));
+  });
+
+  it('reports findings without fixes, as slices do', () => {
+    const { findings } = lintHttpText(text, DEFAULT_CONFIG);
+    assert.ok(findings.length > 0);
+    assert.ok(findings.every((f) => f.fixes.length === 0));
   });
 });
 

@@ -2,7 +2,9 @@
  * Lints a large `.http` text slice by slice (see http/slices.ts). Each slice sees the whole file's variables,
  * handler captures and request names, so a reference into an earlier slice is not reported as unknown; rules
  * that compare two requests (stale-etag, etag-from-other-resource) only compare requests of the same slice, so
- * a large file can miss such a finding across a boundary but never gains a false one.
+ * a large file can miss such a finding across a boundary but never gains a false one. Up to
+ * `WHOLE_LINT_MAX_CHARS` a text is linted whole, as the language server analyses it, so the CLI and the editor
+ * agree on it.
  */
 import type { EngineConfig } from './config/config';
 import { ANY_NAME } from './config/environment-names';
@@ -17,6 +19,14 @@ import type { Rule } from './rules/types';
 import type { Range } from './text/types';
 
 export { SLICE_THRESHOLD_CHARS };
+
+/**
+ * Texts up to this size are linted whole, as the language server analyses them (`lsp/analyzer.ts` lints
+ * incrementally up to the same size): slices would cite slice-relative lines in messages ("the PUT on line 120")
+ * and miss what crosses a cut (a stale ETag captured in one slice). A whole first lint costs about what the slices
+ * cost (docs/performance.md, "Issue 16, seventeenth session").
+ */
+export const WHOLE_LINT_MAX_CHARS = 2 * SLICE_THRESHOLD_CHARS;
 
 /** A slice this long (no `###` to cut it at) is not parsed: a million header or variable lines are gigabytes of tree. */
 export const MAX_SLICE_PARSE_CHARS = 8 * 1024 * 1024;
@@ -51,7 +61,7 @@ export class CappedFindings {
 
 /** True when `text` is linted in slices. */
 export function isLargeHttp(text: string): boolean {
-  return text.length > SLICE_THRESHOLD_CHARS;
+  return text.length > WHOLE_LINT_MAX_CHARS;
 }
 
 /** The findings of each slice in turn, in whole-text lines. A host may pause between them. */
@@ -74,9 +84,17 @@ export function* lintHttpSlices(text: string, config: EngineConfig, rules: reado
   }
 }
 
-/** Lints `text` whole, or in slices when it is large. */
+/**
+ * Lints `text` whole, or in slices when it is large. Above `SLICE_THRESHOLD_CHARS` findings come without fixes,
+ * whole or sliced: large files get findings only (no quick fixes, no `--fix`), and a fix check would lint the
+ * fixed text again.
+ */
 export function lintHttpText(text: string, config: EngineConfig, rules: readonly Rule[] = RULES): LintResult {
-  if (!isLargeHttp(text)) return lintHttp(text, config, rules);
+  if (text.length <= SLICE_THRESHOLD_CHARS) return lintHttp(text, config, rules);
+  if (!isLargeHttp(text)) {
+    const { findings, failures } = lintHttp(text, config, rules);
+    return { findings: findings.map((f) => withoutFixes(f)), failures };
+  }
   const findings = new CappedFindings(config);
   const failures: LintResult['failures'] = [];
   for (const part of lintHttpSlices(text, config, rules)) {
@@ -105,14 +123,19 @@ function crossSliceReference(f: LintFinding, lineOf: (n: number) => string, firs
 }
 
 /**
- * The finding in whole-text lines, without fixes: a fix is computed from its slice's syntax tree, and keeping
- * every slice's tree for fixes nobody may ask for is the memory the slices exist to save. Large files get
- * findings only (no quick fixes, no `--fix`).
+ * The finding without fixes: a fix is computed from the syntax tree it was found in, and keeping a large file's
+ * trees (every slice's, or the whole file's) for fixes nobody may ask for is the memory the slices exist to save.
+ * Large files get findings only (no quick fixes, no `--fix`).
  */
+function withoutFixes(f: LintFinding, range = f.range): LintFinding {
+  // Field by field: spreading would compute the deferred fixes.
+  return { ruleId: f.ruleId, message: f.message, range, level: f.level, fixes: [] };
+}
+
+/** The finding of a slice starting at `lines`, in whole-text lines and without fixes. */
 function shift(f: LintFinding, lines: number): LintFinding {
   const move = (r: Range): Range => ({ start: { ...r.start, line: r.start.line + lines }, end: { ...r.end, line: r.end.line + lines } });
-  // Field by field: spreading would compute the deferred fixes.
-  return { ruleId: f.ruleId, message: f.message, range: move(f.range), level: f.level, fixes: [] };
+  return withoutFixes(f, move(f.range));
 }
 
 /** The `part-too-large` notice for a slice not parsed, at its first line (none when the rule is off). */
