@@ -241,6 +241,26 @@ describe('incremental analysis of .http documents', () => {
     assert.deepStrictEqual(lists(analysis.analyze(edited).model), lists(buildHttpModel(parseHttp(edited))));
   });
 
+  it('gives every version\'s model the same evidence getters, each reading its own version, and spreads copy the lists', () => {
+    // Getters made per model kept each version's list of lowerings alive through scavenges (docs/performance.md,
+    // "Issue 16, seventeenth session"): they are two functions shared by every model.
+    const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
+    const text = '# @name item\nGET https://x.test/1\n\n###\nPUT https://x.test/1\nIf-Match: {{item.response.headers.ETag}}\n';
+    const first = analysis.analyze(text).model;
+    const edited = text.replace('{{item.response.headers.ETag}}', '"a1"');
+    const second = analysis.analyze(edited).model;
+    const getter = (m: DocumentModel, key: 'responseUses' | 'evidence') => Object.getOwnPropertyDescriptor(m, key)?.get;
+    for (const key of ['responseUses', 'evidence'] as const) {
+      assert.ok(getter(first, key));
+      assert.equal(getter(second, key), getter(first, key));
+    }
+    assert.equal(first.responseUses?.length, 1);
+    assert.equal(second.responseUses?.length, 0);
+    const spread = { ...second };
+    assert.deepStrictEqual(Object.getOwnPropertySymbols(spread), []);
+    assert.deepStrictEqual(spread.responseUses, []);
+  });
+
   it('builds deferred fixes against the version they are read in', () => {
     const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
     const text = '###\nGET https://x.test/0\n\n###\nPUT https://x.test/1\n';

@@ -268,14 +268,47 @@ function flattenList<T>(lowered: readonly CachedLowering[], itemsOf: (l: CachedL
   return out;
 }
 
-/** Gives the model its evidence lists, put together when first read (only a whole-file index reads them). */
+/** A model's lowerings, and its evidence lists once put together from them (`withLazyEvidence`). */
+interface LazyEvidence {
+  readonly lowered: readonly CachedLowering[];
+  uses?: ResponseUse[];
+  evidence?: DocumentEvidence[];
+}
+
+const LAZY = Symbol('lazy evidence');
+type WithLazyEvidence = DocumentModel & { readonly [LAZY]: LazyEvidence };
+
+/**
+ * The getters of every model's evidence lists: the same two functions for all of them, reading the model's own
+ * record. Closures made per model gave each version's model accessors of its own, and V8 kept them, with the
+ * version's list of lowerings (one slot per request), through every scavenge until the next full collection: a
+ * keystroke's list was promoted to the old generation, ~0.5 MB per scavenge on a 10,000-request file
+ * (docs/performance.md, "Issue 16, seventeenth session").
+ */
+const LAZY_EVIDENCE: PropertyDescriptorMap = {
+  responseUses: {
+    enumerable: true,
+    get(this: WithLazyEvidence) {
+      const lazy = this[LAZY];
+      return (lazy.uses ??= flattenList(lazy.lowered, (l) => l.evidence.uses));
+    },
+  },
+  evidence: {
+    enumerable: true,
+    get(this: WithLazyEvidence) {
+      const lazy = this[LAZY];
+      return (lazy.evidence ??= flattenList(lazy.lowered, (l) => l.evidence.evidence));
+    },
+  },
+};
+
+/**
+ * Gives the model its evidence lists, put together when first read (only a whole-file index reads them). The
+ * record behind them is not enumerable, so a spread of the model copies the lists, not the record.
+ */
 function withLazyEvidence(model: DocumentModel, lowered: readonly CachedLowering[]): void {
-  let uses: ResponseUse[] | undefined;
-  let evidence: DocumentEvidence[] | undefined;
-  Object.defineProperties(model, {
-    responseUses: { enumerable: true, get: () => (uses ??= flattenList(lowered, (l) => l.evidence.uses)) },
-    evidence: { enumerable: true, get: () => (evidence ??= flattenList(lowered, (l) => l.evidence.evidence)) },
-  });
+  Object.defineProperty(model, LAZY, { value: { lowered } satisfies LazyEvidence });
+  Object.defineProperties(model, LAZY_EVIDENCE);
 }
 
 /** True when two versions declare the same file variables (the parser keeps untouched ones as the same objects). */
