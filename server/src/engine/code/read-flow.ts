@@ -13,6 +13,7 @@
 import type { HttpCall } from './calls';
 import { completedRead } from './completion-callbacks';
 import type { CodeContext } from './context';
+import { discardsResult } from './discarded-read';
 import { derivedNames } from './fetched-guard';
 import { parameterNames } from './local-functions';
 import { carriesValue } from './sdk-read-results';
@@ -20,13 +21,16 @@ import { sentBody } from './sent-body';
 import { encloses, mentions, type Node } from './syntax';
 
 /**
- * True when what `write` sends carries something `read` returned, false when it carries nothing of it, undefined when
- * the analysis cannot tell (no body it can see, or no name holds the read's result): then the write keeps its reading.
+ * True when what `write` sends carries something `read` returned, false when it carries nothing of it (or nothing
+ * keeps the response at all: code/discarded-read.ts), undefined when the analysis cannot tell (no body it can see, or
+ * the result goes somewhere not followed): then the write keeps its reading.
  */
 export function sendsWhatWasRead(write: HttpCall, read: HttpCall, sequence: Node, ctx: CodeContext): boolean | undefined {
   const body = sentBody(write);
   if (!body) return undefined;
   if (encloses(body, read.call)) return true;
+  // Nothing keeps the response (`await fetch(u);`, `.then(() => …)`): nothing sent can have come from it.
+  if (discardsResult(read, write.call, sequence, ctx)) return false;
   const names = derivedNames(read.call, sequence, ctx, callbackResults(write.call, read.call, sequence, ctx));
   if (names.size === 0) return undefined;
   return carriesValue(body, (n) => mentions(n, names), ctx);
