@@ -12,7 +12,8 @@ import { preferredEol, splitLines } from '../text/lines';
 import { detached } from '../text/detached';
 import type { HttpFile } from './ast';
 import { SectionParser } from './parser';
-import { assembleFile, type ParsedSection } from './sections';
+import { assembleFile, finishDiagnostics, type ParsedSection } from './sections';
+import { SectionReader, type Sink } from './section-reader';
 import { partitionPoint } from '../text/partition-point';
 import { NONE } from '../text/compact-list';
 
@@ -84,29 +85,39 @@ export class IncrementalHttpParser {
     return this.reparse(body, previous, prefix, suffix);
   }
 
+  /**
+   * A first (or whole) parse: every section is read straight into the file's lists, as `parseHttp` reads them, and
+   * keeps the record of where it lies, with a parse of its own only when it holds something besides requests
+   * (`readSection`: few do). Reading each section into lists of its own and putting them together after made the
+   * editor's first parse of the 10k-request file ~1.8× `parseHttp`'s main-thread time: its first diagnostics
+   * (docs/performance.md, "Issue 16, seventeenth session").
+   */
   private parseWhole(body: string, bom: boolean): HttpFile {
     const lines = splitLines(body);
     const starts = sectionStarts(body, 0, body.length);
     const crs = body.indexOf('\r') >= 0;
+    const file: HttpFile = { requests: [], variables: [], scripts: [], directives: [], responses: [], diagnostics: [], lineCount: lines.length, eol: preferredEol(body) };
+    const sink: Sink = { ...file, blankLineWarnings: [] };
+    const reader = new SectionReader(lines);
     const sections: CachedSection[] = [];
-    const parser = new SectionParser(lines);
     let from = 0;
-    let index = 0;
+    let httpYacSections = 0;
     for (let k = 0; k < starts.length; k++) {
       const last = k === starts.length - 1;
       const start = starts[k];
       const stop = last ? body.length : starts[k + 1];
       const terminators = countTerminators(body, start, stop, crs);
       const end = from + terminators + (last ? 1 : 0);
-      sections.push(cachedSection(parser.parse(from, end, index), index, terminators, start, stop - start));
-      index += sections[k].requestCount;
+      const firstIndex = file.requests.length;
+      const parsed = readSection(reader, sink, from, end);
+      if (parsed.httpYac) httpYacSections++;
+      sections.push({ parsed, from, firstIndex, requestCount: file.requests.length - firstIndex, terminators, start, length: stop - start });
       from = end;
     }
     this.sections = sections;
-    this.httpYacSections = sections.filter((s) => s.parsed.httpYac).length;
+    this.httpYacSections = httpYacSections;
     this.lastChange = undefined;
-    const file = assembleFile(sections.map((s) => s.parsed), lines.length, preferredEol(body));
-    dropRequests(sections);
+    finishDiagnostics(file.diagnostics, httpYacSections ? [] : [sink.blankLineWarnings]);
     return this.finish(body, bom, file);
   }
 
@@ -234,6 +245,28 @@ const NOTHING_LEFT: ParsedSection = Object.freeze({
   from: -1, end: -1, requests: NONE, variables: NONE, scripts: NONE, directives: NONE, responses: NONE, diagnostics: NONE, blankLineWarnings: NONE,
   httpYac: false,
 });
+
+/**
+ * Reads lines [from, end) into the file's lists (`sink`, its requests numbered on from those it holds). Returns what
+ * the section keeps of its own, as `dropRequests` leaves it: what it added besides requests, cut from the file's
+ * lists, or `NOTHING_LEFT`.
+ */
+function readSection(reader: SectionReader, sink: Sink, from: number, end: number): ParsedSection {
+  const { variables, scripts, directives, responses, diagnostics, blankLineWarnings } = sink;
+  const v = variables.length, s = scripts.length, d = directives.length, r = responses.length, g = diagnostics.length, w = blankLineWarnings.length;
+  const httpYac = reader.read(sink, from, end, sink.requests.length);
+  if (!httpYac && variables.length === v && scripts.length === s && directives.length === d && responses.length === r &&
+    diagnostics.length === g && blankLineWarnings.length === w) return NOTHING_LEFT;
+  return {
+    from, end, requests: NONE, variables: cut(variables, v), scripts: cut(scripts, s), directives: cut(directives, d), responses: cut(responses, r),
+    diagnostics: cut(diagnostics, g), blankLineWarnings: cut(blankLineWarnings, w), httpYac,
+  };
+}
+
+/** The items of `list` from `start` on, as a kept list (`compactList`). */
+function cut<T>(list: readonly T[], start: number): T[] {
+  return start === list.length ? NONE : list.slice(start);
+}
 
 /** Once the file holds their requests, the sections keep none of their own (see `CachedSection.parsed`). */
 function dropRequests(sections: readonly CachedSection[]): void {
