@@ -21,7 +21,9 @@ export type ModuleBindings = Map<string, ModuleBinding>;
  */
 const moduleName = (raw: string) => raw.replace(/^node:/, '').replace(/^npm:(@?[^@]+)(@.*)?$/, '$1')
   .replace(/^https:\/\/www\.gstatic\.com\/firebasejs\/[^/]+\/firebase-([a-z-]+)\.js$/, (_, p: string) => `firebase/${p.replace(/-lite$/, '/lite')}`)
-  .replace(/^@firebase\/(firestore|database)$/, 'firebase/$1');
+  .replace(/^@firebase\/(firestore|database)$/, 'firebase/$1')
+  // The `webdav` package's browser build (`webdav/web`, its README's "use the web version" of v3 and v4) is the same API.
+  .replace(/^webdav\/web$/, 'webdav');
 
 export function moduleBindings(index: SyntaxIndex): ModuleBindings {
   const out: ModuleBindings = new Map();

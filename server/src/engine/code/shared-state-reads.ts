@@ -75,8 +75,8 @@ const VARIABLE = 'var:';
 /** The members (`item`, `state.item`) the method around `read` sets from the read's response. */
 function storedMembers(read: Node, setters: ReadonlyMap<string, string>, ctx: CodeContext): Set<string> {
   const fn = ctx.scopes.functionOf(read);
-  const derived = derivedNames(read, fn, ctx);
-  for (const p of callbackParameters(read, ctx)) derived.add(p);
+  // Names derived from the callback's parameter count too: `const data = snapshot.val(); setCounter(data.counter)`.
+  const derived = derivedNames(read, fn, ctx, callbackParameters(read, ctx));
   const out = new Set<string>();
   const fromRead = (v: Node | null) => !!v && (v.type === 'identifier' ? derived.has(v.text)
     : v.descendantsOfType(['identifier', 'shorthand_property_identifier']).some((i) => derived.has(i.text)));
