@@ -23,6 +23,7 @@ import { sequenceOf } from './completion-callbacks';
 import { descendantRead } from './descendant-reads';
 import { missedRead } from './created-after-miss';
 import { isName } from './options';
+import { discardsResult } from './discarded-read';
 import { sendsWhatWasRead } from './read-flow';
 import { sentBody } from './sent-body';
 import { serviceOf } from '../services/recognise';
@@ -77,8 +78,10 @@ export function readModifyWriteEvidence(
     if (readCall && checksForAbsence(readCall, ctx, absentNames)) req.absentAfterRead = read.index;
     if (sendsNothingRead(req, call)) return;
     // A write that sends nothing of its read is no read-modify-write, unless the code read that response's ETag: then
-    // it knows the resource is versioned and holds the tag this write leaves out (the fix threads it).
-    if (!call.sdk && readCall && !taggedReads.has(read.index) && sendsWhatWasRead(call, readCall, sequenceOf(call.call, ctx), ctx) === false) {
+    // it knows the resource is versioned and holds the tag this write leaves out (the fix threads it). An SDK write
+    // tells what it sends of a read a name holds itself (sdk-read-results.ts); a read nothing keeps, of either kind,
+    // is told here (discarded-read.ts).
+    if (readCall && !taggedReads.has(read.index) && sendsNothingOf(call, readCall, sequenceOf(call.call, ctx), ctx)) {
       req.sendsNothingReadOf = read.index;
       return;
     }
@@ -94,6 +97,11 @@ export function readModifyWriteEvidence(
   });
   // An edit form: the loader stores what it read on the component, the save handler sends it back.
   return [...out, ...sharedStateEvidence(requests, calls, ctx, new Set(out.map((e) => e.request)))];
+}
+
+/** True when `write` sends nothing `read` returned, as far as the analysis can tell. */
+function sendsNothingOf(write: HttpCall, read: HttpCall, sequence: Node, ctx: CodeContext): boolean {
+  return write.sdk ? discardsResult(read, write.call, sequence, ctx) : sendsWhatWasRead(write, read, sequence, ctx) === false;
 }
 
 function append<K>(map: Map<K, RequestModel[]>, key: K, req: RequestModel): void {
