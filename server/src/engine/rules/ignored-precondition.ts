@@ -4,7 +4,8 @@
  */
 import type { RequestModel } from '../model/types';
 import { factsOf, type ConditionalName } from './request-facts';
-import { byRequest, type Rule } from './types';
+import { byConditionalHeader } from './by-conditional';
+import type { Rule } from './types';
 import { header } from './vocabulary';
 import { rangeOf } from '../text/span';
 
@@ -13,17 +14,9 @@ export const ignoredPrecondition: Rule = {
   defaultLevel: 'warning',
   summary: 'A conditional header the server must ignore in this request (RFC 9110 §13.1.3–13.1.5, §13.2.1).',
   languages: ['http', 'code'],
-  ...byRequest({
-    reads: 'request',
-    needs: ['conditional'],
-    check(req, _ctx, report) {
-      const conditionals = factsOf(req).conditionals;
-      for (let i = 0; i < conditionals.length; i++) {
-        const { header: h, name } = conditionals[i];
-        const why = whyIgnored(req, name);
-        if (why) report({ message: `${h.name} is ignored: ${why}`, range: rangeOf(h.range), fixes: [] });
-      }
-    },
+  ...byConditionalHeader(({ header: h, name }, req, report) => {
+    const why = whyIgnored(req, name);
+    if (why) report({ message: `${h.name} is ignored: ${why}`, range: rangeOf(h.range), fixes: [] });
   }),
 };
 

@@ -6,8 +6,8 @@
 import { parseEntityTagList } from '../semantics/entity-tag';
 import { parseHttpDate } from '../semantics/http-date';
 import { lineRange } from '../text/types';
-import { factsOf } from './request-facts';
-import { byRequest, type Rule } from './types';
+import { byConditionalHeader } from './by-conditional';
+import type { Rule } from './types';
 import { rangeOf } from '../text/span';
 
 export const invalidEtag: Rule = {
@@ -15,33 +15,25 @@ export const invalidEtag: Rule = {
   defaultLevel: 'error',
   summary: 'An If-Match, If-None-Match or If-Range value is not `*` or a list of quoted entity-tags.',
   languages: ['http', 'code'],
-  ...byRequest({
-    reads: 'request',
-    needs: ['conditional'],
-    check(req, _ctx, report) {
-      const conditionals = factsOf(req).conditionals;
-      for (let i = 0; i < conditionals.length; i++) {
-        const { header: h, name } = conditionals[i];
-        if (h.value === undefined || (name !== 'if-match' && name !== 'if-none-match' && name !== 'if-range')) continue;
-        // If-Range may hold a date instead (checked by invalid-http-date).
-        if (name === 'if-range' && (parseHttpDate(h.value) || !/^\s*(W\/|w\/|")/.test(h.value))) continue;
-        if (h.value.trim() === '') {
-          report({ message: `${h.name} has no value: give \`*\` or a quoted entity-tag.`, range: rangeOf(h.range), fixes: [] });
-          continue;
-        }
-        // One element holding a template (a captured ETag, a variable) is only known at run time: nothing to check.
-        if (h.value.includes('{{') && !h.value.includes(',')) continue;
-        const list = parseEntityTagList(h.value);
-        const { line, character } = rangeOf(h.valueRange).start;
-        for (const p of list.problems) {
-          const range = lineRange(line, character + p.start, character + p.end);
-          report({
-            message: `${h.name}: ${p.message}`,
-            range,
-            fixes: p.replacement ? [{ title: `Write ${p.replacement}`, edits: [{ range, newText: p.replacement }], preferred: true }] : [],
-          });
-        }
-      }
-    },
+  ...byConditionalHeader(({ header: h, name }, _req, report) => {
+    if (h.value === undefined || (name !== 'if-match' && name !== 'if-none-match' && name !== 'if-range')) return;
+    // If-Range may hold a date instead (checked by invalid-http-date).
+    if (name === 'if-range' && (parseHttpDate(h.value) || !/^\s*(W\/|w\/|")/.test(h.value))) return;
+    if (h.value.trim() === '') {
+      report({ message: `${h.name} has no value: give \`*\` or a quoted entity-tag.`, range: rangeOf(h.range), fixes: [] });
+      return;
+    }
+    // One element holding a template (a captured ETag, a variable) is only known at run time: nothing to check.
+    if (h.value.includes('{{') && !h.value.includes(',')) return;
+    const list = parseEntityTagList(h.value);
+    const { line, character } = rangeOf(h.valueRange).start;
+    for (const p of list.problems) {
+      const range = lineRange(line, character + p.start, character + p.end);
+      report({
+        message: `${h.name}: ${p.message}`,
+        range,
+        fixes: p.replacement ? [{ title: `Write ${p.replacement}`, edits: [{ range, newText: p.replacement }], preferred: true }] : [],
+      });
+    }
   }),
 };

@@ -8,9 +8,9 @@ import { lowerCaseName } from '../model/types';
 import { wholeTemplate } from '../http/templates';
 import { formatImfFixdate, isImfFixdate, parseHttpDate, parseLooseDate } from '../semantics/http-date';
 import type { HeaderModel } from '../model/types';
-import { byRequest, type Finding, type Fix, type Rule } from './types';
+import type { Finding, Fix, Rule } from './types';
+import { byConditionalHeader } from './by-conditional';
 import { effectiveValue } from './vocabulary';
-import { factsOf } from './request-facts';
 import { rangeOf } from '../text/span';
 
 const DATE_HEADERS = ['if-modified-since', 'if-unmodified-since', 'if-range'];
@@ -21,17 +21,9 @@ export const invalidHttpDate: Rule = {
   defaultLevel: 'error',
   summary: 'An If-Modified-Since, If-Unmodified-Since or If-Range date is not an HTTP-date (IMF-fixdate).',
   languages: ['http', 'code'],
-  ...byRequest({
-    reads: 'request',
-    needs: ['conditional'],
-    check(req, _ctx, report) {
-      const conditionals = factsOf(req).conditionals;
-      for (let i = 0; i < conditionals.length; i++) {
-        const c = conditionals[i];
-        const finding = DATE_HEADERS.includes(c.name) ? judge(c.header) : undefined;
-        if (finding) report(finding);
-      }
-    },
+  ...byConditionalHeader((c, _req, report) => {
+    const finding = DATE_HEADERS.includes(c.name) ? judge(c.header) : undefined;
+    if (finding) report(finding);
   }),
 };
 
