@@ -1,5 +1,5 @@
 /**
- * Load/save helper pairs around a storage SDK: `read_csv(filename)` around `s3.get_object(Bucket=B, Key=filename)`
+ * Load/save helper pairs around a storage SDK or an HTTP library: `read_csv(filename)` around `s3.get_object(Bucket=B, Key=filename)`
  * and `write_csv(df, filename)` around `s3.put_object(Bucket=B, Key=filename, …)`. Each helper names the object its
  * caller passes, so neither says which object is read or written (code/sdk-calls.ts `callerNamed`); a function that
  * calls the load and then the save with the same argument (`update_dataset`: read, append rows, write back) is a
@@ -152,9 +152,13 @@ function lostAt(said: readonly string[]): NonNullable<RequestModel['lostAt']> {
   return said.map((sentence) => ({ sentence }));
 }
 
-/** The SDK request as a helper whose object is its parameter, if it is one. */
+/**
+ * The request as a helper whose object is its parameter, if it is one: an SDK call its caller names, or a library
+ * call whose whole URL is a parameter (`writeFile(client, filePath, data)` around the `webdav` package's
+ * `client.putFileContents(filePath, …)`, `readFile(client, filePath)` around its `getFileContents`).
+ */
 function helperOf(req: RequestModel, call: HttpCall | undefined, ctx: CodeContext): Helper | undefined {
-  const name = call?.sdk?.callerNamed ? call.sdk.name : undefined;
+  const name = call?.sdk ? (call.sdk.callerNamed ? call.sdk.name : undefined) : call?.url;
   if (!call || !name || req.target === undefined) return undefined;
   const fn = ctx.scopes.functionOf(call.call);
   const fnName = functionName(fn, ctx);
