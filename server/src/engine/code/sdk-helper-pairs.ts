@@ -16,6 +16,7 @@ import { functionName, localFunction, parameterNames } from './local-functions';
 import { argumentsOf, followValue } from './options';
 import { resolveCallee } from './resolve';
 import { carriesValue } from './sdk-read-results';
+import { callbackParameters } from './shared-state-reads';
 import { sdkCall } from './sdks';
 import { calleeText, encloses, unwrap, type Node } from './syntax';
 
@@ -31,8 +32,61 @@ interface Helper {
 }
 
 export function sdkHelperPairEvidence(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext): DocumentEvidence[] {
-  return [...helperPairs(requests, calls, ctx), ...clientHandedToLoad(requests, calls, ctx), ...loadThenSave(requests, calls, ctx),
+  const pairs = helperPairs(requests, calls, ctx);
+  const paired = new Set(pairs.map((e) => e.request));
+  return [...pairs, ...readThenSaveHelper(requests, calls, ctx, paired), ...clientHandedToLoad(requests, calls, ctx), ...loadThenSave(requests, calls, ctx),
     ...loadThenWrite(requests, calls, ctx)];
+}
+
+/**
+ * A save helper whose object is a path around its parameter (`setData(list, eventName)` writing
+ * `event/${eventName}/participants`), called by a function that read that very object itself, inline (`….get().then(
+ * (snapshot) => { list = snapshot.val(); list.push(id); setData(list, eventName) })`) and hands on what it read: a
+ * read-modify-write spread over the caller and the helper, reported on the helper's write with the caller named.
+ */
+function readThenSaveHelper(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext, done: ReadonlySet<number>): DocumentEvidence[] {
+  const out: DocumentEvidence[] = [];
+  for (const w of requests) {
+    const call = calls[w.index];
+    // SDK writes only: a plain HTTP body may carry the read's own guard (CouchDB's `_rev`), which this does not ask.
+    if (!call?.sdk || done.has(w.index) || (w.method !== 'PUT' && w.method !== 'PATCH') || w.target === undefined) continue;
+    const fn = ctx.scopes.functionOf(call.call);
+    const name = fn.id === ctx.index.root.id ? undefined : functionName(fn, ctx);
+    const params = parameterNames(fn);
+    if (!name) continue;
+    const said: string[] = [];
+    for (const s of ctx.index.calls) {
+      const callee = s.childForFieldName('function');
+      if (!callee || !callee.text.endsWith(name) || localFunction(callee, ctx)?.id !== fn.id) continue;
+      const args = argumentsOf(s);
+      if (!args) continue;
+      // The helper's object as this call names it: each parameter's placeholder replaced by what the call passes.
+      const target: string = w.target.replace(/\{\{([^{}]+)\}\}/g, (whole: string, p: string): string => {
+        const arg = args.positional[params.indexOf(p.trim())];
+        return arg ? `{{${arg.text}}}` : whole;
+      });
+      if (target === w.target && !params.some((p) => p !== undefined && w.target!.includes(`{{${p}}}`))) continue;
+      const read = requests.find((r) => {
+        const rc = calls[r.index];
+        return r.method === 'GET' && r.target === target && rc !== undefined && rc.call.startIndex < s.startIndex
+          && encloses(ctx.scopes.functionOf(rc.call), s) && ctx.scopes.functionOf(rc.call).id !== fn.id;
+      });
+      if (!read) continue;
+      const readCall = calls[read.index]!.call;
+      const held = new Set(callbackParameters(readCall, ctx));
+      // The read itself, or a value made from its callback's parameter (`snapshot.val()`, `snapshot`).
+      const fromRead = (n: Node) => encloses(readCall, n)
+        || [n, ...n.descendantsOfType('identifier')].some((i) => i.type === 'identifier' && held.has(i.text));
+      if (!args.positional.some((a) => carriesValue(a, fromRead, ctx))) continue;
+      const caller = functionName(ctx.scopes.functionOf(readCall), ctx) ?? 'the code';
+      said.push(`${caller}() reads the object on line ${readCall.startPosition.row + 1} and hands what it read to ${name}(…) on line ` +
+        `${s.startPosition.row + 1}, which writes it back: a read-modify-write`);
+    }
+    if (said.length === 0) continue;
+    out.push({ request: w.index, kind: 'same-file', verdict: 'versioned', line: call.call.startPosition.row, sentence: said[0] });
+    w.lostAt = lostAt(said);
+  }
+  return out;
 }
 
 /**

@@ -126,7 +126,7 @@ function stateSetters(ctx: CodeContext): Map<string, string> {
  * Parameters of the callbacks chained on the read (`fetch(u).then((r) => r.json()).then((data) => …)`) or given to it
  * (a listener's `on('value', (snapshot) => …)`, `onValue(ref, (snapshot) => …)`).
  */
-function callbackParameters(read: Node, ctx: CodeContext): string[] {
+export function callbackParameters(read: Node, ctx: CodeContext): string[] {
   const out: string[] = [];
   for (const f of read.childForFieldName('arguments')?.namedChildren.filter(isFunction) ?? []) {
     const first = parameterNames(f)[0];
