@@ -17,6 +17,7 @@ import type { DocumentModel, RequestModel, ResponseUse } from '../model/types';
 import { firstHeader, mayBeIfHeader } from '../model/types';
 import { aboutRoute, distinctRunTimeUrls, isCollectionOf, originsMayMatch, routesMatch, segmentCount } from './route';
 import { targetOf } from './targets';
+import { settlePieces } from './route-order';
 import { orderOf, ReadModifyWritePiece, SentPiece, StatedPiece, ValidatorUsePiece, type Order, type Piece, type RouteEntry, type ValidatorUse } from './route-pieces';
 import type { Evidence, WriteTarget } from './types';
 import { startLineOf } from '../text/span';
@@ -30,6 +31,8 @@ interface Touch {
   /** Pieces were appended out of order, or withdrawn: settle before reading. */
   unsorted: boolean;
   withdrawn: boolean;
+  /** How many pieces it had: those are in file order, the ones after them were appended by the update. */
+  length: number;
 }
 
 /** An editor's record of what one request put in (kept only when it put something; its lists made at their first item). */
@@ -323,22 +326,13 @@ function validatorUse(use: ResponseUse, read: WriteTarget, source: RequestModel)
 /** The record of `entry` in this update, made at its first touch (before any change to it). */
 function touch(entry: RouteEntry, dirty: Map<RouteEntry, Touch>): Touch {
   let t = dirty.get(entry);
-  if (!t) dirty.set(entry, t = { top: entry.top, first: entry.pieces[0]?.order, unsorted: false, withdrawn: false });
+  if (!t) dirty.set(entry, t = { top: entry.top, first: entry.pieces[0]?.order, unsorted: false, withdrawn: false, length: entry.pieces.length });
   return t;
 }
 
-/**
- * Drops withdrawn pieces and puts appended ones in file order: a stable sort, so pieces of one order keep the
- * order they were added in, as inserting each after its equals would.
- */
+/** Drops the entry's withdrawn pieces and puts the appended ones in file order (route-order.ts). */
 function settle(entry: RouteEntry, t: Touch): void {
-  const pieces = entry.pieces;
-  if (t.withdrawn) {
-    let kept = 0;
-    for (const p of pieces) if (!p.gone) pieces[kept++] = p;
-    pieces.length = kept;
-  }
-  if (t.unsorted) pieces.sort((a, b) => a.order - b.order);
+  settlePieces(entry.pieces, t.length, t.withdrawn, t.unsorted);
 }
 
 /** True when a header of `r` may be one of `SENT_PRECONDITIONS` (both lower-case to `i…`; anything not ASCII may too). */
