@@ -39,9 +39,9 @@ export function sdkHelperPairEvidence(requests: readonly RequestModel[], calls: 
 }
 
 /**
- * A save helper whose object is a path around its parameter (`setData(list, eventName)` writing
- * `event/${eventName}/participants`), called by a function that read that very object itself, inline (`….get().then(
- * (snapshot) => { list = snapshot.val(); list.push(id); setData(list, eventName) })`) and hands on what it read: a
+ * A save helper whose object is a path around its parameter (`saveSeats(list, showId)` writing
+ * `shows/${showId}/seats`), called by a function that read that very object itself, inline (`….get().then(
+ * (snapshot) => { seats = snapshot.val(); seats.push(seat); saveSeats(seats, showId) })`) and hands on what it read: a
  * read-modify-write spread over the caller and the helper, reported on the helper's write with the caller named.
  */
 function readThenSaveHelper(requests: readonly RequestModel[], calls: readonly HttpCall[], ctx: CodeContext, done: ReadonlySet<number>): DocumentEvidence[] {
