@@ -13,6 +13,7 @@ import { GRAPH_ROWS, GRAPH_SERVICES } from './sdks-graph';
 import { FIREBASE_ROWS, FIREBASE_SERVICES } from './sdks-firebase';
 import { PYTHON_ROWS, PYTHON_SERVICES } from './sdks-python';
 import { DYNAMODB_ROWS, DYNAMODB_SERVICES } from './sdks-dynamodb';
+import { NETLIFY_BLOBS_ROWS, NETLIFY_BLOBS_SERVICES } from './sdks-netlify-blobs';
 
 export type { ArgRef, SdkCall, SdkFactory, SdkGuards, SdkService } from './sdk-types';
 import type { ArgRef, SdkCall, SdkFactory, SdkGuards, SdkService } from './sdk-types';
@@ -25,6 +26,7 @@ export const SDK_SERVICES: Readonly<Record<string, SdkService>> = {
   ...COSMOS_JS_SERVICES,
   ...GRAPH_SERVICES,
   ...DYNAMODB_SERVICES,
+  ...NETLIFY_BLOBS_SERVICES,
   'Dropbox (Python)': {
     base: 'https://content.dropboxapi.com/2/files',
     advice: 'Pass mode=WriteMode.update(rev) with the rev of the file you downloaded (files_download returns it), or keep the default mode add to create only.',
@@ -219,7 +221,7 @@ calls(GCS, 'GcsBlob', {
 }, 'google-cloud-storage');
 
 
-for (const row of [...APP_ROWS, ...PYTHON_ROWS, ...FIREBASE_ROWS, ...ES_JS_ROWS, ...GRAPH_ROWS, ...DYNAMODB_ROWS, ...COSMOS_JS_ROWS]) {
+for (const row of [...APP_ROWS, ...PYTHON_ROWS, ...FIREBASE_ROWS, ...ES_JS_ROWS, ...GRAPH_ROWS, ...DYNAMODB_ROWS, ...COSMOS_JS_ROWS, ...NETLIFY_BLOBS_ROWS]) {
   if (row.factories) factories(row.modules, row.factories);
   if (row.calls) calls(row.modules, row.prefix, row.calls, row.sdk);
   for (const m of row.modules) for (const [name, c] of Object.entries(row.commands ?? {})) COMMANDS.set(`${m}:${name}`, { ...c, sdk: row.sdk, optionsObject: true });
