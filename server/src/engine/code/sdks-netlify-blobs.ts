@@ -4,7 +4,7 @@
  * `getWithMetadata(key)` and `getMetadata(key)` read an entry, `set(key, value, options)` and `setJSON(key, value,
  * options)` write it whole, `delete(key)` removes it. Every entry has an ETag, and a write applies only when
  * `options.onlyIfMatch` equals the entry's current ETag (`getWithMetadata` returns it as `etag`) or, with
- * `onlyIfNew: true`, only where no entry exists (https://docs.netlify.com/build/data-and-storage/netlify-blobs/):
+ * `onlyIfNew: true`, only where no entry exists (the `@netlify/blobs` README; a write answers `{ modified }`):
  * without either, a `set` after a `get` replaces whatever another function invocation stored since the read.
  */
 import type { SdkCall, SdkGuards, SdkService } from './sdks';
