@@ -11,7 +11,7 @@
 import { preferredEol, splitLines } from '../text/lines';
 import { detached } from '../text/detached';
 import type { HttpFile } from './ast';
-import { SectionParser } from './parser';
+import { emptyFile, SectionParser } from './parser';
 import { assembleFile, finishDiagnostics, type ParsedSection } from './sections';
 import { SectionReader, type Sink } from './section-reader';
 import { partitionPoint } from '../text/partition-point';
@@ -96,8 +96,7 @@ export class IncrementalHttpParser {
     const lines = splitLines(body);
     const starts = sectionStarts(body, 0, body.length);
     const crs = body.indexOf('\r') >= 0;
-    const file: HttpFile = { requests: [], variables: [], scripts: [], directives: [], responses: [], diagnostics: [], lineCount: lines.length, eol: preferredEol(body) };
-    const sink: Sink = { ...file, blankLineWarnings: [] };
+    const { file, sink } = emptyFile(lines, body);
     const reader = new SectionReader(lines);
     const sections: CachedSection[] = [];
     let from = 0;

@@ -4,7 +4,7 @@
  * `###`). Anything it cannot read becomes a parse diagnostic that says how to fix it, and parsing goes on.
  */
 import { preferredEol, splitLines } from '../text/lines';
-import type { HttpFile, ParseDiagnostic } from './ast';
+import type { HttpFile } from './ast';
 import { compactSection, finishDiagnostics, sectionEnd, type ParsedSection } from './sections';
 import { SectionReader, type Sink } from './section-reader';
 
@@ -40,9 +40,7 @@ export class SectionParser {
 export function parseHttp(text: string): HttpFile {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = splitLines(body);
-  const file: HttpFile = { requests: [], variables: [], scripts: [], directives: [], responses: [], diagnostics: [], lineCount: lines.length, eol: preferredEol(body) };
-  const warnings: ParseDiagnostic[] = [];
-  const sink: Sink = { ...file, blankLineWarnings: warnings };
+  const { file, sink } = emptyFile(lines, body);
   const parser = new SectionReader(lines);
   let httpYac = false;
   for (let from = 0; from < lines.length;) {
@@ -50,6 +48,15 @@ export function parseHttp(text: string): HttpFile {
     if (parser.read(sink, from, end, file.requests.length)) httpYac = true;
     from = end;
   }
-  finishDiagnostics(file.diagnostics, httpYac ? [] : [warnings]);
+  finishDiagnostics(file.diagnostics, httpYac ? [] : [sink.blankLineWarnings]);
   return file;
+}
+
+/**
+ * A file with no item yet, for `body` split into `lines`, and the sink a `SectionReader` fills it through (the
+ * file's own lists, and the blank-line warnings kept aside until the whole file is read: `finishDiagnostics`).
+ */
+export function emptyFile(lines: readonly string[], body: string): { file: HttpFile; sink: Sink } {
+  const file: HttpFile = { requests: [], variables: [], scripts: [], directives: [], responses: [], diagnostics: [], lineCount: lines.length, eol: preferredEol(body) };
+  return { file, sink: { ...file, blankLineWarnings: [] } };
 }
