@@ -95,4 +95,18 @@ describe('etag-guard lint contract', () => {
     const run = loaded('run', '--help');
     assert.ok(run.includes('NativeModule http') && run.includes('NativeModule tls'));
   });
+
+  it('ends once its output is written, not when the work left in flight is done (exit time, issue #16)', () => {
+    // A timer stands in for what V8 leaves running after a lint (compilations, a marking): a process that waits for
+    // it would be killed by the time-out below.
+    const hook = path.join(dir, 'work-in-flight.js');
+    fs.writeFileSync(hook, 'setTimeout(() => {}, 60000);\n');
+    const started = spawnSync(process.execPath, ['-r', hook, cliPath(), 'lint', '--format', 'json', 'bad.http'], { cwd: dir, encoding: 'utf8', timeout: 20000 });
+    assert.equal(started.signal, null, 'killed by the time-out: the lint waited for the timer');
+    assert.equal(started.status, 1);
+    assert.equal(JSON.parse(started.stdout)[0].errorCount, 1);
+    const version = spawnSync(process.execPath, ['-r', hook, cliPath(), '--version'], { cwd: dir, encoding: 'utf8', timeout: 20000 });
+    assert.equal(version.status, 0);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+  });
 });

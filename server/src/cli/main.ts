@@ -6,6 +6,7 @@ import { loadCodeParsers } from '../host/code-parsers';
 import { VERSION } from '../host/version';
 import { RunnerError } from '../runner/executor/errors';
 import { PathError } from './discover';
+import { exitWhenFlushed } from './exit-when-flushed';
 import { lintCommand, type CommandIO } from './lint-command';
 import { UsageError } from './usage-error';
 import { setFlagsFromString } from 'node:v8';
@@ -59,7 +60,11 @@ if (require.main === module) {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
+  const command = process.argv[2];
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
+    // A lint (or --version, or a usage error) has nothing in flight once it has written its output: it ends there,
+    // not after V8's compilations and collections. `run` and `probe` end on their own, after their sockets let go.
+    if (command !== 'run' && command !== 'probe') exitWhenFlushed(code);
   });
 }
