@@ -5,13 +5,14 @@
 import type { EngineConfig } from './config/config';
 import type { FindingLevel, Level } from './config/levels';
 import type { Directive, HttpFile } from './http/ast';
+import { DeferredFixesFinding } from './deferred-finding';
 import { isSuppressed } from './http/directives';
 import { parseHttp } from './http/parser';
 import { buildHttpModel } from './model/http-model';
 import type { DocumentModel } from './model/types';
 import { RULES } from './rules/registry';
 import { factsOf, forgetFacts, mayHaveConditional } from './rules/request-facts';
-import type { Finding, Fix, ReportedFinding, RequestNeed, Rule, RuleContext, RuleInfo } from './rules/types';
+import type { Finding, ReportedFinding, RequestNeed, Rule, RuleContext, RuleInfo } from './rules/types';
 import { isWrite } from './rules/vocabulary';
 
 export interface LintFinding extends Finding {
@@ -142,36 +143,12 @@ export function toLintFinding(rule: Rule, f: ReportedFinding, config: EngineConf
   // A hint stays a hint (no evidence the finding applies); else an explicit setting wins; else the finding's own
   // level (e.g. obsolete date forms); else the default.
   const level = f.level === 'hint' ? 'hint' : config.rules[rule.id] !== undefined ? levelOf(rule, config) as LintFinding['level'] : f.level ?? rule.defaultLevel;
-  const finding = { ...f, ruleId: rule.id, level };
-  return typeof f.fixes === 'function' ? deferFixes(finding, f.fixes, epoch) : finding as LintFinding;
+  // Deferred fixes: a finding whose `fixes` accessor is shared on its prototype (deferred-finding.ts).
+  if (typeof f.fixes === 'function') return new DeferredFixesFinding(f, f.fixes, rule.id, level, epoch) as unknown as LintFinding;
+  return { ...f, ruleId: rule.id, level } as LintFinding;
 }
 
 /** Findings in document order (stable: findings at one position keep the rules' order). */
 export function sortFindings(findings: LintFinding[]): LintFinding[] {
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-}
-
-/**
- * Deferred fixes become a memoised, enumerable getter: the public shape stays a plain `Fix[]` (code actions,
- * `--fix`, JSON output read it as before) while diagnostics never pay for edits nobody asks for.
- */
-function deferFixes(finding: object, compute: () => Fix[], epoch: () => number = () => 0): LintFinding {
-  let computed: Fix[] | undefined;
-  let computedAt = -1;
-  const fixes = (): Fix[] => {
-    if (computed && computedAt === epoch()) return computed;
-    computedAt = epoch();
-    // Outside the rule's isolation now: a fix that cannot be built is offered as none, never a crash.
-    try {
-      return (computed = compute());
-    } catch {
-      return (computed = []);
-    }
-  };
-  // Writable like a plain field: client code replaces its fixes by their string-literal-safe forms.
-  const replace = (value: Fix[]): void => {
-    computed = value;
-    computedAt = epoch();
-  };
-  return Object.defineProperty(finding, 'fixes', { get: fixes, set: replace, enumerable: true, configurable: true }) as LintFinding;
 }
