@@ -3,37 +3,42 @@ import { blockSpan, lineSpan, rangeOf, spanOf, startLineOf, type Span } from '..
 import type { Body, FileVariable, Header, HttpRequest, Metadata, RequestLine, Script, Spanned } from './ast';
 import { firstNonBlank, headerColonOf, isBlank, isSpaceAt, trimmedEnd, type RequestLineMatch, type variableOf } from './line-kinds';
 import { sameHeaderName, writtenHeaderName } from '../text/header-names';
-import { compactList } from '../text/compact-list';
+import { keptAdded, NONE } from '../text/compact-list';
 
-/** What the lines before a request line gathered for it. */
+/**
+ * What the lines before a request line gathered for it. A reader keeps one and starts it again for every block
+ * (`startPending`): the request that claims it takes its lists, which start as the shared `NONE` and are made at
+ * their first item (`added`), so a block of nothing but a request line (most of them) allocates nothing.
+ */
 export interface PendingBlock {
   startLine: number;
   /** Set once a request line claims this block's metadata and scripts. */
   claimed: boolean;
-  title?: string;
-  separatorLine?: number;
+  title: string | undefined;
+  separatorLine: number | undefined;
   metadata: Metadata[];
-  comments?: string[];
+  comments: string[] | undefined;
   variables: FileVariable[];
   scripts: Script[];
 }
 
-export function newPending(startLine: number, title?: string, separatorLine?: number): PendingBlock {
-  // `comments` is declared, not added by the first comment: every block keeps one shape ("wrong map" otherwise).
-  return { startLine, title, separatorLine, claimed: false, metadata: [], comments: undefined, variables: [], scripts: [] };
-}
-
-/** True when nothing was read into the block yet and no request claimed it. */
-export function isUntouched(p: PendingBlock): boolean {
-  return !p.claimed && p.metadata.length === 0 && p.comments === undefined && p.variables.length === 0 && p.scripts.length === 0;
-}
-
-/** `p` (untouched) made the block that starts at `startLine`, as `newPending` would make it. */
-export function reopen(p: PendingBlock, startLine: number, title?: string, separatorLine?: number): PendingBlock {
+/** `p` made the empty block that starts at `startLine` (after the `###` at `separatorLine`, titled `title`). */
+export function startPending(p: PendingBlock, startLine: number, title?: string, separatorLine?: number): PendingBlock {
   p.startLine = startLine;
+  p.claimed = false;
   p.title = title;
   p.separatorLine = separatorLine;
+  p.metadata = NONE;
+  // `comments` is set here, not added by the first comment: every block keeps one shape ("wrong map" otherwise).
+  p.comments = undefined;
+  p.variables = NONE;
+  p.scripts = NONE;
   return p;
+}
+
+/** A reader's block, before its first section. */
+export function emptyPending(): PendingBlock {
+  return startPending({ startLine: 0, claimed: false, title: undefined, separatorLine: undefined, metadata: NONE, comments: undefined, variables: NONE, scripts: NONE }, 0);
 }
 
 /** The request whose request line is line i; its block starts at `firstLine`. */
@@ -58,7 +63,8 @@ export function requestAt(index: number, block: PendingBlock, firstLine: number,
       version: rl.version && { value: rl.version.value, range: lineSpan(i, rl.version.start, rl.version.start + rl.version.value.length) },
       range: lineSpan(i, 0, lineEnd),
     },
-    headers: [],
+    // Filled through `added` while its lines are read (most requests have one or two headers).
+    headers: NONE,
     scripts: block.scripts,
     headerInsertLine: i + 1,
     // Set when the request ends (most have none): declared here, it is a field of the object, not of a second one.
@@ -126,15 +132,15 @@ export function headerValueSpan(h: Header): Span {
 }
 
 /**
- * A finished request's lists are kept as long as its syntax tree (an editor's analysis holds it): each is
- * copied to its size, and an empty one is the shared `NONE` (see compact-list.ts).
+ * A finished request's lists are kept as long as its syntax tree (an editor's analysis holds it): each was filled
+ * through `added` (empty: the shared `NONE`; one item: made at its size), and a longer one is copied to its size.
  */
 export function compactLists(req: HttpRequest): void {
-  req.headers = compactList(req.headers);
-  req.metadata = compactList(req.metadata);
-  req.scripts = compactList(req.scripts);
-  req.variables = compactList(req.variables);
-  if (req.comments) req.comments = compactList(req.comments);
+  req.headers = keptAdded(req.headers);
+  req.metadata = keptAdded(req.metadata);
+  req.scripts = keptAdded(req.scripts);
+  req.variables = keptAdded(req.variables);
+  if (req.comments) req.comments = keptAdded(req.comments);
 }
 
 /** An `@name = value` variable at line i. */

@@ -4,6 +4,22 @@ import { parseHttp } from './parser';
 import { rangeOf } from '../text/span';
 import { headerNameSpan, headerValueSpan, methodSpan, urlPartsOf } from './nodes';
 
+describe('parser: what one block gathers stays with its request', () => {
+  it('gives each request the metadata, comments, variables and scripts of its own block only', () => {
+    const file = parseHttp([
+      '### first', '# create the sample', '# @name one', '@id = 1', '< {% request.variables.set("a", "1") %}', 'POST /a', 'Accept: x', 'X-Two: y', '',
+      '### second', 'GET /b', '',
+      '### third', '// @name three', 'PUT /c', '> ./after.js', '',
+    ].join('\n'));
+    const [one, two, three] = file.requests;
+    assert.deepEqual([one.name?.value, one.comments, one.variables.map((v) => v.name.value), one.scripts.length, one.headers.map((h) => h.name)],
+      ['one', ['create the sample'], ['id'], 1, ['Accept', 'X-Two']]);
+    assert.deepEqual([two.name, two.comments, two.metadata, two.variables, two.scripts, two.headers], [undefined, undefined, [], [], [], []]);
+    assert.deepEqual([three.name?.value, three.comments, three.metadata.map((m) => m.key), three.scripts.map((x) => x.file)], ['three', undefined, ['name'], ['./after.js']]);
+    assert.equal(file.scripts.length, 0);
+  });
+});
+
 describe('parser: REST Client dialect', () => {
   const text = [
     '@host = https://api.example.com',

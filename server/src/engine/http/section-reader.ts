@@ -5,12 +5,13 @@
  * diagnostic that says how to fix it, and reading goes on.
  */
 import { blockSpan, lineSpan, startLineOf } from '../text/span';
-import type { Body, Directive, HttpRequest, ResponseBlock, Script, Spanned } from './ast';
+import type { Body, Directive, HttpRequest, ResponseBlock, Spanned } from './ast';
 import type { ParsedSection } from './sections';
-import { readScript, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine, startsRequestAt } from './blocks';
+import { readScript, type ScriptRead, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine, startsRequestAt } from './blocks';
 import { isAssertion, isHeaderSpread, isVariableHeaderLine, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
 import { directiveOf } from './directives';
-import { bodyOf, compactLists, extendUrl, headerAt, keepUnclaimedScripts, isMultipart, isUntouched, newPending, reopen, requestAt, scriptFileAt, variableAt, type PendingBlock as Pending } from './nodes';
+import { bodyOf, compactLists, emptyPending, extendUrl, headerAt, keepUnclaimedScripts, isMultipart, requestAt, scriptFileAt, startPending, variableAt, type PendingBlock as Pending } from './nodes';
+import { added, appended, NONE } from '../text/compact-list';
 import { notAHeader, parseDiagnostic, TEXT_AFTER_HANDLER, unreadableLine } from './parse-diagnostics';
 import {
   commentBody, fileBodyOf, firstNonBlank, opensBlockComment, startsWithCapital, handlerFileOf, isBlank, isOutputRedirect, metadataOf, requestLineOf,
@@ -34,7 +35,8 @@ export class SectionReader {
   /** How many requests the sink held when this section started (a file's sink holds the sections before). */
   private requestsBefore = 0;
   private state: State = 'preamble';
-  private pending!: Pending;
+  /** The block being read: one record, started again for each block (`startPending`). */
+  private readonly pending: Pending = emptyPending();
   private current: HttpRequest | undefined;
   private response: ResponseBlock | undefined;
   private responseEnd = -1;
@@ -63,7 +65,7 @@ export class SectionReader {
     this.lastContentLine = -1;
     this.httpYac = false;
     this.from = from;
-    this.pending = newPending(from);
+    startPending(this.pending, from);
     let i = from;
     while (i < end) i = this.step(i);
     this.finishRequest();
@@ -101,7 +103,11 @@ export class SectionReader {
   private otherPreambleLine(i: number, text: string): number | undefined {
     if (opensBlockComment(text)) return this.blockComment(i);
     const opener = scriptOpenerOf(text);
-    if (opener) return this.script(i, opener, this.pending.scripts);
+    if (opener) {
+      const read = this.script(i, opener);
+      this.pending.scripts = added(this.pending.scripts, read.script);
+      return read.next;
+    }
     const comment = commentBody(text);
     if (comment !== undefined) {
       this.comment(i, comment, true);
@@ -110,7 +116,7 @@ export class SectionReader {
     const variable = variableOf(text);
     if (variable) {
       const v = variableAt(i, text, variable);
-      this.pending.variables.push(v);
+      this.pending.variables = added(this.pending.variables, v);
       this.out.variables.push(v);
       return i + 1;
     }
@@ -124,7 +130,7 @@ export class SectionReader {
     switch (line.kind) {
       case 'declaration':
         this.httpYac ||= line.httpYac;
-        this.pending.metadata.push({ key: line.key, value: line.value, range: lineSpan(i, 0, text.length) });
+        this.pending.metadata = added(this.pending.metadata, { key: line.key, value: line.value, range: lineSpan(i, 0, text.length) });
         return line.optionLines ? skipOptionLines(this.lines, i) : i + 1;
       case 'graphql':
         this.httpYac = true;
@@ -132,7 +138,7 @@ export class SectionReader {
       case 'curl':
         return skipCurlCommand(this.lines, i);
       case 'script-file':
-        this.pending.scripts.push(scriptFileAt('pre-request', i, text, line.path));
+        this.pending.scripts = added(this.pending.scripts, scriptFileAt('pre-request', i, text, line.path));
         return i + 1;
     }
   }
@@ -158,7 +164,7 @@ export class SectionReader {
     }
     const header = headerAt(i, text);
     if (header) {
-      req.headers.push(header);
+      req.headers = added(req.headers, header);
       req.headerInsertLine = i + 1;
       this.lastContentLine = i;
       return i + 1;
@@ -249,7 +255,7 @@ export class SectionReader {
     if (this.current) this.current.body ??= this.takeBody();
     this.finishResponse();
     const statusLine: Spanned = { value: text.trimEnd(), range: lineSpan(i, 0, text.trimEnd().length) };
-    this.response = { statusLine, status: status.status, headers: [], range: statusLine.range };
+    this.response = { statusLine, status: status.status, headers: NONE, range: statusLine.range };
     this.noteContent(i);
     this.state = 'response-headers';
     return true;
@@ -261,7 +267,7 @@ export class SectionReader {
       this.state = 'response-body';
       return isBlank(text) ? i + 1 : i;
     }
-    this.response!.headers.push(header);
+    this.response!.headers = added(this.response!.headers, header);
     this.noteContent(i);
     return i + 1;
   }
@@ -283,7 +289,8 @@ export class SectionReader {
   /** Ends the current request: a new block (`###`'s title, metadata, request) starts at `line`. */
   private startBlockAt(line: number, title?: string, separatorLine?: number): number {
     this.finishRequest();
-    this.pending = this.freshPending(line, title, separatorLine);
+    keepUnclaimedScripts(this.pending, this.out.scripts);
+    startPending(this.pending, line, title, separatorLine);
     this.state = 'preamble';
     return line;
   }
@@ -292,21 +299,25 @@ export class SectionReader {
   private handlerLine(i: number, text: string): number | undefined {
     const req = this.current!;
     const opener = scriptOpenerOf(text);
-    if (opener && opener.kind !== 'pre-request') return this.script(i, opener, req.scripts);
+    if (opener && opener.kind !== 'pre-request') {
+      const read = this.script(i, opener);
+      req.scripts = added(req.scripts, read.script);
+      return read.next;
+    }
     const file = handlerFileOf(text);
-    if (file) req.scripts.push(scriptFileAt('response-handler', i, text, file.path));
+    if (file) req.scripts = added(req.scripts, scriptFileAt('response-handler', i, text, file.path));
     if (!file && !isOutputRedirect(text)) return undefined;
     this.lastContentLine = i;
     return i + 1;
   }
 
-  private script(i: number, opener: NonNullable<ReturnType<typeof scriptOpenerOf>>, into: Script[]): number {
+  /** Reads the script that opens at line i; the caller keeps it (a block's or a request's). */
+  private script(i: number, opener: NonNullable<ReturnType<typeof scriptOpenerOf>>): ScriptRead {
     const read = readScript(this.lines, i, opener);
     if (opener.kind === 'httpyac-script') this.httpYac = true;
     if (read.diagnostic) this.out.diagnostics.push(read.diagnostic);
-    into.push(read.script);
     this.lastContentLine = read.last;
-    return read.next;
+    return read;
   }
 
   private blockComment(i: number): number {
@@ -324,9 +335,9 @@ export class SectionReader {
     if (!inPreamble) return;
     const meta = metadataOf(body);
     // What the author says about the request ("should fail", "create the sample") is evidence too.
-    if (!meta) return void (this.pending.comments ??= []).push(body.trim());
+    if (!meta) return void (this.pending.comments = appended(this.pending.comments, body.trim()));
     this.httpYac ||= isHttpYacMetadata(meta.key);
-    this.pending.metadata.push({ key: meta.key, value: meta.value, range: lineSpan(i, 0, this.lines[i].length) });
+    this.pending.metadata = added(this.pending.metadata, { key: meta.key, value: meta.value, range: lineSpan(i, 0, this.lines[i].length) });
   }
 
   private startRequest(i: number, rl: RequestLineMatch): void {
@@ -378,14 +389,5 @@ export class SectionReader {
     compactLists(req);
     this.out.requests.push(req);
     this.current = undefined;
-  }
-
-  private freshPending(startLine: number, title?: string, separatorLine?: number): Pending {
-    const p = this.pending;
-    // A section's first block, ended by its `###` line with nothing read into it, is taken over (one block per
-    // request instead of two, each an object and three lists).
-    if (isUntouched(p)) return reopen(p, startLine, title, separatorLine);
-    keepUnclaimedScripts(p, this.out.scripts);
-    return newPending(startLine, title, separatorLine);
   }
 }

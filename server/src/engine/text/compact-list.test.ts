@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { appended, compactList, NONE } from './compact-list';
+import { added, appended, compactList, keptAdded, NONE } from './compact-list';
 
 describe('compact lists', () => {
   it('makes a list at its first item and appends to it after', () => {
@@ -16,5 +16,17 @@ describe('compact lists', () => {
     const list = ['a'];
     assert.notEqual(compactList(list), list);
     assert.deepEqual(compactList(list), ['a']);
+  });
+
+  it('fills a list that starts as the shared one without touching it, and keeps it without copying one item', () => {
+    const one = added<string>(NONE, 'a');
+    assert.deepEqual(one, ['a']);
+    assert.equal(NONE.length, 0);
+    assert.equal(keptAdded(one), one);
+    const two = added(one, 'b');
+    assert.equal(two, one);
+    assert.notEqual(keptAdded(two), two);
+    assert.deepEqual(keptAdded(two), ['a', 'b']);
+    assert.equal(keptAdded(NONE), NONE);
   });
 });

@@ -20,3 +20,21 @@ export function appended<T>(list: T[] | undefined, item: T): T[] {
   list.push(item);
   return list;
 }
+
+/**
+ * `list` with `item` appended, for a list that starts as `NONE` while it is filled (a request's headers, a block's
+ * metadata): made at its first item, at its size, as `appended` makes it.
+ */
+export function added<T>(list: T[], item: T): T[] {
+  if (list === NONE) return [item];
+  list.push(item);
+  return list;
+}
+
+/**
+ * A list filled only through `added`, as it is kept: one of a single item is `[item]`, already at its size, so only
+ * longer ones are copied (`compactList` copies every list: one filled by `push` has room for 17).
+ */
+export function keptAdded<T>(list: T[]): T[] {
+  return list.length <= 1 ? list : list.slice();
+}
