@@ -73,7 +73,9 @@ describe('line kinds: scanned as their regular expressions read them', () => {
       return !strict && word === upper && word.length > 1 ? word : undefined;
     };
     const words = fc.constantFrom(...KNOWN, 'get', 'Put', 'dELETE', 'Propfind', 'version-control', 'Ws', 'PURGE', 'X', 'x.sync', 'GETS', 'GE');
-    const tails = fc.array(fc.constantFrom('/a', ' ', '\t', 'HTTP/1.1', 'http/2', '{{b}}', 'x'), { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
+    // Near misses of a version too (the version is read from the line's end): a digit, a dot, `HTTX`, `HTTP/12`.
+    const tails = fc.array(fc.constantFrom('/a', ' ', '\t', 'HTTP/1.1', 'http/2', '{{b}}', 'x', '/2', '1', '.', 'HTTX/1.1', 'hTtP/', 'P/1.1', 'HTTP/12'),
+      { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
     fc.assert(fc.property(words, fc.constantFrom(' ', '\t', '  '), tails, fc.boolean(), (word, gap, tail, strict) => {
       const text = word + gap + tail;
       const found = requestLineOf(text, strict);

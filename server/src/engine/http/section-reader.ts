@@ -214,7 +214,8 @@ export class SectionReader {
     }
     const startsBlock = previousBlank || this.bodyCount === 0;
     if (startsBlock && this.startsNewResponse(i, text)) return i + 1;
-    if (startsBlock && !isMultipart(req) && startsRequestAt(this.lines, i, this.end)) return this.startBlockAt(i);
+    // The look-ahead first: it fails at most body lines' first character, where the multipart check reads every header.
+    if (startsBlock && startsRequestAt(this.lines, i, this.end) && !isMultipart(req)) return this.startBlockAt(i);
     if (isHttpYacBodyLine(text)) this.httpYac = true;
     if (isAssertion(text)) return this.assertion(i, text);
     this.bodyLines[this.bodyCount++] = i;
