@@ -58,8 +58,11 @@ export function splitUrl(url: string): { origin: string; path: string } | undefi
   return undefined;
 }
 
-/** A URL's origin, path and route, worked out once per distinct URL (a file writes each many times). */
-const urlParts = stringMemo((url: string): Readonly<{ origin: string; path: string; route: string }> | null => {
+/** Where a URL points, as its write targets say it (origin, path, route), for every method alike. */
+export type Place = Readonly<Omit<WriteTarget, 'method'>>;
+
+/** A URL's origin, path and route, worked out once per distinct URL (a file writes each many times); null: no URL. */
+export const placeOf = stringMemo((url: string): Place | null => {
   const parts = splitUrl(url);
   return parts ? { origin: parts.origin, path: parts.path, route: routeOf(parts.path) } : null;
 });
@@ -67,7 +70,7 @@ const urlParts = stringMemo((url: string): Readonly<{ origin: string; path: stri
 /** The write target of a request, when its method and URL are known (a new object each call). */
 export function writeTargetOf(method: string | undefined, url: string | undefined): WriteTarget | undefined {
   if (!method || url === undefined) return undefined;
-  const parts = urlParts(url);
+  const parts = placeOf(url);
   if (!parts) return undefined;
   return { method, origin: parts.origin, path: parts.path, route: parts.route };
 }

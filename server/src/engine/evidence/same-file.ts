@@ -15,7 +15,7 @@
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel, ResponseUse } from '../model/types';
 import { firstHeader, mayBeIfHeader } from '../model/types';
-import { aboutRoute, distinctRunTimeUrls, isCollectionOf, originsMayMatch, routesMatch, segmentCount } from './route';
+import { aboutRoute, distinctRunTimeUrls, isCollectionOf, originsMayMatch, placeOf, routesMatch, segmentCount, type Place } from './route';
 import { targetOf } from './targets';
 import { settlePieces } from './route-order';
 import { orderOf, ReadModifyWritePiece, SentPiece, StatedPiece, ValidatorUsePiece, type Order, type Piece, type RouteEntry, type ValidatorUse } from './route-pieces';
@@ -245,19 +245,19 @@ export class SameFileEvidence {
 
   private contributePieces(r: RequestModel, evidence: RequestEvidence, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>, phase: number): void {
     if (phase === 0 && r.headers.length === 0) return;
-    // Phase 0 reads the target only for a precondition sent: most requests send none, and have it worked out later if at all.
-    const target = phase === 0 && !sendsPrecondition(r) ? undefined : targetOf(r);
-    if (target && (phase === ALL_PHASES || phase === 0)) {
+    // Phase 0 reads where the request writes only for a precondition sent: most requests send none.
+    const place = phase === 0 && !sendsPrecondition(r) ? undefined : placeOfRequest(r);
+    if (place && (phase === ALL_PHASES || phase === 0)) {
       for (let seq = 0; seq < SENT_PRECONDITIONS.length; seq++) {
         const name = SENT_PRECONDITIONS[seq];
         const h = firstHeader(r, name);
         if (!h) continue;
-        const entry = this.entryFor(target.origin, target.route, false);
-        if (this.wants(entry)) this.add(new SentPiece(orderOf(0, r.index, seq), entry, name, target, startLineOf(h.range)), c, dirty);
+        const entry = this.entryFor(place.origin, place.route, false);
+        if (this.wants(entry)) this.add(new SentPiece(orderOf(0, r.index, seq), entry, name, targetOf(r)!, startLineOf(h.range)), c, dirty);
       }
     }
     if (phase !== ALL_PHASES && phase !== 1) {
-      if (phase === 2) this.stated(r, target, evidence, c, dirty);
+      if (phase === 2) this.stated(r, place, evidence, c, dirty);
       return;
     }
     for (let seq = 0; seq < evidence.uses.length; seq++) {
@@ -266,36 +266,36 @@ export class SameFileEvidence {
         this.usersOf.set(use.source, withMember(this.usersOf.get(use.source), r));
         (c.sources ??= []).push(use.source);
       }
-      this.fromUse(use, r, target, orderOf(1, r.index, 2 * seq), c, dirty);
+      this.fromUse(use, r, place, orderOf(1, r.index, 2 * seq), c, dirty);
     }
-    if (phase === ALL_PHASES) this.stated(r, target, evidence, c, dirty);
+    if (phase === ALL_PHASES) this.stated(r, place, evidence, c, dirty);
   }
 
   /** The pieces of what the document states about `r`'s API (phase 2). */
-  private stated(r: RequestModel, target: WriteTarget | undefined, evidence: RequestEvidence, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>): void {
-    if (!target || !evidence.evidence.length) return;
-    const entry = this.entryFor(target.origin, aboutRoute(r.method, target.route), false);
+  private stated(r: RequestModel, place: Place | undefined, evidence: RequestEvidence, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>): void {
+    if (!place || !evidence.evidence.length) return;
+    const entry = this.entryFor(place.origin, aboutRoute(r.method, place.route), false);
     for (let seq = 0; seq < evidence.evidence.length && this.wants(entry); seq++) {
       this.add(new StatedPiece(orderOf(2, r.index, seq), entry, evidence.evidence[seq]), c, dirty);
     }
   }
 
   /** The pieces one response use gives (`order`, and `order + 1` for a second): to the read's route (and the write's), or a read-modify-write. */
-  private fromUse(use: ResponseUse, user: RequestModel, write: WriteTarget | undefined, order: Order, c: Contributor | undefined,
+  private fromUse(use: ResponseUse, user: RequestModel, write: Place | undefined, order: Order, c: Contributor | undefined,
     dirty: Map<RouteEntry, Touch>): void {
     const source = this.requests[use.source];
-    const read = source && targetOf(source);
+    const read = source && placeOfRequest(source);
     if (!source || !read) return;
     if (use.part === 'headers' && isValidatorName(use.path)) {
       // Made when a first entry wants it: a whole-file index's entries are full after a few pieces.
       let v: ValidatorUse | undefined;
       // A create's validator is the created item's; a read's holds for the route's items too.
       const readEntry = this.entryFor(read.origin, aboutRoute(source.method, read.route), source.method !== 'POST');
-      if (this.wants(readEntry)) this.add(new ValidatorUsePiece(order, readEntry, v ??= validatorUse(use, read, source)), c, dirty);
+      if (this.wants(readEntry)) this.add(new ValidatorUsePiece(order, readEntry, v ??= validatorUse(use, source)), c, dirty);
       // A collection's validator is evidence for its items; and the request that sends it is on the same API.
       if (!write || write.route === read.route) return;
       const writeEntry = this.entryFor(write.origin, write.route, false);
-      if (this.wants(writeEntry)) this.add(new ValidatorUsePiece(order + 1, writeEntry, v ??= validatorUse(use, read, source)), c, dirty);
+      if (this.wants(writeEntry)) this.add(new ValidatorUsePiece(order + 1, writeEntry, v ??= validatorUse(use, source)), c, dirty);
       return;
     }
     const sourceLine = startLineOf(source.anchor);
@@ -307,7 +307,7 @@ export class SameFileEvidence {
       if (!isCollectionOf(read.route, write.route) || use.sent === 'url') return;
     }
     const entry = this.entryFor(write.origin, write.route, false);
-    if (this.wants(entry)) this.add(new ReadModifyWritePiece(order, entry, user.method, startLineOf(user.anchor), read, sourceLine), c, dirty);
+    if (this.wants(entry)) this.add(new ReadModifyWritePiece(order, entry, user.method, startLineOf(user.anchor), targetOf(source)!, sourceLine), c, dirty);
   }
 }
 
@@ -319,8 +319,18 @@ function keep(c: Contributor): Contributor {
 }
 
 /** What the one or two pieces of a validator use share (`ValidatorUse`). */
-function validatorUse(use: ResponseUse, read: WriteTarget, source: RequestModel): ValidatorUse {
-  return { line: use.line, path: use.path, read, sourceLine: startLineOf(source.anchor) };
+function validatorUse(use: ResponseUse, source: RequestModel): ValidatorUse {
+  return { line: use.line, path: use.path, read: targetOf(source)!, sourceLine: startLineOf(source.anchor) };
+}
+
+/**
+ * Where `r` writes: its target's origin, path and route (`targetOf` is defined exactly when this is), without the
+ * target itself. Entries are found by these; a target (one object per method and URL) is made only for a piece, and
+ * a whole-file index's entries take a few pieces each while it visits every request that sends a precondition or
+ * uses a response.
+ */
+function placeOfRequest(r: RequestModel): Place | undefined {
+  return r.method && r.url !== undefined ? placeOf(r.url) ?? undefined : undefined;
 }
 
 /** The record of `entry` in this update, made at its first touch (before any change to it). */
