@@ -21,6 +21,7 @@ import { FileFactCounts } from './file-facts';
 import { membersOf, withMember, withoutMember, type Positions } from '../text/few';
 import { compactList, NONE } from '../text/compact-list';
 import { RecentLists } from '../text/recent-lists';
+import { LookupLog } from './lookup-log';
 
 type CachedLowering = Lowered & { lookups: KeptLookups; facts: RequestFacts };
 
@@ -58,44 +59,58 @@ export class ModelCache {
   private readonly source: { file: HttpFile; requests: readonly RequestModel[] } = { file: EMPTY_FILE, requests: [] };
   /** The look-up lists of recent lowerings, so that equal ones are kept once (`lowerAt`). */
   private readonly lookupLists = new RecentLists<unknown>();
-  /** True after `first` until `index`: the definitions by position and `askedBy` are not filled yet. */
-  private unindexed = false;
+  /** After `first` until `index`: its file and look-ups, whose lowerings and indexes are not filled yet. */
+  private unindexed: { file: HttpFile; log: LookupLog; lowered: readonly Lowered[] } | undefined;
 
   /**
-   * The first version's model, lowered in file order as `buildHttpModel` does (the scope's running state
-   * answers each look-up, recorded for later versions), with every position new. The indexes only later
-   * versions read (what is defined above each position, who looked which name up) are left to `index`, which
-   * `build` runs first when nobody did.
+   * The first version's model, lowered in file order as `buildHttpModel` does (the scope's running state answers
+   * each look-up, logged for later versions), with every position new. What only later versions read is left to
+   * `index`, which `build` runs first when nobody did: the indexes (what is defined above each position, who looked
+   * which name up) and each lowering as the cache keeps it (its look-ups, facts and lists copied to their size).
    */
   first(file: HttpFile, environment: Readonly<Record<string, string>>): ModelDelta {
     const reqs = file.requests;
-    const perRequest = reqs.map(requestFacts);
-    for (const f of perRequest) this.facts.add(f);
-    const scope = new LoweringScope(file, environment, this.facts.current(file).facts);
-    const lowered: CachedLowering[] = [];
+    const scope = new LoweringScope(file, environment);
+    const log = new LookupLog(scope);
+    // Not recording: one `Lookups` for every request, its look-ups logged on one list (`LookupLog`).
+    const lookups = new Lookups(scope, false, log);
+    const lowered: Lowered[] = [];
     const models: RequestModel[] = [];
     const addedEvidence: RequestEvidence[] = [];
     for (let i = 0; i < reqs.length; i++) {
-      const cached = lowerAt(reqs[i], scope, new Lookups(scope, true), this.source, perRequest[i], this.lookupLists);
+      log.nextRequest();
+      const l = lowerRequest(reqs[i], scope, lookups, this.source);
       scope.advance(reqs[i]);
-      lowered.push(cached);
-      models.push(cached.model);
-      addedEvidence.push(cached.evidence);
+      lowered.push(l);
+      models.push(l.model);
+      addedEvidence.push(l.evidence);
     }
-    this.unindexed = true;
+    this.unindexed = { file, log, lowered };
     this.unresolved = flattenList(lowered, (l) => l.unresolved);
-    const model = this.settle(file, environment, scope, lowered, models);
+    // The cache's lowerings are made by `index`.
+    const model = this.settle(file, environment, scope, [], lowered, models);
+    // What each request says, as `buildHttpModel` gives it: the evidence index reads it instead of regrouping the lists.
+    model.byRequest = addedEvidence;
     return { model, added: models.slice(), addedEvidence, removed: [], positions: models.map((_, i) => i) };
   }
 
-  /** Fills the indexes `first` left for later versions. */
+  /** Fills what `first` left for later versions. */
   index(): void {
-    if (!this.unindexed) return;
-    this.unindexed = false;
-    for (let i = 0; i < this.requests.length; i++) {
-      this.definitions.add(this.requests[i]);
-      this.register(this.lowered[i], i);
+    const first = this.unindexed;
+    if (!first) return;
+    this.unindexed = undefined;
+    const reqs = this.requests;
+    const lowered: CachedLowering[] = [];
+    for (let i = 0; i < reqs.length; i++) {
+      const facts = requestFacts(reqs[i]);
+      this.facts.add(facts);
+      lowered.push(keep(first.lowered[i], first.log.keptAt(i), facts, this.lookupLists));
+      this.definitions.add(reqs[i]);
+      this.register(lowered[i], i);
     }
+    this.lowered = lowered;
+    // Read once, as `build` reads it: the next version's facts compare with these.
+    this.facts.current(first.file);
   }
 
   /**
@@ -185,11 +200,15 @@ export class ModelCache {
     }
     const all = lowered as CachedLowering[];
     this.unresolved = moved ? flattenList(all, (l) => l.unresolved) : patchList(this.unresolved, all, positions, replaced, (l) => l.unresolved);
-    return { model: this.settle(file, environment, scope, all, models), added, addedEvidence, removed, positions };
+    return { model: this.settle(file, environment, scope, all, all, models), added, addedEvidence, removed, positions };
   }
 
-  /** Keeps a version's lowerings and models (`unresolved` set already) and gives its model. */
-  private settle(file: HttpFile, environment: Readonly<Record<string, string>>, scope: LoweringScope, lowered: CachedLowering[], models: RequestModel[]): DocumentModel {
+  /**
+   * Keeps a version's lowerings and models (`unresolved` set already) and gives its model, whose evidence lists are
+   * read from `lowerings` (the kept ones, or the first version's before `index` keeps them).
+   */
+  private settle(file: HttpFile, environment: Readonly<Record<string, string>>, scope: LoweringScope, lowered: CachedLowering[],
+    lowerings: readonly Lowered[], models: RequestModel[]): DocumentModel {
     this.requests = file.requests;
     this.lowered = lowered;
     this.models = models;
@@ -198,7 +217,7 @@ export class ModelCache {
     this.source.file = file;
     this.source.requests = models;
     const model: DocumentModel = { requests: models, unresolved: this.unresolved as UnresolvedReference[], syntax: file.diagnostics, ...expansionLimits(file, scope.vars) };
-    withLazyEvidence(model, lowered);
+    withLazyEvidence(model, lowerings);
     return model;
   }
 
@@ -215,20 +234,23 @@ export class ModelCache {
   }
 }
 
-/**
- * Lowers `req` and keeps what it looked up (`lookups`, recording) and its facts, for later versions. Most
- * requests look nothing up and capture nothing: they share one empty list and one fact record (ten thousand
- * requests held five arrays each for nothing, objects every full collection marks); a look-up list equal to a recent
- * lowering's is kept as that one (`RecentLists`).
- */
+/** Lowers `req` and keeps it with what it looked up (`lookups`, recording) and its facts, for later versions. */
 function lowerAt(req: HttpRequest, scope: LoweringScope, lookups: Lookups, source: EditorSource, facts: RequestFacts,
   lookupLists: RecentLists<unknown>): CachedLowering {
-  const { model, unresolved, evidence } = lowerRequest(req, scope, lookups, source);
-  // Kept until the request changes: its lists copied to their size (most are empty, see compact-list.ts).
+  return keep(lowerRequest(req, scope, lookups, source), Lookups.kept(lookups), facts, lookupLists);
+}
+
+/**
+ * A lowering as the cache keeps it until its request changes. Most requests look nothing up and capture nothing:
+ * they share one empty list and one fact record (ten thousand requests held five arrays each for nothing, objects
+ * every full collection marks); a look-up list equal to a recent lowering's is kept as that one (`RecentLists`).
+ */
+function keep({ model, unresolved, evidence }: Lowered, lookups: KeptLookups, facts: RequestFacts, lookupLists: RecentLists<unknown>): CachedLowering {
+  // Its lists copied to their size (most are empty, see compact-list.ts).
   return {
     model, unresolved: compactList(unresolved),
     evidence: evidence.uses.length || evidence.evidence.length ? { uses: compactList(evidence.uses), evidence: compactList(evidence.evidence) } : NO_EVIDENCE,
-    lookups: lookupLists.shared(Lookups.kept(lookups)),
+    lookups: lookupLists.shared(lookups),
     facts: facts.captures.length || facts.prompts.length || facts.scripted || facts.imports ? facts : NO_FACTS,
   };
 }
@@ -262,7 +284,7 @@ function patchList<T>(list: readonly T[], lowered: readonly CachedLowering[], po
   return out;
 }
 
-function flattenList<T>(lowered: readonly CachedLowering[], itemsOf: (l: CachedLowering) => readonly T[]): T[] {
+function flattenList<L extends Lowered, T>(lowered: readonly L[], itemsOf: (l: L) => readonly T[]): T[] {
   const out: T[] = [];
   for (const l of lowered) for (const item of itemsOf(l)) out.push(item);
   return out;
@@ -270,7 +292,7 @@ function flattenList<T>(lowered: readonly CachedLowering[], itemsOf: (l: CachedL
 
 /** A model's lowerings, and its evidence lists once put together from them (`withLazyEvidence`). */
 interface LazyEvidence {
-  readonly lowered: readonly CachedLowering[];
+  readonly lowered: readonly Lowered[];
   uses?: ResponseUse[];
   evidence?: DocumentEvidence[];
 }
@@ -306,7 +328,7 @@ const LAZY_EVIDENCE: PropertyDescriptorMap = {
  * Gives the model its evidence lists, put together when first read (only a whole-file index reads them). The
  * record behind them is not enumerable, so a spread of the model copies the lists, not the record.
  */
-function withLazyEvidence(model: DocumentModel, lowered: readonly CachedLowering[]): void {
+function withLazyEvidence(model: DocumentModel, lowered: readonly Lowered[]): void {
   Object.defineProperty(model, LAZY, { value: { lowered } satisfies LazyEvidence });
   Object.defineProperties(model, LAZY_EVIDENCE);
 }
