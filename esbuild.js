@@ -44,9 +44,21 @@ const SERVER_CHUNKS = {
 const serverChunks = runTimeChunks('server-chunks', SERVER_CHUNKS);
 
 /**
+ * The CLI's `require('./network-commands')` stays a run-time require of the bundle beside it (`cli-run.js`: `run` and
+ * `probe`, with the HTTP client, cookie jar and runner), and its `require('./parse-yaml')` one of the language server's
+ * YAML bundle: `lint` and `--version` compile neither (docs/performance.md, "Issue 16, eighteenth session").
+ */
+const CLI_CHUNKS = {
+  './network-commands': { importer: 'main.ts', path: './cli-run.js' },
+  './parse-yaml': SERVER_CHUNKS['./parse-yaml'],
+};
+const cliChunks = runTimeChunks('cli-chunks', CLI_CHUNKS);
+
+/**
  * One entry per bundle: the extension host loads `extension` (then `extension-client`, and `extension-ui` on first
  * use), editors spawn `server` (which loads `server-code` on the first code document and `server-yaml` on the first
- * OpenAPI document), users run `cli`.
+ * OpenAPI document), users run `cli` (which loads `cli-run` for `run` and `probe`, and `server-yaml` on the first YAML
+ * OpenAPI document).
  */
 const bundles = [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'], plugins: [lazyChunks] },
@@ -55,7 +67,8 @@ const bundles = [
   { entryPoints: { server: 'server/src/lsp/server.ts' }, plugins: [serverChunks] },
   { entryPoints: { 'server-code': 'server/src/lsp/code-documents.ts' } },
   { entryPoints: { 'server-yaml': 'server/src/host/evidence/parse-yaml.ts' } },
-  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [cliChunks] },
+  { entryPoints: { 'cli-run': 'server/src/cli/network-commands.ts' }, plugins: [cliChunks] },
   { entryPoints: { 'demo-server': 'examples/server/main.ts' } },
 ];
 

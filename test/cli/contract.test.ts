@@ -80,20 +80,30 @@ describe('etag-guard lint contract', () => {
     fs.rmSync(path.join(dir, 'warn.http'));
   });
 
-  it('lints without loading the runner: no HTTP or TLS module, which `run` needs (start-up cost, issue #16)', () => {
-    // Node's own list of the built-in modules a process loaded, printed as it exits.
+  it('lints without loading the runner: no HTTP or TLS module and not its bundle, which `run` needs (start-up cost, issue #16)', () => {
+    // Node's own list of the built-in modules a process loaded, and the files it required, printed as it exits.
     const hook = path.join(dir, 'loaded-modules.js');
-    fs.writeFileSync(hook, "process.on('exit', () => require('fs').writeSync(2, '\\nLOADED ' + JSON.stringify(process.moduleLoadList)));\n");
+    fs.writeFileSync(hook, "process.on('exit', () => require('fs').writeSync(2, '\\nLOADED ' + JSON.stringify([...process.moduleLoadList, ...Object.keys(require.cache).map((f) => require('path').basename(f))])));\n");
     const loaded = (...args: string[]) => {
       const r = spawnSync(process.execPath, ['-r', hook, cliPath(), ...args], { cwd: dir, encoding: 'utf8' });
       return JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('\nLOADED ') + 8)) as string[];
     };
     const lint = loaded('lint', '--format', 'json', 'bad.http');
-    assert.ok(!lint.includes('NativeModule http') && !lint.includes('NativeModule tls'), lint.join(' '));
-    assert.ok(!loaded('--version').includes('NativeModule http'));
+    assert.ok(!lint.includes('NativeModule http') && !lint.includes('NativeModule tls') && !lint.includes('cli-run.js'), lint.join(' '));
+    const version = loaded('--version');
+    assert.ok(!version.includes('NativeModule http') && !version.includes('cli-run.js'));
     // The check sees them when they load.
     const run = loaded('run', '--help');
-    assert.ok(run.includes('NativeModule http') && run.includes('NativeModule tls'));
+    assert.ok(run.includes('NativeModule http') && run.includes('NativeModule tls') && run.includes('cli-run.js'));
+  });
+
+  it('reports a mistake in a `run` or `probe` call as one line, not as an internal error (their bundle has its own error classes)', async () => {
+    const run = await runCli(['run', '--no-such-option', 'bad.http'], dir);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^etag-guard: Unknown option '--no-such-option'/);
+    const probe = await runCli(['probe'], dir);
+    assert.equal(probe.code, 2);
+    assert.match(probe.stderr, /^etag-guard: probe takes exactly one URL/);
   });
 
   it('ends once its output is written, not when the work left in flight is done (exit time, issue #16)', () => {

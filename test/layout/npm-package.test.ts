@@ -1,4 +1,4 @@
-// What `npm install -g etag-guard` gets: the CLI and language-server bundles with the grammars beside them, the
+// What `npm install -g etag-guard` gets: the CLI bundles (`run` and `probe` in one of their own) and the language-server bundles with the grammars beside them, the
 // readme, changelog and licence — not the sources, tests, source maps or the extension's bundles (6.3 MB packed
 // before `files` was set) — and no run-time dependencies to install: every bundle carries what it uses, and the
 // tree-sitter packages would otherwise build native code on the user's machine. The list is .npmignore, not
@@ -19,7 +19,7 @@ describe('the npm package', () => {
     const files = (JSON.parse(r.stdout)[0].files as Array<{ path: string }>).map((f) => f.path).sort();
     const grammars = fs.readdirSync(path.join(ROOT, 'dist', 'grammars')).filter((f) => f.endsWith('.wasm')).map((f) => `dist/grammars/${f}`);
     assert.ok(grammars.length >= 5, grammars.join(' '));
-    assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', ...grammars, 'dist/server-code.js', 'dist/server-yaml.js', 'dist/server.js', 'package.json'].sort());
+    assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/cli-run.js', ...grammars, 'dist/server-code.js', 'dist/server-yaml.js', 'dist/server.js', 'package.json'].sort());
   });
 
   it('keeps its list in .npmignore, so the .vsix keeps its own (.vscodeignore): vsce refuses both', () => {

@@ -1,8 +1,10 @@
-// What the language server loads at start-up, whatever document it is given: its bundle is parsed and its modules run
+// What the language server and the CLI load at start-up, whatever document or command they are given: its bundle is parsed and its modules run
 // before the first request, and what V8 compiles stays in its malloc heap. The runner's HTTP client (undici, 0.5 MB)
 // and cookie jar came in through one barrel import; the client-code engine and tree-sitter are a bundle of their own,
 // loaded on the first code document, and so is the YAML parser, loaded on the first OpenAPI document; and one character above U+00FF anywhere in a bundle makes V8 keep its whole
-// source at two bytes a character (docs/performance.md, "Issue 16, fifteenth session" and "sixteenth session").
+// source at two bytes a character (docs/performance.md, "Issue 16, fifteenth session" and "sixteenth session"). The
+// CLI's `run` and `probe` (HTTP client, cookie jar, runner) are a bundle of their own, and it shares the server's YAML
+// bundle: `lint` and `--version` compile neither ("eighteenth session").
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -64,5 +66,30 @@ describe('the language server bundles', () => {
       const wide = [...text.matchAll(/[^\u0000-\u00ff]+/g)].map((m) => text.slice(Math.max(0, m.index! - 30), m.index! + 10));
       assert.deepEqual(wide, []);
     }
+  });
+});
+
+describe('the CLI bundles', () => {
+  let cli: Built;
+  let cliRun: Built;
+  before(async () => {
+    cli = await production('cli');
+    cliRun = await production('cli-run');
+  });
+
+  it('start without the runner, its HTTP client and cookie jar, or the YAML parser', () => {
+    const inputs = Object.keys(cli.metafile.inputs);
+    assert.ok(inputs.some((i) => i.startsWith('server/src/engine/http/')), 'the metafile lists the bundle\'s inputs');
+    const heavy = inputs.filter((i) => /^node_modules\/(undici|tough-cookie|tldts|yaml)\//.test(i) ||
+      /^server\/src\/(runner\/executor\/(session|run|dispatcher)|cli\/(run|probe)-command)\.ts$/.test(i));
+    assert.deepEqual(heavy, []);
+    assert.ok(cli.outputFiles[0].text.includes('require("./cli-run.js")'), '`run` and `probe` are required from the bundle beside it');
+    assert.ok(cli.outputFiles[0].text.includes('require("./server-yaml.js")'), 'the YAML parser is the language server\'s bundle beside it');
+  });
+
+  it('give `run` and `probe` the runner and its HTTP client in the bundle they load', () => {
+    const inputs = Object.keys(cliRun.metafile.inputs);
+    for (const wanted of ['server/src/cli/run-command.ts', 'server/src/cli/probe-command.ts']) assert.ok(inputs.includes(wanted), wanted);
+    assert.ok(inputs.some((i) => i.startsWith('node_modules/undici/')));
   });
 });

@@ -4,8 +4,7 @@
  */
 import { loadCodeParsers } from '../host/code-parsers';
 import { VERSION } from '../host/version';
-import { RunnerError } from '../runner/executor/errors';
-import { PathError } from './discover';
+import { reportingErrors } from './command-errors';
 import { exitWhenFlushed } from './exit-when-flushed';
 import { lintCommand, type CommandIO } from './lint-command';
 import { UsageError } from './usage-error';
@@ -21,27 +20,20 @@ Usage:
 
 Run 'etag-guard lint --help', 'etag-guard run --help' or 'etag-guard probe --help' for options.`;
 
-export async function main(argv: string[], io: CommandIO): Promise<number> {
+export function main(argv: string[], io: CommandIO): Promise<number> {
   const [command, ...rest] = argv;
-  try {
+  return reportingErrors(io, () => {
     switch (command) {
       // The grammars load only when a client-code file is among the paths: `.http`-only runs never start tree-sitter.
-      case 'lint': return await lintCommand(rest, io, () => loadCodeParsers(undefined, io.stderr));
-      // `require` here, not at the top: the runner pulls in undici, whose load and HTTP-parser compilation cost
-      // every `lint` and `--version` ~150 ms of start-up and ~100 ms of waiting before exit (esbuild keeps the
-      // required modules in the bundle, initialised on first require).
-      case 'run': return await (require('./run-command') as typeof import('./run-command')).runCommand(rest, io);
-      case 'probe': return await (require('./probe-command') as typeof import('./probe-command')).probeCommand(rest, io);
+      case 'lint': return lintCommand(rest, io, () => loadCodeParsers(undefined, io.stderr));
+      // `require` here, not at the top: the commands that send requests are a bundle of their own (dist/cli-run.js),
+      // whose HTTP client, cookie jar and runner every `lint` and `--version` compiled at start-up (~30 ms of 150).
+      case 'run': case 'probe': return (require('./network-commands') as typeof import('./network-commands')).networkCommand(command, rest, io);
       case '--version': case '-v': io.stdout(VERSION); return 0;
       case '--help': case '-h': case undefined: io.stdout(USAGE); return command === undefined ? 2 : 0;
       default: throw new UsageError(`Unknown command '${command}' (lint, run, probe, --version).`);
     }
-  } catch (err) {
-    const expected = err instanceof UsageError || err instanceof PathError || err instanceof RunnerError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    // One line either way; an unexpected error is labelled as ours so it gets reported, not blamed on the input.
-    io.stderr(`etag-guard: ${expected ? '' : 'internal error: '}${err instanceof Error ? err.message : String(err)}`);
-    return 2;
-  }
+  });
 }
 
 if (require.main === module) {
