@@ -29,6 +29,14 @@ describe('the names requests define for the requests below them', () => {
     assert.deepEqual([...scope.byName.keys()], ['fetch-order', 'cancel']);
   });
 
+  it('reads a value that is one template from the template walk, and odd braces as the whole value reads', () => {
+    const text = FILE + '\n\n### again\nPUT https://shop.example/orders/3\nIf-Match: {{fetch-order.response.headers.ETag}}}\nIf-None-Match: {{fetch-order.response.headers.ETag}} x\n';
+    const [braces, trailing] = buildHttpModel(parseHttp(text)).requests[3].headers;
+    // `{{…}}}`: the walk's first template stops at the first `}}`; the value as a whole is still one template.
+    assert.deepEqual(braces.source, { kind: 'capture', request: 0, header: 'ETag}' });
+    assert.deepEqual(trailing.source, { kind: 'unknown' });
+  });
+
   it('resolves a reference to a titled request', () => {
     const model = buildHttpModel(parseHttp(FILE));
     assert.deepEqual(model.requests[2].headers[0].source, { kind: 'capture', request: 0, header: 'ETag' });

@@ -7,15 +7,13 @@
 import { overriddenMethod } from './method-override';
 import type { HttpFile, HttpRequest, Script } from '../http/ast';
 import { handlerCaptures, type HandlerCapture } from '../http/handlers';
-import { wholeTemplate, type TemplateKind } from '../http/templates';
 import { promptsOf } from '../http/prompts';
-import type { HeaderModel, RequestModel, UnresolvedReference, ValueSource } from './types';
+import type { RequestModel, UnresolvedReference } from './types';
 import { StaticVariables } from './variables';
 import type { EditorSource } from './http-editor';
 import { HttpRequestModel } from './http-request';
 import { statedEvidence, type RequestEvidence, type ResponsePart } from './http-evidence';
 import { requestTemplates } from './request-templates';
-import { HttpHeaderModel } from './http-header';
 import { NONE } from '../text/compact-list';
 
 export interface HandlerCaptureAt {
@@ -262,10 +260,10 @@ function recorded(list: Recorded<unknown>, name: string): boolean {
 export function lowerRequest(req: HttpRequest, scope: LoweringScope, lookups: Lookups, source: EditorSource): Lowered {
   const vars = scope.vars;
   const url = vars.resolve(req.requestLine.url);
-  const headers: HeaderModel[] = req.headers.map((h) => new HttpHeaderModel(h, vars.resolve(h.name), vars.resolve(h.value), valueSource(h.value, vars, lookups)));
+  // The header models are made in the request's one template walk: a value's source is read from its template there.
+  const { unresolved, uses, headers } = requestTemplates(req, scope, lookups);
   // `X-HTTP-Method: MERGE` on a POST is, for the server, the update it names (as in client code).
   const model = new HttpRequestModel(req, source, overriddenMethod(headers) ?? req.requestLine.method, url, headers);
-  const { unresolved, uses } = requestTemplates(req, scope, lookups);
   const evidence = statedEvidence(req, vars);
   return { model, unresolved, evidence: uses.length || evidence.length ? { uses, evidence } : SAYS_NOTHING };
 }
@@ -275,33 +273,3 @@ export function lowerRequest(req: HttpRequest, scope: LoweringScope, lookups: Lo
  * which the whole-file model and an editor's cache keep for every request.
  */
 const SAYS_NOTHING: RequestEvidence = Object.freeze({ uses: NONE, evidence: NONE });
-
-/** Follows a header value to an earlier response header, through at most one variable. */
-function valueSource(value: string, vars: StaticVariables, lookups: Lookups): ValueSource {
-  if (!value.includes('{{')) return LITERAL;
-  const t = wholeTemplate(value);
-  if (!t) return UNKNOWN;
-  const direct = captureOf(t, lookups);
-  if (direct) return direct;
-  if (t.kind === 'variable') {
-    const handler = lookups.handler(t.name);
-    if (handler && !vars.has(t.name)) return { kind: 'capture', request: handler.request, header: handler.header };
-    const raw = vars.raw(t.name);
-    const inner = raw === undefined ? undefined : wholeTemplate(raw);
-    const viaVar = inner && captureOf(inner, lookups);
-    if (viaVar) return viaVar;
-    if (raw !== undefined && !raw.includes('{{')) return LITERAL;
-  }
-  return UNKNOWN;
-}
-
-/** The sources that carry nothing but their kind: one shared, read-only object each. */
-const LITERAL: ValueSource = Object.freeze({ kind: 'literal' });
-const UNKNOWN: ValueSource = Object.freeze({ kind: 'unknown' });
-
-function captureOf(t: TemplateKind, lookups: Lookups): Extract<ValueSource, { kind: 'capture' }> | undefined {
-  if (t.kind !== 'request-ref' || t.part !== 'response' || t.section !== 'headers') return undefined;
-  const request = lookups.request(t.request);
-  if (request === undefined) return undefined;
-  return { kind: 'capture', request, header: t.path };
-}

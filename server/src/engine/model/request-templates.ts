@@ -1,25 +1,29 @@
 /**
  * What the lowering wants from the `{{templates}}` of one `.http` request, in one walk over its URL lines, headers
- * and body: the references that resolve nowhere (the unknown-reference rule's input) and the earlier responses the
- * request uses (the evidence's input, http-evidence.ts). Both read the same pieces and the same look-ups; walking
- * them once scans each piece's templates once and makes nothing for the pieces that hold none (most do not), where
- * two walks each listed and scanned them.
+ * and body: the references that resolve nowhere (the unknown-reference rule's input), the earlier responses the
+ * request uses (the evidence's input, http-evidence.ts) and its header models, whose value's source is read from the
+ * template the value consists of. All read the same pieces and the same look-ups; walking them once scans and
+ * classifies each piece's templates once and makes nothing for the pieces that hold none (most do not), where two
+ * walks each listed and scanned them and a header's source classified its value's template a third time.
  */
 import type { Header, HttpRequest } from '../http/ast';
-import { spanRange, TemplateScan, type TemplateSpan } from '../http/templates';
-import { headerNameSpan, headerValueSpan, urlPartsOf } from '../http/nodes';
+import { spanRange, TemplateScan, wholeTemplate, type TemplateKind, type TemplateSpan } from '../http/templates';
+import { headerNameSpan, headerValueSpan } from '../http/nodes';
 import { rangeOf, startLineOf, type Span } from '../text/span';
-import type { ResponseUse, UnresolvedReference } from './types';
+import type { HeaderModel, ResponseUse, UnresolvedReference } from './types';
 import type { LoweringScope, Lookups } from './http-lowering';
 import { useOf } from './http-evidence';
+import { HttpHeaderModel } from './http-header';
+import { LITERAL, valueSource } from './value-source';
 
 /** Names httpYac templates (JavaScript expressions) can always use: the last response, the request, Node's process. */
 const HTTPYAC_BUILTINS = new Set(['response', 'request', 'process']);
 
-/** One request's references that resolve nowhere and its uses of earlier responses, each in the file's order. */
+/** One request's references that resolve nowhere and its uses of earlier responses, each in the file's order; its header models. */
 export interface RequestTemplates {
   unresolved: UnresolvedReference[];
   uses: ResponseUse[];
+  headers: HeaderModel[];
 }
 
 /** Shared by the requests that have none (read-only: the lists are copied or read, never appended to, by callers). */
@@ -36,18 +40,31 @@ const VALUE = 2;
  * references come in the order the pieces stand, as do the uses (URL, header values, body).
  */
 export function requestTemplates(req: HttpRequest, scope: LoweringScope, lookups: Lookups): RequestTemplates {
-  const found: RequestTemplates = { unresolved: NO_UNRESOLVED, uses: NO_USES };
+  const vars = scope.vars;
+  const syntax = req.headers;
+  const found: RequestTemplates = { unresolved: NO_UNRESOLVED, uses: NO_USES, headers: new Array<HeaderModel>(syntax.length) };
   const scan = new TemplateScan();
-  const parts = urlPartsOf(req.requestLine);
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i];
-    if (p.value.includes('{{')) piece(scan.reset(p.value), URL, p.range, undefined, req, scope, lookups, found);
+  const line = req.requestLine;
+  // A URL continued over lines is in parts; a one-line URL (most) is read in place, not as a list of one made for it.
+  const parts = line.urlParts;
+  if (!parts) {
+    if (line.url.includes('{{')) piece(scan.reset(line.url), URL, line.urlRange, undefined, req, scope, lookups, found);
+  } else {
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i];
+      if (p.value.includes('{{')) piece(scan.reset(p.value), URL, p.range, undefined, req, scope, lookups, found);
+    }
   }
-  const headers = req.headers;
-  for (let i = 0; i < headers.length; i++) {
-    const h = headers[i];
+  for (let i = 0; i < syntax.length; i++) {
+    const h = syntax[i];
     if (h.name.includes('{{')) piece(scan.reset(h.name), NAME, undefined, h, req, scope, lookups, found);
-    if (h.value.includes('{{')) piece(scan.reset(h.value), VALUE, undefined, h, req, scope, lookups, found);
+    let source = LITERAL;
+    if (h.value.includes('{{')) {
+      const whole = piece(scan.reset(h.value), VALUE, undefined, h, req, scope, lookups, found);
+      // Braces the walk reads otherwise than as one template (`{{a}}}`), or spaces around it: as `wholeTemplate` reads them.
+      source = valueSource(whole ?? wholeTemplate(h.value), vars, lookups);
+    }
+    found.headers[i] = new HttpHeaderModel(h, vars.resolve(h.name), vars.resolve(h.value), source);
   }
   const body = req.body?.text;
   if (body && body.includes('{{')) {
@@ -64,10 +81,14 @@ export function requestTemplates(req: HttpRequest, scope: LoweringScope, lookups
 /**
  * One piece holding `{{` (`scan` set on its text): a URL line (`range`), or a header's name or value (`header`). Each
  * template is read once, for what it leaves unresolved and (but in a header's name) for the response it uses.
+ * Returns, for a header's value, the first template's kind when it spans the whole value (`{{…}}` and nothing else, as
+ * `wholeTemplate` reads it).
  */
 function piece(scan: TemplateScan, kind: number, range: Span | undefined, header: Header | undefined, req: HttpRequest, scope: LoweringScope,
-  lookups: Lookups, found: RequestTemplates): void {
-  while (scan.next()) {
+  lookups: Lookups, found: RequestTemplates): TemplateKind | undefined {
+  let whole: TemplateKind | undefined;
+  for (let first = true; scan.next(); first = false) {
+    if (first && kind === VALUE && scan.open === 0 && scan.close + 2 === header!.value.length && !scan.source.includes('{{')) whole = scan.parsed;
     const reference = unresolvedKind(scan, scope, lookups);
     if (reference !== undefined) {
       // Where the piece starts is worked out only for a reference to report (a range is an object).
@@ -79,6 +100,7 @@ function piece(scan: TemplateScan, kind: number, range: Span | undefined, header
     }
     if (kind !== NAME) useIn(scan, startLineOf(range ?? header!.range), kind === URL ? 'url' : 'header', req, scope, lookups, found);
   }
+  return whole;
 }
 
 function referenceName(t: TemplateSpan): string {

@@ -1,0 +1,39 @@
+/**
+ * Where a `.http` header's value comes from (`HeaderModel.source`): a literal, an earlier response header (a
+ * `{{name.response.headers.X}}` reference, directly or through one file variable or JetBrains handler variable), or
+ * something the analysis cannot follow. Worked out from the template the value consists of, which the request's one
+ * template walk (request-templates.ts) has already read and classified.
+ */
+import { wholeTemplate, type TemplateKind } from '../http/templates';
+import type { Lookups } from './http-lowering';
+import type { ValueSource } from './types';
+import type { StaticVariables } from './variables';
+
+/** The sources that carry nothing but their kind: one shared, read-only object each. */
+export const LITERAL: ValueSource = Object.freeze({ kind: 'literal' });
+const UNKNOWN: ValueSource = Object.freeze({ kind: 'unknown' });
+
+/** Follows a templated header value (`whole`: the one template it consists of, if so) to an earlier response header. */
+export function valueSource(whole: TemplateKind | undefined, vars: StaticVariables, lookups: Lookups): ValueSource {
+  const t = whole;
+  if (!t) return UNKNOWN;
+  const direct = captureOf(t, lookups);
+  if (direct) return direct;
+  if (t.kind === 'variable') {
+    const handler = lookups.handler(t.name);
+    if (handler && !vars.has(t.name)) return { kind: 'capture', request: handler.request, header: handler.header };
+    const raw = vars.raw(t.name);
+    const inner = raw === undefined ? undefined : wholeTemplate(raw);
+    const viaVar = inner && captureOf(inner, lookups);
+    if (viaVar) return viaVar;
+    if (raw !== undefined && !raw.includes('{{')) return LITERAL;
+  }
+  return UNKNOWN;
+}
+
+function captureOf(t: TemplateKind, lookups: Lookups): Extract<ValueSource, { kind: 'capture' }> | undefined {
+  if (t.kind !== 'request-ref' || t.part !== 'response' || t.section !== 'headers') return undefined;
+  const request = lookups.request(t.request);
+  if (request === undefined) return undefined;
+  return { kind: 'capture', request, header: t.path };
+}
