@@ -6,7 +6,7 @@
 import { range } from '../text/types';
 import { lineSpan, spanOf } from '../text/span';
 import type { ParseDiagnostic, Script } from './ast';
-import { commentBody, isHeaderLine, isBlank, requestLineOf, separatorTitle, type scriptOpenerOf } from './line-kinds';
+import { commentBody, isHeaderLine, isBlank, isRequestLine, separatorTitle, type scriptOpenerOf } from './line-kinds';
 import { parseDiagnostic } from './parse-diagnostics';
 
 type Opener = NonNullable<ReturnType<typeof scriptOpenerOf>>;
@@ -118,7 +118,7 @@ const LOOKAHEAD_LIMIT = 50;
 export function startsRequestAt(lines: readonly string[], i: number, end: number): boolean {
   for (let j = i; j < end && j < i + LOOKAHEAD_LIMIT; j++) {
     const text = lines[j];
-    if (requestLineOf(text, true)) return true;
+    if (isRequestLine(text, true)) return true;
     if (commentBody(text) === undefined) return false;
   }
   return false;

@@ -3,6 +3,8 @@
  * (no regex here can backtrack over a long line), so the parser stays linear on hostile input.
  */
 import { spellings, spelledAt } from '../text/spellings';
+import { lineSpan } from '../text/span';
+import type { RequestLine, Spanned } from './ast';
 
 /** Methods every dialect knows, plus WebDAV and the httpYac/JetBrains protocol keywords. */
 export const KNOWN_METHODS: ReadonlySet<string> = new Set([
@@ -129,28 +131,15 @@ export function variableOf(text: string): { name: string; nameStart: number; val
   return { name: m[2], nameStart: m[1].length + 1, valueStart: m[0].length + lead, value: rest.trim() };
 }
 
-export interface RequestLineMatch {
-  /** Upper-cased. */
-  method: string;
-  methodStart: number;
-  /** Length of the method word as written (0 when implicit). */
-  methodLength: number;
-  implicitMethod: boolean;
-  urlStart: number;
-  url: string;
-  version?: { value: string; start: number };
-  /** Where the line's text ends (`trimEnd()`'s length). */
-  lineEnd: number;
-}
-
 const URL_ONLY = /^(https?:\/\/|wss?:\/\/|\/[^/])/i;
 const TEMPLATE_URL = /^\{\{[^{}\s]+\}\}\S*$/;
 
 /**
- * `METHOD target [HTTP/x.y]`, or a bare URL meaning GET. `strict` accepts only known methods (used where a
+ * `METHOD target [HTTP/x.y]` at line `line`, or a bare URL meaning GET, as its syntax node (built here: a match
+ * copied into the node was one object more per request). `strict` accepts only known methods (used where a
  * request line may end a body without a `###`, as httpYac allows).
  */
-export function requestLineOf(text: string, strict: boolean): RequestLineMatch | undefined {
+export function requestLineAt(line: number, text: string, strict: boolean): RequestLine | undefined {
   const n = text.length;
   if (n === 0 || isSpaceAt(text, 0)) return undefined;
   // A method is an RFC 9110 token (§9.1): `MY_METHOD` and `X.SYNC` are methods too, not stray text. A letter, token
@@ -162,12 +151,17 @@ export function requestLineOf(text: string, strict: boolean): RequestLineMatch |
     while (urlStart < n && isSpaceOrTab(text, urlStart)) urlStart++;
     if (urlStart > wordEnd && urlStart < n && !isSpaceAt(text, urlStart)) {
       const method = methodOf(text, wordEnd, strict);
-      return method ? splitVersion(method, wordEnd, false, urlStart, text) : undefined;
+      return method ? requestLine(line, text, method, wordEnd, urlStart) : undefined;
     }
   }
   if (strict) return undefined;
-  if (URL_ONLY.test(text) || TEMPLATE_URL.test(text.trimEnd())) return splitVersion('GET', 0, true, 0, text);
+  if (URL_ONLY.test(text) || TEMPLATE_URL.test(text.trimEnd())) return requestLine(line, text, 'GET', 0, 0);
   return undefined;
+}
+
+/** True when the line is a request line (`requestLineAt`): where only that is asked, a look-ahead. */
+export function isRequestLine(text: string, strict: boolean): boolean {
+  return requestLineAt(0, text, strict) !== undefined;
 }
 
 /**
@@ -197,17 +191,19 @@ function methodOf(text: string, wordEnd: number, strict: boolean): string | unde
 const KNOWN_METHOD_NAMES: ReadonlyMap<string, string> = new Map([...KNOWN_METHODS].map((m) => [m, m]));
 const KNOWN_METHOD_SPELLINGS = spellings(KNOWN_METHODS);
 
-function splitVersion(method: string, methodLength: number, implicitMethod: boolean, urlStart: number, text: string): RequestLineMatch {
+/** The request line at `line` whose method (`methodLength` characters as written, 0 when omitted) is `method`. */
+function requestLine(line: number, text: string, method: string, methodLength: number, urlStart: number): RequestLine {
   const lineEnd = trimmedEnd(text);
   let end = lineEnd;
-  let version: RequestLineMatch['version'];
+  let version: Spanned | undefined;
   const start = versionStart(text, urlStart, lineEnd);
   if (start >= 0) {
-    version = { value: text.slice(start, lineEnd), start };
+    version = { value: text.slice(start, lineEnd), range: lineSpan(line, start, lineEnd) };
     end = start - 1;
     while (end > 0 && isSpaceAt(text, end - 1)) end--;
   }
-  return { method, methodStart: 0, methodLength, implicitMethod, urlStart, url: text.slice(urlStart, end), version, lineEnd };
+  const url = text.slice(urlStart, end);
+  return { method, methodLength, url, urlRange: lineSpan(line, urlStart, end), version, range: lineSpan(line, 0, lineEnd) };
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Builders for the syntax-tree nodes the parser makes out of single lines. */
 import { blockSpan, lineSpan, rangeOf, spanOf, startLineOf, type Span } from '../text/span';
 import type { Body, FileVariable, Header, HttpRequest, Metadata, RequestLine, Script, Spanned } from './ast';
-import { firstNonBlank, headerColonOf, isBlank, isSpaceAt, trimmedEnd, type RequestLineMatch, type variableOf } from './line-kinds';
+import { firstNonBlank, headerColonOf, isBlank, isSpaceAt, trimmedEnd, type variableOf } from './line-kinds';
 import { sameHeaderName, writtenHeaderName } from '../text/header-names';
 import { keptAdded, NONE } from '../text/compact-list';
 
@@ -41,28 +41,20 @@ export function emptyPending(): PendingBlock {
   return startPending({ startLine: 0, claimed: false, title: undefined, separatorLine: undefined, metadata: NONE, comments: undefined, variables: NONE, scripts: NONE }, 0);
 }
 
-/** The request whose request line is line i; its block starts at `firstLine`. */
-export function requestAt(index: number, block: PendingBlock, firstLine: number, i: number, rl: RequestLineMatch): HttpRequest {
-  const lineEnd = rl.lineEnd;
+/** The request whose request line (`requestLine`) is line i; its block starts at `firstLine`. */
+export function requestAt(index: number, block: PendingBlock, firstLine: number, i: number, requestLine: RequestLine): HttpRequest {
   const nameMeta = nameOf(block.metadata);
   return {
     index,
-    // From the block's first line; its end is set when the block ends (`endOfBlock`).
-    range: blockSpan(firstLine, i, lineEnd),
+    // Its first line only: the whole range is set when the block ends (`finishRequest` reads the start line).
+    range: lineSpan(firstLine, 0, 0),
     title: block.title,
     separatorLine: block.separatorLine,
     name: nameMeta && { value: firstWord(nameMeta.value), range: nameMeta.range },
     metadata: block.metadata,
     comments: block.comments,
     variables: block.variables,
-    requestLine: {
-      method: rl.method,
-      methodLength: rl.methodLength,
-      url: rl.url,
-      urlRange: lineSpan(i, rl.urlStart, rl.urlStart + rl.url.length),
-      version: rl.version && { value: rl.version.value, range: lineSpan(i, rl.version.start, rl.version.start + rl.version.value.length) },
-      range: lineSpan(i, 0, lineEnd),
-    },
+    requestLine,
     // Filled through `added` while its lines are read (most requests have one or two headers).
     headers: NONE,
     scripts: block.scripts,

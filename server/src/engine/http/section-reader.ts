@@ -5,7 +5,7 @@
  * diagnostic that says how to fix it, and reading goes on.
  */
 import { blockSpan, lineSpan, startLineOf } from '../text/span';
-import type { Body, Directive, HttpRequest, ResponseBlock, Spanned } from './ast';
+import type { Body, Directive, HttpRequest, RequestLine, ResponseBlock, Spanned } from './ast';
 import type { ParsedSection } from './sections';
 import { readScript, type ScriptRead, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine, startsRequestAt } from './blocks';
 import { isAssertion, isHeaderSpread, isVariableHeaderLine, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
@@ -14,8 +14,8 @@ import { bodyOf, compactLists, emptyPending, extendUrl, headerAt, keepUnclaimedS
 import { added, appended, NONE } from '../text/compact-list';
 import { notAHeader, parseDiagnostic, TEXT_AFTER_HANDLER, unreadableLine } from './parse-diagnostics';
 import {
-  commentBody, fileBodyOf, firstNonBlank, opensBlockComment, startsWithCapital, handlerFileOf, isBlank, isOutputRedirect, metadataOf, requestLineOf,
-  scriptOpenerOf, separatorTitle, urlContinuationOf, variableOf, type RequestLineMatch,
+  commentBody, fileBodyOf, firstNonBlank, opensBlockComment, startsWithCapital, handlerFileOf, isBlank, isOutputRedirect, isRequestLine, metadataOf, requestLineAt,
+  scriptOpenerOf, separatorTitle, urlContinuationOf, variableOf,
 } from './line-kinds';
 
 type State = 'preamble' | 'headers' | 'body' | 'after-body' | 'response-headers' | 'response-body';
@@ -93,8 +93,8 @@ export class SectionReader {
     if (this.startsNewResponse(i, text)) return i + 1;
     const other = startsWithCapital(text) ? undefined : this.otherPreambleLine(i, text);
     if (other !== undefined) return other;
-    const rl = requestLineOf(text, false);
-    if (rl) this.startRequest(i, rl);
+    const requestLine = requestLineAt(i, text, false);
+    if (requestLine) this.startRequest(i, requestLine);
     else this.out.diagnostics.push(unreadableLine(i, text));
     return i + 1;
   }
@@ -182,7 +182,7 @@ export class SectionReader {
       return i;
     }
     // httpYac starts the next request at a request line, with or without a blank line or `###`.
-    if (requestLineOf(text, true)) {
+    if (isRequestLine(text, true)) {
       this.httpYac = true;
       return this.startBlockAt(i);
     }
@@ -244,7 +244,7 @@ export class SectionReader {
       this.comment(i, comment, false);
       return i + 1;
     }
-    if (requestLineOf(text, true) || variableOf(text)) return this.startBlockAt(i);
+    if (isRequestLine(text, true) || variableOf(text)) return this.startBlockAt(i);
     this.out.diagnostics.push(parseDiagnostic(i, 0, text.length, 'text-after-handler', 'error', TEXT_AFTER_HANDLER));
     return i + 1;
   }
@@ -341,12 +341,12 @@ export class SectionReader {
     this.pending.metadata = added(this.pending.metadata, { key: meta.key, value: meta.value, range: lineSpan(i, 0, this.lines[i].length) });
   }
 
-  private startRequest(i: number, rl: RequestLineMatch): void {
+  private startRequest(i: number, requestLine: RequestLine): void {
     this.finishResponse();
     const p = this.pending;
     p.claimed = true;
-    this.httpYac ||= isHttpYacMethod(rl.method);
-    this.current = requestAt(this.firstIndex + this.out.requests.length - this.requestsBefore, p, this.firstContentLine(p, i), i, rl);
+    this.httpYac ||= isHttpYacMethod(requestLine.method);
+    this.current = requestAt(this.firstIndex + this.out.requests.length - this.requestsBefore, p, this.firstContentLine(p, i), i, requestLine);
     this.lastContentLine = i;
     this.bodyCount = 0;
     this.state = 'headers';
