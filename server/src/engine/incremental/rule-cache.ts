@@ -82,7 +82,11 @@ export class RuleCache {
     useEvidenceIndex(model, this.config, this.judgements);
     for (const r of removed) this.captures(r, (positions) => withoutMember(positions, r.index));
     for (const r of added) this.captures(r, (positions) => withMember(positions, r.index));
-    const rows = this.rows.length === requests.length ? this.rows.slice() : this.rows.slice(0, requests.length);
+    // Patched in place: nothing but this cache holds the list (a copy per keystroke was one slot per request to
+    // allocate and, alive at the next scavenge, to copy). Positions past the new end are dropped; new ones are in
+    // `positions` and get their row below.
+    const rows = this.rows;
+    rows.length = requests.length;
     for (const i of this.withFindings) if (i >= requests.length) this.withFindings.delete(i);
     for (const i of positions) rows[i] = new Array<readonly LintFinding[] | undefined>(this.rules.length);
     const changed = new Set(positions);
