@@ -11,6 +11,7 @@ export const resourceKey = stringMemo(resourceKeyOf);
 const GOOGLE_UPLOAD = /^(https?:\/\/(?:www\.)?googleapis\.com)\/upload\//;
 
 function resourceKeyOf(url: string): string {
+  if (isOwnKey(url)) return url;
   let u = url.trim();
   const hash = u.indexOf('#');
   if (hash >= 0 && !u.slice(hash).startsWith('#{')) u = u.slice(0, hash);
@@ -22,6 +23,34 @@ function resourceKeyOf(url: string): string {
   // the content of `GET …/drive/v3/files/ID?alt=media` (the same for Storage's `/upload/storage/v1/b/…`).
   u = u.replace(GOOGLE_UPLOAD, '$1/');
   return u.length > 1 && u.endsWith('/') ? u.slice(0, -1) : u;
+}
+
+/**
+ * True when `url` is its own resource key (what `resourceKeyOf` gives equals it): nothing to trim, no fragment or
+ * query, no upper-case or non-ASCII character before the path, no Google upload path, no trailing slash. Most URLs
+ * of a file are (`https://api.example.com/items/7`): they are checked by a scan of their first characters instead of
+ * being matched, cut, lower-cased and put together again, a few objects per distinct URL of the file. Conservative:
+ * a URL it is unsure of takes the full way.
+ */
+function isOwnKey(url: string): boolean {
+  const n = url.length;
+  if (n < 2 || !isPrintableAscii(url.charCodeAt(0)) || !isPrintableAscii(url.charCodeAt(n - 1))) return false;
+  if (url.charCodeAt(n - 1) === 47 /* / */ || url.includes('#') || url.includes('?') || url.includes('googleapis.com/upload/')) return false;
+  const scheme = url.indexOf('://');
+  if (scheme < 0) return true;
+  // The scheme and authority (up to the path's first `/`) are lower-cased by the full way: none of their characters may change.
+  const pathStart = url.indexOf('/', scheme + 3);
+  const end = pathStart < 0 ? n : pathStart;
+  for (let i = 0; i < end; i++) {
+    const c = url.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 126) return false;
+  }
+  return true;
+}
+
+/** `!` to `~`: a character neither `trim` removes nor `toLowerCase` could touch outside A–Z. */
+function isPrintableAscii(c: number): boolean {
+  return c > 32 && c < 127;
 }
 
 /** Most URLs have no query: they share one empty set instead of allocating one each. */
