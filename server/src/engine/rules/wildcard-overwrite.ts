@@ -9,7 +9,7 @@
  */
 import type { EngineConfig } from '../config/config';
 import type { HeaderModel, RequestModel } from '../model/types';
-import { lowerCaseName, withHeaders } from '../model/types';
+import { withHeaders } from '../model/types';
 import { serviceOf } from '../services/recognise';
 import { rangeOf } from '../text/span';
 import { factsOf } from './request-facts';
@@ -26,10 +26,18 @@ export interface WildcardOverwrite {
 /** The wildcard and the read before it, when `req` is a read-modify-write whose only guard is `If-Match: *`. */
 export function wildcardOverwrite(req: RequestModel, requests: readonly RequestModel[], config: EngineConfig,
   language: 'http' | 'code'): WildcardOverwrite | undefined {
-  // Most writes carry no If-Match: the request's facts (at hand in the rules' walk) say so without a list.
-  if (req.method === 'DELETE' || !factsOf(req).has('if-match')) return undefined;
-  const ifMatch = req.headers.filter((h) => lowerCaseName(h.name) === 'if-match');
-  if (ifMatch.length === 0 || !ifMatch.every((h) => !h.conditional && effectiveValue(h)?.trim() === '*')) return undefined;
+  if (req.method === 'DELETE') return undefined;
+  // The If-Match headers from the request's facts (at hand in the rules' walk), in the request's order. Most writes
+  // carry none, and most If-Match a tag: no list (and no closure per write) is made for them.
+  const conditionals = factsOf(req).conditionals;
+  let ifMatch: HeaderModel[] | undefined;
+  for (let i = 0; i < conditionals.length; i++) {
+    const c = conditionals[i];
+    if (c.name !== 'if-match') continue;
+    if (c.header.conditional || effectiveValue(c.header)?.trim() !== '*') return undefined;
+    (ifMatch ??= []).push(c.header);
+  }
+  if (!ifMatch) return undefined;
   // Another precondition beside the wildcard (If-Unmodified-Since, a service's own) still guards the write.
   if (hasWritePrecondition(withHeaders(req, req.headers.filter((h) => !ifMatch.includes(h))), config)) return undefined;
   const read = language === 'http' ? freshReadBefore(requests, req)
