@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import type { CodeParsers, EngineConfig, EvidenceSource, EslintFix, LintFinding, LintResult, Relint, Rule, RuleFailure, WrapperConfig } from '../engine';
-import { asOneReplacement, FixChecker, fixUntilStable, languageOfPath, lintCode, lintHttpText, mergeConfig, Offsets, preferredFix, RULES } from '../engine';
+import { asOneReplacement, FixChecker, fixUntilStable, languageOfPath, lintCode, lintHttpText, mergeConfig, preferredFix, RULES } from '../engine';
 import { applyRcFile } from '../host/config-files';
 import { MAX_SOURCE_BYTES, readRegularFile } from '../host/regular-file';
 
@@ -109,7 +109,7 @@ export function checkedFixes(text: string, result: LintResult, relint: (rules: r
   const rules = RULES.filter((r) => fixedRules.has(r.id));
   const checker = new FixChecker(text, result, relint(rules.length === fixedRules.size ? rules : RULES));
   const together = fixable.length > 1 && disjointLines(fixable) && checker.apply(fixable.map((f) => ({ finding: f, edits: preferredFix(f)!.edits })));
-  const offsets = new Offsets(text);
+  const offsets = checker.offsets;
   return result.findings.map((f) => {
     const fix = preferredFix(f);
     if (!fix || fix.edits.length === 0) return undefined;

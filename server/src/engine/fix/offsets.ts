@@ -2,16 +2,14 @@
  * Positions ↔ UTF-16 offsets for one text, with lines ending as `applyTextEdits` ends them (LF, CRLF, lone CR).
  * Offsets are what ESLint's `fix.range` speaks and what comparing a text before and after an edit needs.
  */
+import { lineStarts } from '../text/edits';
 import type { Position, TextEdit } from '../text/types';
 
 export class Offsets {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
-    }
+    this.starts = lineStarts(text);
   }
 
   /** The offset of a position, clamped to its line and to the text. */

@@ -25,8 +25,11 @@ export class FixChecker {
 
   constructor(readonly text: string, readonly before: LintResult, private readonly relint: Relint) {}
 
-  /** Built on the first check, not per analysis: the language server makes a checker for every version typed. */
-  private get offsets(): Offsets {
+  /**
+   * The text's offsets, built on the first check, not per analysis: the language server makes a checker for every
+   * version typed. Public so a host converting fixes to offsets (`--format json`) need not build them again.
+   */
+  get offsets(): Offsets {
     return (this.offsetsOfText ??= new Offsets(this.text));
   }
 

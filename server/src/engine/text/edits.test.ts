@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyTextEdits } from './edits';
+import { applyTextEdits, lineStarts } from './edits';
 import { range, type TextEdit } from './types';
 
 /** The definition LSP gives: every range refers to the original text; edits applied one at a time from the last. */
@@ -59,5 +59,30 @@ describe('applyTextEdits', () => {
     const out = applyTextEdits(text, edits);
     assert.equal(out, oneByOneFromTheEnd(text, edits));
     assert.equal(out.split('\n')[20], 'LINE 20');
+  });
+});
+
+describe('lineStarts', () => {
+  /** The definition: a line ends after an LF, or after a CR that no LF follows. */
+  const charByChar = (text: string): number[] => {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
+    }
+    return starts;
+  };
+
+  it('ends lines at LF, CRLF and a lone CR, as an editor does', () => {
+    assert.deepEqual(lineStarts('a\nb\r\nc\rd\r\r\n\n'), [0, 2, 5, 7, 9, 11, 12]);
+    assert.deepEqual(lineStarts(''), [0]);
+    assert.deepEqual(lineStarts('\r'), [0, 1]);
+  });
+
+  it('equals the character-by-character definition on random texts of CR, LF and letters', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const next = random(seed);
+      const text = Array.from({ length: next(40) }, () => ['\r', '\n', 'x', '\r\n'][next(4)]).join('');
+      assert.deepEqual(lineStarts(text), charByChar(text), `seed ${seed}: ${JSON.stringify(text)}`);
+    }
   });
 });
