@@ -13,9 +13,8 @@ import type { StaticVariables } from './variables';
 export const LITERAL: ValueSource = Object.freeze({ kind: 'literal' });
 const UNKNOWN: ValueSource = Object.freeze({ kind: 'unknown' });
 
-/** Follows a templated header value (`whole`: the one template it consists of, if so) to an earlier response header. */
-export function valueSource(whole: TemplateKind | undefined, vars: StaticVariables, lookups: Lookups): ValueSource {
-  const t = whole;
+/** Follows a templated header value (`t`: the one template it consists of, if so) to an earlier response header. */
+export function valueSource(t: TemplateKind | undefined, vars: StaticVariables, lookups: Lookups): ValueSource {
   if (!t) return UNKNOWN;
   const direct = captureOf(t, lookups);
   if (direct) return direct;
