@@ -36,9 +36,9 @@ export function startPending(p: PendingBlock, startLine: number, title?: string,
   return p;
 }
 
-/** A reader's block, before its first section. */
+/** A reader's block, before its first section: what `startPending(p, 0)` leaves, in the same field order (one shape). */
 export function emptyPending(): PendingBlock {
-  return startPending({ startLine: 0, claimed: false, title: undefined, separatorLine: undefined, metadata: NONE, comments: undefined, variables: NONE, scripts: NONE }, 0);
+  return { startLine: 0, claimed: false, title: undefined, separatorLine: undefined, metadata: NONE, comments: undefined, variables: NONE, scripts: NONE };
 }
 
 /** The request whose request line (`requestLine`) is line i; its block starts at `firstLine`. */
