@@ -24,9 +24,12 @@ describe('compact lists', () => {
     assert.equal(NONE.length, 0);
     assert.equal(keptAdded(one), one);
     const two = added(one, 'b');
-    assert.equal(two, one);
-    assert.notEqual(keptAdded(two), two);
-    assert.deepEqual(keptAdded(two), ['a', 'b']);
+    assert.deepEqual(two, ['a', 'b']);
+    assert.equal(keptAdded(two), two);
+    const three = added(two, 'c');
+    assert.equal(three, two);
+    assert.notEqual(keptAdded(three), three);
+    assert.deepEqual(keptAdded(three), ['a', 'b', 'c']);
     assert.equal(keptAdded(NONE), NONE);
   });
 });

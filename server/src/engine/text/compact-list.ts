@@ -23,18 +23,20 @@ export function appended<T>(list: T[] | undefined, item: T): T[] {
 
 /**
  * `list` with `item` appended, for a list that starts as `NONE` while it is filled (a request's headers, a block's
- * metadata): made at its first item, at its size, as `appended` makes it.
+ * metadata): made at its first and again at its second item, at its size each time (a `push` onto `[item]` makes room
+ * for 17 that `keptAdded` then copies away, and most requests have two headers). Use the list it returns.
  */
 export function added<T>(list: T[], item: T): T[] {
   if (list === NONE) return [item];
+  if (list.length === 1) return [list[0], item];
   list.push(item);
   return list;
 }
 
 /**
- * A list filled only through `added`, as it is kept: one of a single item is `[item]`, already at its size, so only
- * longer ones are copied (`compactList` copies every list: one filled by `push` has room for 17).
+ * A list filled only through `added`, as it is kept: one of one or two items is already at its size, so only
+ * longer ones (grown by `push`) are copied (`compactList` copies every list).
  */
 export function keptAdded<T>(list: T[]): T[] {
-  return list.length <= 1 ? list : list.slice();
+  return list.length <= 2 ? list : list.slice();
 }
