@@ -31,13 +31,16 @@ export interface LoadedConfig {
 }
 
 /**
- * Applies the rc file nearest to `forFile` over `base`, then adds the names its environment files define.
- * Problems (bad JSON, bad values) are returned, not thrown.
+ * Applies the rc file nearest to `forFile` over `base`, then adds the names its environment files define, read
+ * when the engine first asks (`environmentFileNames`: most files leave no variable unresolved, and the search lists
+ * every folder up to the file system's root). Problems (bad JSON, bad values) are returned, not thrown.
  */
 export function applyRcFile(base: EngineConfig, forFile: string, stopAt?: string): LoadedConfig {
   const loaded = readRcFile(base, forFile, stopAt);
-  const environmentNames = [...loaded.config.environmentNames, ...environmentNamesFor(forFile)];
-  return { ...loaded, config: { ...loaded.config, environmentNames } };
+  const earlier = loaded.config.environmentFileNames;
+  let names: readonly string[] | undefined;
+  const environmentFileNames = (): readonly string[] => (names ??= [...(earlier?.() ?? []), ...environmentNamesFor(forFile)]);
+  return { ...loaded, config: { ...loaded.config, environmentFileNames } };
 }
 
 function readRcFile(base: EngineConfig, forFile: string, stopAt?: string): LoadedConfig {

@@ -24,6 +24,12 @@ export interface EngineConfig {
   environmentVariables: Readonly<Record<string, string>>;
   /** Names defined in any environment file: a `{{name}}` among them is not "defined nowhere". */
   environmentNames: readonly string[];
+  /**
+   * More such names, read by the host only when asked: finding the environment files lists every folder up to the
+   * file system's root (6–12 ms on a first analysis), and only an unresolved `{{variable}}` needs their names. Set by
+   * hosts, never read from JSON; asked at most once per configuration (`unknown-reference`).
+   */
+  environmentFileNames?: () => readonly string[];
   /** Client code: team wrappers whose argument N is the precondition (see docs/configuration.md). */
   wrappers: readonly WrapperConfig[];
   /** Client-code files larger than this many bytes are skipped with one info message. */

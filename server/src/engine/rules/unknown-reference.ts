@@ -37,7 +37,8 @@ export const unknownReference: Rule = {
 };
 
 /**
- * The names the environments in sight define, once per configuration and only when a variable is unresolved: a
+ * The names the environments in sight define (the environment files' read here, by the host), once per configuration
+ * and only when a variable is unresolved: a
  * large file linted in slices (lint-sliced.ts) shares one configuration listing every request name and variable of
  * the file, thousands, and most slices leave no variable unresolved.
  */
@@ -45,7 +46,10 @@ const namesByConfig = new WeakMap<EngineConfig, ReadonlySet<string>>();
 
 function knownNames(config: EngineConfig): ReadonlySet<string> {
   let names = namesByConfig.get(config);
-  if (!names) namesByConfig.set(config, names = new Set([...config.environmentNames, ...Object.keys(config.environmentVariables)]));
+  if (!names) {
+    const fromFiles = config.environmentFileNames?.() ?? [];
+    namesByConfig.set(config, names = new Set([...config.environmentNames, ...fromFiles, ...Object.keys(config.environmentVariables)]));
+  }
   return names;
 }
 
