@@ -3,8 +3,11 @@
  * its sentence when first read; its place in the file's order is one number.
  */
 import type { DocumentEvidence } from '../model/types';
-import { describeTarget } from './route';
+import { describeTarget, distinctRunTimeUrls, isCollectionOf, originsMayMatch, routesMatch } from './route';
 import type { Evidence, WriteTarget } from './types';
+
+/** A few pieces per route say why; more would only lengthen messages (and make big files quadratic). */
+export const PIECES_PER_ROUTE = 3;
 
 /**
  * Where a piece stands in the file's order (headers first, then response uses, then scripts; by request; by
@@ -101,4 +104,25 @@ export interface RouteEntry {
   coversItems: boolean;
   pieces: Piece[];
   top: Evidence[];
+}
+
+/** True when `entry`'s evidence is about `target` (the test `lookup` applies). */
+export function entryMatches(entry: RouteEntry, target: WriteTarget): boolean {
+  if (!originsMayMatch(entry.origin, target.origin) || distinctRunTimeUrls(entry, target)) return false;
+  return routesMatch(entry.route, target.route) || (entry.coversItems && isCollectionOf(entry.route, target.route));
+}
+
+/** The first pieces of distinct sentences, in file order. */
+export function topOf(pieces: readonly Piece[]): Evidence[] {
+  const top: Evidence[] = [];
+  for (const p of pieces) {
+    if (top.length === PIECES_PER_ROUTE) break;
+    if (!top.some((e) => e.sentence === p.evidence.sentence)) top.push(p.evidence);
+  }
+  return top;
+}
+
+/** True when two tops say the same: an editor's update reports the entry only when its evidence or order changed. */
+export function sameEvidence(a: readonly Evidence[], b: readonly Evidence[]): boolean {
+  return a.length === b.length && a.every((e, i) => e === b[i] || (e.sentence === b[i].sentence && e.kind === b[i].kind && e.verdict === b[i].verdict && e.line === b[i].line));
 }

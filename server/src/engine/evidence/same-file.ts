@@ -14,15 +14,17 @@
  */
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel, ResponseUse } from '../model/types';
-import { firstHeader, mayBeIfHeader } from '../model/types';
-import { aboutRoute, distinctRunTimeUrls, isCollectionOf, originsMayMatch, placeOf, routesMatch, segmentCount, type Place } from './route';
+import { mayBeIfHeader, type HeaderModel } from '../model/types';
+import { aboutRoute, isCollectionOf, originsMayMatch, placeOf, routesMatch, segmentCount, type Place } from './route';
 import { targetOf } from './targets';
 import { settlePieces } from './route-order';
-import { orderOf, ReadModifyWritePiece, SentPiece, StatedPiece, ValidatorUsePiece, type Order, type Piece, type RouteEntry, type ValidatorUse } from './route-pieces';
+import { entryMatches, orderOf, PIECES_PER_ROUTE, ReadModifyWritePiece, SentPiece, StatedPiece, ValidatorUsePiece, sameEvidence, topOf, type Order,
+  type Piece, type RouteEntry, type ValidatorUse } from './route-pieces';
 import type { Evidence, WriteTarget } from './types';
 import { startLineOf } from '../text/span';
 import { compactList, NONE } from '../text/compact-list';
 import { membersOf, withMember, withoutMember, type Few } from '../text/few';
+import { sameHeaderName } from '../text/header-names';
 
 /** What an entry was before an update touched it, and what the update did to its pieces. */
 interface Touch {
@@ -43,11 +45,9 @@ interface Contributor {
   sources?: number[];
 }
 
-/** The preconditions whose sending is evidence, in the order their pieces take. */
-const SENT_PRECONDITIONS = ['If-Match', 'If-Unmodified-Since'];
-
-/** A few pieces per route say why; more would only lengthen messages (and make big files quadratic). */
-const PIECES_PER_ROUTE = 3;
+/** The preconditions whose sending is evidence, in the order their pieces take (`orderOf`'s seq 0 and 1). */
+const IF_MATCH = 'If-Match';
+const IF_UNMODIFIED_SINCE = 'If-Unmodified-Since';
 
 /** A request's pieces come in three phases (headers, response uses, scripts); `ALL_PHASES` asks for all at once. */
 const ALL_PHASES = -1;
@@ -210,6 +210,30 @@ export class SameFileEvidence {
   }
 
   /**
+   * A whole-file index's entries by place (`placeOf`: one object per URL), without and with items: a file names a few
+   * places many times (one look-up by identity, not two by strings). An editor's index drops entries: `entryFor`.
+   */
+  private readonly ownEntries = new Map<Place, RouteEntry>();
+  private readonly itemEntries = new Map<Place, RouteEntry>();
+
+  /** The entry for `place`'s route (as `entryFor`), with `coversItems` when asked. */
+  private entryAt(place: Place, coversItems = false): RouteEntry {
+    if (this.tracking) return this.entryFor(place.origin, place.route, coversItems);
+    const entries = coversItems ? this.itemEntries : this.ownEntries;
+    let entry = entries.get(place);
+    if (!entry) entries.set(place, entry = this.entryFor(place.origin, place.route, coversItems));
+    return entry;
+  }
+
+  /**
+   * The entry for the route a response of `method` to `place` speaks about (`aboutRoute`): a POST's is the created
+   * item's, which holds only for that item; another's is `place`'s own, for its items too when `items`.
+   */
+  private entryAbout(method: string | undefined, place: Place, items: boolean): RouteEntry {
+    return method === 'POST' ? this.entryFor(place.origin, aboutRoute(method, place.route), false) : this.entryAt(place, items);
+  }
+
+  /**
    * False when `entry` needs no more pieces: a whole-file index, given pieces in order, keeps only those up to its
    * top's last (the first pieces of distinct sentences, `topOf`); the others would never be read.
    */
@@ -246,14 +270,15 @@ export class SameFileEvidence {
   private contributePieces(r: RequestModel, evidence: RequestEvidence, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>, phase: number): void {
     if (phase === 0 && r.headers.length === 0) return;
     // Phase 0 reads where the request writes only for a precondition sent: most requests send none.
-    const place = phase === 0 && !sendsPrecondition(r) ? undefined : placeOfRequest(r);
-    if (place && (phase === ALL_PHASES || phase === 0)) {
-      for (let seq = 0; seq < SENT_PRECONDITIONS.length; seq++) {
-        const name = SENT_PRECONDITIONS[seq];
-        const h = firstHeader(r, name);
-        if (!h) continue;
-        const entry = this.entryFor(place.origin, place.route, false);
-        if (this.wants(entry)) this.add(new SentPiece(orderOf(0, r.index, seq), entry, name, targetOf(r)!, startLineOf(h.range)), c, dirty);
+    const ifMatch = phase === 0 || phase === ALL_PHASES ? sentHeader(r, IF_MATCH) : undefined;
+    const ifUnmodified = phase === 0 || phase === ALL_PHASES ? sentHeader(r, IF_UNMODIFIED_SINCE) : undefined;
+    const place = phase === 0 && !ifMatch && !ifUnmodified ? undefined : placeOfRequest(r);
+    if (place && (ifMatch || ifUnmodified)) {
+      const entry = this.entryAt(place);
+      // If-Match first, then If-Unmodified-Since (seq 0 and 1).
+      if (ifMatch && this.wants(entry)) this.add(new SentPiece(orderOf(0, r.index, 0), entry, IF_MATCH, targetOf(r)!, startLineOf(ifMatch.range)), c, dirty);
+      if (ifUnmodified && this.wants(entry)) {
+        this.add(new SentPiece(orderOf(0, r.index, 1), entry, IF_UNMODIFIED_SINCE, targetOf(r)!, startLineOf(ifUnmodified.range)), c, dirty);
       }
     }
     if (phase !== ALL_PHASES && phase !== 1) {
@@ -274,7 +299,7 @@ export class SameFileEvidence {
   /** The pieces of what the document states about `r`'s API (phase 2). */
   private stated(r: RequestModel, place: Place | undefined, evidence: RequestEvidence, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>): void {
     if (!place || !evidence.evidence.length) return;
-    const entry = this.entryFor(place.origin, aboutRoute(r.method, place.route), false);
+    const entry = this.entryAbout(r.method, place, false);
     for (let seq = 0; seq < evidence.evidence.length && this.wants(entry); seq++) {
       this.add(new StatedPiece(orderOf(2, r.index, seq), entry, evidence.evidence[seq]), c, dirty);
     }
@@ -290,11 +315,11 @@ export class SameFileEvidence {
       // Made when a first entry wants it: a whole-file index's entries are full after a few pieces.
       let v: ValidatorUse | undefined;
       // A create's validator is the created item's; a read's holds for the route's items too.
-      const readEntry = this.entryFor(read.origin, aboutRoute(source.method, read.route), source.method !== 'POST');
+      const readEntry = this.entryAbout(source.method, read, true);
       if (this.wants(readEntry)) this.add(new ValidatorUsePiece(order, readEntry, v ??= validatorUse(use, source)), c, dirty);
       // A collection's validator is evidence for its items; and the request that sends it is on the same API.
       if (!write || write.route === read.route) return;
-      const writeEntry = this.entryFor(write.origin, write.route, false);
+      const writeEntry = this.entryAt(write);
       if (this.wants(writeEntry)) this.add(new ValidatorUsePiece(order + 1, writeEntry, v ??= validatorUse(use, source)), c, dirty);
       return;
     }
@@ -306,7 +331,7 @@ export class SameFileEvidence {
       // write that sends back what its collection returned modifies what it read.
       if (!isCollectionOf(read.route, write.route) || use.sent === 'url') return;
     }
-    const entry = this.entryFor(write.origin, write.route, false);
+    const entry = this.entryAt(write);
     if (this.wants(entry)) this.add(new ReadModifyWritePiece(order, entry, user.method, startLineOf(user.anchor), targetOf(source)!, sourceLine), c, dirty);
   }
 }
@@ -345,36 +370,22 @@ function settle(entry: RouteEntry, t: Touch): void {
   settlePieces(entry.pieces, t.length, t.withdrawn, t.unsorted);
 }
 
-/** True when a header of `r` may be one of `SENT_PRECONDITIONS` (both lower-case to `i…`; anything not ASCII may too). */
-function sendsPrecondition(r: RequestModel): boolean {
+/**
+ * The first header of `r` called `name` (`firstHeader`), in an indexed scan that compares only the names that may be
+ * a precondition (both lower-case to `i…`; anything not ASCII may too): the bulk build asks this of every request.
+ */
+function sentHeader(r: RequestModel, name: string): HeaderModel | undefined {
   const headers = r.headers;
-  for (let i = 0; i < headers.length; i++) if (mayBeIfHeader(headers[i].name)) return true;
-  return false;
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
+    if (mayBeIfHeader(h.name) && sameHeaderName(h.name, name)) return h;
+  }
+  return undefined;
 }
 
 /** `ETag` / `Last-Modified`, in any case. */
 function isValidatorName(path: string): boolean {
   return (path.length === 4 || path.length === 13) && /^(etag|last-modified)$/i.test(path);
-}
-
-/** True when `entry`'s evidence is about `target` (the test `lookup` applies). */
-export function entryMatches(entry: RouteEntry, target: WriteTarget): boolean {
-  if (!originsMayMatch(entry.origin, target.origin) || distinctRunTimeUrls(entry, target)) return false;
-  return routesMatch(entry.route, target.route) || (entry.coversItems && isCollectionOf(entry.route, target.route));
-}
-
-/** The first pieces of distinct sentences, in file order. */
-function topOf(pieces: readonly Piece[]): Evidence[] {
-  const top: Evidence[] = [];
-  for (const p of pieces) {
-    if (top.length === PIECES_PER_ROUTE) break;
-    if (!top.some((e) => e.sentence === p.evidence.sentence)) top.push(p.evidence);
-  }
-  return top;
-}
-
-function sameEvidence(a: readonly Evidence[], b: readonly Evidence[]): boolean {
-  return a.length === b.length && a.every((e, i) => e === b[i] || (e.sentence === b[i].sentence && e.kind === b[i].kind && e.verdict === b[i].verdict && e.line === b[i].line));
 }
 
 function isRead(r: RequestModel): boolean {
