@@ -6,7 +6,7 @@
 import { range } from '../text/types';
 import { lineSpan, spanOf } from '../text/span';
 import type { ParseDiagnostic, Script } from './ast';
-import { commentBody, isHeaderLine, isBlank, isRequestLine, separatorTitle, type scriptOpenerOf } from './line-kinds';
+import { commentStart, isHeaderLine, isBlank, isRequestLine, separatorTitle, type scriptOpenerOf } from './line-kinds';
 import { parseDiagnostic } from './parse-diagnostics';
 
 type Opener = NonNullable<ReturnType<typeof scriptOpenerOf>>;
@@ -119,7 +119,7 @@ export function startsRequestAt(lines: readonly string[], i: number, end: number
   for (let j = i; j < end && j < i + LOOKAHEAD_LIMIT; j++) {
     const text = lines[j];
     if (isRequestLine(text, true)) return true;
-    if (commentBody(text) === undefined) return false;
+    if (commentStart(text) < 0) return false;
   }
   return false;
 }

@@ -18,6 +18,14 @@ export function directiveOf(comment: string, line: number): Directive | undefine
   return { kind: m[1] as Directive['kind'], rules, line };
 }
 
+/**
+ * `directiveOf` for the comment whose body starts at `from` in `text`: most comments name no directive, and are not
+ * copied to find that out.
+ */
+export function directiveAt(text: string, from: number, line: number): Directive | undefined {
+  return text.indexOf('etag-guard-', from) < 0 ? undefined : directiveOf(text.slice(from), line);
+}
+
 /** True when a finding of `ruleId` on `line` is silenced by one of the directives. */
 export function isSuppressed(directives: readonly Directive[], ruleId: string, line: number): boolean {
   return directives.some((d) => {

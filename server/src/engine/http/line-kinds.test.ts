@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { headerColonOf, metadataOf, requestLineAt, scriptOpenerOf, separatorTitle, trimmedEnd } from './line-kinds';
+import { headerColonOf, metadataAt, requestLineAt, scriptOpenerOf, separatorTitle, trimmedEnd } from './line-kinds';
 import { headerAt, isMultipart } from './nodes';
 import type { HttpRequest } from './ast';
 import { rangeOf } from '../text/span';
@@ -152,12 +152,19 @@ describe('line kinds: scanned as their regular expressions read them', () => {
       return m ? { key: m[1], value: comment.slice(m[0].length).trim().replace(/^=\s*/, '') } : undefined;
     };
     const piece = fc.constantFrom('@', 'name', 'N', '_', '9', '.', '-', '=', ' ', '\t', '\u00a0', 'é', 'item7', '#', ':', '{{x}}');
-    fc.assert(fc.property(fc.array(piece, { maxLength: 10 }).map((p) => p.join('')), (comment) => {
-      assert.deepEqual(metadataOf(comment), byRegex(comment), JSON.stringify(comment));
+    // Read in place from the comment's body in its line (`#` or `//` and blanks before it), as the parser reads it.
+    const metadataOf = (comment: string, marker = '#') => {
+      const m = metadataAt(3, marker + comment, marker.length);
+      return m && { key: m.key, value: m.value };
+    };
+    fc.assert(fc.property(fc.array(piece, { maxLength: 10 }).map((p) => p.join('')), fc.constantFrom('#', '//', '  #'), (comment, marker) => {
+      assert.deepEqual(metadataOf(comment, marker), byRegex(comment), JSON.stringify(marker + comment));
     }), { numRuns: 3000 });
     assert.deepEqual(metadataOf(' @name item7'), { key: 'name', value: 'item7' });
     assert.deepEqual(metadataOf('@no-redirect'), { key: 'no-redirect', value: '' });
     assert.deepEqual(metadataOf('@token = \t '), { key: 'token', value: '' });
     assert.equal(metadataOf('@9lives'), undefined);
+    // The node covers its whole line, marker and trailing blanks included.
+    assert.deepEqual(rangeOf(metadataAt(3, '  // @name item7 ', 4)!.range), { start: { line: 3, character: 0 }, end: { line: 3, character: 17 } });
   });
 });

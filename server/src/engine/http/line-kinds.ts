@@ -4,7 +4,7 @@
  */
 import { spellings, spelledAt } from '../text/spellings';
 import { lineSpan } from '../text/span';
-import type { RequestLine, Spanned } from './ast';
+import type { Metadata, RequestLine, Spanned } from './ast';
 
 /** Methods every dialect knows, plus WebDAV and the httpYac/JetBrains protocol keywords. */
 export const KNOWN_METHODS: ReadonlySet<string> = new Set([
@@ -86,30 +86,35 @@ export function separatorTitle(text: string): string | undefined {
   return text.slice(Math.min(firstNonBlank(text, k), trimmedEnd(text, k)), trimmedEnd(text, k));
 }
 
-/** `# …` or `// …` (leading blanks allowed). Returns the comment body, or undefined. */
-export function commentBody(text: string): string | undefined {
+/** Where the body of a `# …` or `// …` comment starts (after its marker; leading blanks allowed), or -1 for no comment. */
+export function commentStart(text: string): number {
   const k = firstNonBlank(text);
   const c = codeAt(text, k);
-  if (c === 35 /* # */) return text.slice(k + 1);
-  if (c === 47 /* / */ && codeAt(text, k + 1) === 47) return text.slice(k + 2);
-  return undefined;
+  if (c === 35 /* # */) return k + 1;
+  if (c === 47 /* / */ && codeAt(text, k + 1) === 47) return k + 2;
+  return -1;
 }
 
 /**
- * `@key value`, `@key = value` or `@key` inside a comment: `/^\s*@([A-Za-z_][\w.-]*)/`, then the rest trimmed and a
- * leading `=` with the blanks after it dropped, scanned by hand (`# @name item7` above most requests: the match
- * array and the copies were three objects per request).
+ * The metadata node of line `line` when its comment, whose body starts at `from`, is `@key value`, `@key = value` or
+ * `@key`: `/^\s*@([A-Za-z_][\w.-]*)/` on the body, then the rest trimmed and a leading `=` with the blanks after it
+ * dropped. Read in place and built here (`# @name item7` above most requests: a copy of the comment, a record of key
+ * and value and a copy of the key were three objects per request the tree does not keep); common keys are shared.
  */
-export function metadataOf(comment: string): { key: string; value: string } | undefined {
-  const at = firstNonBlank(comment);
-  if (codeAt(comment, at) !== 64 /* @ */ || !isKeyStart(codeAt(comment, at + 1))) return undefined;
+export function metadataAt(line: number, text: string, from: number): Metadata | undefined {
+  const at = firstNonBlank(text, from);
+  if (codeAt(text, at) !== 64 /* @ */ || !isKeyStart(codeAt(text, at + 1))) return undefined;
   let keyEnd = at + 2;
-  while (isKeyPart(codeAt(comment, keyEnd))) keyEnd++;
-  let from = firstNonBlank(comment, keyEnd);
-  const end = trimmedEnd(comment, from);
-  if (codeAt(comment, from) === 61 /* = */) from = Math.min(firstNonBlank(comment, from + 1), end);
-  return { key: comment.slice(at + 1, keyEnd), value: comment.slice(from, end) };
+  while (isKeyPart(codeAt(text, keyEnd))) keyEnd++;
+  let valueStart = firstNonBlank(text, keyEnd);
+  const end = trimmedEnd(text, valueStart);
+  if (codeAt(text, valueStart) === 61 /* = */) valueStart = Math.min(firstNonBlank(text, valueStart + 1), end);
+  const key = spelledAt(COMMON_METADATA_KEYS, text, at + 1, keyEnd) ?? text.slice(at + 1, keyEnd);
+  return { key, value: text.slice(valueStart, end), range: lineSpan(line, 0, text.length) };
 }
+
+/** The keys most requests' metadata write (REST Client, JetBrains, httpYac). */
+const COMMON_METADATA_KEYS = spellings(['name', 'note', 'title', 'description', 'prompt', 'no-redirect', 'no-cookie-jar', 'no-log', 'ref']);
 
 /** `[A-Za-z_]`, by code. */
 function isKeyStart(c: number): boolean {

@@ -9,12 +9,12 @@ import type { Body, Directive, HttpRequest, RequestLine, ResponseBlock, Spanned 
 import type { ParsedSection } from './sections';
 import { readScript, type ScriptRead, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine, startsRequestAt } from './blocks';
 import { isAssertion, isHeaderSpread, isVariableHeaderLine, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
-import { directiveOf } from './directives';
+import { directiveAt } from './directives';
 import { bodyOf, compactLists, emptyPending, extendUrl, headerAt, keepUnclaimedScripts, isMultipart, requestAt, scriptFileAt, startPending, variableAt, type PendingBlock as Pending } from './nodes';
 import { added, appended, NONE } from '../text/compact-list';
 import { notAHeader, parseDiagnostic, TEXT_AFTER_HANDLER, unreadableLine } from './parse-diagnostics';
 import {
-  commentBody, fileBodyOf, firstNonBlank, opensBlockComment, startsWithCapital, handlerFileOf, isBlank, isOutputRedirect, isRequestLine, metadataOf, requestLineAt,
+  commentStart, fileBodyOf, firstNonBlank, opensBlockComment, startsWithCapital, handlerFileOf, isBlank, isOutputRedirect, isRequestLine, metadataAt, requestLineAt,
   scriptOpenerOf, separatorTitle, urlContinuationOf, variableOf,
 } from './line-kinds';
 
@@ -108,9 +108,9 @@ export class SectionReader {
       this.pending.scripts = added(this.pending.scripts, read.script);
       return read.next;
     }
-    const comment = commentBody(text);
-    if (comment !== undefined) {
-      this.comment(i, comment, true);
+    const bodyStart = commentStart(text);
+    if (bodyStart >= 0) {
+      this.comment(i, text, bodyStart, true);
       return i + 1;
     }
     const variable = variableOf(text);
@@ -157,9 +157,9 @@ export class SectionReader {
         return i + 1;
       }
     }
-    const comment = commentBody(text);
-    if (comment !== undefined && !text.startsWith('#{', firstNonBlank(text))) {
-      this.comment(i, comment, false);
+    const bodyStart = commentStart(text);
+    if (bodyStart >= 0 && !text.startsWith('#{', firstNonBlank(text))) {
+      this.comment(i, text, bodyStart, false);
       return i + 1;
     }
     const header = headerAt(i, text);
@@ -238,10 +238,10 @@ export class SectionReader {
     if (handled !== undefined) return handled;
     if (this.startsNewResponse(i, text)) return i + 1;
     if (isAssertion(text)) return this.assertion(i, text);
-    const comment = commentBody(text);
-    if (comment !== undefined) {
+    const bodyStart = commentStart(text);
+    if (bodyStart >= 0) {
       if (startsRequestAt(this.lines, i, this.end)) return this.startBlockAt(i);
-      this.comment(i, comment, false);
+      this.comment(i, text, bodyStart, false);
       return i + 1;
     }
     if (isRequestLine(text, true) || variableOf(text)) return this.startBlockAt(i);
@@ -327,18 +327,19 @@ export class SectionReader {
     return next;
   }
 
-  private comment(i: number, body: string, inPreamble: boolean): void {
-    const directive: Directive | undefined = directiveOf(body, i);
+  /** The comment at line i, whose body starts at `bodyStart`: a directive, or in a preamble metadata or a remark. */
+  private comment(i: number, text: string, bodyStart: number, inPreamble: boolean): void {
+    const directive: Directive | undefined = directiveAt(text, bodyStart, i);
     if (directive) {
       this.out.directives.push(directive);
       return;
     }
     if (!inPreamble) return;
-    const meta = metadataOf(body);
+    const meta = metadataAt(i, text, bodyStart);
     // What the author says about the request ("should fail", "create the sample") is evidence too.
-    if (!meta) return void (this.pending.comments = appended(this.pending.comments, body.trim()));
+    if (!meta) return void (this.pending.comments = appended(this.pending.comments, text.slice(bodyStart).trim()));
     this.httpYac ||= isHttpYacMetadata(meta.key);
-    this.pending.metadata = added(this.pending.metadata, { key: meta.key, value: meta.value, range: lineSpan(i, 0, this.lines[i].length) });
+    this.pending.metadata = added(this.pending.metadata, meta);
   }
 
   private startRequest(i: number, requestLine: RequestLine): void {
