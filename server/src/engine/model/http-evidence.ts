@@ -107,17 +107,26 @@ export function useOf(t: TemplateKind, lookups: Lookups, vars: StaticVariables, 
     return { source, part: t.section, path: t.path };
   }
   if (t.kind !== 'variable') return undefined;
-  const handler = lookups.handlerPart(t.name);
-  if (handler && !vars.has(t.name)) return handler;
+  // A name the file (or environment) defines is that variable: no handler variable or named request can stand for
+  // it, so neither is looked up (most templates, `{{base}}`, `{{token}}`: the look-ups were most of the walk's).
+  const raw = vars.raw(t.name);
+  const defined = raw !== undefined;
+  if (!defined) {
+    const handler = lookups.handlerPart(t.name);
+    if (handler) return handler;
+  }
   // httpYac: a named request's response body is a variable of that name (`{{item.id}}`).
   const dot = t.name.indexOf('.');
   const root = dot < 0 ? t.name : t.name.slice(0, dot);
-  const named = lookups.request(root);
-  if (named !== undefined && !vars.has(root)) return { source: named, part: 'body', path: dot < 0 ? '' : t.name.slice(dot + 1) };
-  const raw = vars.raw(t.name);
-  if (raw === undefined || depth > 0) return undefined;
-  for (const inner of templateSpans(raw)) {
-    const use = useOf(inner.parsed, lookups, vars, depth + 1);
+  if (dot < 0 ? !defined : !vars.has(root)) {
+    const named = lookups.request(root);
+    if (named !== undefined) return { source: named, part: 'body', path: dot < 0 ? '' : t.name.slice(dot + 1) };
+  }
+  if (!defined || depth > 0) return undefined;
+  // Indexed: most values hold no template, and `for…of` made an iterator over the shared empty list each time.
+  const inner = templateSpans(raw);
+  for (let i = 0; i < inner.length; i++) {
+    const use = useOf(inner[i].parsed, lookups, vars, depth + 1);
     if (use) return use;
   }
   return undefined;

@@ -8,6 +8,7 @@ import { overriddenMethod } from './method-override';
 import type { HttpFile, HttpRequest, Script } from '../http/ast';
 import { handlerCaptures, type HandlerCapture } from '../http/handlers';
 import { promptsOf } from '../http/prompts';
+import { TemplateScan } from '../http/templates';
 import type { RequestModel, UnresolvedReference } from './types';
 import { StaticVariables } from './variables';
 import type { EditorSource } from './http-editor';
@@ -132,6 +133,11 @@ export class LoweringScope implements RunningState {
   readonly handlerVars = new Map<string, HandlerCaptureAt>();
   /** The same variables, to the response part they hold (header or body path; latest wins): for evidence. */
   readonly handlerParts = new Map<string, ResponsePart>();
+  /**
+   * The walker over every lowering's templates (request-templates.ts), reset for each piece: a lowering reads each
+   * template right away and keeps nothing of the walker, so one serves the scope instead of one per request.
+   */
+  readonly templates = new TemplateScan();
 
   constructor(readonly file: HttpFile, readonly environment: Readonly<Record<string, string>>, facts: FileFacts = fileFacts(file)) {
     this.vars = new StaticVariables(file, environment);
@@ -190,11 +196,27 @@ export class Lookups {
   readonly handlers: Recorded<HandlerCaptureAt | undefined> = [];
   readonly parts: Recorded<ResponsePart | undefined> = [];
 
+  /**
+   * The request name asked last and its answer. A lowering asks a reference's name up to three times in a row (does
+   * it resolve, which response does it use, where does the header's value come from) and the running state does not
+   * move during a lowering: the repeats are answered from here. Forgotten when a lowering starts (`startLowering`).
+   */
+  private lastName: string | undefined = undefined;
+  private lastAnswer: number | undefined = undefined;
+
   constructor(scope: LoweringScope, private readonly recording: boolean, private readonly running: RunningState = scope) {}
 
+  /** A lowering starts: what the requests above define may have moved since the last one. */
+  startLowering(): void {
+    this.lastName = undefined;
+  }
+
   request(name: string): number | undefined {
+    if (name === this.lastName) return this.lastAnswer;
     const index = this.running.requestNamed(name);
     if (this.recording && !recorded(this.names, name)) this.names.push(name, index);
+    this.lastName = name;
+    this.lastAnswer = index;
     return index;
   }
 
@@ -258,6 +280,7 @@ function recorded(list: Recorded<unknown>, name: string): boolean {
 
 /** Lowers `req` (not yet passed by `scope.advance`); fixes read the file and models through `source`. */
 export function lowerRequest(req: HttpRequest, scope: LoweringScope, lookups: Lookups, source: EditorSource): Lowered {
+  lookups.startLowering();
   const vars = scope.vars;
   const url = vars.resolve(req.requestLine.url);
   // The header models are made in the request's one template walk: a value's source is read from its template there.

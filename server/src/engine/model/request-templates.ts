@@ -7,7 +7,7 @@
  * walks each listed and scanned them and a header's source classified its value's template a third time.
  */
 import type { Header, HttpRequest } from '../http/ast';
-import { spanRange, TemplateScan, wholeTemplate, type TemplateKind, type TemplateSpan } from '../http/templates';
+import { spanRange, wholeTemplate, type TemplateKind, type TemplateScan, type TemplateSpan } from '../http/templates';
 import { headerNameSpan, headerValueSpan } from '../http/nodes';
 import { rangeOf, startLineOf, type Span } from '../text/span';
 import type { HeaderModel, ResponseUse, UnresolvedReference } from './types';
@@ -29,6 +29,8 @@ export interface RequestTemplates {
 /** Shared by the requests that have none (read-only: the lists are copied or read, never appended to, by callers). */
 const NO_UNRESOLVED: UnresolvedReference[] = [];
 const NO_USES: ResponseUse[] = [];
+/** The header models of the requests that send no header (a read often). */
+const NO_HEADERS: HeaderModel[] = [];
 
 /** Where a piece's templates go: unresolved references only (a header name), or also response uses. */
 const NAME = 0;
@@ -42,8 +44,8 @@ const VALUE = 2;
 export function requestTemplates(req: HttpRequest, scope: LoweringScope, lookups: Lookups): RequestTemplates {
   const vars = scope.vars;
   const syntax = req.headers;
-  const found: RequestTemplates = { unresolved: NO_UNRESOLVED, uses: NO_USES, headers: new Array<HeaderModel>(syntax.length) };
-  const scan = new TemplateScan();
+  const found: RequestTemplates = { unresolved: NO_UNRESOLVED, uses: NO_USES, headers: syntax.length ? new Array<HeaderModel>(syntax.length) : NO_HEADERS };
+  const scan = scope.templates;
   const line = req.requestLine;
   // A URL continued over lines is in parts; a one-line URL (most) is read in place, not as a list of one made for it.
   const parts = line.urlParts;

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { resourceKey } from './target';
+import { resourceKey, resourceKeyOf } from './target';
 
 describe('resource keys (model/target.ts)', () => {
   it('keeps a URL that is already its own key, and normalises the others as before', () => {
@@ -27,5 +27,22 @@ describe('resource keys (model/target.ts)', () => {
       ['https://www.googleapis.com/upload/drive/v3/files/1', 'https://www.googleapis.com/drive/v3/files/1'],
     ];
     for (const [url, key] of cases) assert.equal(resourceKey(url), key, url);
+  });
+
+  it('takes the short way only for URLs the long way would give back unchanged (random URL-like texts)', () => {
+    // Texts shaped like URLs (a start, a separator, an authority, a path) from pieces that decide the short way:
+    // case and non-ASCII before and after the separator, a second separator, slashes, spaces, query, fragment, upload.
+    const starts = ['', 'http', 'HTTP', 'hTtp', ' ', 'a/b', '{{base}}', 'É'];
+    const separators = ['', '://', ':', '/', ':///'];
+    const authority = ['a', 'api.test', 'B', 'ü', 'É', '\uD83D\uDE00', ':8080', '@', '{{host}}', '://', ' '];
+    const path = ['', '/', '/x', '/Y', '/ä', '?q=1', '#top', '#{id}', '/googleapis.com/upload/', ' ', '//', '://Z'];
+    let seed = 7;
+    const pick = (list: readonly string[]): string => list[(seed = (seed * 1103515245 + 12345) % 2147483648) % list.length];
+    for (let i = 0; i < 20000; i++) {
+      let url = pick(starts) + pick(separators);
+      for (let k = i % 3; k >= 0; k--) url += pick(authority);
+      for (let k = i % 4; k > 0; k--) url += pick(path);
+      assert.equal(resourceKey(url), resourceKeyOf(url), JSON.stringify(url));
+    }
   });
 });

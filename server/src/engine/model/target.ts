@@ -5,13 +5,21 @@
 
 import { stringMemo } from '../text/string-memo';
 
-/** The resource identity of a URL (see above), once per distinct URL. */
-export const resourceKey = stringMemo(resourceKeyOf);
+/**
+ * The resource identity of a URL (see above). Most URLs are their own key, which a few native scans tell; the others
+ * are normalised once per distinct URL. A memo of every URL cost more than the check: a hash and an entry per request,
+ * most URLs of a file being distinct (`…/items/7`, `…/items/8`).
+ */
+export function resourceKey(url: string): string {
+  return isOwnKey(url) ? url : normalisedKey(url);
+}
+
+const normalisedKey = stringMemo(resourceKeyOf);
 
 const GOOGLE_UPLOAD = /^(https?:\/\/(?:www\.)?googleapis\.com)\/upload\//;
 
-function resourceKeyOf(url: string): string {
-  if (isOwnKey(url)) return url;
+/** The resource identity of any URL, the long way (exported for the test that holds `resourceKey` to it). */
+export function resourceKeyOf(url: string): string {
   let u = url.trim();
   const hash = u.indexOf('#');
   if (hash >= 0 && !u.slice(hash).startsWith('#{')) u = u.slice(0, hash);
@@ -28,25 +36,24 @@ function resourceKeyOf(url: string): string {
 /**
  * True when `url` is its own resource key (what `resourceKeyOf` gives equals it): nothing to trim, no fragment or
  * query, no upper-case or non-ASCII character before the path, no Google upload path, no trailing slash. Most URLs
- * of a file are (`https://api.example.com/items/7`): they are checked by a scan of their first characters instead of
- * being matched, cut, lower-cased and put together again, a few objects per distinct URL of the file. Conservative:
- * a URL it is unsure of takes the full way.
+ * of a file are (`https://api.example.com/items/7`): they are checked by native scans instead of being matched, cut,
+ * lower-cased and put together again. Conservative: a URL it is unsure of takes the full way.
  */
 function isOwnKey(url: string): boolean {
   const n = url.length;
   if (n < 2 || !isPrintableAscii(url.charCodeAt(0)) || !isPrintableAscii(url.charCodeAt(n - 1))) return false;
   if (url.charCodeAt(n - 1) === 47 /* / */ || url.includes('#') || url.includes('?') || url.includes('googleapis.com/upload/')) return false;
-  const scheme = url.indexOf('://');
-  if (scheme < 0) return true;
-  // The scheme and authority (up to the path's first `/`) are lower-cased by the full way: none of their characters may change.
-  const pathStart = url.indexOf('/', scheme + 3);
-  const end = pathStart < 0 ? n : pathStart;
-  for (let i = 0; i < end; i++) {
-    const c = url.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c > 126) return false;
-  }
-  return true;
+  return !url.includes('://') || PLAIN_AUTHORITY.test(url);
 }
+
+/**
+ * The scheme and authority (from the start to the first `/` after the first `://`) hold no upper-case or non-ASCII
+ * character: the full way lower-cases them, so none may change. One pattern test instead of a loop over their
+ * characters (in a first lint that loop ran in the interpreter, for every request). The prefix before `://` is
+ * matched lazily, so the first `://` is the one read, as `indexOf` finds it; a later one could only be matched past
+ * a prefix the test already cleared.
+ */
+const PLAIN_AUTHORITY = /^[^A-Z\u007f-\uffff]*?:\/\/[^/A-Z\u007f-\uffff]*(?:\/|$)/;
 
 /** `!` to `~`: a character neither `trim` removes nor `toLowerCase` could touch outside A–Z. */
 function isPrintableAscii(c: number): boolean {

@@ -18,16 +18,17 @@ export function valueSource(t: TemplateKind | undefined, vars: StaticVariables, 
   if (!t) return UNKNOWN;
   const direct = captureOf(t, lookups);
   if (direct) return direct;
-  if (t.kind === 'variable') {
+  if (t.kind !== 'variable') return UNKNOWN;
+  const raw = vars.raw(t.name);
+  // Only a name the file does not define can be a handler variable (looked up only then: most are defined).
+  if (raw === undefined) {
     const handler = lookups.handler(t.name);
-    if (handler && !vars.has(t.name)) return { kind: 'capture', request: handler.request, header: handler.header };
-    const raw = vars.raw(t.name);
-    const inner = raw === undefined ? undefined : wholeTemplate(raw);
-    const viaVar = inner && captureOf(inner, lookups);
-    if (viaVar) return viaVar;
-    if (raw !== undefined && !raw.includes('{{')) return LITERAL;
+    return handler ? { kind: 'capture', request: handler.request, header: handler.header } : UNKNOWN;
   }
-  return UNKNOWN;
+  const inner = wholeTemplate(raw);
+  const viaVar = inner && captureOf(inner, lookups);
+  if (viaVar) return viaVar;
+  return raw.includes('{{') ? UNKNOWN : LITERAL;
 }
 
 function captureOf(t: TemplateKind, lookups: Lookups): Extract<ValueSource, { kind: 'capture' }> | undefined {
