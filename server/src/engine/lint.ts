@@ -11,7 +11,7 @@ import { parseHttp } from './http/parser';
 import { buildHttpModel } from './model/http-model';
 import type { DocumentModel } from './model/types';
 import { RULES } from './rules/registry';
-import { factsOf, forgetFacts, mayHaveConditional } from './rules/request-facts';
+import { CONDITIONAL_HEADERS, factsOf, forgetFacts, mayHaveConditional, type ConditionalName } from './rules/request-facts';
 import type { Finding, ReportedFinding, RequestNeed, Rule, RuleContext, RuleInfo } from './rules/types';
 import { isWrite } from './rules/vocabulary';
 
@@ -87,7 +87,11 @@ function walkRequests(rules: readonly Rule[], walkers: readonly number[], ctx: R
     const req = requests[i];
     const write = isWrite(req.method, config);
     // A read with no header that may be conditional (most) needs no facts worked out: no rule is called on it.
-    const has = (write ? WRITE : 0) | ((write || mayHaveConditional(req)) && factsOf(req).conditionals.length ? CONDITIONAL : 0);
+    let has = write ? WRITE : 0;
+    if (write || mayHaveConditional(req)) {
+      const conditionals = factsOf(req).conditionals;
+      for (let c = 0; c < conditionals.length; c++) has |= CONDITIONAL | NAMED[conditionals[c].name];
+    }
     for (let w = 0; w < walkers.length; w++) {
       const k = walkers[w];
       if (failed[k] || (needs[w] & has) !== needs[w]) continue;
@@ -103,11 +107,13 @@ function walkRequests(rules: readonly Rule[], walkers: readonly number[], ctx: R
 
 const WRITE = 1;
 const CONDITIONAL = 2;
+/** A bit per conditional header name, above WRITE and CONDITIONAL. */
+const NAMED = Object.fromEntries(CONDITIONAL_HEADERS.map((name, i) => [name, 4 << i])) as Record<ConditionalName, number>;
 
-/** A rule's `needs` as bits of WRITE and CONDITIONAL. */
+/** A rule's `needs` as bits of WRITE, CONDITIONAL and NAMED. */
 function needMask(needs: readonly RequestNeed[] | undefined): number {
   let mask = 0;
-  for (const n of needs ?? []) mask |= n === 'write' ? WRITE : CONDITIONAL;
+  for (const n of needs ?? []) mask |= n === 'write' ? WRITE : n === 'conditional' ? CONDITIONAL : CONDITIONAL | NAMED[n];
   return mask;
 }
 

@@ -6,7 +6,8 @@
 import type { HeaderModel, RequestModel } from '../model/types';
 import { parseEntityTagList } from '../semantics/entity-tag';
 import { byRequest, type Fix, type ReportedFinding, type Rule, type RuleContext } from './types';
-import { describeRequest, effectiveValue, freshReadBefore, headersOnWrite, isWrite, looksLikeFhir } from './vocabulary';
+import { describeRequest, effectiveValue, freshReadBefore, isWrite, looksLikeFhir } from './vocabulary';
+import { appended } from '../text/compact-list';
 import { literalServiceGuards } from '../services/literal-guards';
 import { readHeadersOf } from '../services/recognise';
 import { factsOf } from './request-facts';
@@ -31,18 +32,18 @@ export const hardcodedEtag: Rule = {
 
 type Report = (finding: ReportedFinding) => void;
 
+/** Reports each If-Match of the write `req` that holds entity-tags typed in. */
 function checkLiteralTags(req: RequestModel, ctx: RuleContext, report: Report): void {
   // If-None-Match with a tag on a write is inverted-precondition's finding: reporting it twice is noise.
-  const ifMatch = headersOnWrite(req, ctx.config, 'if-match');
-  if (ifMatch.length === 0) return;
-  const literal = ifMatch.filter((h) => {
-    if (h.source.kind !== 'literal') return false;
-    const value = effectiveValue(h);
-    return value !== undefined && !value.includes('{{') && parseEntityTagList(value).tags.length > 0;
-  });
+  // Indexed, and a list only for a literal (most If-Match are captured): a first lint runs in the interpreter.
+  const conditionals = factsOf(req).conditionals;
+  let literal: HeaderModel[] | undefined;
+  for (let i = 0; i < conditionals.length; i++) {
+    if (conditionals[i].name === 'if-match' && holdsLiteralTags(conditionals[i].header)) literal = appended(literal, conditionals[i].header);
+  }
   // A FHIR versioned update names the version it expects on purpose (`If-Match: W/"1"`, FHIR RESTful API,
   // "Managing Resource Contention"): there the literal is the request's meaning, as weak-etag-in-if-match holds.
-  if (literal.length === 0 || looksLikeFhir(req)) return;
+  if (literal === undefined || looksLikeFhir(req)) return;
   for (const h of literal) {
     const value = effectiveValue(h)!;
     report({
@@ -52,6 +53,13 @@ function checkLiteralTags(req: RequestModel, ctx: RuleContext, report: Report): 
       fixes: () => captureFixes(ctx.model.requests, req, h, readNotServed(req, ctx.config), ctx.language),
     });
   }
+}
+
+/** True when `h` holds entity-tags typed into the file (or a variable holding them), not a template. */
+function holdsLiteralTags(h: HeaderModel): boolean {
+  if (h.source.kind !== 'literal') return false;
+  const value = effectiveValue(h);
+  return value !== undefined && !value.includes('{{') && parseEntityTagList(value).tags.length > 0;
 }
 
 /** Service-specific versions typed into the request (Elasticsearch `?version=3`, a CouchDB `_rev` in the body). */

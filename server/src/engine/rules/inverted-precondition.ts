@@ -5,7 +5,7 @@
  */
 import { parseEntityTagList } from '../semantics/entity-tag';
 import { byRequest, type Fix, type Rule } from './types';
-import { effectiveValue, headersOnWrite } from './vocabulary';
+import { effectiveValue, isWrite } from './vocabulary';
 import { factsOf } from './request-facts';
 import { rangeOf } from '../text/span';
 
@@ -16,10 +16,14 @@ export const invertedPrecondition: Rule = {
   languages: ['http', 'code'],
   ...byRequest({
     reads: 'request',
-    needs: ['write', 'conditional'],
+    needs: ['write', 'if-none-match'],
     check(req, ctx, report) {
-      for (const h of headersOnWrite(req, ctx.config, 'if-none-match')) {
-        if (!holdsEntityTag(h.source.kind, effectiveValue(h))) continue;
+      if (!isWrite(req.method, ctx.config)) return;
+      const conditionals = factsOf(req).conditionals;
+      // Indexed: a first lint runs in the interpreter (request-facts.ts says why).
+      for (let i = 0; i < conditionals.length; i++) {
+        const h = conditionals[i].header;
+        if (conditionals[i].name !== 'if-none-match' || !holdsEntityTag(h.source.kind, effectiveValue(h))) continue;
         // With an If-Match already there, renaming would leave two: let the user choose.
         const fixes: Fix[] = factsOf(req).has('if-match') ? [] : [{
           title: 'Rename to If-Match (write only if the resource is unchanged)',

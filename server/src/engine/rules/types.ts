@@ -8,6 +8,7 @@ import type { EngineConfig } from '../config/config';
 import type { FindingLevel, Level } from '../config/levels';
 import type { DocumentModel, RequestModel } from '../model/types';
 import type { Range, TextEdit } from '../text/types';
+import type { ConditionalName } from './request-facts';
 
 export interface Fix {
   title: string;
@@ -63,7 +64,8 @@ export interface Rule extends RuleInfo {
     reads: 'request' | 'dataflow' | 'evidence';
     /**
      * What a request must be for the rule to report anything on it (every listed fact must hold): `'write'`, a write
-     * under the configuration (vocabulary.ts `isWrite`); `'conditional'`, a conditional header (request-facts.ts).
+     * under the configuration (vocabulary.ts `isWrite`); `'conditional'`, a conditional header (request-facts.ts);
+     * `'if-match'`, `'if-none-match'` and the other conditional names, a conditional header of that name.
      * The whole-file walk works these out once per request and calls only the rules whose needs it meets: most
      * requests of a file are reads without one. `check` must report nothing on a request that lacks one (a test
      * lints fixtures both ways).
@@ -74,7 +76,7 @@ export interface Rule extends RuleInfo {
 }
 
 /** A fact about a request that a per-request rule may need before it can report on it (`perRequest.needs`). */
-export type RequestNeed = 'write' | 'conditional';
+export type RequestNeed = 'write' | 'conditional' | ConditionalName;
 
 /** A rule's whole-document `check` from its per-request form. */
 export function byRequest(perRequest: NonNullable<Rule['perRequest']>): Pick<Rule, 'check' | 'perRequest'> {

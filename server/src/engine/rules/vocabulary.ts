@@ -7,11 +7,10 @@ import type { HeaderModel, RequestModel } from '../model/types';
 import { firstHeader, hasHeader, lowerCaseName, withHeaders } from '../model/types';
 import { TargetIndex } from './target-index';
 import { carriesServiceGuard } from '../services/recognise';
-import { factsOf, SERVICE_HEADERS, type ConditionalName } from './request-facts';
+import { factsOf, SERVICE_HEADERS } from './request-facts';
 import { partitionPoint } from '../text/partition-point';
 import { stringMemo } from '../text/string-memo';
 import { startLineOf } from '../text/span';
-import { appended } from '../text/compact-list';
 
 /** Methods that change state and can lose someone else's update (POST only when configured). */
 export function isWrite(method: string | undefined, config: EngineConfig): boolean {
@@ -157,14 +156,3 @@ export function looksLikeFhir(request: RequestModel): boolean {
 
 /** True when a URL's path names a FHIR resource type, once per distinct URL. */
 const fhirPath = stringMemo((url: string) => FHIR_RESOURCE_PATH.test(url.split('#')[0]));
-
-/** Each header called `name` (case-insensitively) on `req` when it is a write; none otherwise. */
-export function headersOnWrite(req: RequestModel, config: EngineConfig, name: ConditionalName): readonly HeaderModel[] {
-  if (!isWrite(req.method, config)) return NO_HEADERS;
-  let found: HeaderModel[] | undefined;
-  const conditionals = factsOf(req).conditionals;
-  for (let i = 0; i < conditionals.length; i++) if (conditionals[i].name === name) found = appended(found, conditionals[i].header);
-  return found ?? NO_HEADERS;
-}
-
-const NO_HEADERS: readonly HeaderModel[] = [];

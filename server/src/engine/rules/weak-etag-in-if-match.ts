@@ -19,7 +19,7 @@ export const weakEtagInIfMatch: Rule = {
   languages: ['http', 'code'],
   ...byRequest({
     reads: 'request',
-    needs: ['conditional'],
+    needs: ['if-match'],
     check(req, { config }, report) {
       // The exemption reads every header value: only worth asking about a request that holds a weak tag at all.
       const conditionals = factsOf(req).conditionals;
