@@ -13,7 +13,14 @@ export class VariableScan {
   name = '';
   private from = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(private text = '') {}
+
+  /** Starts over on `text` (an expansion keeps one walker per depth: variables.ts). */
+  reset(text: string): this {
+    this.text = text;
+    this.from = 0;
+    return this;
+  }
 
   /** Moves to the next variable template; false when there is none. */
   next(): boolean {

@@ -30,6 +30,12 @@ export class StaticVariables {
   private readonly oversized = new Set<string>();
   /** Texts already resolved (a file repeats `{{base}}/items/7`, `Bearer {{token}}`): their expansion, null when oversized. */
   private readonly resolved = new Map<string, string | null>();
+  /**
+   * One walker per expansion depth, reset for each text: an expansion walks its text while the variables it names
+   * are expanded one level deeper, so no two texts are walked at one depth at a time (a walker per text was an
+   * object for each distinct URL and header value of the file).
+   */
+  private readonly scans: VariableScan[] = [];
   /** Characters built by expansions so far. */
   private built = 0;
   /** True once the total bound was reached: later texts were left unexpanded. */
@@ -93,7 +99,7 @@ export class StaticVariables {
     let from = 0;
     let last = 0;
     let size = 0;
-    for (const scan = new VariableScan(text); scan.next();) {
+    for (const scan = (this.scans[depth] ??= new VariableScan()).reset(text); scan.next();) {
       const { open, end } = scan;
       const value = this.valueOf(scan.name, depth);
       size += open - last + (value === undefined ? end - open : value.length);
