@@ -12,25 +12,26 @@ import type { RequestEvidence } from './http-evidence';
 
 export function buildHttpModel(file: HttpFile, environment: Readonly<Record<string, string>> = {}): DocumentModel {
   const scope = new LoweringScope(file, environment);
-  const requests: RequestModel[] = [];
+  // One item per request: made at their size (grown by `push`, each was copied on the way up to 10,000 slots and more).
+  const syntax = file.requests;
+  const requests: RequestModel[] = new Array<RequestModel>(syntax.length);
+  const byRequest: RequestEvidence[] = new Array<RequestEvidence>(syntax.length);
   const unresolved: UnresolvedReference[] = [];
   const responseUses: ResponseUse[] = [];
   const evidence: DocumentEvidence[] = [];
-  const byRequest: RequestEvidence[] = [];
   // Fixes are built after the walk, when `requests` holds every model.
   const source = { file, requests };
   // Not recording, the look-ups only read the scope's running state: one serves every request.
   const lookups = new Lookups(scope, false);
   // Indexed loops: `for…of` made an iterator per list here, four per request (docs/performance.md, thirteenth session).
-  const syntax = file.requests;
   for (let i = 0; i < syntax.length; i++) {
     const req = syntax[i];
     const lowered = lowerRequest(req, scope, lookups, source);
-    requests.push(lowered.model);
+    requests[i] = lowered.model;
     appendTo(unresolved, lowered.unresolved);
     appendTo(responseUses, lowered.evidence.uses);
     appendTo(evidence, lowered.evidence.evidence);
-    byRequest.push(lowered.evidence);
+    byRequest[i] = lowered.evidence;
     scope.advance(req);
   }
   return { requests, unresolved, syntax: file.diagnostics, responseUses, evidence, byRequest, ...expansionLimits(file, scope.vars) };
