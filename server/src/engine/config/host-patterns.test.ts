@@ -23,6 +23,14 @@ describe('hostMatches', () => {
     assert.equal(hostMatches('', ['*']), false);
   });
 
+  it('a list edited in place to another length is read again, its earlier answers forgotten', () => {
+    const list = ['a.example.org'];
+    assert.equal(hostMatches('b.example.org', list), false);
+    list.push('B.example.org');
+    assert.equal(hostMatches('b.example.org', list), true);
+    assert.equal(hostMatches('a.example.org', list), true);
+  });
+
   it('IPv6 literals match with or without brackets on either side', () => {
     assert.equal(hostMatches('[::1]', ['::1']), true);
     assert.equal(hostMatches('::1', ['[::1]']), true);

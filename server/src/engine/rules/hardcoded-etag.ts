@@ -44,15 +44,17 @@ function checkLiteralTags(req: RequestModel, ctx: RuleContext, report: Report): 
   // A FHIR versioned update names the version it expects on purpose (`If-Match: W/"1"`, FHIR RESTful API,
   // "Managing Resource Contention"): there the literal is the request's meaning, as weak-etag-in-if-match holds.
   if (literal === undefined || looksLikeFhir(req)) return;
-  for (const h of literal) {
-    const value = effectiveValue(h)!;
-    report({
-      message: `${h.name} holds a fixed entity-tag (${value.trim()}): it matches only until the resource next changes, ` +
-        'then this write fails with 412. Capture the ETag from a read of the resource instead.',
-      range: rangeOf(h.valueRange),
-      fixes: () => captureFixes(ctx.model.requests, req, h, readNotServed(req, ctx.config), ctx.language),
-    });
-  }
+  for (const h of literal) report(literalTagFinding(req, h, ctx));
+}
+
+/** The finding on one literal If-Match (a function of its own: what its fixes keep is captured only for a finding). */
+function literalTagFinding(req: RequestModel, h: HeaderModel, ctx: RuleContext): ReportedFinding {
+  return {
+    message: `${h.name} holds a fixed entity-tag (${effectiveValue(h)!.trim()}): it matches only until the resource next changes, ` +
+      'then this write fails with 412. Capture the ETag from a read of the resource instead.',
+    range: rangeOf(h.valueRange),
+    fixes: () => captureFixes(ctx.model.requests, req, h, readNotServed(req, ctx.config), ctx.language),
+  };
 }
 
 /** True when `h` holds entity-tags typed into the file (or a variable holding them), not a template. */
@@ -62,11 +64,14 @@ function holdsLiteralTags(h: HeaderModel): boolean {
   return value !== undefined && !value.includes('{{') && parseEntityTagList(value).tags.length > 0;
 }
 
+/** `version` and `cas` mean a precondition only on the services that define them. */
+function ownsParam(param: string, req: RequestModel): boolean {
+  return param === 'version' ? factsOf(req).service?.id === 'elasticsearch' : param === 'cas' ? factsOf(req).service?.id === 'consul-kv' : true;
+}
+
 /** Service-specific versions typed into the request (Elasticsearch `?version=3`, a CouchDB `_rev` in the body). */
 function checkServiceLiterals(req: RequestModel, report: Report): void {
-  // `version` and `cas` mean a precondition only on the services that define them.
-  const owns = (param: string) => (param === 'version' ? factsOf(req).service?.id === 'elasticsearch' : param === 'cas' ? factsOf(req).service?.id === 'consul-kv' : true);
-  const typed = literalServiceGuards(req, owns);
+  const typed = literalServiceGuards(req, ownsParam);
   if (typed.length === 0) return;
   const service = factsOf(req).service;
   report({

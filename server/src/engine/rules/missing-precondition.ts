@@ -13,7 +13,7 @@ import type { DocumentModel, RequestModel } from '../model/types';
 import { serviceOf } from '../services/recognise';
 import type { TextEdit } from '../text/types';
 import { codeCatalogueOnly } from './code-catalogue-only';
-import { byRequest, type Fix, type ReportedFinding, type Rule } from './types';
+import { byRequest, type Fix, type ReportedFinding, type Rule, type RuleContext } from './types';
 import { wildcardFinding, wildcardOverwrite } from './wildcard-overwrite';
 import { describeRequest, freshReadBefore, hasWritePrecondition, header, isWrite, withoutConditional } from './vocabulary';
 import { rangeOf, startLineOf } from '../text/span';
@@ -60,18 +60,27 @@ export const missingPrecondition: Rule = {
         report(lostAtFinding(req, req.lostAt));
         return;
       }
-      report({
-        message: messageFor(req, judgement, config.strict),
-        range: rangeOf(req.anchor),
-        level,
-        // An If-None-Match with a tag is inverted-precondition's to fix (rename it): adding If-Match beside it
-        // would give a request that fails whenever the two tags agree.
-        // An SDK call's guard is a parameter of its own (its advice says which), not a header a fix could add.
-        fixes: header(req, 'If-None-Match') || req.sdk ? [] : () => guardFixes(req, ctx.model.requests, { language: ctx.language, noRead: readNotServed(req, config) }),
-      });
+      report(unguardedFinding(req, judgement, level, ctx));
     },
   }),
 };
+
+/**
+ * The finding on a write with no precondition. A function of its own: what its deferred fixes keep (the request, the
+ * context) is captured only for a finding, not on every call of `check` (most writes are guarded).
+ */
+function unguardedFinding(req: RequestModel, judgement: Judgement, level: 'hint' | undefined, ctx: RuleContext): ReportedFinding {
+  const config = ctx.config;
+  return {
+    message: messageFor(req, judgement, config.strict),
+    range: rangeOf(req.anchor),
+    level,
+    // An If-None-Match with a tag is inverted-precondition's to fix (rename it): adding If-Match beside it
+    // would give a request that fails whenever the two tags agree.
+    // An SDK call's guard is a parameter of its own (its advice says which), not a header a fix could add.
+    fixes: header(req, 'If-None-Match') || req.sdk ? [] : () => guardFixes(req, ctx.model.requests, { language: ctx.language, noRead: readNotServed(req, config) }),
+  };
+}
 
 /**
  * The rule's judgement of a write: the evidence index's, then what the kind of write makes of evidence that is only

@@ -4,10 +4,9 @@
  * get 412 (or, with a server that ignores the precondition, to overwrite the other write).
  */
 import type { HeaderModel, RequestModel } from '../model/types';
-import { exclusive } from '../model/types';
 import { readHeadersOf } from '../services/recognise';
 import { factsOf } from './request-facts';
-import { byRequest, type Fix, type Rule } from './types';
+import { byRequest, type Fix, type ReportedFinding, type Rule } from './types';
 import { describeRequest, firstChangeBetween } from './vocabulary';
 import { rangeOf, startLineOf } from '../text/span';
 
@@ -21,28 +20,34 @@ export const staleEtag: Rule = {
     needs: ['conditional'],
     check(req, ctx, report) {
       if (req.target === undefined) return;
-      const target = req.target;
+      const requests = ctx.model.requests;
       const conditionals = factsOf(req).conditionals;
       for (let i = 0; i < conditionals.length; i++) {
         const { header: h, name } = conditionals[i];
         if (name !== 'if-match' && name !== 'if-none-match' && name !== 'if-unmodified-since') continue;
         if (h.source.kind !== 'capture') continue;
-        const captured = ctx.model.requests[h.source.request];
+        const captured = requests[h.source.request];
         if (!captured || captured.target !== req.target) continue;
-        // In client code, a write in the other arm of an `if` (or another function) never runs in between.
-        const between = firstChangeBetween(ctx.model.requests, target, captured.index, req.index, (w) => !exclusive(w, req));
-        if (!between) continue;
-        report({
-          message: `${h.name} uses the ETag captured by ${describeRequest(captured)}, ` +
-            `but the ${between.method} on line ${startLineOf(between.anchor) + 1} changed this resource since: ` +
-            'the value is stale and the server will answer 412. Re-read the resource before this write.',
-          range: rangeOf(h.valueRange),
-          fixes: () => refreshFixes(req, h, between, ctx.config.serverReturnsEtagOnWrite),
-        });
+        const between = firstChangeBetween(requests, req.target, captured.index, req);
+        if (between) report(staleFinding(req, h, captured, between, ctx.config.serverReturnsEtagOnWrite));
       }
     },
   }),
 };
+
+/**
+ * The finding, made by a function of its own: what its deferred fixes keep (the request, the header, the change) is
+ * captured only for a finding, not on every call of `check` (most find nothing).
+ */
+function staleFinding(req: RequestModel, h: HeaderModel, captured: RequestModel, between: RequestModel, reuseWriteEtag: boolean): ReportedFinding {
+  return {
+    message: `${h.name} uses the ETag captured by ${describeRequest(captured)}, ` +
+      `but the ${between.method} on line ${startLineOf(between.anchor) + 1} changed this resource since: ` +
+      'the value is stale and the server will answer 412. Re-read the resource before this write.',
+    range: rangeOf(h.valueRange),
+    fixes: () => refreshFixes(req, h, between, reuseWriteEtag),
+  };
+}
 
 /** Re-read before the write, or (when the server returns ETags on writes) reuse the intervening write's ETag. */
 function refreshFixes(req: RequestModel, h: HeaderModel, between: RequestModel, reuseWriteEtag: boolean): Fix[] {

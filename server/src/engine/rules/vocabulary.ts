@@ -4,7 +4,7 @@
  */
 import type { EngineConfig } from '../config/config';
 import type { HeaderModel, RequestModel } from '../model/types';
-import { firstHeader, hasHeader, lowerCaseName, withHeaders } from '../model/types';
+import { exclusive, firstHeader, hasHeader, lowerCaseName, withHeaders } from '../model/types';
 import { TargetIndex } from './target-index';
 import { carriesServiceGuard } from '../services/recognise';
 import { factsOf, SERVICE_HEADERS } from './request-facts';
@@ -94,25 +94,15 @@ export function freshReadBefore(requests: readonly RequestModel[], request: Requ
 }
 
 /**
- * The requests strictly between positions `after` and `before` that may change `target`, in file order
- * (binary search in the target's list of changes, so a dataflow rule stays O(n log n) over the file).
+ * The first request strictly between position `after` and `write` that may change `target` and can run before
+ * `write`: in client code a write in the other arm of an `if` (or another function) never does. A binary search in the
+ * target's list of changes, so a dataflow rule stays O(n log n) over the file.
  */
-export function changesBetween(requests: readonly RequestModel[], target: string, after: number, before: number): RequestModel[] {
-  const found: RequestModel[] = [];
-  firstChangeBetween(requests, target, after, before, (c) => {
-    found.push(c);
-    return false;
-  });
-  return found;
-}
-
-/** The first request strictly between positions `after` and `before` that may change `target` and that `accept`s. */
-export function firstChangeBetween(requests: readonly RequestModel[], target: string, after: number, before: number,
-  accept: (change: RequestModel) => boolean): RequestModel | undefined {
+export function firstChangeBetween(requests: readonly RequestModel[], target: string, after: number, write: RequestModel): RequestModel | undefined {
   const changes = targetIndex(requests).changes(target);
   if (!changes) return undefined;
-  for (let k = partitionPoint(changes, (c) => c.index <= after); k < changes.length && changes[k].index < before; k++) {
-    if (accept(changes[k])) return changes[k];
+  for (let k = partitionPoint(changes, (c) => c.index <= after); k < changes.length && changes[k].index < write.index; k++) {
+    if (!exclusive(changes[k], write)) return changes[k];
   }
   return undefined;
 }

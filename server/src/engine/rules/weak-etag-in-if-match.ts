@@ -9,7 +9,7 @@ import { lineRange } from '../text/types';
 import { byRequest, type Rule } from './types';
 import { hostMatches } from '../config/host-patterns';
 import { looksLikeFhir } from './vocabulary';
-import { factsOf } from './request-facts';
+import { factsOf, type ConditionalHeader } from './request-facts';
 import { rangeOf } from '../text/span';
 
 export const weakEtagInIfMatch: Rule = {
@@ -23,7 +23,7 @@ export const weakEtagInIfMatch: Rule = {
     check(req, { config }, report) {
       // The exemption reads every header value: only worth asking about a request that holds a weak tag at all.
       const conditionals = factsOf(req).conditionals;
-      if (!conditionals.some((c) => c.name === 'if-match' && c.header.value?.includes('W/'))) return;
+      if (!holdsWeakIfMatch(conditionals)) return;
       if (hostMatches(req.host, config.weakEtagHosts) || looksLikeFhir(req)) return;
       for (const { header: h, name } of conditionals) {
         if (name !== 'if-match' || h.value === undefined) continue;
@@ -48,3 +48,11 @@ export const weakEtagInIfMatch: Rule = {
     },
   }),
 };
+
+/** True when an If-Match among `conditionals` has `W/` in its value (indexed, no closure: asked of every If-Match). */
+function holdsWeakIfMatch(conditionals: readonly ConditionalHeader[]): boolean {
+  for (let i = 0; i < conditionals.length; i++) {
+    if (conditionals[i].name === 'if-match' && conditionals[i].header.value?.includes('W/')) return true;
+  }
+  return false;
+}

@@ -15,12 +15,18 @@ export interface LiteralGuard {
   text: string;
 }
 
-/** Literal service-specific preconditions of a request (URL, headers with literal values, body). */
-export function literalServiceGuards(req: {
+/** What `literalServiceGuards` reads of a request. */
+interface GuardedRequest {
   url: string | undefined;
   body?: string;
   headers: ReadonlyArray<{ name: string; value: string | undefined; source: { kind: string } }>;
-}, isServiceTarget: (param: string) => boolean): readonly LiteralGuard[] {
+}
+
+/**
+ * Literal service-specific preconditions of a request (URL, headers with literal values, body). `isServiceTarget` says
+ * whether a version parameter means a precondition where `req` goes (given the request: no closure per request).
+ */
+export function literalServiceGuards<R extends GuardedRequest>(req: R, isServiceTarget: (param: string, req: R) => boolean): readonly LiteralGuard[] {
   // Most writes hold none: the list is made at the first one.
   let out: LiteralGuard[] | undefined;
   // Most writes carry no query, no version header and no `_rev`: each part is looked at only when it may hold one.
@@ -31,7 +37,7 @@ export function literalServiceGuards(req: {
   const pairs = query === undefined ? NO_PAIRS : query.split('&');
   for (let i = 0; i < pairs.length; i++) {
     const [name, value = ''] = pairs[i].split('=');
-    if (!VERSION_PARAMS.includes(name) || !isServiceTarget(name) || !copiedVersion(value)) continue;
+    if (!VERSION_PARAMS.includes(name) || !isServiceTarget(name, req) || !copiedVersion(value)) continue;
     if (external && name === 'version') continue;
     (out ??= []).push({ text: `?${name}=${value}` });
   }
