@@ -8,14 +8,15 @@ import type { Header } from '../http/ast';
 import { headerNameSpan, headerValueSpan } from '../http/nodes';
 import type { Span } from '../text/span';
 import type { HeaderModel, ValueSource } from './types';
+import { LITERAL } from './value-source';
 
-export class HttpHeaderModel implements HeaderModel {
-  constructor(
-    private readonly syntax: Header,
-    readonly name: string,
-    readonly resolvedValue: string | undefined,
-    readonly source: ValueSource,
-  ) {}
+/** What every `.http` header model reads from its syntax: the value as written and where the parts stand. */
+abstract class SyntaxHeaderModel implements HeaderModel {
+  abstract readonly name: string;
+  abstract readonly resolvedValue: string | undefined;
+  abstract readonly source: ValueSource;
+
+  constructor(protected readonly syntax: Header) {}
 
   get value(): string {
     return this.syntax.value;
@@ -31,5 +32,37 @@ export class HttpHeaderModel implements HeaderModel {
 
   get range(): Span {
     return this.syntax.range;
+  }
+}
+
+/** A header whose name or value holds a `{{template}}`: the lowering's answers, kept. */
+export class HttpHeaderModel extends SyntaxHeaderModel {
+  constructor(
+    syntax: Header,
+    readonly name: string,
+    readonly resolvedValue: string | undefined,
+    readonly source: ValueSource,
+  ) {
+    super(syntax);
+  }
+}
+
+/**
+ * A header with no `{{` in its name or value (most: `Content-Type`, `Accept`, a dated `If-Unmodified-Since`): its
+ * name, its resolved value and its source are its syntax's as written and a literal, so it keeps nothing but the
+ * syntax (32 bytes instead of 56, for ~8 k of the 10k bench file's 14 k headers, kept by an editor as well).
+ */
+export class LiteralHeaderModel extends SyntaxHeaderModel {
+  get name(): string {
+    return this.syntax.name;
+  }
+
+  /** Resolving a text without `{{` gives it back as it is (variables.ts `resolve`). */
+  get resolvedValue(): string {
+    return this.syntax.value;
+  }
+
+  get source(): ValueSource {
+    return LITERAL;
   }
 }

@@ -13,7 +13,7 @@ import { rangeOf, startLineOf, type Span } from '../text/span';
 import type { HeaderModel, ResponseUse, UnresolvedReference } from './types';
 import type { LoweringScope, Lookups } from './http-lowering';
 import { useOf } from './http-evidence';
-import { HttpHeaderModel } from './http-header';
+import { HttpHeaderModel, LiteralHeaderModel } from './http-header';
 import { LITERAL, valueSource } from './value-source';
 
 /** Names httpYac templates (JavaScript expressions) can always use: the last response, the request, Node's process. */
@@ -59,9 +59,15 @@ export function requestTemplates(req: HttpRequest, scope: LoweringScope, lookups
   }
   for (let i = 0; i < syntax.length; i++) {
     const h = syntax[i];
-    if (h.name.includes('{{')) piece(scan.reset(h.name), NAME, undefined, h, req, scope, lookups, found);
+    const templatedName = h.name.includes('{{');
+    const templatedValue = h.value.includes('{{');
+    if (!templatedName && !templatedValue) {
+      found.headers[i] = new LiteralHeaderModel(h);
+      continue;
+    }
+    if (templatedName) piece(scan.reset(h.name), NAME, undefined, h, req, scope, lookups, found);
     let source = LITERAL;
-    if (h.value.includes('{{')) {
+    if (templatedValue) {
       const whole = piece(scan.reset(h.value), VALUE, undefined, h, req, scope, lookups, found);
       // Braces the walk reads otherwise than as one template (`{{a}}}`), or spaces around it: as `wholeTemplate` reads them.
       source = valueSource(whole ?? wholeTemplate(h.value), vars, lookups);
