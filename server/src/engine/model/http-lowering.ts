@@ -14,7 +14,7 @@ import { StaticVariables } from './variables';
 import type { EditorSource } from './http-editor';
 import { HttpRequestModel } from './http-request';
 import { statedEvidence, type RequestEvidence, type ResponsePart } from './http-evidence';
-import { requestTemplates } from './request-templates';
+import { requestTemplates, WalkFindings } from './request-templates';
 import { NONE } from '../text/compact-list';
 
 export interface HandlerCaptureAt {
@@ -138,6 +138,8 @@ export class LoweringScope implements RunningState {
    * template right away and keeps nothing of the walker, so one serves the scope instead of one per request.
    */
   readonly templates = new TemplateScan();
+  /** What that walk finds, read by each lowering right after its walk (request-templates.ts). */
+  readonly found = new WalkFindings();
 
   constructor(readonly file: HttpFile, readonly environment: Readonly<Record<string, string>>, facts: FileFacts = fileFacts(file)) {
     this.vars = new StaticVariables(file, environment);

@@ -32,6 +32,16 @@ const NO_USES: ResponseUse[] = [];
 /** The header models of the requests that send no header (a read often). */
 const NO_HEADERS: HeaderModel[] = [];
 
+/**
+ * What the walk finds, one record per lowering scope (`LoweringScope.found`), set afresh by each walk: a lowering
+ * reads the three lists out right away, so a record per request was one more object for each request of a file.
+ */
+export class WalkFindings implements RequestTemplates {
+  unresolved = NO_UNRESOLVED;
+  uses = NO_USES;
+  headers = NO_HEADERS;
+}
+
 /** Where a piece's templates go: unresolved references only (a header name), or also response uses. */
 const NAME = 0;
 const URL = 1;
@@ -39,12 +49,16 @@ const VALUE = 2;
 
 /**
  * The walk: URL lines, then each header's name and value, then the body's lines (uses only). The unresolved
- * references come in the order the pieces stand, as do the uses (URL, header values, body).
+ * references come in the order the pieces stand, as do the uses (URL, header values, body). The record returned is
+ * the scope's (`WalkFindings`): read it before the scope's next walk.
  */
 export function requestTemplates(req: HttpRequest, scope: LoweringScope, lookups: Lookups): RequestTemplates {
   const vars = scope.vars;
   const syntax = req.headers;
-  const found: RequestTemplates = { unresolved: NO_UNRESOLVED, uses: NO_USES, headers: syntax.length ? new Array<HeaderModel>(syntax.length) : NO_HEADERS };
+  const found = scope.found;
+  found.unresolved = NO_UNRESOLVED;
+  found.uses = NO_USES;
+  found.headers = syntax.length ? new Array<HeaderModel>(syntax.length) : NO_HEADERS;
   const scan = scope.templates;
   const line = req.requestLine;
   // A URL continued over lines is in parts; a one-line URL (most) is read in place, not as a list of one made for it.
