@@ -14,7 +14,7 @@
  */
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel, ResponseUse } from '../model/types';
-import { mayBeIfHeader, type HeaderModel } from '../model/types';
+import { firstHeader } from '../model/types';
 import { aboutRoute, isCollectionOf, originsMayMatch, placeOf, routesMatch, segmentCount, type Place } from './route';
 import { targetOf } from './targets';
 import { settlePieces } from './route-order';
@@ -24,7 +24,6 @@ import type { Evidence, WriteTarget } from './types';
 import { startLineOf } from '../text/span';
 import { compactList, NONE } from '../text/compact-list';
 import { membersOf, withMember, withoutMember, type Few } from '../text/few';
-import { sameHeaderName } from '../text/header-names';
 
 /** What an entry was before an update touched it, and what the update did to its pieces. */
 interface Touch {
@@ -270,8 +269,8 @@ export class SameFileEvidence {
   private contributePieces(r: RequestModel, evidence: RequestEvidence, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>, phase: number): void {
     if (phase === 0 && r.headers.length === 0) return;
     // Phase 0 reads where the request writes only for a precondition sent: most requests send none.
-    const ifMatch = phase === 0 || phase === ALL_PHASES ? sentHeader(r, IF_MATCH) : undefined;
-    const ifUnmodified = phase === 0 || phase === ALL_PHASES ? sentHeader(r, IF_UNMODIFIED_SINCE) : undefined;
+    const ifMatch = phase === 0 || phase === ALL_PHASES ? firstHeader(r, IF_MATCH) : undefined;
+    const ifUnmodified = phase === 0 || phase === ALL_PHASES ? firstHeader(r, IF_UNMODIFIED_SINCE) : undefined;
     const place = phase === 0 && !ifMatch && !ifUnmodified ? undefined : placeOfRequest(r);
     if (place && (ifMatch || ifUnmodified)) {
       const entry = this.entryAt(place);
@@ -368,19 +367,6 @@ function touch(entry: RouteEntry, dirty: Map<RouteEntry, Touch>): Touch {
 /** Drops the entry's withdrawn pieces and puts the appended ones in file order (route-order.ts). */
 function settle(entry: RouteEntry, t: Touch): void {
   settlePieces(entry.pieces, t.length, t.withdrawn, t.unsorted);
-}
-
-/**
- * The first header of `r` called `name` (`firstHeader`), in an indexed scan that compares only the names that may be
- * a precondition (both lower-case to `i…`; anything not ASCII may too): the bulk build asks this of every request.
- */
-function sentHeader(r: RequestModel, name: string): HeaderModel | undefined {
-  const headers = r.headers;
-  for (let i = 0; i < headers.length; i++) {
-    const h = headers[i];
-    if (mayBeIfHeader(h.name) && sameHeaderName(h.name, name)) return h;
-  }
-  return undefined;
 }
 
 /** `ETag` / `Last-Modified`, in any case. */

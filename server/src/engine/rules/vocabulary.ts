@@ -71,7 +71,7 @@ export function effectiveValue(h: HeaderModel): string | undefined {
 
 /** True for a method that may change the target resource (anything but the safe methods, RFC 9110 §9.2.1). */
 function unsafeMethod(method: string | undefined): boolean {
-  return method !== undefined && !['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(method);
+  return method !== undefined && method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && method !== 'TRACE';
 }
 
 /**

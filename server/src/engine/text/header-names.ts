@@ -21,6 +21,10 @@ export function lowerCaseName(name: string): string {
 /** `a.toLowerCase() === b.toLowerCase()`, compared in place for ASCII (header names are tokens). */
 export function sameHeaderName(a: string, b: string): boolean {
   if (a === b) return true;
+  // Most names compared differ in their first character: two ASCII ones that do not lower-case alike settle it.
+  const x = a.charCodeAt(0);
+  const y = b.charCodeAt(0);
+  if (x !== y && x < 128 && y < 128 && ((x | 32) !== (y | 32) || (x | 32) < 97 || (x | 32) > 122)) return false;
   // Lower-casing keeps an ASCII string's length; only İ (U+0130) lower-cases to two characters, never to ASCII.
   if (a.length !== b.length) return a.length > b.length ? nonAsciiSame(a, b) : nonAsciiSame(b, a);
   for (let i = 0; i < a.length; i++) {
