@@ -48,22 +48,33 @@ export function lintHttpFile(file: HttpFile, config: EngineConfig, rules: readon
   return { ...runRules(model, 'http', file.directives, config, rules), file, model, syntaxErrors: file.diagnostics.length };
 }
 
+/**
+ * What an editor's rule cache (incremental/rule-cache.ts) keeps of its first version's whole-file lint, so that it
+ * need not run every per-request rule again: the rules read the cache's context, findings with deferred fixes are
+ * scoped to its epochs, and each per-request rule's findings are handed over by request, suppressed ones included.
+ */
+export interface KeptFindings {
+  context: RuleContext;
+  epoch: () => number;
+  found(rule: Rule, request: number, finding: LintFinding): void;
+}
+
 /** Runs rules over a model (shared by `.http` files and client code). */
 export function runRules(
   model: DocumentModel, language: 'http' | 'code', directives: readonly Directive[], config: EngineConfig,
-  rules: readonly Rule[] = RULES,
+  rules: readonly Rule[] = RULES, keep?: KeptFindings,
 ): LintResult {
   const active = rules.filter((rule) => rule.languages.includes(language) && levelOf(rule, config) !== 'off');
   // Per rule, its findings and its failure: gathered in the rules' order whatever order they ran in.
   const found: LintFinding[][] = active.map(() => []);
   const failed: Array<RuleFailure | undefined> = active.map(() => undefined);
-  const ctx: RuleContext = { model, config, language };
+  const ctx: RuleContext = keep?.context ?? { model, config, language };
   const walkers: number[] = [];
   for (let k = 0; k < active.length; k++) {
     if (active[k].perRequest) walkers.push(k);
     else runRule(active[k], ctx, directives, found[k], failed, k);
   }
-  if (walkers.length) walkRequests(active, walkers, ctx, directives, found, failed);
+  if (walkers.length) walkRequests(active, walkers, ctx, directives, found, failed, keep);
   forgetFacts();
   const findings = found.length === 1 ? found[0] : ([] as LintFinding[]).concat(...found);
   return { findings: sortFindings(findings), failures: failed.filter((f): f is RuleFailure => f !== undefined) };
@@ -77,13 +88,18 @@ export function runRules(
  * to say about most requests, and the walk then costs one look at the request instead of a call per rule.
  */
 function walkRequests(rules: readonly Rule[], walkers: readonly number[], ctx: RuleContext, directives: readonly Directive[],
-  found: LintFinding[][], failed: Array<RuleFailure | undefined>): void {
-  const reporters = walkers.map((k) => reporterOf(rules[k], directives, ctx.config, found[k]));
+  found: LintFinding[][], failed: Array<RuleFailure | undefined>, keep: KeptFindings | undefined): void {
+  /** The request the walk is at (what `keep` files a finding under). */
+  let i = 0;
+  const reporters = walkers.map((k) => reporterOf(rules[k], directives, ctx.config, found[k], keep && {
+    epoch: keep.epoch,
+    found: (f) => keep.found(rules[k], i, f),
+  }));
   const needs = walkers.map((k) => needMask(rules[k].perRequest!.needs));
   const requests = ctx.model.requests;
   const config = ctx.config;
   let running = walkers.length;
-  for (let i = 0; i < requests.length && running > 0; i++) {
+  for (; i < requests.length && running > 0; i++) {
     const req = requests[i];
     const write = isWrite(req.method, config);
     // A read with no header that may be conditional (most) needs no facts worked out: no rule is called on it.
@@ -117,8 +133,19 @@ function needMask(needs: readonly RequestNeed[] | undefined): number {
   return mask;
 }
 
-/** What a rule's `report` does: a finding no directive suppresses goes into `findings`, in the engine's form. */
-function reporterOf(rule: Rule, directives: readonly Directive[], config: EngineConfig, findings: LintFinding[]): (f: ReportedFinding) => void {
+/**
+ * What a rule's `report` does: a finding no directive suppresses goes into `findings`, in the engine's form; with
+ * `keep` (an editor's first lint), every finding is also handed to it, made with its epoch.
+ */
+function reporterOf(rule: Rule, directives: readonly Directive[], config: EngineConfig, findings: LintFinding[],
+  keep?: { epoch: () => number; found: (f: LintFinding) => void }): (f: ReportedFinding) => void {
+  if (keep) {
+    return (f) => {
+      const finding = toLintFinding(rule, f, config, keep.epoch);
+      keep.found(finding);
+      if (!isSuppressed(directives, rule.id, f.range.start.line)) findings.push(finding);
+    };
+  }
   return (f) => {
     if (!isSuppressed(directives, rule.id, f.range.start.line)) findings.push(toLintFinding(rule, f, config));
   };

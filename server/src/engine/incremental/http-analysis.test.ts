@@ -7,6 +7,8 @@ import { parseHttp } from '../http/parser';
 import { lintHttp } from '../lint';
 import { buildHttpModel } from '../model/http-model';
 import type { DocumentModel } from '../model/types';
+import { byRequest, type Rule } from '../rules/types';
+import { rangeOf } from '../text/span';
 import { IncrementalHttpAnalysis } from './http-analysis';
 
 /**
@@ -142,6 +144,34 @@ describe('incremental analysis of .http documents', () => {
       // The first version's models are the caches' too: an untouched request keeps its model from the start.
       assert.equal(after.model.requests[0], first.model.requests[0]);
     }
+  });
+
+  it('fills its cache from the first lint\'s findings: priming runs no per-request rule again', () => {
+    // A per-request rule that counts the requests it checks and reports every PUT (suppressed by a directive).
+    const checked: string[] = [];
+    const everyPut: Rule = {
+      id: 'every-put', defaultLevel: 'warning', summary: 'Every PUT.', languages: ['http'],
+      ...byRequest({
+        reads: 'request',
+        check(req, _ctx, report) {
+          checked.push(req.url ?? '');
+          if (req.method === 'PUT') report({ message: 'a PUT', range: rangeOf(req.anchor), fixes: [] });
+        },
+      }),
+    };
+    const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG, [everyPut]);
+    const text = '# etag-guard-disable every-put\nPUT https://x.test/1\n\n###\nGET https://x.test/2\n\n###\nPUT https://x.test/3\n';
+    assert.equal(analysis.analyze(text).findings.length, 0);
+    assert.deepEqual(checked, ['https://x.test/1', 'https://x.test/2', 'https://x.test/3']);
+    analysis.prime();
+    assert.equal(checked.length, 3, 'primed without checking a request again');
+    // The kept rows hold the suppressed findings too: the directive edited (in the first request's section, no line
+    // added or removed) shows the third request's finding, which was not checked again.
+    const edited = text.replace('disable every-put', 'disable other-rule');
+    const after = analysis.analyze(edited);
+    assert.deepEqual(after.findings.map((f) => f.range.start.line), [1, 7]);
+    assert.deepEqual(checked.slice(3), ['https://x.test/1'], 'only the edited request is checked');
+    assert.deepStrictEqual(plain(after), plain(lintHttp(edited, DEFAULT_CONFIG, [everyPut])));
   });
 
   it('reuses the models and findings of requests an edit did not touch', () => {

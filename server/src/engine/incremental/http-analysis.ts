@@ -8,12 +8,14 @@
  * which costs what `lintHttp` costs: filling what only later versions use (the indexes by position, the rule
  * cache's rows and indexes) costs about as much again, so it is left to `prime`, which the editor calls once the
  * first diagnostics are out, and which the next `analyze` runs first when nobody called it. The model is built
- * once and kept for both.
+ * once and kept for both, and so are the per-request rules' findings: the first lint hands them to the rule cache
+ * by request (`RuleCache.lintFirst`), which `prime` makes its rows instead of running those rules again, but for
+ * the evidence rule (`RuleCache.adopt`).
  */
 import type { EngineConfig } from '../config/config';
 import type { HttpFile } from '../http/ast';
 import { IncrementalHttpParser, type Unchanged } from '../http/incremental';
-import { runRules, type LintResult } from '../lint';
+import type { LintResult } from '../lint';
 import type { DocumentModel } from '../model/types';
 import { RULES } from '../rules/registry';
 import type { Rule } from '../rules/types';
@@ -29,7 +31,7 @@ export class IncrementalHttpAnalysis {
   private unprimed: { file: HttpFile; delta: ModelDelta } | undefined;
   private analysed = false;
 
-  constructor(readonly config: EngineConfig, private readonly rules: readonly Rule[] = RULES) {
+  constructor(readonly config: EngineConfig, rules: readonly Rule[] = RULES) {
     this.ruleCache = new RuleCache(config, rules);
   }
 
@@ -44,7 +46,7 @@ export class IncrementalHttpAnalysis {
       this.analysed = true;
       const delta = this.models.first(file, this.config.environmentVariables);
       this.unprimed = { file, delta };
-      return { ...runRules(delta.model, 'http', file.directives, this.config, this.rules), file, model: delta.model };
+      return { ...this.ruleCache.lintFirst(delta.model, file.directives), file, model: delta.model };
     }
     const { model, ...delta } = this.models.build(file, this.config.environmentVariables, this.parser.lastChange);
     return { ...this.ruleCache.run(model, delta, file.directives), file, model };
@@ -65,7 +67,8 @@ export class IncrementalHttpAnalysis {
     if (!first) return;
     this.unprimed = undefined;
     this.models.index();
-    this.ruleCache.run(first.delta.model, first.delta, first.file.directives);
+    // The first lint's findings become the rule cache's rows; only if it could not keep them do the rules run again.
+    if (!this.ruleCache.adopt(first.delta.model, first.delta)) this.ruleCache.run(first.delta.model, first.delta, first.file.directives);
     emptyStringMemos();
   }
 }

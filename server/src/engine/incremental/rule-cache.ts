@@ -14,7 +14,7 @@
 import type { EngineConfig } from '../config/config';
 import type { Directive } from '../http/ast';
 import { isSuppressed } from '../http/directives';
-import { levelOf, runRule, sortFindings, toLintFinding, type LintFinding, type LintResult, type RuleFailure } from '../lint';
+import { levelOf, runRule, runRules, sortFindings, toLintFinding, type LintFinding, type LintResult, type RuleFailure } from '../lint';
 import { JudgementIndex, useEvidenceIndex } from '../evidence/index';
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel } from '../model/types';
@@ -64,6 +64,8 @@ export class RuleCache {
   private readonly wholeFile = new Set<Rule>();
   /** Every version's rules read the current model through this (deferred fixes included). */
   private readonly context: RuleContext;
+  /** The first version's rows, from its whole-file lint (`lintFirst`), until `adopt` takes them. */
+  private firstRows: Row[] | undefined;
 
   constructor(private readonly config: EngineConfig, private readonly rules: readonly Rule[]) {
     const cache = this;
@@ -71,17 +73,56 @@ export class RuleCache {
     this.context = { get model() { return cache.model; }, config, language: 'http' };
   }
 
-  run(model: DocumentModel, delta: RuleDelta, directives: readonly Directive[]): LintResult {
-    const { added, addedEvidence, removed, positions } = delta;
-    this.epoch++;
+  /**
+   * The first version, linted whole as `lintHttp` lints it (`runRules`), but through this cache's context and epochs,
+   * with each per-request rule's findings kept by request: `adopt` makes them the rows, so that filling the cache after
+   * the first diagnostics does not run every per-request rule over the file again.
+   */
+  lintFirst(model: DocumentModel, directives: readonly Directive[]): LintResult {
     this.model = model;
+    const column = new Map(this.rules.map((rule, k) => [rule, k]));
+    const rows: Row[] = [];
+    const result = runRules(model, 'http', directives, this.config, this.rules, {
+      context: this.context,
+      epoch: this.epochNow,
+      found: (rule, i, f) => {
+        const row = (rows[i] ??= new Array<readonly LintFinding[] | undefined>(this.rules.length));
+        const k = column.get(rule)!;
+        row[k] = appended(row[k] as LintFinding[] | undefined, f);
+      },
+    });
+    // A rule that threw stopped its walk there: its rows are not whole, so `adopt` runs the rules instead.
+    this.firstRows = result.failures.length ? undefined : rows;
+    return result;
+  }
+
+  /**
+   * Fills the cache from the first version (`lintFirst`): its indexes from every request, its rows from the first
+   * lint's findings (a request without any reads as none), but for the rules that read the evidence index, which run
+   * again here: the editor's index learns which judgements a later edit may change by making them, and the first lint
+   * judged through a whole-file index of its own. False when that lint did not keep its findings: run it then.
+   */
+  adopt(model: DocumentModel, delta: RuleDelta): boolean {
+    const rows = this.firstRows;
+    this.firstRows = undefined;
+    if (!rows || model !== this.model) return false;
+    this.advance(model, delta);
+    rows.length = model.requests.length;
+    for (let i = 0; i < rows.length; i++) rows[i] ??= EMPTY_ROW;
+    const every = new Set(delta.positions);
+    for (let k = 0; k < this.rules.length; k++) {
+      if (this.rules[k].perRequest?.reads === 'evidence' && this.isActive(this.rules[k])) this.runPerRequest(k, rows, every);
+    }
+    for (let i = 0; i < rows.length; i++) this.settleRow(rows, i);
+    this.rows = rows;
+    return true;
+  }
+
+  run(model: DocumentModel, delta: RuleDelta, directives: readonly Directive[]): LintResult {
+    const { positions } = delta;
+    this.epoch++;
+    const { touchedTargets, staleJudgements } = this.advance(model, delta);
     const requests = model.requests;
-    const touchedTargets = this.targets.replace(removed, added);
-    useTargetIndex(requests, this.targets);
-    const staleJudgements = this.judgements.update(requests, removed, added, addedEvidence);
-    useEvidenceIndex(model, this.config, this.judgements);
-    for (const r of removed) this.captures(r, (positions) => withoutMember(positions, r.index));
-    for (const r of added) this.captures(r, (positions) => withMember(positions, r.index));
     // Patched in place: nothing but this cache holds the list (a copy per keystroke was one slot per request to
     // allocate and, alive at the next scavenge, to copy). Positions past the new end are dropped; new ones are in
     // `positions` and get their row below.
@@ -102,7 +143,7 @@ export class RuleCache {
     const perRequest: number[] = [];
     for (let k = 0; k < this.rules.length; k++) {
       const rule = this.rules[k];
-      if (!rule.languages.includes('http') || levelOf(rule, this.config) === 'off') continue;
+      if (!this.isActive(rule)) continue;
       if (!rule.perRequest || this.wholeFile.has(rule) || !this.runPerRequest(k, rows, dirty[rule.perRequest.reads])) {
         runRule(rule, this.context, directives, findings, failures);
         continue;
@@ -113,13 +154,7 @@ export class RuleCache {
     // emptied as runRules empties it, so a document the editor closed keeps nothing alive.
     forgetFacts();
     this.rows = rows;
-    for (const i of new Set([...dirty.request, ...dirty.evidence, ...dirty.dataflow])) {
-      if (rows[i]?.some((list) => list !== undefined && list.length > 0)) this.withFindings.add(i);
-      else {
-        this.withFindings.delete(i);
-        if (rows[i]) rows[i] = EMPTY_ROW;
-      }
-    }
+    for (const i of new Set([...dirty.request, ...dirty.evidence, ...dirty.dataflow])) this.settleRow(rows, i);
     // Rule by rule, request by request (as a full lint), only over the rows that hold findings.
     const holding = [...this.withFindings].sort((a, b) => a - b);
     for (const k of perRequest) {
@@ -127,6 +162,33 @@ export class RuleCache {
       for (const i of holding) for (const f of rows[i][k] ?? NONE) if (!isSuppressed(directives, id, f.range.start.line)) findings.push(f);
     }
     return { findings: sortFindings(findings), failures };
+  }
+
+  private isActive(rule: Rule): boolean {
+    return rule.languages.includes('http') && levelOf(rule, this.config) !== 'off';
+  }
+
+  /** Files position `i` among those holding findings, or gives it the shared empty row. */
+  private settleRow(rows: Row[], i: number): void {
+    if (rows[i]?.some((list) => list !== undefined && list.length > 0)) this.withFindings.add(i);
+    else {
+      this.withFindings.delete(i);
+      if (rows[i]) rows[i] = EMPTY_ROW;
+    }
+  }
+
+  /** Points the cache at `model`: its target and evidence indexes and its captures follow the delta. */
+  private advance(model: DocumentModel, delta: RuleDelta): { touchedTargets: ReadonlySet<string>; staleJudgements: ReturnType<JudgementIndex['update']> } {
+    const { added, addedEvidence, removed } = delta;
+    this.model = model;
+    const requests = model.requests;
+    const touchedTargets = this.targets.replace(removed, added);
+    useTargetIndex(requests, this.targets);
+    const staleJudgements = this.judgements.update(requests, removed, added, addedEvidence);
+    useEvidenceIndex(model, this.config, this.judgements);
+    for (const r of removed) this.captures(r, (positions) => withoutMember(positions, r.index));
+    for (const r of added) this.captures(r, (positions) => withMember(positions, r.index));
+    return { touchedTargets, staleJudgements };
   }
 
   /** Fills `rows[*][k]` where missing or its inputs changed (`dirty`); false when the rule threw (it then runs whole). */
