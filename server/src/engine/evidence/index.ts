@@ -71,9 +71,21 @@ export class JudgementIndex implements EvidenceIndex {
   }
 
   judge(request: RequestModel): Judgement {
-    let j = this.judged.get(request);
-    if (j) return j;
-    j = judgeOne(request, this.sameFile, this.policies, this.sources, this.made);
+    const j = this.judged.get(request);
+    return j ?? this.record(request, judgeOne(request, this.sameFile, this.policies, this.sources, this.made));
+  }
+
+  /**
+   * Takes the judgements `first` made of the same model under the same config (a whole-file index, as a lint makes
+   * it), for an editor's index that holds every request of that model: its evidence is the same (same-file.ts builds
+   * both from the same pieces), and the judgements it holds are what `update` looks through to find those a later
+   * edit may change, so an editor's first version is judged once, by its first lint (incremental/rule-cache.ts).
+   */
+  adoptJudgements(first: JudgementIndex): void {
+    for (const [request, j] of first.judged) this.record(request, j);
+  }
+
+  private record(request: RequestModel, j: Judgement): Judgement {
     this.judged.set(request, j);
     if (j.target) {
       const k = `${j.target.origin} ${j.target.route}`;

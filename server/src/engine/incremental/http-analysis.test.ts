@@ -8,6 +8,7 @@ import { lintHttp } from '../lint';
 import { buildHttpModel } from '../model/http-model';
 import type { DocumentModel } from '../model/types';
 import { byRequest, type Rule } from '../rules/types';
+import { RULES } from '../rules/registry';
 import { rangeOf } from '../text/span';
 import { IncrementalHttpAnalysis } from './http-analysis';
 
@@ -172,6 +173,23 @@ describe('incremental analysis of .http documents', () => {
     assert.deepEqual(after.findings.map((f) => f.range.start.line), [1, 7]);
     assert.deepEqual(checked.slice(3), ['https://x.test/1'], 'only the edited request is checked');
     assert.deepStrictEqual(plain(after), plain(lintHttp(edited, DEFAULT_CONFIG, [everyPut])));
+  });
+
+  it('takes the first lint\'s judgements too: priming checks no write again, and an edit that changes one is seen', () => {
+    // The evidence rule, counting the requests it checks: priming takes its findings and the judgements they came from.
+    const missing = RULES.find((r) => r.id === 'missing-precondition')!;
+    const checked: number[] = [];
+    const counting: Rule = { ...missing, perRequest: { ...missing.perRequest!, check: (req, ctx, report) => (checked.push(req.index), missing.perRequest!.check(req, ctx, report)) } };
+    // The write's URL names the read it takes its id from; renamed, it reads nothing, and the DELETE's judgement
+    // (made by the first lint) is one the edit changes.
+    const text = 'PUT https://x.test/items/{{item.response.body.id}}\nIf-Match: W/"w"\n###\nDELETE https://x.test/items/1\n';
+    const edited = text.replace('item.', 'other.');
+    const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG, [counting]);
+    analysis.analyze(text);
+    const firstChecks = checked.length;
+    analysis.prime();
+    assert.equal(checked.length, firstChecks, 'primed without checking a write again');
+    assert.deepStrictEqual(plain(analysis.analyze(edited)), plain(lintHttp(edited, DEFAULT_CONFIG, [counting])));
   });
 
   it('reuses the models and findings of requests an edit did not touch', () => {

@@ -15,7 +15,7 @@ import type { EngineConfig } from '../config/config';
 import type { Directive } from '../http/ast';
 import { isSuppressed } from '../http/directives';
 import { levelOf, runRule, runRules, sortFindings, toLintFinding, type LintFinding, type LintResult, type RuleFailure } from '../lint';
-import { JudgementIndex, useEvidenceIndex } from '../evidence/index';
+import { JudgementIndex, useEvidenceIndex, type EvidenceIndex, type Judgement } from '../evidence/index';
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel } from '../model/types';
 import { forgetFacts } from '../rules/request-facts';
@@ -66,6 +66,8 @@ export class RuleCache {
   private readonly context: RuleContext;
   /** The first version's rows, from its whole-file lint (`lintFirst`), until `adopt` takes them. */
   private firstRows: Row[] | undefined;
+  /** The first version's judgements, from its whole-file lint (`lintFirst`), until `adopt` takes them. */
+  private firstJudgements: FirstJudgements | undefined;
 
   constructor(private readonly config: EngineConfig, private readonly rules: readonly Rule[]) {
     const cache = this;
@@ -80,6 +82,8 @@ export class RuleCache {
    */
   lintFirst(model: DocumentModel, directives: readonly Directive[]): LintResult {
     this.model = model;
+    const judgements = new FirstJudgements(model, this.config);
+    useEvidenceIndex(model, this.config, judgements);
     const column = new Map(this.rules.map((rule, k) => [rule, k]));
     const rows: Row[] = [];
     const result = runRules(model, 'http', directives, this.config, this.rules, {
@@ -93,26 +97,26 @@ export class RuleCache {
     });
     // A rule that threw stopped its walk there: its rows are not whole, so `adopt` runs the rules instead.
     this.firstRows = result.failures.length ? undefined : rows;
+    this.firstJudgements = judgements;
     return result;
   }
 
   /**
    * Fills the cache from the first version (`lintFirst`): its indexes from every request, its rows from the first
-   * lint's findings (a request without any reads as none), but for the rules that read the evidence index, which run
-   * again here: the editor's index learns which judgements a later edit may change by making them, and the first lint
-   * judged through a whole-file index of its own. False when that lint did not keep its findings: run it then.
+   * lint's findings (a request without any reads as none), and its evidence index's judgements from the first lint's
+   * (the editor's index learns from the judgements it holds which ones a later edit may change: without the first
+   * lint's, a write judged then kept its finding when a later edit changed its evidence). False when that lint did
+   * not keep its findings: run it then.
    */
   adopt(model: DocumentModel, delta: RuleDelta): boolean {
     const rows = this.firstRows;
-    this.firstRows = undefined;
-    if (!rows || model !== this.model) return false;
+    const judgements = this.firstJudgements;
+    this.firstRows = this.firstJudgements = undefined;
+    if (!rows || !judgements || model !== this.model) return false;
     this.advance(model, delta);
+    judgements.handTo(this.judgements);
     rows.length = model.requests.length;
     for (let i = 0; i < rows.length; i++) rows[i] ??= EMPTY_ROW;
-    const every = new Set(delta.positions);
-    for (let k = 0; k < this.rules.length; k++) {
-      if (this.rules[k].perRequest?.reads === 'evidence' && this.isActive(this.rules[k])) this.runPerRequest(k, rows, every);
-    }
     for (let i = 0; i < rows.length; i++) this.settleRow(rows, i);
     this.rows = rows;
     return true;
@@ -235,5 +239,24 @@ export class RuleCache {
       if (capturers === undefined) this.capturedBy.delete(h.source.request);
       else this.capturedBy.set(h.source.request, capturers);
     }
+  }
+}
+
+/**
+ * The evidence index of an editor's first lint: the whole-file one a lint makes (`JudgementIndex.of`, its same-file
+ * evidence built in bulk), made when a rule first asks, as `evidenceIndex` makes it; kept so that the editor's own index
+ * can take its judgements (`handTo`) instead of judging every write again.
+ */
+class FirstJudgements implements EvidenceIndex {
+  private index: JudgementIndex | undefined;
+
+  constructor(private readonly model: DocumentModel, private readonly config: EngineConfig) {}
+
+  judge(request: RequestModel): Judgement {
+    return (this.index ??= JudgementIndex.of(this.model, this.config)).judge(request);
+  }
+
+  handTo(editor: JudgementIndex): void {
+    if (this.index) editor.adoptJudgements(this.index);
   }
 }
