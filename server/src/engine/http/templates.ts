@@ -5,6 +5,7 @@
 import type { Range } from '../text/types';
 import { lineRange } from '../text/types';
 import { stringMemo } from '../text/string-memo';
+import { restClientRefOf } from './request-ref';
 
 export type TemplateKind =
   | { kind: 'variable'; name: string }
@@ -22,7 +23,6 @@ export interface Template {
   parsed: TemplateKind;
 }
 
-const REST_CLIENT_REF = /^([\w-]+)\.(response|request)\.(headers|body)(?:\.(.*))?$/;
 const HTTPYAC_HEADER_REF = /^([\w-]+)Response\.headers\.([\w-]+)$/;
 const HTTPYAC_BRACKET_REF = /^([\w-]+)Response\.headers\[\s*(['"])([\w-]+)\2\s*\]$/;
 const DYNAMIC = /^\$([\w.-]+)\s*(.*)$/;
@@ -42,13 +42,8 @@ export function classifyTemplate(source: string): TemplateKind {
 function classify(source: string): TemplateKind {
   let m = DYNAMIC.exec(source);
   if (m) return { kind: 'dynamic', name: m[1], args: m[2] };
-  m = REST_CLIENT_REF.exec(source);
-  if (m) {
-    return {
-      kind: 'request-ref', request: m[1], part: m[2] as 'request' | 'response', section: m[3] as 'headers' | 'body',
-      path: m[4] ?? '', dialect: 'rest-client',
-    };
-  }
+  const ref = restClientRefOf(source);
+  if (ref) return ref;
   m = HTTPYAC_HEADER_REF.exec(source);
   if (m) return { kind: 'request-ref', request: m[1], part: 'response', section: 'headers', path: m[2], dialect: 'httpyac' };
   m = HTTPYAC_BRACKET_REF.exec(source);
