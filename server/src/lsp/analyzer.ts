@@ -100,6 +100,9 @@ export class Analyzer {
       // Rules are isolated and the parser is total (test/hardening), but a throw anywhere else would end the
       // server's process: this version gets no findings and the failure goes to the log instead.
       this.log(`etag-guard: analysis of ${doc.uri} failed: ${err instanceof Error ? err.message : String(err)}`);
+      // Its caches may be half updated (a `.http` document's model cache patches its lists in place): the next
+      // version starts afresh.
+      this.analyses.delete(doc.uri);
       return { version: doc.version, findings: [] };
     }
     for (const f of result.failures) {

@@ -309,6 +309,24 @@ describe('incremental analysis of .http documents', () => {
     assert.deepStrictEqual(spread.responseUses, []);
   });
 
+  it('patches the lowerings in place while an earlier version\'s model still reads its own evidence', () => {
+    // Each keystroke patches the cache's list of lowerings; a version's model reads its lists back through the later
+    // versions' patches, first read after two more keystrokes here (and one version read before the next patch).
+    const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
+    const versions = [
+      '# @name item\nGET https://x.test/1\n\n###\nPUT https://x.test/1\nIf-Match: {{item.response.headers.ETag}}\n\n###\nPUT https://x.test/2\n',
+    ];
+    versions.push(versions[0].replace('{{item.response.headers.ETag}}', '"a1"'));
+    versions.push(versions[1].replace('x.test/2', 'x.test/2\nIf-Match: {{item.response.headers.ETag}}'));
+    versions.push(versions[2].replace('"a1"', '{{item.response.headers.ETag}}'));
+    const models = versions.map((t) => analysis.analyze(t).model);
+    const lists = (m: DocumentModel) => JSON.parse(JSON.stringify([m.responseUses, m.evidence]));
+    assert.deepStrictEqual(lists(models[2]), lists(buildHttpModel(parseHttp(versions[2]))));
+    assert.equal(analysis.analyze(versions[0]).model.responseUses?.length, 1);
+    for (const k of [1, 3, 2]) assert.deepStrictEqual(lists(models[k]), lists(buildHttpModel(parseHttp(versions[k]))), `version ${k}`);
+    assert.equal(models[1].responseUses?.length, 0);
+  });
+
   it('builds deferred fixes against the version they are read in', () => {
     const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
     const text = '###\nGET https://x.test/0\n\n###\nPUT https://x.test/1\n';

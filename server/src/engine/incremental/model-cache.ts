@@ -61,6 +61,8 @@ export class ModelCache {
   private readonly lookupLists = new RecentLists<unknown>();
   /** After `first` until `index`: its file and look-ups, whose lowerings and indexes are not filled yet. */
   private unindexed: { file: HttpFile; log: LookupLog; lowered: readonly Lowered[] } | undefined;
+  /** The current version's evidence record, when it reads `lowered` (patched in place for the next version: `build`). */
+  private current: LazyEvidence | undefined;
 
   /**
    * The first version's model, lowered in file order as `buildHttpModel` does (the scope's running state answers
@@ -150,9 +152,12 @@ export class ModelCache {
     const { facts, changed } = this.facts.current(file);
     const sameScope = !changed && environment === this.environment && sameVariables(file.variables, this.variables);
     const scope = new LoweringScope(file, environment, facts);
-    // The lowerings and models kept at their positions (copied: the previous version's lists stay as they were).
+    // The lowerings and models kept at their positions. The lowerings are patched in place when no position moved
+    // (a keystroke): only this cache and the previous version's evidence record read them, and that record is
+    // pointed at this version's with what the patch replaced (`replaced`, below). The models are the version's
+    // `requests`, which its rules and fixes read: copied, so the previous version's stays as it was.
     const moved = end !== oldEnd;
-    const lowered: Array<CachedLowering | undefined> = moved ? old.slice(0, start) : old.slice();
+    const lowered: Array<CachedLowering | undefined> = moved ? old.slice(0, start) : old;
     const models: RequestModel[] = moved ? this.models.slice(0, start) : this.models.slice();
     for (let i = start; moved && i < reqs.length; i++) {
       lowered.push(same(i) ? old[i] : undefined);
@@ -200,7 +205,10 @@ export class ModelCache {
     }
     const all = lowered as CachedLowering[];
     this.unresolved = moved ? flattenList(all, (l) => l.unresolved) : patchList(this.unresolved, all, positions, replaced, (l) => l.unresolved);
-    return { model: this.settle(file, environment, scope, all, all, models), added, addedEvidence, removed, positions };
+    const previous = this.current;
+    const model = this.settle(file, environment, scope, all, all, models);
+    if (previous && !moved) patched(previous, this.current!, replaced);
+    return { model, added, addedEvidence, removed, positions };
   }
 
   /**
@@ -217,7 +225,8 @@ export class ModelCache {
     this.source.file = file;
     this.source.requests = models;
     const model: DocumentModel = { requests: models, unresolved: this.unresolved as UnresolvedReference[], syntax: file.diagnostics, ...expansionLimits(file, scope.vars) };
-    withLazyEvidence(model, lowerings);
+    const lazy = withLazyEvidence(model, lowerings);
+    this.current = lowerings === lowered ? lazy : undefined;
     return model;
   }
 
@@ -290,11 +299,41 @@ function flattenList<L extends Lowered, T>(lowered: readonly L[], itemsOf: (l: L
   return out;
 }
 
-/** A model's lowerings, and its evidence lists once put together from them (`withLazyEvidence`). */
+/**
+ * A model's lowerings, and its evidence lists once put together from them (`withLazyEvidence`). The cache patches the
+ * current version's list in place for the next version (`build`): the record then reads the next version's record
+ * and what the patch replaced there, and copies the list back only if its lists are ever read (`loweringsOf`).
+ */
 interface LazyEvidence {
-  readonly lowered: readonly Lowered[];
+  /** The version's lowerings; undefined once the cache patched them for the next version. */
+  lowered: readonly Lowered[] | undefined;
+  /** The next version's record, and the lowerings that version's patch replaced, by position. */
+  next?: LazyEvidence;
+  replaced?: ReadonlyMap<number, Lowered>;
   uses?: ResponseUse[];
   evidence?: DocumentEvidence[];
+}
+
+/** `previous`'s lowerings were patched in place into `next`'s: it reads them back through `next` when asked. */
+function patched(previous: LazyEvidence, next: LazyEvidence, replaced: ReadonlyMap<number, Lowered>): void {
+  previous.lowered = undefined;
+  previous.next = next;
+  previous.replaced = replaced;
+}
+
+/**
+ * The record's lowerings: its own list, or (patched since) the newest version's copied and each later patch undone,
+ * newest first. Kept once made; only a whole-file evidence index asks, which an editor's versions seldom meet.
+ */
+function loweringsOf(lazy: LazyEvidence): readonly Lowered[] {
+  if (lazy.lowered) return lazy.lowered;
+  const later: LazyEvidence[] = [];
+  let newest = lazy;
+  while (!newest.lowered) later.push(newest), newest = newest.next!;
+  const list = newest.lowered.slice();
+  for (let k = later.length - 1; k >= 0; k--) for (const [i, l] of later[k].replaced!) list[i] = l;
+  lazy.next = lazy.replaced = undefined;
+  return (lazy.lowered = list);
 }
 
 const LAZY = Symbol('lazy evidence');
@@ -312,14 +351,14 @@ const LAZY_EVIDENCE: PropertyDescriptorMap = {
     enumerable: true,
     get(this: WithLazyEvidence) {
       const lazy = this[LAZY];
-      return (lazy.uses ??= flattenList(lazy.lowered, (l) => l.evidence.uses));
+      return (lazy.uses ??= flattenList(loweringsOf(lazy), (l) => l.evidence.uses));
     },
   },
   evidence: {
     enumerable: true,
     get(this: WithLazyEvidence) {
       const lazy = this[LAZY];
-      return (lazy.evidence ??= flattenList(lazy.lowered, (l) => l.evidence.evidence));
+      return (lazy.evidence ??= flattenList(loweringsOf(lazy), (l) => l.evidence.evidence));
     },
   },
 };
@@ -328,9 +367,11 @@ const LAZY_EVIDENCE: PropertyDescriptorMap = {
  * Gives the model its evidence lists, put together when first read (only a whole-file index reads them). The
  * record behind them is not enumerable, so a spread of the model copies the lists, not the record.
  */
-function withLazyEvidence(model: DocumentModel, lowered: readonly Lowered[]): void {
-  Object.defineProperty(model, LAZY, { value: { lowered } satisfies LazyEvidence });
+function withLazyEvidence(model: DocumentModel, lowered: readonly Lowered[]): LazyEvidence {
+  const lazy: LazyEvidence = { lowered, next: undefined, replaced: undefined, uses: undefined, evidence: undefined };
+  Object.defineProperty(model, LAZY, { value: lazy });
   Object.defineProperties(model, LAZY_EVIDENCE);
+  return lazy;
 }
 
 /** True when two versions declare the same file variables (the parser keeps untouched ones as the same objects). */

@@ -161,9 +161,14 @@ export class RuleCache {
     for (const i of new Set([...dirty.request, ...dirty.evidence, ...dirty.dataflow])) this.settleRow(rows, i);
     // Rule by rule, request by request (as a full lint), only over the rows that hold findings.
     const holding = [...this.withFindings].sort((a, b) => a - b);
+    // Most files hold no directive: `isSuppressed` made a closure per kept finding to look through none (~100 KB per
+    // keystroke on the 10k bench file, 5 % of what a keystroke allocates).
+    const suppressible = directives.length > 0;
     for (const k of perRequest) {
       const id = this.rules[k].id;
-      for (const i of holding) for (const f of rows[i][k] ?? NONE) if (!isSuppressed(directives, id, f.range.start.line)) findings.push(f);
+      for (const i of holding) {
+        for (const f of rows[i][k] ?? NONE) if (!suppressible || !isSuppressed(directives, id, f.range.start.line)) findings.push(f);
+      }
     }
     return { findings: sortFindings(findings), failures };
   }
