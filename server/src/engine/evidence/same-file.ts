@@ -48,12 +48,6 @@ interface Contributor {
 const IF_MATCH = 'If-Match';
 const IF_UNMODIFIED_SINCE = 'If-Unmodified-Since';
 
-/** A request's pieces come in three phases (headers, response uses, scripts); `ALL_PHASES` asks for all at once. */
-const ALL_PHASES = -1;
-
-/** What a request that uses no response and states nothing says. */
-const NOTHING: RequestEvidence = { uses: [], evidence: [] };
-
 /**
  * Same-file evidence by route. Routes match only routes of as many segments (or one fewer, for a
  * collection), so entries are filed by segment count and a lookup reads only those.
@@ -75,7 +69,7 @@ export class SameFileEvidence {
 
   /** The evidence of a whole model (never updated: `update` is for an index made with `new`). */
   static of(model: DocumentModel): SameFileEvidence {
-    // What each request says, by request index, as the model kept it or grouped here (most say nothing: `NOTHING`).
+    // What each request says, by request index, as the model kept it or grouped here (most say nothing: undefined).
     const byRequest: Array<RequestEvidence | undefined> = model.byRequest ? model.byRequest as RequestEvidence[] : [];
     if (!model.byRequest) for (const u of model.responseUses ?? []) (byRequest[u.user] ??= { uses: [], evidence: [] }).uses.push(u);
     if (!model.byRequest) for (const e of model.evidence ?? []) (byRequest[e.request] ??= { uses: [], evidence: [] }).evidence.push(e);
@@ -96,13 +90,23 @@ export class SameFileEvidence {
     const stating: RequestModel[] = [];
     for (let i = 0; i < requests.length; i++) {
       const r = requests[i];
-      const e = byRequest[r.index] ?? NOTHING;
-      if (e.uses.length) using.push(r);
-      if (e.evidence.length) stating.push(r);
-      this.contribute(r, e, dirty, 0);
+      const e = byRequest[r.index];
+      if (e?.uses.length) using.push(r);
+      if (e?.evidence.length) stating.push(r);
+      this.sentPieces(r, undefined, dirty);
     }
-    for (let i = 0; i < using.length; i++) this.contribute(using[i], byRequest[using[i].index]!, dirty, 1);
-    for (let i = 0; i < stating.length; i++) this.contribute(stating[i], byRequest[stating[i].index]!, dirty, 2);
+    this.bulkUses(using, byRequest, dirty);
+    this.bulkStated(stating, byRequest, dirty);
+  }
+
+  // The later phases in functions of their own: V8 compiles the first loop while it runs (10 k turns), and code
+  // compiled with no feedback for the loops after it is thrown away at their first turn (an eager deopt).
+  private bulkUses(using: readonly RequestModel[], byRequest: ReadonlyArray<RequestEvidence | undefined>, dirty: Map<RouteEntry, Touch>): void {
+    for (let i = 0; i < using.length; i++) this.usePieces(using[i], byRequest[using[i].index]!, undefined, dirty);
+  }
+
+  private bulkStated(stating: readonly RequestModel[], byRequest: ReadonlyArray<RequestEvidence | undefined>, dirty: Map<RouteEntry, Touch>): void {
+    for (let i = 0; i < stating.length; i++) this.stated(stating[i], byRequest[stating[i].index]!, undefined, dirty);
   }
 
   /**
@@ -128,7 +132,7 @@ export class SameFileEvidence {
         this.withdraw(user, dirty);
       }
     }
-    for (const [r, evidence] of redo) this.contribute(r, evidence, dirty, ALL_PHASES);
+    for (const [r, evidence] of redo) this.contribute(r, evidence, dirty);
     return this.settleAll(dirty);
   }
 
@@ -215,12 +219,19 @@ export class SameFileEvidence {
   private readonly ownEntries = new Map<Place, RouteEntry>();
   private readonly itemEntries = new Map<Place, RouteEntry>();
 
-  /** The entry for `place`'s route (as `entryFor`), with `coversItems` when asked. */
-  private entryAt(place: Place, coversItems = false): RouteEntry {
-    if (this.tracking) return this.entryFor(place.origin, place.route, coversItems);
-    const entries = coversItems ? this.itemEntries : this.ownEntries;
-    let entry = entries.get(place);
-    if (!entry) entries.set(place, entry = this.entryFor(place.origin, place.route, coversItems));
+  /** The entry for `place`'s route (as `entryFor`). */
+  private ownEntryAt(place: Place): RouteEntry {
+    if (this.tracking) return this.entryFor(place.origin, place.route, false);
+    let entry = this.ownEntries.get(place);
+    if (!entry) this.ownEntries.set(place, entry = this.entryFor(place.origin, place.route, false));
+    return entry;
+  }
+
+  /** As `ownEntryAt`, for the route and its items (apart: code compiled in the headers' phase would deopt here). */
+  private itemEntryAt(place: Place): RouteEntry {
+    if (this.tracking) return this.entryFor(place.origin, place.route, true);
+    let entry = this.itemEntries.get(place);
+    if (!entry) this.itemEntries.set(place, entry = this.entryFor(place.origin, place.route, true));
     return entry;
   }
 
@@ -229,7 +240,7 @@ export class SameFileEvidence {
    * item's, which holds only for that item; another's is `place`'s own, for its items too when `items`.
    */
   private entryAbout(method: string | undefined, place: Place, items: boolean): RouteEntry {
-    return method === 'POST' ? this.entryFor(place.origin, aboutRoute(method, place.route), false) : this.entryAt(place, items);
+    return method === 'POST' ? this.entryFor(place.origin, aboutRoute(method, place.route), false) : items ? this.itemEntryAt(place) : this.ownEntryAt(place);
   }
 
   /**
@@ -256,48 +267,51 @@ export class SameFileEvidence {
     if (c) (c.pieces ??= []).push(piece);
   }
 
-  /**
-   * The pieces of `r` of one phase (0: headers, 1: response uses, 2: scripts), or of all (`ALL_PHASES`). An editor
-   * keeps the record of a request that put something in; most put nothing (10 k records were kept for nothing).
-   */
-  private contribute(r: RequestModel, evidence: RequestEvidence, dirty: Map<RouteEntry, Touch>, phase: number): void {
-    const c: Contributor | undefined = this.tracking ? { evidence, pieces: undefined, sources: undefined } : undefined;
-    this.contributePieces(r, evidence, c, dirty, phase);
-    if (c) c.pieces || c.sources ? this.contributors.set(r, keep(c)) : this.contributors.delete(r);
+  /** All the pieces of `r`, for an editor's update, which keeps the record of a request that put something in (few do). */
+  private contribute(r: RequestModel, evidence: RequestEvidence, dirty: Map<RouteEntry, Touch>): void {
+    const c: Contributor = { evidence, pieces: undefined, sources: undefined };
+    this.sentPieces(r, c, dirty);
+    this.usePieces(r, evidence, c, dirty);
+    this.stated(r, evidence, c, dirty);
+    if (c.pieces || c.sources) this.contributors.set(r, keep(c)); else this.contributors.delete(r);
   }
 
-  private contributePieces(r: RequestModel, evidence: RequestEvidence, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>, phase: number): void {
-    if (phase === 0 && r.headers.length === 0) return;
-    // Phase 0 reads where the request writes only for a precondition sent: most requests send none.
-    const ifMatch = phase === 0 || phase === ALL_PHASES ? firstHeader(r, IF_MATCH) : undefined;
-    const ifUnmodified = phase === 0 || phase === ALL_PHASES ? firstHeader(r, IF_UNMODIFIED_SINCE) : undefined;
-    const place = phase === 0 && !ifMatch && !ifUnmodified ? undefined : placeOfRequest(r);
-    if (place && (ifMatch || ifUnmodified)) {
-      const entry = this.entryAt(place);
-      // If-Match first, then If-Unmodified-Since (seq 0 and 1).
-      if (ifMatch && this.wants(entry)) this.add(new SentPiece(orderOf(0, r.index, 0), entry, IF_MATCH, targetOf(r)!, startLineOf(ifMatch.range)), c, dirty);
-      if (ifUnmodified && this.wants(entry)) {
-        this.add(new SentPiece(orderOf(0, r.index, 1), entry, IF_UNMODIFIED_SINCE, targetOf(r)!, startLineOf(ifUnmodified.range)), c, dirty);
-      }
+  /** The pieces of the preconditions `r` sends (the first phase of a bulk build). */
+  private sentPieces(r: RequestModel, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>): void {
+    if (r.headers.length === 0) return;
+    // Read where the request writes only for a precondition sent: most requests send none.
+    const ifMatch = firstHeader(r, IF_MATCH);
+    const ifUnmodified = firstHeader(r, IF_UNMODIFIED_SINCE);
+    if (!ifMatch && !ifUnmodified) return;
+    const place = placeOfRequest(r);
+    if (!place) return;
+    const entry = this.ownEntryAt(place);
+    // If-Match first, then If-Unmodified-Since (seq 0 and 1).
+    if (ifMatch && this.wants(entry)) this.add(new SentPiece(orderOf(0, r.index, 0), entry, IF_MATCH, targetOf(r)!, startLineOf(ifMatch.range)), c, dirty);
+    if (ifUnmodified && this.wants(entry)) {
+      this.add(new SentPiece(orderOf(0, r.index, 1), entry, IF_UNMODIFIED_SINCE, targetOf(r)!, startLineOf(ifUnmodified.range)), c, dirty);
     }
-    if (phase !== ALL_PHASES && phase !== 1) {
-      if (phase === 2) this.stated(r, place, evidence, c, dirty);
-      return;
-    }
-    for (let seq = 0; seq < evidence.uses.length; seq++) {
-      const use = evidence.uses[seq];
+  }
+
+  /** The pieces of the responses `r` uses (the second phase of a bulk build). */
+  private usePieces(r: RequestModel, evidence: RequestEvidence, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>): void {
+    const uses = evidence.uses;
+    if (!uses.length) return;
+    const place = placeOfRequest(r);
+    for (let seq = 0; seq < uses.length; seq++) {
+      const use = uses[seq];
       if (c) {
         this.usersOf.set(use.source, withMember(this.usersOf.get(use.source), r));
         (c.sources ??= []).push(use.source);
       }
       this.fromUse(use, r, place, orderOf(1, r.index, 2 * seq), c, dirty);
     }
-    if (phase === ALL_PHASES) this.stated(r, place, evidence, c, dirty);
   }
 
-  /** The pieces of what the document states about `r`'s API (phase 2). */
-  private stated(r: RequestModel, place: Place | undefined, evidence: RequestEvidence, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>): void {
-    if (!place || !evidence.evidence.length) return;
+  /** The pieces of what the document states about `r`'s API (the third phase of a bulk build). */
+  private stated(r: RequestModel, evidence: RequestEvidence, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>): void {
+    const place = evidence.evidence.length ? placeOfRequest(r) : undefined;
+    if (!place) return;
     const entry = this.entryAbout(r.method, place, false);
     for (let seq = 0; seq < evidence.evidence.length && this.wants(entry); seq++) {
       this.add(new StatedPiece(orderOf(2, r.index, seq), entry, evidence.evidence[seq]), c, dirty);
@@ -318,7 +332,7 @@ export class SameFileEvidence {
       if (this.wants(readEntry)) this.add(new ValidatorUsePiece(order, readEntry, v ??= validatorUse(use, source)), c, dirty);
       // A collection's validator is evidence for its items; and the request that sends it is on the same API.
       if (!write || write.route === read.route) return;
-      const writeEntry = this.entryAt(write);
+      const writeEntry = this.ownEntryAt(write);
       if (this.wants(writeEntry)) this.add(new ValidatorUsePiece(order + 1, writeEntry, v ??= validatorUse(use, source)), c, dirty);
       return;
     }
@@ -330,7 +344,7 @@ export class SameFileEvidence {
       // write that sends back what its collection returned modifies what it read.
       if (!isCollectionOf(read.route, write.route) || use.sent === 'url') return;
     }
-    const entry = this.entryAt(write);
+    const entry = this.ownEntryAt(write);
     if (this.wants(entry)) this.add(new ReadModifyWritePiece(order, entry, user.method, startLineOf(user.anchor), targetOf(source)!, sourceLine), c, dirty);
   }
 }
