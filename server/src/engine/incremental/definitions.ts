@@ -8,6 +8,7 @@ import type { HttpRequest } from '../http/ast';
 import { capturesOf, definedName, type HandlerCaptureAt, type RunningState } from '../model/http-lowering';
 import type { ResponsePart } from '../model/http-evidence';
 import { partitionPoint } from '../text/partition-point';
+import { NONE } from '../text/compact-list';
 
 /** What a request's scripts leave a handler variable holding (the last capture of it wins). */
 interface Capture {
@@ -53,6 +54,8 @@ export class Definitions {
 
 /** Each handler variable a request's scripts capture, with what the last capture of it leaves. */
 function finalCaptures(req: HttpRequest): Array<{ variable: string; capture: Capture }> {
+  // Most requests have no script: no map and lists to make for them (every request passes here when the caches fill).
+  if (!req.scripts.length) return NONE;
   const last = new Map<string, Capture>();
   for (const s of req.scripts) {
     for (const c of capturesOf(s)) {

@@ -7,6 +7,7 @@
 import type { HandlerCaptureAt, KeptLookups, LoweringScope, RunningState } from '../model/http-lowering';
 import { Lookups } from '../model/http-lowering';
 import type { ResponsePart } from '../model/http-evidence';
+import { NONE } from '../text/compact-list';
 
 const NAME = 0;
 const HANDLER = 1;
@@ -51,6 +52,8 @@ export class LookupLog implements RunningState {
   keptAt(position: number): KeptLookups {
     const from = this.starts[position];
     const to = position + 1 < this.starts.length ? this.starts[position + 1] : this.entries.length;
+    // Most requests look nothing up: no replay to make for them (`Lookups.kept` gives the shared empty list too).
+    if (from === to) return NONE;
     const replay = new Replay(this.entries, from);
     const lookups = new Lookups(this.scope, true, replay);
     for (let k = from; k < to; k += 3) {

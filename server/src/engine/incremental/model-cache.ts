@@ -231,11 +231,13 @@ export class ModelCache {
   }
 
   private register(cached: CachedLowering, at: number): void {
-    for (const name of askedNames(cached)) this.askedBy.set(name, withMember(this.askedBy.get(name), at));
+    if (!cached.lookups.length) return;
+    for (const name of Lookups.keysIn(cached.lookups)) this.askedBy.set(name, withMember(this.askedBy.get(name), at));
   }
 
   private unregister(cached: CachedLowering, at: number): void {
-    for (const name of askedNames(cached)) {
+    if (!cached.lookups.length) return;
+    for (const name of Lookups.keysIn(cached.lookups)) {
       const positions = withoutMember(this.askedBy.get(name), at);
       if (positions === undefined) this.askedBy.delete(name);
       else this.askedBy.set(name, positions);
@@ -381,11 +383,6 @@ function sameVariables(a: HttpFile['variables'], b: HttpFile['variables']): bool
     if (a[i] !== b[i] && (a[i].name.value !== b[i].name.value || a[i].value.value !== b[i].value.value)) return false;
   }
   return true;
-}
-
-/** The names a lowering looked up, as `askedBy` keys. */
-function* askedNames(cached: CachedLowering): Iterable<string> {
-  yield* Lookups.keysIn(cached.lookups);
 }
 
 /** The request name and handler variables `req` defines for the requests below it (`LoweringScope.advance`). */
