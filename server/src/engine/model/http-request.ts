@@ -18,9 +18,6 @@ import type { HeaderModel, RequestEditor, RequestModel } from './types';
 export class HttpRequestModel implements RequestModel {
   readonly index: number;
   readonly target: string;
-  /** `host` and `queryParams` once asked (undefined: not yet; null: no host). */
-  private hostMemo: string | null | undefined = undefined;
-  private paramsMemo: ReadonlySet<string> | undefined = undefined;
 
   constructor(
     private readonly syntax: HttpRequest,
@@ -49,13 +46,17 @@ export class HttpRequestModel implements RequestModel {
     return body?.file ? undefined : body?.text;
   }
 
+  /**
+   * Worked out per URL, not kept per request (`hostOf` and `queryParamNames` remember each URL's answer): memo slots
+   * here were two fields on every request model an editor keeps, which the rules' first ask turned from constant to
+   * mutable, throwing away V8's optimised code of the lowering (docs/performance.md, "Issue 16, twentieth session").
+   */
   get host(): string | undefined {
-    if (this.hostMemo === undefined) this.hostMemo = hostOf(this.url) ?? null;
-    return this.hostMemo ?? undefined;
+    return hostOf(this.url);
   }
 
   get queryParams(): ReadonlySet<string> {
-    return (this.paramsMemo ??= queryParamNames(this.url));
+    return queryParamNames(this.url);
   }
 
   get anchor(): Span {

@@ -63,17 +63,20 @@ function isPrintableAscii(c: number): boolean {
 /** Most URLs have no query: they share one empty set instead of allocating one each. */
 const NO_PARAMS: ReadonlySet<string> = new Set();
 
-/** Names of the query parameters in a URL (`?a=1&b` → a, b). */
+/** Names of the query parameters in a URL (`?a=1&b` → a, b); read-only, shared by the URL's every ask. */
 export function queryParamNames(url: string): ReadonlySet<string> {
-  const q = url.indexOf('?');
-  if (q < 0) return NO_PARAMS;
+  return url.indexOf('?') < 0 ? NO_PARAMS : paramsOfQuery(url);
+}
+
+/** Once per distinct URL with a query: a write's rules ask for its parameters several times. */
+const paramsOfQuery = stringMemo((url: string): ReadonlySet<string> => {
   const names = new Set<string>();
-  for (const pair of url.slice(q + 1).split('#')[0].split('&')) {
+  for (const pair of url.slice(url.indexOf('?') + 1).split('#')[0].split('&')) {
     const name = pair.split('=')[0].trim();
     if (name) names.add(name);
   }
   return names;
-}
+});
 
 /** The host of an absolute URL, lower-cased, without port; undefined for relative or templated hosts. Once per distinct URL. */
 export const hostOf = stringMemo(hostOfUrl);
