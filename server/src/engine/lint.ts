@@ -11,7 +11,7 @@ import { parseHttp } from './http/parser';
 import { buildHttpModel } from './model/http-model';
 import type { DocumentModel } from './model/types';
 import { RULES } from './rules/registry';
-import { CONDITIONAL_HEADERS, factsOf, forgetFacts, mayHaveConditional, type ConditionalName } from './rules/request-facts';
+import { CONDITIONAL_HEADERS, factsOf, forgetFacts, mayHaveConditional, pinFacts, type ConditionalName } from './rules/request-facts';
 import type { Finding, ReportedFinding, RequestNeed, Rule, RuleContext, RuleInfo } from './rules/types';
 import { isWrite } from './rules/vocabulary';
 
@@ -85,7 +85,8 @@ export function runRules(
  * requests: every rule looks at a request while its facts (request-facts.ts) are at hand. A rule that throws stops
  * there, as its whole-file `check` would (its findings before the throw stay). A rule is called only on the requests
  * that have what it `needs` (a write, a conditional header), worked out once per request: most rules have nothing
- * to say about most requests, and the walk then costs one look at the request instead of a call per rule.
+ * to say about most requests, and the walk then costs one look at the request instead of a call per rule. The rules
+ * that judge each conditional header on its own (`eachConditional`) are called from that one look, header by header.
  */
 function walkRequests(rules: readonly Rule[], walkers: readonly number[], ctx: RuleContext, directives: readonly Directive[],
   found: LintFinding[][], failed: Array<RuleFailure | undefined>, keep: KeptFindings | undefined): void {
@@ -96,29 +97,64 @@ function walkRequests(rules: readonly Rule[], walkers: readonly number[], ctx: R
     found: (f) => keep.found(rules[k], i, f),
   }));
   const needs = walkers.map((k) => needMask(rules[k].perRequest!.needs));
+  // The functions called, read once: the call sites below see many rules' objects, each of its own shape.
+  const checks = walkers.map((k) => rules[k].perRequest!.check);
+  const headerChecks = walkers.map((k) => rules[k].perRequest!.eachConditional?.check);
+  const judges = judgesByName(rules, walkers);
   const requests = ctx.model.requests;
   const config = ctx.config;
   let running = walkers.length;
-  for (; i < requests.length && running > 0; i++) {
-    const req = requests[i];
-    const write = isWrite(req.method, config);
-    // A read with no header that may be conditional (most) needs no facts worked out: no rule is called on it.
-    let has = write ? WRITE : 0;
-    if (write || mayHaveConditional(req)) {
-      const conditionals = factsOf(req).conditionals;
-      for (let c = 0; c < conditionals.length; c++) has |= CONDITIONAL | NAMED[conditionals[c].name];
-    }
-    for (let w = 0; w < walkers.length; w++) {
-      const k = walkers[w];
-      if (failed[k] || (needs[w] & has) !== needs[w]) continue;
-      try {
-        rules[k].perRequest!.check(req, ctx, reporters[w]);
-      } catch (err) {
-        failed[k] = failureOf(rules[k], err);
-        running--;
+  const fail = (w: number, err: unknown): void => {
+    failed[walkers[w]] = failureOf(rules[walkers[w]], err);
+    running--;
+  };
+  try {
+    for (; i < requests.length && running > 0; i++) {
+      const req = requests[i];
+      const write = isWrite(req.method, config);
+      // A read with no header that may be conditional (most) needs no facts worked out: no rule is called on it.
+      let has = write ? WRITE : 0;
+      if (write || mayHaveConditional(req)) {
+        const facts = factsOf(req);
+        // Every rule asks for these facts again: the walk's answer stands while the rules are at this request.
+        pinFacts(facts);
+        const conditionals = facts.conditionals;
+        for (let c = 0; c < conditionals.length; c++) {
+          const conditional = conditionals[c];
+          has |= CONDITIONAL | NAMED[conditional.name];
+          const judging = judges[conditional.name];
+          for (let j = 0; j < judging.length; j++) {
+            const w = judging[j];
+            if (failed[walkers[w]]) continue;
+            try {
+              headerChecks[w]!(conditional, req, reporters[w]);
+            } catch (err) {
+              fail(w, err);
+            }
+          }
+        }
+      }
+      for (let w = 0; w < walkers.length; w++) {
+        if (headerChecks[w] !== undefined || failed[walkers[w]] || (needs[w] & has) !== needs[w]) continue;
+        try {
+          checks[w](req, ctx, reporters[w]);
+        } catch (err) {
+          fail(w, err);
+        }
       }
     }
+  } finally {
+    pinFacts(undefined);
   }
+}
+
+/** Per conditional header name, the walkers (indexes into `walkers`) that judge each header of that name on its own. */
+function judgesByName(rules: readonly Rule[], walkers: readonly number[]): Record<ConditionalName, number[]> {
+  const judges = Object.fromEntries(CONDITIONAL_HEADERS.map((name) => [name, [] as number[]])) as Record<ConditionalName, number[]>;
+  walkers.forEach((k, w) => {
+    for (const name of rules[k].perRequest!.eachConditional?.names ?? []) judges[name].push(w);
+  });
+  return judges;
 }
 
 const WRITE = 1;

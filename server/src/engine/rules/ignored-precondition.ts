@@ -3,7 +3,7 @@
  * request runs as if it were not there, and whoever wrote it believes it is protected when it is not.
  */
 import type { RequestModel } from '../model/types';
-import { factsOf, type ConditionalName } from './request-facts';
+import { CONDITIONAL_HEADERS, factsOf, type ConditionalName } from './request-facts';
 import { byConditionalHeader } from './by-conditional';
 import type { Rule } from './types';
 import { header } from './vocabulary';
@@ -14,7 +14,7 @@ export const ignoredPrecondition: Rule = {
   defaultLevel: 'warning',
   summary: 'A conditional header the server must ignore in this request (RFC 9110 §13.1.3–13.1.5, §13.2.1).',
   languages: ['http', 'code'],
-  ...byConditionalHeader(({ header: h, name }, req, report) => {
+  ...byConditionalHeader(CONDITIONAL_HEADERS, ({ header: h, name }, req, report) => {
     const why = whyIgnored(req, name);
     if (why) report({ message: `${h.name} is ignored: ${why}`, range: rangeOf(h.range), fixes: [] });
   }),

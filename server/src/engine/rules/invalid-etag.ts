@@ -15,8 +15,8 @@ export const invalidEtag: Rule = {
   defaultLevel: 'error',
   summary: 'An If-Match, If-None-Match or If-Range value is not `*` or a list of quoted entity-tags.',
   languages: ['http', 'code'],
-  ...byConditionalHeader(({ header: h, name }, _req, report) => {
-    if (h.value === undefined || (name !== 'if-match' && name !== 'if-none-match' && name !== 'if-range')) return;
+  ...byConditionalHeader(['if-match', 'if-none-match', 'if-range'], ({ header: h, name }, _req, report) => {
+    if (h.value === undefined) return;
     // If-Range may hold a date instead (checked by invalid-http-date).
     if (name === 'if-range' && (parseHttpDate(h.value) || !/^\s*(W\/|w\/|")/.test(h.value))) return;
     if (h.value.trim() === '') {

@@ -13,7 +13,6 @@ import { byConditionalHeader } from './by-conditional';
 import { effectiveValue } from './vocabulary';
 import { rangeOf } from '../text/span';
 
-const DATE_HEADERS = ['if-modified-since', 'if-unmodified-since', 'if-range'];
 const EXAMPLE = 'Sun, 06 Nov 1994 08:49:37 GMT';
 
 export const invalidHttpDate: Rule = {
@@ -21,8 +20,8 @@ export const invalidHttpDate: Rule = {
   defaultLevel: 'error',
   summary: 'An If-Modified-Since, If-Unmodified-Since or If-Range date is not an HTTP-date (IMF-fixdate).',
   languages: ['http', 'code'],
-  ...byConditionalHeader((c, _req, report) => {
-    const finding = DATE_HEADERS.includes(c.name) ? judge(c.header) : undefined;
+  ...byConditionalHeader(['if-modified-since', 'if-unmodified-since', 'if-range'], (c, _req, report) => {
+    const finding = judge(c.header);
     if (finding) report(finding);
   }),
 };

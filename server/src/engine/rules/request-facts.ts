@@ -117,9 +117,21 @@ let current: RequestFacts | undefined;
 /** True while a microtask that empties the slot is queued. */
 let emptying = false;
 
+/**
+ * The facts the whole-file walk (lint.ts) worked out for the request it is at, while the rules are at it: no request
+ * changes while rules run, so a rule asking about that request needs no look at whether it still reads the same.
+ */
+let pinned: RequestFacts | undefined;
+
 /** Lets go of the slot's request (and through it its model) once a lint is done with the requests. */
 export function forgetFacts(): void {
   current = undefined;
+  pinned = undefined;
+}
+
+/** Pins `facts` as those of their request until the next pin (undefined: none), while the rules are at it. */
+export function pinFacts(facts: RequestFacts | undefined): void {
+  pinned = facts;
 }
 
 function emptySlot(): void {
@@ -133,6 +145,7 @@ function emptySlot(): void {
  * reachable, through the request, after its document is closed.
  */
 export function factsOf(request: RequestModel): RequestFacts {
+  if (pinned !== undefined && pinned.request === request) return pinned;
   const facts = current;
   if (facts !== undefined && facts.describes(request)) return facts;
   if (!emptying) {

@@ -8,7 +8,7 @@ import type { EngineConfig } from '../config/config';
 import type { FindingLevel, Level } from '../config/levels';
 import type { DocumentModel, RequestModel } from '../model/types';
 import type { Range, TextEdit } from '../text/types';
-import type { ConditionalName } from './request-facts';
+import type { ConditionalHeader, ConditionalName } from './request-facts';
 
 export interface Fix {
   title: string;
@@ -72,6 +72,16 @@ export interface Rule extends RuleInfo {
      */
     needs?: readonly RequestNeed[];
     check(req: RequestModel, ctx: RuleContext, report: (finding: ReportedFinding) => void): void;
+    /**
+     * For a rule that judges each conditional header on its own (by-conditional.ts): the names it judges and its
+     * judgement of one header. `check` is then exactly this for each of the request's conditional headers of those
+     * names, in the request's order. The whole-file walk calls it from its one pass over a request's conditional
+     * headers, with the header at hand, instead of calling `check` (which would walk them again, once per rule).
+     */
+    eachConditional?: {
+      names: readonly ConditionalName[];
+      check(conditional: ConditionalHeader, req: RequestModel, report: (finding: ReportedFinding) => void): void;
+    };
   };
 }
 
