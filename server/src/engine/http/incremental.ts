@@ -165,16 +165,16 @@ export class IncrementalHttpParser {
       from = end;
     }
     const requestShift = index - old[k0].firstIndex - oldRequests;
-    const tail = old.slice(k1);
-    const reparsed: CachedSection[] = [];
     const moved = lineShift !== 0 || requestShift !== 0;
+    // Below an edit that moved no line and no request (a keystroke), the kept sections only shift their offsets: the
+    // list is patched in place, nothing but this parser holds it (a copy was one slot per section per keystroke, the
+    // young generation's fill: docs/performance.md, "Issue 16, twentieth session").
+    const tail: CachedSection[] = moved ? old.slice(k1) : NONE;
+    for (let k = k1; !moved && k < old.length; k++) old[k].start += delta;
+    const reparsed: CachedSection[] = [];
     for (let k = 0; k < tail.length; k++) {
       const s = tail[k];
       const start = s.start + delta;
-      if (!moved) {
-        s.start = start; // the previous version's list is dropped: its entries may move
-        continue;
-      }
       // Lines and request numbers are absolute: below a change that moved them, sections are parsed again.
       const last = k === tail.length - 1;
       const end = from + s.terminators + (last ? 1 : 0);
@@ -184,16 +184,18 @@ export class IncrementalHttpParser {
       index += tail[k].requestCount;
       from = end;
     }
-    const sections = old.slice(0, k0).concat(region, tail);
     const httpYac = this.httpYacSections - count(old, k0, k1, (s) => s.parsed.httpYac) + count(region, 0, region.length, (s) => s.parsed.httpYac);
-    const file = !moved && sameCounts(old, k0, k1, region)
-      ? patchFile(this.file!, sections, k0, old.slice(k0, k1), region, (this.httpYacSections > 0) !== (httpYac > 0), lineCount, preferredEol(body))
+    const patchable = !moved && sameCounts(old, k0, k1, region);
+    const first = old[k0].firstIndex;
+    const replaced = old.slice(k0, k1);
+    const sections = moved ? old.slice(0, k0).concat(region, tail) : (old.splice(k0, k1 - k0, ...region), old);
+    const file = patchable
+      ? patchFile(this.file!, sections, k0, replaced, region, (this.httpYacSections > 0) !== (httpYac > 0), lineCount, preferredEol(body))
       : assembleFile(sections.map((s) => requestsOf(s, this.file!)), lineCount, preferredEol(body));
     dropRequests(region);
     dropRequests(reparsed);
     this.sections = sections;
     this.httpYacSections = httpYac;
-    const first = old[k0].firstIndex;
     this.lastChange = moved
       ? { start: first, end: file.requests.length, oldEnd: this.file!.requests.length }
       : { start: first, end: first + oldRequests, oldEnd: first + oldRequests };
