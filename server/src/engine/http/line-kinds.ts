@@ -4,6 +4,7 @@
  */
 import { spellings, spelledAt } from '../text/spellings';
 import { lineSpan } from '../text/span';
+import { nameEnd } from '../text/name-end';
 import type { Metadata, RequestLine, Spanned } from './ast';
 
 /** Methods every dialect knows, plus WebDAV and the httpYac/JetBrains protocol keywords. */
@@ -103,9 +104,9 @@ export function commentStart(text: string): number {
  */
 export function metadataAt(line: number, text: string, from: number): Metadata | undefined {
   const at = firstNonBlank(text, from);
-  if (codeAt(text, at) !== 64 /* @ */ || !isKeyStart(codeAt(text, at + 1))) return undefined;
-  let keyEnd = at + 2;
-  while (isKeyPart(codeAt(text, keyEnd))) keyEnd++;
+  if (codeAt(text, at) !== 64 /* @ */) return undefined;
+  const keyEnd = nameEnd(text, at + 1);
+  if (keyEnd === at + 1) return undefined;
   let valueStart = firstNonBlank(text, keyEnd);
   const end = trimmedEnd(text, valueStart);
   if (codeAt(text, valueStart) === 61 /* = */) valueStart = Math.min(firstNonBlank(text, valueStart + 1), end);
@@ -115,16 +116,6 @@ export function metadataAt(line: number, text: string, from: number): Metadata |
 
 /** The keys most requests' metadata write (REST Client, JetBrains, httpYac). */
 const COMMON_METADATA_KEYS = spellings(['name', 'note', 'title', 'description', 'prompt', 'no-redirect', 'no-cookie-jar', 'no-log', 'ref']);
-
-/** `[A-Za-z_]`, by code. */
-function isKeyStart(c: number): boolean {
-  return c === 95 || ((c | 32) >= 97 && (c | 32) <= 122);
-}
-
-/** `[\w.-]`, by code. */
-function isKeyPart(c: number): boolean {
-  return isKeyStart(c) || (c >= 48 && c <= 57) || c === 46 || c === 45;
-}
 
 /** `@name = value` (REST Client / httpYac file variable). */
 export function variableOf(text: string): { name: string; nameStart: number; valueStart: number; value: string } | undefined {

@@ -5,6 +5,7 @@
  * through it, once per distinct text.
  */
 import { isSpaceAt } from '../http/line-kinds';
+import { nameEnd } from '../text/name-end';
 
 export class VariableScan {
   /** The last template found: where its `{{` stands, the index after its `}}`, the variable's name. */
@@ -30,29 +31,18 @@ export class VariableScan {
       let k = open + 2;
       while (k < text.length && isSpaceAt(text, k)) k++;
       const nameStart = k;
-      if (!isNameStart(text.charCodeAt(k))) continue;
-      k++;
-      while (isNamePart(text.charCodeAt(k))) k++;
-      const nameEnd = k;
+      const end = nameEnd(text, k);
+      if (end === nameStart) continue;
+      k = end;
       while (k < text.length && isSpaceAt(text, k)) k++;
       if (text.charCodeAt(k) !== 125 /* } */ || text.charCodeAt(k + 1) !== 125) continue;
       this.open = open;
       this.end = k + 2;
-      this.name = text.slice(nameStart, nameEnd);
+      this.name = text.slice(nameStart, end);
       this.from = this.end;
       return true;
     }
     this.from = text.length;
     return false;
   }
-}
-
-/** `[A-Za-z_]` by code (NaN past the end is none of them). */
-function isNameStart(c: number): boolean {
-  return c === 95 || ((c | 32) >= 97 && (c | 32) <= 122);
-}
-
-/** `[\w.-]`: letters, digits, `_`, `.` and `-`. */
-function isNamePart(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57) || c === 46 || c === 45;
 }
