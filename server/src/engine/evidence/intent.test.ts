@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseHttp } from '../http/parser';
 import { buildHttpModel } from '../model/http-model';
-import { annotatedTest, createdEarlier, declaresCreate, expectsFailure } from './intent';
+import { annotatedTest, CreatedEarlier, createdEarlier, declaresCreate, expectsFailure } from './intent';
 import type { RequestModel } from '../model/types';
 import { startLineOf } from '../text/span';
 
@@ -50,5 +50,20 @@ describe('what a file says about a write\'s purpose', () => {
     assert.equal(at(10), 'the setup request https://fhir.dev');
     assert.equal(at(12), undefined, 'another origin');
     assert.equal(at(19), 'the POST https://shop.dev/items returned it');
+  });
+
+  it('works out an editor\'s answers at the first question, for the version it is at; from then on reports what an edit changed', () => {
+    const requests = (text: string) => buildHttpModel(parseHttp(text)).requests;
+    const books = requests('PUT http://es:9200/books\n###\nPUT http://es:9200/shelf/_doc/1\n');
+    const shelf = requests('PUT http://es:9200/shelf\n')[0];
+    const onShelf = [shelf, books[1]];
+    const made = new CreatedEarlier();
+    // Nobody asked yet: no judgement read an answer, so none is reported changed (and none is worked out).
+    assert.deepStrictEqual(made.update(books, [], books), []);
+    assert.deepStrictEqual(made.update(onShelf, [books[0]], [shelf]), []);
+    assert.equal(made.get(books[1]), 'PUT http://es:9200/shelf', 'answered for the version it is at: the PUT above made the shelf');
+    // Asked once: the PUT above now makes the books index, so the write's answer went, and the edit says so.
+    assert.deepStrictEqual(made.update(books, [shelf], [books[0]]), [books[1]]);
+    assert.equal(made.get(books[1]), undefined);
   });
 });

@@ -115,8 +115,10 @@ export function createdEarlier(requests: readonly RequestModel[]): Map<RequestMo
 }
 
 /**
- * `createdEarlier` of an editor's document, version after version. A changed request that reads the same to that
- * pass as the one it replaced at its position (method, URL, setup words, and its name unless no POST of the file
+ * `createdEarlier` of an editor's document, version after version. Worked out at the first question (only a write whose
+ * evidence is the catalogue's alone asks, evidence/index.ts): until then a version is only the list of its requests, and
+ * no judgement has read an answer that a change could make stale. Once asked, a changed request that reads the same to
+ * that pass as the one it replaced at its position (method, URL, setup words, and its name unless no POST of the file
  * is called either name) leaves every answer as it was: a keystroke in a title, a header or a body carries the
  * answers over by position. Any other change finds them again (one linear pass).
  */
@@ -124,12 +126,16 @@ export class CreatedEarlier {
   private made = new Map<RequestModel, string>();
   /** How many POSTs of the current version carry each name (a named non-POST hides a POST of its name above). */
   private readonly postNames = new Map<string, number>();
-  /** A whole file's requests whose answers are not worked out yet (`of`): most lints never ask for one. */
-  private pending: readonly RequestModel[] | undefined;
+  /**
+   * The current version's requests while nobody has asked for an answer (an editor's version before its first question,
+   * or a whole file's, `of`): most files never ask, and a pass over ten thousand requests cost 21-28 ms of an editor's
+   * `prime` and of every later keystroke that changed a URL.
+   */
+  private pending: readonly RequestModel[] | undefined = [];
 
   /**
    * The answers for a whole file's requests (what `update` from nothing gives, without listing what changed), worked
-   * out at the first question: only a write whose evidence is the catalogue's alone asks (evidence/index.ts).
+   * out at the first question. Never updated: it counts no POST names.
    */
   static of(requests: readonly RequestModel[]): CreatedEarlier {
     const c = new CreatedEarlier();
@@ -146,15 +152,20 @@ export class CreatedEarlier {
     const requests = this.pending;
     if (requests === undefined) return;
     this.pending = undefined;
-    for (const r of requests) this.countPost(r, 1);
     this.made = createdEarlier(requests);
   }
 
-  /** Moves to the version `requests`, which replaced `removed` with `added`; returns the requests whose answer changed. */
+  /**
+   * Moves to the version `requests`, which replaced `removed` with `added`; returns the requests whose answer changed
+   * among those a judgement may have read (none before the first question).
+   */
   update(requests: readonly RequestModel[], removed: readonly RequestModel[], added: readonly RequestModel[]): RequestModel[] {
-    this.settle();
     for (const r of removed) this.countPost(r, -1);
     for (const r of added) this.countPost(r, 1);
+    if (this.pending !== undefined) {
+      this.pending = requests;
+      return [];
+    }
     if (this.sameInputs(removed, added)) {
       removed.forEach((r, i) => {
         const by = this.made.get(r);
