@@ -187,6 +187,15 @@ function methodOf(text: string, wordEnd: number, strict: boolean): string | unde
 const KNOWN_METHOD_NAMES: ReadonlyMap<string, string> = new Map([...KNOWN_METHODS].map((m) => [m, m]));
 const KNOWN_METHOD_SPELLINGS = spellings(KNOWN_METHODS);
 
+/**
+ * The request line at `line` whose first `methodLength` characters are a known method written in capitals and whose URL
+ * starts at `urlStart` (http/plain-section.ts has read both with a regex); undefined when the word is no known method.
+ */
+export function knownRequestLine(line: number, text: string, methodLength: number, urlStart: number): RequestLine | undefined {
+  const method = spelledAt(KNOWN_METHOD_SPELLINGS, text, 0, methodLength);
+  return method === undefined ? undefined : requestLine(line, text, method, methodLength, urlStart);
+}
+
 /** The request line at `line` whose method (`methodLength` characters as written, 0 when omitted) is `method`. */
 function requestLine(line: number, text: string, method: string, methodLength: number, urlStart: number): RequestLine {
   const lineEnd = trimmedEnd(text);

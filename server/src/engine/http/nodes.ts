@@ -64,6 +64,18 @@ export function requestAt(index: number, block: PendingBlock, firstLine: number,
   };
 }
 
+/** The block's first line for its request line at `requestLine`: its first comment or metadata line, not the blank lines above it. */
+export function firstContentLine(lines: readonly string[], p: PendingBlock, requestLine: number): number {
+  let start = requestLine;
+  for (let j = requestLine - 1; j >= p.startLine; j--) {
+    if (isBlank(lines[j])) break;
+    start = j;
+  }
+  // Metadata and scripts are kept in line order, so the first of each is the earliest (no spread: a block may
+  // hold more lines than a call has room for arguments).
+  return Math.min(start, p.metadata[0] ? startLineOf(p.metadata[0].range) : start, p.scripts[0] ? startLineOf(p.scripts[0].range) : start);
+}
+
 /** The first `@name` metadata with a value. */
 function nameOf(metadata: readonly Metadata[]): Metadata | undefined {
   for (let k = 0; k < metadata.length; k++) if (metadata[k].key === 'name' && metadata[k].value !== '') return metadata[k];
@@ -102,7 +114,11 @@ export function extendUrl(req: HttpRequest, i: number, start: number, value: str
 /** The `Name: value` header at line i (values are trimmed), or undefined when the line is none (`headerColonOf`). */
 export function headerAt(i: number, text: string): Header | undefined {
   const colon = headerColonOf(text);
-  if (colon < 0) return undefined;
+  return colon < 0 ? undefined : headerWithColonAt(i, text, colon);
+}
+
+/** The header at line i whose name ends in the `:` at `colon` (found by `headerColonOf`, or by plain-section.ts's regex). */
+export function headerWithColonAt(i: number, text: string, colon: number): Header {
   const nameStart = firstNonBlank(text);
   let nameEnd = colon;
   while (text.charCodeAt(nameEnd - 1) === 32 || text.charCodeAt(nameEnd - 1) === 9) nameEnd--;

@@ -35,13 +35,14 @@ export class SectionParser {
  * Parses a `.http` / `.rest` document. Total: any string gives a file, problems become diagnostics. A leading
  * byte-order mark is dropped (editors hide it), so ranges count from the first visible character. The sections
  * are read straight into the file's lists (a whole parse keeps no section of its own), in the order and with the
- * result `assembleFile` gives an editor's sections.
+ * result `assembleFile` gives an editor's sections. `plainLane` false reads every section with the state machine
+ * alone, not the common ones by regex (plain-section.ts): the same tree, slower; the tests compare the two.
  */
-export function parseHttp(text: string): HttpFile {
+export function parseHttp(text: string, plainLane = true): HttpFile {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = splitLines(body);
   const { file, sink } = emptyFile(lines, body);
-  const parser = new SectionReader(lines);
+  const parser = new SectionReader(lines, plainLane);
   let httpYac = false;
   for (let from = 0; from < lines.length;) {
     const end = sectionEnd(lines, from);

@@ -10,8 +10,9 @@ import type { ParsedSection } from './sections';
 import { readScript, type ScriptRead, skipBlockComment, skipCurlCommand, skipOptionLines, skipToBlankLine, startsRequestAt } from './blocks';
 import { isAssertion, isHeaderSpread, isVariableHeaderLine, isHttpYacBodyLine, isHttpYacMetadata, isHttpYacMethod, preambleLineOf, responseStatusOf } from './dialect-lines';
 import { directiveAt } from './directives';
-import { bodyOf, compactLists, emptyPending, extendUrl, headerAt, keepUnclaimedScripts, isMultipart, requestAt, scriptFileAt, startPending, variableAt, type PendingBlock as Pending } from './nodes';
+import { bodyOf, compactLists, emptyPending, extendUrl, firstContentLine, headerAt, keepUnclaimedScripts, isMultipart, requestAt, scriptFileAt, startPending, variableAt, type PendingBlock as Pending } from './nodes';
 import { added, appended, NONE } from '../text/compact-list';
+import { readPlainSection } from './plain-section';
 import { notAHeader, parseDiagnostic, TEXT_AFTER_HANDLER, unreadableLine } from './parse-diagnostics';
 import {
   commentStart, fileBodyOf, firstNonBlank, opensBlockComment, startsWithCapital, handlerFileOf, isBlank, isOutputRedirect, isRequestLine, metadataAt, requestLineAt,
@@ -49,10 +50,16 @@ export class SectionReader {
   /** Set on syntax only httpYac reads: such a file follows httpYac's rules, where a body needs no blank line. */
   private httpYac = false;
 
-  constructor(private readonly lines: readonly string[]) {}
+  /** `plainLane` false reads every section with the state machine alone (the tests compare the two lanes). */
+  constructor(private readonly lines: readonly string[], private readonly plainLane = true) {}
 
-  /** Parses lines [from, end) into `out`, numbering its requests from `firstIndex`; true when it uses httpYac syntax. */
+  /**
+   * Parses lines [from, end) into `out`, numbering its requests from `firstIndex`; true when it uses httpYac syntax.
+   * Most sections are one request of the common shape, read by regex (plain-section.ts); the others line by line here.
+   */
   read(out: Sink, from: number, end: number, firstIndex: number): boolean {
+    const plain = this.plainLane ? readPlainSection(this.lines, from, end, firstIndex, out, this.pending) : undefined;
+    if (plain !== undefined) return plain;
     this.out = out;
     this.end = end;
     this.firstIndex = firstIndex;
@@ -347,22 +354,10 @@ export class SectionReader {
     const p = this.pending;
     p.claimed = true;
     this.httpYac ||= isHttpYacMethod(requestLine.method);
-    this.current = requestAt(this.firstIndex + this.out.requests.length - this.requestsBefore, p, this.firstContentLine(p, i), i, requestLine);
+    this.current = requestAt(this.firstIndex + this.out.requests.length - this.requestsBefore, p, firstContentLine(this.lines, p, i), i, requestLine);
     this.lastContentLine = i;
     this.bodyCount = 0;
     this.state = 'headers';
-  }
-
-  /** The block starts at its first comment or metadata line, not at blank lines above it. */
-  private firstContentLine(p: Pending, requestLine: number): number {
-    let start = requestLine;
-    for (let j = requestLine - 1; j >= p.startLine; j--) {
-      if (isBlank(this.lines[j])) break;
-      start = j;
-    }
-    // Metadata and scripts are kept in line order, so the first of each is the earliest (no spread: a block may
-    // hold more lines than a call has room for arguments).
-    return Math.min(start, p.metadata[0] ? startLineOf(p.metadata[0].range) : start, p.scripts[0] ? startLineOf(p.scripts[0].range) : start);
   }
 
   /** The body read so far, or undefined when there is none. */
