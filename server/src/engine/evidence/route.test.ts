@@ -1,7 +1,7 @@
 /** Route templates (route.ts `routeOf`): which segments name one item, and the shape of the template. */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { distinctRunTimeUrls, routeOf } from './route';
+import { distinctRunTimeUrls, placeOf, routeKeyOf, routeOf } from './route';
 
 describe('routeOf', () => {
   it('keeps collection names and turns id-like segments into {}', () => {
@@ -44,5 +44,40 @@ describe('distinctRunTimeUrls', () => {
     assert.equal(distinctRunTimeUrls(at('{{base}}', '/items/{}'), at('{{host}}', '/items/{}')), false);
     assert.equal(distinctRunTimeUrls(at(''), at('{{url}}')), false);
     assert.equal(distinctRunTimeUrls(at('https://a.example'), at('{{url}}')), false);
+  });
+});
+
+describe('routeKeyOf', () => {
+  it('is shared by URLs that differ only in segments of digits', () => {
+    assert.equal(routeKeyOf('http://127.0.0.1:3412/items/7'), routeKeyOf('http://127.0.0.1:3412/items/12'));
+    assert.equal(routeKeyOf('{{base}}/items/7/notes?x=1'), routeKeyOf('{{base}}/items/8/notes?x=1'));
+    assert.notEqual(routeKeyOf('https://a.example/items/7'), routeKeyOf('https://b.example/items/7'));
+  });
+
+  it('names one origin and route: URLs with the same key have the same place', () => {
+    // URLs at the edges of `splitUrl` and `routeOf`: hosts and ports of digits, empty segments, queries, fragments,
+    // templates, relative and bare URLs, digits inside other segments.
+    const shapes = [
+      'http://H/items/N', 'http://N/items/N', 'http://N:N/N', 'HTTP://Host.Example:N/N/', 'file:///N/x', 'http://h//N/x',
+      '  http://h/items/N  ', 'http://h/items/N?v=/N#/N', 'http://h/items/N#{N}', 'http://h/items/N#frag/N', '/N/items',
+      '{{base}}/N', '{{base}}N/N', 'localhost/N', 'api.example.test:N/N', 'N/x', 'MY-HOST/N', 'http://h/vN/N', 'http://h/N.N/N',
+      'http://h/items/N-N', 'http://user@N/N', 'http://h/:N/N', 'http://h/N{{x}}/N', 'http://h/N?', 'http://h/N#',
+    ];
+    const urls = shapes.flatMap((s) => ['1', '22', '007', '1234567890123456789'].map((n) => s.replaceAll('N', n)));
+    const placeByKey = new Map<string, string>();
+    let shared = 0;
+    for (const url of urls) {
+      const p = placeOf(url);
+      const place = p ? `${p.origin} ${p.route}` : 'none';
+      const key = routeKeyOf(url);
+      const before = placeByKey.get(key);
+      if (before === undefined) placeByKey.set(key, place);
+      else {
+        shared++;
+        assert.equal(place, before, `${url} (key ${key})`);
+      }
+    }
+    // Enough of them share one for the check to mean something.
+    assert.ok(shared >= 20, `only ${shared} of ${urls.length} URLs shared a key`);
   });
 });

@@ -16,6 +16,8 @@ import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel, ResponseUse } from '../model/types';
 import { firstHeader } from '../model/types';
 import { aboutRoute, isCollectionOf, originsMayMatch, placeOf, routesMatch, segmentCount, type Place } from './route';
+import { EntriesByRouteKey } from './entries-by-route-key';
+import { isRead, isValidatorName, isWriteMethod } from './use-kinds';
 import { targetOf } from './targets';
 import { settlePieces } from './route-order';
 import { entryMatches, orderOf, PIECES_PER_ROUTE, ReadModifyWritePiece, SentPiece, StatedPiece, ValidatorUsePiece, sameEvidence, topOf, type Order,
@@ -235,6 +237,16 @@ export class SameFileEvidence {
     return entry;
   }
 
+  /** A whole-file index's entries for sent preconditions, by the URL's route key. */
+  private readonly sentEntries = new EntriesByRouteKey((place) => this.ownEntryAt(place));
+
+  /** The entry of `r`'s own route (`ownEntryAt` its place), undefined when it has no place. */
+  private sentEntryOf(r: RequestModel): RouteEntry | undefined {
+    if (!this.tracking && r.method && r.url !== undefined) return this.sentEntries.of(r.url);
+    const place = placeOfRequest(r);
+    return place && this.ownEntryAt(place);
+  }
+
   /**
    * The entry for the route a response of `method` to `place` speaks about (`aboutRoute`): a POST's is the created
    * item's, which holds only for that item; another's is `place`'s own, for its items too when `items`.
@@ -283,9 +295,8 @@ export class SameFileEvidence {
     const ifMatch = firstHeader(r, IF_MATCH);
     const ifUnmodified = firstHeader(r, IF_UNMODIFIED_SINCE);
     if (!ifMatch && !ifUnmodified) return;
-    const place = placeOfRequest(r);
-    if (!place) return;
-    const entry = this.ownEntryAt(place);
+    const entry = this.sentEntryOf(r);
+    if (!entry) return;
     // If-Match first, then If-Unmodified-Since (seq 0 and 1).
     if (ifMatch && this.wants(entry)) this.add(new SentPiece(orderOf(0, r.index, 0), entry, IF_MATCH, targetOf(r)!, startLineOf(ifMatch.range)), c, dirty);
     if (ifUnmodified && this.wants(entry)) {
@@ -381,17 +392,4 @@ function touch(entry: RouteEntry, dirty: Map<RouteEntry, Touch>): Touch {
 /** Drops the entry's withdrawn pieces and puts the appended ones in file order (route-order.ts). */
 function settle(entry: RouteEntry, t: Touch): void {
   settlePieces(entry.pieces, t.length, t.withdrawn, t.unsorted);
-}
-
-/** `ETag` / `Last-Modified`, in any case. */
-function isValidatorName(path: string): boolean {
-  return (path.length === 4 || path.length === 13) && /^(etag|last-modified)$/i.test(path);
-}
-
-function isRead(r: RequestModel): boolean {
-  return r.method === 'GET' || r.method === 'HEAD';
-}
-
-function isWriteMethod(method: string | undefined): boolean {
-  return method === 'PUT' || method === 'PATCH' || method === 'DELETE' || method === 'POST';
 }

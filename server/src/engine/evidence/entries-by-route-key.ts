@@ -1,0 +1,26 @@
+/**
+ * A whole-file evidence index's route entries found by the URL's route key (route.ts `routeKeyOf`): every request that
+ * sends a precondition asks for its route's entry, and a file's many URLs (`…/items/1` … `…/items/4000`) name few
+ * routes. A key's URLs all have one place's origin and route, so the first of them is split and routed (`placeOf`)
+ * and the others take its entry. Only for an index that never drops an entry (`SameFileEvidence.of`).
+ */
+import type { RouteEntry } from './route-pieces';
+import { placeOf, routeKeyOf, type Place } from './route';
+
+export class EntriesByRouteKey {
+  /** By route key: the entry of its URLs' place, null when they have none. */
+  private readonly byKey = new Map<string, RouteEntry | null>();
+
+  constructor(private readonly entryAt: (place: Place) => RouteEntry) {}
+
+  /** The entry of `url`'s place (`entryAt(placeOf(url))`), undefined when it has no place. */
+  of(url: string): RouteEntry | undefined {
+    const key = routeKeyOf(url);
+    let entry = this.byKey.get(key);
+    if (entry === undefined) {
+      const place = placeOf(url);
+      this.byKey.set(key, entry = place && this.entryAt(place));
+    }
+    return entry ?? undefined;
+  }
+}
