@@ -23,13 +23,14 @@ export interface RequestEvidence {
   evidence: DocumentEvidence[];
 }
 
-const NO_EVIDENCE: DocumentEvidence[] = [];
+export const NO_EVIDENCE: DocumentEvidence[] = [];
 
 /**
- * What `req`'s scripts, assertions and the file variables that capture its validator state about its API. Its
- * response uses are found with its other templates (request-templates.ts, `useOf` below).
+ * What `req`'s scripts, assertions and the file variables that capture its validator state (`captures`, the file's
+ * `validatorCaptures`) say about its API. Its response uses are found with its other templates (request-templates.ts,
+ * `useOf` below). A request with none of the three states nothing: the lowering tells so before it calls.
  */
-export function statedEvidence(req: HttpRequest, vars: StaticVariables): DocumentEvidence[] {
+export function statedEvidence(req: HttpRequest, captures: ValidatorCaptures): DocumentEvidence[] {
   let evidence = NO_EVIDENCE;
   // Indexed loops, no empty list for a request without assertions: this runs for every request of a file.
   const scripts = req.scripts;
@@ -49,7 +50,7 @@ export function statedEvidence(req: HttpRequest, vars: StaticVariables): Documen
     };
     evidence = evidence === NO_EVIDENCE ? [found] : [...evidence, found];
   }
-  const captured = req.name ? validatorCaptures(vars).get(req.name.value) : undefined;
+  const captured = req.name && captures.size ? captures.get(req.name.value) : undefined;
   if (captured) {
     const found = captured.map((c): DocumentEvidence => ({
       request: req.index, kind: 'same-file', verdict: 'versioned', line: c.line,
@@ -72,18 +73,17 @@ interface Capture {
   header: string;
 }
 
-const capturesOf = new WeakMap<StaticVariables, Map<string, Capture[]>>();
+/** The file variables that capture a named request's validator, by request name (`validatorCaptures`). */
+export type ValidatorCaptures = ReadonlyMap<string, readonly Capture[]>;
 
 /**
  * The file variables that capture a named request's ETag or Last-Modified (`@tag = {{note.response.headers.ETag}}`,
  * REST Client), by request name: like a JetBrains handler that reads the ETag, a capture the author took even when
- * no request sends it (the forgotten If-Match). Worked out once per file's variables: a change of them re-lowers
- * every request.
+ * no request sends it (the forgotten If-Match). Worked out once per lowering scope (one per file version: a change
+ * of the file's variables re-lowers every request), not looked up per named request.
  */
-function validatorCaptures(vars: StaticVariables): Map<string, Capture[]> {
-  let found = capturesOf.get(vars);
-  if (found) return found;
-  found = new Map();
+export function validatorCaptures(vars: StaticVariables): ValidatorCaptures {
+  const found = new Map<string, Capture[]>();
   for (const v of vars.declarations) {
     const value = v.value.value;
     if (!value.includes('.response.headers.')) continue;
@@ -94,7 +94,6 @@ function validatorCaptures(vars: StaticVariables): Map<string, Capture[]> {
       else found.set(m[1], [capture]);
     }
   }
-  capturesOf.set(vars, found);
   return found;
 }
 
