@@ -15,7 +15,11 @@ export class EntriesByRouteKey {
 
   /** The entry of `url`'s place (`entryAt(placeOf(url))`), undefined when it has no place. */
   of(url: string): RouteEntry | undefined {
-    const key = routeKeyOf(url);
+    return this.at(routeKeyOf(url), url);
+  }
+
+  /** As `of`, with `url`'s route key at hand. */
+  at(key: string, url: string): RouteEntry | undefined {
     let entry = this.byKey.get(key);
     if (entry === undefined) {
       const place = placeOf(url);

@@ -15,36 +15,20 @@
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel, ResponseUse } from '../model/types';
 import { firstHeader } from '../model/types';
-import { aboutRoute, isCollectionOf, originsMayMatch, placeOf, routesMatch, segmentCount, type Place } from './route';
+import { aboutRoute, isCollectionOf, originsMayMatch, placeOf, routeKeyOf, routesMatch, segmentCount, type Place } from './route';
 import { EntriesByRouteKey } from './entries-by-route-key';
 import { isRead, isValidatorName, isWriteMethod } from './use-kinds';
 import { targetOf } from './targets';
-import { settlePieces } from './route-order';
+import { keep, settle, touch, type Contributor, type Touch } from './update-records';
 import { entryMatches, orderOf, PIECES_PER_ROUTE, ReadModifyWritePiece, SentPiece, StatedPiece, ValidatorUsePiece, sameEvidence, topOf, type Order,
   type Piece, type RouteEntry, type ValidatorUse } from './route-pieces';
 import type { Evidence, WriteTarget } from './types';
 import { startLineOf } from '../text/span';
-import { compactList, NONE } from '../text/compact-list';
+import { NONE } from '../text/compact-list';
 import { membersOf, withMember, withoutMember, type Few } from '../text/few';
 
-/** What an entry was before an update touched it, and what the update did to its pieces. */
-interface Touch {
-  top: Evidence[];
-  first: Order | undefined;
-  /** Pieces were appended out of order, or withdrawn: settle before reading. */
-  unsorted: boolean;
-  withdrawn: boolean;
-  /** How many pieces it had: those are in file order, the ones after them were appended by the update. */
-  length: number;
-}
-
-/** An editor's record of what one request put in (kept only when it put something; its lists made at their first item). */
-interface Contributor {
-  evidence: RequestEvidence;
-  pieces?: Piece[];
-  /** The requests whose responses it uses (its pieces read their targets and lines). */
-  sources?: number[];
-}
+/** What a whole-file index's `add` is given for the update's touches it does not keep. */
+const NO_TOUCHES = new Map<RouteEntry, Touch>();
 
 /** The preconditions whose sending is evidence, in the order their pieces take (`orderOf`'s seq 0 and 1). */
 const IF_MATCH = 'If-Match';
@@ -237,8 +221,9 @@ export class SameFileEvidence {
     return entry;
   }
 
-  /** A whole-file index's entries for sent preconditions, by the URL's route key. */
+  /** A whole-file index's entries for sent preconditions, and for validators read from a route's items, by route key. */
   private readonly sentEntries = new EntriesByRouteKey((place) => this.ownEntryAt(place));
+  private readonly itemEntriesByKey = new EntriesByRouteKey((place) => this.itemEntryAt(place));
 
   /** The entry of `r`'s own route (`ownEntryAt` its place), undefined when it has no place. */
   private sentEntryOf(r: RequestModel): RouteEntry | undefined {
@@ -308,14 +293,18 @@ export class SameFileEvidence {
   private usePieces(r: RequestModel, evidence: RequestEvidence, c: Contributor | undefined, dirty: Map<RouteEntry, Touch>): void {
     const uses = evidence.uses;
     if (!uses.length) return;
-    const place = placeOfRequest(r);
+    // The user's place, worked out at the first use that needs it (null: not yet).
+    let place: Place | undefined | null = null;
     for (let seq = 0; seq < uses.length; seq++) {
       const use = uses[seq];
       if (c) {
         this.usersOf.set(use.source, withMember(this.usersOf.get(use.source), r));
         (c.sources ??= []).push(use.source);
       }
-      this.fromUse(use, r, place, orderOf(1, r.index, 2 * seq), c, dirty);
+      const order = orderOf(1, r.index, 2 * seq);
+      if (!this.tracking && this.sameRouteValidator(use, r, order)) continue;
+      if (place === null) place = placeOfRequest(r);
+      this.fromUse(use, r, place, order, c, dirty);
     }
   }
 
@@ -327,6 +316,22 @@ export class SameFileEvidence {
     for (let seq = 0; seq < evidence.evidence.length && this.wants(entry); seq++) {
       this.add(new StatedPiece(orderOf(2, r.index, seq), entry, evidence.evidence[seq]), c, dirty);
     }
+  }
+
+  /**
+   * A whole-file index's validator from a read (no POST) sent to the user's own route key: `fromUse` gives it one piece,
+   * to the read's items' entry, and stops at `write.route === read.route`. Done here by route keys, neither URL split
+   * and routed (the file's common use: an ETag read, then sent back to the same resource). False for any other use.
+   */
+  private sameRouteValidator(use: ResponseUse, user: RequestModel, order: Order): boolean {
+    const source = this.requests[use.source];
+    if (!source || !source.method || source.method === 'POST' || source.url === undefined || !user.method || user.url === undefined) return false;
+    if (use.part !== 'headers' || !isValidatorName(use.path)) return false;
+    const key = routeKeyOf(source.url);
+    if (routeKeyOf(user.url) !== key) return false;
+    const entry = this.itemEntriesByKey.at(key, source.url);
+    if (entry && this.wants(entry)) this.add(new ValidatorUsePiece(order, entry, validatorUse(use, source)), undefined, NO_TOUCHES);
+    return true;
   }
 
   /** The pieces one response use gives (`order`, and `order + 1` for a second): to the read's route (and the write's), or a read-modify-write. */
@@ -360,13 +365,6 @@ export class SameFileEvidence {
   }
 }
 
-/** A contributor as an editor keeps it: its lists (a piece or two, mostly) copied to their size. */
-function keep(c: Contributor): Contributor {
-  if (c.pieces) c.pieces = compactList(c.pieces);
-  if (c.sources) c.sources = compactList(c.sources);
-  return c;
-}
-
 /** What the one or two pieces of a validator use share (`ValidatorUse`). */
 function validatorUse(use: ResponseUse, source: RequestModel): ValidatorUse {
   return { line: use.line, path: use.path, read: targetOf(source)!, sourceLine: startLineOf(source.anchor) };
@@ -380,16 +378,4 @@ function validatorUse(use: ResponseUse, source: RequestModel): ValidatorUse {
  */
 function placeOfRequest(r: RequestModel): Place | undefined {
   return r.method && r.url !== undefined ? placeOf(r.url) ?? undefined : undefined;
-}
-
-/** The record of `entry` in this update, made at its first touch (before any change to it). */
-function touch(entry: RouteEntry, dirty: Map<RouteEntry, Touch>): Touch {
-  let t = dirty.get(entry);
-  if (!t) dirty.set(entry, t = { top: entry.top, first: entry.pieces[0]?.order, unsorted: false, withdrawn: false, length: entry.pieces.length });
-  return t;
-}
-
-/** Drops the entry's withdrawn pieces and puts the appended ones in file order (route-order.ts). */
-function settle(entry: RouteEntry, t: Touch): void {
-  settlePieces(entry.pieces, t.length, t.withdrawn, t.unsorted);
 }
