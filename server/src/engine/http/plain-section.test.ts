@@ -118,6 +118,17 @@ describe('plain sections: the regex lane gives the state machine\'s tree', () =>
 
   it('with a byte-order mark', () => assertSameTree(`\ufeff${REQUEST}${REQUEST}`, 'BOM'));
 
+  it('a file\'s first section, before any separator', () => {
+    const cases: ReadonlyArray<readonly [string, boolean]> = [
+      ['GET /a\nAccept: */*\n\n', true], ['# the sample\n\n// @name first\nPOST /a\n\n{"a": 1}\n', true], ['\n\nGET /a\n', true],
+      ['@host = x\nGET /a\n', false], ['', true], ['# only a comment\n', false], ['GET /a\n\nGET /b\n', false],
+    ];
+    for (const [first, plain] of cases) {
+      assertSameTree(first + REQUEST, JSON.stringify(first));
+      assert.equal(plainSections(first + REQUEST)[0], plain, JSON.stringify(first));
+    }
+  });
+
   it('every .http / .rest file of the repository (fixtures, examples)', () => {
     const root = repositoryRoot();
     const files = [...httpFiles(path.join(root, 'test')), ...httpFiles(path.join(root, 'examples')), ...httpFiles(path.join(root, 'server'))];

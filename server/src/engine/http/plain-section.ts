@@ -6,7 +6,7 @@
  * (docs/performance.md, "Issue 16, twenty-first session"); here JavaScript runs once per line and per node.
  *
  * A plain section, line by line (this file is the one place that says it):
- * 1. its `###` separator line (and title);
+ * 1. its `###` separator line (and title), or none in a file's first section;
  * 2. blank lines, `# …` / `// …` comments and `# @key value` metadata (no `etag-guard-` directive);
  * 3. a request line: a method of `PLAIN_METHOD` in capitals, blanks, the URL;
  * 4. `Name: value` headers, the name an RFC 9110 token starting with a letter;
@@ -61,11 +61,11 @@ const ENDS_BODY = /^(?:HTTP\/|[A-Za-z][!#$%&'*+\-.^_`|~0-9A-Za-z]*[ \t]+\S|\s*(?
  * is not plain and nothing was added to `out`. `block` is the caller's record of a block, started again here.
  */
 export function readPlainSection(lines: readonly string[], from: number, end: number, index: number, out: Sink, block: PendingBlock): boolean | undefined {
+  // Only a file's first section may start without a separator (its lines before the first `###`).
   const title = separatorTitle(lines[from]);
-  if (title === undefined) return undefined;
-  startPending(block, from + 1, title || undefined, from);
+  let i = title === undefined ? from : from + 1;
+  startPending(block, i, title || undefined, title === undefined ? undefined : from);
   let httpYac = false;
-  let i = from + 1;
   let request: HttpRequest | undefined;
   for (; i < end && !request; i++) {
     const text = lines[i];
