@@ -163,4 +163,15 @@ describe('a text that names no variable of the file', () => {
     assert.equal(vars.exhausted, true);
     assert.equal(vars.resolve('{{base}}/x'), '{{base}}/x');
   });
+
+  it('is told by its names\' length only when no defined name is as long (the environment\'s included)', () => {
+    const file = parseHttp('@id = 7\n@host.of.the.shop = shop.example\n\nGET https://{{host.of.the.shop}}/{{id}}\n');
+    const env = { 'token.for.the.whole.shop.api': 'T' };
+    const vars = new StaticVariables(file, env);
+    assert.equal(vars.resolve('{{host.of.the.shop}}/{{id}}'), 'shop.example/7');
+    assert.equal(vars.resolve('Bearer {{token.for.the.whole.shop.api}}'), 'Bearer T');
+    // One character longer than the longest defined name: left as written, the shorter ones around it expanded.
+    assert.equal(vars.resolve('{{token.for.the.whole.shop.apis}}/{{id}}'), '{{token.for.the.whole.shop.apis}}/7');
+    assert.equal(buildHttpModel(parseHttp('@n = 1\n\nGET https://a.example/{{n}}/{{nn}}\n'), { nn: '22' }).requests[0].url, 'https://a.example/1/22');
+  });
 });

@@ -8,10 +8,11 @@ import { isSpaceAt } from '../http/line-kinds';
 import { nameEnd } from '../text/name-end';
 
 export class VariableScan {
-  /** The last template found: where its `{{` stands, the index after its `}}`, the variable's name. */
+  /** The last template found: where its `{{` stands, the index after its `}}`, where the variable's name starts and ends. */
   open = -1;
   end = -1;
-  name = '';
+  nameStart = -1;
+  nameEnd = -1;
   private from = 0;
 
   constructor(private text = '') {}
@@ -21,6 +22,14 @@ export class VariableScan {
     this.text = text;
     this.from = 0;
     return this;
+  }
+
+  /**
+   * The last template's variable name, sliced when asked: an expansion asks only for a name that can be defined
+   * (variables.ts), not for `item7.response.headers.ETag` in every request's reference to the response above it.
+   */
+  get name(): string {
+    return this.text.slice(this.nameStart, this.nameEnd);
   }
 
   /** Moves to the next variable template; false when there is none. */
@@ -38,7 +47,8 @@ export class VariableScan {
       if (text.charCodeAt(k) !== 125 /* } */ || text.charCodeAt(k + 1) !== 125) continue;
       this.open = open;
       this.end = k + 2;
-      this.name = text.slice(nameStart, end);
+      this.nameStart = nameStart;
+      this.nameEnd = end;
       this.from = this.end;
       return true;
     }

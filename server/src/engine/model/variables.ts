@@ -44,9 +44,17 @@ export class StaticVariables {
   /** The file's own declarations, in file order (where each was written). */
   readonly declarations: HttpFile['variables'];
 
+  /**
+   * The length of the longest name defined (file or environment): a template naming a longer one names nothing
+   * defined, told without slicing the name out and looking it up (each request's `{{item7.response.headers.ETag}}`
+   * is such a template, expanded for every request that holds one).
+   */
+  private readonly longestName: number = 0;
+
   constructor(file: HttpFile, environment: Readonly<Record<string, string>> = {}) {
     for (const [k, v] of Object.entries(environment)) this.values.set(k, v);
     for (const v of file.variables) this.values.set(v.name.value, v.value.value);
+    for (const name of this.values.keys()) this.longestName = Math.max(this.longestName, name.length);
     this.declarations = file.variables;
   }
 
@@ -104,7 +112,8 @@ export class StaticVariables {
     let size = 0;
     for (const scan = (this.scans[depth] ??= new VariableScan()).reset(text); scan.next();) {
       const { open, end } = scan;
-      const value = this.valueOf(scan.name, depth);
+      // A name longer than any defined one is defined nowhere: what `valueOf` would answer, without its slice and look-ups.
+      const value = scan.nameEnd - scan.nameStart > this.longestName ? undefined : this.valueOf(scan.name, depth);
       size += open - last + (value === undefined ? end - open : value.length);
       if (value !== undefined) {
         out = (out ?? '') + text.slice(from, open) + value;
