@@ -83,6 +83,7 @@ export class JudgementIndex implements EvidenceIndex {
    */
   adoptJudgements(first: JudgementIndex): void {
     for (const [request, j] of first.judged) this.record(request, j);
+    this.made.adopt(first.made);
   }
 
   private record(request: RequestModel, j: Judgement): Judgement {

@@ -143,6 +143,17 @@ export class CreatedEarlier {
     return c;
   }
 
+  /**
+   * Takes the answers `first` worked out for the same requests (a whole-file lint's, `of`), if it did: the editor adopts
+   * that lint's judgements (`JudgementIndex.adoptJudgements`), and a judgement that read an answer must be judged again
+   * when a later edit changes it, which `update` can tell only against the answers it holds.
+   */
+  adopt(first: CreatedEarlier): void {
+    if (first.pending !== undefined) return;
+    this.made = new Map(first.made);
+    this.pending = undefined;
+  }
+
   get(request: RequestModel): string | undefined {
     this.settle();
     return this.made.get(request);

@@ -192,6 +192,19 @@ describe('incremental analysis of .http documents', () => {
     assert.deepStrictEqual(plain(analysis.analyze(edited)), plain(lintHttp(edited, DEFAULT_CONFIG, [counting])));
   });
 
+  it('sees a changed answer of what the file created when the first lint worked the answers out', () => {
+    // The first lint asks what the file created (the second PUT's only evidence is the catalogue's); priming takes
+    // its judgement, so the editor must know that answer too. A title that makes the first PUT a setup request
+    // changes the words of the second one's finding.
+    const text = '###\nPUT http://localhost:9200/shelves\n###\nPUT http://localhost:9200/shelves/_doc/7\n';
+    const edited = text.replace('###\nPUT', '### Seed the shelves\nPUT');
+    const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
+    analysis.analyze(text);
+    const expected = plain(lintHttp(edited, DEFAULT_CONFIG));
+    assert.ok(JSON.stringify(expected).includes('the setup request'), 'the edit changes the finding');
+    assert.deepStrictEqual(plain(analysis.analyze(edited)), expected);
+  });
+
   it('reuses the models and findings of requests an edit did not touch', () => {
     const analysis = new IncrementalHttpAnalysis(DEFAULT_CONFIG);
     const text = '### One\nPUT https://x.test/1\nIf-Match: W/"w"\n\n### Two\nPUT https://x.test/2\nIf-Match: a\n';
