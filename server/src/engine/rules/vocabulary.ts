@@ -122,7 +122,7 @@ const NEAR_CAPTURE = 8;
 function firstChangeIn(requests: readonly RequestModel[], target: string, after: number, write: RequestModel): RequestModel | undefined {
   for (let k = after + 1; k < write.index; k++) {
     const r = requests[k];
-    if (r.target === target && r.method !== 'GET' && r.method !== 'HEAD' && changesResource(r) && !exclusive(r, write)) return r;
+    if (r.target === target && changesResource(r) && !exclusive(r, write)) return r;
   }
   return undefined;
 }
