@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { NotRegularFileError, readRegularFileHead } from './regular-file';
+import { FileTooLargeError, NotRegularFileError, readRegularFile, readRegularFileHead } from './regular-file';
 
 describe('readRegularFileHead', () => {
   it('reads the first bytes asked for, the whole of a shorter file, and refuses a folder', () => {
@@ -18,5 +18,31 @@ describe('readRegularFileHead', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('readRegularFile', () => {
+  it('reads files of every size around its first buffer whole, and refuses one over the cap', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etag-guard-read-'));
+    try {
+      const file = path.join(dir, 'big.http');
+      // The first buffer is the size `fstat` gives plus one byte (at least 64 KiB): sizes on both sides of it.
+      for (const size of [0, 1, 65_535, 65_536, 65_537, 131_072, 1_421_991]) {
+        const text = 'GET /x\n'.repeat(Math.ceil(size / 7)).slice(0, size);
+        fs.writeFileSync(file, text);
+        assert.equal(readRegularFile(file, 'utf8', { maxBytes: 2_000_000 }), text, `size ${size}`);
+      }
+      fs.writeFileSync(file, 'x'.repeat(1000));
+      assert.equal(readRegularFile(file, null, { maxBytes: 1000 }).length, 1000);
+      assert.throws(() => readRegularFile(file, null, { maxBytes: 999 }), FileTooLargeError);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a file whose size says 0 to its end (a /proc file)', { skip: !fs.existsSync('/proc/self/status') && 'no /proc here' }, () => {
+    const text = readRegularFile('/proc/self/status', 'utf8', { maxBytes: 1_000_000 });
+    assert.match(text, /^Name:/);
+    assert.match(text, /\n$/);
   });
 });
