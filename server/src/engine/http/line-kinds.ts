@@ -199,16 +199,28 @@ export function knownRequestLine(line: number, text: string, methodLength: numbe
 /** The request line at `line` whose method (`methodLength` characters as written, 0 when omitted) is `method`. */
 function requestLine(line: number, text: string, method: string, methodLength: number, urlStart: number): RequestLine {
   const lineEnd = trimmedEnd(text);
-  let end = lineEnd;
-  let version: Spanned | undefined;
   const start = versionStart(text, urlStart, lineEnd);
-  if (start >= 0) {
-    version = { value: text.slice(start, lineEnd), range: lineSpan(line, start, lineEnd) };
-    end = start - 1;
-    while (end > 0 && isSpaceAt(text, end - 1)) end--;
-  }
+  const version: Spanned | undefined = start < 0 ? undefined : { value: text.slice(start, lineEnd), range: lineSpan(line, start, lineEnd) };
+  const end = urlEnd(text, lineEnd, start);
   const url = text.slice(urlStart, end);
   return { method, methodLength, url, urlRange: lineSpan(line, urlStart, end), version, range: lineSpan(line, 0, lineEnd) };
+}
+
+/** `end` moved back over the spaces and tabs before it (a header's name before its colon, a method before its URL). */
+export function endBeforeBlanks(text: string, end: number): number {
+  while (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9) end--;
+  return end;
+}
+
+/**
+ * Where a request line's URL ends: before the blanks in front of its version when it has one (starting at `version`,
+ * from `versionStart`), else at the line's end without trailing blanks (`lineEnd`). The flat scan reads it too.
+ */
+export function urlEnd(text: string, lineEnd: number, version: number): number {
+  if (version < 0) return lineEnd;
+  let end = version - 1;
+  while (end > 0 && isSpaceAt(text, end - 1)) end--;
+  return end;
 }
 
 /**
@@ -216,7 +228,7 @@ function requestLine(line: number, text: string, method: string, methodLength: n
  * stands after the URL's start) matching `/^HTTP\/\d(\.\d)?$/i`. Read from the end, as that match can only be the
  * line's last six or eight characters: most lines have no version, and their URL is not scanned back to its start.
  */
-function versionStart(text: string, urlStart: number, end: number): number {
+export function versionStart(text: string, urlStart: number, end: number): number {
   if (!isDigitAt(text, end - 1)) return -1;
   let slash = end - 2;
   if (text.charCodeAt(slash) === 46 /* . */) {

@@ -1,7 +1,7 @@
 /** Builders for the syntax-tree nodes the parser makes out of single lines. */
 import { blockSpan, lineSpan, rangeOf, spanOf, startLineOf, type Span } from '../text/span';
 import type { Body, FileVariable, Header, HttpRequest, Metadata, RequestLine, Script, Spanned } from './ast';
-import { firstNonBlank, headerColonOf, isBlank, isSpaceAt, trimmedEnd, type variableOf } from './line-kinds';
+import { endBeforeBlanks, firstNonBlank, headerColonOf, isBlank, isSpaceAt, trimmedEnd, type variableOf } from './line-kinds';
 import { sameHeaderName, writtenHeaderName } from '../text/header-names';
 import { keptAdded, NONE } from '../text/compact-list';
 
@@ -82,8 +82,8 @@ function nameOf(metadata: readonly Metadata[]): Metadata | undefined {
   return undefined;
 }
 
-/** `value.split(/\s/)[0]` without splitting the rest. */
-function firstWord(value: string): string {
+/** `value.split(/\s/)[0]` without splitting the rest (a request's name: its `@name`'s first word). */
+export function firstWord(value: string): string {
   let k = 0;
   while (k < value.length && !isSpaceAt(value, k)) k++;
   return k === value.length ? value : value.slice(0, k);
@@ -120,8 +120,7 @@ export function headerAt(i: number, text: string): Header | undefined {
 /** The header at line i whose name ends in the `:` at `colon` (found by `headerColonOf`, or by plain-section.ts's regex). */
 export function headerWithColonAt(i: number, text: string, colon: number): Header {
   const nameStart = firstNonBlank(text);
-  let nameEnd = colon;
-  while (text.charCodeAt(nameEnd - 1) === 32 || text.charCodeAt(nameEnd - 1) === 9) nameEnd--;
+  const nameEnd = endBeforeBlanks(text, colon);
   const valueStart = firstNonBlank(text, colon + 1);
   const valueEnd = trimmedEnd(text, valueStart);
   // The line ends with the value, or with the colon when the value is empty.

@@ -1,13 +1,13 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseHttp } from './parser';
 import { readPlainSection } from './plain-section';
 import { emptyPending } from './nodes';
 import { sectionEnd } from './sections';
 import { splitLines } from '../text/lines';
 import { IncrementalHttpParser } from './incremental';
+import { benchHttpFile, repositoryHttpFiles } from '../testing/http-fixture-files';
 
 /** Both lanes give the same tree: the regex lane for plain sections and the state machine for every section. */
 function assertSameTree(text: string, label: string): void {
@@ -26,24 +26,6 @@ function plainSections(text: string): boolean[] {
     from = end;
   }
   return taken;
-}
-
-/** The repository's root: the nearest folder above this file (compiled into out/ or not) holding the bench's generator. */
-function repositoryRoot(): string {
-  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'bench', 'lib', 'generate.js'))) return dir;
-  }
-  return path.resolve('.');
-}
-
-/** Every `.http` / `.rest` file under `dir`. */
-function httpFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' ? [] : httpFiles(p);
-    return /\.(http|rest)$/.test(e.name) ? [p] : [];
-  });
 }
 
 const REQUEST = '### Replace the order\n# @name replaceOrder\nPUT {{host}}/orders/7\nIf-Match: {{order.response.headers.ETag}}\nContent-Type: application/json\n\n{"state": "paid"}\n\n';
@@ -130,8 +112,7 @@ describe('plain sections: the regex lane gives the state machine\'s tree', () =>
   });
 
   it('every .http / .rest file of the repository (fixtures, examples)', () => {
-    const root = repositoryRoot();
-    const files = [...httpFiles(path.join(root, 'test')), ...httpFiles(path.join(root, 'examples')), ...httpFiles(path.join(root, 'server'))];
+    const files = repositoryHttpFiles();
     assert.ok(files.length > 20, `${files.length} files`);
     let plain = 0;
     for (const f of files) {
@@ -143,9 +124,7 @@ describe('plain sections: the regex lane gives the state machine\'s tree', () =>
   });
 
   it('the bench file (2,000 requests), and the editor\'s first parse of it', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { httpFile } = require(path.join(repositoryRoot(), 'bench', 'lib', 'generate.js')) as { httpFile(n: number): string };
-    const text = httpFile(2000);
+    const text = benchHttpFile(2000);
     assertSameTree(text, 'bench file');
     assert.deepStrictEqual(new IncrementalHttpParser().parse(text), parseHttp(text, false));
     assert.ok(plainSections(text).filter(Boolean).length > 1800);

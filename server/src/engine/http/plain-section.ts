@@ -21,7 +21,7 @@ import { blockSpan, startLineOf } from '../text/span';
 import type { Body, HttpRequest } from './ast';
 import type { Sink } from './section-reader';
 import { isHttpYacMetadata } from './dialect-lines';
-import { knownRequestLine, metadataAt, separatorTitle } from './line-kinds';
+import { endBeforeBlanks, knownRequestLine, metadataAt, separatorTitle } from './line-kinds';
 import { compactLists, firstContentLine, headerWithColonAt, requestAt, startPending, type PendingBlock } from './nodes';
 import { added, appended } from '../text/compact-list';
 
@@ -69,18 +69,15 @@ export function readPlainSection(lines: readonly string[], from: number, end: nu
   let request: HttpRequest | undefined;
   for (; i < end && !request; i++) {
     const text = lines[i];
-    const urlStart = matchEnd(PLAIN_METHOD, text);
+    const urlStart = plainUrlStart(text);
     if (urlStart > 0) {
-      let methodLength = urlStart - 1;
-      while (text.charCodeAt(methodLength - 1) === 32 || text.charCodeAt(methodLength - 1) === 9) methodLength--;
-      const requestLine = knownRequestLine(i, text, methodLength, urlStart);
+      const requestLine = knownRequestLine(i, text, plainMethodLength(text, urlStart), urlStart);
       if (!requestLine) return undefined;
       block.claimed = true;
       request = requestAt(index, block, firstContentLine(lines, block, i), i, requestLine);
     } else if (!BLANK.test(text)) {
-      const bodyStart = matchEnd(COMMENT, text);
+      const bodyStart = plainCommentBody(text);
       if (bodyStart < 0) return undefined;
-      if (text.indexOf('etag-guard-', bodyStart) >= 0) return undefined;
       const meta = metadataAt(i, text, bodyStart);
       if (meta) {
         httpYac ||= isHttpYacMetadata(meta.key);
@@ -94,25 +91,67 @@ export function readPlainSection(lines: readonly string[], from: number, end: nu
   let last = i - 1;
   for (; i < end; i++) {
     const text = lines[i];
-    const colonEnd = matchEnd(HEADER, text);
-    if (colonEnd < 0) break;
-    request.headers = added(request.headers, headerWithColonAt(i, text, colonEnd - 1));
+    const colon = plainHeaderColon(text);
+    if (colon < 0) break;
+    request.headers = added(request.headers, headerWithColonAt(i, text, colon));
     request.headerInsertLine = i + 1;
     last = i;
   }
-  if (i < end) {
-    if (!BLANK.test(lines[i])) return undefined;
-    const bodyEnd = lastBodyLine(lines, i + 1, end);
-    if (bodyEnd === -1) return undefined;
-    if (bodyEnd > i) {
-      request.body = bodyBetween(lines, i + 1, bodyEnd);
-      last = bodyEnd;
-    }
+  const bodyEnd = plainBodyEnd(lines, i, end);
+  if (bodyEnd < 0) return undefined;
+  if (bodyEnd > i) {
+    request.body = bodyBetween(lines, i + 1, bodyEnd);
+    last = bodyEnd;
   }
   request.range = blockSpan(startLineOf(request.range), last, lines[last].length);
   compactLists(request);
   out.requests.push(request);
   return httpYac;
+}
+
+/*
+ * The lane's line tests, exported for the flat scan (flat-scan.ts), which reads the same sections into arrays instead
+ * of nodes: what a plain section is stays said here alone.
+ */
+
+/** Where the URL of a plain request line starts (rule 3), or -1 when `text` is none. */
+export function plainUrlStart(text: string): number {
+  return matchEnd(PLAIN_METHOD, text);
+}
+
+/** How long the method of the plain request line whose URL starts at `urlStart` is (the blanks before the URL dropped). */
+export function plainMethodLength(text: string, urlStart: number): number {
+  return endBeforeBlanks(text, urlStart - 1);
+}
+
+/** True for a line of white space only (as `isBlank` says). */
+export function isPlainBlank(text: string): boolean {
+  return BLANK.test(text);
+}
+
+/**
+ * Where the body of a comment a plain section may hold starts (rule 2: `metadataAt` reads its metadata from there),
+ * or -1 when `text` is no comment, or an `etag-guard-` directive (which the state machine files as a directive).
+ */
+export function plainCommentBody(text: string): number {
+  const bodyStart = matchEnd(COMMENT, text);
+  return bodyStart < 0 || text.indexOf('etag-guard-', bodyStart) >= 0 ? -1 : bodyStart;
+}
+
+/** The colon of a plain header line (rule 4), or -1 when `text` is none. */
+export function plainHeaderColon(text: string): number {
+  const colonEnd = matchEnd(HEADER, text);
+  return colonEnd < 0 ? -1 : colonEnd - 1;
+}
+
+/**
+ * Lines [i, end) after a plain request's headers (rule 5): the last line of its body, whose first line is i + 1; i
+ * when it has no body (nothing or blank lines only); -1 when the lines are not a plain section's.
+ */
+export function plainBodyEnd(lines: readonly string[], i: number, end: number): number {
+  if (i >= end) return i;
+  if (!BLANK.test(lines[i])) return -1;
+  return lastBodyLine(lines, i + 1, end);
 }
 
 /** Where the sticky `regex`'s match at the start of `text` ends, or -1 when it does not match there. */

@@ -23,3 +23,34 @@ export function allFixtures(): string[] {
   return fs.readdirSync(FIXTURES).flatMap((dialect) =>
     fs.readdirSync(path.join(FIXTURES, dialect)).filter((f) => f.endsWith('.http')).map((f) => `${dialect}/${f}`));
 }
+
+/** The repository's root: the nearest folder above this file (compiled into out/ or not) holding the bench's generator. */
+export function repositoryRoot(): string {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'bench', 'lib', 'generate.js'))) return dir;
+  }
+  return path.resolve('.');
+}
+
+/** Every `.http` / `.rest` file under `dir`. */
+export function httpFilesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : httpFilesUnder(p);
+    return /\.(http|rest)$/.test(e.name) ? [p] : [];
+  });
+}
+
+/** Every `.http` / `.rest` file of the repository's tests, examples and server sources. */
+export function repositoryHttpFiles(): string[] {
+  const root = repositoryRoot();
+  return [...httpFilesUnder(path.join(root, 'test')), ...httpFilesUnder(path.join(root, 'examples')), ...httpFilesUnder(path.join(root, 'server'))];
+}
+
+/** The bench's generated `.http` file of `requests` requests (bench/lib/generate.js). */
+export function benchHttpFile(requests: number): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { httpFile } = require(path.join(repositoryRoot(), 'bench', 'lib', 'generate.js')) as { httpFile(n: number): string };
+  return httpFile(requests);
+}
