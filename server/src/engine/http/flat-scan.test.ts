@@ -25,6 +25,7 @@ function assertAgrees(text: string, label: string): number {
   const scan = flatScan(text);
   const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   assert.equal(scan.requestCount, file.requests.length, `${label}: requests`);
+  assert.deepStrictEqual([scan.variables, scan.scripts, scan.directives], [file.variables, file.scripts, file.directives], `${label}: file-level lists`);
   let flat = 0;
   for (let r = 0; r < file.requests.length; r++) {
     const req = file.requests[r];
@@ -107,6 +108,7 @@ const VARIANTS: ReadonlyArray<readonly [string, string, number]> = [
   ['not plain: lower-case, extension, bare URL, directive, continuation', '### a\nget /a\n\n### b\nPURGE /a\n\n### c\nhttps://a.example/x\n\n### d\n# etag-guard-disable-next-line missing-precondition\nPUT /a\n\n### e\nGET /a\n    ?page=2\n', 0],
   ['several requests in a section (httpYac)', '### s\nGET /a\n\nGET /b\n\n###\nPUT /a\nIf-Match: {{a.response.headers.ETag}}\n', 1],
   ['no request at all', '# nothing\n@a = 1\n', 0],
+  ['variables, global scripts and directives around plain sections', `@a = 1\n< {% request.variables.set("b", 2) %}\n\n${READ}### d\n# etag-guard-disable-next-line missing-precondition\nPUT /o\n\n${WRITE}@c = 3\n`, 2],
   ['a 1 MB header value', `### big\nGET /a\nX-Big: ${'x'.repeat(1 << 20)}\n`, 1],
 ];
 

@@ -16,7 +16,7 @@
  * A checked second view: nothing on the lint path reads it yet (the next consumer, and what it should save, is in
  * docs/performance.md, "Issue 16, twenty-second session: the flat scan").
  */
-import type { HttpRequest } from './ast';
+import type { HttpFile, HttpRequest } from './ast';
 import type { Sink } from './section-reader';
 import { SectionReader } from './section-reader';
 import { sectionEnd } from './sections';
@@ -97,6 +97,13 @@ export interface FlatScan {
   headers: Int32Array;
   /** The syntax of the requests that need objects, in file order (`R_OBJECT`). */
   objects: readonly HttpRequest[];
+  /**
+   * The file's variables, global scripts and directives, as `parseHttp` lists them: a plain section holds none, so the
+   * sections read into objects hold them all (what a consumer needs to resolve a URL or suppress a finding).
+   */
+  variables: HttpFile['variables'];
+  scripts: HttpFile['scripts'];
+  directives: HttpFile['directives'];
 }
 
 /** Scans a `.http` document (a leading byte-order mark dropped, as `parseHttp` does). */
@@ -134,7 +141,8 @@ class FlatScanner {
   }
 
   result(): FlatScan {
-    return { lines: this.lines, requestCount: this.requestCount, requests: this.requests, headerCount: this.headerCount, headers: this.headers, objects: this.sink.requests };
+    const { requests: objects, variables, scripts, directives } = this.sink;
+    return { lines: this.lines, requestCount: this.requestCount, requests: this.requests, headerCount: this.headerCount, headers: this.headers, objects, variables, scripts, directives };
   }
 
   /**
@@ -288,8 +296,7 @@ class FlatScanner {
       this.requestCount++;
       this.define(req.name ? req.name.value : nameOfTitle(req.title), req.index);
     }
-    // The other lists (variables, scripts, diagnostics, …) are the parser's business, not the scan's.
-    this.sink.variables.length = this.sink.scripts.length = this.sink.directives.length = 0;
+    // The responses and diagnostics are the parser's business, not the scan's.
     this.sink.responses.length = this.sink.diagnostics.length = this.sink.blankLineWarnings.length = 0;
   }
 
