@@ -233,8 +233,10 @@ class FlatScanner {
   private header(i: number, text: string, colon: number): number {
     const nameStart = firstNonBlank(text);
     const nameEnd = endBeforeBlanks(text, colon);
-    const name = writtenHeaderName(text, nameStart, nameEnd);
-    if (lowerCaseName(name).includes('method')) return -1;
+    const lower = lowerCaseName(writtenHeaderName(text, nameStart, nameEnd));
+    // The override headers (`X-HTTP-Method`, …) start with an `x`: others are passed over without a search.
+    const c = lower.charCodeAt(0);
+    if ((c === 120 || c >= 128) && lower.includes('method')) return -1;
     const valueStart = firstNonBlank(text, colon + 1);
     const valueEnd = trimmedEnd(text, valueStart);
     let kind = LITERAL;
@@ -257,7 +259,7 @@ class FlatScanner {
     }
     const h = this.headerRecord();
     const headers = this.headers;
-    const nameId = headerNameId(name);
+    const nameId = HEADER_IDS.get(lower) ?? OTHER_HEADER;
     headers[h + H_LINE] = i;
     headers[h + H_NAME] = nameId;
     headers[h + H_NAME_START] = nameStart;
