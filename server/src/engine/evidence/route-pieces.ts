@@ -1,9 +1,11 @@
 /**
  * The pieces of a route's same-file evidence (same-file.ts): each says what it is about when it is made and writes
- * its sentence when first read; its place in the file's order is one number.
+ * its sentence when first read; its place in the file's order is one number. A request's target is named by its
+ * method and URL and worked out only for a sentence (`targetNamed`): an editor's index takes every piece of the file
+ * and reads a few per route.
  */
 import type { DocumentEvidence } from '../model/types';
-import { describeTarget, distinctRunTimeUrls, isCollectionOf, originsMayMatch, routesMatch } from './route';
+import { describeTarget, distinctRunTimeUrls, isCollectionOf, originsMayMatch, routesMatch, writeTargetOf } from './route';
 import type { Evidence, WriteTarget } from './types';
 
 /** A few pieces per route say why; more would only lengthen messages (and make big files quadratic). */
@@ -38,15 +40,24 @@ export abstract class Piece {
   protected abstract describe(): Evidence;
 }
 
-/** If-Match / If-Unmodified-Since sent to the route. */
-export class SentPiece extends Piece {
-  constructor(order: Order, entry: RouteEntry, private readonly name: string, private readonly target: WriteTarget, private readonly line: number) {
+/** A request's method and URL, which name its target (`RequestModel` has both): a piece keeps these, not the request. */
+export type TargetName = { readonly method: string; readonly url: string };
+
+/** How a sentence names the target of `t` (`describeTarget`); the piece's request had a target when it was made. */
+function targetNamed(t: TargetName): string {
+  return describeTarget(writeTargetOf(t.method, t.url)!);
+}
+
+/** If-Match / If-Unmodified-Since sent to the route (by `method` to `url`). */
+export class SentPiece extends Piece implements TargetName {
+  constructor(order: Order, entry: RouteEntry, private readonly name: string, readonly method: string, readonly url: string,
+    private readonly line: number) {
     super(order, entry);
   }
 
   protected describe(): Evidence {
-    const { name, target, line } = this;
-    return { kind: 'same-file', verdict: 'versioned', line, sentence: `${name} is sent to ${describeTarget(target)} on line ${line + 1}` };
+    const { name, line } = this;
+    return { kind: 'same-file', verdict: 'versioned', line, sentence: `${name} is sent to ${targetNamed(this)} on line ${line + 1}` };
   }
 }
 
@@ -57,21 +68,21 @@ export class ValidatorUsePiece extends Piece {
   }
 
   protected describe(): Evidence {
-    const { line, path, read, sourceLine } = this.use;
+    const { line, path, sourceLine } = this.use;
     return {
       kind: 'same-file', verdict: 'versioned', line,
-      sentence: this.use.sentence ??= `line ${line + 1} uses the ${path} of ${describeTarget(read)} (line ${sourceLine + 1})`,
+      sentence: this.use.sentence ??= `line ${line + 1} uses the ${path} of ${targetNamed(this.use)} (line ${sourceLine + 1})`,
     };
   }
 }
 
-/** What the one or two pieces of a validator use share: its sentence is written once for both. */
-export type ValidatorUse = { line: number; path: string; read: WriteTarget; sourceLine: number; sentence?: string };
+/** What the one or two pieces of a validator use share (`method` and `url`: the read's): its sentence is written once for both. */
+export type ValidatorUse = TargetName & { line: number; path: string; sourceLine: number; sentence?: string };
 
 /** A write sending back what a read of its resource returned. */
 export class ReadModifyWritePiece extends Piece {
   constructor(order: Order, entry: RouteEntry, private readonly method: string | undefined, private readonly line: number,
-    private readonly read: WriteTarget, private readonly sourceLine: number) {
+    private readonly read: TargetName, private readonly sourceLine: number) {
     super(order, entry);
   }
 
@@ -79,7 +90,7 @@ export class ReadModifyWritePiece extends Piece {
     const { method, line, read, sourceLine } = this;
     return {
       kind: 'same-file', verdict: 'versioned', line,
-      sentence: `the ${method} on line ${line + 1} writes back what ${describeTarget(read)} (line ${sourceLine + 1}) returned: a read-modify-write`,
+      sentence: `the ${method} on line ${line + 1} writes back what ${targetNamed(read)} (line ${sourceLine + 1}) returned: a read-modify-write`,
     };
   }
 }

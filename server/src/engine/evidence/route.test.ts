@@ -1,7 +1,7 @@
 /** Route templates (route.ts `routeOf`): which segments name one item, and the shape of the template. */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { distinctRunTimeUrls, placeOf, routeKeyOf, routeOf } from './route';
+import { distinctRunTimeUrls, placeOf, routeKeyOf, routeOf, routePlaceOf } from './route';
 
 describe('routeOf', () => {
   it('keeps collection names and turns id-like segments into {}', () => {
@@ -47,6 +47,17 @@ describe('distinctRunTimeUrls', () => {
   });
 });
 
+/**
+ * URLs at the edges of `splitUrl` and `routeOf` (N: digits): hosts and ports of digits, empty segments, queries,
+ * fragments, templates, relative and bare URLs, digits inside other segments.
+ */
+const EDGE_SHAPES = [
+  'http://H/items/N', 'http://N/items/N', 'http://N:N/N', 'HTTP://Host.Example:N/N/', 'file:///N/x', 'http://h//N/x',
+  '  http://h/items/N  ', 'http://h/items/N?v=/N#/N', 'http://h/items/N#{N}', 'http://h/items/N#frag/N', '/N/items',
+  '{{base}}/N', '{{base}}N/N', 'localhost/N', 'api.example.test:N/N', 'N/x', 'MY-HOST/N', 'http://h/vN/N', 'http://h/N.N/N',
+  'http://h/items/N-N', 'http://user@N/N', 'http://h/:N/N', 'http://h/N{{x}}/N', 'http://h/N?', 'http://h/N#',
+];
+
 describe('routeKeyOf', () => {
   it('is shared by URLs that differ only in segments of digits', () => {
     assert.equal(routeKeyOf('http://127.0.0.1:3412/items/7'), routeKeyOf('http://127.0.0.1:3412/items/12'));
@@ -55,15 +66,7 @@ describe('routeKeyOf', () => {
   });
 
   it('names one origin and route: URLs with the same key have the same place', () => {
-    // URLs at the edges of `splitUrl` and `routeOf`: hosts and ports of digits, empty segments, queries, fragments,
-    // templates, relative and bare URLs, digits inside other segments.
-    const shapes = [
-      'http://H/items/N', 'http://N/items/N', 'http://N:N/N', 'HTTP://Host.Example:N/N/', 'file:///N/x', 'http://h//N/x',
-      '  http://h/items/N  ', 'http://h/items/N?v=/N#/N', 'http://h/items/N#{N}', 'http://h/items/N#frag/N', '/N/items',
-      '{{base}}/N', '{{base}}N/N', 'localhost/N', 'api.example.test:N/N', 'N/x', 'MY-HOST/N', 'http://h/vN/N', 'http://h/N.N/N',
-      'http://h/items/N-N', 'http://user@N/N', 'http://h/:N/N', 'http://h/N{{x}}/N', 'http://h/N?', 'http://h/N#',
-    ];
-    const urls = shapes.flatMap((s) => ['1', '22', '007', '1234567890123456789'].map((n) => s.replaceAll('N', n)));
+    const urls = EDGE_SHAPES.flatMap((s) => ['1', '22', '007', '1234567890123456789'].map((n) => s.replaceAll('N', n)));
     const placeByKey = new Map<string, string>();
     let shared = 0;
     for (const url of urls) {
@@ -79,5 +82,14 @@ describe('routeKeyOf', () => {
     }
     // Enough of them share one for the check to mean something.
     assert.ok(shared >= 20, `only ${shared} of ${urls.length} URLs shared a key`);
+  });
+
+  it('is itself a URL of its URLs\' origin and route (`routePlaceOf`), and of no place when they have none', () => {
+    const shapes = [...EDGE_SHAPES, 'no url at all', 'N', '{{N}}', 'ftp:N', ' /N '];
+    for (const url of shapes.flatMap((s) => ['1', '22', '1234567890123456789'].map((n) => s.replaceAll('N', n)))) {
+      const p = placeOf(url);
+      const k = routePlaceOf(url);
+      assert.deepEqual(k && { origin: k.origin, route: k.route }, p && { origin: p.origin, route: p.route }, `${url} (key ${routeKeyOf(url)})`);
+    }
   });
 });

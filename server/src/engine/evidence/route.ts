@@ -61,6 +61,9 @@ export function splitUrl(url: string): { origin: string; path: string } | undefi
 /** Where a URL points, as its write targets say it (origin, path, route), for every method alike. */
 export type Place = Readonly<Omit<WriteTarget, 'method'>>;
 
+/** Where a URL points as far as its route goes (a place without its path): what the URLs of a route key share. */
+export type RoutePlace = Readonly<Pick<WriteTarget, 'origin' | 'route'>>;
+
 /** A URL's origin, path and route, worked out once per distinct URL (a file writes each many times); null: no URL. */
 export const placeOf = stringMemo((url: string): Place | null => {
   const parts = splitUrl(url);
@@ -82,6 +85,14 @@ const DIGIT_SEGMENT = /(?<![/:])\/\d+(?=[/?#]|$)/g;
  */
 export function routeKeyOf(url: string): string {
   return url.replace(DIGIT_SEGMENT, '/{}');
+}
+
+/**
+ * `url`'s origin and route (null: no URL), worked out once per route key: the key is itself a URL of that place
+ * (its `{}` segments route as the digits they stand for), so `placeOf` the key is memoised for all its URLs.
+ */
+export function routePlaceOf(url: string): RoutePlace | null {
+  return placeOf(routeKeyOf(url));
 }
 
 /** The write target of a request, when its method and URL are known (a new object each call). */

@@ -15,10 +15,9 @@
 import type { RequestEvidence } from '../model/http-evidence';
 import type { DocumentModel, RequestModel, ResponseUse } from '../model/types';
 import { firstHeader } from '../model/types';
-import { aboutRoute, isCollectionOf, originsMayMatch, placeOf, routeKeyOf, routesMatch, segmentCount, type Place } from './route';
+import { aboutRoute, isCollectionOf, originsMayMatch, routeKeyOf, routePlaceOf, routesMatch, segmentCount, type RoutePlace } from './route';
 import { EntriesByRouteKey } from './entries-by-route-key';
 import { isRead, isValidatorName, isWriteMethod } from './use-kinds';
-import { targetOf } from './targets';
 import { keep, settle, touch, type Contributor, type Touch } from './update-records';
 import { entryMatches, orderOf, PIECES_PER_ROUTE, ReadModifyWritePiece, SentPiece, StatedPiece, ValidatorUsePiece, sameEvidence, topOf, type Order,
   type Piece, type RouteEntry, type ValidatorUse } from './route-pieces';
@@ -199,14 +198,14 @@ export class SameFileEvidence {
   }
 
   /**
-   * A whole-file index's entries by place (`placeOf`: one object per URL), without and with items: a file names a few
-   * places many times (one look-up by identity, not two by strings). An editor's index drops entries: `entryFor`.
+   * A whole-file index's entries by place (`routePlaceOf`: one object per route key), without and with items: a file
+   * names a few places many times (one look-up by identity, not two by strings). An editor's index drops entries: `entryFor`.
    */
-  private readonly ownEntries = new Map<Place, RouteEntry>();
-  private readonly itemEntries = new Map<Place, RouteEntry>();
+  private readonly ownEntries = new Map<RoutePlace, RouteEntry>();
+  private readonly itemEntries = new Map<RoutePlace, RouteEntry>();
 
   /** The entry for `place`'s route (as `entryFor`). */
-  private ownEntryAt(place: Place): RouteEntry {
+  private ownEntryAt(place: RoutePlace): RouteEntry {
     if (this.tracking) return this.entryFor(place.origin, place.route, false);
     let entry = this.ownEntries.get(place);
     if (!entry) this.ownEntries.set(place, entry = this.entryFor(place.origin, place.route, false));
@@ -214,7 +213,7 @@ export class SameFileEvidence {
   }
 
   /** As `ownEntryAt`, for the route and its items (apart: code compiled in the headers' phase would deopt here). */
-  private itemEntryAt(place: Place): RouteEntry {
+  private itemEntryAt(place: RoutePlace): RouteEntry {
     if (this.tracking) return this.entryFor(place.origin, place.route, true);
     let entry = this.itemEntries.get(place);
     if (!entry) this.itemEntries.set(place, entry = this.entryFor(place.origin, place.route, true));
@@ -236,7 +235,7 @@ export class SameFileEvidence {
    * The entry for the route a response of `method` to `place` speaks about (`aboutRoute`): a POST's is the created
    * item's, which holds only for that item; another's is `place`'s own, for its items too when `items`.
    */
-  private entryAbout(method: string | undefined, place: Place, items: boolean): RouteEntry {
+  private entryAbout(method: string | undefined, place: RoutePlace, items: boolean): RouteEntry {
     return method === 'POST' ? this.entryFor(place.origin, aboutRoute(method, place.route), false) : items ? this.itemEntryAt(place) : this.ownEntryAt(place);
   }
 
@@ -283,9 +282,12 @@ export class SameFileEvidence {
     const entry = this.sentEntryOf(r);
     if (!entry) return;
     // If-Match first, then If-Unmodified-Since (seq 0 and 1).
-    if (ifMatch && this.wants(entry)) this.add(new SentPiece(orderOf(0, r.index, 0), entry, IF_MATCH, targetOf(r)!, startLineOf(ifMatch.range)), c, dirty);
+    // An entry means a method and a URL (`placeOfRequest`).
+    const method = r.method!;
+    const url = r.url!;
+    if (ifMatch && this.wants(entry)) this.add(new SentPiece(orderOf(0, r.index, 0), entry, IF_MATCH, method, url, startLineOf(ifMatch.range)), c, dirty);
     if (ifUnmodified && this.wants(entry)) {
-      this.add(new SentPiece(orderOf(0, r.index, 1), entry, IF_UNMODIFIED_SINCE, targetOf(r)!, startLineOf(ifUnmodified.range)), c, dirty);
+      this.add(new SentPiece(orderOf(0, r.index, 1), entry, IF_UNMODIFIED_SINCE, method, url, startLineOf(ifUnmodified.range)), c, dirty);
     }
   }
 
@@ -294,7 +296,7 @@ export class SameFileEvidence {
     const uses = evidence.uses;
     if (!uses.length) return;
     // The user's place, worked out at the first use that needs it (null: not yet).
-    let place: Place | undefined | null = null;
+    let place: RoutePlace | undefined | null = null;
     for (let seq = 0; seq < uses.length; seq++) {
       const use = uses[seq];
       if (c) {
@@ -329,13 +331,13 @@ export class SameFileEvidence {
     if (use.part !== 'headers' || !isValidatorName(use.path)) return false;
     const key = routeKeyOf(source.url);
     if (routeKeyOf(user.url) !== key) return false;
-    const entry = this.itemEntriesByKey.at(key, source.url);
+    const entry = this.itemEntriesByKey.at(key);
     if (entry && this.wants(entry)) this.add(new ValidatorUsePiece(order, entry, validatorUse(use, source)), undefined, NO_TOUCHES);
     return true;
   }
 
   /** The pieces one response use gives (`order`, and `order + 1` for a second): to the read's route (and the write's), or a read-modify-write. */
-  private fromUse(use: ResponseUse, user: RequestModel, write: Place | undefined, order: Order, c: Contributor | undefined,
+  private fromUse(use: ResponseUse, user: RequestModel, write: RoutePlace | undefined, order: Order, c: Contributor | undefined,
     dirty: Map<RouteEntry, Touch>): void {
     const source = this.requests[use.source];
     const read = source && placeOfRequest(source);
@@ -361,21 +363,22 @@ export class SameFileEvidence {
       if (!isCollectionOf(read.route, write.route) || use.sent === 'url') return;
     }
     const entry = this.ownEntryAt(write);
-    if (this.wants(entry)) this.add(new ReadModifyWritePiece(order, entry, user.method, startLineOf(user.anchor), targetOf(source)!, sourceLine), c, dirty);
+    if (this.wants(entry)) {
+      this.add(new ReadModifyWritePiece(order, entry, user.method, startLineOf(user.anchor), { method: source.method!, url: source.url! }, sourceLine), c, dirty);
+    }
   }
 }
 
 /** What the one or two pieces of a validator use share (`ValidatorUse`). */
 function validatorUse(use: ResponseUse, source: RequestModel): ValidatorUse {
-  return { line: use.line, path: use.path, read: targetOf(source)!, sourceLine: startLineOf(source.anchor) };
+  return { method: source.method!, url: source.url!, line: use.line, path: use.path, sourceLine: startLineOf(source.anchor) };
 }
 
 /**
- * Where `r` writes: its target's origin, path and route (`targetOf` is defined exactly when this is), without the
- * target itself. Entries are found by these; a target (one object per method and URL) is made only for a piece, and
- * a whole-file index's entries take a few pieces each while it visits every request that sends a precondition or
- * uses a response.
+ * Where `r` writes, as entries are filed: the origin and route of its URL (`targetOf` is defined exactly when this is),
+ * worked out once per route key (`routePlaceOf`), not per URL: an editor's first update (`prime`) visits every request
+ * that sends a precondition or uses a response, and the whole-file lint before it split none of their URLs.
  */
-function placeOfRequest(r: RequestModel): Place | undefined {
-  return r.method && r.url !== undefined ? placeOf(r.url) ?? undefined : undefined;
+function placeOfRequest(r: RequestModel): RoutePlace | undefined {
+  return r.method && r.url !== undefined ? routePlaceOf(r.url) ?? undefined : undefined;
 }
