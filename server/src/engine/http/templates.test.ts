@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { TemplateScan, templateSpans } from './templates';
+import { classifyTemplate, TemplateScan, templateSpans } from './templates';
 
 /** What a scan of `text` visits, as `[source, open, close, kind]`. */
 function walked(scan: TemplateScan, text: string): Array<[string, number, number, string]> {
@@ -27,5 +27,12 @@ describe('template scan', () => {
     const spans = templateSpans(text).map((t) => [t.source, t.open, t.close, t.parsed.kind]);
     assert.deepEqual(walked(new TemplateScan(), text), spans);
     assert.equal(spans.length, 4);
+  });
+
+  it('remembers a variable\'s classification but not a reference\'s (each names its own request: it would only grow the memo)', () => {
+    assert.equal(classifyTemplate('base'), classifyTemplate('base'));
+    const ref = classifyTemplate('item7.response.headers.ETag');
+    assert.deepEqual(ref, classifyTemplate('item7.response.headers.ETag'));
+    assert.notEqual(ref, classifyTemplate('item7.response.headers.ETag'));
   });
 });

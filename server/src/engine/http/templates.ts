@@ -31,8 +31,13 @@ const IDENTIFIER = /^[A-Za-z_][\w.-]*$/;
 /** Sources longer than this are classified each time rather than kept as keys. */
 const CLASSIFIED_SOURCE_CHARS = 256;
 
-/** A file repeats its templates (`{{base}}`, `{{token}}`) and the model reads each several times: classified once. */
-const classifiedSource = stringMemo((source: string) => classify(source), 8192);
+/**
+ * A file repeats its variables and dynamic values (`{{base}}`, `{{token}}`) and the model reads each several times:
+ * classified once. A reference to an earlier response is not kept: most name the request right above them
+ * (`{{item7.response.headers.ETag}}`), so each is a distinct source that only grew the memo (4,000 entries for the
+ * bench file, none asked again), and reading one again is a few `startsWith`, no dearer than looking it up.
+ */
+const classifiedSource = stringMemo((source: string) => classify(source), 8192, (kind) => kind.kind !== 'request-ref');
 
 /** What a template's source means (memoised for short sources; callers treat the answer as read-only). */
 export function classifyTemplate(source: string): TemplateKind {

@@ -24,4 +24,14 @@ describe('stringMemo', () => {
     nothing('a');
     assert.deepEqual(asked, ['a', 'b', 'c', 'a']);
   });
+
+  it('gives an answer it is told is not worth keeping without keeping it, and keeps the others', () => {
+    const asked: string[] = [];
+    const length = stringMemo((s: string) => (asked.push(s), s.length), 8, (n) => n < 3);
+    length('ab');
+    length('abcd');
+    length('ab');
+    length('abcd');
+    assert.deepEqual(asked, ['ab', 'abcd', 'abcd']);
+  });
 });

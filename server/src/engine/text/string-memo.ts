@@ -6,13 +6,15 @@ const resets: Array<() => void> = [];
  * request of a group on one item, every rule asking again), and each answer costs regexes and slices. Bounded:
  * when full the memo starts over, so odd input cannot grow it without limit.
  */
-export function stringMemo<T>(fn: (s: string) => T, limit = 4096): (s: string) => T {
+export function stringMemo<T>(fn: (s: string) => T, limit = 4096, worthKeeping?: (value: T) => boolean): (s: string) => T {
   let memo = new Map<string, T>();
   resets.push(() => (memo = new Map()));
   return (s: string): T => {
     const hit = memo.get(s);
     if (hit !== undefined || memo.has(s)) return hit as T;
     const value = fn(s);
+    // An answer its caller knows is rarely asked twice is given, not kept (it would only grow the memo).
+    if (worthKeeping !== undefined && !worthKeeping(value)) return value;
     if (memo.size >= limit) memo = new Map();
     memo.set(s, value);
     return value;
