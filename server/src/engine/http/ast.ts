@@ -30,6 +30,10 @@ export interface Metadata {
  * `Name: value`: one object with the texts and where they start on the line (an editor keeps ~14 k of these for
  * a 10k-request file; a `Spanned` pair per part made three). Read the parts' spans with `headerNameSpan` /
  * `headerValueSpan` (http/nodes.ts).
+ *
+ * The last four are what a header without `{{` is to the rules (a literal header model, model/types.ts
+ * `HeaderModel`), worked out when asked (http/nodes.ts `HeaderLine`): the lowering hands such a header to the rules
+ * as it is, and wraps any other in a model of its own (model/http-header.ts).
  */
 export interface Header {
   name: string;
@@ -39,6 +43,16 @@ export interface Header {
   /** The characters where the name and the value start on the line. */
   nameStart: number;
   valueStart: number;
+  readonly nameRange: Span;
+  readonly valueRange: Span;
+  /** The value as written (only a text with `{{` resolves to another). */
+  readonly resolvedValue: string;
+  readonly source: LiteralSource;
+}
+
+/** Where a value written as it is sent comes from (model/types.ts `ValueSource`). */
+export interface LiteralSource {
+  readonly kind: 'literal';
 }
 
 export type ScriptKind = 'pre-request' | 'response-handler' | 'httpyac-script';

@@ -13,7 +13,7 @@ import { rangeOf, startLineOf, type Span } from '../text/span';
 import type { HeaderModel, ResponseUse, UnresolvedReference } from './types';
 import type { LoweringScope, Lookups } from './http-lowering';
 import { useOf } from './http-evidence';
-import { HttpHeaderModel, LiteralHeaderModel } from './http-header';
+import { HttpHeaderModel } from './http-header';
 import { LITERAL, valueSource } from './value-source';
 
 /** Names httpYac templates (JavaScript expressions) can always use: the last response, the request, Node's process. */
@@ -29,9 +29,6 @@ export interface RequestTemplates {
 /** Shared by the requests that have none (read-only: the lists are copied or read, never appended to, by callers). */
 const NO_UNRESOLVED: UnresolvedReference[] = [];
 const NO_USES: ResponseUse[] = [];
-/** The header models of the requests that send no header (a read often). */
-const NO_HEADERS: HeaderModel[] = [];
-
 /**
  * What the walk finds, one record per lowering scope (`LoweringScope.found`), set afresh by each walk: a lowering
  * reads the three lists out right away, so a record per request was one more object for each request of a file.
@@ -39,7 +36,7 @@ const NO_HEADERS: HeaderModel[] = [];
 export class WalkFindings implements RequestTemplates {
   unresolved = NO_UNRESOLVED;
   uses = NO_USES;
-  headers = NO_HEADERS;
+  headers: HeaderModel[] = [];
 }
 
 /** Where a piece's templates go: unresolved references only (a header name), or also response uses. */
@@ -58,7 +55,9 @@ export function requestTemplates(req: HttpRequest, scope: LoweringScope, lookups
   const found = scope.found;
   found.unresolved = NO_UNRESOLVED;
   found.uses = NO_USES;
-  found.headers = syntax.length ? new Array<HeaderModel>(syntax.length) : NO_HEADERS;
+  // A header without `{{` is its own model (http/nodes.ts `HeaderLine`): while every header is one, the request's
+  // models are the tree's list itself; the first templated header gives the request a list of its own.
+  found.headers = syntax;
   const scan = scope.templates;
   const line = req.requestLine;
   // A URL continued over lines is in parts; a one-line URL (most) is read in place, not as a list of one made for it.
@@ -75,10 +74,7 @@ export function requestTemplates(req: HttpRequest, scope: LoweringScope, lookups
     const h = syntax[i];
     const templatedName = h.name.includes('{{');
     const templatedValue = h.value.includes('{{');
-    if (!templatedName && !templatedValue) {
-      found.headers[i] = new LiteralHeaderModel(h);
-      continue;
-    }
+    if (!templatedName && !templatedValue) continue;
     if (templatedName) piece(scan.reset(h.name), NAME, undefined, h, req, scope, lookups, found);
     let source = LITERAL;
     if (templatedValue) {
@@ -86,6 +82,7 @@ export function requestTemplates(req: HttpRequest, scope: LoweringScope, lookups
       // Braces the walk reads otherwise than as one template (`{{a}}}`), or spaces around it: as `wholeTemplate` reads them.
       source = valueSource(whole ?? wholeTemplate(h.value), vars, lookups);
     }
+    if (found.headers === syntax) found.headers = syntax.slice();
     found.headers[i] = new HttpHeaderModel(h, vars.resolve(h.name), vars.resolve(h.value), source);
   }
   const body = req.body?.text;

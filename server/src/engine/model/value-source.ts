@@ -5,12 +5,13 @@
  * template walk (request-templates.ts) has already read and classified.
  */
 import { wholeTemplate, type TemplateKind } from '../http/templates';
+import { LITERAL_SOURCE } from '../http/nodes';
 import type { Lookups } from './http-lowering';
 import type { ValueSource } from './types';
 import type { StaticVariables } from './variables';
 
-/** The sources that carry nothing but their kind: one shared, read-only object each. */
-export const LITERAL: ValueSource = Object.freeze({ kind: 'literal' });
+/** The sources that carry nothing but their kind: one shared, read-only object each (a literal header's own, http/nodes.ts). */
+export const LITERAL: ValueSource = LITERAL_SOURCE;
 const UNKNOWN: ValueSource = Object.freeze({ kind: 'unknown' });
 
 /** Follows a templated header value (`t`: the one template it consists of, if so) to an earlier response header. */
