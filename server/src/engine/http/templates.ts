@@ -34,12 +34,13 @@ const CLASSIFIED_SOURCE_CHARS = 256;
 /**
  * A file repeats its variables and dynamic values (`{{base}}`, `{{token}}`) and the model reads each several times:
  * classified once. A reference to an earlier response is not kept: most name the request right above them
- * (`{{item7.response.headers.ETag}}`), so each is a distinct source that only grew the memo (4,000 entries for the
- * bench file, none asked again), and reading one again is a few `startsWith`, no dearer than looking it up.
+ * (`{{item7.response.headers.ETag}}`), so each is a distinct source that mostly grew the memo (4,000 entries for the
+ * bench file, 400 asked again), and reading one again (a sticky-regex test, a few `startsWith`) is no dearer than
+ * looking it up.
  */
 const classifiedSource = stringMemo((source: string) => classify(source), 8192, (kind) => kind.kind !== 'request-ref');
 
-/** What a template's source means (memoised for short sources; callers treat the answer as read-only). */
+/** What a template's source means (memoised for short sources but references; callers treat the answer as read-only). */
 export function classifyTemplate(source: string): TemplateKind {
   return source.length > CLASSIFIED_SOURCE_CHARS ? classify(source) : classifiedSource(source);
 }
